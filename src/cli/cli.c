@@ -1,0 +1,144 @@
+#include <config.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli/cli.h"
+#include "text/utf8.h"
+#include "util/sbuf.h"
+
+static const struct cli_cmd *const tables[] = { cli_plan_cmds, cli_unit_cmds };
+#define NTABLES (sizeof tables / sizeof tables[0])
+
+int cli_error(const struct cchc_err *err)
+{
+	fprintf(stderr, "cchc: %s\n", err->msg[0] ? err->msg : "lỗi không rõ");
+	return CLI_ERR;
+}
+
+int cli_usage_error(const struct cli_cmd *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	fputs("cchc: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nCách dùng: cchc %s %s %s\n", cmd->noun, cmd->verb, cmd->usage);
+	return CLI_USAGE;
+}
+
+bool cli_is_help(const char *arg)
+{
+	return strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0;
+}
+
+bool cli_opt_value(int argc, char **argv, int *i, const char *name, const char **value)
+{
+	size_t n = strlen(name);
+	const char *a = argv[*i];
+	if (strncmp(a, name, n) != 0)
+		return false;
+	if (a[n] == '=') {
+		*value = a + n + 1;
+		return true;
+	}
+	if (a[n] != '\0' || *i + 1 >= argc)
+		return false;
+	*value = argv[++*i];
+	return true;
+}
+
+void cli_print_cmd_help(const struct cli_cmd *cmd, FILE *out)
+{
+	fprintf(out, "Cách dùng: cchc %s %s %s\n  %s\n", cmd->noun, cmd->verb, cmd->usage, cmd->help);
+}
+
+void cli_print_commands(FILE *out)
+{
+	for (size_t t = 0; t < NTABLES; t++)
+		for (const struct cli_cmd *c = tables[t]; c->noun; c++) {
+			fprintf(out, "  cchc %s %s%s%s\n      %s\n", c->noun, c->verb,
+				*c->usage ? " " : "", c->usage, c->help);
+		}
+}
+
+int cli_open_db(struct cli_ctx *ctx)
+{
+	if (ctx->db_open)
+		return CLI_OK;
+	struct cchc_err err = { 0 };
+	char *path = ctx->db_path ? xstrdup(ctx->db_path) : db_default_path();
+	int rc = db_open(&ctx->db, path, &err);
+	free(path);
+	if (rc)
+		return cli_error(&err);
+	ctx->db_open = true;
+	return CLI_OK;
+}
+
+static void noun_help(const char *noun, FILE *out)
+{
+	fprintf(out, "Các lệnh \"cchc %s\":\n", noun);
+	for (size_t t = 0; t < NTABLES; t++)
+		for (const struct cli_cmd *c = tables[t]; c->noun; c++)
+			if (strcmp(c->noun, noun) == 0)
+				fprintf(out, "  cchc %s %s%s%s\n      %s\n", c->noun, c->verb,
+					*c->usage ? " " : "", c->usage, c->help);
+}
+
+static bool noun_exists(const char *noun)
+{
+	for (size_t t = 0; t < NTABLES; t++)
+		for (const struct cli_cmd *c = tables[t]; c->noun; c++)
+			if (strcmp(c->noun, noun) == 0)
+				return true;
+	return false;
+}
+
+int cli_dispatch(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *noun = argv[0];
+	if (!noun_exists(noun)) {
+		fprintf(stderr, "cchc: không có lệnh \"%s\". Xem \"cchc --help\".\n", noun);
+		return CLI_USAGE;
+	}
+	if (argc < 2 || cli_is_help(argv[1])) {
+		noun_help(noun, argc < 2 ? stderr : stdout);
+		return argc < 2 ? CLI_USAGE : CLI_OK;
+	}
+	for (size_t t = 0; t < NTABLES; t++)
+		for (const struct cli_cmd *c = tables[t]; c->noun; c++) {
+			if (strcmp(c->noun, noun) != 0 || strcmp(c->verb, argv[1]) != 0)
+				continue;
+			for (int i = 2; i < argc; i++)
+				if (cli_is_help(argv[i])) {
+					cli_print_cmd_help(c, stdout);
+					return CLI_OK;
+				}
+			return c->run(ctx, argc - 2, argv + 2);
+		}
+	fprintf(stderr, "cchc: \"cchc %s\" không có lệnh con \"%s\".\n", noun, argv[1]);
+	noun_help(noun, stderr);
+	return CLI_USAGE;
+}
+
+static void put_clean(FILE *out, const char *s, bool field)
+{
+	char *copy = xstrdup(s);
+	for (char *p = copy; field && *p; p++)
+		if (*p == '\t' || *p == '\n' || *p == '\r')
+			*p = ' ';
+	char *clean = text_sanitize(copy);
+	fputs(clean, out);
+	free(clean);
+	free(copy);
+}
+
+void cli_put_field(FILE *out, const char *s)
+{
+	put_clean(out, s, true);
+}
+
+void cli_put_text(FILE *out, const char *s)
+{
+	put_clean(out, s, false);
+}

@@ -1,0 +1,48 @@
+/* The command line: one table entry per noun and verb (like tmux's
+ * one-command-per-file), each a short function over the core. */
+#ifndef CCHC_CLI_H
+#define CCHC_CLI_H
+#include <stdbool.h>
+#include <stdio.h>
+#include "store/db.h"
+
+struct cli_ctx {
+	const char *db_path;   /* --db, else CCHC_DB / default */
+	struct db db;
+	bool db_open;
+};
+
+struct cli_cmd {
+	const char *noun, *verb;
+	int (*run)(struct cli_ctx *ctx, int argc, char **argv);
+	const char *usage;     /* arguments after "cchc NOUN VERB" */
+	const char *help;      /* one line, Vietnamese */
+};
+
+enum { CLI_OK = 0, CLI_ERR = 1, CLI_USAGE = 2 };
+
+extern const struct cli_cmd cli_plan_cmds[];
+extern const struct cli_cmd cli_unit_cmds[];
+
+/* Runs "cchc NOUN VERB ARGS..."; argv[0] is the noun. */
+int cli_dispatch(struct cli_ctx *ctx, int argc, char **argv);
+/* Prints the list of commands (for --help). */
+void cli_print_commands(FILE *out);
+/* Opens the database once for this run; prints the error and returns non-zero on failure. */
+int cli_open_db(struct cli_ctx *ctx);
+/* Prints "cchc: message" to stderr and returns CLI_ERR. */
+int cli_error(const struct cchc_err *err);
+int cli_usage_error(const struct cli_cmd *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Option parsing for verbs: returns true when argv[*i] is --name VALUE or
+ * --name=VALUE, storing VALUE and advancing *i. */
+bool cli_opt_value(int argc, char **argv, int *i, const char *name, const char **value);
+bool cli_is_help(const char *arg);
+void cli_print_cmd_help(const struct cli_cmd *cmd, FILE *out);
+/* Writes s for a tab-separated field: control characters, tabs and newlines become spaces. */
+void cli_put_field(FILE *out, const char *s);
+/* Writes s for a text line: control characters become U+FFFD. */
+void cli_put_text(FILE *out, const char *s);
+
+#endif

@@ -1,0 +1,220 @@
+/* cchc plan import | list | tree | show */
+#include <config.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli/cli.h"
+#include "core/plan.h"
+#include "import/plan_load.h"
+
+static int plan_import(struct cli_ctx *ctx, int argc, char **argv);
+static int plan_list_cmd(struct cli_ctx *ctx, int argc, char **argv);
+static int plan_tree(struct cli_ctx *ctx, int argc, char **argv);
+static int plan_show(struct cli_ctx *ctx, int argc, char **argv);
+
+const struct cli_cmd cli_plan_cmds[] = {
+	{ "plan", "import", plan_import, "TỆP [--encoding BẢNG_MÃ]",
+	  "Nhập kế hoạch từ tệp văn bản (.txt chép từ PDF/Word, hoặc .md); in mã số kế hoạch mới." },
+	{ "plan", "list", plan_list_cmd, "",
+	  "Liệt kê các kế hoạch: mã, năm, số ký hiệu, trích yếu (phân cách bằng tab)." },
+	{ "plan", "tree", plan_tree, "[MÃ] [--format text|tsv]",
+	  "In cây đề mục của kế hoạch (mặc định: kế hoạch nhập gần nhất)." },
+	{ "plan", "show", plan_show, "[MÃ]",
+	  "In thông tin kế hoạch dạng \"khóa: giá trị\" (số, ngày, căn cứ, nơi nhận, người ký)." },
+	{ NULL, NULL, NULL, NULL, NULL },
+};
+
+/* Parses an optional plan id argument; 0 means the latest. */
+static int parse_id(const struct cli_cmd *cmd, const char *arg, int64_t *id)
+{
+	char *end;
+	long long v = strtoll(arg, &end, 10);
+	if (*arg == '\0' || *end != '\0' || v <= 0)
+		return cli_usage_error(cmd, "mã kế hoạch \"%s\" không hợp lệ (cần một số dương)", arg);
+	*id = v;
+	return CLI_OK;
+}
+
+static int plan_import(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const struct cli_cmd *cmd = &cli_plan_cmds[0];
+	const char *file = NULL, *enc = NULL;
+	for (int i = 0; i < argc; i++) {
+		if (cli_opt_value(argc, argv, &i, "--encoding", &enc))
+			continue;
+		if (argv[i][0] == '-' && argv[i][1] != '\0')
+			return cli_usage_error(cmd, "tùy chọn không rõ: %s", argv[i]);
+		if (file)
+			return cli_usage_error(cmd, "chỉ nhập một tệp mỗi lần");
+		file = argv[i];
+	}
+	if (!file)
+		return cli_usage_error(cmd, "thiếu tên tệp");
+	if (cli_open_db(ctx))
+		return CLI_ERR;
+	struct cchc_err err = { 0 };
+	struct plan_import_result res;
+	if (plan_import_file(&ctx->db, file, enc, &res, &err))
+		return cli_error(&err);
+	if (res.existed)
+		fprintf(stderr, "cchc: văn bản này đã được nhập trước đây (kế hoạch %lld); "
+			"không nhập lại.\n", (long long)res.plan_id);
+	else
+		fprintf(stderr, "cchc: đã nhập kế hoạch %lld với %d đề mục.\n",
+			(long long)res.plan_id, res.nsections);
+	printf("%lld\n", (long long)res.plan_id);
+	return CLI_OK;
+}
+
+static int plan_list_cmd(struct cli_ctx *ctx, int argc, char **argv)
+{
+	if (argc > 0)
+		return cli_usage_error(&cli_plan_cmds[1], "không nhận đối số: %s", argv[0]);
+	if (cli_open_db(ctx))
+		return CLI_ERR;
+	struct cchc_err err = { 0 };
+	struct plan_info *v;
+	int n;
+	if (plan_list(&ctx->db, &v, &n, &err))
+		return cli_error(&err);
+	for (int i = 0; i < n; i++) {
+		printf("%lld\t", (long long)v[i].id);
+		if (v[i].year)
+			printf("%d", v[i].year);
+		putchar('\t');
+		cli_put_field(stdout, v[i].doc_no);
+		putchar('\t');
+		cli_put_field(stdout, v[i].title);
+		putchar('\n');
+	}
+	plan_list_free(v, n);
+	return CLI_OK;
+}
+
+static int plan_tree(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const struct cli_cmd *cmd = &cli_plan_cmds[2];
+	const char *format = "text";
+	int64_t id = 0;
+	for (int i = 0; i < argc; i++) {
+		if (cli_opt_value(argc, argv, &i, "--format", &format))
+			continue;
+		if (argv[i][0] == '-' || id)
+			return cli_usage_error(cmd, "đối số không rõ: %s", argv[i]);
+		if (parse_id(cmd, argv[i], &id))
+			return CLI_USAGE;
+	}
+	bool tsv = strcmp(format, "tsv") == 0;
+	if (!tsv && strcmp(format, "text") != 0)
+		return cli_usage_error(cmd, "định dạng \"%s\" không hỗ trợ (text hoặc tsv)", format);
+	if (cli_open_db(ctx))
+		return CLI_ERR;
+	struct cchc_err err = { 0 };
+	struct plan_info p;
+	if (plan_get(&ctx->db, id, &p, &err))
+		return cli_error(&err);
+	struct section_info *s;
+	int n;
+	int rc = section_list(&ctx->db, p.id, &s, &n, &err);
+	plan_info_free(&p);
+	if (rc)
+		return cli_error(&err);
+	for (int i = 0; i < n; i++) {
+		if (tsv) {
+			printf("%lld\t%d\t", (long long)s[i].id, s[i].depth);
+			cli_put_field(stdout, s[i].label);
+			putchar('\t');
+		} else {
+			for (int d = 0; d < s[i].depth; d++)
+				fputs("  ", stdout);
+			cli_put_field(stdout, s[i].label);
+			putchar(' ');
+		}
+		cli_put_field(stdout, s[i].heading);
+		putchar('\n');
+	}
+	section_list_free(s, n);
+	return CLI_OK;
+}
+
+static void kv(const char *key, const char *value)
+{
+	printf("%s: ", key);
+	cli_put_field(stdout, value ? value : "");
+	putchar('\n');
+}
+
+static void show_refs_and_recipients(struct db *db, int64_t id)
+{
+	struct cchc_err err = { 0 };
+	struct plan_ref *r;
+	int n;
+	if (plan_references(db, id, &r, &n, &err) == CCHC_OK) {
+		for (int i = 0; i < n; i++) {
+			fputs("reference: ", stdout);
+			if (*r[i].kind)
+				printf("%s số ", r[i].kind);
+			cli_put_field(stdout, r[i].doc_no);
+			if (*r[i].date_text)
+				printf(" ngày %s", r[i].date_text);
+			putchar('\n');
+		}
+		plan_refs_free(r, n);
+	}
+	char **rec;
+	if (plan_recipients(db, id, &rec, &n, &err) == CCHC_OK) {
+		for (int i = 0; i < n; i++)
+			kv("recipient", rec[i]);
+		strv_free(rec, n);
+	}
+}
+
+static int plan_show(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const struct cli_cmd *cmd = &cli_plan_cmds[3];
+	int64_t id = 0;
+	if (argc > 1)
+		return cli_usage_error(cmd, "thừa đối số: %s", argv[1]);
+	if (argc == 1 && parse_id(cmd, argv[0], &id))
+		return CLI_USAGE;
+	if (cli_open_db(ctx))
+		return CLI_ERR;
+	struct cchc_err err = { 0 };
+	struct plan_info p;
+	if (plan_get(&ctx->db, id, &p, &err))
+		return cli_error(&err);
+	printf("id: %lld\n", (long long)p.id);
+	kv("number", p.doc_no);
+	kv("type", p.doc_type);
+	kv("parent_body", p.parent_body);
+	kv("issuer", p.issuer);
+	kv("place", p.place);
+	kv("date", p.issued_on);
+	kv("date_text", p.date_text);
+	if (p.year)
+		printf("year: %d\n", p.year);
+	else
+		kv("year", "");
+	kv("title", p.title);
+	show_refs_and_recipients(&ctx->db, p.id);
+	fputs("signer: ", stdout);
+	const char *parts[] = { p.signer_authority, p.signer_title, p.signer_name };
+	bool first = true;
+	for (int i = 0; i < 3; i++)
+		if (*parts[i]) {
+			fputs(first ? "" : " / ", stdout);
+			cli_put_field(stdout, parts[i]);
+			first = false;
+		}
+	putchar('\n');
+	kv("signer_authority", p.signer_authority);
+	kv("signer_title", p.signer_title);
+	kv("signer_name", p.signer_name);
+	printf("sections: %d\n", p.nsections);
+	kv("source", p.source_name);
+	kv("sha256", p.source_sha256);
+	kv("imported_at", p.imported_at);
+	if (p.is_demo)
+		puts("demo: yes");
+	plan_info_free(&p);
+	return CLI_OK;
+}

@@ -1,0 +1,88 @@
+#include <config.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/unit.h"
+#include "text/utf8.h"
+#include "util/sbuf.h"
+
+int unit_insert(struct db *db, const char *name, const char *code, const char *head,
+		int64_t *id, struct cchc_err *err)
+{
+	char *n = text_squeeze(name);
+	if (!*n) {
+		free(n);
+		return err_set(err, CCHC_EINPUT, "Tên đơn vị không được để trống");
+	}
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, "INSERT INTO unit(name, code, head) "
+				    "VALUES(?, nullif(?, ''), ?)", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, n, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, code ? code : "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, head ? head : "", -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+	}
+	if (rc == SQLITE_DONE) {
+		if (id)
+			*id = sqlite3_last_insert_rowid(db->h);
+		free(n);
+		return CCHC_OK;
+	}
+	if (rc == SQLITE_CONSTRAINT_UNIQUE)
+		err_set(err, CCHC_EDUP, "Đã có đơn vị tên \"%s\" hoặc mã \"%s\"", n, code ? code : "");
+	else
+		db_fail(db, rc, "thêm đơn vị", err);
+	free(n);
+	return err->code;
+}
+
+int unit_add(struct db *db, const char *name, const char *code, const char *head,
+	     int64_t *id, struct cchc_err *err)
+{
+	if (db_begin(db, err))
+		return err->code;
+	if (unit_insert(db, name, code, head, id, err)) {
+		db_rollback(db);
+		return err->code;
+	}
+	return db_commit(db, err);
+}
+
+int unit_list(struct db *db, struct unit_info **out, int *n, struct cchc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, "SELECT id, active, name, coalesce(code, ''), head "
+				    "FROM unit ORDER BY name, id", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, "đọc danh sách đơn vị", err);
+	struct unit_info *v = NULL;
+	int count = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v = xrealloc(v, sizeof *v * (size_t)(count + 1));
+		struct unit_info *u = &v[count++];
+		u->id = sqlite3_column_int64(st, 0);
+		u->active = sqlite3_column_int(st, 1);
+		u->name = xstrdup((const char *)sqlite3_column_text(st, 2));
+		u->code = xstrdup((const char *)sqlite3_column_text(st, 3));
+		u->head = xstrdup((const char *)sqlite3_column_text(st, 4));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		unit_list_free(v, count);
+		return db_fail(db, rc, "đọc danh sách đơn vị", err);
+	}
+	*out = v;
+	*n = count;
+	return CCHC_OK;
+}
+
+void unit_list_free(struct unit_info *v, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(v[i].name);
+		free(v[i].code);
+		free(v[i].head);
+	}
+	free(v);
+}

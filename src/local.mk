@@ -1,0 +1,37 @@
+# The core library: everything but main.c and the screens (src/ui/local.mk).
+libcchc_a_SOURCES += \
+	src/util/err.c src/util/err.h \
+	src/util/sbuf.c src/util/sbuf.h \
+	src/util/sha256.c src/util/sha256.h \
+	src/util/fsutil.c src/util/fsutil.h \
+	src/text/utf8.c src/text/utf8.h \
+	src/text/encoding.c src/text/encoding.h \
+	src/text/date.c src/text/date.h \
+	src/store/db.c src/store/db.h \
+	src/store/embedded.c src/store/embedded.h \
+	src/store/datafile.c src/store/datafile.h \
+	src/core/plan.c src/core/plan.h \
+	src/core/unit.c src/core/unit.h \
+	src/core/demo.c src/core/demo.h \
+	src/import/plan_parse.c src/import/plan_parse.h \
+	src/import/plan_load.c src/import/plan_load.h \
+	src/cli/cli.c src/cli/cli.h \
+	src/cli/cli_plan.c src/cli/cli_unit.c
+nodist_libcchc_a_SOURCES = src/embedded_data.c
+BUILT_SOURCES += src/embedded_data.c
+CLEANFILES += src/embedded_data.c
+
+# Data compiled into the program so that it runs before `make install`.
+EMBEDDED_FILES = \
+	data/migrations/0001-foundation.sql \
+	data/demo/plan.txt data/demo/units.tsv \
+	data/keys.default \
+	themes/default.theme themes/light.theme themes/mono.theme
+
+noinst_PROGRAMS += embed
+embed_SOURCES = src/tools/embed.c
+embed_CFLAGS = -std=c11 $(WARN_CFLAGS)
+embed_LDFLAGS =
+
+src/embedded_data.c: embed$(EXEEXT) $(EMBEDDED_FILES:%=$(srcdir)/%)
+	$(AM_V_GEN)$(MKDIR_P) src && ./embed$(EXEEXT) $@ $(srcdir) $(EMBEDDED_FILES)

@@ -1,0 +1,132 @@
+/* cchc: argument parsing and dispatch to the command line or the full-screen
+ * program. */
+#include <config.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli/cli.h"
+#include "core/demo.h"
+#include "text/date.h"
+#include "ui/ui.h"
+#include "util/sbuf.h"
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+		"cchc %s: theo dõi kế hoạch cải cách hành chính (CCHC) của Sở\n"
+		"\n"
+		"Cách dùng:\n"
+		"  cchc [TÙY CHỌN]                 mở chương trình toàn màn hình\n"
+		"  cchc [TÙY CHỌN] LỆNH ...        chạy một lệnh\n"
+		"\n"
+		"Tùy chọn:\n"
+		"  --db TỆP          dùng cơ sở dữ liệu TỆP (mặc định $CCHC_DB, hoặc\n"
+		"                    $XDG_DATA_HOME/cchc/cchc.db = ~/.local/share/cchc/cchc.db)\n"
+		"  --theme TÊN       giao diện màu: default, light, mono hoặc tệp của bạn\n"
+		"  -h, --help        in trợ giúp này\n"
+		"  -V, --version     in phiên bản\n"
+		"\n"
+		"Lệnh:\n", PACKAGE_VERSION);
+	cli_print_commands(out);
+	fprintf(out,
+		"\n"
+		"Mỗi lệnh có trợ giúp riêng: cchc LỆNH --help, ví dụ cchc plan import --help.\n"
+		"\n"
+		"Biến môi trường:\n"
+		"  CCHC_DB=TỆP       cơ sở dữ liệu (như --db)\n"
+		"  CCHC_TODAY=YYYY-MM-DD   ngày \"hôm nay\" (để thử và trình diễn)\n"
+		"  NO_COLOR=1        không dùng màu\n"
+		"\n"
+		"Xem thêm: man cchc\n");
+}
+
+/* The screen needs a UTF-8 locale to draw Vietnamese; switch to C.UTF-8 when
+ * the user's locale is not, or explain what to set. */
+static int ensure_utf8_locale(void)
+{
+	if (!setlocale(LC_ALL, ""))
+		setlocale(LC_ALL, "C");
+	const char *cs = nl_langinfo(CODESET);
+	if (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0)
+		return 0;
+	if (setlocale(LC_ALL, "C.UTF-8") || setlocale(LC_ALL, "C.utf8") ||
+	    setlocale(LC_ALL, "en_US.UTF-8") || setlocale(LC_ALL, "vi_VN.UTF-8")) {
+		setenv("LC_ALL", setlocale(LC_ALL, NULL), 1);
+		return 0;
+	}
+	fprintf(stderr, "cchc: bảng mã của terminal là %s, không phải UTF-8, và máy không có locale "
+		"C.UTF-8.\nHãy đặt một locale UTF-8, ví dụ: export LANG=C.UTF-8 (hoặc cài gói "
+		"locales và chọn vi_VN.UTF-8).\n", cs);
+	return -1;
+}
+
+static int run_ui(struct cli_ctx *ctx, struct ui_options *ui)
+{
+	if (ensure_utf8_locale())
+		return CLI_ERR;
+	if (cli_open_db(ctx))
+		return CLI_ERR;
+	struct cchc_err err = { 0 };
+	bool loaded = false;
+	if (demo_ensure(&ctx->db, &loaded, &err))
+		return cli_error(&err);
+	if (loaded)
+		ui->notice = "Đây là dữ liệu mẫu (Sở Công Thương, 2024). Nhập kế hoạch của bạn: "
+			     "cchc plan import TỆP";
+	if (ui_run(&ctx->db, ui, &err))
+		return cli_error(&err);
+	return CLI_OK;
+}
+
+/* Hidden options for tests and benchmarks: --script FILE, --dump FILE,
+ * --size COLSxLINES, --exit-after-paint. */
+static bool test_option(int argc, char **argv, int *i, struct ui_options *ui)
+{
+	const char *v;
+	if (cli_opt_value(argc, argv, i, "--script", &ui->script) ||
+	    cli_opt_value(argc, argv, i, "--dump", &ui->dump))
+		return true;
+	if (cli_opt_value(argc, argv, i, "--size", &v)) {
+		if (sscanf(v, "%dx%d", &ui->cols, &ui->lines) != 2 || ui->cols < 1 || ui->lines < 1)
+			ui->cols = ui->lines = 0;
+		return true;
+	}
+	if (strcmp(argv[*i], "--exit-after-paint") == 0) {
+		ui->exit_after_paint = true;
+		return true;
+	}
+	return false;
+}
+
+int main(int argc, char **argv)
+{
+	struct cli_ctx ctx = { 0 };
+	struct ui_options ui = { 0 };
+	struct cchc_err err = { 0 };
+	struct ymd today;
+	if (date_today(&today, &err))
+		return cli_error(&err);
+	int i = 1;
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		if (cli_is_help(argv[i])) {
+			usage(stdout);
+			return CLI_OK;
+		}
+		if (strcmp(argv[i], "--version") == 0 || strcmp(argv[i], "-V") == 0) {
+			printf("cchc %s\n", PACKAGE_VERSION);
+			return CLI_OK;
+		}
+		if (cli_opt_value(argc, argv, &i, "--db", &ctx.db_path) ||
+		    cli_opt_value(argc, argv, &i, "--theme", &ui.theme) ||
+		    test_option(argc, argv, &i, &ui))
+			continue;
+		fprintf(stderr, "cchc: tùy chọn không rõ: %s\nXem \"cchc --help\".\n", argv[i]);
+		return CLI_USAGE;
+	}
+	int rc = i < argc ? cli_dispatch(&ctx, argc - i, argv + i) : run_ui(&ctx, &ui);
+	if (ctx.db_open)
+		db_close(&ctx.db);
+	return rc;
+}

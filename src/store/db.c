@@ -1,0 +1,255 @@
+#include <config.h>
+#include <errno.h>
+#include <stdio.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "store/db.h"
+#include "store/embedded.h"
+#include "util/fsutil.h"
+#include "util/sbuf.h"
+
+/* One entry per schema version, in order; each runs in its own transaction. */
+static const char *const migrations[] = {
+	"data/migrations/0001-foundation.sql",
+};
+#define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
+
+int db_schema_version(void)
+{
+	return NMIGRATIONS;
+}
+
+char *db_default_path(void)
+{
+	const char *env = getenv("CCHC_DB");
+	if (env && *env)
+		return xstrdup(env);
+	struct sbuf b = SBUF_INIT;
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	if (xdg && xdg[0] == '/')
+		sbuf_addf(&b, "%s/cchc/cchc.db", xdg);
+	else
+		sbuf_addf(&b, "%s/.local/share/cchc/cchc.db", home && *home ? home : ".");
+	return sbuf_detach(&b);
+}
+
+int db_fail(struct db *db, int rc, const char *what, struct cchc_err *err)
+{
+	int prim = rc & 0xff;
+	const char *detail = db && db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc);
+	switch (prim) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return err_set(err, CCHC_EBUSY,
+			       "Cơ sở dữ liệu đang bị một chương trình cchc khác ghi (%s). Hãy đóng "
+			       "chương trình đó hoặc chờ nó xong rồi thử lại.", db ? db->path : "");
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+	case SQLITE_AUTH:
+		return err_set(err, CCHC_EREADONLY,
+			       "Cơ sở dữ liệu %s chỉ đọc: không ghi được (%s). Hãy kiểm tra quyền ghi "
+			       "của tệp và thư mục.", db ? db->path : "", what);
+	case SQLITE_FULL:
+		return err_set(err, CCHC_EIO, "Đĩa đầy: không ghi được %s. Hãy giải phóng chỗ trống "
+			       "rồi thử lại; dữ liệu đã lưu không bị mất.", what);
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return err_set(err, CCHC_EDB, "Tệp %s hỏng hoặc không phải cơ sở dữ liệu cchc (%s).",
+			       db ? db->path : "", detail);
+	case SQLITE_CANTOPEN:
+		return err_set(err, CCHC_EIO, "Không mở được cơ sở dữ liệu %s (%s).",
+			       db ? db->path : "", detail);
+	default:
+		return err_set(err, CCHC_EDB, "Lỗi cơ sở dữ liệu khi %s: %s", what, detail);
+	}
+}
+
+int db_exec(struct db *db, const char *sql, struct cchc_err *err)
+{
+	int rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK ? CCHC_OK : db_fail(db, rc, "thực hiện lệnh", err);
+}
+
+int db_begin(struct db *db, struct cchc_err *err)
+{
+	int rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	return rc == SQLITE_OK ? CCHC_OK : db_fail(db, rc, "bắt đầu ghi", err);
+}
+
+int db_commit(struct db *db, struct cchc_err *err)
+{
+	int rc = sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		return CCHC_OK;
+	db_fail(db, rc, "lưu thay đổi", err);
+	db_rollback(db);
+	return err->code;
+}
+
+void db_rollback(struct db *db)
+{
+	if (!sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static int pragma_int(struct db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static int migrate_one(struct db *db, int version, struct cchc_err *err)
+{
+	const struct embedded_file *f = embedded_find(migrations[version - 1]);
+	if (!f)
+		return err_set(err, CCHC_EDB, "Thiếu tệp lược đồ %s", migrations[version - 1]);
+	if (db_begin(db, err))
+		return err->code;
+	int rc = sqlite3_exec(db->h, f->data, NULL, NULL, NULL);
+	if (rc == SQLITE_OK) {
+		char sql[96];
+		snprintf(sql, sizeof sql, "PRAGMA user_version = %d; PRAGMA application_id = %d;",
+			 version, CCHC_APPLICATION_ID);
+		rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+	}
+	if (rc != SQLITE_OK) {
+		db_fail(db, rc, "nâng cấp lược đồ", err);
+		db_rollback(db);
+		return err->code;
+	}
+	return db_commit(db, err);
+}
+
+static int migrate(struct db *db, struct cchc_err *err)
+{
+	int have = pragma_int(db, "PRAGMA user_version");
+	int app = pragma_int(db, "PRAGMA application_id");
+	if (have < 0)
+		return db_fail(db, sqlite3_errcode(db->h), "đọc phiên bản lược đồ", err);
+	int tables = pragma_int(db, "SELECT count(*) FROM sqlite_master");
+	if (app != CCHC_APPLICATION_ID && (app != 0 || tables > 0))
+		return err_set(err, CCHC_EDB, "Tệp %s là một cơ sở dữ liệu SQLite nhưng không phải "
+			       "của cchc; cchc không mở nó.", db->path);
+	if (have > NMIGRATIONS)
+		return err_set(err, CCHC_ENEWER,
+			       "Cơ sở dữ liệu %s do một phiên bản cchc mới hơn tạo (lược đồ %d, bản "
+			       "này chỉ hiểu đến %d). Hãy cập nhật cchc; tệp không bị thay đổi.",
+			       db->path, have, NMIGRATIONS);
+	if (have < NMIGRATIONS && db->readonly)
+		return err_set(err, CCHC_EREADONLY, "Cơ sở dữ liệu %s chỉ đọc và cần nâng cấp lược "
+			       "đồ; hãy cho phép ghi rồi mở lại.", db->path);
+	for (int v = have + 1; v <= NMIGRATIONS; v++)
+		if (migrate_one(db, v, err))
+			return err->code;
+	return CCHC_OK;
+}
+
+/* Creates the folder (0700) and an empty file (0600) so that SQLite, which
+ * would create it 0644, inherits our mode for the -wal and -shm files too. */
+static int prepare_file(struct db *db, struct cchc_err *err)
+{
+	struct stat st;
+	if (stat(db->path, &st) == 0) {
+		if (!S_ISREG(st.st_mode))
+			return err_set(err, CCHC_EIO, "%s không phải là một tệp", db->path);
+		db->readonly = access(db->path, W_OK) != 0 || (st.st_mode & 0222) == 0;
+		char *dir = fs_dirname(db->path);
+		if (access(dir, W_OK) != 0)
+			db->readonly = true;
+		free(dir);
+		return CCHC_OK;
+	}
+	char *dir = fs_dirname(db->path);
+	int rc = fs_mkdir_p(dir, 0700, err);
+	free(dir);
+	if (rc)
+		return rc;
+	int fd = open(db->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0 && errno != EEXIST)
+		return err_set(err, CCHC_EIO, "Không tạo được cơ sở dữ liệu %s: %s", db->path,
+			       strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	db->created = true;
+	return CCHC_OK;
+}
+
+static int set_pragmas(struct db *db, struct cchc_err *err)
+{
+	sqlite3_busy_timeout(db->h, 3000);
+	sqlite3_extended_result_codes(db->h, 1);
+	const char *sql = db->readonly
+		? "PRAGMA foreign_keys = ON; PRAGMA query_only = ON;"
+		: "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;";
+	int rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK ? CCHC_OK : db_fail(db, rc, "thiết lập cơ sở dữ liệu", err);
+}
+
+int db_open(struct db *db, const char *path, struct cchc_err *err)
+{
+	memset(db, 0, sizeof *db);
+	db->path = xstrdup(path);
+	if (prepare_file(db, err))
+		goto fail;
+	int flags = (db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+		    SQLITE_OPEN_NOMUTEX;
+	int rc = sqlite3_open_v2(path, &db->h, flags, NULL);
+	if (rc != SQLITE_OK) {
+		db_fail(db, rc, "mở cơ sở dữ liệu", err);
+		goto fail;
+	}
+	if (set_pragmas(db, err) || migrate(db, err))
+		goto fail;
+	return CCHC_OK;
+fail:
+	db_close(db);
+	return err->code ? err->code : CCHC_EDB;
+}
+
+void db_close(struct db *db)
+{
+	if (db->h)
+		sqlite3_close_v2(db->h);
+	db->h = NULL;
+	free(db->path);
+	db->path = NULL;
+}
+
+char *db_setting_get(struct db *db, const char *key)
+{
+	sqlite3_stmt *st;
+	char *v = NULL;
+	if (sqlite3_prepare_v2(db->h, "SELECT value FROM setting WHERE key = ?", -1, &st, NULL))
+		return NULL;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return v;
+}
+
+int db_setting_set(struct db *db, const char *key, const char *value, struct cchc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, "INSERT INTO setting(key, value) VALUES(?, ?) "
+				    "ON CONFLICT(key) DO UPDATE SET value = excluded.value", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc == SQLITE_DONE)
+			return CCHC_OK;
+	}
+	return db_fail(db, rc, "lưu thiết lập", err);
+}

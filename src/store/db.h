@@ -1,0 +1,40 @@
+/* Opening the cchc database: one SQLite file in WAL mode with foreign keys on,
+ * synchronous FULL, a busy timeout, and the schema migrated to this version. */
+#ifndef CCHC_DB_H
+#define CCHC_DB_H
+#include <stdbool.h>
+#include <sqlite3.h>
+#include "util/err.h"
+
+#define CCHC_APPLICATION_ID 0x43434843 /* "CCHC" */
+
+struct db {
+	sqlite3 *h;
+	char *path;
+	bool readonly;  /* the file or its folder cannot be written */
+	bool created;   /* the file did not exist before this open */
+};
+
+/* The database path: CCHC_DB, else $XDG_DATA_HOME/cchc/cchc.db, else
+ * ~/.local/share/cchc/cchc.db. Malloc'd. */
+char *db_default_path(void);
+/* Opens (creating folder 0700 and file 0600 when missing) and migrates. */
+int db_open(struct db *db, const char *path, struct cchc_err *err);
+void db_close(struct db *db);
+
+/* BEGIN IMMEDIATE, with the Vietnamese "another cchc is writing" message on
+ * SQLITE_BUSY. Every user action is one such transaction. */
+int db_begin(struct db *db, struct cchc_err *err);
+int db_commit(struct db *db, struct cchc_err *err);
+void db_rollback(struct db *db);
+int db_exec(struct db *db, const char *sql, struct cchc_err *err);
+/* Turns an SQLite result code into a message the clerk can act on. */
+int db_fail(struct db *db, int rc, const char *what, struct cchc_err *err);
+/* Schema version this program writes. */
+int db_schema_version(void);
+
+/* Settings: a key/value table. Returns a malloc'd value or NULL. */
+char *db_setting_get(struct db *db, const char *key);
+int db_setting_set(struct db *db, const char *key, const char *value, struct cchc_err *err);
+
+#endif

@@ -1,0 +1,132 @@
+#include <config.h>
+#include <errno.h>
+#include <iconv.h>
+#include <stdlib.h>
+#include <string.h>
+#include "text/encoding.h"
+#include "text/utf8.h"
+#include "util/sbuf.h"
+
+int text_iconv(const char *buf, size_t n, const char *from, char **out, size_t *outlen,
+	       struct cchc_err *err)
+{
+	iconv_t cd = iconv_open("UTF-8", from);
+	if (cd == (iconv_t)-1)
+		return err_set(err, CCHC_EINPUT, "Không biết bảng mã \"%s\" (hãy dùng tên mà iconv hiểu, "
+			       "ví dụ UTF-8, UTF-16LE, WINDOWS-1258, TCVN5712-1, VISCII)", from);
+	struct sbuf b = SBUF_INIT;
+	char chunk[16384];
+	char *in = (char *)buf;
+	size_t inleft = n;
+	for (;;) {
+		char *o = chunk;
+		size_t oleft = sizeof chunk;
+		size_t r = iconv(cd, inleft ? &in : NULL, &inleft, &o, &oleft);
+		sbuf_addn(&b, chunk, sizeof chunk - oleft);
+		if (r != (size_t)-1 && inleft == 0) {
+			/* flush any shift state */
+			o = chunk;
+			oleft = sizeof chunk;
+			iconv(cd, NULL, NULL, &o, &oleft);
+			sbuf_addn(&b, chunk, sizeof chunk - oleft);
+			break;
+		}
+		if (r == (size_t)-1 && errno == E2BIG)
+			continue;
+		if (r == (size_t)-1) {
+			size_t off = (size_t)(in - buf);
+			size_t line = 1;
+			for (size_t i = 0; i < off; i++)
+				line += buf[i] == '\n';
+			iconv_close(cd);
+			sbuf_free(&b);
+			return err_set(err, CCHC_EINPUT,
+				       "Dòng %zu có byte không hợp lệ trong bảng mã %s", line, from);
+		}
+	}
+	iconv_close(cd);
+	*outlen = b.len;
+	*out = sbuf_detach(&b);
+	return CCHC_OK;
+}
+
+static size_t line_of(const char *buf, size_t off)
+{
+	size_t line = 1;
+	for (size_t i = 0; i < off; i++)
+		line += buf[i] == '\n';
+	return line;
+}
+
+/* Drops CRs of CRLF and lone CRs become LF. */
+static void normalise_newlines(char *s)
+{
+	char *w = s;
+	for (char *r = s; *r; r++) {
+		if (*r == '\r') {
+			*w++ = '\n';
+			if (r[1] == '\n')
+				r++;
+		} else {
+			*w++ = *r;
+		}
+	}
+	*w = '\0';
+}
+
+static int from_utf16(const char *buf, size_t n, char **u8, size_t *u8len, struct cchc_err *err)
+{
+	const char *enc = (unsigned char)buf[0] == 0xff ? "UTF-16LE" : "UTF-16BE";
+	return text_iconv(buf + 2, n - 2, enc, u8, u8len, err);
+}
+
+int text_decode_input(const char *buf, size_t n, const char *enc, const char *what,
+		      char **out, size_t *outlen, struct cchc_err *err)
+{
+	char *u8 = NULL;
+	size_t u8len = 0;
+	int rc;
+	if (n == 0)
+		return err_set(err, CCHC_EINPUT, "%s rỗng: không có nội dung để nhập", what);
+	bool bom16 = n >= 2 && (((unsigned char)buf[0] == 0xff && (unsigned char)buf[1] == 0xfe) ||
+				((unsigned char)buf[0] == 0xfe && (unsigned char)buf[1] == 0xff));
+	if (enc) {
+		rc = text_iconv(buf, n, enc, &u8, &u8len, err);
+	} else if (bom16) {
+		rc = from_utf16(buf, n, &u8, &u8len, err);
+	} else {
+		if (memchr(buf, '\0', n))
+			return err_set(err, CCHC_EINPUT,
+				       "%s là tệp nhị phân, không phải văn bản (hãy sao chép nội dung "
+				       "kế hoạch ra tệp .txt hoặc .md)", what);
+		size_t bad;
+		if (!utf8_valid(buf, n, &bad))
+			return err_set(err, CCHC_EINPUT,
+				       "%s không phải UTF-8: dòng %zu có byte không hợp lệ. Nếu tệp dùng "
+				       "bảng mã khác, hãy ghi rõ bằng --encoding (ví dụ --encoding "
+				       "WINDOWS-1258, TCVN5712-1, VISCII, UTF-16LE)",
+				       what, line_of(buf, bad));
+		size_t skip = n >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+		u8 = xstrndup(buf + skip, n - skip);
+		u8len = n - skip;
+		rc = CCHC_OK;
+	}
+	if (rc != CCHC_OK)
+		return rc;
+	if (memchr(u8, '\0', u8len)) {
+		free(u8);
+		return err_set(err, CCHC_EINPUT, "%s là tệp nhị phân, không phải văn bản", what);
+	}
+	normalise_newlines(u8);
+	char *nfc = text_nfc(u8);
+	free(u8);
+	if (!nfc)
+		return err_set(err, CCHC_EINPUT, "%s không chuyển được sang UTF-8 hợp lệ", what);
+	if (text_is_blank(nfc, strlen(nfc))) {
+		free(nfc);
+		return err_set(err, CCHC_EINPUT, "%s rỗng: không có nội dung để nhập", what);
+	}
+	*outlen = strlen(nfc);
+	*out = nfc;
+	return CCHC_OK;
+}

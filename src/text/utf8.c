@@ -1,0 +1,187 @@
+#include <config.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+#include "text/utf8.h"
+#include "util/sbuf.h"
+
+size_t utf8_decode(const char *s, size_t n, uint32_t *cp)
+{
+	if (n == 0)
+		return 0;
+	utf8proc_int32_t c;
+	utf8proc_ssize_t len = utf8proc_iterate((const utf8proc_uint8_t *)s,
+						n > 4 ? 4 : (utf8proc_ssize_t)n, &c);
+	if (len <= 0 || c < 0)
+		return 0;
+	*cp = (uint32_t)c;
+	return (size_t)len;
+}
+
+size_t utf8_encode(uint32_t cp, char *out)
+{
+	return (size_t)utf8proc_encode_char((utf8proc_int32_t)cp, (utf8proc_uint8_t *)out);
+}
+
+bool utf8_valid(const char *s, size_t n, size_t *bad_off)
+{
+	size_t i = 0;
+	while (i < n) {
+		uint32_t cp;
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		size_t len = utf8_decode(s + i, n - i, &cp);
+		if (len == 0) {
+			if (bad_off)
+				*bad_off = i;
+			return false;
+		}
+		i += len;
+	}
+	return true;
+}
+
+char *text_nfc(const char *s)
+{
+	if (!utf8_valid(s, strlen(s), NULL))
+		return NULL;
+	utf8proc_uint8_t *r = utf8proc_NFC((const utf8proc_uint8_t *)s);
+	if (!r)
+		return NULL;
+	char *out = xstrdup((const char *)r);
+	free(r);
+	return out;
+}
+
+int text_cp_width(uint32_t cp)
+{
+	if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
+		return 0;
+	int w = utf8proc_charwidth((utf8proc_int32_t)cp);
+	return w < 0 ? 0 : w;
+}
+
+int text_width(const char *s)
+{
+	int w = 0;
+	size_t n = strlen(s);
+	while (n > 0) {
+		uint32_t cp;
+		size_t len = utf8_decode(s, n, &cp);
+		if (len == 0) {
+			len = 1;
+			cp = 0xfffd;
+		}
+		w += text_cp_width(cp);
+		s += len;
+		n -= len;
+	}
+	return w;
+}
+
+size_t text_fit(const char *s, int cols, int *used)
+{
+	size_t n = strlen(s), i = 0;
+	int w = 0;
+	while (i < n) {
+		uint32_t cp;
+		size_t len = utf8_decode(s + i, n - i, &cp);
+		if (len == 0) {
+			len = 1;
+			cp = 0xfffd;
+		}
+		int cw = text_cp_width(cp);
+		if (cw > 0 && w + cw > cols)
+			break;
+		w += cw;
+		i += len;
+	}
+	if (used)
+		*used = w;
+	return i;
+}
+
+bool text_cp_is_upper(uint32_t cp)
+{
+	utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
+	return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+}
+
+bool text_cp_is_lower(uint32_t cp)
+{
+	return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LL;
+}
+
+bool text_cp_is_letter(uint32_t cp)
+{
+	utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
+	return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
+}
+
+bool text_cp_is_space(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
+	       cp == 0xa0 || cp == 0x2007 || cp == 0x202f || cp == 0x3000 ||
+	       (cp >= 0x2000 && cp <= 0x200b) || cp == 0xfeff;
+}
+
+char *text_sanitize(const char *s)
+{
+	struct sbuf b = SBUF_INIT;
+	size_t n = strlen(s), i = 0;
+	while (i < n) {
+		uint32_t cp;
+		size_t len = utf8_decode(s + i, n - i, &cp);
+		if (len == 0) {
+			sbuf_add(&b, "\xef\xbf\xbd");
+			i++;
+			continue;
+		}
+		if (cp == '\t')
+			sbuf_addc(&b, ' ');
+		else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp == 0x2028 || cp == 0x2029)
+			sbuf_add(&b, "\xef\xbf\xbd");
+		else
+			sbuf_addn(&b, s + i, len);
+		i += len;
+	}
+	return sbuf_detach(&b);
+}
+
+bool text_is_blank(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		uint32_t cp;
+		size_t len = utf8_decode(s + i, n - i, &cp);
+		if (len == 0 || !text_cp_is_space(cp))
+			return false;
+		i += len;
+	}
+	return true;
+}
+
+char *text_squeeze(const char *s)
+{
+	struct sbuf b = SBUF_INIT;
+	size_t n = strlen(s), i = 0;
+	bool space = false;
+	while (i < n) {
+		uint32_t cp;
+		size_t len = utf8_decode(s + i, n - i, &cp);
+		if (len == 0)
+			len = 1, cp = 0xfffd;
+		if (text_cp_is_space(cp)) {
+			space = b.len > 0;
+		} else {
+			if (space)
+				sbuf_addc(&b, ' ');
+			space = false;
+			sbuf_addn(&b, s + i, len);
+		}
+		i += len;
+	}
+	return sbuf_detach(&b);
+}

@@ -1,0 +1,144 @@
+#include <config.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "util/fsutil.h"
+#include "util/sbuf.h"
+
+int fs_read_file(const char *path, size_t max, char **out, size_t *len, struct cchc_err *err)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return err_set(err, CCHC_EIO, "Không mở được tệp %s: %s", path, strerror(errno));
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return err_set(err, CCHC_EINPUT, "%s không phải là một tệp thông thường", path);
+	}
+	if ((size_t)st.st_size > max) {
+		close(fd);
+		return err_set(err, CCHC_EINPUT, "Tệp %s quá lớn (%lld byte, tối đa %zu byte)", path,
+			       (long long)st.st_size, max);
+	}
+	struct sbuf b = SBUF_INIT;
+	char chunk[65536];
+	for (;;) {
+		ssize_t r = read(fd, chunk, sizeof chunk);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			int e = errno;
+			close(fd);
+			sbuf_free(&b);
+			return err_set(err, CCHC_EIO, "Lỗi khi đọc %s: %s", path, strerror(e));
+		}
+		if (r == 0)
+			break;
+		sbuf_addn(&b, chunk, (size_t)r);
+		if (b.len > max) {
+			close(fd);
+			sbuf_free(&b);
+			return err_set(err, CCHC_EINPUT, "Tệp %s quá lớn", path);
+		}
+	}
+	close(fd);
+	*len = b.len;
+	*out = sbuf_detach(&b);
+	return CCHC_OK;
+}
+
+char *fs_dirname(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
+static int fsync_dir(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	int r = fsync(fd);
+	close(fd);
+	return r;
+}
+
+static int write_all(int fd, const char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, p, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			return -1;
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+int fs_write_atomic(const char *path, const void *data, size_t n, mode_t mode, struct cchc_err *err)
+{
+	struct sbuf tmp = SBUF_INIT;
+	sbuf_addf(&tmp, "%s.tmp.XXXXXX", path);
+	int fd = mkstemp(tmp.s);
+	if (fd < 0) {
+		int e = errno;
+		sbuf_free(&tmp);
+		return err_set(err, CCHC_EIO, "Không tạo được tệp tạm cạnh %s: %s", path, strerror(e));
+	}
+	int ok = fchmod(fd, mode) == 0 && write_all(fd, data, n) == 0 && fsync(fd) == 0;
+	int e = errno;
+	if (close(fd) != 0 && ok) {
+		ok = 0;
+		e = errno;
+	}
+	if (ok && rename(tmp.s, path) != 0) {
+		ok = 0;
+		e = errno;
+	}
+	if (!ok) {
+		unlink(tmp.s);
+		sbuf_free(&tmp);
+		return err_set(err, CCHC_EIO, "Không ghi được %s: %s", path, strerror(e));
+	}
+	sbuf_free(&tmp);
+	char *dir = fs_dirname(path);
+	fsync_dir(dir);
+	free(dir);
+	return CCHC_OK;
+}
+
+int fs_mkdir_p(const char *path, mode_t mode, struct cchc_err *err)
+{
+	char *p = xstrdup(path);
+	for (char *s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, mode) != 0 && errno != EEXIST) {
+			int e = errno;
+			err_set(err, CCHC_EIO, "Không tạo được thư mục %s: %s", p, strerror(e));
+			free(p);
+			return CCHC_EIO;
+		}
+		*s = '/';
+	}
+	int r = mkdir(p, mode);
+	if (r != 0 && errno != EEXIST) {
+		int e = errno;
+		err_set(err, CCHC_EIO, "Không tạo được thư mục %s: %s", p, strerror(e));
+		free(p);
+		return CCHC_EIO;
+	}
+	free(p);
+	return CCHC_OK;
+}

@@ -1,0 +1,1 @@
+# Screen tests: scripted keys, screen dumped as text, compared with expected screens.
