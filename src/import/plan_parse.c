@@ -1,8 +1,1264 @@
+/* Plan text importer, pure half.
+ *
+ * The clerk's text comes copied out of a PDF (every line hard-wrapped, an
+ * empty line after each line, stray page numbers), out of Word (a paragraph a
+ * line, empty lines between), or as Markdown (# headings, **bold**, *italic*,
+ * heading levels that do not follow the numbering). The parse runs in steps:
+ *
+ *   1. clean each line: strip Markdown decoration and escapes, odd spaces,
+ *      page numbers; remember which lines were Markdown headings;
+ *   2. cut the text into header (before "KẾ HOẠCH"), body and footer (from
+ *      "Nơi nhận");
+ *   3. join the body's lines into blocks (paragraphs, list items), using the
+ *      document's wrap width when it is hard-wrapped;
+ *   4. read the title, preamble and referenced documents, then the numbered
+ *      sections: a label opens a section only when it continues a sequence
+ *      (next number of an open style, or the first of a new style), and
+ *      nesting follows the order in which styles first appear;
+ *   5. read recipients and the signer block from the footer.
+ */
 #include <config.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "import/plan_parse.h"
+#include "text/date.h"
+#include "text/utf8.h"
 #include "util/sbuf.h"
+
+struct line {
+	char *s;         /* cleaned text, trimmed */
+	int ncp;         /* length in code points */
+	bool blank_before;
+	bool md_heading;
+	bool hard_break; /* Markdown "two spaces" line break */
+};
+
+struct lines {
+	struct line *v;
+	int n;
+};
+
+struct block {
+	char *s;
+	bool md_heading;
+	bool is_item;
+	char marker;
+	int nlines;
+	bool label;      /* starts with a numbering label (syntactically) */
+};
+
+struct blocks {
+	struct block *v;
+	int n;
+};
+
+struct label {
+	enum numbering_style style;
+	char delim;      /* '.' or ')' for arabic */
+	int parts;       /* dotted: number of parts */
+	int value;       /* ordinal of the last part */
+	char prefix[32]; /* dotted: all parts but the last, "1.2" */
+	size_t len;      /* bytes of the label as written */
+};
+
+/* ------------------------------------------------------------------ text */
+
+static bool starts_with(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+static uint32_t first_cp(const char *s)
+{
+	uint32_t cp = 0;
+	if (!utf8_decode(s, strlen(s), &cp))
+		return 0;
+	return cp;
+}
+
+static int cp_count(const char *s)
+{
+	int n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+/* The last character of s that is not a closing quote, parenthesis or
+ * emphasis mark. */
+static char last_punct(const char *s)
+{
+	size_t n = strlen(s);
+	while (n > 0) {
+		unsigned char c = (unsigned char)s[n - 1];
+		if (c == ')' || c == '"' || c == '\'' || c == ' ') {
+			n--;
+			continue;
+		}
+		if (n >= 3 && (unsigned char)s[n - 3] == 0xe2 && (unsigned char)s[n - 2] == 0x80 &&
+		    (c == 0x9d || c == 0x99)) { /* ” ’ */
+			n -= 3;
+			continue;
+		}
+		return (char)c;
+	}
+	return '\0';
+}
+
+/* True when every letter of s is upper case and there is at least one. */
+static bool all_upper(const char *s)
+{
+	size_t n = strlen(s), i = 0;
+	int letters = 0;
+	while (i < n) {
+		uint32_t cp;
+		size_t len = utf8_decode(s + i, n - i, &cp);
+		if (!len)
+			return false;
+		if (text_cp_is_lower(cp))
+			return false;
+		letters += text_cp_is_upper(cp);
+		i += len;
+	}
+	return letters > 0;
+}
+
+/* "PHỤ LỤC I", "Phụ lục 2": an annex heading, short and on its own line. */
+static bool is_annex(const char *s)
+{
+	const char *p = NULL;
+	if (starts_with(s, "PHỤ LỤC"))
+		p = s + strlen("PHỤ LỤC");
+	else if (starts_with(s, "Phụ lục"))
+		p = s + strlen("Phụ lục");
+	return p && (*p == '\0' || (*p == ' ' && cp_count(s) <= 24));
+}
+
+static char *trim_dup(const char *s, size_t n)
+{
+	while (n > 0 && (*s == ' ' || *s == '\t')) {
+		s++;
+		n--;
+	}
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	return xstrndup(s, n);
+}
+
+/* Strips a trailing character set from s in place. */
+static void rstrip(char *s, const char *chars)
+{
+	size_t n = strlen(s);
+	while (n > 0 && strchr(chars, s[n - 1]))
+		s[--n] = '\0';
+}
+
+/* ---------------------------------------------------------- line cleaning */
+
+static bool is_md_punct(char c)
+{
+	return c && strchr("\\`*_{}[]()#+-.!|~<>\"'", c) != NULL;
+}
+
+static bool word_edge(const char *s, size_t i, size_t n)
+{
+	return i >= n || s[i] == ' ' || strchr(".,;:!?()\"'", s[i]) != NULL;
+}
+
+/* Removes Markdown emphasis (*, **, ***, _, __ at word edges) and backslash
+ * escapes; keeps a leading "* " list marker as "- ". */
+static char *strip_markdown_inline(const char *s)
+{
+	struct sbuf b = SBUF_INIT;
+	size_t n = strlen(s), i = 0;
+	if (n >= 2 && s[0] == '*' && s[1] == ' ') {
+		sbuf_add(&b, "- ");
+		i = 2;
+	}
+	for (; i < n; i++) {
+		char c = s[i];
+		if (c == '\\' && is_md_punct(s[i + 1])) {
+			sbuf_addc(&b, s[++i]);
+			continue;
+		}
+		if (c == '*')
+			continue;
+		if (c == '_') {
+			size_t j = i;
+			while (j < n && s[j] == '_')
+				j++;
+			if ((i == 0 || word_edge(s, i - 1, n)) || word_edge(s, j, n)) {
+				i = j - 1;
+				continue;
+			}
+		}
+		sbuf_addc(&b, c);
+	}
+	return sbuf_detach(&b);
+}
+
+/* Replaces no-break and other odd spaces by ' ', drops zero-width ones. */
+static char *normalise_spaces(const char *s)
+{
+	struct sbuf b = SBUF_INIT;
+	size_t n = strlen(s), i = 0;
+	while (i < n) {
+		uint32_t cp;
+		size_t len = utf8_decode(s + i, n - i, &cp);
+		if (!len) {
+			len = 1;
+			cp = 0xfffd;
+		}
+		if (cp == 0x200b || cp == 0xfeff || cp == 0x200c || cp == 0x200d || cp == 0xad)
+			;
+		else if (text_cp_is_space(cp))
+			sbuf_addc(&b, ' ');
+		else
+			sbuf_addn(&b, s + i, len);
+		i += len;
+	}
+	return sbuf_detach(&b);
+}
+
+static bool is_page_number(const char *s)
+{
+	const char *p = s;
+	if (starts_with(p, "Trang "))
+		p += 6;
+	while (*p == '-' || *p == ' ')
+		p++;
+	int digits = 0;
+	while (*p >= '0' && *p <= '9') {
+		p++;
+		digits++;
+	}
+	while (*p == '-' || *p == ' ')
+		p++;
+	return digits > 0 && digits <= 3 && *p == '\0';
+}
+
+/* A Markdown rule (---, ***) or a table separator row (|---|:--|). */
+static bool is_rule(const char *s)
+{
+	if (!*s)
+		return false;
+	int marks = 0;
+	for (const char *p = s; *p; p++) {
+		if (*p == '-' || *p == '*' || *p == '_' || *p == '=')
+			marks++;
+		else if (*p != ' ' && *p != '|' && *p != ':')
+			return false;
+	}
+	return marks >= 3;
+}
+
+static void clean_line(const char *raw, size_t n, struct line *out)
+{
+	memset(out, 0, sizeof *out);
+	out->hard_break = n >= 2 && raw[n - 1] == ' ' && raw[n - 2] == ' ';
+	char *sp = xstrndup(raw, n);
+	char *norm = normalise_spaces(sp);
+	free(sp);
+	char *t = trim_dup(norm, strlen(norm));
+	free(norm);
+	const char *p = t;
+	if (*p == '#') {
+		while (*p == '#')
+			p++;
+		if (*p == ' ' || *p == '\0')
+			out->md_heading = true;
+		else
+			p = t;
+	}
+	if (*p == '>' && p[1] == ' ') /* block quote */
+		p += 2;
+	char *md = strip_markdown_inline(p);
+	free(t);
+	out->s = trim_dup(md, strlen(md));
+	free(md);
+	if (is_page_number(out->s) || is_rule(out->s) || strcmp(out->s, "./.") == 0)
+		out->s[0] = '\0';
+	out->ncp = cp_count(out->s);
+}
+
+static void split_lines(const char *text, struct lines *L)
+{
+	L->v = NULL;
+	L->n = 0;
+	int cap = 0;
+	bool blank = false;
+	const char *p = text;
+	while (*p) {
+		const char *e = strchr(p, '\n');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		struct line ln;
+		clean_line(p, n, &ln);
+		if (!*ln.s) {
+			free(ln.s);
+			blank = true;
+		} else {
+			ln.blank_before = blank;
+			blank = false;
+			if (L->n == cap) {
+				cap = cap ? cap * 2 : 256;
+				L->v = xrealloc(L->v, sizeof *L->v * (size_t)cap);
+			}
+			L->v[L->n++] = ln;
+		}
+		p = e ? e + 1 : p + n;
+	}
+}
+
+static void lines_free(struct lines *L)
+{
+	for (int i = 0; i < L->n; i++)
+		free(L->v[i].s);
+	free(L->v);
+}
+
+/* ---------------------------------------------------------------- labels */
+
+static const char *const viet_letters[] = {
+	"a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m",
+	"n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y",
+};
+#define NLETTERS ((int)(sizeof viet_letters / sizeof viet_letters[0]))
+
+static int roman_value(const char *s, size_t n)
+{
+	static const struct { const char *r; int v; } tab[] = {
+		{ "M", 1000 }, { "CM", 900 }, { "D", 500 }, { "CD", 400 }, { "C", 100 },
+		{ "XC", 90 }, { "L", 50 }, { "XL", 40 }, { "X", 10 }, { "IX", 9 },
+		{ "V", 5 }, { "IV", 4 }, { "I", 1 },
+	};
+	int v = 0;
+	size_t i = 0;
+	int last = 0;
+	for (size_t k = 0; k < sizeof tab / sizeof tab[0] && i < n; k++) {
+		size_t len = strlen(tab[k].r);
+		int repeat = 0;
+		while (i + len <= n && strncmp(s + i, tab[k].r, len) == 0) {
+			if (++repeat > (len == 1 && strchr("MCXI", tab[k].r[0]) ? 3 : 1))
+				return 0;
+			if (last && tab[k].v > last)
+				return 0;
+			v += tab[k].v;
+			i += len;
+			last = tab[k].v;
+		}
+	}
+	return i == n ? v : 0;
+}
+
+/* After a label: end of text or a space. */
+static bool label_end(const char *p)
+{
+	return *p == '\0' || *p == ' ';
+}
+
+static size_t read_digits(const char *p, int max, int *value)
+{
+	size_t n = 0;
+	int v = 0;
+	while (p[n] >= '0' && p[n] <= '9') {
+		if ((int)n == max)
+			return 0;
+		v = v * 10 + (p[n] - '0');
+		n++;
+	}
+	if (n == 0 || (n > 1 && p[0] == '0'))
+		return 0;
+	*value = v;
+	return n;
+}
+
+static bool parse_roman_label(const char *s, struct label *lb)
+{
+	size_t n = 0;
+	while (s[n] && strchr("IVXLC", s[n]))
+		n++;
+	if (n == 0 || s[n] != '.' || !label_end(s + n + 1))
+		return false;
+	int v = roman_value(s, n);
+	if (v <= 0)
+		return false;
+	lb->style = STYLE_ROMAN;
+	lb->value = v;
+	lb->len = n + 1;
+	return true;
+}
+
+static bool parse_number_label(const char *s, struct label *lb)
+{
+	int v, parts = 0;
+	size_t i = 0, prefix_end = 0;
+	for (;;) {
+		size_t n = read_digits(s + i, parts == 0 ? 3 : 2, &v);
+		if (!n)
+			return false;
+		parts++;
+		i += n;
+		if (s[i] == '.' && s[i + 1] >= '0' && s[i + 1] <= '9') {
+			prefix_end = i;
+			i++;
+			continue;
+		}
+		break;
+	}
+	if (parts == 1) {
+		if ((s[i] != '.' && s[i] != ')') || !label_end(s + i + 1))
+			return false;
+		lb->style = STYLE_ARABIC;
+		lb->delim = s[i];
+		lb->len = i + 1;
+	} else {
+		if (s[i] == '.')
+			i++;
+		if (!label_end(s + i) || prefix_end >= sizeof lb->prefix)
+			return false;
+		lb->style = STYLE_DOTTED;
+		lb->parts = parts;
+		memcpy(lb->prefix, s, prefix_end);
+		lb->prefix[prefix_end] = '\0';
+		lb->len = i;
+	}
+	lb->value = v;
+	return true;
+}
+
+static bool parse_letter_label(const char *s, struct label *lb)
+{
+	for (int k = 0; k < NLETTERS; k++) {
+		size_t n = strlen(viet_letters[k]);
+		if (strncmp(s, viet_letters[k], n) == 0 && s[n] == ')' && label_end(s + n + 1)) {
+			lb->style = STYLE_LETTER;
+			lb->value = k + 1;
+			lb->len = n + 1;
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool parse_paren_label(const char *s, struct label *lb)
+{
+	int v;
+	if (s[0] != '(')
+		return false;
+	size_t n = read_digits(s + 1, 3, &v);
+	if (!n || s[1 + n] != ')' || !label_end(s + 2 + n))
+		return false;
+	lb->style = STYLE_PAREN;
+	lb->value = v;
+	lb->len = n + 2;
+	return true;
+}
+
+/* Recognises a numbering label at the start of s. */
+static bool parse_label(const char *s, struct label *lb)
+{
+	memset(lb, 0, sizeof *lb);
+	return parse_roman_label(s, lb) || parse_number_label(s, lb) ||
+	       parse_letter_label(s, lb) || parse_paren_label(s, lb);
+}
+
+static bool same_style(const struct label *a, const struct label *b)
+{
+	return a->style == b->style && a->parts == b->parts && a->delim == b->delim;
+}
+
+/* A list item marker: "- ", "+ ", "• ", or a dash glued to a word ("-Tổ"). */
+static size_t item_marker(const char *s, char *marker)
+{
+	if ((s[0] == '-' || s[0] == '+') && s[1] == ' ') {
+		*marker = s[0];
+		return 2;
+	}
+	if (starts_with(s, "\xe2\x80\xa2") || starts_with(s, "\xe2\x80\x93") ||
+	    starts_with(s, "\xef\x82\xa7")) { /* •  –  Wingdings bullet */
+		*marker = '-';
+		return s[3] == ' ' ? 4 : 3;
+	}
+	if ((s[0] == '-' || s[0] == '+') && s[1] && s[1] != '-' && s[1] != '/' &&
+	    !(s[1] >= '0' && s[1] <= '9')) {
+		*marker = s[0];
+		return 1;
+	}
+	return 0;
+}
+
+/* --------------------------------------------------------- header, footer */
+
+static const char *const doc_types[] = {
+	"KẾ HOẠCH", "CHƯƠNG TRÌNH", "BÁO CÁO", "QUYẾT ĐỊNH", "THÔNG BÁO", "ĐỀ ÁN",
+	"PHƯƠNG ÁN", "CÔNG VĂN", "HƯỚNG DẪN", "CHỈ THỊ",
+};
+
+static const char *doc_type_of(const char *s)
+{
+	for (size_t k = 0; k < sizeof doc_types / sizeof doc_types[0]; k++)
+		if (strcmp(s, doc_types[k]) == 0)
+			return doc_types[k];
+	return NULL;
+}
+
+static bool is_motto(const char *cell)
+{
+	return starts_with(cell, "CỘNG HÒA XÃ HỘI") || starts_with(cell, "CỘNG HOÀ XÃ HỘI") ||
+	       starts_with(cell, "Độc lập") || starts_with(cell, "ĐỘC LẬP");
+}
+
+/* Splits a line of a table-like header or footer (columns separated by three
+ * or more spaces or a tab, or Markdown pipes) into cells. */
+static int split_cells(const char *s, char cells[][256], int max)
+{
+	int n = 0;
+	const char *p = s;
+	while (*p && n < max) {
+		while (*p == ' ' || *p == '\t' || *p == '|')
+			p++;
+		if (!*p)
+			break;
+		const char *e = p;
+		while (*e && *e != '\t' && *e != '|' && !(e[0] == ' ' && e[1] == ' ' && e[2] == ' '))
+			e++;
+		char *cell = trim_dup(p, (size_t)(e - p));
+		snprintf(cells[n++], 256, "%s", cell);
+		free(cell);
+		p = e;
+	}
+	return n;
+}
+
+static char *after(const char *s, const char *key)
+{
+	const char *p = strstr(s, key);
+	return p ? (char *)p + strlen(key) : NULL;
+}
+
+/* "Số: 31/KH-SNgV" anywhere in the cell. */
+static bool parse_doc_no(const char *cell, struct plan_doc *d)
+{
+	const char *p = after(cell, "Số:");
+	if (!p && starts_with(cell, "Số "))
+		p = cell + strlen("Số ");
+	if (!p)
+		return false;
+	while (*p == ' ')
+		p++;
+	size_t n = strcspn(p, " ");
+	free(d->doc_no);
+	d->doc_no = xstrndup(p, n);
+	return true;
+}
+
+/* Reads a number that may be blank or dotted ("...") in a date line. */
+static int date_part(const char **p)
+{
+	while (**p == ' ' || **p == '.' || **p == '_' || **p == '/')
+		(*p)++;
+	int v = 0, k = 0;
+	while (**p >= '0' && **p <= '9' && k < 4) {
+		v = v * 10 + (**p - '0');
+		(*p)++;
+		k++;
+	}
+	return k ? v : 0;
+}
+
+/* "Lạng Sơn, ngày 10 tháng 6 năm 2024" (the day may be blank). */
+static bool parse_date_line(const char *cell, struct plan_doc *d)
+{
+	const char *ngay = strstr(cell, "ngày");
+	const char *thang = strstr(cell, "tháng");
+	const char *nam = strstr(cell, "năm");
+	if (!ngay || !thang || !nam || !(ngay < thang && thang < nam))
+		return false;
+	const char *p = ngay + strlen("ngày");
+	int day = date_part(&p);
+	p = thang + strlen("tháng");
+	int month = date_part(&p);
+	p = nam + strlen("năm");
+	int year = date_part(&p);
+	if (year < 1900 || month < 1 || month > 12)
+		return false;
+	const char *comma = ngay;
+	while (comma > cell && (comma[-1] == ' ' || comma[-1] == ','))
+		comma--;
+	free(d->place);
+	d->place = trim_dup(cell, (size_t)(comma - cell));
+	free(d->date_text);
+	d->date_text = trim_dup(ngay, strlen(ngay));
+	char iso[32];
+	if (day && date_valid(year, month, day))
+		snprintf(iso, sizeof iso, "%04d-%02d-%02d", year, month, day);
+	else
+		snprintf(iso, sizeof iso, "%04d-%02d", year, month);
+	free(d->issued_on);
+	d->issued_on = xstrdup(iso);
+	d->year = year;
+	return true;
+}
+
+static void parse_header_lines(const struct lines *L, int from, int to, struct plan_doc *d)
+{
+	char cells[8][256];
+	int bodies = 0;
+	for (int i = from; i < to; i++) {
+		int nc = split_cells(L->v[i].s, cells, 8);
+		for (int c = 0; c < nc; c++) {
+			const char *cell = cells[c];
+			if (is_motto(cell) || parse_doc_no(cell, d) || parse_date_line(cell, d))
+				continue;
+			if (!all_upper(cell) || bodies >= 2)
+				continue;
+			char **slot = bodies++ == 0 ? &d->parent_body : &d->issuer;
+			free(*slot);
+			*slot = xstrdup(cell);
+		}
+	}
+	/* A single body line is the issuer itself ("SỞ NGOẠI VỤ"). */
+	if (bodies == 1) {
+		free(d->issuer);
+		d->issuer = d->parent_body;
+		d->parent_body = xstrdup("");
+	}
+}
+
+/* ---------------------------------------------------------------- blocks */
+
+static bool starts_new_block_always(const struct line *ln)
+{
+	char m;
+	struct label lb;
+	return ln->md_heading || item_marker(ln->s, &m) || parse_label(ln->s, &lb) ||
+	       starts_with(ln->s, "Trên đây là") || starts_with(ln->s, "Nơi nhận") ||
+	       is_annex(ln->s);
+}
+
+/* Decides whether line ln continues the block whose last line is prev. */
+static bool continues(const struct block *b, const struct line *prev, const struct line *ln,
+		      bool wrapped, int full)
+{
+	if (starts_new_block_always(ln) || b->md_heading || prev->hard_break)
+		return false;
+	uint32_t cp = first_cp(ln->s);
+	char end = last_punct(prev->s);
+	if (text_cp_is_lower(cp))
+		return !strchr(".!?:", end) || (wrapped && prev->ncp >= full);
+	if (!wrapped)
+		return !ln->blank_before;
+	if (prev->ncp < full || end == ':')
+		return false;
+	/* A heading line (a label block's first line) that fills the width but
+	 * is followed by an upper-case line is a heading of its own. */
+	return !(b->label && b->nlines == 1);
+}
+
+static void block_add(struct blocks *B, const struct line *ln)
+{
+	B->v = xrealloc(B->v, sizeof *B->v * (size_t)(B->n + 1));
+	struct block *b = &B->v[B->n++];
+	memset(b, 0, sizeof *b);
+	struct label lb;
+	size_t skip = item_marker(ln->s, &b->marker);
+	b->is_item = skip > 0;
+	b->s = xstrdup(ln->s + skip);
+	b->md_heading = ln->md_heading;
+	b->label = !b->is_item && parse_label(ln->s, &lb);
+	b->nlines = 1;
+}
+
+static void block_append(struct block *b, const char *s)
+{
+	size_t n = strlen(b->s);
+	b->s = xrealloc(b->s, n + strlen(s) + 2);
+	b->s[n] = ' ';
+	strcpy(b->s + n + 1, s);
+	b->nlines++;
+}
+
+/* The wrap width of a hard-wrapped text (90th percentile of line lengths), or
+ * 0 when the text is not hard-wrapped (one paragraph a line). */
+static int wrap_width(const struct lines *L, int from, int to)
+{
+	int n = to - from;
+	if (n < 8)
+		return 0;
+	int *len = xmalloc(sizeof *len * (size_t)n);
+	for (int i = 0; i < n; i++)
+		len[i] = L->v[from + i].ncp;
+	for (int i = 1; i < n; i++) /* insertion sort: a plan has hundreds of lines */
+		for (int j = i; j > 0 && len[j - 1] > len[j]; j--) {
+			int t = len[j];
+			len[j] = len[j - 1];
+			len[j - 1] = t;
+		}
+	int w = len[n * 9 / 10];
+	int near = 0;
+	for (int i = 0; i < n; i++)
+		near += len[i] * 10 >= w * 8;
+	free(len);
+	return w >= 30 && w <= 120 && near * 10 >= n * 3 ? w : 0;
+}
+
+static void make_blocks(const struct lines *L, int from, int to, struct blocks *B)
+{
+	B->v = NULL;
+	B->n = 0;
+	int w = wrap_width(L, from, to);
+	int full = w * 8 / 10;
+	for (int i = from; i < to; i++) {
+		const struct line *ln = &L->v[i];
+		if (B->n > 0 && i > from && continues(&B->v[B->n - 1], &L->v[i - 1], ln, w > 0, full))
+			block_append(&B->v[B->n - 1], ln->s);
+		else
+			block_add(B, ln);
+	}
+	for (int i = 0; i < B->n; i++) {
+		char *sq = text_squeeze(B->v[i].s);
+		free(B->v[i].s);
+		B->v[i].s = sq;
+	}
+}
+
+static void blocks_free(struct blocks *B)
+{
+	for (int i = 0; i < B->n; i++)
+		free(B->v[i].s);
+	free(B->v);
+}
+
+/* ------------------------------------------------------------ references */
+
+static const char *const ref_kinds[] = {
+	"Kế hoạch", "Thông báo", "Quyết định", "Nghị định", "Nghị quyết", "Chỉ thị",
+	"Thông tư", "Công văn", "Văn bản", "Hướng dẫn", "Luật", "Báo cáo", "Chương trình",
+	"Đề án", "Kết luận", "Tờ trình", "Công điện",
+};
+
+static bool is_symbol_char(const char *p, size_t *len)
+{
+	unsigned char c = (unsigned char)*p;
+	if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-') {
+		*len = 1;
+		return true;
+	}
+	if (c == 0xc4 && ((unsigned char)p[1] == 0x90 || (unsigned char)p[1] == 0x91)) { /* Đ đ */
+		*len = 2;
+		return true;
+	}
+	return false;
+}
+
+/* A document number at p: "126/KH-UBND", "60/2021/NĐ-CP". Returns its length. */
+static size_t doc_number_at(const char *p)
+{
+	int v;
+	size_t i = read_digits(p, 5, &v);
+	if (!i || p[i] != '/')
+		return 0;
+	i++;
+	size_t y = 0;
+	while (p[i + y] >= '0' && p[i + y] <= '9')
+		y++;
+	if (y == 4 && p[i + y] == '/')
+		i += y + 1;
+	unsigned char c = (unsigned char)p[i];
+	if (!((c >= 'A' && c <= 'Z') || (c == 0xc4 && (unsigned char)p[i + 1] == 0x90)))
+		return 0;
+	size_t start = i, len;
+	while (is_symbol_char(p + i, &len))
+		i += len;
+	while (i > start && p[i - 1] == '-')
+		i--;
+	return i - start >= 2 ? i : 0;
+}
+
+/* The kind word ("Kế hoạch") standing just before position p in s, if any. */
+static const char *ref_kind_before(const char *s, const char *p)
+{
+	const char *q = p;
+	size_t so = strlen("số ");
+	if ((size_t)(q - s) >= so && strncmp(q - so, "số ", so) == 0)
+		q -= so;
+	for (size_t k = 0; k < sizeof ref_kinds / sizeof ref_kinds[0]; k++) {
+		size_t n = strlen(ref_kinds[k]);
+		if ((size_t)(q - s) < n + 1 || q[-1] != ' ')
+			continue;
+		const char *w = q - 1 - n;
+		/* compare ignoring the case of the first (ASCII) letter */
+		if (strncmp(w + 1, ref_kinds[k] + 1, n - 1) == 0 &&
+		    (w[0] == ref_kinds[k][0] || w[0] == ref_kinds[k][0] + 32))
+			return ref_kinds[k];
+	}
+	return "";
+}
+
+static void add_ref(struct plan_doc *d, const char *kind, const char *no, size_t nlen,
+		    const char *rest)
+{
+	for (int i = 0; i < d->nrefs; i++)
+		if (strlen(d->refs[i].doc_no) == nlen && strncmp(d->refs[i].doc_no, no, nlen) == 0)
+			return;
+	d->refs = xrealloc(d->refs, sizeof *d->refs * (size_t)(d->nrefs + 1));
+	struct pdoc_ref *r = &d->refs[d->nrefs++];
+	r->kind = xstrdup(kind);
+	r->doc_no = xstrndup(no, nlen);
+	r->date_text = xstrdup("");
+	r->issued_on = xstrdup("");
+	if (!starts_with(rest, " ngày "))
+		return;
+	const char *p = rest + strlen(" ngày ");
+	size_t n = strspn(p, "0123456789/");
+	char buf[16];
+	struct ymd ymd;
+	if (n >= 8 && n < sizeof buf) {
+		memcpy(buf, p, n);
+		buf[n] = '\0';
+		if (date_parse_dmy(buf, &ymd)) {
+			char iso[11];
+			date_format_iso(ymd, iso);
+			free(r->date_text);
+			free(r->issued_on);
+			r->date_text = xstrdup(buf);
+			r->issued_on = xstrdup(iso);
+		}
+	}
+}
+
+static void find_references(const char *s, struct plan_doc *d)
+{
+	for (const char *p = s; *p; p++) {
+		if (!(*p >= '0' && *p <= '9') || (p > s && p[-1] >= '0' && p[-1] <= '9') ||
+		    (p > s && p[-1] == '/'))
+			continue;
+		size_t n = doc_number_at(p);
+		if (!n)
+			continue;
+		add_ref(d, ref_kind_before(s, p), p, n, p + n);
+		p += n - 1;
+	}
+}
+
+/* Issuer named in the preamble: "Sở Công Thương ban hành Kế hoạch". */
+static char *issuer_from_text(const char *s)
+{
+	static const char *const verbs[] = { " xây dựng Kế hoạch", " ban hành Kế hoạch",
+					     " xây dựng kế hoạch", " ban hành kế hoạch" };
+	static const char *const orgs[] = { "Sở ", "Ban ", "Văn phòng ", "Thanh tra ", "Ủy ban ",
+					    "UBND ", "Trung tâm ", "Cục ", "Chi cục " };
+	for (size_t v = 0; v < sizeof verbs / sizeof verbs[0]; v++) {
+		const char *hit = strstr(s, verbs[v]);
+		if (!hit)
+			continue;
+		const char *best = NULL;
+		for (size_t o = 0; o < sizeof orgs / sizeof orgs[0]; o++)
+			for (const char *q = s; (q = strstr(q, orgs[o])) && q < hit; q++)
+				if ((q == s || q[-1] == ' ') && (!best || q > best))
+					best = q;
+		if (best && !memchr(best, ';', (size_t)(hit - best)) &&
+		    !memchr(best, ',', (size_t)(hit - best)))
+			return xstrndup(best, (size_t)(hit - best));
+	}
+	return NULL;
+}
+
+/* Issuer named in the title: "... của Sở Ngoại vụ năm 2024". */
+static char *issuer_from_title(const char *t)
+{
+	const char *p = NULL;
+	for (const char *q = t; (q = strstr(q, "của Sở ")); q++)
+		p = q;
+	if (!p)
+		return NULL;
+	p += strlen("của ");
+	const char *e = strstr(p, " năm ");
+	return e ? xstrndup(p, (size_t)(e - p)) : xstrdup(p);
+}
+
+static int year_in(const char *s)
+{
+	int year = 0;
+	for (const char *p = s; (p = strstr(p, "năm ")); p++) {
+		const char *q = p + strlen("năm ");
+		int v = 0, k = 0;
+		while (q[k] >= '0' && q[k] <= '9' && k < 5)
+			v = v * 10 + (q[k++] - '0');
+		if (k == 4 && v >= 1990 && v <= 2100)
+			year = v;
+	}
+	return year;
+}
+
+/* -------------------------------------------------------------- sections */
+
+struct open_section {
+	struct label lb;
+	int index;
+};
+
+struct tree {
+	struct open_section stack[16];
+	int depth;
+};
+
+/* Decides where a label fits: returns the stack depth the new section takes
+ * (its parent is stack[depth-1]), or -1 when the label breaks every open
+ * sequence and is ordinary text. */
+static int place_label(const struct tree *t, const struct label *lb)
+{
+	int k = -1;
+	for (int i = t->depth - 1; i >= 0; i--)
+		if (same_style(&t->stack[i].lb, lb)) {
+			k = i;
+			break;
+		}
+	if (k < 0) {
+		if (lb->value == 1 || (t->depth == 0 && lb->value <= 5))
+			return t->depth < 16 ? t->depth : -1;
+		return -1;
+	}
+	const struct label *prev = &t->stack[k].lb;
+	bool same_prefix = strcmp(prev->prefix, lb->prefix) == 0;
+	if (same_prefix && lb->value > prev->value && lb->value <= prev->value + 3)
+		return k;
+	if (lb->style == STYLE_DOTTED && !same_prefix && lb->value == 1)
+		return k;
+	if (lb->style != STYLE_DOTTED && lb->value == 1 && t->depth < 16)
+		return t->depth;
+	return -1;
+}
+
+static void section_add(struct plan_doc *d, struct tree *t, int depth, const struct label *lb,
+			const char *label, size_t label_len, const char *heading)
+{
+	d->sections = xrealloc(d->sections, sizeof *d->sections * (size_t)(d->nsections + 1));
+	struct pdoc_section *s = &d->sections[d->nsections];
+	memset(s, 0, sizeof *s);
+	s->parent = depth > 0 ? t->stack[depth - 1].index : -1;
+	s->depth = depth;
+	s->style = lb->style;
+	s->parts = lb->parts;
+	s->value = lb->value;
+	s->label = xstrndup(label, label_len);
+	s->heading = xstrdup(heading);
+	rstrip(s->heading, ": ");
+	t->stack[depth].lb = *lb;
+	t->stack[depth].index = d->nsections++;
+	t->depth = depth + 1;
+}
+
+static void item_add(struct pdoc_section *s, const struct block *b)
+{
+	s->items = xrealloc(s->items, sizeof *s->items * (size_t)(s->nitems + 1));
+	struct pdoc_item *it = &s->items[s->nitems++];
+	it->is_list_item = b->is_item;
+	it->marker = b->is_item ? b->marker : 0;
+	it->text = xstrdup(b->s);
+}
+
+static void text_add(char **dst, const char *s)
+{
+	struct sbuf b = SBUF_INIT;
+	if (*dst && **dst)
+		sbuf_addf(&b, "%s\n\n", *dst);
+	sbuf_add(&b, s);
+	free(*dst);
+	*dst = sbuf_detach(&b);
+}
+
+/* Tries to open a section at block b; returns false when b is not one. */
+static bool try_section(struct plan_doc *d, struct tree *t, struct blocks *B, int *i)
+{
+	struct block *b = &B->v[*i];
+	struct label lb;
+	if (b->is_item || !parse_label(b->s, &lb))
+		return false;
+	int depth = place_label(t, &lb);
+	if (depth < 0)
+		return false;
+	const char *heading = b->s + lb.len;
+	while (*heading == ' ')
+		heading++;
+	/* "II." alone on its line: the heading is the next block. */
+	if (!*heading && *i + 1 < B->n && !B->v[*i + 1].is_item && !B->v[*i + 1].label)
+		heading = B->v[++*i].s;
+	section_add(d, t, depth, &lb, b->s, lb.len, heading);
+	return true;
+}
+
+static void annex_add(struct plan_doc *d, struct tree *t, const char *s)
+{
+	struct label lb = { .style = STYLE_ANNEX, .value = 1 };
+	t->depth = 0;
+	section_add(d, t, 0, &lb, s, strlen(s), "");
+}
+
+static bool is_preamble_start(const char *s)
+{
+	return starts_with(s, "Thực hiện ") || starts_with(s, "Căn cứ ");
+}
+
+/* Title, preamble, sections, closing, from the body's blocks. */
+static void parse_body(struct plan_doc *d, struct blocks *B, bool have_type)
+{
+	struct tree t = { .depth = 0 };
+	int i = 0;
+	enum { TITLE, PREAMBLE, SECTIONS, CLOSING } where = have_type ? TITLE : PREAMBLE;
+	for (; i < B->n; i++) {
+		struct block *b = &B->v[i];
+		if (where == TITLE && (b->label || (i > 0 && is_preamble_start(b->s))))
+			where = PREAMBLE;
+		if (where == TITLE) {
+			struct sbuf s = SBUF_INIT;
+			sbuf_addf(&s, "%s%s%s", d->title, *d->title ? " " : "", b->s);
+			free(d->title);
+			d->title = sbuf_detach(&s);
+			continue;
+		}
+		if (where != CLOSING && starts_with(b->s, "Trên đây là") && d->nsections > 0)
+			where = CLOSING;
+		if (where == CLOSING) {
+			text_add(&d->closing, b->s);
+			continue;
+		}
+		if (is_annex(b->s)) {
+			annex_add(d, &t, b->s);
+			where = SECTIONS;
+			continue;
+		}
+		if (try_section(d, &t, B, &i)) {
+			where = SECTIONS;
+			continue;
+		}
+		if (where == PREAMBLE)
+			text_add(&d->preamble, b->s);
+		else
+			item_add(&d->sections[d->nsections - 1], b);
+	}
+}
+
+/* Annexes after the signer: "PHỤ LỤC I" then its title and rows. */
+static void parse_annexes(struct plan_doc *d, struct blocks *B)
+{
+	struct tree t = { .depth = 0 };
+	for (int i = 0; i < B->n; i++) {
+		struct block *b = &B->v[i];
+		if (is_annex(b->s)) {
+			annex_add(d, &t, b->s);
+			continue;
+		}
+		if (d->nsections == 0 || d->sections[d->nsections - 1].style != STYLE_ANNEX)
+			continue;
+		struct pdoc_section *s = &d->sections[d->nsections - 1];
+		if (!*s->heading && s->nitems == 0 && all_upper(b->s)) {
+			free(s->heading);
+			s->heading = xstrdup(b->s);
+		} else {
+			item_add(s, b);
+		}
+	}
+}
+
+/* ---------------------------------------------------------------- footer */
+
+static bool is_authority(const char *s)
+{
+	return starts_with(s, "KT.") || starts_with(s, "TM.") || starts_with(s, "TL.") ||
+	       starts_with(s, "TUQ.") || starts_with(s, "Q.") || starts_with(s, "KT ");
+}
+
+/* "KT.GIÁM ĐỐC" -> "KT. GIÁM ĐỐC" */
+static char *normalise_authority(const char *s)
+{
+	const char *dot = strchr(s, '.');
+	struct sbuf b = SBUF_INIT;
+	if (dot && dot[1] != ' ' && dot[1]) {
+		sbuf_addn(&b, s, (size_t)(dot - s) + 1);
+		sbuf_addc(&b, ' ');
+		sbuf_add(&b, dot + 1);
+	} else {
+		sbuf_add(&b, s);
+	}
+	char *sq = text_squeeze(b.s);
+	sbuf_free(&b);
+	return sq;
+}
+
+static bool is_signature_note(const char *s)
+{
+	return starts_with(s, "(Đã ký") || starts_with(s, "(đã ký") || starts_with(s, "(Ký") ||
+	       starts_with(s, "(ký") || strcmp(s, "Đã ký") == 0;
+}
+
+static void add_recipient(struct plan_doc *d, const char *s)
+{
+	char *r = text_squeeze(s);
+	rstrip(r, ";,. ");
+	if (!*r) {
+		free(r);
+		return;
+	}
+	d->recipients = xrealloc(d->recipients, sizeof *d->recipients * (size_t)(d->nrecipients + 1));
+	d->recipients[d->nrecipients++] = r;
+}
+
+static void signer_line(struct plan_doc *d, const char *cell, int *nupper)
+{
+	if (is_signature_note(cell))
+		return;
+	if (all_upper(cell) && !*d->signer_name) {
+		if (*nupper == 0 && is_authority(cell)) {
+			free(d->signer_authority);
+			d->signer_authority = normalise_authority(cell);
+		} else if (!*d->signer_title) {
+			free(d->signer_title);
+			d->signer_title = text_squeeze(cell);
+		}
+		(*nupper)++;
+	} else if (*nupper > 0 && !*d->signer_name) {
+		free(d->signer_name);
+		d->signer_name = text_squeeze(cell);
+	}
+}
+
+/* Footer lines from "Nơi nhận" on: recipients, then the signer block;
+ * returns the line where annexes begin (or to). */
+static int parse_footer(const struct lines *L, int from, int to, struct plan_doc *d)
+{
+	char cells[8][256];
+	int nupper = 0;
+	bool in_recipients = true;
+	for (int i = from; i < to; i++) {
+		const char *s = L->v[i].s;
+		if (is_annex(s) && *d->signer_name)
+			return i;
+		int nc = split_cells(s, cells, 8);
+		for (int c = 0; c < nc; c++) {
+			const char *cell = cells[c];
+			char m;
+			if (starts_with(cell, "Nơi nhận")) {
+				const char *rest = cell + strlen("Nơi nhận");
+				rest += strspn(rest, ": ");
+				size_t k = item_marker(rest, &m);
+				if (*rest)
+					add_recipient(d, rest + k);
+				continue;
+			}
+			size_t k = item_marker(cell, &m);
+			if (k && in_recipients && nupper == 0) {
+				add_recipient(d, cell + k);
+				continue;
+			}
+			if (in_recipients && nupper == 0 && d->nrecipients > 0 &&
+			    text_cp_is_lower(first_cp(cell))) {
+				/* a wrapped recipient line */
+				char *last = d->recipients[d->nrecipients - 1];
+				struct sbuf b = SBUF_INIT;
+				sbuf_addf(&b, "%s %s", last, cell);
+				d->nrecipients--;
+				free(last);
+				add_recipient(d, b.s);
+				sbuf_free(&b);
+				continue;
+			}
+			in_recipients = false;
+			signer_line(d, cell, &nupper);
+		}
+	}
+	return to;
+}
+
+/* ------------------------------------------------------------------ main */
+
+static int find_type_line(const struct lines *L, struct plan_doc *d)
+{
+	for (int i = 0; i < L->n && i < 40; i++) {
+		char cells[8][256];
+		int nc = split_cells(L->v[i].s, cells, 8);
+		const char *type = nc == 1 ? doc_type_of(cells[0]) : NULL;
+		if (type) {
+			free(d->doc_type);
+			d->doc_type = xstrdup(type);
+			return i;
+		}
+		struct label lb;
+		if (parse_label(L->v[i].s, &lb))
+			break;
+	}
+	return -1;
+}
+
+static int find_footer(const struct lines *L, int from)
+{
+	for (int i = from; i < L->n; i++)
+		if (starts_with(L->v[i].s, "Nơi nhận"))
+			return i;
+	return L->n;
+}
+
+static void doc_init(struct plan_doc *d)
+{
+	memset(d, 0, sizeof *d);
+	char **f[] = { &d->parent_body, &d->issuer, &d->doc_no, &d->doc_type, &d->place,
+		       &d->date_text, &d->issued_on, &d->title, &d->preamble, &d->closing,
+		       &d->signer_authority, &d->signer_title, &d->signer_name };
+	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
+		*f[i] = xstrdup("");
+}
+
+static void fill_derived(struct plan_doc *d)
+{
+	find_references(d->preamble, d);
+	char *issuer = NULL;
+	if (!*d->issuer && (issuer = issuer_from_text(d->preamble))) {
+		free(d->issuer);
+		d->issuer = issuer;
+	}
+	if (!*d->issuer && (issuer = issuer_from_title(d->title))) {
+		free(d->issuer);
+		d->issuer = issuer;
+	}
+	if (!d->year)
+		d->year = year_in(d->title);
+}
+
+int plan_parse(const char *text, struct plan_doc *d, struct cchc_err *err)
+{
+	doc_init(d);
+	struct lines L;
+	split_lines(text, &L);
+	int type = find_type_line(&L, d);
+	int body_from = type >= 0 ? type + 1 : 0;
+	parse_header_lines(&L, 0, type >= 0 ? type : 0, d);
+	if (type < 0) {
+		/* no type line: the header, if any, is the lines before the first label */
+		while (body_from < L.n && body_from < 12 &&
+		       (parse_doc_no(L.v[body_from].s, d) || parse_date_line(L.v[body_from].s, d)))
+			body_from++;
+	}
+	int footer = find_footer(&L, body_from);
+	struct blocks B;
+	make_blocks(&L, body_from, footer, &B);
+	parse_body(d, &B, type >= 0);
+	blocks_free(&B);
+	int annex = parse_footer(&L, footer, L.n, d);
+	make_blocks(&L, annex, L.n, &B);
+	parse_annexes(d, &B);
+	blocks_free(&B);
+	lines_free(&L);
+	fill_derived(d);
+	if (d->nsections == 0) {
+		plan_doc_free(d);
+		return err_set(err, CCHC_EINPUT,
+			       "Không nhận ra cấu trúc kế hoạch: không có đề mục đánh số nào "
+			       "(I., 1., 1.1., a), (1)). Hãy kiểm tra đây đúng là văn bản kế hoạch.");
+	}
+	return CCHC_OK;
+}
 
 const char *numbering_style_name(enum numbering_style s)
 {
@@ -10,18 +1266,31 @@ const char *numbering_style_name(enum numbering_style s)
 	return names[s];
 }
 
-int plan_parse(const char *text, struct plan_doc *doc, struct cchc_err *err)
+void plan_doc_free(struct plan_doc *d)
 {
-	memset(doc, 0, sizeof *doc);
-	const char *nl = strchr(text, '\n');
-	doc->title = nl ? xstrndup(text, (size_t)(nl - text)) : xstrdup(text);
-	const char **f[] = { (const char **)&doc->parent_body };
-	(void)f;
-	return CCHC_OK;
-}
-
-void plan_doc_free(struct plan_doc *doc)
-{
-	free(doc->title);
-	memset(doc, 0, sizeof *doc);
+	char *f[] = { d->parent_body, d->issuer, d->doc_no, d->doc_type, d->place, d->date_text,
+		      d->issued_on, d->title, d->preamble, d->closing, d->signer_authority,
+		      d->signer_title, d->signer_name };
+	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
+		free(f[i]);
+	for (int i = 0; i < d->nrefs; i++) {
+		free(d->refs[i].kind);
+		free(d->refs[i].doc_no);
+		free(d->refs[i].date_text);
+		free(d->refs[i].issued_on);
+	}
+	free(d->refs);
+	for (int i = 0; i < d->nrecipients; i++)
+		free(d->recipients[i]);
+	free(d->recipients);
+	for (int i = 0; i < d->nsections; i++) {
+		struct pdoc_section *s = &d->sections[i];
+		free(s->label);
+		free(s->heading);
+		for (int k = 0; k < s->nitems; k++)
+			free(s->items[k].text);
+		free(s->items);
+	}
+	free(d->sections);
+	memset(d, 0, sizeof *d);
 }
