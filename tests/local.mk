@@ -1,2 +1,30 @@
-# Unit tests (C programs on :memory: or temporary databases) and command tests
-# (shell scripts comparing output with expected files).
+# Unit tests (C programs over the core, on temporary databases) and command
+# tests (shell scripts comparing output with expected files).
+AM_TESTS_ENVIRONMENT = \
+	CCHC='$(abs_top_builddir)/cchc'; export CCHC; \
+	top_srcdir='$(abs_top_srcdir)'; export top_srcdir; \
+	top_builddir='$(abs_top_builddir)'; export top_builddir; \
+	FIXTURES='$(abs_top_srcdir)/tests/fixtures'; export FIXTURES; \
+	CCHC_TODAY=2026-11-24; export CCHC_TODAY; \
+	LC_ALL=C.UTF-8; export LC_ALL; \
+	unset CCHC_DB CCHC_DATADIR NO_COLOR XDG_DATA_HOME XDG_CONFIG_HOME;
+
+TEST_LIBS = libcchc.a $(CCHC_LIBS)
+check_PROGRAMS += tests/unit/test_plan_parse tests/unit/test_text tests/unit/test_store
+tests_unit_test_plan_parse_SOURCES = tests/unit/test_plan_parse.c tests/unit/check.h
+tests_unit_test_plan_parse_LDADD = $(TEST_LIBS)
+tests_unit_test_text_SOURCES = tests/unit/test_text.c tests/unit/check.h
+tests_unit_test_text_LDADD = $(TEST_LIBS)
+tests_unit_test_store_SOURCES = tests/unit/test_store.c tests/unit/check.h
+tests_unit_test_store_LDADD = $(TEST_LIBS)
+
+CLI_TESTS = \
+	tests/cli/help.sh \
+	tests/cli/plan_import.sh \
+	tests/cli/import_errors.sh \
+	tests/cli/storage.sh \
+	tests/cli/units.sh
+
+TESTS += $(check_PROGRAMS) $(CLI_TESTS)
+
+EXTRA_DIST += $(CLI_TESTS) tests/cli/lib.sh tests/fixtures tests/update-expected.sh

@@ -1127,46 +1127,51 @@ static void signer_line(struct plan_doc *d, const char *cell, int *nupper)
 
 /* Footer lines from "Nơi nhận" on: recipients, then the signer block;
  * returns the line where annexes begin (or to). */
+static void extend_recipient(struct plan_doc *d, const char *cell)
+{
+	char *last = d->recipients[d->nrecipients - 1];
+	struct sbuf b = SBUF_INIT;
+	sbuf_addf(&b, "%s %s", last, cell);
+	d->nrecipients--;
+	free(last);
+	add_recipient(d, b.s);
+	sbuf_free(&b);
+}
+
+/* Footer lines from "Nơi nhận" on: recipients ("- ..." items, which in a
+ * table copy share lines with the signer block) and the signer block;
+ * returns the line where annexes begin (or to). */
 static int parse_footer(const struct lines *L, int from, int to, struct plan_doc *d)
 {
 	char cells[8][256];
 	int nupper = 0;
-	bool in_recipients = true;
 	for (int i = from; i < to; i++) {
 		const char *s = L->v[i].s;
 		if (is_annex(s) && *d->signer_name)
 			return i;
 		int nc = split_cells(s, cells, 8);
+		bool item_line = false;
 		for (int c = 0; c < nc; c++) {
 			const char *cell = cells[c];
 			char m;
+			size_t k = item_marker(cell, &m);
 			if (starts_with(cell, "Nơi nhận")) {
 				const char *rest = cell + strlen("Nơi nhận");
 				rest += strspn(rest, ": ");
-				size_t k = item_marker(rest, &m);
+				k = item_marker(rest, &m);
 				if (*rest)
 					add_recipient(d, rest + k);
-				continue;
-			}
-			size_t k = item_marker(cell, &m);
-			if (k && in_recipients && nupper == 0) {
+				item_line = true;
+			} else if (k && !*d->signer_name) {
 				add_recipient(d, cell + k);
-				continue;
+				item_line = true;
+			} else if (c == 0 && d->nrecipients > 0 && !*d->signer_name &&
+				   text_cp_is_lower(first_cp(cell))) {
+				extend_recipient(d, cell); /* a wrapped recipient line */
+				item_line = true;
+			} else if (!(item_line && c == 0)) {
+				signer_line(d, cell, &nupper);
 			}
-			if (in_recipients && nupper == 0 && d->nrecipients > 0 &&
-			    text_cp_is_lower(first_cp(cell))) {
-				/* a wrapped recipient line */
-				char *last = d->recipients[d->nrecipients - 1];
-				struct sbuf b = SBUF_INIT;
-				sbuf_addf(&b, "%s %s", last, cell);
-				d->nrecipients--;
-				free(last);
-				add_recipient(d, b.s);
-				sbuf_free(&b);
-				continue;
-			}
-			in_recipients = false;
-			signer_line(d, cell, &nupper);
 		}
 	}
 	return to;

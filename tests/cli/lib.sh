@@ -1,0 +1,40 @@
+# Shared setup for command tests: a private temporary home and database,
+# and small assertion helpers. Source it; it sets T, and fails the test on
+# the first broken assertion (exit 1) with a readable message.
+set -u
+: "${CCHC:?CCHC must name the cchc binary (run through make check)}"
+: "${FIXTURES:?FIXTURES must name tests/fixtures}"
+T=$(mktemp -d "${TMPDIR:-/tmp}/cchc-test.XXXXXX") || exit 99
+trap 'rm -rf "$T"' EXIT
+export HOME="$T/home" XDG_DATA_HOME="$T/data" XDG_CONFIG_HOME="$T/config"
+export CCHC_DB="$T/cchc.db"
+mkdir -p "$HOME"
+
+fail() {
+	echo "FAIL: $*" >&2
+	exit 1
+}
+
+# run CMD...: runs it, keeping stdout in $T/out, stderr in $T/err, status in $rc.
+run() {
+	rc=0
+	"$@" >"$T/out" 2>"$T/err" || rc=$?
+}
+
+expect_rc() {
+	[ "$rc" -eq "$1" ] || fail "exit status $rc, expected $1 (stderr: $(cat "$T/err"))"
+}
+
+# expect_file EXPECTED ACTUAL: the two files are identical.
+expect_file() {
+	diff -u "$1" "$2" >&2 || fail "output differs from $1"
+}
+
+# expect_grep PATTERN FILE: a fixed string occurs in FILE.
+expect_grep() {
+	grep -qF -- "$1" "$2" || fail "\"$1\" not found in $2: $(head -c 600 "$2")"
+}
+
+expect_no_grep() {
+	if grep -qF -- "$1" "$2"; then fail "\"$1\" unexpectedly found in $2"; fi
+}

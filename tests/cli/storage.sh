@@ -1,0 +1,61 @@
+#!/bin/sh
+# Where the data lives, its permissions, a read-only database, a database
+# from a newer cchc, another cchc holding the write lock.
+. "${top_srcdir:-.}/tests/cli/lib.sh"
+command -v sqlite3 >/dev/null || { echo "SKIP: sqlite3 command not installed"; exit 77; }
+
+# default location: $XDG_DATA_HOME/cchc/cchc.db, folder 0700, file 0600
+unset CCHC_DB
+run "$CCHC" plan import "$FIXTURES/so-ngoai-vu-2024.txt"
+expect_rc 0
+db="$XDG_DATA_HOME/cchc/cchc.db"
+[ -f "$db" ] || fail "no database at $db"
+[ "$(stat -c %a "$XDG_DATA_HOME/cchc")" = 700 ] || fail "folder mode $(stat -c %a "$XDG_DATA_HOME/cchc")"
+[ "$(stat -c %a "$db")" = 600 ] || fail "file mode $(stat -c %a "$db")"
+[ "$(sqlite3 "$db" 'PRAGMA journal_mode')" = wal ] || fail "not in WAL mode"
+
+# without XDG_DATA_HOME: ~/.local/share/cchc/cchc.db
+(unset XDG_DATA_HOME; "$CCHC" plan list >/dev/null) || fail "plan list with HOME only"
+[ -f "$HOME/.local/share/cchc/cchc.db" ] || fail "no database under ~/.local/share"
+
+# --db wins over CCHC_DB
+export CCHC_DB="$T/env.db"
+run "$CCHC" --db "$T/opt.db" plan import "$FIXTURES/so-gtvt-2024.md"
+expect_rc 0
+[ -f "$T/opt.db" ] && [ ! -e "$T/env.db" ] || fail "--db did not take precedence over CCHC_DB"
+
+# a read-only database opens for reading and refuses writes clearly
+chmod 0444 "$T/opt.db"
+run "$CCHC" --db "$T/opt.db" plan list
+expect_rc 0
+expect_grep "/KH-SGTVT" "$T/out"
+run "$CCHC" --db "$T/opt.db" plan import "$FIXTURES/so-cong-thuong-2024.txt"
+expect_rc 1
+expect_grep "chỉ đọc" "$T/err"
+chmod 0644 "$T/opt.db"
+[ "$(sqlite3 "$T/opt.db" 'SELECT count(*) FROM plan')" -eq 1 ] || fail "read-only import wrote"
+
+# a database from a newer cchc is refused and left as it is
+sqlite3 "$T/opt.db" 'PRAGMA user_version = 999'
+run "$CCHC" --db "$T/opt.db" plan list
+expect_rc 1
+expect_grep "phiên bản cchc mới hơn" "$T/err"
+[ "$(sqlite3 "$T/opt.db" 'PRAGMA user_version')" -eq 999 ] || fail "newer database was changed"
+
+# a file that is not a cchc database
+echo "not a database" >"$T/text.db"
+run "$CCHC" --db "$T/text.db" plan list
+expect_rc 1
+expect_grep "$T/text.db" "$T/err"
+
+# another program holds the write lock: a clear message after the busy timeout
+"$CCHC" --db "$T/lock.db" plan list >/dev/null || fail "create lock.db"
+{ echo "BEGIN IMMEDIATE;"; echo "INSERT INTO setting VALUES('x', 'y');"; sleep 6; echo "COMMIT;"; } |
+	sqlite3 "$T/lock.db" &
+holder=$!
+sleep 1
+run "$CCHC" --db "$T/lock.db" plan import "$FIXTURES/so-ngoai-vu-2024.txt"
+wait "$holder"
+expect_rc 1
+expect_grep "chương trình cchc khác" "$T/err"
+exit 0

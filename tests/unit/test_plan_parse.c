@@ -1,0 +1,258 @@
+/* The plan parser on the three real fixtures (golden dumps of the whole
+ * document: metadata, every section, every paragraph and list item) and on
+ * small texts that each pin one rule.
+ *
+ *   test_plan_parse                 run all checks
+ *   test_plan_parse --dump FILE     print FILE's dump (to refresh a golden file,
+ *                                   which a person then reads)                */
+#include <config.h>
+#include <stdlib.h>
+#include <string.h>
+#include "check.h"
+#include "import/plan_parse.h"
+#include "text/encoding.h"
+#include "util/fsutil.h"
+#include "util/sbuf.h"
+
+static void dump_doc(const struct plan_doc *d, struct sbuf *o)
+{
+	sbuf_addf(o, "number: %s\ntype: %s\nparent_body: %s\nissuer: %s\nplace: %s\n", d->doc_no,
+		  d->doc_type, d->parent_body, d->issuer, d->place);
+	sbuf_addf(o, "date_text: %s\nissued_on: %s\nyear: %d\ntitle: %s\npreamble: %s\n",
+		  d->date_text, d->issued_on, d->year, d->title, d->preamble);
+	for (int i = 0; i < d->nrefs; i++)
+		sbuf_addf(o, "reference: %s | %s | %s | %s\n", d->refs[i].kind, d->refs[i].doc_no,
+			  d->refs[i].date_text, d->refs[i].issued_on);
+	for (int i = 0; i < d->nrecipients; i++)
+		sbuf_addf(o, "recipient: %s\n", d->recipients[i]);
+	sbuf_addf(o, "signer_authority: %s\nsigner_title: %s\nsigner_name: %s\nclosing: %s\n",
+		  d->signer_authority, d->signer_title, d->signer_name, d->closing);
+	sbuf_add(o, "--- sections\n");
+	for (int i = 0; i < d->nsections; i++) {
+		const struct pdoc_section *s = &d->sections[i];
+		for (int k = 0; k < s->depth; k++)
+			sbuf_add(o, "  ");
+		sbuf_addf(o, "%s %s\n", s->label, s->heading);
+		for (int j = 0; j < s->nitems; j++) {
+			for (int k = 0; k <= s->depth; k++)
+				sbuf_add(o, "  ");
+			if (s->items[j].is_list_item)
+				sbuf_addf(o, "%c %s\n", s->items[j].marker, s->items[j].text);
+			else
+				sbuf_addf(o, "¶ %s\n", s->items[j].text);
+		}
+	}
+}
+
+static char *read_text(const char *path)
+{
+	char *raw, *text;
+	size_t n, tn;
+	struct cchc_err err = { 0 };
+	if (fs_read_file(path, 1 << 24, &raw, &n, &err) ||
+	    text_decode_input(raw, n, NULL, path, &text, &tn, &err)) {
+		fprintf(stderr, "%s\n", err.msg);
+		exit(2);
+	}
+	free(raw);
+	return text;
+}
+
+static char *dump_text(const char *text)
+{
+	struct plan_doc d;
+	struct cchc_err err = { 0 };
+	struct sbuf o = SBUF_INIT;
+	if (plan_parse(text, &d, &err)) {
+		sbuf_addf(&o, "error: %s\n", err.msg);
+		return sbuf_detach(&o);
+	}
+	dump_doc(&d, &o);
+	plan_doc_free(&d);
+	return sbuf_detach(&o);
+}
+
+/* Compares a fixture's dump with its golden file line by line. */
+static void check_golden(const char *srcdir, const char *name)
+{
+	struct sbuf in = SBUF_INIT, gold = SBUF_INIT;
+	sbuf_addf(&in, "%s/tests/fixtures/%s", srcdir, name);
+	sbuf_addf(&gold, "%s/tests/fixtures/expected/%s.parse", srcdir, name);
+	char *text = read_text(in.s);
+	char *got = dump_text(text);
+	char *want = read_text(gold.s);
+	check_count++;
+	if (strcmp(got, want) != 0) {
+		check_failures++;
+		const char *g = got, *w = want;
+		int line = 1;
+		while (*g && *g == *w) {
+			line += *g == '\n';
+			g++, w++;
+		}
+		fprintf(stderr, "%s: dump differs from %s at line %d\n    got:  %.120s\n    want: %.120s\n",
+			name, gold.s, line, g, w);
+	}
+	free(text);
+	free(got);
+	free(want);
+	sbuf_free(&in);
+	sbuf_free(&gold);
+}
+
+/* Parses text and returns the "label heading" outline with depth indents. */
+static char *outline(const char *text)
+{
+	struct plan_doc d;
+	struct cchc_err err = { 0 };
+	struct sbuf o = SBUF_INIT;
+	if (plan_parse(text, &d, &err)) {
+		sbuf_addf(&o, "error: %s", err.msg);
+		return sbuf_detach(&o);
+	}
+	for (int i = 0; i < d.nsections; i++) {
+		for (int k = 0; k < d.sections[i].depth; k++)
+			sbuf_add(&o, "  ");
+		sbuf_addf(&o, "%s %s\n", d.sections[i].label, d.sections[i].heading);
+	}
+	plan_doc_free(&d);
+	return sbuf_detach(&o);
+}
+
+#define CHECK_OUTLINE(text, want) do { \
+	char *o_ = outline(text); \
+	CHECK_STR(o_, want); \
+	free(o_); \
+} while (0)
+
+static void test_vietnamese_letters(void)
+{
+	/* đ comes right after d; there is no f, j, w or z */
+	CHECK_OUTLINE("KẾ HOẠCH\nTiêu đề\n\nI. A\n\na) một\n\nb) hai\n\nc) ba\n\nd) bốn\n\nđ) năm\n\n"
+		      "e) sáu\n\ng) bảy\n\nII. B\n",
+		      "I. A\n  a) một\n  b) hai\n  c) ba\n  d) bốn\n  đ) năm\n  e) sáu\n  g) bảy\nII. B\n");
+	/* "f)" is not a Vietnamese list letter: it stays text of e) */
+	CHECK_OUTLINE("KẾ HOẠCH\nT\n\nI. A\n\ne) x\n\nf) y\n", "I. A\n");
+}
+
+static void test_nesting_by_order(void)
+{
+	/* (1) under 1.2.3., a) under 3.1.: nesting comes from order, not rank */
+	CHECK_OUTLINE("KẾ HOẠCH\nT\n\n1. Một\n\n1.1. Một một\n\n1.1.1. Ba cấp\n\n(1) Ngoặc\n\n(2) Ngoặc hai\n\n"
+		      "1.1.2. Ba cấp hai\n\n2. Hai\n\n2.1. Hai một\n\na) chữ\n\nb) chữ hai\n",
+		      "1. Một\n  1.1. Một một\n    1.1.1. Ba cấp\n      (1) Ngoặc\n      (2) Ngoặc hai\n"
+		      "    1.1.2. Ba cấp hai\n2. Hai\n  2.1. Hai một\n    a) chữ\n    b) chữ hai\n");
+	/* a) above 1. in another document */
+	CHECK_OUTLINE("KẾ HOẠCH\nT\n\na) Một\n\n1. x\n\n2. y\n\nb) Hai\n\n1. z\n",
+		      "a) Một\n  1. x\n  2. y\nb) Hai\n  1. z\n");
+}
+
+static void test_sequence_guards(void)
+{
+	/* "2024. " in wrapped text or "5." out of sequence are not sections */
+	CHECK_OUTLINE("KẾ HOẠCH\nT\n\nI. A\n\n1. x\n\n5. không phải mục\n\n2. y\n",
+		      "I. A\n  1. x\n  2. y\n");
+	/* Roman II follows I even after deep nesting */
+	CHECK_OUTLINE("KẾ HOẠCH\nT\n\nI. A\n\n1. x\n\n1.1. y\n\na) z\n\nII. B\n\n1. w\n",
+		      "I. A\n  1. x\n    1.1. y\n      a) z\nII. B\n  1. w\n");
+	/* a bullet is a list item, not a section */
+	CHECK_OUTLINE("KẾ HOẠCH\nT\n\nI. A\n\n- 1. không\n\n+ mục\n", "I. A\n");
+}
+
+static void test_pdf_wrapping(void)
+{
+	/* hard-wrapped lines with an empty line after each, a heading split in two,
+	 * a stray page number, trailing spaces */
+	const char *pdf =
+		"KẾ HOẠCH \n \nTriển khai công tác cải cách hành chính năm 2025 của Sở\n \n"
+		"Thực hiện Kế hoạch số 12/KH-UBND ngày 05/01/2025 của UBND tỉnh, Sở ban \n \n"
+		"hành Kế hoạch như sau: \n \n"
+		"I. MỤC ĐÍCH \n \n"
+		"1. Chỉ số hài lòng của người dân, tổ chức đối với sự phục vụ của cơ \n \n"
+		"quan hành chính nhà nước (SIPAS) \n \n"
+		"Tiếp tục thực hiện có hiệu quả việc giải quyết thủ tục hành chính theo cơ \n \n"
+		"2\n \n"
+		"chế một cửa, một cửa liên thông. \n \n"
+		"Thực hiện nghiêm việc tiếp nhận hồ sơ. \n \n"
+		"- Tuân thủ nguyên tắc và quy trình giải quyết thủ tục hành chính đã \n \n"
+		"được phê duyệt. \n \n"
+		"2. Hai \n";
+	char *d = dump_text(pdf);
+	CHECK(strstr(d, "\n  1. Chỉ số hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan "
+			"hành chính nhà nước (SIPAS)\n") != NULL);
+	CHECK(strstr(d, "¶ Tiếp tục thực hiện có hiệu quả việc giải quyết thủ tục hành chính theo cơ chế "
+			"một cửa, một cửa liên thông.\n") != NULL);
+	CHECK(strstr(d, "¶ Thực hiện nghiêm việc tiếp nhận hồ sơ.\n") != NULL);
+	CHECK(strstr(d, "- Tuân thủ nguyên tắc và quy trình giải quyết thủ tục hành chính đã được phê duyệt.\n"));
+	CHECK(strstr(d, "reference: Kế hoạch | 12/KH-UBND | 05/01/2025 | 2025-01-05\n") != NULL);
+	CHECK(strstr(d, "title: Triển khai công tác cải cách hành chính năm 2025 của Sở\n") != NULL);
+	free(d);
+}
+
+static void test_markdown(void)
+{
+	const char *md =
+		"## KẾ HOẠCH\n\n### Cải cách hành chính năm 2025\n\n"
+		"#### **I. MỤC TIÊU**\n\nNội dung **đậm** và *nghiêng* và _gạch_ dưới.\n\n"
+		"## *1. Một \\(tiêu đề\\)*\n\n* mục sao\n- mục gạch\n";
+	char *d = dump_text(md);
+	CHECK(strstr(d, "I. MỤC TIÊU\n  ¶ Nội dung đậm và nghiêng và gạch dưới.\n") != NULL);
+	CHECK(strstr(d, "  1. Một (tiêu đề)\n    - mục sao\n    - mục gạch\n") != NULL);
+	free(d);
+}
+
+static void test_header_table(void)
+{
+	/* a Word table copied as text: the two header blocks side by side */
+	const char *t =
+		"UBND TỈNH LẠNG SƠN        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+		"SỞ NỘI VỤ                 Độc lập - Tự do - Hạnh phúc\n"
+		"Số: 05/KH-SNV             Lạng Sơn, ngày 05 tháng 01 năm 2026\n\n"
+		"KẾ HOẠCH\n\nCải cách hành chính năm 2026\n\n"
+		"Căn cứ Quyết định số 876/QĐ-BNV ngày 10/11/2022 của Bộ Nội vụ; Nghị định số "
+		"118/2025/NĐ-CP;\n\nI. MỤC ĐÍCH\n\nNội dung.\n\nNơi nhận:               KT. GIÁM ĐỐC\n"
+		"- UBND tỉnh;             PHÓ GIÁM ĐỐC\n- Lưu: VT, VP.\n\n(Đã ký)\n\nNguyễn Văn An\n";
+	char *d = dump_text(t);
+	CHECK(strstr(d, "number: 05/KH-SNV\n") != NULL);
+	CHECK(strstr(d, "parent_body: UBND TỈNH LẠNG SƠN\nissuer: SỞ NỘI VỤ\nplace: Lạng Sơn\n") != NULL);
+	CHECK(strstr(d, "issued_on: 2026-01-05\nyear: 2026\n") != NULL);
+	CHECK(strstr(d, "reference: Quyết định | 876/QĐ-BNV | 10/11/2022 | 2022-11-10\n") != NULL);
+	CHECK(strstr(d, "reference: Nghị định | 118/2025/NĐ-CP |  | \n") != NULL);
+	CHECK(strstr(d, "recipient: UBND tỉnh\nrecipient: Lưu: VT, VP\n") != NULL);
+	CHECK(strstr(d, "signer_authority: KT. GIÁM ĐỐC\nsigner_title: PHÓ GIÁM ĐỐC\n"
+			"signer_name: Nguyễn Văn An\n") != NULL);
+	free(d);
+}
+
+static void test_refuses_non_plans(void)
+{
+	char *o = outline("Chỉ là một đoạn văn, không có đề mục nào.\n");
+	CHECK(strncmp(o, "error: Không nhận ra cấu trúc kế hoạch", 40) == 0);
+	free(o);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc == 3 && strcmp(argv[1], "--dump") == 0) {
+		char *text = read_text(argv[2]);
+		char *d = dump_text(text);
+		fputs(d, stdout);
+		free(d);
+		free(text);
+		return 0;
+	}
+	const char *srcdir = getenv("top_srcdir");
+	if (!srcdir)
+		srcdir = ".";
+	check_golden(srcdir, "so-ngoai-vu-2024.txt");
+	check_golden(srcdir, "so-cong-thuong-2024.txt");
+	check_golden(srcdir, "so-gtvt-2024.md");
+	test_vietnamese_letters();
+	test_nesting_by_order();
+	test_sequence_guards();
+	test_pdf_wrapping();
+	test_markdown();
+	test_header_table();
+	test_refuses_non_plans();
+	return check_report("test_plan_parse");
+}

@@ -1,0 +1,127 @@
+/* UTF-8, NFC, display width, sanitising, dates, input decoding, SHA-256. */
+#include <config.h>
+#include <stdlib.h>
+#include <string.h>
+#include "check.h"
+#include "text/date.h"
+#include "text/encoding.h"
+#include "text/utf8.h"
+#include "util/sha256.h"
+
+static void test_nfc(void)
+{
+	/* "Nguyễn" typed decomposed: e + circumflex (U+0302) + tilde (U+0303) */
+	char *s = text_nfc("Nguye\xcc\x82\xcc\x83n");
+	CHECK_STR(s, "Nguyễn");
+	free(s);
+	CHECK(text_nfc("\xff\xfe") == NULL);
+}
+
+static void test_width(void)
+{
+	CHECK_INT(text_width("Nguyễn"), 6);
+	CHECK_INT(text_width("Nguye\xcc\x82\xcc\x83n"), 6); /* marks take no column */
+	CHECK_INT(text_width("Đồng Đăng"), 9);
+	CHECK_INT(text_width("中文"), 4);
+	int used;
+	/* 3 columns of a decomposed "ễn": the marks stay with their e */
+	size_t n = text_fit("ae\xcc\x82\xcc\x83nx", 3, &used);
+	CHECK_INT(n, 7);
+	CHECK_INT(used, 3);
+	n = text_fit("中文", 3, &used);
+	CHECK_INT(n, 3);
+	CHECK_INT(used, 2);
+}
+
+static void test_sanitize(void)
+{
+	char *s = text_sanitize("a\x1b[31mb\tc\x07");
+	CHECK_STR(s, "a\xef\xbf\xbd[31mb c\xef\xbf\xbd");
+	free(s);
+	s = text_sanitize("x\xc2\x9b" "1m"); /* C1 CSI */
+	CHECK_STR(s, "x\xef\xbf\xbd" "1m");
+	free(s);
+	s = text_squeeze("  a \t b\n c  ");
+	CHECK_STR(s, "a b c");
+	free(s);
+}
+
+static void test_dates(void)
+{
+	struct ymd d;
+	CHECK(date_parse_dmy("3/6/2024", &d) && d.y == 2024 && d.m == 6 && d.d == 3);
+	CHECK(!date_parse_dmy("31/6/2024", &d));
+	CHECK(!date_parse_dmy("29/2/2023", &d));
+	CHECK(date_parse_dmy("29/02/2024", &d));
+	CHECK(date_parse_iso("2026-11-24", &d) && d.d == 24);
+	CHECK(!date_parse_iso("2026-13-01", &d));
+	char buf[11];
+	date_format_vn((struct ymd){ 2026, 1, 5 }, buf);
+	CHECK_STR(buf, "05/01/2026");
+	setenv("CCHC_TODAY", "2026-02-28", 1);
+	struct cchc_err err = { 0 };
+	CHECK(date_today(&d, &err) == CCHC_OK && d.m == 2 && d.d == 28);
+	setenv("CCHC_TODAY", "28/02/2026", 1);
+	CHECK(date_today(&d, &err) == CCHC_EINPUT && strstr(err.msg, "YYYY-MM-DD"));
+	unsetenv("CCHC_TODAY");
+}
+
+static void test_decode(void)
+{
+	struct cchc_err err = { 0 };
+	char *out;
+	size_t n;
+	/* UTF-8 with BOM and CRLF, decomposed: NFC, LF, no BOM */
+	CHECK(text_decode_input("\xef\xbb\xbfTe\xcc\x82\xcc\x81t\r\nx", 13, NULL, "T", &out, &n, &err) == 0);
+	CHECK_STR(out, "Tết\nx");
+	free(out);
+	/* UTF-16LE with BOM: "Sở" */
+	CHECK(text_decode_input("\xff\xfeS\x00\xdf\x1e", 6, NULL, "T", &out, &n, &err) == 0);
+	CHECK_STR(out, "Sở");
+	free(out);
+	/* Latin-1 bytes on line 2: refused, naming the line and --encoding */
+	CHECK(text_decode_input("ok\nCaf\xe9\n", 8, NULL, "Tệp x", &out, &n, &err) == CCHC_EINPUT);
+	CHECK(strstr(err.msg, "dòng 2") && strstr(err.msg, "--encoding"));
+	/* the same with the encoding named */
+	CHECK(text_decode_input("ok\nCaf\xe9\n", 8, "ISO-8859-1", "T", &out, &n, &err) == 0);
+	CHECK_STR(out, "ok\nCafé\n");
+	free(out);
+	/* Windows-1258 keeps tones as combining marks: composed to NFC */
+	CHECK(text_decode_input("Vi\xea\xf2t", 5, "WINDOWS-1258", "T", &out, &n, &err) == 0);
+	CHECK_STR(out, "Việt");
+	free(out);
+	CHECK(text_decode_input("a\0b", 3, NULL, "T", &out, &n, &err) == CCHC_EINPUT);
+	CHECK(strstr(err.msg, "nhị phân") != NULL);
+	CHECK(text_decode_input(" \n\t\n", 4, NULL, "T", &out, &n, &err) == CCHC_EINPUT);
+	CHECK(strstr(err.msg, "rỗng") != NULL);
+	CHECK(text_decode_input("x", 1, "NO-SUCH-CHARSET", "T", &out, &n, &err) == CCHC_EINPUT);
+}
+
+static void test_sha256(void)
+{
+	char hex[65];
+	sha256_hex("abc", 3, hex);
+	CHECK_STR(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	sha256_hex("", 0, hex);
+	CHECK_STR(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+	char big[1000];
+	memset(big, 'a', sizeof big);
+	struct sha256 c;
+	unsigned char d[32];
+	sha256_init(&c);
+	for (int i = 0; i < 1000; i++)
+		sha256_update(&c, big, sizeof big); /* one million 'a' */
+	sha256_final(&c, d);
+	CHECK(d[0] == 0xcd && d[1] == 0xc7 && d[31] == 0xd0);
+}
+
+int main(void)
+{
+	test_nfc();
+	test_width();
+	test_sanitize();
+	test_dates();
+	test_decode();
+	test_sha256();
+	return check_report("test_text");
+}
