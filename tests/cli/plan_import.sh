@@ -61,7 +61,7 @@ expect_file "$T/want" "$T/out"
 # the database holds the exact source text (NFC) and its sections' bodies
 if command -v sqlite3 >/dev/null; then
 	n=$(sqlite3 "$CCHC_DB" "SELECT count(*) FROM section_item i JOIN section s ON s.id = i.section_id WHERE s.plan_id = 2 AND i.kind = 'item'")
-	[ "$n" -eq 14 ] || fail "plan 2 has $n list items, expected 14"
+	[ "$n" -eq 11 ] || fail "plan 2 has $n list items, expected 11"
 fi
 
 run "$CCHC" plan show 99
