@@ -442,6 +442,26 @@ static bool parse_letter_label(const char *s, struct label *lb)
 	return false;
 }
 
+static const char *const viet_upper[] = {
+	"A", "B", "C", "D", "Đ", "E", "G", "H", "I", "K", "L", "M",
+	"N", "O", "P", "Q", "R", "S", "T", "U", "V", "X", "Y",
+};
+
+/* "A." "Đ.": an upper-case letter and a full stop. */
+static bool parse_upper_label(const char *s, struct label *lb)
+{
+	for (int k = 0; k < NLETTERS; k++) {
+		size_t n = strlen(viet_upper[k]);
+		if (strncmp(s, viet_upper[k], n) == 0 && s[n] == '.' && label_end(s + n + 1)) {
+			lb->style = STYLE_UPPER;
+			lb->value = k + 1;
+			lb->len = n + 1;
+			return true;
+		}
+	}
+	return false;
+}
+
 static bool parse_paren_label(const char *s, struct label *lb)
 {
 	int v;
@@ -456,12 +476,30 @@ static bool parse_paren_label(const char *s, struct label *lb)
 	return true;
 }
 
-/* Recognises a numbering label at the start of s. */
+/* Every reading of a numbering label at the start of s ("C." is roman 100
+ * or the letter C); returns how many were found (up to 2). */
+static int parse_labels(const char *s, struct label lb[2])
+{
+	int n = 0;
+	memset(lb, 0, 2 * sizeof *lb);
+	if (parse_roman_label(s, &lb[n]))
+		n++;
+	if (parse_upper_label(s, &lb[n]))
+		n++;
+	if (n == 0 && (parse_number_label(s, &lb[0]) || parse_letter_label(s, &lb[0]) ||
+		       parse_paren_label(s, &lb[0])))
+		n++;
+	return n;
+}
+
+/* Recognises a numbering label at the start of s (its first reading). */
 static bool parse_label(const char *s, struct label *lb)
 {
-	memset(lb, 0, sizeof *lb);
-	return parse_roman_label(s, lb) || parse_number_label(s, lb) ||
-	       parse_letter_label(s, lb) || parse_paren_label(s, lb);
+	struct label two[2];
+	if (!parse_labels(s, two))
+		return false;
+	*lb = two[0];
+	return true;
 }
 
 static bool same_style(const struct label *a, const struct label *b)
@@ -633,7 +671,7 @@ static bool starts_new_block_always(const struct line *ln)
 {
 	char m;
 	struct label lb;
-	return ln->md_heading || item_marker(ln->s, &m) || parse_label(ln->s, &lb) ||
+	return ln->md_heading || item_marker(ln->s, &m) || parse_label(ln->s, &lb) || ln->s[0] == '|' ||
 	       starts_with(ln->s, "Trên đây là") || starts_with(ln->s, "Nơi nhận") ||
 	       is_annex(ln->s);
 }
@@ -644,6 +682,9 @@ static bool continues(const struct block *b, const struct line *prev, const stru
 {
 	if (starts_new_block_always(ln) || b->md_heading || prev->hard_break)
 		return false;
+	/* an upper-case heading wrapped onto a second upper-case line */
+	if (b->label && b->nlines == 1 && all_upper(b->s) && all_upper(ln->s))
+		return true;
 	uint32_t cp = first_cp(ln->s);
 	char end = last_punct(prev->s);
 	if (text_cp_is_lower(cp))
@@ -970,14 +1011,33 @@ static void text_add(char **dst, const char *s)
 	*dst = sbuf_detach(&b);
 }
 
+/* Picks the reading of the label at the start of s that fits the open
+ * sections, preferring one that continues an open style over one that
+ * starts a new style. Returns the depth, or -1. */
+static int choose_label(const struct tree *t, const char *s, struct label *out)
+{
+	struct label lb[2];
+	int n = parse_labels(s, lb), best = -1;
+	for (int i = 0; i < n; i++) {
+		int depth = place_label(t, &lb[i]);
+		if (depth < 0)
+			continue;
+		if (best < 0 || (depth < t->depth && best >= t->depth)) {
+			best = depth;
+			*out = lb[i];
+		}
+	}
+	return best;
+}
+
 /* Tries to open a section at block b; returns false when b is not one. */
 static bool try_section(struct plan_doc *d, struct tree *t, struct blocks *B, int *i)
 {
 	struct block *b = &B->v[*i];
 	struct label lb;
-	if (b->is_item || !parse_label(b->s, &lb))
+	if (b->is_item)
 		return false;
-	int depth = place_label(t, &lb);
+	int depth = choose_label(t, b->s, &lb);
 	if (depth < 0)
 		return false;
 	const char *heading = b->s + lb.len;
@@ -1267,7 +1327,8 @@ int plan_parse(const char *text, struct plan_doc *d, struct cchc_err *err)
 
 const char *numbering_style_name(enum numbering_style s)
 {
-	static const char *const names[] = { "roman", "arabic", "dotted", "letter", "paren", "annex" };
+	static const char *const names[] = { "roman", "arabic", "dotted", "letter", "paren", "annex",
+					     "upper" };
 	return names[s];
 }
 

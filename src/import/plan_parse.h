@@ -12,6 +12,7 @@ enum numbering_style {
 	STYLE_LETTER,  /* a)  đ)  in the Vietnamese alphabet */
 	STYLE_PAREN,   /* (1) (2) */
 	STYLE_ANNEX,   /* PHỤ LỤC I */
+	STYLE_UPPER,   /* A.  B.  Đ.  in the Vietnamese alphabet */
 };
 
 struct pdoc_item {

@@ -159,6 +159,29 @@ static void test_sequence_guards(void)
 	CHECK_OUTLINE("KẾ HOẠCH\nT\n\nI. A\n\n- 1. không\n\n+ mục\n", "I. A\n");
 }
 
+static void test_upper_letters(void)
+{
+	/* A. B. parts over roman sections; "I." after "H." is the letter I, and
+	 * "C." is the letter C, not roman 100 */
+	CHECK_OUTLINE("KẾ HOẠCH\nT\n\nA. Phần một\n\nI. La mã\n\nII. La mã hai\n\nB. Phần hai\n\n"
+		      "C. Phần ba\n\nD. Bốn\n\nĐ. Năm\n\nE. Sáu\n\nG. Bảy\n\nH. Tám\n\nI. Chín\n",
+		      "A. Phần một\n  I. La mã\n  II. La mã hai\nB. Phần hai\nC. Phần ba\nD. Bốn\n"
+		      "Đ. Năm\nE. Sáu\nG. Bảy\nH. Tám\nI. Chín\n");
+}
+
+static void test_wrapped_caps_heading_and_tables(void)
+{
+	/* an upper-case heading copied from a PDF over two lines */
+	CHECK_OUTLINE("KẾ HOẠCH\n\nT\n\nI. MỤC ĐÍCH\n\nII. NHIỆM VỤ, GIẢI PHÁP, SẢN PHẨM, TIẾN ĐỘ VÀ TRÁCH\n\n"
+		      "NHIỆM THỰC HIỆN\n\nNội dung.\n",
+		      "I. MỤC ĐÍCH\nII. NHIỆM VỤ, GIẢI PHÁP, SẢN PHẨM, TIẾN ĐỘ VÀ TRÁCH NHIỆM THỰC HIỆN\n");
+	/* Markdown table rows stay one item each; the separator row goes */
+	char *d = dump_text("KẾ HOẠCH\n\nT\n\nI. Phụ lục nhiệm vụ\n\n| STT | Nhiệm vụ |\n|---|---|\n"
+			    "| 1 | Rà soát TTHC |\n| 2 | Số hóa hồ sơ |\n");
+	CHECK(strstr(d, "  ¶ | STT | Nhiệm vụ |\n  ¶ | 1 | Rà soát TTHC |\n  ¶ | 2 | Số hóa hồ sơ |\n") != NULL);
+	free(d);
+}
+
 static void test_pdf_wrapping(void)
 {
 	/* hard-wrapped lines with an empty line after each, a heading split in two,
@@ -251,6 +274,8 @@ int main(int argc, char **argv)
 	test_nesting_by_order();
 	test_sequence_guards();
 	test_pdf_wrapping();
+	test_upper_letters();
+	test_wrapped_caps_heading_and_tables();
 	test_markdown();
 	test_header_table();
 	test_refuses_non_plans();
