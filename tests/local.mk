@@ -10,20 +10,25 @@ AM_TESTS_ENVIRONMENT = \
 	unset CCHC_DB CCHC_DATADIR NO_COLOR XDG_DATA_HOME XDG_CONFIG_HOME;
 
 TEST_LIBS = libcchc.a $(CCHC_LIBS)
-check_PROGRAMS += tests/unit/test_plan_parse tests/unit/test_text tests/unit/test_store
+check_PROGRAMS += tests/unit/test_plan_parse tests/unit/test_text tests/unit/test_store \
+	tests/unit/test_fold
 tests_unit_test_plan_parse_SOURCES = tests/unit/test_plan_parse.c tests/unit/check.h
 tests_unit_test_plan_parse_LDADD = $(TEST_LIBS)
 tests_unit_test_text_SOURCES = tests/unit/test_text.c tests/unit/check.h
 tests_unit_test_text_LDADD = $(TEST_LIBS)
 tests_unit_test_store_SOURCES = tests/unit/test_store.c tests/unit/check.h
 tests_unit_test_store_LDADD = $(TEST_LIBS)
+tests_unit_test_fold_SOURCES = tests/unit/test_fold.c tests/unit/check.h
+tests_unit_test_fold_LDADD = $(TEST_LIBS)
 
 CLI_TESTS = \
 	tests/cli/help.sh \
 	tests/cli/plan_import.sh \
 	tests/cli/import_errors.sh \
 	tests/cli/storage.sh \
-	tests/cli/units.sh
+	tests/cli/units.sh \
+	tests/cli/search.sh \
+	tests/cli/encodings.sh
 
 TESTS += $(check_PROGRAMS) $(CLI_TESTS)
 

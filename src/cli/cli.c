@@ -6,13 +6,27 @@
 #include "text/utf8.h"
 #include "util/sbuf.h"
 
-static const struct cli_cmd *const tables[] = { cli_plan_cmds, cli_unit_cmds };
+static const struct cli_cmd *const tables[] = { cli_plan_cmds, cli_unit_cmds, cli_search_cmds };
 #define NTABLES (sizeof tables / sizeof tables[0])
 
 int cli_error(const struct cchc_err *err)
 {
 	fprintf(stderr, "cchc: %s\n", err->msg[0] ? err->msg : "lỗi không rõ");
 	return CLI_ERR;
+}
+
+/* "cchc NOUN[ VERB][ USAGE]" */
+static void put_synopsis(FILE *out, const struct cli_cmd *c)
+{
+	fprintf(out, "cchc %s%s%s%s%s", c->noun, *c->verb ? " " : "", c->verb, *c->usage ? " " : "",
+		c->usage);
+}
+
+static void print_entry(FILE *out, const struct cli_cmd *c)
+{
+	fputs("  ", out);
+	put_synopsis(out, c);
+	fprintf(out, "\n      %s\n", c->help);
 }
 
 int cli_usage_error(const struct cli_cmd *cmd, const char *fmt, ...)
@@ -22,7 +36,9 @@ int cli_usage_error(const struct cli_cmd *cmd, const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nCách dùng: cchc %s %s %s\n", cmd->noun, cmd->verb, cmd->usage);
+	fputs("\nCách dùng: ", stderr);
+	put_synopsis(stderr, cmd);
+	fputc('\n', stderr);
 	return CLI_USAGE;
 }
 
@@ -49,15 +65,16 @@ bool cli_opt_value(int argc, char **argv, int *i, const char *name, const char *
 
 void cli_print_cmd_help(const struct cli_cmd *cmd, FILE *out)
 {
-	fprintf(out, "Cách dùng: cchc %s %s %s\n  %s\n", cmd->noun, cmd->verb, cmd->usage, cmd->help);
+	fputs("Cách dùng: ", out);
+	put_synopsis(out, cmd);
+	fprintf(out, "\n  %s\n", cmd->help);
 }
 
 void cli_print_commands(FILE *out)
 {
 	for (size_t t = 0; t < NTABLES; t++)
 		for (const struct cli_cmd *c = tables[t]; c->noun; c++) {
-			fprintf(out, "  cchc %s %s%s%s\n      %s\n", c->noun, c->verb,
-				*c->usage ? " " : "", c->usage, c->help);
+			print_entry(out, c);
 		}
 }
 
@@ -81,8 +98,7 @@ static void noun_help(const char *noun, FILE *out)
 	for (size_t t = 0; t < NTABLES; t++)
 		for (const struct cli_cmd *c = tables[t]; c->noun; c++)
 			if (strcmp(c->noun, noun) == 0)
-				fprintf(out, "  cchc %s %s%s%s\n      %s\n", c->noun, c->verb,
-					*c->usage ? " " : "", c->usage, c->help);
+				print_entry(out, c);
 }
 
 static bool noun_exists(const char *noun)
@@ -94,6 +110,26 @@ static bool noun_exists(const char *noun)
 	return false;
 }
 
+/* A command that is a noun alone ("cchc search ..."), or NULL. */
+static const struct cli_cmd *noun_command(const char *noun)
+{
+	for (size_t t = 0; t < NTABLES; t++)
+		for (const struct cli_cmd *c = tables[t]; c->noun; c++)
+			if (strcmp(c->noun, noun) == 0 && !*c->verb)
+				return c;
+	return NULL;
+}
+
+static int run_cmd(struct cli_ctx *ctx, const struct cli_cmd *c, int argc, char **argv)
+{
+	for (int i = 0; i < argc; i++)
+		if (cli_is_help(argv[i])) {
+			cli_print_cmd_help(c, stdout);
+			return CLI_OK;
+		}
+	return c->run(ctx, argc, argv);
+}
+
 int cli_dispatch(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *noun = argv[0];
@@ -101,20 +137,17 @@ int cli_dispatch(struct cli_ctx *ctx, int argc, char **argv)
 		fprintf(stderr, "cchc: không có lệnh \"%s\". Xem \"cchc --help\".\n", noun);
 		return CLI_USAGE;
 	}
+	const struct cli_cmd *alone = noun_command(noun);
+	if (alone)
+		return run_cmd(ctx, alone, argc - 1, argv + 1);
 	if (argc < 2 || cli_is_help(argv[1])) {
 		noun_help(noun, argc < 2 ? stderr : stdout);
 		return argc < 2 ? CLI_USAGE : CLI_OK;
 	}
 	for (size_t t = 0; t < NTABLES; t++)
 		for (const struct cli_cmd *c = tables[t]; c->noun; c++) {
-			if (strcmp(c->noun, noun) != 0 || strcmp(c->verb, argv[1]) != 0)
-				continue;
-			for (int i = 2; i < argc; i++)
-				if (cli_is_help(argv[i])) {
-					cli_print_cmd_help(c, stdout);
-					return CLI_OK;
-				}
-			return c->run(ctx, argc - 2, argv + 2);
+			if (strcmp(c->noun, noun) == 0 && strcmp(c->verb, argv[1]) == 0)
+				return run_cmd(ctx, c, argc - 2, argv + 2);
 		}
 	fprintf(stderr, "cchc: \"cchc %s\" không có lệnh con \"%s\".\n", noun, argv[1]);
 	noun_help(noun, stderr);

@@ -10,6 +10,7 @@ static int plan_import(struct cli_ctx *ctx, int argc, char **argv);
 static int plan_list_cmd(struct cli_ctx *ctx, int argc, char **argv);
 static int plan_tree(struct cli_ctx *ctx, int argc, char **argv);
 static int plan_show(struct cli_ctx *ctx, int argc, char **argv);
+static int plan_delete_cmd(struct cli_ctx *ctx, int argc, char **argv);
 
 const struct cli_cmd cli_plan_cmds[] = {
 	{ "plan", "import", plan_import, "TỆP [--encoding BẢNG_MÃ]",
@@ -20,6 +21,8 @@ const struct cli_cmd cli_plan_cmds[] = {
 	  "In cây đề mục của kế hoạch (mặc định: kế hoạch nhập gần nhất)." },
 	{ "plan", "show", plan_show, "[MÃ]",
 	  "In thông tin kế hoạch dạng \"khóa: giá trị\" (số, ngày, căn cứ, nơi nhận, người ký)." },
+	{ "plan", "delete", plan_delete_cmd, "MÃ",
+	  "Xóa kế hoạch cùng các đề mục của nó (ví dụ kế hoạch mẫu)." },
 	{ NULL, NULL, NULL, NULL, NULL },
 };
 
@@ -216,5 +219,22 @@ static int plan_show(struct cli_ctx *ctx, int argc, char **argv)
 	if (p.is_demo)
 		puts("demo: yes");
 	plan_info_free(&p);
+	return CLI_OK;
+}
+
+static int plan_delete_cmd(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const struct cli_cmd *cmd = &cli_plan_cmds[4];
+	int64_t id = 0;
+	if (argc != 1)
+		return cli_usage_error(cmd, argc ? "thừa đối số" : "thiếu mã kế hoạch");
+	if (parse_id(cmd, argv[0], &id))
+		return CLI_USAGE;
+	if (cli_open_db(ctx))
+		return CLI_ERR;
+	struct cchc_err err = { 0 };
+	if (plan_delete(&ctx->db, id, &err))
+		return cli_error(&err);
+	fprintf(stderr, "cchc: đã xóa kế hoạch %lld.\n", (long long)id);
 	return CLI_OK;
 }

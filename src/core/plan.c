@@ -120,6 +120,29 @@ void plan_list_free(struct plan_info *v, int n)
 	free(v);
 }
 
+int plan_delete(struct db *db, int64_t id, struct cchc_err *err)
+{
+	if (db_begin(db, err))
+		return err->code;
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, "DELETE FROM plan WHERE id = ?", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+	}
+	if (rc != SQLITE_DONE) {
+		db_fail(db, rc, "xóa kế hoạch", err);
+		db_rollback(db);
+		return err->code;
+	}
+	if (sqlite3_changes(db->h) == 0) {
+		db_rollback(db);
+		return err_set(err, CCHC_ENOTFOUND, "Không có kế hoạch số %lld", (long long)id);
+	}
+	return db_commit(db, err);
+}
+
 int plan_references(struct db *db, int64_t plan_id, struct plan_ref **out, int *n,
 		    struct cchc_err *err)
 {

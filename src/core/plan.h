@@ -50,6 +50,9 @@ void plan_refs_free(struct plan_ref *v, int n);
 int plan_recipients(struct db *db, int64_t plan_id, char ***out, int *n, struct cchc_err *err);
 void strv_free(char **v, int n);
 
+/* Deletes a plan with its sections (one transaction). */
+int plan_delete(struct db *db, int64_t id, struct cchc_err *err);
+
 /* Every section of a plan in document order (a plan has hundreds, not
  * millions: the outline is held whole, the bodies are read on demand). */
 int section_list(struct db *db, int64_t plan_id, struct section_info **out, int *n,

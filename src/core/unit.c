@@ -8,9 +8,17 @@
 int unit_insert(struct db *db, const char *name, const char *code, const char *head,
 		int64_t *id, struct cchc_err *err)
 {
-	char *n = text_squeeze(name);
+	char *nfc = text_nfc(name), *c = text_nfc(code ? code : ""), *h = text_nfc(head ? head : "");
+	if (!nfc || !c || !h) {
+		free(nfc), free(c), free(h);
+		return err_set(err, CCHC_EINPUT, "Tên, mã hoặc trưởng đơn vị không phải UTF-8 hợp lệ");
+	}
+	char *n = text_squeeze(nfc);
+	free(nfc);
+	code = c;
+	head = h;
 	if (!*n) {
-		free(n);
+		free(n), free(c), free(h);
 		return err_set(err, CCHC_EINPUT, "Tên đơn vị không được để trống");
 	}
 	sqlite3_stmt *st;
@@ -26,15 +34,14 @@ int unit_insert(struct db *db, const char *name, const char *code, const char *h
 	if (rc == SQLITE_DONE) {
 		if (id)
 			*id = sqlite3_last_insert_rowid(db->h);
-		free(n);
-		return CCHC_OK;
-	}
-	if (rc == SQLITE_CONSTRAINT_UNIQUE)
-		err_set(err, CCHC_EDUP, "Đã có đơn vị tên \"%s\" hoặc mã \"%s\"", n, code ? code : "");
-	else
+		err_clear(err);
+	} else if (rc == SQLITE_CONSTRAINT_UNIQUE) {
+		err_set(err, CCHC_EDUP, "Đã có đơn vị tên \"%s\" hoặc mã \"%s\"", n, code);
+	} else {
 		db_fail(db, rc, "thêm đơn vị", err);
-	free(n);
-	return err->code;
+	}
+	free(n), free(c), free(h);
+	return rc == SQLITE_DONE ? CCHC_OK : err->code;
 }
 
 int unit_add(struct db *db, const char *name, const char *code, const char *head,
@@ -53,7 +60,7 @@ int unit_list(struct db *db, struct unit_info **out, int *n, struct cchc_err *er
 {
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(db->h, "SELECT id, active, name, coalesce(code, ''), head "
-				    "FROM unit ORDER BY name, id", -1, &st, NULL);
+				    "FROM unit ORDER BY name COLLATE vi, id", -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return db_fail(db, rc, "đọc danh sách đơn vị", err);
 	struct unit_info *v = NULL;

@@ -8,12 +8,15 @@
 #include <unistd.h>
 #include "store/db.h"
 #include "store/embedded.h"
+#include "store/fts.h"
+#include "store/search_index.h"
 #include "util/fsutil.h"
 #include "util/sbuf.h"
 
 /* One entry per schema version, in order; each runs in its own transaction. */
 static const char *const migrations[] = {
 	"data/migrations/0001-foundation.sql",
+	"data/migrations/0002-search.sql",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -208,7 +211,8 @@ int db_open(struct db *db, const char *path, struct cchc_err *err)
 		db_fail(db, rc, "mở cơ sở dữ liệu", err);
 		goto fail;
 	}
-	if (set_pragmas(db, err) || migrate(db, err))
+	if (set_pragmas(db, err) || fts_register(db->h, err) || migrate(db, err) ||
+	    search_index_ensure(db, err))
 		goto fail;
 	return CCHC_OK;
 fail:

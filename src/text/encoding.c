@@ -7,13 +7,37 @@
 #include "text/utf8.h"
 #include "util/sbuf.h"
 
+const char *text_encoding_name(const char *name)
+{
+	static const struct {
+		const char *alias, *iconv;
+	} names[] = {
+		{ "cp1258", "WINDOWS-1258" }, { "windows1258", "WINDOWS-1258" },
+		{ "tcvn3", "TCVN5712-1" }, { "tcvn", "TCVN5712-1" }, { "abc", "TCVN5712-1" },
+		{ "vntime", "TCVN5712-1" }, { "viscii", "VISCII" },
+		{ "utf8", "UTF-8" }, { "utf16", "UTF-16" }, { "utf16le", "UTF-16LE" },
+		{ "utf16be", "UTF-16BE" }, { "latin1", "ISO-8859-1" },
+	};
+	char key[32];
+	size_t k = 0;
+	for (const char *p = name; *p && k < sizeof key - 1; p++)
+		if (*p != '-' && *p != '_' && *p != '.')
+			key[k++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+	key[k] = '\0';
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(key, names[i].alias) == 0)
+			return names[i].iconv;
+	return name;
+}
+
 int text_iconv(const char *buf, size_t n, const char *from, char **out, size_t *outlen,
 	       struct cchc_err *err)
 {
+	from = text_encoding_name(from);
 	iconv_t cd = iconv_open("UTF-8", from);
 	if (cd == (iconv_t)-1)
-		return err_set(err, CCHC_EINPUT, "Không biết bảng mã \"%s\" (hãy dùng tên mà iconv hiểu, "
-			       "ví dụ UTF-8, UTF-16LE, WINDOWS-1258, TCVN5712-1, VISCII)", from);
+		return err_set(err, CCHC_EINPUT, "Không biết bảng mã \"%s\" (dùng utf8, utf16le, utf16be, cp1258, "
+			       "tcvn3, viscii, hoặc một tên mà iconv hiểu)", from);
 	struct sbuf b = SBUF_INIT;
 	char chunk[16384];
 	char *in = (char *)buf;

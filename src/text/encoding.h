@@ -12,6 +12,11 @@
 int text_decode_input(const char *buf, size_t n, const char *enc, const char *what,
 		      char **out, size_t *outlen, struct cchc_err *err);
 
+/* The iconv name for a name the clerk may type: cp1258 -> WINDOWS-1258,
+ * tcvn3 (the .VnTime fonts) -> TCVN5712-1, viscii, utf16le...; other names
+ * are passed through. */
+const char *text_encoding_name(const char *name);
+
 /* Converts n bytes from encoding from to UTF-8 with iconv; malloc'd result. */
 int text_iconv(const char *buf, size_t n, const char *from, char **out, size_t *outlen,
 	       struct cchc_err *err);

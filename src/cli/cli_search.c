@@ -1,0 +1,133 @@
+/* cchc search QUERY... */
+#include <config.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli/cli.h"
+#include "core/search.h"
+#include "util/sbuf.h"
+
+static int search_cmd(struct cli_ctx *ctx, int argc, char **argv);
+
+const struct cli_cmd cli_search_cmds[] = {
+	{ "search", "", search_cmd,
+	  "TỪ_KHÓA... [--exact] [--kind plan|section|unit] [--plan MÃ] [--limit N] "
+	  "[--format text|tsv|json]",
+	  "Tìm trong mọi văn bản, không cần dấu (\"thu tuc\" thấy \"thủ tục\"); --exact: dấu phải đúng." },
+	{ NULL, NULL, NULL, NULL, NULL },
+};
+
+/* The snippet with its match markers (\1 \2) shown as [ and ]. */
+static char *bracketed(const char *s)
+{
+	char *r = xstrdup(s);
+	for (char *p = r; *p; p++)
+		*p = *p == '\x01' ? '[' : *p == '\x02' ? ']' : *p;
+	return r;
+}
+
+static void json_string(const char *s)
+{
+	putchar('"');
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			printf("\\%c", *p);
+		else if (*p < 0x20)
+			printf("\\u%04x", *p);
+		else
+			putchar(*p);
+	}
+	putchar('"');
+}
+
+static void print_hits(const struct search_hit *h, int n, const char *format)
+{
+	if (strcmp(format, "json") == 0)
+		putchar('[');
+	for (int i = 0; i < n; i++) {
+		char *snip = bracketed(h[i].snippet);
+		if (strcmp(format, "tsv") == 0) {
+			printf("%s\t%lld\t", h[i].kind, (long long)h[i].id);
+			cli_put_field(stdout, snip);
+			putchar('\n');
+		} else if (strcmp(format, "json") == 0) {
+			printf("%s\n  {\"kind\": \"%s\", \"id\": %lld, \"plan_id\": %lld, \"title\": ",
+			       i ? "," : "", h[i].kind, (long long)h[i].id, (long long)h[i].plan_id);
+			json_string(h[i].title);
+			fputs(", \"snippet\": ", stdout);
+			json_string(snip);
+			putchar('}');
+		} else {
+			printf("%-7s %5lld  ", h[i].kind, (long long)h[i].id);
+			cli_put_field(stdout, h[i].title);
+			fputs("\n               ", stdout);
+			cli_put_field(stdout, snip);
+			putchar('\n');
+		}
+		free(snip);
+	}
+	if (strcmp(format, "json") == 0)
+		puts(n ? "\n]" : "]");
+}
+
+static bool known_kind(const char *k)
+{
+	for (const char *const *p = search_kinds; *p; p++)
+		if (strcmp(*p, k) == 0)
+			return true;
+	return false;
+}
+
+static int search_cmd(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const struct cli_cmd *cmd = &cli_search_cmds[0];
+	struct search_opts o = { 0 };
+	const char *format = "text", *v;
+	struct sbuf query = SBUF_INIT;
+	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--exact") == 0) {
+			o.exact = true;
+		} else if (cli_opt_value(argc, argv, &i, "--format", &format) ||
+			   cli_opt_value(argc, argv, &i, "--kind", &o.kind)) {
+			continue;
+		} else if (cli_opt_value(argc, argv, &i, "--limit", &v)) {
+			o.limit = atoi(v);
+			if (o.limit <= 0)
+				return cli_usage_error(cmd, "--limit cần một số dương");
+		} else if (cli_opt_value(argc, argv, &i, "--plan", &v)) {
+			o.plan_id = atoll(v);
+			if (o.plan_id <= 0)
+				return cli_usage_error(cmd, "--plan cần mã kế hoạch (số dương)");
+		} else if (argv[i][0] == '-' && argv[i][1] == '-') {
+			sbuf_free(&query);
+			return cli_usage_error(cmd, "tùy chọn không rõ: %s", argv[i]);
+		} else {
+			sbuf_addf(&query, "%s%s", query.len ? " " : "", argv[i]);
+		}
+	}
+	if (!query.len)
+		return cli_usage_error(cmd, "thiếu từ khóa cần tìm");
+	if (o.kind && !known_kind(o.kind)) {
+		sbuf_free(&query);
+		return cli_usage_error(cmd, "không có loại \"%s\" (plan, section, unit)", o.kind);
+	}
+	if (strcmp(format, "text") && strcmp(format, "tsv") && strcmp(format, "json")) {
+		sbuf_free(&query);
+		return cli_usage_error(cmd, "định dạng \"%s\" không hỗ trợ (text, tsv, json)", format);
+	}
+	if (cli_open_db(ctx)) {
+		sbuf_free(&query);
+		return CLI_ERR;
+	}
+	struct cchc_err err = { 0 };
+	struct search_hit *h;
+	int n;
+	int rc = search_run(&ctx->db, query.s, &o, &h, &n, &err);
+	sbuf_free(&query);
+	if (rc)
+		return cli_error(&err);
+	print_hits(h, n, format);
+	if (n == 0 && strcmp(format, "text") == 0)
+		fprintf(stderr, "cchc: không tìm thấy gì.\n");
+	search_hits_free(h, n);
+	return CLI_OK;
+}

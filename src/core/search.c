@@ -1,0 +1,143 @@
+#include <config.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/search.h"
+#include "text/fold.h"
+#include "util/sbuf.h"
+
+/* How each kind names one of its records in results. */
+static const struct {
+	const char *kind;
+	const char *describe;
+} kinds[] = {
+	{ "plan", "SELECT CASE WHEN doc_no <> '' THEN doc_no || ' ' ELSE '' END || title "
+		  "FROM plan WHERE id = ?" },
+	{ "section", "SELECT label || ' ' || heading FROM section WHERE id = ?" },
+	{ "unit", "SELECT name FROM unit WHERE id = ?" },
+};
+#define NKINDS (sizeof kinds / sizeof kinds[0])
+
+const char *const search_kinds[] = { "plan", "section", "unit", NULL };
+
+static char *describe(struct db *db, const char *kind, int64_t id)
+{
+	for (size_t i = 0; i < NKINDS; i++) {
+		if (strcmp(kinds[i].kind, kind) != 0)
+			continue;
+		sqlite3_stmt *st;
+		char *s = NULL;
+		if (sqlite3_prepare_v2(db->h, kinds[i].describe, -1, &st, NULL) != SQLITE_OK)
+			return xstrdup("");
+		sqlite3_bind_int64(st, 1, id);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			s = xstrdup((const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+		return s ? s : xstrdup("");
+	}
+	return xstrdup("");
+}
+
+/* The FTS5 expression: every folded term quoted, the last one a prefix when
+ * asked; the terms are runs of letters and digits, so quoting is safe. */
+static char *match_expr(const struct text_query *q)
+{
+	struct sbuf b = SBUF_INIT;
+	for (int i = 0; i < q->nterms; i++) {
+		sbuf_addf(&b, "%s\"%s\"", i ? " " : "", q->folded[i]);
+		if (q->last_prefix && i == q->nterms - 1)
+			sbuf_addc(&b, '*');
+	}
+	return sbuf_detach(&b);
+}
+
+static bool seen(const struct search_hit *v, int n, const char *kind, int64_t id)
+{
+	for (int i = 0; i < n; i++)
+		if (v[i].id == id && strcmp(v[i].kind, kind) == 0)
+			return true;
+	return false;
+}
+
+static const char SQL[] =
+	"SELECT d.kind, d.rid, coalesce(d.plan_id, 0), bm25(search_fts, 4.0, 1.0) AS r, "
+	"search_fts.title, search_fts.body "
+	"FROM search_fts JOIN search_doc d ON d.id = search_fts.rowid "
+	"WHERE search_fts MATCH ?1 AND (?2 = '' OR d.kind = ?2) AND (?3 = 0 OR d.plan_id = ?3) "
+	"ORDER BY r LIMIT ?4";
+
+/* Adds the row to the hits unless its record is already there or, in exact
+ * mode, its text lacks a term with its tones. */
+static void take_row(struct db *db, sqlite3_stmt *st, const struct text_query *q,
+		     const struct search_opts *o, struct search_hit **v, int *n)
+{
+	const char *kind = (const char *)sqlite3_column_text(st, 0);
+	int64_t id = sqlite3_column_int64(st, 1);
+	const char *title = (const char *)sqlite3_column_text(st, 4);
+	const char *body = (const char *)sqlite3_column_text(st, 5);
+	if (seen(*v, *n, kind, id))
+		return;
+	struct sbuf all = SBUF_INIT;
+	sbuf_addf(&all, "%s\n%s", title ? title : "", body ? body : "");
+	if (o->exact && !text_query_matches_all(q, all.s)) {
+		sbuf_free(&all);
+		return;
+	}
+	*v = xrealloc(*v, sizeof **v * (size_t)(*n + 1));
+	struct search_hit *h = &(*v)[(*n)++];
+	snprintf(h->kind, sizeof h->kind, "%s", kind);
+	h->id = id;
+	h->plan_id = sqlite3_column_int64(st, 2);
+	h->rank = sqlite3_column_double(st, 3);
+	h->title = describe(db, kind, id);
+	struct text_span sp;
+	const char *text = text_query_spans(q, body ? body : "", &sp, 1) ? body : all.s;
+	h->snippet = text_snippet(q, text, o->snippet_width ? o->snippet_width : 60, "\x01", "\x02");
+	sbuf_free(&all);
+}
+
+int search_run(struct db *db, const char *query, const struct search_opts *o,
+	       struct search_hit **out, int *n, struct cchc_err *err)
+{
+	*out = NULL;
+	*n = 0;
+	struct text_query q;
+	text_query_init(&q, query, o->exact, o->prefix);
+	if (q.nterms == 0) {
+		text_query_free(&q);
+		return CCHC_OK;
+	}
+	int limit = o->limit > 0 ? o->limit : 50;
+	char *expr = match_expr(&q);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, SQL, -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, o->kind ? o->kind : "", -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 3, o->plan_id);
+		/* rows of one record (a section's items) and exact-mode misses are
+		 * dropped after ranking, so read more rows than records wanted */
+		sqlite3_bind_int(st, 4, limit * 8);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < limit)
+			take_row(db, st, &q, o, out, n);
+		sqlite3_finalize(st);
+	}
+	free(expr);
+	text_query_free(&q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		search_hits_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return db_fail(db, rc, "tìm kiếm", err);
+	}
+	return CCHC_OK;
+}
+
+void search_hits_free(struct search_hit *v, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(v[i].title);
+		free(v[i].snippet);
+	}
+	free(v);
+}

@@ -1,0 +1,34 @@
+/* Full-text search over every searchable record (plans, sections, units now;
+ * tasks, evidence, letters, feedback as they come), ranked, tone- and
+ * case-insensitive by default, with an exact mode where tones count. */
+#ifndef CCHC_SEARCH_H
+#define CCHC_SEARCH_H
+#include <stdbool.h>
+#include <stdint.h>
+#include "store/db.h"
+
+struct search_opts {
+	bool exact;         /* tones count: "mà" does not find "ma" */
+	bool prefix;        /* the last word matches as a prefix (search as you type) */
+	const char *kind;   /* only this kind, or NULL */
+	int64_t plan_id;    /* only this plan's records, or 0 */
+	int limit;          /* at most this many records (0: 50) */
+	int snippet_width;  /* columns of the snippet (0: 60) */
+};
+
+struct search_hit {
+	char kind[16];
+	int64_t id, plan_id;
+	double rank;        /* bm25: lower is better */
+	char *title;        /* the record's name: "1.2. Cải cách thể chế" */
+	char *snippet;      /* one line around the match, matches between \x01 and \x02 */
+};
+
+/* Kinds that can be searched, NULL-terminated. */
+extern const char *const search_kinds[];
+
+int search_run(struct db *db, const char *query, const struct search_opts *o,
+	       struct search_hit **out, int *n, struct cchc_err *err);
+void search_hits_free(struct search_hit *v, int n);
+
+#endif

@@ -1,0 +1,72 @@
+#include <config.h>
+#include <string.h>
+#include "store/fts.h"
+#include "text/collate.h"
+#include "text/fold.h"
+
+static int collate_vi(void *ctx, int na, const void *a, int nb, const void *b)
+{
+	(void)ctx;
+	return text_collate(a, (size_t)na, b, (size_t)nb);
+}
+
+/* The tokenizer keeps no state: one static instance serves every table. */
+static int dummy_tokenizer;
+
+static int tok_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
+{
+	(void)ctx, (void)argv, (void)argc;
+	*out = (Fts5Tokenizer *)&dummy_tokenizer;
+	return SQLITE_OK;
+}
+
+static void tok_delete(Fts5Tokenizer *t)
+{
+	(void)t;
+}
+
+static int tok_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *text, int n,
+			int (*emit)(void *, int, const char *, int, int, int))
+{
+	(void)t, (void)flags;
+	size_t pos = 0, len = n > 0 ? (size_t)n : 0;
+	struct text_span sp;
+	char buf[256];
+	while (text_next_token(text, len, pos, &sp)) {
+		size_t k = text_fold_span(text, sp, false, buf, sizeof buf);
+		if (k > 0) {
+			int rc = emit(ctx, 0, buf, (int)k, (int)sp.start, (int)sp.end);
+			if (rc != SQLITE_OK)
+				return rc;
+		}
+		pos = sp.end;
+	}
+	return SQLITE_OK;
+}
+
+static fts5_api *fts5_api_of(sqlite3 *h)
+{
+	fts5_api *api = NULL;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(h, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+	sqlite3_step(st);
+	sqlite3_finalize(st);
+	return api;
+}
+
+int fts_register(sqlite3 *h, struct cchc_err *err)
+{
+	if (sqlite3_create_collation_v2(h, "vi", SQLITE_UTF8, NULL, collate_vi, NULL) != SQLITE_OK)
+		return err_set(err, CCHC_EDB, "Không đăng ký được thứ tự tiếng Việt: %s",
+			       sqlite3_errmsg(h));
+	fts5_api *api = fts5_api_of(h);
+	if (!api || api->iVersion < 2)
+		return err_set(err, CCHC_EDB, "Thư viện SQLite này không có FTS5 (tìm kiếm toàn văn); "
+			       "hãy dùng bản SQLite của Debian/Ubuntu (libsqlite3-0).");
+	static fts5_tokenizer tok = { tok_create, tok_delete, tok_tokenize };
+	if (api->xCreateTokenizer(api, "cchc", NULL, &tok, NULL) != SQLITE_OK)
+		return err_set(err, CCHC_EDB, "Không đăng ký được bộ tách từ tìm kiếm");
+	return CCHC_OK;
+}

@@ -1,0 +1,285 @@
+#include <config.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+#include "text/fold.h"
+#include "text/utf8.h"
+#include "util/sbuf.h"
+
+size_t text_fold_cp(uint32_t cp, bool exact, uint32_t *out, size_t max)
+{
+	utf8proc_int32_t buf[8];
+	int boundclass = UTF8PROC_BOUNDCLASS_START;
+	utf8proc_option_t opt = exact ? UTF8PROC_CASEFOLD
+				      : UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD;
+	utf8proc_ssize_t n = utf8proc_decompose_char((utf8proc_int32_t)cp, buf, 8, opt, &boundclass);
+	if (n < 0 || n > 8) {
+		buf[0] = (utf8proc_int32_t)cp;
+		n = 1;
+	}
+	size_t k = 0;
+	for (utf8proc_ssize_t i = 0; i < n && k < max; i++) {
+		uint32_t c = (uint32_t)buf[i];
+		if (!exact && c == 0x111) /* đ has no decomposition: fold it by hand */
+			c = 'd';
+		out[k++] = c;
+	}
+	return k;
+}
+
+static void fold_into(const char *s, size_t n, bool exact, struct sbuf *b)
+{
+	size_t i = 0;
+	while (i < n) {
+		uint32_t cp, f[8];
+		size_t len = utf8_decode(s + i, n - i, &cp);
+		if (!len) {
+			i++;
+			continue;
+		}
+		size_t k = text_fold_cp(cp, exact, f, 8);
+		for (size_t j = 0; j < k; j++) {
+			char enc[4];
+			sbuf_addn(b, enc, utf8_encode(f[j], enc));
+		}
+		i += len;
+	}
+}
+
+char *text_fold(const char *s, bool exact)
+{
+	struct sbuf b = SBUF_INIT;
+	char *nfc = text_nfc(s);
+	if (nfc)
+		fold_into(nfc, strlen(nfc), exact, &b);
+	free(nfc);
+	return sbuf_detach(&b);
+}
+
+static bool is_token_cp(uint32_t cp)
+{
+	utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
+	return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+	       (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) ||
+	       (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
+}
+
+bool text_next_token(const char *s, size_t n, size_t pos, struct text_span *tok)
+{
+	size_t i = pos;
+	bool in = false;
+	while (i < n) {
+		uint32_t cp;
+		size_t len = utf8_decode(s + i, n - i, &cp);
+		if (!len)
+			len = 1, cp = ' ';
+		bool t = is_token_cp(cp);
+		if (t && !in) {
+			tok->start = i;
+			in = true;
+		} else if (!t && in) {
+			tok->end = i;
+			return true;
+		}
+		i += len;
+	}
+	if (in)
+		tok->end = n;
+	return in;
+}
+
+size_t text_fold_span(const char *s, struct text_span span, bool exact, char *buf, size_t cap)
+{
+	struct sbuf b = SBUF_INIT;
+	fold_into(s + span.start, span.end - span.start, exact, &b);
+	size_t n = b.len < cap ? b.len : cap - 1;
+	memcpy(buf, b.s ? b.s : "", n);
+	buf[n] = '\0';
+	sbuf_free(&b);
+	return n;
+}
+
+void text_query_init(struct text_query *q, const char *text, bool exact, bool last_prefix)
+{
+	memset(q, 0, sizeof *q);
+	q->exact = exact;
+	q->last_prefix = last_prefix;
+	char *nfc = text_nfc(text);
+	if (!nfc)
+		return;
+	size_t n = strlen(nfc), pos = 0;
+	struct text_span sp;
+	while (text_next_token(nfc, n, pos, &sp)) {
+		char t[256], f[256];
+		text_fold_span(nfc, sp, exact, t, sizeof t);
+		text_fold_span(nfc, sp, false, f, sizeof f);
+		q->terms = xrealloc(q->terms, sizeof *q->terms * (size_t)(q->nterms + 1));
+		q->folded = xrealloc(q->folded, sizeof *q->folded * (size_t)(q->nterms + 1));
+		q->terms[q->nterms] = xstrdup(t);
+		q->folded[q->nterms++] = xstrdup(f);
+		pos = sp.end;
+	}
+	/* a query that ends in a space is a finished word */
+	if (n > 0 && (nfc[n - 1] == ' '))
+		q->last_prefix = false;
+	free(nfc);
+}
+
+void text_query_free(struct text_query *q)
+{
+	for (int i = 0; i < q->nterms; i++) {
+		free(q->terms[i]);
+		free(q->folded[i]);
+	}
+	free(q->terms);
+	free(q->folded);
+	memset(q, 0, sizeof *q);
+}
+
+int text_query_token_term(const struct text_query *q, const char *s, struct text_span span)
+{
+	char t[256];
+	size_t n = text_fold_span(s, span, q->exact, t, sizeof t);
+	for (int i = 0; i < q->nterms; i++) {
+		bool prefix = q->last_prefix && i == q->nterms - 1;
+		size_t tl = strlen(q->terms[i]);
+		if (prefix ? (n >= tl && memcmp(t, q->terms[i], tl) == 0) : strcmp(t, q->terms[i]) == 0)
+			return i;
+	}
+	return -1;
+}
+
+bool text_query_matches_all(const struct text_query *q, const char *s)
+{
+	if (q->nterms == 0)
+		return false;
+	bool *found = xcalloc((size_t)q->nterms, sizeof *found);
+	size_t n = strlen(s), pos = 0;
+	int left = q->nterms;
+	struct text_span sp;
+	while (left > 0 && text_next_token(s, n, pos, &sp)) {
+		int t = text_query_token_term(q, s, sp);
+		if (t >= 0 && !found[t]) {
+			found[t] = true;
+			left--;
+		}
+		/* a term repeated in the query counts once per occurrence */
+		for (int i = 0; t >= 0 && i < q->nterms; i++)
+			if (!found[i] && strcmp(q->terms[i], q->terms[t]) == 0 && i != t) {
+				found[i] = true;
+				left--;
+			}
+		pos = sp.end;
+	}
+	free(found);
+	return left == 0;
+}
+
+int text_query_spans(const struct text_query *q, const char *s, struct text_span *out, int max)
+{
+	size_t n = strlen(s), pos = 0;
+	int count = 0;
+	struct text_span sp;
+	while (count < max && text_next_token(s, n, pos, &sp)) {
+		if (text_query_token_term(q, s, sp) >= 0)
+			out[count++] = sp;
+		pos = sp.end;
+	}
+	return count;
+}
+
+static int cols_between(const char *s, size_t from, size_t to)
+{
+	int cols = 0;
+	while (from < to) {
+		uint32_t cp;
+		size_t len = utf8_decode(s + from, to - from, &cp);
+		if (!len)
+			len = 1, cp = '?';
+		cols += text_cp_width(cp);
+		from += len;
+	}
+	return cols;
+}
+
+/* Start of the excerpt: back from the first match by about a third of the
+ * width, to a token start. */
+static size_t snippet_start(const char *s, size_t match, int width)
+{
+	size_t pos = 0, prev_start = 0;
+	int col = 0, match_col = cols_between(s, 0, match);
+	struct text_span sp;
+	while (text_next_token(s, match, pos, &sp)) {
+		col += cols_between(s, prev_start, sp.start);
+		prev_start = sp.start;
+		if (match_col - col <= width / 3)
+			return sp.start;
+		pos = sp.end;
+	}
+	return match;
+}
+
+/* Joins matches separated by nothing but spaces ("[thủ tục]", not
+ * "[thủ] [tục]"). */
+static int merge_spans(const char *s, struct text_span *sp, int n)
+{
+	int k = 0;
+	for (int i = 0; i < n; i++) {
+		if (k > 0) {
+			size_t j = sp[k - 1].end;
+			while (j < sp[i].start && s[j] == ' ')
+				j++;
+			if (j == sp[i].start) {
+				sp[k - 1].end = sp[i].end;
+				continue;
+			}
+		}
+		sp[k++] = sp[i];
+	}
+	return k;
+}
+
+char *text_snippet(const struct text_query *q, const char *s, int width, const char *open,
+		   const char *close)
+{
+	struct text_span spans[64];
+	int ns = merge_spans(s, spans, text_query_spans(q, s, spans, 64));
+	size_t n = strlen(s);
+	size_t start = ns > 0 ? snippet_start(s, spans[0].start, width) : 0;
+	struct sbuf b = SBUF_INIT;
+	if (start > 0)
+		sbuf_add(&b, "…");
+	int cols = 0, k = 0;
+	bool space = false;
+	size_t i = start;
+	while (i < n && cols < width) {
+		while (k < ns && spans[k].end <= i)
+			k++;
+		if (k < ns && i == spans[k].start)
+			sbuf_add(&b, open);
+		uint32_t cp;
+		size_t len = utf8_decode(s + i, n - i, &cp);
+		if (!len)
+			len = 1, cp = 0xfffd;
+		if (cp < 0x20 || cp == 0x7f || text_cp_is_space(cp)) {
+			if (!space)
+				sbuf_addc(&b, ' '), cols++;
+			space = true;
+		} else {
+			char enc[4];
+			sbuf_addn(&b, enc, utf8_encode(cp >= 0x80 && cp < 0xa0 ? 0xfffd : cp, enc));
+			cols += text_cp_width(cp);
+			space = false;
+		}
+		i += len;
+		if (k < ns && i == spans[k].end)
+			sbuf_add(&b, close);
+	}
+	if (k < ns && spans[k].start < i && i < spans[k].end)
+		sbuf_add(&b, close);
+	while (b.len > 0 && b.s[b.len - 1] == ' ')
+		sbuf_trunc(&b, b.len - 1);
+	if (i < n && !text_is_blank(s + i, n - i))
+		sbuf_add(&b, "…");
+	return sbuf_detach(&b);
+}
