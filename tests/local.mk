@@ -28,7 +28,8 @@ CLI_TESTS = \
 	tests/cli/storage.sh \
 	tests/cli/units.sh \
 	tests/cli/search.sh \
-	tests/cli/encodings.sh
+	tests/cli/encodings.sh \
+	tests/cli/corpus.sh
 
 TESTS += $(check_PROGRAMS) $(CLI_TESTS)
 

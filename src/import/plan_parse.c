@@ -213,6 +213,8 @@ static char *normalise_spaces(const char *s)
 		}
 		if (cp == 0x200b || cp == 0xfeff || cp == 0x200c || cp == 0x200d || cp == 0xad)
 			;
+		else if (cp == '\t')
+			sbuf_addc(&b, '\t'); /* a column break in a copied table */
 		else if (text_cp_is_space(cp))
 			sbuf_addc(&b, ' ');
 		else
@@ -355,7 +357,7 @@ static int roman_value(const char *s, size_t n)
 /* After a label: end of text or a space. */
 static bool label_end(const char *p)
 {
-	return *p == '\0' || *p == ' ';
+	return *p == '\0' || *p == ' ' || *p == '\t';
 }
 
 static size_t read_digits(const char *p, int max, int *value)
@@ -510,7 +512,7 @@ static bool same_style(const struct label *a, const struct label *b)
 /* A list item marker: "- ", "+ ", "• ", or a dash glued to a word ("-Tổ"). */
 static size_t item_marker(const char *s, char *marker)
 {
-	if ((s[0] == '-' || s[0] == '+') && s[1] == ' ') {
+	if ((s[0] == '-' || s[0] == '+') && (s[1] == ' ' || s[1] == '\t')) {
 		*marker = s[0];
 		return 2;
 	}
@@ -563,7 +565,13 @@ static int split_cells(const char *s, char cells[][256], int max)
 		while (*e && *e != '\t' && *e != '|' && !(e[0] == ' ' && e[1] == ' ' && e[2] == ' '))
 			e++;
 		char *cell = trim_dup(p, (size_t)(e - p));
-		snprintf(cells[n++], 256, "%s", cell);
+		/* "ngày      tháng 3 năm 2026": a blank day is not a column break */
+		if (n > 0 && strstr(cells[n - 1], "ngày") && !strstr(cells[n - 1], "năm")) {
+			size_t k = strlen(cells[n - 1]);
+			snprintf(cells[n - 1] + k, 256 - k, " %s", cell);
+		} else {
+			snprintf(cells[n++], 256, "%s", cell);
+		}
 		free(cell);
 		p = e;
 	}
@@ -628,7 +636,7 @@ static bool parse_date_line(const char *cell, struct plan_doc *d)
 	free(d->place);
 	d->place = trim_dup(cell, (size_t)(comma - cell));
 	free(d->date_text);
-	d->date_text = trim_dup(ngay, strlen(ngay));
+	d->date_text = text_squeeze(ngay);
 	char iso[32];
 	if (day && date_valid(year, month, day))
 		snprintf(iso, sizeof iso, "%04d-%02d-%02d", year, month, day);
@@ -678,8 +686,10 @@ static bool starts_new_block_always(const struct line *ln)
 
 /* Decides whether line ln continues the block whose last line is prev. */
 static bool continues(const struct block *b, const struct line *prev, const struct line *ln,
-		      bool wrapped, int full)
+		      int width)
 {
+	bool wrapped = width > 0;
+	int full = width * 8 / 10;
 	if (starts_new_block_always(ln) || b->md_heading || prev->hard_break)
 		return false;
 	/* an upper-case heading wrapped onto a second upper-case line */
@@ -689,13 +699,42 @@ static bool continues(const struct block *b, const struct line *prev, const stru
 	char end = last_punct(prev->s);
 	if (text_cp_is_lower(cp))
 		return !strchr(".!?:", end) || (wrapped && prev->ncp >= full);
-	if (!wrapped)
-		return !ln->blank_before;
-	if (prev->ncp < full || end == ':')
+	/* Not hard-wrapped: a line is a paragraph (Word puts one per line). */
+	if (!wrapped || prev->ncp < full || end == ':')
 		return false;
-	/* A heading line (a label block's first line) that fills the width but
-	 * is followed by an upper-case line is a heading of its own. */
-	return !(b->label && b->nlines == 1);
+	/* A heading line (a label block's first line) followed by an upper-case
+	 * line is a heading of its own unless it fills the width to the margin
+	 * without ending a sentence. */
+	if (b->label && b->nlines == 1)
+		return !strchr(".;!?", end) &&
+		       (prev->ncp >= width * 9 / 10 || (cp >= '0' && cp <= '9'));
+	return true;
+}
+
+/* A row of a table copied from Word ("1<TAB>Rà soát<TAB>VP") keeps its
+ * columns as " | " separated cells. */
+static char *tabs_to_cells(const char *s)
+{
+	struct sbuf b = SBUF_INIT;
+	int tabs = 0;
+	for (const char *p = s; *p; p++)
+		tabs += *p == '\t' && p[1] != '\t';
+	for (const char *p = s; *p; p++) {
+		if (*p == '\t' && tabs < 2) { /* "a)<TAB>text": just a space */
+			sbuf_addc(&b, ' ');
+			continue;
+		}
+		if (*p != '\t') {
+			sbuf_addc(&b, *p);
+			continue;
+		}
+		while (p[1] == '\t' || p[1] == ' ')
+			p++;
+		while (b.len > 0 && b.s[b.len - 1] == ' ')
+			sbuf_trunc(&b, b.len - 1);
+		sbuf_add(&b, " | ");
+	}
+	return sbuf_detach(&b);
 }
 
 static void block_add(struct blocks *B, const struct line *ln)
@@ -706,7 +745,7 @@ static void block_add(struct blocks *B, const struct line *ln)
 	struct label lb;
 	size_t skip = item_marker(ln->s, &b->marker);
 	b->is_item = skip > 0;
-	b->s = xstrdup(ln->s + skip);
+	b->s = tabs_to_cells(ln->s + skip);
 	b->md_heading = ln->md_heading;
 	b->label = !b->is_item && parse_label(ln->s, &lb);
 	b->nlines = 1;
@@ -714,11 +753,14 @@ static void block_add(struct blocks *B, const struct line *ln)
 
 static void block_append(struct block *b, const char *s)
 {
+	char *cells = tabs_to_cells(s);
+	s = cells;
 	size_t n = strlen(b->s);
 	b->s = xrealloc(b->s, n + strlen(s) + 2);
 	b->s[n] = ' ';
 	strcpy(b->s + n + 1, s);
 	b->nlines++;
+	free(cells);
 }
 
 /* The wrap width of a hard-wrapped text (90th percentile of line lengths), or
@@ -750,10 +792,9 @@ static void make_blocks(const struct lines *L, int from, int to, struct blocks *
 	B->v = NULL;
 	B->n = 0;
 	int w = wrap_width(L, from, to);
-	int full = w * 8 / 10;
 	for (int i = from; i < to; i++) {
 		const struct line *ln = &L->v[i];
-		if (B->n > 0 && i > from && continues(&B->v[B->n - 1], &L->v[i - 1], ln, w > 0, full))
+		if (B->n > 0 && i > from && continues(&B->v[B->n - 1], &L->v[i - 1], ln, w))
 			block_append(&B->v[B->n - 1], ln->s);
 		else
 			block_add(B, ln);
