@@ -31,6 +31,22 @@ CLI_TESTS = \
 	tests/cli/encodings.sh \
 	tests/cli/corpus.sh
 
-TESTS += $(check_PROGRAMS) $(CLI_TESTS)
+UNIT_TESTS = tests/unit/test_plan_parse tests/unit/test_text tests/unit/test_store \
+	tests/unit/test_fold
+TESTS += $(UNIT_TESTS) $(CLI_TESTS)
 
 EXTRA_DIST += $(CLI_TESTS) tests/cli/lib.sh tests/fixtures tests/update-expected.sh
+
+# Benchmarks are not tests: "make bench" builds and runs them and prints
+# figures; make check only runs a tiny smoke version of each.
+EXTRA_PROGRAMS = tests/bench/bench_search
+tests_bench_bench_search_SOURCES = tests/bench/bench_search.c
+tests_bench_bench_search_LDADD = $(TEST_LIBS)
+CLEANFILES += $(EXTRA_PROGRAMS)
+check_PROGRAMS += tests/bench/bench_search
+TESTS += tests/bench/smoke.sh
+EXTRA_DIST += tests/bench/smoke.sh
+
+bench: tests/bench/bench_search$(EXEEXT)
+	./tests/bench/bench_search$(EXEEXT) $(BENCH_N)
+.PHONY: bench

@@ -16,4 +16,7 @@ CREATE TABLE search_doc (
 );
 CREATE INDEX search_doc_by_record ON search_doc(kind, rid);
 
-CREATE VIRTUAL TABLE search_fts USING fts5(title, body, tokenize = 'cchc', prefix = '2 3');
+-- kind and plan_id are repeated here (unindexed) so that a filtered search
+-- never leaves the FTS table before it has its candidates.
+CREATE VIRTUAL TABLE search_fts USING fts5(title, body, kind UNINDEXED, plan_id UNINDEXED,
+					   tokenize = 'cchc', prefix = '2 3');

@@ -59,12 +59,19 @@ static bool seen(const struct search_hit *v, int n, const char *kind, int64_t id
 	return false;
 }
 
+/* Ranking every match of a common word costs time in proportion to the
+ * matches; the newest RANK_WINDOW matching rows are ranked, and the best of
+ * them returned. A query with fewer matches is ranked whole. */
+#define RANK_WINDOW 2000
+#define STR_(x) #x
+#define STR(x) STR_(x)
 static const char SQL[] =
-	"SELECT d.kind, d.rid, coalesce(d.plan_id, 0), bm25(search_fts, 4.0, 1.0) AS r, "
-	"search_fts.title, search_fts.body "
-	"FROM search_fts JOIN search_doc d ON d.id = search_fts.rowid "
-	"WHERE search_fts MATCH ?1 AND (?2 = '' OR d.kind = ?2) AND (?3 = 0 OR d.plan_id = ?3) "
-	"ORDER BY r LIMIT ?4";
+	"SELECT d.kind, d.rid, coalesce(d.plan_id, 0), m.r, f.title, f.body FROM "
+	"(SELECT rowid AS id, bm25(search_fts, 4.0, 1.0) AS r FROM search_fts "
+	" WHERE search_fts MATCH ?1 AND (?2 = '' OR kind = ?2) AND (?3 = 0 OR plan_id = ?3) "
+	" ORDER BY rowid DESC LIMIT " STR(RANK_WINDOW) ") m "
+	"JOIN search_doc d ON d.id = m.id JOIN search_fts f ON f.rowid = m.id "
+	"ORDER BY m.r LIMIT ?4";
 
 /* Adds the row to the hits unless its record is already there or, in exact
  * mode, its text lacks a term with its tones. */

@@ -47,10 +47,13 @@ static void add_insert(struct sbuf *b, const struct search_source *s, const char
 	add_expr(b, s->rid, row);
 	sbuf_add(b, ", ");
 	add_expr(b, s->plan ? s->plan : "NULL", row);
-	sbuf_add(b, ");\nINSERT INTO search_fts(rowid, title, body) VALUES(last_insert_rowid(), ");
+	sbuf_add(b, ");\nINSERT INTO search_fts(rowid, title, body, kind, plan_id) "
+		 "VALUES(last_insert_rowid(), ");
 	add_expr(b, s->title, row);
 	sbuf_add(b, ", ");
 	add_expr(b, s->body, row);
+	sbuf_addf(b, ", '%s', ", s->kind);
+	add_expr(b, s->plan ? s->plan : "NULL", row);
 	sbuf_add(b, ");\n");
 }
 
@@ -106,11 +109,12 @@ int search_index_rebuild(struct db *db, struct cchc_err *err)
 		add_expr(&b, s->rid, "t.");
 		sbuf_add(&b, ", ");
 		add_expr(&b, s->plan ? s->plan : "NULL", "t.");
-		sbuf_addf(&b, " FROM %s t;\nINSERT INTO search_fts(rowid, title, body) SELECT d.id, ",
-			  s->table);
+		sbuf_addf(&b, " FROM %s t;\nINSERT INTO search_fts(rowid, title, body, kind, plan_id) "
+			  "SELECT d.id, ", s->table);
 		add_expr(&b, s->title, "t.");
 		sbuf_add(&b, ", ");
 		add_expr(&b, s->body, "t.");
+		sbuf_add(&b, ", d.kind, d.plan_id");
 		sbuf_addf(&b, " FROM %s t JOIN search_doc d ON d.src = '%s' AND d.src_key = ", s->table,
 			  s->table);
 		add_expr(&b, s->key, "t.");
