@@ -1,7 +1,372 @@
 #include <config.h>
-#include "ui/ui.h"
+#include "ui/app.h"
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include "store/datafile.h"
+#include "text/utf8.h"
+#include "ui/term.h"
+#include "ui/theme.h"
+#include "ui/wrap.h"
+#include "util/fsutil.h"
+
+static const struct view_class *const view_table[] = {
+#define VIEW(id) &view_##id,
+#include "ui/views.def"
+#undef VIEW
+};
+#define NVIEWS ((int)(sizeof view_table / sizeof view_table[0]))
+
+const char *app_scope(const struct app *app)
+{
+	return app->views[app->cur]->name;
+}
+
+enum action app_action(const struct app *app, const char *scope, int key)
+{
+	return keymap_lookup(&app->keymap, scope, key);
+}
+
+void app_message(struct app *app, bool error, const char *fmt, ...)
+{
+	struct sbuf b = SBUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	char *s = NULL;
+	if (vasprintf(&s, fmt, ap) < 0)
+		s = NULL;
+	va_end(ap);
+	sbuf_add(&b, s ? s : "");
+	free(s);
+	free(app->status);
+	app->status = text_sanitize(b.s);
+	app->status_error = error;
+	sbuf_free(&b);
+}
+
+int app_modal_open(struct app *app, struct modal *m)
+{
+	if (app->modal)
+		app->modal->free(app->modal);
+	app->modal = m;
+	return UI_VIEW;
+}
+
+int app_modal_close(struct app *app)
+{
+	if (app->modal)
+		app->modal->free(app->modal);
+	app->modal = NULL;
+	return UI_ALL;
+}
+
+struct rect app_body(void)
+{
+	return (struct rect){ 1, 0, LINES - 2, COLS };
+}
+
+static bool too_small(void)
+{
+	return COLS < UI_MIN_COLS || LINES < UI_MIN_LINES;
+}
+
+/* ---- the notice shown at start (demo data) ---- */
+
+struct notice {
+	struct modal m;
+	char *text;
+};
+
+static int notice_key(struct app *app, struct modal *m, int key)
+{
+	return app_modal_close(app);
+}
+
+static void notice_draw(struct app *app, struct modal *m)
+{
+	struct notice *n = (struct notice *)m;
+	int w = COLS - 8 < 66 ? COLS - 8 : 66;
+	struct wrap_line *lines;
+	int nl = wrap_text(n->text, w - 6, w - 6, &lines);
+	struct rect r = draw_centered(w, nl + 5);
+	attr_t a = theme_attr(EL_NOTICE);
+	draw_box(r, a, "Lưu ý");
+	for (int i = 0; i < nl && i < r.h - 4; i++)
+		draw_textn(r.y + 2 + i, r.x + 3, r.w - 6, n->text + lines[i].off, lines[i].len, a);
+	draw_text_clip(r.y + r.h - 2, r.x + 3, r.w - 6, "Nhấn phím bất kỳ để bắt đầu.", a | A_DIM);
+	free(lines);
+}
+
+static void notice_free(struct modal *m)
+{
+	free(((struct notice *)m)->text);
+	free(m);
+}
+
+static struct modal *notice_open(const char *text)
+{
+	struct notice *n = xcalloc(1, sizeof *n);
+	n->m = (struct modal){ notice_key, notice_draw, notice_free };
+	n->text = text_sanitize(text);
+	return &n->m;
+}
+
+/* ---- frame ---- */
+
+static int draw_tab(struct app *app, int i, int x)
+{
+	struct sbuf b = SBUF_INIT;
+	sbuf_add(&b, " ");
+	if (keymap_keys_for(&app->keymap, "", (enum action)(ACT_VIEW_1 + i), "", 1, true, &b))
+		sbuf_add(&b, " ");
+	sbuf_addf(&b, "%s ", app->views[i]->title);
+	attr_t a = theme_attr(i == app->cur ? EL_TAB_ACTIVE : EL_TABBAR);
+	int used = draw_text(0, x, COLS - x, b.s, a);
+	sbuf_free(&b);
+	return used;
+}
+
+static void draw_tabbar(struct app *app)
+{
+	draw_fill(0, 0, COLS, theme_attr(EL_TABBAR));
+	int x = 1;
+	for (int i = 0; i < app->nviews && x < COLS; i++)
+		x += draw_tab(app, i, x) + 1;
+	const char *brand = "CCHC ";
+	draw_text(0, COLS - text_width(brand), text_width(brand), brand, theme_attr(EL_TABBAR));
+}
+
+static int draw_hint(struct app *app, enum action a, int x)
+{
+	struct sbuf keys = SBUF_INIT;
+	int used = 0;
+	if (keymap_keys_for(&app->keymap, app_scope(app), a, "/", 1, true, &keys)) {
+		int need = text_width(keys.s) + 1 + text_width(action_label(a)) + 2;
+		if (x + need <= COLS) {
+			used = draw_text(LINES - 1, x, COLS - x, keys.s, theme_attr(EL_STATUSBAR_KEY));
+			used += draw_text(LINES - 1, x + used, COLS - x - used, " ",
+					  theme_attr(EL_STATUSBAR));
+			used += draw_text(LINES - 1, x + used, COLS - x - used, action_label(a),
+					  theme_attr(EL_STATUSBAR));
+			used += 2;
+		}
+	}
+	sbuf_free(&keys);
+	return used;
+}
+
+static void draw_status(struct app *app)
+{
+	attr_t a = theme_attr(EL_STATUSBAR);
+	draw_fill(LINES - 1, 0, COLS, a);
+	if (app->status) {
+		attr_t m = theme_attr(app->status_error ? EL_ERROR : EL_NOTICE);
+		draw_fill(LINES - 1, 0, COLS, m);
+		draw_text_clip(LINES - 1, 1, COLS - 2, app->status, m);
+		return;
+	}
+	const enum action *h = app->views[app->cur]->hints;
+	for (int x = 1; h && *h != ACT_NONE; h++)
+		x += draw_hint(app, *h, x);
+}
+
+static void draw_too_small(void)
+{
+	char need[96], have[64];
+	snprintf(need, sizeof need, "Cửa sổ quá nhỏ: cần ít nhất %d×%d", UI_MIN_COLS, UI_MIN_LINES);
+	snprintf(have, sizeof have, "(hiện có %d×%d)", COLS, LINES);
+	int y = LINES / 2 - 1 < 0 ? 0 : LINES / 2 - 1;
+	const char *lines[] = { need, have };
+	for (int i = 0; i < 2 && y + i < LINES; i++) {
+		int w = text_width(lines[i]);
+		int x = w < COLS ? (COLS - w) / 2 : 0;
+		draw_text_clip(y + i, x, COLS - x, lines[i], theme_attr(i ? EL_TEXT : EL_ERROR));
+	}
+}
+
+static void paint(struct app *app, int flags)
+{
+	if (flags & UI_ALL)
+		erase();
+	if (too_small()) {
+		erase();
+		draw_too_small();
+		refresh();
+		return;
+	}
+	if (flags & UI_ALL)
+		draw_tabbar(app);
+	if (flags & (UI_ALL | UI_VIEW))
+		app->views[app->cur]->draw(app, app->state[app->cur], app_body());
+	draw_status(app);
+	if (app->modal)
+		app->modal->draw(app, app->modal);
+	refresh();
+}
+
+/* ---- keys ---- */
+
+static int switch_view(struct app *app, int i)
+{
+	if (i < 0 || i >= app->nviews)
+		return UI_NONE;
+	app->cur = i;
+	return UI_ALL;
+}
+
+static int global_action(struct app *app, enum action a)
+{
+	switch (a) {
+	case ACT_QUIT: return UI_QUIT;
+	case ACT_HELP: return app_modal_open(app, help_open(app));
+	case ACT_REDRAW: clearok(curscr, TRUE); return UI_ALL;
+	case ACT_VIEW_NEXT: return switch_view(app, (app->cur + 1) % app->nviews);
+	case ACT_VIEW_PREV: return switch_view(app, (app->cur + app->nviews - 1) % app->nviews);
+	default: break;
+	}
+	if (a >= ACT_VIEW_1 && a <= ACT_VIEW_9)
+		return switch_view(app, (int)(a - ACT_VIEW_1));
+	return -1;
+}
+
+/* Takes the next queued message into the status line; returns whether the
+ * status line changed. */
+static bool next_message(struct app *app)
+{
+	bool had = app->status != NULL;
+	free(app->status);
+	app->status = NULL;
+	if (!app->pending.len)
+		return had;
+	char *nl = strchr(app->pending.s, '\n');
+	size_t len = nl ? (size_t)(nl - app->pending.s) : app->pending.len;
+	char *line = xstrndup(app->pending.s, len);
+	size_t rest = nl ? len + 1 : len;
+	memmove(app->pending.s, app->pending.s + rest, app->pending.len - rest + 1);
+	app->pending.len -= rest;
+	app_message(app, true, "%s", line);
+	free(line);
+	return true;
+}
+
+static int dispatch(struct app *app, int key)
+{
+	if (key == KEY_FN(KEY_RESIZE))
+		return UI_ALL;
+	int flags = next_message(app) ? UI_STATUS : UI_NONE;
+	if (too_small())
+		return app_action(app, "", key) == ACT_QUIT ? UI_QUIT : flags;
+	if (app->modal)
+		return flags | app->modal->key(app, app->modal, key);
+	enum action a = app_action(app, app_scope(app), key);
+	int r = global_action(app, a);
+	if (r < 0)
+		r = app->views[app->cur]->handle(app, app->state[app->cur], a);
+	return flags | r;
+}
+
+/* ---- setup ---- */
+
+static const char *const *scope_names(void)
+{
+	static const char *names[NVIEWS + 1];
+	for (int i = 0; i < NVIEWS; i++)
+		names[i] = view_table[i]->name;
+	return names;
+}
+
+static void load_keys(struct app *app, struct sbuf *warnings)
+{
+	char *text = datafile_read("data/keys.default", NULL, NULL);
+	if (text)
+		keymap_load(&app->keymap, text, "keys.default", scope_names(), warnings);
+	free(text);
+	char *dir = datafile_config_dir();
+	struct sbuf path = SBUF_INIT;
+	sbuf_addf(&path, "%s/keys", dir);
+	size_t len;
+	struct cchc_err e;
+	text = NULL;
+	if (fs_read_file(path.s, 1u << 20, &text, &len, &e) == CCHC_OK)
+		keymap_load(&app->keymap, text, path.s, scope_names(), warnings);
+	free(text);
+	free(dir);
+	sbuf_free(&path);
+}
+
+static void app_init(struct app *app, struct db *db, const struct ui_options *opt)
+{
+	memset(app, 0, sizeof *app);
+	app->db = db;
+	app->opt = opt;
+	app->nviews = NVIEWS;
+	app->views = (const struct view_class **)view_table;
+	app->state = xcalloc(NVIEWS, sizeof *app->state);
+}
+
+static void app_free(struct app *app)
+{
+	for (int i = 0; i < app->nviews; i++)
+		if (app->state[i])
+			app->views[i]->close(app->state[i]);
+	free(app->state);
+	if (app->modal)
+		app->modal->free(app->modal);
+	free(app->status);
+	sbuf_free(&app->pending);
+	keymap_free(&app->keymap);
+}
+
+static int run_loop(struct app *app, struct term *t, struct cchc_err *err)
+{
+	paint(app, UI_ALL);
+	if (app->opt->exit_after_paint)
+		return CCHC_OK;
+	int key, rc;
+	while ((rc = term_key(t, &key, err)) > 0) {
+		int flags = dispatch(app, key);
+		if (flags & UI_QUIT)
+			break;
+		if (flags)
+			paint(app, flags);
+	}
+	return rc < 0 ? err->code : CCHC_OK;
+}
+
+static bool no_color(void)
+{
+	const char *v = getenv("NO_COLOR");
+	return v && *v;
+}
 
 int ui_run(struct db *db, const struct ui_options *opt, struct cchc_err *err)
 {
-	return err_set(err, CCHC_EINPUT, "chưa có");
+	struct theme theme;
+	struct sbuf warnings = SBUF_INIT;
+	char *setting = db_setting_get(db, "ui.theme");
+	int rc = theme_load(&theme, opt->theme, setting, no_color(), &warnings, err);
+	free(setting);
+	if (rc) {
+		sbuf_free(&warnings);
+		return rc;
+	}
+	struct app app;
+	app_init(&app, db, opt);
+	load_keys(&app, &warnings);
+	struct term t;
+	if ((rc = term_open(&t, opt, err)) == CCHC_OK) {
+		theme_apply(&theme, &warnings);
+		for (int i = 0; i < app.nviews; i++)
+			app.state[i] = app.views[i]->open(&app);
+		if (opt->notice)
+			app.modal = notice_open(opt->notice);
+		sbuf_add(&app.pending, warnings.s ? warnings.s : "");
+		if (!app.status)
+			next_message(&app);
+		rc = run_loop(&app, &t, err);
+	}
+	term_close(&t);
+	app_free(&app);
+	sbuf_free(&warnings);
+	return rc;
 }

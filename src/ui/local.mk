@@ -1,3 +1,14 @@
-# The full-screen program (ncursesw).
+# The full-screen program (ncursesw): a frame (app.c) over one file per view
+# (view_*.c, listed in views.def), modals, the keymap and the theme loader.
 libcchc_a_SOURCES += \
-	src/ui/ui.h src/ui/app.c
+	src/ui/ui.h src/ui/app.c src/ui/app.h \
+	src/ui/actions.def src/ui/action.c src/ui/action.h \
+	src/ui/views.def src/ui/elements.def \
+	src/ui/keymap.c src/ui/keymap.h \
+	src/ui/theme.c src/ui/theme.h \
+	src/ui/term.c src/ui/term.h \
+	src/ui/draw.c src/ui/draw.h \
+	src/ui/wrap.c src/ui/wrap.h \
+	src/ui/list.c src/ui/list.h \
+	src/ui/help.c src/ui/prompt.c src/ui/plan_picker.c \
+	src/ui/view_plan.c src/ui/view_units.c

@@ -1,0 +1,85 @@
+/* The frame of the full-screen program: tab bar, one view (screen) at a
+ * time, status bar, and at most one modal (notice, help, prompt, picker) on
+ * top. Views and modals are small modules plugged into it; handlers return
+ * UI_* flags telling the main loop what to redraw. */
+#ifndef CCHC_UI_APP_H
+#define CCHC_UI_APP_H
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include "store/db.h"
+#include "ui/action.h"
+#include "ui/draw.h"
+#include "ui/keymap.h"
+#include "ui/ui.h"
+
+enum {
+	UI_NONE = 0,
+	UI_STATUS = 1 << 0,   /* the status bar */
+	UI_VIEW = 1 << 1,     /* the current view, the status bar and any modal */
+	UI_ALL = 1 << 2,      /* everything, from a blank screen */
+	UI_QUIT = 1 << 3,
+};
+
+/* Smallest usable terminal. */
+#define UI_MIN_COLS 60
+#define UI_MIN_LINES 16
+
+struct app;
+
+/* A screen: one file (view_*.c) and one line in views.def. */
+struct view_class {
+	const char *name;            /* in keys files: bind NAME KEY ACTION */
+	const char *title;           /* on the tab bar */
+	const enum action *hints;    /* status bar hints, ACT_NONE-terminated */
+	void *(*open)(struct app *app);
+	void (*close)(void *st);
+	void (*draw)(struct app *app, void *st, struct rect r);
+	int (*handle)(struct app *app, void *st, enum action a);
+};
+
+#define VIEW(id) extern const struct view_class view_##id;
+#include "ui/views.def"
+#undef VIEW
+
+/* A box on top of the view that takes the keys until it closes. */
+struct modal {
+	int (*key)(struct app *app, struct modal *m, int key);
+	void (*draw)(struct app *app, struct modal *m);
+	void (*free)(struct modal *m);
+};
+
+struct app {
+	struct db *db;
+	const struct ui_options *opt;
+	struct keymap keymap;
+	int nviews, cur;
+	const struct view_class **views;
+	void **state;
+	struct modal *modal;
+	char *status;                /* one-off message, until the next key */
+	bool status_error;
+	struct sbuf pending;         /* further messages shown one per key */
+};
+
+/* The current view's name, for keymap lookups. */
+const char *app_scope(const struct app *app);
+enum action app_action(const struct app *app, const char *scope, int key);
+/* Shows msg in the status line until the next key. */
+void app_message(struct app *app, bool error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Puts m on top (replacing any other modal); returns UI_VIEW. */
+int app_modal_open(struct app *app, struct modal *m);
+int app_modal_close(struct app *app);
+/* Drawing area of the views: between the tab bar and the status bar. */
+struct rect app_body(void);
+
+/* Modals (help.c, prompt.c). */
+struct modal *help_open(struct app *app);
+typedef int (*prompt_done_fn)(struct app *app, void *ctx, const char *text);
+struct modal *prompt_open(const char *label, prompt_done_fn done, void *ctx);
+/* The plan picker (plan_picker.c): chosen is called with the plan's id. */
+typedef int (*plan_chosen_fn)(struct app *app, void *ctx, int64_t plan_id);
+struct modal *plan_picker_open(struct app *app, int64_t current, plan_chosen_fn chosen, void *ctx);
+
+#endif

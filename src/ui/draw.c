@@ -1,0 +1,102 @@
+#include <config.h>
+#include "ui/draw.h"
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+#include "text/utf8.h"
+#include "util/sbuf.h"
+
+int draw_textn(int y, int x, int maxw, const char *s, size_t n, attr_t a)
+{
+	if (maxw <= 0 || n == 0)
+		return 0;
+	char *copy = xstrndup(s, n);
+	int used = 0;
+	size_t fit = text_fit(copy, maxw, &used);
+	wchar_t *w = xmalloc((fit + 1) * sizeof *w);
+	size_t nw = 0;
+	for (size_t i = 0; i < fit;) {
+		uint32_t cp;
+		size_t len = utf8_decode(copy + i, fit - i, &cp);
+		if (len == 0) {
+			cp = 0xfffd;
+			len = 1;
+		}
+		w[nw++] = (wchar_t)cp;
+		i += len;
+	}
+	w[nw] = L'\0';
+	attr_set(a, 0, NULL);
+	mvaddnwstr(y, x, w, (int)nw);
+	free(w);
+	free(copy);
+	return used;
+}
+
+int draw_text(int y, int x, int maxw, const char *s, attr_t a)
+{
+	return draw_textn(y, x, maxw, s, strlen(s), a);
+}
+
+int draw_text_clip(int y, int x, int maxw, const char *s, attr_t a)
+{
+	if (maxw <= 0)
+		return 0;
+	if (text_width(s) <= maxw)
+		return draw_text(y, x, maxw, s, a);
+	int used = draw_text(y, x, maxw - 1, s, a);
+	return used + draw_text(y, x + used, 1, "…", a);
+}
+
+void draw_fill(int y, int x, int w, attr_t a)
+{
+	attr_set(a, 0, NULL);
+	for (int i = 0; i < w; i++)
+		mvaddch(y, x + i, ' ');
+}
+
+void draw_fill_rect(struct rect r, attr_t a)
+{
+	for (int i = 0; i < r.h; i++)
+		draw_fill(r.y + i, r.x, r.w, a);
+}
+
+void draw_vline(int y, int x, int h, attr_t a)
+{
+	for (int i = 0; i < h; i++)
+		draw_text(y + i, x, 1, "│", a);
+}
+
+static void box_edge(int y, int x, int w, const char *left, const char *right, attr_t a)
+{
+	draw_text(y, x, 1, left, a);
+	for (int i = 1; i < w - 1; i++)
+		draw_text(y, x + i, 1, "─", a);
+	draw_text(y, x + w - 1, 1, right, a);
+}
+
+void draw_box(struct rect r, attr_t a, const char *title)
+{
+	if (r.w < 4 || r.h < 2)
+		return;
+	draw_fill_rect(r, a);
+	box_edge(r.y, r.x, r.w, "┌", "┐", a);
+	box_edge(r.y + r.h - 1, r.x, r.w, "└", "┘", a);
+	draw_vline(r.y + 1, r.x, r.h - 2, a);
+	draw_vline(r.y + 1, r.x + r.w - 1, r.h - 2, a);
+	if (title && *title) {
+		int used = draw_text(r.y, r.x + 2, r.w - 6, " ", a);
+		used += draw_text_clip(r.y, r.x + 2 + used, r.w - 6, title, a | A_BOLD);
+		draw_text(r.y, r.x + 2 + used, 1, " ", a);
+	}
+}
+
+struct rect draw_centered(int w, int h)
+{
+	int body = LINES - 2;
+	if (w > COLS - 2)
+		w = COLS - 2;
+	if (h > body)
+		h = body;
+	return (struct rect){ 1 + (body - h) / 2, (COLS - w) / 2, h, w };
+}

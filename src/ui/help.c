@@ -1,0 +1,169 @@
+/* The help screen, generated from the action table and the keymap in force:
+ * what the current screen's keys do, then the keys common to all screens. */
+#include <config.h>
+#include <stdlib.h>
+#include <string.h>
+#include "text/utf8.h"
+#include "ui/app.h"
+#include "ui/list.h"
+
+enum help_kind { HELP_HEADING, HELP_ENTRY, HELP_BLANK, HELP_NOTE };
+
+struct help_line {
+	enum help_kind kind;
+	char *keys;              /* or the heading's text */
+	char *text;
+	const char *name;
+};
+
+struct help {
+	struct modal m;
+	struct help_line *v;
+	int n, cap;
+	struct list scroll;
+};
+
+/* Takes keys, copies text. */
+static void add(struct help *h, enum help_kind kind, char *keys, const char *text,
+		const char *name)
+{
+	if (h->n == h->cap) {
+		h->cap = h->cap ? h->cap * 2 : 64;
+		h->v = xrealloc(h->v, (size_t)h->cap * sizeof *h->v);
+	}
+	h->v[h->n++] = (struct help_line){ kind, keys, xstrdup(text), name };
+}
+
+/* view-N actions beyond the screens that exist are left out. */
+static bool shown(const struct app *app, enum action a)
+{
+	return a < ACT_VIEW_1 || a > ACT_VIEW_9 || (int)(a - ACT_VIEW_1) < app->nviews;
+}
+
+static void add_entry(struct help *h, const struct app *app, char *keys, enum action a)
+{
+	char text[128];
+	if (a >= ACT_VIEW_1 && a <= ACT_VIEW_9)
+		snprintf(text, sizeof text, "Chuyển tới màn hình %s",
+			 app->views[a - ACT_VIEW_1]->title);
+	else
+		snprintf(text, sizeof text, "%s", action_help(a));
+	add(h, HELP_ENTRY, keys, text, action_name(a));
+}
+
+/* Entries for the actions bound in scope itself ("" = global). */
+static void add_scope(struct help *h, const struct app *app, const char *scope,
+		      const char *title)
+{
+	bool any = false;
+	for (int a = ACT_NONE + 1; a < ACT_COUNT; a++) {
+		struct sbuf keys = SBUF_INIT;
+		bool own = false;
+		for (int i = 0; i < app->keymap.n; i++)
+			own |= app->keymap.v[i].act == (enum action)a &&
+			       strcmp(app->keymap.v[i].scope, scope) == 0;
+		if (!own || !shown(app, (enum action)a) || !keymap_keys_for(&app->keymap, scope, (enum action)a, ", ", 4, false, &keys)) {
+			sbuf_free(&keys);
+			continue;
+		}
+		if (!any)
+			add(h, HELP_HEADING, xstrdup(title), "", NULL);
+		any = true;
+		add_entry(h, app, sbuf_detach(&keys), (enum action)a);
+	}
+	if (any)
+		add(h, HELP_BLANK, NULL, "", NULL);
+}
+
+static bool bound_anywhere(const struct app *app, enum action a)
+{
+	for (int i = 0; i < app->keymap.n; i++)
+		if (app->keymap.v[i].act == a)
+			return true;
+	return false;
+}
+
+static void add_unbound(struct help *h, const struct app *app)
+{
+	bool any = false;
+	for (int a = ACT_NONE + 1; a < ACT_COUNT; a++) {
+		if (bound_anywhere(app, (enum action)a) || !shown(app, (enum action)a))
+			continue;
+		if (!any)
+			add(h, HELP_HEADING, xstrdup("Chưa gán phím"), "", NULL);
+		any = true;
+		add_entry(h, app, xstrdup(""), (enum action)a);
+	}
+	if (any)
+		add(h, HELP_BLANK, NULL, "", NULL);
+}
+
+static void draw_entry(const struct help_line *l, struct rect r, int y, bool names)
+{
+	int keyw = 18, namew = names ? 18 : 0;
+	draw_text_clip(y, r.x + 2, keyw - 1, l->keys, theme_attr(EL_HELP_KEY));
+	draw_text_clip(y, r.x + 2 + keyw, r.w - 4 - keyw - namew, l->text,
+		       theme_attr(EL_HELP_TEXT));
+	if (names)
+		draw_text_clip(y, r.x + r.w - 2 - namew, namew, l->name,
+			       theme_attr(EL_HELP_TEXT) | A_DIM);
+}
+
+static void help_draw(struct app *app, struct modal *m)
+{
+	struct help *h = (struct help *)m;
+	struct rect r = app_body();
+	draw_box(r, theme_attr(EL_DIALOG), "Trợ giúp: các phím");
+	h->scroll.cur = h->scroll.top;
+	list_fit(&h->scroll, r.h - 2);
+	bool names = r.w >= 90;
+	for (int i = 0; i < h->scroll.height && h->scroll.top + i < h->n; i++) {
+		const struct help_line *l = &h->v[h->scroll.top + i];
+		int y = r.y + 1 + i;
+		if (l->kind == HELP_ENTRY)
+			draw_entry(l, r, y, names);
+		else if (l->kind == HELP_HEADING)
+			draw_text_clip(y, r.x + 2, r.w - 4, l->keys, theme_attr(EL_LIST_HEADER));
+		else
+			draw_text_clip(y, r.x + 2, r.w - 4, l->text, theme_attr(EL_HELP_TEXT));
+	}
+	if (h->scroll.top + h->scroll.height < h->n)
+		draw_text(r.y + r.h - 1, r.x + r.w - 4, 1, "↓", theme_attr(EL_DIALOG));
+}
+
+static int help_key(struct app *app, struct modal *m, int key)
+{
+	struct help *h = (struct help *)m;
+	enum action a = app_action(app, "", key);
+	if (a == ACT_QUIT || a == ACT_CANCEL || a == ACT_HELP)
+		return app_modal_close(app);
+	return list_scroll(&h->scroll, a) ? UI_VIEW : UI_NONE;
+}
+
+static void help_free(struct modal *m)
+{
+	struct help *h = (struct help *)m;
+	for (int i = 0; i < h->n; i++) {
+		free(h->v[i].keys);
+		free(h->v[i].text);
+	}
+	free(h->v);
+	free(h);
+}
+
+struct modal *help_open(struct app *app)
+{
+	struct help *h = xcalloc(1, sizeof *h);
+	h->m = (struct modal){ help_key, help_draw, help_free };
+	char title[96];
+	snprintf(title, sizeof title, "Màn hình %s", app->views[app->cur]->title);
+	add_scope(h, app, app_scope(app), title);
+	add_scope(h, app, "", "Mọi màn hình");
+	add_unbound(h, app);
+	add(h, HELP_NOTE, NULL, "Đổi phím trong tệp ~/.config/cchc/keys, mỗi dòng một lệnh:", NULL);
+	add(h, HELP_NOTE, NULL, "  bind [MÀN_HÌNH] PHÍM HÀNH_ĐỘNG   (ví dụ: bind plan <F5> jump)", NULL);
+	add(h, HELP_NOTE, NULL, "  unbind [MÀN_HÌNH] PHÍM", NULL);
+	add(h, HELP_NOTE, NULL, "Đóng trợ giúp: q, Esc hoặc ?", NULL);
+	h->scroll.n = h->n;
+	return &h->m;
+}

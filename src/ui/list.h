@@ -1,0 +1,20 @@
+/* The cursor and scroll position of a list drawn in a fixed number of rows:
+ * shared by the outline, the units list, the plan picker and the help. */
+#ifndef CCHC_UI_LIST_H
+#define CCHC_UI_LIST_H
+#include <stdbool.h>
+#include "ui/action.h"
+
+struct list {
+	int n, cur, top, height;
+};
+
+/* Applies a movement action; returns true when it was one. */
+bool list_move(struct list *l, enum action a);
+void list_set(struct list *l, int cur);
+/* Keeps cur visible in height rows. */
+void list_fit(struct list *l, int height);
+/* Scrolls the view (no cursor) by an action: for text and help. */
+bool list_scroll(struct list *l, enum action a);
+
+#endif

@@ -1,0 +1,246 @@
+#include <config.h>
+#include "ui/term.h"
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+#include "text/utf8.h"
+#include "ui/keymap.h"
+#include "ui/theme.h"
+#include "util/sbuf.h"
+
+static void curses_modes(void)
+{
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+}
+
+static int open_script(struct term *t, const struct ui_options *opt, struct cchc_err *err)
+{
+	t->script_path = opt->script;
+	if (!(t->script = fopen(opt->script, "r")))
+		return err_set(err, CCHC_EIO, "không mở được tệp kịch bản %s", opt->script);
+	if (opt->dump && !(t->dump = fopen(opt->dump, "w")))
+		return err_set(err, CCHC_EIO, "không ghi được tệp %s", opt->dump);
+	t->out = fopen("/dev/null", "w");
+	t->in = fopen("/dev/null", "r");
+	if (!t->out || !t->in)
+		return err_set(err, CCHC_EIO, "không mở được /dev/null");
+	return CCHC_OK;
+}
+
+int term_open(struct term *t, const struct ui_options *opt, struct cchc_err *err)
+{
+	memset(t, 0, sizeof *t);
+	if (opt->script && open_script(t, opt, err))
+		return err->code;
+	t->scr = newterm(NULL, t->out ? t->out : stdout, t->in ? t->in : stdin);
+	if (!t->scr)
+		return err_set(err, CCHC_EINPUT, "không dùng được terminal \"%s\" (biến TERM)",
+			       getenv("TERM") ? getenv("TERM") : "");
+	set_term(t->scr);
+	if (opt->script)
+		resizeterm(opt->lines > 0 ? opt->lines : 24, opt->cols > 0 ? opt->cols : 80);
+	curses_modes();
+	return CCHC_OK;
+}
+
+void term_close(struct term *t)
+{
+	if (t->scr) {
+		endwin();
+		delscreen(t->scr);
+	}
+	if (t->script)
+		fclose(t->script);
+	if (t->dump)
+		fclose(t->dump);
+	if (t->out)
+		fclose(t->out);
+	if (t->in)
+		fclose(t->in);
+	free(t->queue);
+	memset(t, 0, sizeof *t);
+}
+
+static int normalize(int key)
+{
+	switch (key) {
+	case '\r': case '\n': case KEY_FN(KEY_ENTER):
+		return KEY_FN(KEY_ENTER);
+	case 8: case 127: case KEY_FN(KEY_BACKSPACE):
+		return KEY_FN(KEY_BACKSPACE);
+	default:
+		return key;
+	}
+}
+
+static int keyboard_key(int *key)
+{
+	for (int errors = 0; errors < 1000; errors++) {
+		wint_t wc;
+		int rc = get_wch(&wc);
+		if (rc == KEY_CODE_YES) {
+			*key = normalize(KEY_FN((int)wc));
+			return 1;
+		}
+		if (rc == OK) {
+			*key = normalize((int)wc);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* ---- test mode ---- */
+
+static void enqueue(struct term *t, int key)
+{
+	if (t->qhead + t->qlen == t->qcap) {
+		if (t->qhead)
+			memmove(t->queue, t->queue + t->qhead, (size_t)t->qlen * sizeof *t->queue);
+		t->qhead = 0;
+		if (t->qlen == t->qcap) {
+			t->qcap = t->qcap ? t->qcap * 2 : 64;
+			t->queue = xrealloc(t->queue, (size_t)t->qcap * sizeof *t->queue);
+		}
+	}
+	t->queue[t->qhead + t->qlen++] = key;
+}
+
+static void put_cell(FILE *f, int y, int x, int *skip)
+{
+	cchar_t cc;
+	wchar_t wch[CCHARW_MAX + 1] = { 0 };
+	attr_t attrs;
+	short pair;
+	*skip = 0;
+	if (mvin_wch(y, x, &cc) == ERR || getcchar(&cc, wch, &attrs, &pair, NULL) == ERR)
+		return;
+	for (int i = 0; i < CCHARW_MAX && wch[i]; i++) {
+		char u[5];
+		fwrite(u, 1, utf8_encode((uint32_t)wch[i], u), f);
+	}
+	if (wch[0] && wcwidth(wch[0]) == 2)
+		*skip = 1;
+}
+
+static void dump_screen(struct term *t)
+{
+	if (!t->dump)
+		return;
+	if (t->ndumps++)
+		fprintf(t->dump, "--- dump %d ---\n", t->ndumps);
+	for (int y = 0; y < LINES; y++) {
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *row = open_memstream(&buf, &len);
+		for (int x = 0, skip; x < COLS; x += 1 + skip)
+			put_cell(row, y, x, &skip);
+		fclose(row);
+		while (len && buf[len - 1] == ' ')
+			len--;
+		fprintf(t->dump, "%.*s\n", (int)len, buf);
+		free(buf);
+	}
+	fflush(t->dump);
+}
+
+static void dump_theme(struct term *t)
+{
+	if (!t->dump)
+		return;
+	struct sbuf b = SBUF_INIT;
+	sbuf_addf(&b, "theme %s\n", theme_applied_name());
+	for (int e = 0; e < EL_COUNT; e++) {
+		sbuf_addf(&b, "%s = ", elem_name((enum elem)e));
+		theme_describe((enum elem)e, &b);
+		sbuf_addc(&b, '\n');
+	}
+	fputs(b.s, t->dump);
+	fflush(t->dump);
+	sbuf_free(&b);
+}
+
+static int script_keys(struct term *t, char *args, struct cchc_err *err)
+{
+	for (char *name = strtok(args, " \t"); name; name = strtok(NULL, " \t")) {
+		int key;
+		if (key_parse(name, &key))
+			return err_set(err, CCHC_EINPUT, "%s:%d: tên phím không hợp lệ: %s",
+				       t->script_path, t->lineno, name);
+		enqueue(t, normalize(key));
+	}
+	return CCHC_OK;
+}
+
+static void script_type(struct term *t, const char *text)
+{
+	for (size_t i = 0; text[i];) {
+		uint32_t cp;
+		size_t n = utf8_decode(text + i, strlen(text + i), &cp);
+		if (!n)
+			break;
+		enqueue(t, (int)cp);
+		i += n;
+	}
+}
+
+static int script_resize(struct term *t, const char *arg, struct cchc_err *err)
+{
+	int cols, lines;
+	if (sscanf(arg, "%dx%d", &cols, &lines) != 2 || cols < 1 || lines < 1)
+		return err_set(err, CCHC_EINPUT, "%s:%d: cần resize CỘTxDÒNG", t->script_path,
+			       t->lineno);
+	resizeterm(lines, cols);
+	enqueue(t, KEY_FN(KEY_RESIZE));
+	return CCHC_OK;
+}
+
+static int script_line(struct term *t, char *line, struct cchc_err *err)
+{
+	line[strcspn(line, "\r\n")] = '\0';
+	char *cmd = line + strspn(line, " \t");
+	size_t clen = strcspn(cmd, " \t");
+	char *arg = cmd[clen] ? cmd + clen + 1 : cmd + clen;
+	cmd[clen] = '\0';
+	if (!*cmd || *cmd == '#')
+		return CCHC_OK;
+	if (strcmp(cmd, "key") == 0)
+		return script_keys(t, arg, err);
+	if (strcmp(cmd, "type") == 0)
+		script_type(t, arg);
+	else if (strcmp(cmd, "resize") == 0)
+		return script_resize(t, arg, err);
+	else if (strcmp(cmd, "dump") == 0)
+		dump_screen(t);
+	else if (strcmp(cmd, "theme") == 0)
+		dump_theme(t);
+	else
+		return err_set(err, CCHC_EINPUT, "%s:%d: lệnh không rõ: %s", t->script_path,
+			       t->lineno, cmd);
+	return CCHC_OK;
+}
+
+static int script_key(struct term *t, int *key, struct cchc_err *err)
+{
+	char line[4096];
+	while (t->qlen == 0) {
+		if (!fgets(line, sizeof line, t->script))
+			return 0;
+		t->lineno++;
+		if (script_line(t, line, err))
+			return -1;
+	}
+	*key = t->queue[t->qhead++];
+	t->qlen--;
+	return 1;
+}
+
+int term_key(struct term *t, int *key, struct cchc_err *err)
+{
+	return t->script ? script_key(t, key, err) : keyboard_key(key);
+}

@@ -1,0 +1,43 @@
+/* The terminal, real or scripted.
+ *
+ * Real: curses on stdin/stdout, keys from the keyboard.
+ * Test mode (--script FILE): curses on /dev/null at the requested size, keys
+ * from the script, screen dumps to --dump FILE. The script has one command
+ * per line; blank lines and lines starting with # are skipped:
+ *
+ *   key NAME...        keys by their keys-file names: key j j <Enter> C-l <F1>
+ *   type TEXT          the rest of the line typed literally (UTF-8): type 2.3
+ *   resize COLSxLINES  resizes the terminal, then the program sees KEY_RESIZE
+ *   dump               appends the screen as text: each row read back cell by
+ *                      cell (mvin_wch/getcchar), trailing spaces trimmed,
+ *                      dumps after the first preceded by a "--- dump N ---" line
+ *   theme              appends the applied theme: "theme NAME" then one line
+ *                      "element = fg;bg;attrs" per element
+ *
+ * The program paints after every key, so a dump shows what the clerk would
+ * see at that point. At the end of the script the program exits (status 0). */
+#ifndef CCHC_UI_TERM_H
+#define CCHC_UI_TERM_H
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <curses.h>
+#include <stdio.h>
+#include "ui/ui.h"
+#include "util/err.h"
+
+struct term {
+	SCREEN *scr;
+	FILE *out, *in;
+	FILE *script, *dump;
+	const char *script_path;
+	int lineno, ndumps;
+	int *queue;
+	int qhead, qlen, qcap;
+};
+
+int term_open(struct term *t, const struct ui_options *opt, struct cchc_err *err);
+void term_close(struct term *t);
+/* Waits for the next key: 1 with *key set, 0 at the end of a script (or of
+ * the input), -1 on a bad script line with err set. */
+int term_key(struct term *t, int *key, struct cchc_err *err);
+
+#endif

@@ -1,0 +1,550 @@
+/* Kế hoạch: the plan browser. The outline of the plan's sections on the
+ * left (a tree the clerk opens and closes), the selected section's text on
+ * the right, wrapped to the pane. The outline is held whole (a plan has
+ * hundreds of sections); a section's paragraphs are read when selected. */
+#include <config.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/plan.h"
+#include "text/utf8.h"
+#include "ui/app.h"
+#include "ui/list.h"
+#include "ui/wrap.h"
+
+/* One line of the text pane: an optional prefix (label, list marker) and
+ * a piece of text, starting at column x of the pane. */
+struct tline {
+	int x;
+	char *pre;
+	enum elem pre_el, el;
+	char *text;
+};
+
+struct text_pane {
+	int sel, width;          /* what the lines were built for */
+	struct tline *v;
+	int n, cap;
+	struct list scroll;
+};
+
+struct plan_view {
+	int64_t plan_id;
+	struct plan_info info;
+	bool have_plan;
+	char *meta, *title;      /* sanitised header lines */
+	struct section_info *sec;
+	int nsec, sel;           /* sel: index in sec, -1 when empty */
+	bool *open;
+	int *vis, nvis;          /* indices of the visible sections */
+	struct list outline;
+	struct text_pane text;
+};
+
+static const enum action plan_hints[] = {
+	ACT_HELP, ACT_QUIT, ACT_TOGGLE, ACT_JUMP, ACT_TEXT_PAGE_DOWN, ACT_PLAN_PICK,
+	ACT_VIEW_NEXT, ACT_NONE
+};
+
+/* ---- the outline ---- */
+
+static void sanitize_in_place(char **s)
+{
+	char *t = text_sanitize(*s ? *s : "");
+	free(*s);
+	*s = t;
+}
+
+static void compute_visible(struct plan_view *pv)
+{
+	int hide_below = INT_MAX;
+	pv->nvis = 0;
+	for (int i = 0; i < pv->nsec; i++) {
+		int d = pv->sec[i].depth;
+		if (d > hide_below)
+			continue;
+		hide_below = INT_MAX;
+		pv->vis[pv->nvis++] = i;
+		if (pv->sec[i].nchildren && !pv->open[i])
+			hide_below = d;
+	}
+	pv->outline.n = pv->nvis;
+}
+
+static int parent_index(const struct plan_view *pv, int i)
+{
+	for (int j = i - 1; j >= 0; j--)
+		if (pv->sec[j].id == pv->sec[i].parent_id)
+			return j;
+	return -1;
+}
+
+/* Puts the outline cursor on section i, or on its nearest visible ancestor. */
+static void select_section(struct plan_view *pv, int i)
+{
+	compute_visible(pv);
+	for (; i >= 0; i = parent_index(pv, i))
+		for (int k = 0; k < pv->nvis; k++)
+			if (pv->vis[k] == i) {
+				pv->sel = i;
+				list_set(&pv->outline, k);
+				return;
+			}
+	pv->sel = pv->nvis ? pv->vis[0] : -1;
+	list_set(&pv->outline, 0);
+}
+
+static void open_ancestors(struct plan_view *pv, int i)
+{
+	for (int p = parent_index(pv, i); p >= 0; p = parent_index(pv, p))
+		pv->open[p] = true;
+}
+
+/* ---- loading ---- */
+
+static void text_clear(struct text_pane *t)
+{
+	for (int i = 0; i < t->n; i++) {
+		free(t->v[i].pre);
+		free(t->v[i].text);
+	}
+	t->n = 0;
+	t->sel = -2;
+	t->scroll = (struct list){ 0 };
+}
+
+static void plan_unload(struct plan_view *pv)
+{
+	if (pv->have_plan)
+		plan_info_free(&pv->info);
+	section_list_free(pv->sec, pv->nsec);
+	free(pv->open);
+	free(pv->vis);
+	free(pv->meta);
+	free(pv->title);
+	text_clear(&pv->text);
+	pv->have_plan = false;
+	pv->sec = NULL;
+	pv->open = NULL;
+	pv->vis = NULL;
+	pv->meta = pv->title = NULL;
+	pv->nsec = pv->nvis = 0;
+	pv->sel = -1;
+	pv->outline = (struct list){ 0 };
+}
+
+static void make_header(struct plan_view *pv)
+{
+	struct sbuf b = SBUF_INIT;
+	const struct plan_info *p = &pv->info;
+	if (p->doc_no && *p->doc_no && *p->doc_no != '/')
+		sbuf_addf(&b, "Kế hoạch số %s", p->doc_no);
+	else
+		sbuf_addf(&b, "Kế hoạch %s", p->doc_no && *p->doc_no ? p->doc_no : "chưa có số");
+	if (p->year > 0)
+		sbuf_addf(&b, ", năm %d", p->year);
+	if (p->is_demo)
+		sbuf_add(&b, " (dữ liệu mẫu)");
+	pv->meta = text_sanitize(b.s);
+	sbuf_free(&b);
+	char *t = text_squeeze(p->title ? p->title : "");
+	pv->title = text_sanitize(t);
+	free(t);
+}
+
+static int plan_load(struct app *app, struct plan_view *pv, int64_t id)
+{
+	struct cchc_err err;
+	plan_unload(pv);
+	if (plan_get(app->db, id, &pv->info, &err) != CCHC_OK)
+		return -1;
+	pv->have_plan = true;
+	pv->plan_id = pv->info.id;
+	make_header(pv);
+	if (section_list(app->db, pv->plan_id, &pv->sec, &pv->nsec, &err) != CCHC_OK) {
+		app_message(app, true, "%s", err.msg);
+		pv->nsec = 0;
+	}
+	pv->open = xcalloc((size_t)pv->nsec + 1, sizeof *pv->open);
+	pv->vis = xcalloc((size_t)pv->nsec + 1, sizeof *pv->vis);
+	for (int i = 0; i < pv->nsec; i++) {
+		sanitize_in_place(&pv->sec[i].label);
+		sanitize_in_place(&pv->sec[i].heading);
+		pv->open[i] = pv->sec[i].depth == 0;
+	}
+	select_section(pv, 0);
+	return 0;
+}
+
+static int64_t remembered_plan(struct app *app)
+{
+	char *v = db_setting_get(app->db, "ui.plan_id");
+	int64_t id = v ? strtoll(v, NULL, 10) : 0;
+	free(v);
+	return id;
+}
+
+static void *plan_open(struct app *app)
+{
+	struct plan_view *pv = xcalloc(1, sizeof *pv);
+	pv->sel = -1;
+	pv->text.sel = -2;
+	if (plan_load(app, pv, remembered_plan(app)) && plan_load(app, pv, 0))
+		pv->have_plan = false;
+	return pv;
+}
+
+static void plan_close(void *st)
+{
+	struct plan_view *pv = st;
+	plan_unload(pv);
+	free(pv->text.v);
+	free(pv);
+}
+
+/* ---- the text pane ---- */
+
+static void tl_add(struct text_pane *t, int x, const char *pre, enum elem pre_el,
+		   const char *s, size_t n, enum elem el)
+{
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 64;
+		t->v = xrealloc(t->v, (size_t)t->cap * sizeof *t->v);
+	}
+	t->v[t->n++] = (struct tline){ x, pre ? xstrdup(pre) : NULL, pre_el, el, xstrndup(s, n) };
+}
+
+static void tl_blank(struct text_pane *t)
+{
+	if (t->n && t->v[t->n - 1].text[0])
+		tl_add(t, 0, NULL, EL_TEXT, "", 0, EL_TEXT);
+}
+
+/* Adds s wrapped to the pane from column x; a prefix (label, marker) goes
+ * before the first line and the other lines hang under the text. */
+static void add_wrapped(struct text_pane *t, int x, const char *pre, enum elem pre_el,
+			const char *s, enum elem el)
+{
+	int prew = pre && *pre ? text_width(pre) + 1 : 0;
+	int w = t->width - x - prew;
+	struct wrap_line *lines;
+	int n = wrap_text(s, w, w, &lines);
+	for (int i = 0; i < n; i++)
+		tl_add(t, i ? x + prew : x, i ? NULL : pre, pre_el, s + lines[i].off,
+		       lines[i].len, el);
+	free(lines);
+}
+
+static void add_items(struct app *app, struct text_pane *t, int64_t section_id)
+{
+	struct section_item *items = NULL;
+	int n = 0;
+	struct cchc_err err;
+	if (section_items(app->db, section_id, &items, &n, &err) != CCHC_OK) {
+		app_message(app, true, "%s", err.msg);
+		return;
+	}
+	for (int i = 0; i < n; i++) {
+		char *s = text_sanitize(items[i].text);
+		if (i == 0 || !items[i].is_list_item || !items[i - 1].is_list_item)
+			tl_blank(t);
+		if (items[i].is_list_item) {
+			char *m = text_sanitize(items[i].marker);
+			add_wrapped(t, 2, m, EL_TEXT_ITEM_MARKER, s, EL_TEXT);
+			free(m);
+		} else
+			add_wrapped(t, 0, NULL, EL_TEXT, s, EL_TEXT);
+		free(s);
+	}
+	section_items_free(items, n);
+}
+
+static void add_children(struct plan_view *pv, struct text_pane *t, int sel)
+{
+	tl_blank(t);
+	tl_add(t, 0, NULL, EL_TEXT, "Gồm các mục:", strlen("Gồm các mục:"), EL_LIST_HEADER);
+	for (int i = sel + 1; i < pv->nsec && pv->sec[i].depth > pv->sec[sel].depth; i++)
+		if (pv->sec[i].parent_id == pv->sec[sel].id)
+			add_wrapped(t, 2, pv->sec[i].label, EL_SECTION_LABEL, pv->sec[i].heading,
+				    EL_TEXT);
+}
+
+static void add_plan_intro(struct plan_view *pv, struct text_pane *t)
+{
+	if (!pv->have_plan)
+		return;
+	add_wrapped(t, 0, NULL, EL_TEXT, pv->title, EL_SECTION_HEADING);
+	tl_blank(t);
+	const char *msg = "(Kế hoạch này chưa có đề mục nào.)";
+	tl_add(t, 0, NULL, EL_TEXT, msg, strlen(msg), EL_TEXT);
+	if (pv->info.preamble && *pv->info.preamble) {
+		char *s = text_sanitize(pv->info.preamble);
+		tl_blank(t);
+		add_wrapped(t, 0, NULL, EL_TEXT, s, EL_TEXT);
+		free(s);
+	}
+}
+
+static void text_build(struct app *app, struct plan_view *pv, int width)
+{
+	struct text_pane *t = &pv->text;
+	int top = t->sel == pv->sel ? t->scroll.top : 0;
+	text_clear(t);
+	t->sel = pv->sel;
+	t->width = width;
+	if (pv->sel < 0) {
+		add_plan_intro(pv, t);
+	} else {
+		const struct section_info *s = &pv->sec[pv->sel];
+		add_wrapped(t, 0, s->label, EL_SECTION_LABEL, s->heading, EL_SECTION_HEADING);
+		add_items(app, t, s->id);
+		if (s->nchildren)
+			add_children(pv, t, pv->sel);
+	}
+	t->scroll.n = t->n;
+	t->scroll.top = top;
+}
+
+/* ---- drawing ---- */
+
+static void draw_header(struct plan_view *pv, struct rect r)
+{
+	attr_t a = theme_attr(EL_TITLE);
+	draw_fill(r.y, r.x, r.w, a);
+	draw_fill(r.y + 1, r.x, r.w, a);
+	int x = r.x + 1 + draw_text(r.y, r.x + 1, r.w - 2, pv->meta, a | A_BOLD);
+	x += draw_text(r.y, x, r.x + r.w - x, " · ", a);
+	struct wrap_line *lines;
+	int n = wrap_text(pv->title, r.x + r.w - 1 - x, r.w - 2, &lines);
+	draw_textn(r.y, x, r.x + r.w - 1 - x, pv->title + lines[0].off, lines[0].len, a);
+	if (n > 1)
+		draw_text_clip(r.y + 1, r.x + 1, r.w - 2, pv->title + lines[1].off, a);
+	free(lines);
+}
+
+static void draw_outline_row(struct plan_view *pv, int k, int y, struct rect r)
+{
+	const struct section_info *s = &pv->sec[pv->vis[k]];
+	bool cur = k == pv->outline.cur;
+	attr_t base = theme_attr(cur ? EL_CURSOR : EL_OUTLINE);
+	draw_fill(y, r.x, r.w, base);
+	if (cur)
+		draw_text(y, r.x, 1, "›", base);
+	int x = r.x + 1 + (s->depth * 2 < r.w / 2 ? s->depth * 2 : r.w / 2);
+	const char *marker = !s->nchildren ? " " : pv->open[pv->vis[k]] ? "▾" : "▸";
+	x += draw_text(y, x, 2, marker, cur ? base : theme_attr(EL_OUTLINE_MARKER)) + 1;
+	x += draw_text_clip(y, x, r.x + r.w - x - 1, s->label,
+			    cur ? base : theme_attr(EL_SECTION_LABEL)) + 1;
+	draw_text_clip(y, x, r.x + r.w - x - 1, s->heading, base);
+}
+
+static void draw_outline(struct plan_view *pv, struct rect r)
+{
+	list_fit(&pv->outline, r.h);
+	draw_fill_rect(r, theme_attr(EL_OUTLINE));
+	for (int i = 0; i < r.h && pv->outline.top + i < pv->nvis; i++)
+		draw_outline_row(pv, pv->outline.top + i, r.y + i, r);
+}
+
+static void draw_text_pane(struct app *app, struct plan_view *pv, struct rect r)
+{
+	struct text_pane *t = &pv->text;
+	if (t->sel != pv->sel || t->width != r.w)
+		text_build(app, pv, r.w);
+	t->scroll.cur = t->scroll.top;
+	list_fit(&t->scroll, r.h);
+	draw_fill_rect(r, theme_attr(EL_TEXT));
+	for (int i = 0; i < r.h && t->scroll.top + i < t->n; i++) {
+		const struct tline *l = &t->v[t->scroll.top + i];
+		int x = r.x + l->x;
+		if (l->pre)
+			x += draw_text(r.y + i, x, r.w - l->x, l->pre, theme_attr(l->pre_el)) + 1;
+		draw_text(r.y + i, x, r.x + r.w - x, l->text, theme_attr(l->el));
+	}
+}
+
+static void draw_rule(int y, int sep, int w)
+{
+	attr_t a = theme_attr(EL_BORDER);
+	for (int x = 0; x < w; x++)
+		draw_text(y, x, 1, x == sep ? "┬" : "─", a);
+}
+
+static void draw_scroll_marks(struct plan_view *pv, struct rect r, int x)
+{
+	attr_t a = theme_attr(EL_BORDER);
+	if (pv->text.scroll.top > 0)
+		draw_text(r.y, x, 1, "↑", a);
+	if (pv->text.scroll.top + r.h < pv->text.n)
+		draw_text(r.y + r.h - 1, x, 1, "↓", a);
+}
+
+static void plan_draw(struct app *app, void *st, struct rect r)
+{
+	struct plan_view *pv = st;
+	draw_fill_rect(r, theme_attr(EL_TEXT));
+	if (!pv->have_plan) {
+		const char *msg = "Chưa có kế hoạch nào. Nhập kế hoạch bằng lệnh: cchc plan import TỆP";
+		draw_text_clip(r.y + r.h / 2, r.x + 2, r.w - 4, msg, theme_attr(EL_TEXT));
+		return;
+	}
+	int left = r.w * 2 / 5;
+	left = left < 30 ? 30 : left > 56 ? 56 : left;
+	draw_header(pv, r);
+	draw_rule(r.y + 2, left, r.w);
+	struct rect panes = { r.y + 3, r.x, r.h - 3, r.w };
+	draw_outline(pv, (struct rect){ panes.y, 0, panes.h, left });
+	draw_vline(panes.y, left, panes.h, theme_attr(EL_BORDER));
+	struct rect text = { panes.y, left + 2, panes.h, r.w - left - 3 };
+	draw_text_pane(app, pv, text);
+	draw_scroll_marks(pv, text, left);
+}
+
+/* ---- actions ---- */
+
+static bool has_children(const struct plan_view *pv)
+{
+	return pv->sel >= 0 && pv->sec[pv->sel].nchildren > 0;
+}
+
+static int set_open(struct plan_view *pv, bool open)
+{
+	if (!has_children(pv) || pv->open[pv->sel] == open)
+		return UI_NONE;
+	pv->open[pv->sel] = open;
+	select_section(pv, pv->sel);
+	return UI_VIEW;
+}
+
+static int move_parent(struct plan_view *pv)
+{
+	int p = pv->sel >= 0 ? parent_index(pv, pv->sel) : -1;
+	if (p < 0)
+		return UI_NONE;
+	select_section(pv, p);
+	return UI_VIEW;
+}
+
+static int expand(struct plan_view *pv)
+{
+	if (has_children(pv) && pv->open[pv->sel] && pv->sel + 1 < pv->nsec) {
+		select_section(pv, pv->sel + 1);
+		return UI_VIEW;
+	}
+	return set_open(pv, true);
+}
+
+static int collapse(struct plan_view *pv)
+{
+	if (has_children(pv) && pv->open[pv->sel])
+		return set_open(pv, false);
+	return move_parent(pv);
+}
+
+static int set_all(struct plan_view *pv, bool open)
+{
+	for (int i = 0; i < pv->nsec; i++)
+		pv->open[i] = open;
+	select_section(pv, pv->sel);
+	return UI_VIEW;
+}
+
+/* Folds a label or what the clerk typed for comparison: "(2)" -> "2",
+ * "II." -> "ii", "Đ)" -> "đ", "1.2" -> "1.2". */
+static void label_key(const char *s, char *out, size_t n)
+{
+	size_t o = 0;
+	while (*s == ' ' || *s == '(')
+		s++;
+	for (; *s && o + 3 < n; s++) {
+		if ((unsigned char)s[0] == 0xc4 && (unsigned char)s[1] == 0x90) {
+			out[o++] = (char)0xc4;
+			out[o++] = (char)0x91;
+			s++;
+		} else
+			out[o++] = (*s >= 'A' && *s <= 'Z') ? (char)(*s | 0x20) : *s;
+	}
+	while (o && (out[o - 1] == '.' || out[o - 1] == ')' || out[o - 1] == ' ' ||
+		     out[o - 1] == ':'))
+		o--;
+	out[o] = '\0';
+}
+
+static int jump_done(struct app *app, void *ctx, const char *text)
+{
+	struct plan_view *pv = ctx;
+	char want[64], have[64];
+	label_key(text, want, sizeof want);
+	if (!want[0])
+		return UI_NONE;
+	for (int k = 1; k <= pv->nsec; k++) {
+		int i = (pv->sel + k) % pv->nsec;
+		label_key(pv->sec[i].label, have, sizeof have);
+		if (strcmp(want, have) == 0) {
+			open_ancestors(pv, i);
+			select_section(pv, i);
+			return UI_VIEW;
+		}
+	}
+	char *shown = text_sanitize(text);
+	app_message(app, true, "Không có mục \"%s\" trong kế hoạch này", shown);
+	free(shown);
+	return UI_STATUS;
+}
+
+static int plan_chosen(struct app *app, void *ctx, int64_t id)
+{
+	struct plan_view *pv = ctx;
+	struct cchc_err err;
+	char v[32];
+	snprintf(v, sizeof v, "%lld", (long long)id);
+	if (db_begin(app->db, &err) || db_setting_set(app->db, "ui.plan_id", v, &err) ||
+	    db_commit(app->db, &err)) {
+		db_rollback(app->db);
+		app_message(app, true, "Không lưu được lựa chọn: %s", err.msg);
+	}
+	if (plan_load(app, pv, id))
+		app_message(app, true, "Không mở được kế hoạch này");
+	return UI_ALL;
+}
+
+static int outline_action(struct plan_view *pv, enum action a)
+{
+	switch (a) {
+	case ACT_MOVE_PARENT: return move_parent(pv);
+	case ACT_EXPAND: return expand(pv);
+	case ACT_COLLAPSE: return collapse(pv);
+	case ACT_TOGGLE: case ACT_SELECT: return set_open(pv, has_children(pv) && !pv->open[pv->sel]);
+	case ACT_EXPAND_ALL: return set_all(pv, true);
+	case ACT_COLLAPSE_ALL: return set_all(pv, false);
+	default: break;
+	}
+	if (!pv->nvis || !list_move(&pv->outline, a))
+		return UI_NONE;
+	pv->sel = pv->vis[pv->outline.cur];
+	return UI_VIEW;
+}
+
+static int plan_handle(struct app *app, void *st, enum action a)
+{
+	struct plan_view *pv = st;
+	if (a == ACT_PLAN_PICK)
+		return app_modal_open(app, plan_picker_open(app, pv->plan_id, plan_chosen, pv));
+	if (!pv->have_plan)
+		return UI_NONE;
+	if (a == ACT_JUMP)
+		return app_modal_open(app, prompt_open("Nhảy tới mục (ví dụ 1.2, II, đ):", jump_done, pv));
+	if (a >= ACT_TEXT_DOWN && a <= ACT_TEXT_PAGE_UP)
+		return list_scroll(&pv->text.scroll, a) ? UI_VIEW : UI_NONE;
+	return outline_action(pv, a);
+}
+
+const struct view_class view_plan = {
+	.name = "plan",
+	.title = "Kế hoạch",
+	.hints = plan_hints,
+	.open = plan_open,
+	.close = plan_close,
+	.draw = plan_draw,
+	.handle = plan_handle,
+};

@@ -1,0 +1,19 @@
+#!/bin/sh
+# The units screen (2, <Tab> or <F3>): code, name and head of each unit of
+# the demo department; moving in it; back to the plan with 1.
+. "$top_srcdir/tests/screen/lib.sh"
+screen units-80 80x24 <<'S'
+key <Esc> 2
+dump
+key j j <End>
+dump
+key 1
+dump
+key <Tab>
+dump
+S
+screen units-120 120x40 <<'S'
+key <Esc> <F3>
+dump
+S
+check units
