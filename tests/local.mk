@@ -29,7 +29,8 @@ CLI_TESTS = \
 	tests/cli/units.sh \
 	tests/cli/search.sh \
 	tests/cli/encodings.sh \
-	tests/cli/corpus.sh
+	tests/cli/corpus.sh \
+	tests/cli/locale.sh
 
 UNIT_TESTS = tests/unit/test_plan_parse tests/unit/test_text tests/unit/test_store \
 	tests/unit/test_fold
