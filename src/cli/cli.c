@@ -6,7 +6,8 @@
 #include "text/utf8.h"
 #include "util/sbuf.h"
 
-static const struct cli_cmd *const tables[] = { cli_plan_cmds, cli_unit_cmds, cli_search_cmds };
+static const struct cli_cmd *const tables[] = { cli_plan_cmds, cli_unit_cmds, cli_search_cmds,
+							cli_workdays_cmds };
 #define NTABLES (sizeof tables / sizeof tables[0])
 
 int cli_error(const struct cchc_err *err)

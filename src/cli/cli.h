@@ -24,6 +24,7 @@ enum { CLI_OK = 0, CLI_ERR = 1, CLI_USAGE = 2 };
 extern const struct cli_cmd cli_plan_cmds[];
 extern const struct cli_cmd cli_unit_cmds[];
 extern const struct cli_cmd cli_search_cmds[];
+extern const struct cli_cmd cli_workdays_cmds[];
 
 /* Runs "cchc NOUN VERB ARGS..."; argv[0] is the noun. */
 int cli_dispatch(struct cli_ctx *ctx, int argc, char **argv);

@@ -1,0 +1,39 @@
+/* Working days: Monday to Friday minus public holidays, plus make-up working
+ * days. Each year's official days come from data/holidays/YYYY.txt (the
+ * clerk's own ~/.config/cchc/holidays/YYYY.txt wins); for a year with no
+ * file they are computed by the Labour Code's rules, Tết and Giỗ Tổ from the
+ * lunar calendar, and calendar_computed_years() says which years those were
+ * so the program can ask the clerk to check them. */
+#ifndef CCHC_CALENDAR_H
+#define CCHC_CALENDAR_H
+#include <stdbool.h>
+#include "text/date.h"
+#include "util/err.h"
+
+struct calendar;
+
+struct calendar *calendar_new(void);
+void calendar_free(struct calendar *c);
+/* Loads (once) the year's days; an error only for a malformed file. */
+int calendar_load(struct calendar *c, int year, struct cchc_err *err);
+bool calendar_is_workday(struct calendar *c, struct ymd d);
+/* The n-th working day after from (n > 0), before it (n < 0), or from (0). */
+int calendar_add(struct calendar *c, struct ymd from, int n, struct ymd *out, struct cchc_err *err);
+/* Working days d with a < d <= b (negative when b is before a). */
+int calendar_between(struct calendar *c, struct ymd a, struct ymd b, int *out, struct cchc_err *err);
+
+struct holiday {
+	struct ymd d;
+	bool work;          /* a make-up working day (làm bù), else a day off */
+	char name[96];
+};
+/* The year's special days in date order; *n set. Pointer valid until free. */
+const struct holiday *calendar_year(struct calendar *c, int year, int *n, struct cchc_err *err);
+/* Whether the year was computed rather than read from a file. */
+bool calendar_computed(struct calendar *c, int year);
+
+/* Parses one holidays file (text) for year into the calendar; for tests. */
+int calendar_parse(struct calendar *c, int year, const char *text, const char *what,
+		   struct cchc_err *err);
+
+#endif
