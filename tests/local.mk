@@ -11,7 +11,7 @@ AM_TESTS_ENVIRONMENT = \
 
 TEST_LIBS = libcchc.a $(CCHC_LIBS)
 check_PROGRAMS += tests/unit/test_plan_parse tests/unit/test_text tests/unit/test_store \
-	tests/unit/test_fold tests/unit/test_calendar
+	tests/unit/test_fold tests/unit/test_calendar tests/unit/test_due
 tests_unit_test_plan_parse_SOURCES = tests/unit/test_plan_parse.c tests/unit/check.h
 tests_unit_test_plan_parse_LDADD = $(TEST_LIBS)
 tests_unit_test_text_SOURCES = tests/unit/test_text.c tests/unit/check.h
@@ -22,6 +22,8 @@ tests_unit_test_fold_SOURCES = tests/unit/test_fold.c tests/unit/check.h
 tests_unit_test_fold_LDADD = $(TEST_LIBS)
 tests_unit_test_calendar_SOURCES = tests/unit/test_calendar.c tests/unit/check.h
 tests_unit_test_calendar_LDADD = $(TEST_LIBS)
+tests_unit_test_due_SOURCES = tests/unit/test_due.c tests/unit/check.h
+tests_unit_test_due_LDADD = $(TEST_LIBS)
 
 CLI_TESTS = \
 	tests/cli/help.sh \
@@ -33,10 +35,11 @@ CLI_TESTS = \
 	tests/cli/encodings.sh \
 	tests/cli/corpus.sh \
 	tests/cli/locale.sh \
-	tests/cli/workdays.sh
+	tests/cli/workdays.sh \
+	tests/cli/tasks.sh
 
 UNIT_TESTS = tests/unit/test_plan_parse tests/unit/test_text tests/unit/test_store \
-	tests/unit/test_fold tests/unit/test_calendar
+	tests/unit/test_fold tests/unit/test_calendar tests/unit/test_due
 TESTS += $(UNIT_TESTS) $(CLI_TESTS)
 
 EXTRA_DIST += $(CLI_TESTS) tests/cli/lib.sh tests/fixtures tests/update-expected.sh

@@ -7,7 +7,7 @@
 #include "util/sbuf.h"
 
 static const struct cli_cmd *const tables[] = { cli_plan_cmds, cli_unit_cmds, cli_search_cmds,
-							cli_workdays_cmds };
+							cli_workdays_cmds, cli_task_cmds, cli_agenda_cmds };
 #define NTABLES (sizeof tables / sizeof tables[0])
 
 int cli_error(const struct cchc_err *err)
@@ -175,4 +175,15 @@ void cli_put_field(FILE *out, const char *s)
 void cli_put_text(FILE *out, const char *s)
 {
 	put_clean(out, s, false);
+}
+
+void cli_put_col(FILE *out, const char *s, int width)
+{
+	char *clean = text_sanitize(s);
+	int used;
+	size_t n = text_fit(clean, width, &used);
+	fwrite(clean, 1, n, out);
+	for (; used < width; used++)
+		fputc(' ', out);
+	free(clean);
 }

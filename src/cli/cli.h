@@ -25,6 +25,8 @@ extern const struct cli_cmd cli_plan_cmds[];
 extern const struct cli_cmd cli_unit_cmds[];
 extern const struct cli_cmd cli_search_cmds[];
 extern const struct cli_cmd cli_workdays_cmds[];
+extern const struct cli_cmd cli_task_cmds[];
+extern const struct cli_cmd cli_agenda_cmds[];
 
 /* Runs "cchc NOUN VERB ARGS..."; argv[0] is the noun. */
 int cli_dispatch(struct cli_ctx *ctx, int argc, char **argv);
@@ -44,6 +46,8 @@ bool cli_is_help(const char *arg);
 void cli_print_cmd_help(const struct cli_cmd *cmd, FILE *out);
 /* Writes s for a tab-separated field: control characters, tabs and newlines become spaces. */
 void cli_put_field(FILE *out, const char *s);
+/* Writes s cut or padded to exactly width display columns. */
+void cli_put_col(FILE *out, const char *s, int width);
 /* Writes s for a text line: control characters become U+FFFD. */
 void cli_put_text(FILE *out, const char *s);
 

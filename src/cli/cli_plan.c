@@ -21,8 +21,8 @@ const struct cli_cmd cli_plan_cmds[] = {
 	  "In cây đề mục của kế hoạch (mặc định: kế hoạch nhập gần nhất)." },
 	{ "plan", "show", plan_show, "[MÃ]",
 	  "In thông tin kế hoạch dạng \"khóa: giá trị\" (số, ngày, căn cứ, nơi nhận, người ký)." },
-	{ "plan", "delete", plan_delete_cmd, "MÃ",
-	  "Xóa kế hoạch cùng các đề mục của nó (ví dụ kế hoạch mẫu)." },
+	{ "plan", "delete", plan_delete_cmd, "MÃ [--force]",
+	  "Xóa kế hoạch cùng các đề mục (ví dụ kế hoạch mẫu); có nhiệm vụ thì cần --force." },
 	{ NULL, NULL, NULL, NULL, NULL },
 };
 
@@ -226,14 +226,19 @@ static int plan_delete_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const struct cli_cmd *cmd = &cli_plan_cmds[4];
 	int64_t id = 0;
-	if (argc != 1)
-		return cli_usage_error(cmd, argc ? "thừa đối số" : "thiếu mã kế hoạch");
-	if (parse_id(cmd, argv[0], &id))
-		return CLI_USAGE;
+	bool force = false;
+	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--force") == 0)
+			force = true;
+		else if (id || parse_id(cmd, argv[i], &id))
+			return id ? cli_usage_error(cmd, "thừa đối số: %s", argv[i]) : CLI_USAGE;
+	}
+	if (!id)
+		return cli_usage_error(cmd, "thiếu mã kế hoạch");
 	if (cli_open_db(ctx))
 		return CLI_ERR;
 	struct cchc_err err = { 0 };
-	if (plan_delete(&ctx->db, id, &err))
+	if (plan_delete(&ctx->db, id, force, &err))
 		return cli_error(&err);
 	fprintf(stderr, "cchc: đã xóa kế hoạch %lld.\n", (long long)id);
 	return CLI_OK;

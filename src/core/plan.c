@@ -120,17 +120,42 @@ void plan_list_free(struct plan_info *v, int n)
 	free(v);
 }
 
-int plan_delete(struct db *db, int64_t id, struct cchc_err *err)
+static int count_tasks(struct db *db, int64_t plan_id)
 {
-	if (db_begin(db, err))
-		return err->code;
 	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db->h, "DELETE FROM plan WHERE id = ?", -1, &st, NULL);
+	int n = 0;
+	if (sqlite3_prepare_v2(db->h, "SELECT count(*) FROM task WHERE plan_id = ?", -1, &st, NULL))
+		return 0;
+	sqlite3_bind_int64(st, 1, plan_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+static int delete_by_id(struct db *db, const char *sql, int64_t id)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_int64(st, 1, id);
 		rc = sqlite3_step(st);
 		sqlite3_finalize(st);
 	}
+	return rc;
+}
+
+int plan_delete(struct db *db, int64_t id, bool with_tasks, struct cchc_err *err)
+{
+	int ntasks = count_tasks(db, id);
+	if (ntasks > 0 && !with_tasks)
+		return err_set(err, CCHC_EINPUT, "Kế hoạch %lld còn %d nhiệm vụ; không xóa. Thêm "
+			       "--force để xóa cả các nhiệm vụ đó.", (long long)id, ntasks);
+	if (db_begin(db, err))
+		return err->code;
+	int rc = delete_by_id(db, "DELETE FROM task WHERE plan_id = ?", id);
+	if (rc == SQLITE_DONE)
+		rc = delete_by_id(db, "DELETE FROM plan WHERE id = ?", id);
 	if (rc != SQLITE_DONE) {
 		db_fail(db, rc, "xóa kế hoạch", err);
 		db_rollback(db);

@@ -3,6 +3,7 @@
  * (import/plan_load.h). */
 #ifndef CCHC_PLAN_H
 #define CCHC_PLAN_H
+#include <stdbool.h>
 #include <stdint.h>
 #include "store/db.h"
 
@@ -50,8 +51,9 @@ void plan_refs_free(struct plan_ref *v, int n);
 int plan_recipients(struct db *db, int64_t plan_id, char ***out, int *n, struct cchc_err *err);
 void strv_free(char **v, int n);
 
-/* Deletes a plan with its sections (one transaction). */
-int plan_delete(struct db *db, int64_t id, struct cchc_err *err);
+/* Deletes a plan with its sections (one transaction); a plan with tasks only
+ * when with_tasks, and then its tasks too. */
+int plan_delete(struct db *db, int64_t id, bool with_tasks, struct cchc_err *err);
 
 /* Every section of a plan in document order (a plan has hundreds, not
  * millions: the outline is held whole, the bodies are read on demand). */

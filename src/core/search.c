@@ -15,10 +15,11 @@ static const struct {
 		  "FROM plan WHERE id = ?" },
 	{ "section", "SELECT label || ' ' || heading FROM section WHERE id = ?" },
 	{ "unit", "SELECT name FROM unit WHERE id = ?" },
+	{ "task", "SELECT title FROM task WHERE id = ?" },
 };
 #define NKINDS (sizeof kinds / sizeof kinds[0])
 
-const char *const search_kinds[] = { "plan", "section", "unit", NULL };
+const char *const search_kinds[] = { "plan", "section", "unit", "task", NULL };
 
 static char *describe(struct db *db, const char *kind, int64_t id)
 {

@@ -17,6 +17,7 @@
 static const char *const migrations[] = {
 	"data/migrations/0001-foundation.sql",
 	"data/migrations/0002-search.sql",
+	"data/migrations/0003-tasks.sql",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

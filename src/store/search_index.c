@@ -22,6 +22,7 @@ static const struct search_source sources[] = {
 	{ "section_item", "section", "$.section_id || ':' || $.seq", "$.section_id",
 	  "(SELECT plan_id FROM section WHERE id = $.section_id)", "''", "$.text" },
 	{ "unit", "unit", "$.id", "$.id", "NULL", "$.name || ' ' || coalesce($.code, '')", "$.head" },
+	{ "task", "task", "$.id", "$.id", "$.plan_id", "$.title", "$.description || ' ' || $.product" },
 };
 #define NSOURCES (sizeof sources / sizeof sources[0])
 

@@ -1,0 +1,536 @@
+/* cchc task add | list | show | edit | done | note | suggest; cchc agenda */
+#include <config.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli/cli.h"
+#include "core/plan.h"
+#include "core/suggest.h"
+#include "core/task.h"
+#include "core/unit.h"
+#include "util/sbuf.h"
+
+static int task_add_cmd(struct cli_ctx *ctx, int argc, char **argv);
+static int task_list_cmd(struct cli_ctx *ctx, int argc, char **argv);
+static int task_show_cmd(struct cli_ctx *ctx, int argc, char **argv);
+static int task_edit_cmd(struct cli_ctx *ctx, int argc, char **argv);
+static int task_done_cmd(struct cli_ctx *ctx, int argc, char **argv);
+static int task_note_cmd(struct cli_ctx *ctx, int argc, char **argv);
+static int task_suggest_cmd(struct cli_ctx *ctx, int argc, char **argv);
+static int agenda_cmd(struct cli_ctx *ctx, int argc, char **argv);
+
+const struct cli_cmd cli_task_cmds[] = {
+	{ "task", "add", task_add_cmd,
+	  "--section MÃ_MỤC --title TÊN --lead MÃ_ĐV [--co MÃ_ĐV]... [--due THỜI_HẠN] [--product SP] "
+	  "[--description MÔ_TẢ]",
+	  "Giao một nhiệm vụ theo đề mục của kế hoạch; in mã số nhiệm vụ." },
+	{ "task", "list", task_list_cmd,
+	  "[--unit MÃ_ĐV] [--status S] [--overdue] [--due-within N] [--plan MÃ] [--section MÃ] "
+	  "[--format text|tsv|json]",
+	  "Liệt kê nhiệm vụ theo hạn (tsv: mã, trạng thái, hạn, đơn vị chủ trì, tên)." },
+	{ "task", "show", task_show_cmd, "MÃ", "In chi tiết một nhiệm vụ và các ghi chú tiến độ." },
+	{ "task", "edit", task_edit_cmd,
+	  "MÃ [--title T] [--lead MÃ_ĐV] [--co MÃ_ĐV]... [--due THỜI_HẠN] [--product SP] "
+	  "[--description MÔ_TẢ] [--status S] [--section MÃ_MỤC]",
+	  "Sửa nhiệm vụ (--co thay toàn bộ đơn vị phối hợp)." },
+	{ "task", "done", task_done_cmd, "MÃ [--date NGÀY]", "Đánh dấu nhiệm vụ đã hoàn thành." },
+	{ "task", "note", task_note_cmd, "MÃ NỘI_DUNG [--period KỲ] [--date NGÀY]",
+	  "Thêm ghi chú tiến độ (ví dụ --period 2026-Q3)." },
+	{ "task", "suggest", task_suggest_cmd, "[MÃ_KH] [--accept all|SỐ,SỐ...] [--format text|tsv]",
+	  "Đề xuất nhiệm vụ từ \"Cơ quan chủ trì/phối hợp\" và bảng phụ lục; --accept để tạo." },
+	{ NULL, NULL, NULL, NULL, NULL },
+};
+
+const struct cli_cmd cli_agenda_cmds[] = {
+	{ "agenda", "", agenda_cmd, "[--within N] [--unit MÃ_ĐV]",
+	  "Việc cần làm: quá hạn, sắp đến hạn trong N ngày làm việc (mặc định 10), theo đơn vị." },
+	{ NULL, NULL, NULL, NULL, NULL },
+};
+
+static bool parse_day(const char *s, struct ymd *d)
+{
+	return date_parse_iso(s, d) || date_parse_dmy(s, d);
+}
+
+static bool parse_int64(const char *s, int64_t *v)
+{
+	char *end;
+	long long x = strtoll(s, &end, 10);
+	if (!*s || *end || x <= 0)
+		return false;
+	*v = x;
+	return true;
+}
+
+static void vn_date(const char *iso, char out[11])
+{
+	struct ymd d;
+	if (*iso && date_parse_iso(iso, &d))
+		date_format_vn(d, out);
+	else
+		snprintf(out, 11, "%s", iso);
+}
+
+/* Options shared by add and edit; returns 1 when argv[*i] was one, -1 on error. */
+static int task_option(const struct cli_cmd *cmd, int argc, char **argv, int *i,
+		       struct task_input *in, const char **co, int *nco)
+{
+	const char *v;
+	if (cli_opt_value(argc, argv, i, "--title", &in->title) ||
+	    cli_opt_value(argc, argv, i, "--lead", &in->lead_code) ||
+	    cli_opt_value(argc, argv, i, "--due", &in->due_text) ||
+	    cli_opt_value(argc, argv, i, "--product", &in->product) ||
+	    cli_opt_value(argc, argv, i, "--description", &in->description))
+		return 1;
+	if (cli_opt_value(argc, argv, i, "--co", &v)) {
+		if (*nco < 32)
+			co[(*nco)++] = v;
+		in->set_co = true;
+		return 1;
+	}
+	if (cli_opt_value(argc, argv, i, "--section", &v)) {
+		if (!parse_int64(v, &in->section_id))
+			return cli_usage_error(cmd, "mã đề mục \"%s\" không hợp lệ", v), -1;
+		return 1;
+	}
+	if (cli_opt_value(argc, argv, i, "--status", &v)) {
+		if ((in->status = task_status_parse(v)) < 0)
+			return cli_usage_error(cmd, "trạng thái \"%s\" không có (todo, doing, done, paused "
+					       "hoặc chưa thực hiện, đang thực hiện, hoàn thành, tạm dừng)", v), -1;
+		return 1;
+	}
+	return 0;
+}
+
+static int task_add_cmd(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const struct cli_cmd *cmd = &cli_task_cmds[0];
+	struct task_input in = { .status = -1 };
+	const char *co[32];
+	int nco = 0;
+	for (int i = 0; i < argc; i++) {
+		int r = task_option(cmd, argc, argv, &i, &in, co, &nco);
+		if (r < 0)
+			return CLI_USAGE;
+		if (r == 0)
+			return cli_usage_error(cmd, "đối số không rõ: %s", argv[i]);
+	}
+	in.co_codes = co;
+	in.nco = nco;
+	if (!in.section_id || !in.title)
+		return cli_usage_error(cmd, "cần --section và --title");
+	if (in.status >= 0)
+		return cli_usage_error(cmd, "--status chỉ dùng với task edit");
+	if (cli_open_db(ctx))
+		return CLI_ERR;
+	struct cchc_err err = { 0 };
+	int64_t id = 0;
+	if (task_add(&ctx->db, &in, &id, &err))
+		return cli_error(&err);
+	printf("%lld\n", (long long)id);
+	return CLI_OK;
+}
+
+static void json_str(const char *s)
+{
+	putchar('"');
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			printf("\\%c", *p);
+		else if (*p < 0x20)
+			printf("\\u%04x", *p);
+		else
+			putchar(*p);
+	}
+	putchar('"');
+}
+
+static const char *status_shown(const struct task_info *t)
+{
+	return t->overdue ? "quá hạn" : task_status_label(t->status);
+}
+
+static void print_task_row(const struct task_info *t, const char *format, bool first)
+{
+	char due[11];
+	if (strcmp(format, "tsv") == 0) {
+		printf("%lld\t%s\t%s\t", (long long)t->id, task_status_name(t->status), t->due_on);
+		cli_put_field(stdout, t->lead_code);
+		putchar('\t');
+		cli_put_field(stdout, t->title);
+		putchar('\n');
+	} else if (strcmp(format, "json") == 0) {
+		printf("%s\n  {\"id\": %lld, \"status\": \"%s\", \"overdue\": %s, \"due\": ", first ? "" : ",",
+		       (long long)t->id, task_status_name(t->status), t->overdue ? "true" : "false");
+		if (*t->due_on)
+			json_str(t->due_on);
+		else
+			fputs("null", stdout);
+		fputs(", \"due_text\": ", stdout);
+		json_str(t->due_text);
+		fputs(", \"lead\": ", stdout);
+		json_str(t->lead_code);
+		fputs(", \"co\": ", stdout);
+		json_str(t->co_codes);
+		fputs(", \"section\": ", stdout);
+		json_str(t->section_label);
+		fputs(", \"title\": ", stdout);
+		json_str(t->title);
+		putchar('}');
+	} else {
+		vn_date(t->due_on, due);
+		printf("%5lld  ", (long long)t->id);
+		cli_put_col(stdout, status_shown(t), 15);
+		cli_put_col(stdout, *due ? due : strcmp(t->due_kind, "ongoing") == 0 ? "thường xuyên"
+									     : "-", 13);
+		cli_put_col(stdout, t->lead_code, 7);
+		cli_put_field(stdout, t->title);
+		putchar('\n');
+	}
+}
+
+static int print_tasks(struct cli_ctx *ctx, const struct task_filter *f, const char *format)
+{
+	struct cchc_err err = { 0 };
+	struct task_info *v;
+	int n;
+	if (task_list(&ctx->db, f, &v, &n, &err))
+		return cli_error(&err);
+	if (strcmp(format, "json") == 0)
+		putchar('[');
+	for (int i = 0; i < n; i++)
+		print_task_row(&v[i], format, i == 0);
+	if (strcmp(format, "json") == 0)
+		puts(n ? "\n]" : "]");
+	task_list_free(v, n);
+	return CLI_OK;
+}
+
+static int task_list_cmd(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const struct cli_cmd *cmd = &cli_task_cmds[1];
+	struct task_filter f = { .status = -1, .due_within = -1 };
+	const char *format = "text", *v;
+	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--overdue") == 0) {
+			f.overdue = true;
+		} else if (cli_opt_value(argc, argv, &i, "--unit", &f.unit_code) ||
+			   cli_opt_value(argc, argv, &i, "--format", &format)) {
+			continue;
+		} else if (cli_opt_value(argc, argv, &i, "--status", &v)) {
+			if ((f.status = task_status_parse(v)) < 0)
+				return cli_usage_error(cmd, "trạng thái \"%s\" không có", v);
+		} else if (cli_opt_value(argc, argv, &i, "--due-within", &v)) {
+			char *end;
+			f.due_within = (int)strtol(v, &end, 10);
+			if (!*v || *end || f.due_within < 0 || f.due_within > 10000)
+				return cli_usage_error(cmd, "--due-within cần số ngày làm việc");
+		} else if (cli_opt_value(argc, argv, &i, "--plan", &v)) {
+			if (!parse_int64(v, &f.plan_id))
+				return cli_usage_error(cmd, "mã kế hoạch \"%s\" không hợp lệ", v);
+		} else if (cli_opt_value(argc, argv, &i, "--section", &v)) {
+			if (!parse_int64(v, &f.section_id))
+				return cli_usage_error(cmd, "mã đề mục \"%s\" không hợp lệ", v);
+		} else {
+			return cli_usage_error(cmd, "đối số không rõ: %s", argv[i]);
+		}
+	}
+	if (strcmp(format, "text") && strcmp(format, "tsv") && strcmp(format, "json"))
+		return cli_usage_error(cmd, "định dạng \"%s\" không hỗ trợ (text, tsv, json)", format);
+	if (cli_open_db(ctx))
+		return CLI_ERR;
+	return print_tasks(ctx, &f, format);
+}
+
+static int one_id(const struct cli_cmd *cmd, int argc, char **argv, int64_t *id)
+{
+	if (argc < 1 || !parse_int64(argv[0], id))
+		return cli_usage_error(cmd, argc ? "mã nhiệm vụ \"%s\" không hợp lệ" : "thiếu mã nhiệm vụ%s",
+				       argc ? argv[0] : "");
+	return CLI_OK;
+}
+
+static void kv(const char *key, const char *value)
+{
+	printf("%s: ", key);
+	cli_put_field(stdout, value);
+	putchar('\n');
+}
+
+static int task_show_cmd(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const struct cli_cmd *cmd = &cli_task_cmds[2];
+	int64_t id = 0;
+	if (argc != 1 || one_id(cmd, argc, argv, &id))
+		return CLI_USAGE;
+	if (cli_open_db(ctx))
+		return CLI_ERR;
+	struct cchc_err err = { 0 };
+	struct task_info t;
+	if (task_get(&ctx->db, id, &t, &err))
+		return cli_error(&err);
+	char due[11], done[11];
+	vn_date(t.due_on, due);
+	vn_date(t.done_on, done);
+	printf("id: %lld\nplan: %lld\nsection: %lld %s\n", (long long)t.id, (long long)t.plan_id,
+	       (long long)t.section_id, t.section_label);
+	kv("title", t.title);
+	kv("description", t.description);
+	kv("product", t.product);
+	printf("lead: %s%s", t.lead_code, *t.lead_name ? " " : "");
+	cli_put_field(stdout, t.lead_name);
+	putchar('\n');
+	kv("co", t.co_codes);
+	kv("due_text", t.due_text);
+	printf("due: %s\nstatus: %s\n", due, status_shown(&t));
+	if (*t.done_on)
+		printf("done: %s\n", done);
+	struct task_note *notes;
+	int n;
+	if (task_notes(&ctx->db, id, &notes, &n, &err) == CCHC_OK) {
+		for (int i = 0; i < n; i++) {
+			char d[11];
+			vn_date(notes[i].noted_on, d);
+			printf("note: %s%s%s%s ", d, *notes[i].period ? " [" : "", notes[i].period,
+			       *notes[i].period ? "]" : "");
+			cli_put_field(stdout, notes[i].text);
+			putchar('\n');
+		}
+		task_notes_free(notes, n);
+	}
+	task_info_free(&t);
+	return CLI_OK;
+}
+
+static int task_edit_cmd(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const struct cli_cmd *cmd = &cli_task_cmds[3];
+	int64_t id = 0;
+	if (one_id(cmd, argc, argv, &id))
+		return CLI_USAGE;
+	struct task_input in = { .status = -1 };
+	const char *co[32];
+	int nco = 0;
+	for (int i = 1; i < argc; i++) {
+		int r = task_option(cmd, argc, argv, &i, &in, co, &nco);
+		if (r < 0)
+			return CLI_USAGE;
+		if (r == 0)
+			return cli_usage_error(cmd, "đối số không rõ: %s", argv[i]);
+	}
+	in.co_codes = co;
+	in.nco = nco;
+	if (cli_open_db(ctx))
+		return CLI_ERR;
+	struct cchc_err err = { 0 };
+	if (task_edit(&ctx->db, id, &in, &err))
+		return cli_error(&err);
+	return CLI_OK;
+}
+
+/* The --date option or today. */
+static int date_option(const struct cli_cmd *cmd, const char *v, struct ymd *d)
+{
+	struct cchc_err err = { 0 };
+	if (!v)
+		return date_today(d, &err) ? cli_error(&err) : CLI_OK;
+	if (!parse_day(v, d))
+		return cli_usage_error(cmd, "ngày \"%s\" không hợp lệ (dd/mm/yyyy hoặc YYYY-MM-DD)", v);
+	return CLI_OK;
+}
+
+static int task_done_cmd(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const struct cli_cmd *cmd = &cli_task_cmds[4];
+	int64_t id = 0;
+	const char *date = NULL;
+	if (one_id(cmd, argc, argv, &id))
+		return CLI_USAGE;
+	for (int i = 1; i < argc; i++)
+		if (!cli_opt_value(argc, argv, &i, "--date", &date))
+			return cli_usage_error(cmd, "đối số không rõ: %s", argv[i]);
+	struct ymd d;
+	int rc = date_option(cmd, date, &d);
+	if (rc)
+		return rc;
+	if (cli_open_db(ctx))
+		return CLI_ERR;
+	struct cchc_err err = { 0 };
+	return task_done(&ctx->db, id, d, &err) ? cli_error(&err) : CLI_OK;
+}
+
+static int task_note_cmd(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const struct cli_cmd *cmd = &cli_task_cmds[5];
+	int64_t id = 0;
+	const char *date = NULL, *period = NULL, *text = NULL;
+	if (one_id(cmd, argc, argv, &id))
+		return CLI_USAGE;
+	for (int i = 1; i < argc; i++) {
+		if (cli_opt_value(argc, argv, &i, "--date", &date) ||
+		    cli_opt_value(argc, argv, &i, "--period", &period))
+			continue;
+		if (text)
+			return cli_usage_error(cmd, "thừa đối số: %s (đặt nội dung trong ngoặc kép)", argv[i]);
+		text = argv[i];
+	}
+	if (!text)
+		return cli_usage_error(cmd, "thiếu nội dung ghi chú");
+	struct ymd d;
+	int rc = date_option(cmd, date, &d);
+	if (rc)
+		return rc;
+	if (cli_open_db(ctx))
+		return CLI_ERR;
+	struct cchc_err err = { 0 };
+	return task_add_note(&ctx->db, id, text, period, d, &err) ? cli_error(&err) : CLI_OK;
+}
+
+/* "all" or "1,3,5": whether proposal k (1-based) is accepted. */
+static bool accepted(const char *spec, int k)
+{
+	if (strcmp(spec, "all") == 0)
+		return true;
+	for (const char *p = spec; *p;) {
+		if (atoi(p) == k)
+			return true;
+		p += strcspn(p, ",");
+		if (*p)
+			p++;
+	}
+	return false;
+}
+
+static int accept_one(struct cli_ctx *ctx, const struct suggestion *s, struct cchc_err *err,
+		      int64_t *id)
+{
+	const char *co[32];
+	int nco = 0;
+	char *codes = xstrdup(s->co_codes);
+	char *save = NULL;
+	for (char *c = strtok_r(codes, ",", &save); c && nco < 32; c = strtok_r(NULL, ",", &save))
+		co[nco++] = c;
+	struct task_input in = { .section_id = s->section_id, .title = s->title,
+				 .product = s->product, .lead_code = s->lead_code,
+				 .due_text = s->due_text, .co_codes = co, .nco = nco, .status = -1 };
+	int rc = task_add(&ctx->db, &in, id, err);
+	free(codes);
+	return rc;
+}
+
+static int task_suggest_cmd(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const struct cli_cmd *cmd = &cli_task_cmds[6];
+	int64_t plan = 0;
+	const char *accept = NULL, *format = "text";
+	for (int i = 0; i < argc; i++) {
+		if (cli_opt_value(argc, argv, &i, "--accept", &accept) ||
+		    cli_opt_value(argc, argv, &i, "--format", &format))
+			continue;
+		if (plan || !parse_int64(argv[i], &plan))
+			return cli_usage_error(cmd, "đối số không rõ: %s", argv[i]);
+	}
+	if (cli_open_db(ctx))
+		return CLI_ERR;
+	struct cchc_err err = { 0 };
+	struct plan_info p;
+	if (plan_get(&ctx->db, plan, &p, &err))
+		return cli_error(&err);
+	struct suggestion *s;
+	int n;
+	int rc = suggest_tasks(&ctx->db, p.id, &s, &n, &err);
+	plan_info_free(&p);
+	if (rc)
+		return cli_error(&err);
+	for (int i = 0; i < n && !rc; i++) {
+		if (accept) {
+			int64_t id;
+			if (!accepted(accept, i + 1))
+				continue;
+			if ((rc = accept_one(ctx, &s[i], &err, &id)))
+				cli_error(&err);
+			else
+				printf("%d\t%lld\n", i + 1, (long long)id);
+			continue;
+		}
+		bool tsv = strcmp(format, "tsv") == 0;
+		printf(tsv ? "%d\t%lld\t" : "%3d. [mục %lld] ", i + 1, (long long)s[i].section_id);
+		cli_put_field(stdout, s[i].title);
+		printf(tsv ? "\t%s\t%s\t" : "\n     chủ trì: %s%s", s[i].lead_code,
+		       tsv ? s[i].co_codes : "");
+		if (!tsv && !*s[i].lead_code)
+			printf("(chưa khớp: %s)", s[i].lead_text);
+		if (!tsv)
+			printf("  phối hợp: %s  hạn: %s\n", s[i].co_codes, s[i].due_text);
+		else
+			printf("%s\n", s[i].due_text);
+	}
+	suggestions_free(s, n);
+	if (!accept && n == 0)
+		fprintf(stderr, "cchc: kế hoạch này không có đề mục \"Cơ quan chủ trì\" hay bảng phụ lục "
+			"nhiệm vụ để đề xuất.\n");
+	return rc ? CLI_ERR : CLI_OK;
+}
+
+/* One bar of width cols, filled in proportion done/total. */
+static void bar(int done, int total, int cols)
+{
+	int fill = total ? done * cols / total : 0;
+	for (int i = 0; i < cols; i++)
+		fputs(i < fill ? "█" : "░", stdout);
+}
+
+static int agenda_units(struct cli_ctx *ctx, struct cchc_err *err)
+{
+	sqlite3_stmt *st;
+	char today[11];
+	struct ymd t;
+	if (date_today(&t, err))
+		return err->code;
+	date_format_iso(t, today);
+	int rc = sqlite3_prepare_v2(ctx->db.h,
+		"SELECT u.code, u.name, count(t.id), sum(t.status = 'done'), "
+		"sum(t.due_on < ?1 AND t.status IN ('todo', 'doing')) FROM unit u "
+		"JOIN task t ON t.lead_unit_id = u.id GROUP BY u.id ORDER BY u.name COLLATE vi", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(&ctx->db, rc, "tổng hợp theo đơn vị", err);
+	sqlite3_bind_text(st, 1, today, -1, SQLITE_STATIC);
+	puts("\nTheo đơn vị chủ trì (hoàn thành/tổng, quá hạn):");
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int total = sqlite3_column_int(st, 2), done = sqlite3_column_int(st, 3);
+		fputs("  ", stdout);
+		cli_put_col(stdout, (const char *)sqlite3_column_text(st, 0), 7);
+		bar(done, total, 20);
+		printf(" %3d/%-3d  quá hạn %d  ", done, total, sqlite3_column_int(st, 4));
+		cli_put_field(stdout, (const char *)sqlite3_column_text(st, 1));
+		putchar('\n');
+	}
+	sqlite3_finalize(st);
+	return CCHC_OK;
+}
+
+static int agenda_cmd(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const struct cli_cmd *cmd = &cli_agenda_cmds[0];
+	int within = 10;
+	const char *unit = NULL, *v;
+	for (int i = 0; i < argc; i++) {
+		if (cli_opt_value(argc, argv, &i, "--unit", &unit))
+			continue;
+		if (cli_opt_value(argc, argv, &i, "--within", &v) && (within = atoi(v)) >= 0)
+			continue;
+		return cli_usage_error(cmd, "đối số không rõ: %s", argv[i]);
+	}
+	if (cli_open_db(ctx))
+		return CLI_ERR;
+	struct task_filter f = { .status = -1, .due_within = -1, .overdue = true, .unit_code = unit };
+	puts("Quá hạn:");
+	if (print_tasks(ctx, &f, "text"))
+		return CLI_ERR;
+	printf("\nĐến hạn trong %d ngày làm việc:\n", within);
+	f.overdue = false;
+	f.due_within = within;
+	if (print_tasks(ctx, &f, "text"))
+		return CLI_ERR;
+	struct cchc_err err = { 0 };
+	return agenda_units(ctx, &err) ? cli_error(&err) : CLI_OK;
+}

@@ -1,0 +1,618 @@
+#include <config.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "core/calendar.h"
+#include "core/due.h"
+#include "core/task.h"
+#include "text/fold.h"
+#include "text/utf8.h"
+#include "util/sbuf.h"
+
+static const char *const status_names[] = { "todo", "doing", "done", "paused" };
+static const char *const status_labels[] = { "chưa thực hiện", "đang thực hiện", "hoàn thành",
+					     "tạm dừng" };
+
+const char *task_status_name(int s)
+{
+	return s >= 0 && s < TASK_NSTATUS ? status_names[s] : "";
+}
+
+const char *task_status_label(int s)
+{
+	return s >= 0 && s < TASK_NSTATUS ? status_labels[s] : "";
+}
+
+int task_status_parse(const char *s)
+{
+	char *f = text_fold(s, false);
+	int found = -1;
+	for (int i = 0; i < TASK_NSTATUS && found < 0; i++) {
+		char *label = text_fold(status_labels[i], false);
+		if (strcmp(f, status_names[i]) == 0 || strcmp(f, label) == 0)
+			found = i;
+		free(label);
+	}
+	free(f);
+	return found;
+}
+
+static int status_from_db(const char *s)
+{
+	for (int i = 0; i < TASK_NSTATUS; i++)
+		if (s && strcmp(s, status_names[i]) == 0)
+			return i;
+	return TASK_TODO;
+}
+
+int64_t unit_id_by_code(struct db *db, const char *code)
+{
+	sqlite3_stmt *st;
+	int64_t id = 0;
+	if (sqlite3_prepare_v2(db->h, "SELECT id FROM unit WHERE code = ?1 COLLATE NOCASE", -1, &st,
+			       NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return id;
+}
+
+static void now_iso(char out[32])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* The plan and its year that a section belongs to; false when no section. */
+static bool section_plan(struct db *db, int64_t section_id, int64_t *plan_id, int *year)
+{
+	sqlite3_stmt *st;
+	bool ok = false;
+	if (sqlite3_prepare_v2(db->h, "SELECT s.plan_id, coalesce(p.year, 0) FROM section s "
+			       "JOIN plan p ON p.id = s.plan_id WHERE s.id = ?", -1, &st, NULL))
+		return false;
+	sqlite3_bind_int64(st, 1, section_id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*plan_id = sqlite3_column_int64(st, 0);
+		*year = sqlite3_column_int(st, 1);
+		ok = true;
+	}
+	sqlite3_finalize(st);
+	return ok;
+}
+
+static int exec_bind(struct db *db, const char *sql, int64_t a, const char *b, const char *c)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, a);
+	if (b)
+		sqlite3_bind_text(st, 2, b, -1, SQLITE_STATIC);
+	if (c)
+		sqlite3_bind_text(st, 3, c, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
+}
+
+/* For a recurring task the deadline is the first period with no progress
+ * note dated inside it; for the others, their one date. */
+static int refresh_due(struct db *db, int64_t id)
+{
+	return exec_bind(db,
+		"UPDATE task SET due_on = (SELECT min(d.due_on) FROM task_due d WHERE d.task_id = ?1 "
+		" AND NOT EXISTS (SELECT 1 FROM task_note n WHERE n.task_id = ?1 "
+		"  AND n.noted_on <= d.due_on AND n.noted_on > coalesce((SELECT max(p.due_on) "
+		"  FROM task_due p WHERE p.task_id = ?1 AND p.due_on < d.due_on), '0000-00-00'))) "
+		"WHERE id = ?1", id, NULL, NULL);
+}
+
+static int store_due(struct db *db, int64_t id, const struct due *d, int year, const char *text)
+{
+	int rc = exec_bind(db, "DELETE FROM task_due WHERE task_id = ?1", id, NULL, NULL);
+	struct ymd occ[12];
+	int n = due_occurrences(d, year, occ, 12);
+	for (int i = 0; rc == SQLITE_OK && i < n; i++) {
+		char iso[11];
+		date_format_iso(occ[i], iso);
+		rc = exec_bind(db, "INSERT INTO task_due(task_id, due_on) VALUES(?1, ?2)", id, iso, NULL);
+	}
+	char every[2] = { d->every, 0 };
+	if (rc == SQLITE_OK)
+		rc = exec_bind(db, "UPDATE task SET due_text = ?2, due_kind = ?3 WHERE id = ?1", id, text,
+			       due_kind_name(d->kind));
+	if (rc == SQLITE_OK)
+		rc = exec_bind(db, "UPDATE task SET due_every = ?2 WHERE id = ?1", id, every, NULL);
+	return rc == SQLITE_OK ? refresh_due(db, id) : rc;
+}
+
+static int set_co_units(struct db *db, int64_t id, const struct task_input *in, struct cchc_err *err)
+{
+	if (exec_bind(db, "DELETE FROM task_unit WHERE task_id = ?1", id, NULL, NULL))
+		return db_fail(db, sqlite3_errcode(db->h), "lưu đơn vị phối hợp", err);
+	for (int i = 0; i < in->nco; i++) {
+		int64_t u = unit_id_by_code(db, in->co_codes[i]);
+		if (!u)
+			return err_set(err, CCHC_EINPUT, "Không có đơn vị mã \"%s\" (xem cchc unit list)",
+				       in->co_codes[i]);
+		char buf[32];
+		snprintf(buf, sizeof buf, "%lld", (long long)u);
+		if (exec_bind(db, "INSERT OR IGNORE INTO task_unit(task_id, unit_id) VALUES(?1, ?2)", id,
+			      buf, NULL))
+			return db_fail(db, sqlite3_errcode(db->h), "lưu đơn vị phối hợp", err);
+	}
+	return CCHC_OK;
+}
+
+/* Copies s as NFC into *out; an error when it is not valid UTF-8. */
+static int clean(const char *s, const char *what, char **out, struct cchc_err *err)
+{
+	*out = NULL;
+	if (!s)
+		return CCHC_OK;
+	char *nfc = text_nfc(s);
+	if (!nfc)
+		return err_set(err, CCHC_EINPUT, "%s không phải UTF-8 hợp lệ", what);
+	*out = text_squeeze(nfc);
+	free(nfc);
+	return CCHC_OK;
+}
+
+struct cleaned {
+	char *title, *description, *product, *due_text;
+};
+
+static void cleaned_free(struct cleaned *c)
+{
+	free(c->title), free(c->description), free(c->product), free(c->due_text);
+}
+
+static int clean_input(const struct task_input *in, struct cleaned *c, struct cchc_err *err)
+{
+	memset(c, 0, sizeof *c);
+	if (clean(in->title, "Tên nhiệm vụ", &c->title, err) ||
+	    clean(in->description, "Mô tả", &c->description, err) ||
+	    clean(in->product, "Sản phẩm", &c->product, err) ||
+	    clean(in->due_text, "Thời hạn", &c->due_text, err)) {
+		cleaned_free(c);
+		return err->code;
+	}
+	if (c->title && !*c->title) {
+		cleaned_free(c);
+		return err_set(err, CCHC_EINPUT, "Tên nhiệm vụ không được để trống");
+	}
+	return CCHC_OK;
+}
+
+/* Validates everything that can be checked before writing. */
+static int check_refs(struct db *db, const struct task_input *in, int64_t *lead, struct cchc_err *err)
+{
+	*lead = 0;
+	if (in->lead_code && *in->lead_code && !(*lead = unit_id_by_code(db, in->lead_code)))
+		return err_set(err, CCHC_EINPUT, "Không có đơn vị mã \"%s\" (xem cchc unit list)",
+			       in->lead_code);
+	for (int i = 0; i < in->nco; i++)
+		if (!unit_id_by_code(db, in->co_codes[i]))
+			return err_set(err, CCHC_EINPUT, "Không có đơn vị mã \"%s\" (xem cchc unit list)",
+				       in->co_codes[i]);
+	return CCHC_OK;
+}
+
+static int insert_task(struct db *db, const struct cleaned *c, int64_t plan_id, int64_t section_id,
+		       int64_t lead, int64_t *id)
+{
+	char ts[32];
+	now_iso(ts);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, "INSERT INTO task(plan_id, section_id, title, description, "
+				    "product, lead_unit_id, created_at, updated_at) "
+				    "VALUES(?,?,?,?,?,nullif(?,0),?,?)", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, plan_id);
+	sqlite3_bind_int64(st, 2, section_id);
+	sqlite3_bind_text(st, 3, c->title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, c->description ? c->description : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, c->product ? c->product : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 6, lead);
+	sqlite3_bind_text(st, 7, ts, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, ts, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	*id = sqlite3_last_insert_rowid(db->h);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static int year_or_today(int year)
+{
+	struct ymd t;
+	struct cchc_err e;
+	if (year)
+		return year;
+	return date_today(&t, &e) == CCHC_OK ? t.y : 2026;
+}
+
+int task_add(struct db *db, const struct task_input *in, int64_t *id, struct cchc_err *err)
+{
+	int64_t plan_id, lead;
+	int year;
+	if (!in->title)
+		return err_set(err, CCHC_EINPUT, "Thiếu tên nhiệm vụ");
+	if (!section_plan(db, in->section_id, &plan_id, &year))
+		return err_set(err, CCHC_EINPUT, "Không có đề mục số %lld (xem cchc plan tree --format tsv)",
+			       (long long)in->section_id);
+	struct cleaned c;
+	if (clean_input(in, &c, err))
+		return err->code;
+	struct due due;
+	if (check_refs(db, in, &lead, err) ||
+	    due_parse(c.due_text ? c.due_text : "", year_or_today(year), &due, err) ||
+	    db_begin(db, err)) {
+		cleaned_free(&c);
+		return err->code;
+	}
+	int rc = insert_task(db, &c, plan_id, in->section_id, lead, id);
+	if (rc == SQLITE_OK)
+		rc = store_due(db, *id, &due, year_or_today(year), c.due_text ? c.due_text : "");
+	if (rc != SQLITE_OK)
+		db_fail(db, rc, "thêm nhiệm vụ", err);
+	else
+		rc = set_co_units(db, *id, in, err);
+	cleaned_free(&c);
+	if (rc) {
+		db_rollback(db);
+		return err->code;
+	}
+	return db_commit(db, err);
+}
+
+static int update_text(struct db *db, int64_t id, const char *column, const char *value)
+{
+	char sql[128];
+	snprintf(sql, sizeof sql, "UPDATE task SET %s = ?2 WHERE id = ?1", column);
+	return value ? exec_bind(db, sql, id, value, NULL) : SQLITE_OK;
+}
+
+static int task_year(struct db *db, int64_t id)
+{
+	sqlite3_stmt *st;
+	int year = 0;
+	if (sqlite3_prepare_v2(db->h, "SELECT coalesce(p.year, 0) FROM task t JOIN plan p ON "
+			       "p.id = t.plan_id WHERE t.id = ?", -1, &st, NULL))
+		return 0;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		year = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return year_or_today(year);
+}
+
+static bool task_exists(struct db *db, int64_t id)
+{
+	sqlite3_stmt *st;
+	bool found = false;
+	if (sqlite3_prepare_v2(db->h, "SELECT 1 FROM task WHERE id = ?", -1, &st, NULL))
+		return false;
+	sqlite3_bind_int64(st, 1, id);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
+static int today_iso(char out[11], struct cchc_err *err);
+
+static int apply_edit(struct db *db, int64_t id, const struct task_input *in,
+		      const struct cleaned *c, int64_t lead, const struct due *due,
+		      struct cchc_err *err)
+{
+	int rc = update_text(db, id, "title", c->title);
+	if (!rc)
+		rc = update_text(db, id, "description", c->description);
+	if (!rc)
+		rc = update_text(db, id, "product", c->product);
+	if (!rc && in->lead_code) {
+		char buf[32];
+		snprintf(buf, sizeof buf, "%lld", (long long)lead);
+		rc = exec_bind(db, "UPDATE task SET lead_unit_id = nullif(CAST(?2 AS INTEGER), 0) "
+			       "WHERE id = ?1", id, buf, NULL);
+	}
+	if (!rc && c->due_text)
+		rc = store_due(db, id, due, task_year(db, id), c->due_text);
+	char today[11] = "";
+	if (!rc && in->status >= 0 && !(rc = today_iso(today, err) ? SQLITE_ERROR : SQLITE_OK))
+		rc = exec_bind(db, "UPDATE task SET status = ?2, done_on = CASE WHEN ?2 = 'done' "
+			       "THEN coalesce(done_on, ?3) ELSE NULL END WHERE id = ?1", id,
+			       task_status_name(in->status), today);
+	if (!rc && in->section_id) {
+		char buf[32];
+		snprintf(buf, sizeof buf, "%lld", (long long)in->section_id);
+		rc = exec_bind(db, "UPDATE task SET section_id = CAST(?2 AS INTEGER) WHERE id = ?1",
+			       id, buf, NULL);
+	}
+	char ts[32];
+	now_iso(ts);
+	if (!rc)
+		rc = exec_bind(db, "UPDATE task SET updated_at = ?2 WHERE id = ?1", id, ts, NULL);
+	if (rc)
+		return db_fail(db, rc, "sửa nhiệm vụ", err);
+	return in->set_co ? set_co_units(db, id, in, err) : CCHC_OK;
+}
+
+int task_edit(struct db *db, int64_t id, const struct task_input *in, struct cchc_err *err)
+{
+	if (!task_exists(db, id))
+		return err_set(err, CCHC_ENOTFOUND, "Không có nhiệm vụ số %lld", (long long)id);
+	int64_t plan_id, lead;
+	int year;
+	if (in->section_id && !section_plan(db, in->section_id, &plan_id, &year))
+		return err_set(err, CCHC_EINPUT, "Không có đề mục số %lld", (long long)in->section_id);
+	struct cleaned c;
+	if (clean_input(in, &c, err))
+		return err->code;
+	struct due due = { DUE_NONE, { 0, 0, 0 }, 0 };
+	if (check_refs(db, in, &lead, err) ||
+	    (c.due_text && due_parse(c.due_text, task_year(db, id), &due, err)) || db_begin(db, err)) {
+		cleaned_free(&c);
+		return err->code;
+	}
+	int rc = apply_edit(db, id, in, &c, lead, &due, err);
+	cleaned_free(&c);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db, err);
+}
+
+int task_done(struct db *db, int64_t id, struct ymd date, struct cchc_err *err)
+{
+	if (!task_exists(db, id))
+		return err_set(err, CCHC_ENOTFOUND, "Không có nhiệm vụ số %lld", (long long)id);
+	char iso[11];
+	date_format_iso(date, iso);
+	if (db_begin(db, err))
+		return err->code;
+	int rc = exec_bind(db, "UPDATE task SET status = 'done', done_on = ?2 WHERE id = ?1", id, iso,
+			   NULL);
+	if (rc) {
+		db_fail(db, rc, "đánh dấu hoàn thành", err);
+		db_rollback(db);
+		return err->code;
+	}
+	return db_commit(db, err);
+}
+
+int task_add_note(struct db *db, int64_t id, const char *text, const char *period, struct ymd date,
+		  struct cchc_err *err)
+{
+	if (!task_exists(db, id))
+		return err_set(err, CCHC_ENOTFOUND, "Không có nhiệm vụ số %lld", (long long)id);
+	char *t = NULL, *p = NULL;
+	if (clean(text, "Ghi chú", &t, err) || clean(period ? period : "", "Kỳ", &p, err)) {
+		free(t);
+		return err->code;
+	}
+	if (!*t) {
+		free(t), free(p);
+		return err_set(err, CCHC_EINPUT, "Ghi chú tiến độ không được để trống");
+	}
+	char iso[11];
+	date_format_iso(date, iso);
+	int rc = db_begin(db, err);
+	if (!rc) {
+		sqlite3_stmt *st;
+		rc = sqlite3_prepare_v2(db->h, "INSERT INTO task_note(task_id, noted_on, period, text) "
+					"VALUES(?,?,?,?)", -1, &st, NULL);
+		if (rc == SQLITE_OK) {
+			sqlite3_bind_int64(st, 1, id);
+			sqlite3_bind_text(st, 2, iso, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 3, p, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 4, t, -1, SQLITE_STATIC);
+			rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db->h);
+			sqlite3_finalize(st);
+		}
+		if (rc == SQLITE_OK)
+			rc = exec_bind(db, "UPDATE task SET status = CASE status WHEN 'todo' THEN 'doing' "
+				       "ELSE status END WHERE id = ?1", id, NULL, NULL);
+		if (rc == SQLITE_OK)
+			rc = refresh_due(db, id);
+		if (rc != SQLITE_OK) {
+			db_fail(db, rc, "thêm ghi chú", err);
+			db_rollback(db);
+			rc = err->code;
+		} else {
+			rc = db_commit(db, err);
+		}
+	}
+	free(t), free(p);
+	return rc;
+}
+
+#define TASK_COLUMNS \
+	"t.id, t.plan_id, coalesce(t.section_id, 0), t.status, t.title, t.description, t.product, " \
+	"coalesce(u.code, ''), coalesce(u.name, ''), t.due_text, t.due_kind, coalesce(t.due_on, ''), " \
+	"coalesce(t.done_on, ''), coalesce(s.label, ''), " \
+	"coalesce((SELECT group_concat(cu.code, ', ') FROM task_unit tu JOIN unit cu ON " \
+	"cu.id = tu.unit_id WHERE tu.task_id = t.id), '')"
+
+static char *col(sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+	return xstrdup(s ? (const char *)s : "");
+}
+
+static void row_to_task(sqlite3_stmt *st, const char *today, struct task_info *t)
+{
+	memset(t, 0, sizeof *t);
+	t->id = sqlite3_column_int64(st, 0);
+	t->plan_id = sqlite3_column_int64(st, 1);
+	t->section_id = sqlite3_column_int64(st, 2);
+	t->status = status_from_db((const char *)sqlite3_column_text(st, 3));
+	char **f[] = { &t->title, &t->description, &t->product, &t->lead_code, &t->lead_name,
+		       &t->due_text, &t->due_kind, &t->due_on, &t->done_on, &t->section_label,
+		       &t->co_codes };
+	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
+		*f[i] = col(st, (int)i + 4);
+	t->overdue = *t->due_on && strcmp(t->due_on, today) < 0 && t->status != TASK_DONE &&
+		     t->status != TASK_PAUSED;
+}
+
+static int today_iso(char out[11], struct cchc_err *err)
+{
+	struct ymd d;
+	if (date_today(&d, err))
+		return err->code;
+	date_format_iso(d, out);
+	return CCHC_OK;
+}
+
+int task_get(struct db *db, int64_t id, struct task_info *t, struct cchc_err *err)
+{
+	char today[11];
+	if (today_iso(today, err))
+		return err->code;
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, "SELECT " TASK_COLUMNS " FROM task t LEFT JOIN unit u ON "
+				    "u.id = t.lead_unit_id LEFT JOIN section s ON s.id = t.section_id "
+				    "WHERE t.id = ?", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, "đọc nhiệm vụ", err);
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		row_to_task(st, today, t);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return CCHC_OK;
+	return err_set(err, CCHC_ENOTFOUND, "Không có nhiệm vụ số %lld", (long long)id);
+}
+
+/* Filtering and ordering are done in SQL on indexed columns; the caller
+ * sets a limit for screens. */
+static const char LIST_SQL[] =
+	"SELECT " TASK_COLUMNS " FROM task t LEFT JOIN unit u ON u.id = t.lead_unit_id "
+	"LEFT JOIN section s ON s.id = t.section_id WHERE 1 "
+	"AND (?1 = '' OR u.code = ?1 COLLATE NOCASE OR EXISTS (SELECT 1 FROM task_unit tu JOIN unit "
+	"     cu ON cu.id = tu.unit_id WHERE tu.task_id = t.id AND cu.code = ?1 COLLATE NOCASE)) "
+	"AND (?2 = '' OR t.status = ?2) "
+	"AND (?3 = 0 OR (t.due_on < ?4 AND t.status IN ('todo', 'doing'))) "
+	"AND (?5 = '' OR (t.due_on >= ?4 AND t.due_on <= ?5 AND t.status IN ('todo', 'doing'))) "
+	"AND (?6 = 0 OR t.status <> 'done') "
+	"AND (?7 = 0 OR t.plan_id = ?7) AND (?8 = 0 OR t.section_id = ?8) "
+	"ORDER BY t.due_on IS NULL, t.due_on, t.id LIMIT ?9";
+
+static int bind_filter(struct db *db, sqlite3_stmt *st, const struct task_filter *f,
+		       const char *today, struct cchc_err *err)
+{
+	char limit[11] = "";
+	if (f->due_within >= 0) {
+		struct calendar *c = calendar_new();
+		struct ymd t, d;
+		date_parse_iso(today, &t);
+		int rc = calendar_add(c, t, f->due_within, &d, err);
+		calendar_free(c);
+		if (rc)
+			return rc;
+		date_format_iso(d, limit);
+	}
+	if (f->unit_code && *f->unit_code && !unit_id_by_code(db, f->unit_code))
+		return err_set(err, CCHC_EINPUT, "Không có đơn vị mã \"%s\" (xem cchc unit list)",
+			       f->unit_code);
+	sqlite3_bind_text(st, 1, f->unit_code ? f->unit_code : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, f->status >= 0 ? task_status_name(f->status) : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, f->overdue);
+	sqlite3_bind_text(st, 4, today, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 5, limit, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 6, f->open_only);
+	sqlite3_bind_int64(st, 7, f->plan_id);
+	sqlite3_bind_int64(st, 8, f->section_id);
+	sqlite3_bind_int(st, 9, f->limit > 0 ? f->limit : -1);
+	return CCHC_OK;
+}
+
+int task_list(struct db *db, const struct task_filter *f, struct task_info **out, int *n,
+	      struct cchc_err *err)
+{
+	*out = NULL;
+	*n = 0;
+	char today[11];
+	if (today_iso(today, err))
+		return err->code;
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, LIST_SQL, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, "đọc danh sách nhiệm vụ", err);
+	if (bind_filter(db, st, f, today, err)) {
+		sqlite3_finalize(st);
+		return err->code;
+	}
+	int cap = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 32;
+			*out = xrealloc(*out, sizeof **out * (size_t)cap);
+		}
+		row_to_task(st, today, &(*out)[(*n)++]);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		task_list_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return db_fail(db, rc, "đọc danh sách nhiệm vụ", err);
+	}
+	return CCHC_OK;
+}
+
+void task_info_free(struct task_info *t)
+{
+	char *f[] = { t->title, t->description, t->product, t->lead_code, t->lead_name, t->due_text,
+		      t->due_kind, t->due_on, t->done_on, t->section_label, t->co_codes };
+	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
+		free(f[i]);
+	memset(t, 0, sizeof *t);
+}
+
+void task_list_free(struct task_info *v, int n)
+{
+	for (int i = 0; i < n; i++)
+		task_info_free(&v[i]);
+	free(v);
+}
+
+int task_notes(struct db *db, int64_t id, struct task_note **out, int *n, struct cchc_err *err)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, "SELECT noted_on, period, text FROM task_note "
+				    "WHERE task_id = ? ORDER BY noted_on, id", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, "đọc ghi chú", err);
+	sqlite3_bind_int64(st, 1, id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		*out = xrealloc(*out, sizeof **out * (size_t)(*n + 1));
+		struct task_note *t = &(*out)[(*n)++];
+		snprintf(t->noted_on, sizeof t->noted_on, "%s", (const char *)sqlite3_column_text(st, 0));
+		t->period = col(st, 1);
+		t->text = col(st, 2);
+	}
+	sqlite3_finalize(st);
+	return CCHC_OK;
+}
+
+void task_notes_free(struct task_note *v, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(v[i].period);
+		free(v[i].text);
+	}
+	free(v);
+}

@@ -1,0 +1,70 @@
+/* Tasks: what a plan section asks of a unit, by when, and how it is going.
+ * "Quá hạn" (overdue) is computed from the deadline and today (CCHC_TODAY),
+ * never stored. */
+#ifndef CCHC_TASK_H
+#define CCHC_TASK_H
+#include <stdbool.h>
+#include <stdint.h>
+#include "store/db.h"
+#include "text/date.h"
+
+enum task_status { TASK_TODO, TASK_DOING, TASK_DONE, TASK_PAUSED, TASK_NSTATUS };
+
+/* "todo", "doing", "done", "paused" */
+const char *task_status_name(int s);
+/* "chưa thực hiện", "đang thực hiện", "hoàn thành", "tạm dừng" */
+const char *task_status_label(int s);
+/* Accepts the English names and the Vietnamese labels, with or without tones. */
+int task_status_parse(const char *s);
+
+/* Fields for add and edit; NULL means "not given" (edit leaves it as it is). */
+struct task_input {
+	int64_t section_id;
+	const char *title, *description, *product, *lead_code, *due_text;
+	const char *const *co_codes; /* coordinating units' codes */
+	int nco;
+	bool set_co;                 /* edit: replace the coordinating units */
+	int status;                  /* edit: -1 to leave */
+};
+
+struct task_info {
+	int64_t id, plan_id, section_id;
+	int status;
+	bool overdue;
+	char *title, *description, *product, *lead_code, *lead_name, *due_text, *due_kind;
+	char *due_on, *done_on, *section_label, *co_codes; /* co_codes: "VP, TTr" */
+};
+
+struct task_filter {
+	const char *unit_code;  /* lead or coordinating */
+	int status;             /* -1: any */
+	bool overdue;
+	int due_within;         /* -1: no limit; else due within N working days from today */
+	bool open_only;         /* not done */
+	int64_t plan_id, section_id;
+	int limit;              /* 0: no limit */
+};
+
+int task_add(struct db *db, const struct task_input *in, int64_t *id, struct cchc_err *err);
+int task_edit(struct db *db, int64_t id, const struct task_input *in, struct cchc_err *err);
+/* Marks done on date (one action). */
+int task_done(struct db *db, int64_t id, struct ymd date, struct cchc_err *err);
+int task_add_note(struct db *db, int64_t id, const char *text, const char *period, struct ymd date,
+		  struct cchc_err *err);
+int task_get(struct db *db, int64_t id, struct task_info *t, struct cchc_err *err);
+int task_list(struct db *db, const struct task_filter *f, struct task_info **out, int *n,
+	      struct cchc_err *err);
+void task_info_free(struct task_info *t);
+void task_list_free(struct task_info *v, int n);
+
+struct task_note {
+	char noted_on[11];
+	char *period, *text;
+};
+int task_notes(struct db *db, int64_t id, struct task_note **out, int *n, struct cchc_err *err);
+void task_notes_free(struct task_note *v, int n);
+
+/* Looks a unit up by code (case-insensitive); 0 when there is none. */
+int64_t unit_id_by_code(struct db *db, const char *code);
+
+#endif

@@ -1,0 +1,105 @@
+#!/bin/sh
+# Tasks from the command line: add, list with filters and formats, overdue
+# from CCHC_TODAY, recurring deadlines moving with progress notes, done,
+# edit, suggestions from role blocks and an annex table, the agenda, errors.
+. "${top_srcdir:-.}/tests/cli/lib.sh"
+export CCHC_TODAY=2026-11-24
+"$CCHC" plan import "$FIXTURES/corpus/so-tu-phap-2026.txt" >/dev/null 2>&1 || fail import
+for u in "Văn phòng Sở:VP" "Thanh tra Sở:TTr" "Phòng Hành chính tư pháp:HCTP" \
+	"Phòng Bổ trợ tư pháp:BTTP" "Trung tâm Trợ giúp pháp lý nhà nước:TGPL"; do
+	"$CCHC" unit add "${u%%:*}" --code "${u##*:}" >/dev/null || fail "unit $u"
+done
+
+# suggestions: roles with + items (section 5, 17) and the annex table (27)
+run "$CCHC" task suggest --format tsv
+expect_rc 0
+[ "$(wc -l <"$T/out")" -eq 10 ] || fail "expected 10 suggestions: $(cat "$T/out")"
+expect_grep "4	17	Rà soát, đề xuất đơn giản hóa ít nhất 03 thủ tục hành chính (TTHC) thuộc thẩm quyền giải quyết của Sở.	VP	HCTP,BTTP,TGPL	" "$T/out"
+expect_grep "8	27	Kiểm tra công tác CCHC tại các đơn vị thuộc Sở	VP	TTr	Quý III/2026" "$T/out"
+run "$CCHC" task suggest --accept 8,9
+expect_rc 0
+printf '8\t1\n9\t2\n' >"$T/want"
+expect_file "$T/want" "$T/out"
+
+run "$CCHC" task add --section 5 --title "Báo cáo CCHC hằng quý" --lead vp --due "hằng quý"
+[ "$(cat "$T/out")" = 3 ] || fail "add printed $(cat "$T/out")"
+"$CCHC" task add --section 5 --title "Tuyên truyền" --lead TTr --co VP --due "thường xuyên" >/dev/null
+"$CCHC" task add --section 5 --title "Tự chấm điểm" --lead VP --co TTr --co HCTP --due "25/11/2026" \
+	--product "Báo cáo tự chấm điểm" >/dev/null
+
+run "$CCHC" task list --format tsv
+expect_rc 0
+cat >"$T/want" <<'W'
+3	todo	2026-03-31	VP	Báo cáo CCHC hằng quý
+1	todo	2026-09-30	VP	Kiểm tra công tác CCHC tại các đơn vị thuộc Sở
+2	todo	2026-11-29	VP	Rà soát, đơn giản hóa TTHC
+5	todo	2026-11-25	VP	Tự chấm điểm
+4	todo		TTr	Tuyên truyền
+W
+sort -t '	' -k3,3 -k1,1n "$T/want" | awk -F'\t' '$3!=""' >"$T/w1"
+awk -F'\t' '$3==""' "$T/want" >>"$T/w1"
+expect_file "$T/w1" "$T/out"
+
+run "$CCHC" task list --overdue --format tsv
+[ "$(cut -f1 "$T/out" | tr '\n' ' ')" = "3 1 " ] || fail "overdue: $(cat "$T/out")"
+run "$CCHC" task list --due-within 5 --format tsv
+[ "$(cut -f1 "$T/out" | tr '\n' ' ')" = "5 2 " ] || fail "due within 5: $(cat "$T/out")"
+run "$CCHC" task list --unit TTr --format tsv
+[ "$(cut -f1 "$T/out" | tr '\n' ' ')" = "1 5 4 " ] || fail "unit TTr (lead or co): $(cat "$T/out")"
+
+# recurring: a note inside Q1 and Q2 moves the deadline to Q3's end
+"$CCHC" task note 3 "Đã gửi báo cáo quý I" --period 2026-Q1 --date 20/03/2026 || fail note
+"$CCHC" task note 3 "Đã gửi báo cáo quý II" --period 2026-Q2 --date 2026-06-18 || fail note
+run "$CCHC" task show 3
+expect_grep "due: 30/09/2026" "$T/out"
+expect_grep "status: quá hạn" "$T/out"
+expect_grep "note: 20/03/2026 [2026-Q1] Đã gửi báo cáo quý I" "$T/out"
+
+# done: no longer overdue; edit
+"$CCHC" task done 1 --date 2026-10-01 || fail done
+run "$CCHC" task show 1
+expect_grep "status: hoàn thành" "$T/out"
+expect_grep "done: 01/10/2026" "$T/out"
+"$CCHC" task edit 5 --title "Tự chấm điểm Chỉ số CCHC" --co BTTP --due "Quý IV/2026" --status doing || fail edit
+run "$CCHC" task show 5
+expect_grep "title: Tự chấm điểm Chỉ số CCHC" "$T/out"
+expect_grep "co: BTTP" "$T/out"
+expect_grep "due: 31/12/2026" "$T/out"
+expect_grep "status: đang thực hiện" "$T/out"
+
+run "$CCHC" task list --format json
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert [x["id"] for x in d]==[1,3,2,5,4], d; assert d[0]["overdue"] is False and d[1]["overdue"] is True and d[4]["due"] is None' "$T/out" ||
+	fail "json: $(cat "$T/out")"
+
+run "$CCHC" agenda --within 10
+expect_rc 0
+expect_grep "Quá hạn:" "$T/out"
+expect_grep "Báo cáo CCHC hằng quý" "$T/out"
+grep -q "VP .*1/4 .*quá hạn 1" "$T/out" || fail "agenda by unit: $(cat "$T/out")"
+
+# errors change nothing
+before=$(sqlite3 "$CCHC_DB" "SELECT count(*) FROM task")
+run "$CCHC" task add --section 5 --title X --lead NOPE
+expect_rc 1
+expect_grep 'Không có đơn vị mã "NOPE"' "$T/err"
+run "$CCHC" task add --section 999 --title X --lead VP
+expect_rc 1
+expect_grep "Không có đề mục số 999" "$T/err"
+run "$CCHC" task add --section 5 --title X --lead VP --due 31/02/2026
+expect_rc 1
+expect_grep 'Không hiểu thời hạn "31/02/2026"' "$T/err"
+run "$CCHC" task done 2 --date 31/02/2026
+expect_rc 2
+run "$CCHC" task edit 99 --title Y
+expect_rc 1
+expect_grep "Không có nhiệm vụ số 99" "$T/err"
+[ "$(sqlite3 "$CCHC_DB" "SELECT count(*) FROM task")" = "$before" ] || fail "a failed command changed tasks"
+
+# a plan with tasks is not deleted without --force
+run "$CCHC" plan delete 1
+expect_rc 1
+expect_grep "còn 5 nhiệm vụ" "$T/err"
+run "$CCHC" plan delete 1 --force
+expect_rc 0
+[ "$(sqlite3 "$CCHC_DB" "SELECT count(*) FROM task")" = 0 ] || fail "tasks left"
+exit 0
