@@ -64,9 +64,9 @@ expect_rc 0
 expect_grep "không tìm thấy" "$T/err"
 run "$CCHC" search
 expect_rc 2
-run "$CCHC" search x --kind task
+run "$CCHC" search x --kind letter
 expect_rc 2
-expect_grep 'không có loại "task"' "$T/err"
+expect_grep 'không có loại "letter"' "$T/err"
 
 # the index follows deletions (cascades included)
 run "$CCHC" plan delete 1
