@@ -508,6 +508,46 @@ static int agenda_units(struct cli_ctx *ctx, struct cchc_err *err)
 	return CCHC_OK;
 }
 
+/* Counts by status, and done/total by plan section, in SQL. */
+static int agenda_groups(struct cli_ctx *ctx, struct cchc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(ctx->db.h, "SELECT status, count(*) FROM task GROUP BY status",
+				    -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(&ctx->db, rc, "tổng hợp theo trạng thái", err);
+	int count[TASK_NSTATUS] = { 0 };
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int s = task_status_parse((const char *)sqlite3_column_text(st, 0));
+		if (s >= 0)
+			count[s] = sqlite3_column_int(st, 1);
+	}
+	sqlite3_finalize(st);
+	puts("\nTheo trạng thái:");
+	for (int s = 0; s < TASK_NSTATUS; s++) {
+		fputs("  ", stdout);
+		cli_put_col(stdout, task_status_label(s), 16);
+		printf("%d\n", count[s]);
+	}
+	rc = sqlite3_prepare_v2(ctx->db.h,
+		"SELECT s.label, s.heading, count(t.id), sum(t.status = 'done') FROM task t "
+		"JOIN section s ON s.id = t.section_id GROUP BY s.id ORDER BY s.plan_id, s.seq", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(&ctx->db, rc, "tổng hợp theo đề mục", err);
+	puts("\nTheo đề mục (hoàn thành/tổng):");
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		printf("  %3d/%-3d  ", sqlite3_column_int(st, 3), sqlite3_column_int(st, 2));
+		struct sbuf b = SBUF_INIT;
+		sbuf_addf(&b, "%s %s", (const char *)sqlite3_column_text(st, 0),
+			  (const char *)sqlite3_column_text(st, 1));
+		cli_put_col(stdout, b.s, 66);
+		sbuf_free(&b);
+		putchar('\n');
+	}
+	sqlite3_finalize(st);
+	return CCHC_OK;
+}
+
 static int agenda_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const struct cli_cmd *cmd = &cli_agenda_cmds[0];
@@ -532,5 +572,5 @@ static int agenda_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	if (print_tasks(ctx, &f, "text"))
 		return CLI_ERR;
 	struct cchc_err err = { 0 };
-	return agenda_units(ctx, &err) ? cli_error(&err) : CLI_OK;
+	return agenda_units(ctx, &err) || agenda_groups(ctx, &err) ? cli_error(&err) : CLI_OK;
 }

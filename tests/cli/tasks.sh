@@ -76,6 +76,9 @@ expect_rc 0
 expect_grep "Quá hạn:" "$T/out"
 expect_grep "Báo cáo CCHC hằng quý" "$T/out"
 grep -q "VP .*1/4 .*quá hạn 1" "$T/out" || fail "agenda by unit: $(cat "$T/out")"
+grep -q "^  hoàn thành *1$" "$T/out" || fail "agenda by status: $(cat "$T/out")"
+grep -q "^    0/2    PHỤ LỤC I" "$T/out" && fail "annex counts wrong"
+grep -q "^    1/2    PHỤ LỤC I" "$T/out" || fail "agenda by section: $(cat "$T/out")"
 
 # errors change nothing
 before=$(sqlite3 "$CCHC_DB" "SELECT count(*) FROM task")
