@@ -60,6 +60,47 @@ int app_modal_close(struct app *app)
 	return UI_ALL;
 }
 
+void app_set_query(struct app *app, const char *text, bool exact)
+{
+	free(app->query);
+	app->query = text && *text ? xstrdup(text) : NULL;
+	app->query_exact = exact;
+}
+
+void app_set_cursor(struct app *app, int y, int x)
+{
+	app->cursor_y = y;
+	app->cursor_x = x;
+}
+
+static int switch_view(struct app *app, int i)
+{
+	if (i < 0 || i >= app->nviews)
+		return UI_NONE;
+	app->cur = i;
+	return UI_ALL;
+}
+
+int app_show_view(struct app *app, const char *name)
+{
+	for (int i = 0; i < app->nviews; i++)
+		if (strcmp(app->views[i]->name, name) == 0)
+			return switch_view(app, i);
+	return UI_NONE;
+}
+
+int app_goto(struct app *app, const char *kind, int64_t id, int64_t plan_id)
+{
+	for (int i = 0; i < app->nviews; i++) {
+		const struct view_class *v = app->views[i];
+		int r = v->go ? v->go(app, app->state[i], kind, id, plan_id) : -1;
+		if (r >= 0)
+			return r | switch_view(app, i);
+	}
+	app_message(app, true, "Chưa có màn hình để mở mục này; xem bằng lệnh cchc");
+	return UI_STATUS;
+}
+
 struct rect app_body(void)
 {
 	return (struct rect){ 1, 0, LINES - 2, COLS };
@@ -165,8 +206,16 @@ static void draw_status(struct app *app)
 		draw_text_clip(LINES - 1, 1, COLS - 2, app->status, m);
 		return;
 	}
+	int x = 1;
+	if (app->views[app->cur]->status) {
+		struct sbuf b = SBUF_INIT;
+		app->views[app->cur]->status(app, app->state[app->cur], &b);
+		if (b.len)
+			x += draw_text_clip(LINES - 1, x, COLS - 2, b.s, a | A_BOLD) + 3;
+		sbuf_free(&b);
+	}
 	const enum action *h = app->views[app->cur]->hints;
-	for (int x = 1; h && *h != ACT_NONE; h++)
+	for (; h && *h != ACT_NONE; h++)
 		x += draw_hint(app, *h, x);
 }
 
@@ -196,23 +245,19 @@ static void paint(struct app *app, int flags)
 	}
 	if (flags & UI_ALL)
 		draw_tabbar(app);
-	if (flags & (UI_ALL | UI_VIEW))
+	if (flags & (UI_ALL | UI_VIEW)) {
+		app->cursor_y = -1;
 		app->views[app->cur]->draw(app, app->state[app->cur], app_body());
+	}
 	draw_status(app);
 	if (app->modal)
 		app->modal->draw(app, app->modal);
+	if (app->cursor_y >= 0)
+		move(app->cursor_y, app->cursor_x);
 	refresh();
 }
 
 /* ---- keys ---- */
-
-static int switch_view(struct app *app, int i)
-{
-	if (i < 0 || i >= app->nviews)
-		return UI_NONE;
-	app->cur = i;
-	return UI_ALL;
-}
 
 static int global_action(struct app *app, enum action a)
 {
@@ -222,6 +267,7 @@ static int global_action(struct app *app, enum action a)
 	case ACT_REDRAW: clearok(curscr, TRUE); return UI_ALL;
 	case ACT_VIEW_NEXT: return switch_view(app, (app->cur + 1) % app->nviews);
 	case ACT_VIEW_PREV: return switch_view(app, (app->cur + app->nviews - 1) % app->nviews);
+	case ACT_SEARCH: return app_show_view(app, "search");
 	default: break;
 	}
 	if (a >= ACT_VIEW_1 && a <= ACT_VIEW_9)
@@ -258,8 +304,12 @@ static int dispatch(struct app *app, int key)
 		return app_action(app, "", key) == ACT_QUIT ? UI_QUIT : flags;
 	if (app->modal)
 		return flags | app->modal->key(app, app->modal, key);
+	const struct view_class *v = app->views[app->cur];
+	int r = v->key ? v->key(app, app->state[app->cur], key) : -1;
+	if (r >= 0)
+		return flags | r;
 	enum action a = app_action(app, app_scope(app), key);
-	int r = global_action(app, a);
+	r = global_action(app, a);
 	if (r < 0)
 		r = app->views[app->cur]->handle(app, app->state[app->cur], a);
 	return flags | r;
@@ -302,6 +352,7 @@ static void app_init(struct app *app, struct db *db, const struct ui_options *op
 	app->nviews = NVIEWS;
 	app->views = (const struct view_class **)view_table;
 	app->state = xcalloc(NVIEWS, sizeof *app->state);
+	app->cursor_y = -1;
 }
 
 static void app_free(struct app *app)
@@ -313,6 +364,7 @@ static void app_free(struct app *app)
 	if (app->modal)
 		app->modal->free(app->modal);
 	free(app->status);
+	free(app->query);
 	sbuf_free(&app->pending);
 	keymap_free(&app->keymap);
 }

@@ -36,6 +36,15 @@ struct view_class {
 	void (*close)(void *st);
 	void (*draw)(struct app *app, void *st, struct rect r);
 	int (*handle)(struct app *app, void *st, enum action a);
+	/* Optional. Sees every key before the keymap (a screen with a line to
+	 * type in); returns -1 to leave the key to the actions. */
+	int (*key)(struct app *app, void *st, int key);
+	/* Optional. Text for the left of the status line (an active filter). */
+	void (*status)(struct app *app, void *st, struct sbuf *out);
+	/* Optional. Shows the record kind/id ("plan", "section", "unit" as in
+	 * core/search.h) of plan plan_id; returns UI_* flags, or -1 when the
+	 * screen does not show that kind. */
+	int (*go)(struct app *app, void *st, const char *kind, int64_t id, int64_t plan_id);
 };
 
 #define VIEW(id) extern const struct view_class view_##id;
@@ -60,6 +69,9 @@ struct app {
 	char *status;                /* one-off message, until the next key */
 	bool status_error;
 	struct sbuf pending;         /* further messages shown one per key */
+	char *query;                 /* the last search or filter, for match-next */
+	bool query_exact;
+	int cursor_y, cursor_x;      /* where the terminal cursor goes (-1: nowhere) */
 };
 
 /* The current view's name, for keymap lookups. */
@@ -71,6 +83,15 @@ void app_message(struct app *app, bool error, const char *fmt, ...)
 /* Puts m on top (replacing any other modal); returns UI_VIEW. */
 int app_modal_open(struct app *app, struct modal *m);
 int app_modal_close(struct app *app);
+/* Remembers the last search or filter (NULL or "" forgets it). */
+void app_set_query(struct app *app, const char *text, bool exact);
+/* Switches to the screen that shows the record (see view_class.go). */
+int app_goto(struct app *app, const char *kind, int64_t id, int64_t plan_id);
+/* Switches to the screen called name; returns UI_* flags. */
+int app_show_view(struct app *app, const char *name);
+/* Puts the terminal cursor at (y, x) after this paint (for input methods,
+ * which draw what is being composed at the cursor). */
+void app_set_cursor(struct app *app, int y, int x);
 /* Drawing area of the views: between the tab bar and the status bar. */
 struct rect app_body(void);
 
@@ -78,6 +99,16 @@ struct rect app_body(void);
 struct modal *help_open(struct app *app);
 typedef int (*prompt_done_fn)(struct app *app, void *ctx, const char *text);
 struct modal *prompt_open(const char *label, prompt_done_fn done, void *ctx);
+struct prompt_ops {
+	prompt_done_fn done;      /* Enter */
+	prompt_done_fn changed;   /* after every edit (filtering as one types), or NULL */
+	prompt_done_fn cancel;    /* Esc, or NULL */
+	/* Text for the right end of the line (a count), or NULL. */
+	void (*extra)(struct app *app, void *ctx, struct sbuf *out);
+};
+/* A prompt starting with initial (may be NULL). */
+struct modal *prompt_open_with(const char *label, const char *initial,
+			       const struct prompt_ops *ops, void *ctx);
 /* The plan picker (plan_picker.c): chosen is called with the plan's id. */
 typedef int (*plan_chosen_fn)(struct app *app, void *ctx, int64_t plan_id);
 struct modal *plan_picker_open(struct app *app, int64_t current, plan_chosen_fn chosen, void *ctx);

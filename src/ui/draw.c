@@ -1,10 +1,19 @@
 #include <config.h>
 #include "ui/draw.h"
 #include <stdlib.h>
+#include <stdbool.h>
 #include <string.h>
 #include <wchar.h>
 #include "text/utf8.h"
+#include "ui/filter.h"
 #include "util/sbuf.h"
+
+/* Sets the drawing attributes: the colour pair goes apart (attr_set with
+ * pair 0 would drop the colour carried in a). */
+static void use_attr(attr_t a)
+{
+	attr_set(a & ~A_COLOR, (short)PAIR_NUMBER(a), NULL);
+}
 
 int draw_textn(int y, int x, int maxw, const char *s, size_t n, attr_t a)
 {
@@ -26,7 +35,7 @@ int draw_textn(int y, int x, int maxw, const char *s, size_t n, attr_t a)
 		i += len;
 	}
 	w[nw] = L'\0';
-	attr_set(a, 0, NULL);
+	use_attr(a);
 	mvaddnwstr(y, x, w, (int)nw);
 	free(w);
 	free(copy);
@@ -48,9 +57,42 @@ int draw_text_clip(int y, int x, int maxw, const char *s, attr_t a)
 	return used + draw_text(y, x + used, 1, "…", a);
 }
 
+int draw_text_spans(int y, int x, int maxw, const char *s, attr_t a,
+		    const struct text_span *sp, int nsp, attr_t hl)
+{
+	if (maxw <= 0)
+		return 0;
+	size_t n = strlen(s);
+	bool clip = text_width(s) > maxw;
+	size_t limit = clip ? text_fit(s, maxw - 1, NULL) : n;
+	int used = 0;
+	size_t pos = 0;
+	for (int k = 0; k <= nsp && pos < limit; k++) {
+		size_t start = k < nsp && sp[k].start < limit ? sp[k].start : limit;
+		if (start > pos)
+			used += draw_textn(y, x + used, maxw - used, s + pos, start - pos, a);
+		if (k == nsp || start >= limit)
+			break;
+		size_t end = sp[k].end < limit ? sp[k].end : limit;
+		used += draw_textn(y, x + used, maxw - used, s + start, end - start, hl);
+		pos = end;
+	}
+	if (clip)
+		used += draw_text(y, x + used, 1, "…", a);
+	return used;
+}
+
+int draw_text_hl(int y, int x, int maxw, const char *s, attr_t a, const struct text_query *q,
+		 attr_t hl)
+{
+	struct text_span sp[32];
+	int nsp = q ? spans_join(s, sp, text_query_spans(q, s, sp, 32)) : 0;
+	return draw_text_spans(y, x, maxw, s, a, sp, nsp, hl);
+}
+
 void draw_fill(int y, int x, int w, attr_t a)
 {
-	attr_set(a, 0, NULL);
+	use_attr(a);
 	for (int i = 0; i < w; i++)
 		mvaddch(y, x + i, ' ');
 }

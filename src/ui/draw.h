@@ -4,6 +4,7 @@
 #ifndef CCHC_UI_DRAW_H
 #define CCHC_UI_DRAW_H
 #include <stddef.h>
+#include "text/fold.h"
 #include "ui/theme.h"
 
 struct rect {
@@ -16,6 +17,14 @@ int draw_text(int y, int x, int maxw, const char *s, attr_t a);
 int draw_textn(int y, int x, int maxw, const char *s, size_t n, attr_t a);
 /* Like draw_text, but ends with "…" when s does not fit. */
 int draw_text_clip(int y, int x, int maxw, const char *s, attr_t a);
+/* Like draw_text_clip, with the bytes of the spans sp (in order, not
+ * overlapping, on letter boundaries) drawn in hl. */
+int draw_text_spans(int y, int x, int maxw, const char *s, attr_t a,
+		    const struct text_span *sp, int nsp, attr_t hl);
+/* Like draw_text_clip, with the words of s that match q drawn in hl (q may
+ * be NULL: nothing highlighted). */
+int draw_text_hl(int y, int x, int maxw, const char *s, attr_t a, const struct text_query *q,
+		 attr_t hl);
 void draw_fill(int y, int x, int w, attr_t a);
 void draw_fill_rect(struct rect r, attr_t a);
 /* A frame around r (inside r) with an optional title on the top edge. */

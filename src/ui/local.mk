@@ -10,5 +10,7 @@ libcchc_a_SOURCES += \
 	src/ui/draw.c src/ui/draw.h \
 	src/ui/wrap.c src/ui/wrap.h \
 	src/ui/list.c src/ui/list.h \
+	src/ui/lineedit.c src/ui/lineedit.h \
+	src/ui/filter.c src/ui/filter.h \
 	src/ui/help.c src/ui/prompt.c src/ui/plan_picker.c \
-	src/ui/view_plan.c src/ui/view_units.c
+	src/ui/view_plan.c src/ui/view_units.c src/ui/view_search.c

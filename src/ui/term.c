@@ -1,5 +1,6 @@
 #include <config.h>
 #include "ui/term.h"
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -111,15 +112,34 @@ static void enqueue(struct term *t, int key)
 	t->queue[t->qhead + t->qlen++] = key;
 }
 
-static void put_cell(FILE *f, int y, int x, int *skip)
+/* Elements to mark under the rows of a dump ("dump match ..."), and the
+ * character marking each. */
+#define MAX_MARKED 4
+static const char mark_chars[MAX_MARKED] = { '^', '#', '*', '=' };
+
+/* Which of the marked elements (index) cell attributes a, p are drawn in,
+ * or -1. */
+static int marked_as(const enum elem *els, int nels, attr_t a, short p)
+{
+	attr_t cell = ((a & ~A_COLOR) | COLOR_PAIR(p)) & A_ATTRIBUTES;
+	for (int i = 0; i < nels; i++)
+		if ((theme_attr(els[i]) & A_ATTRIBUTES) == cell)
+			return i;
+	return -1;
+}
+
+static void put_cell(FILE *f, int y, int x, int *skip, int *mark, const enum elem *els,
+		     int nels)
 {
 	cchar_t cc;
 	wchar_t wch[CCHARW_MAX + 1] = { 0 };
 	attr_t attrs;
 	short pair;
 	*skip = 0;
+	*mark = -1;
 	if (mvin_wch(y, x, &cc) == ERR || getcchar(&cc, wch, &attrs, &pair, NULL) == ERR)
 		return;
+	*mark = marked_as(els, nels, attrs, pair);
 	for (int i = 0; i < CCHARW_MAX && wch[i]; i++) {
 		char u[5];
 		fwrite(u, 1, utf8_encode((uint32_t)wch[i], u), f);
@@ -128,25 +148,57 @@ static void put_cell(FILE *f, int y, int x, int *skip)
 		*skip = 1;
 }
 
-static void dump_screen(struct term *t)
+static void put_trimmed(FILE *f, const char *s, size_t len)
 {
+	while (len && s[len - 1] == ' ')
+		len--;
+	fprintf(f, "%.*s\n", (int)len, s);
+}
+
+static void dump_row(struct term *t, int y, const enum elem *els, int nels)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *row = open_memstream(&buf, &len);
+	char *marks = xcalloc((size_t)COLS + 2, 1);
+	bool any = false;
+	for (int x = 0, skip, mark; x < COLS; x += 1 + skip) {
+		put_cell(row, y, x, &skip, &mark, els, nels);
+		for (int k = 0; k <= skip && x + k < COLS; k++)
+			marks[x + k] = mark >= 0 ? mark_chars[mark] : ' ';
+		any |= mark >= 0;
+	}
+	fclose(row);
+	put_trimmed(t->dump, buf, len);
+	if (any)
+		put_trimmed(t->dump, marks, strlen(marks));
+	free(marks);
+	free(buf);
+}
+
+/* "dump [ELEMENT...]": the screen, each row followed, when some of its cells
+ * are drawn as one of the elements, by a line marking those cells. */
+static int dump_screen(struct term *t, char *args, struct cchc_err *err)
+{
+	enum elem els[MAX_MARKED];
+	int nels = 0;
+	for (char *name = strtok(args, " \t"); name; name = strtok(NULL, " \t")) {
+		int e = 0;
+		while (e < EL_COUNT && strcmp(elem_name((enum elem)e), name) != 0)
+			e++;
+		if (e == EL_COUNT || nels == MAX_MARKED)
+			return err_set(err, CCHC_EINPUT, "%s:%d: không có thành phần: %s",
+				       t->script_path, t->lineno, name);
+		els[nels++] = (enum elem)e;
+	}
 	if (!t->dump)
-		return;
+		return CCHC_OK;
 	if (t->ndumps++)
 		fprintf(t->dump, "--- dump %d ---\n", t->ndumps);
-	for (int y = 0; y < LINES; y++) {
-		char *buf = NULL;
-		size_t len = 0;
-		FILE *row = open_memstream(&buf, &len);
-		for (int x = 0, skip; x < COLS; x += 1 + skip)
-			put_cell(row, y, x, &skip);
-		fclose(row);
-		while (len && buf[len - 1] == ' ')
-			len--;
-		fprintf(t->dump, "%.*s\n", (int)len, buf);
-		free(buf);
-	}
+	for (int y = 0; y < LINES; y++)
+		dump_row(t, y, els, nels);
 	fflush(t->dump);
+	return CCHC_OK;
 }
 
 static void dump_theme(struct term *t)
@@ -216,7 +268,7 @@ static int script_line(struct term *t, char *line, struct cchc_err *err)
 	else if (strcmp(cmd, "resize") == 0)
 		return script_resize(t, arg, err);
 	else if (strcmp(cmd, "dump") == 0)
-		dump_screen(t);
+		return dump_screen(t, arg, err);
 	else if (strcmp(cmd, "theme") == 0)
 		dump_theme(t);
 	else

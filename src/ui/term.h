@@ -8,9 +8,13 @@
  *   key NAME...        keys by their keys-file names: key j j <Enter> C-l <F1>
  *   type TEXT          the rest of the line typed literally (UTF-8): type 2.3
  *   resize COLSxLINES  resizes the terminal, then the program sees KEY_RESIZE
- *   dump               appends the screen as text: each row read back cell by
+ *   dump [ELEMENT...]  appends the screen as text: each row read back cell by
  *                      cell (mvin_wch/getcchar), trailing spaces trimmed,
- *                      dumps after the first preceded by a "--- dump N ---" line
+ *                      dumps after the first preceded by a "--- dump N ---"
+ *                      line; with theme elements (at most 4: dump match
+ *                      match.current), a row with cells drawn as one of them
+ *                      is followed by a line with ^ (first element), # , *
+ *                      or = (fourth) under those cells
  *   theme              appends the applied theme: "theme NAME" then one line
  *                      "element = fg;bg;attrs" per element
  *

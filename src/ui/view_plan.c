@@ -9,6 +9,7 @@
 #include "core/plan.h"
 #include "text/utf8.h"
 #include "ui/app.h"
+#include "ui/filter.h"
 #include "ui/list.h"
 #include "ui/wrap.h"
 
@@ -19,6 +20,7 @@ struct tline {
 	char *pre;
 	enum elem pre_el, el;
 	char *text;
+	bool own;                /* the section's own text, where n/N stop */
 };
 
 struct text_pane {
@@ -26,6 +28,16 @@ struct text_pane {
 	struct tline *v;
 	int n, cap;
 	struct list scroll;
+	int mline, mspan;        /* the match n/N went to: line, span in it (-1: none) */
+	int want;                /* after the next build: go to the first (1) or last
+				  * (-1) match */
+};
+
+/* The words of the last search or filter, highlighted in the text pane. */
+struct highlight {
+	char *text;
+	bool exact;
+	struct text_query q;
 };
 
 struct plan_view {
@@ -39,11 +51,18 @@ struct plan_view {
 	int *vis, nvis;          /* indices of the visible sections */
 	struct list outline;
 	struct text_pane text;
+	struct filter filter;
+	unsigned char *keep;     /* with a filter: KEEP_MATCH or KEEP_ANCESTOR, else 0 */
+	int nmatch;              /* sections matching the filter */
+	struct highlight hl;
 };
 
+enum { KEEP_ANCESTOR = 1, KEEP_MATCH = 2 };
+#define MAX_SPANS 32
+
 static const enum action plan_hints[] = {
-	ACT_HELP, ACT_QUIT, ACT_TOGGLE, ACT_JUMP, ACT_TEXT_PAGE_DOWN, ACT_PLAN_PICK,
-	ACT_VIEW_NEXT, ACT_NONE
+	ACT_HELP, ACT_QUIT, ACT_TOGGLE, ACT_JUMP, ACT_FILTER, ACT_TEXT_PAGE_DOWN, ACT_PLAN_PICK,
+	ACT_SEARCH, ACT_VIEW_NEXT, ACT_NONE
 };
 
 /* ---- the outline ---- */
@@ -59,7 +78,10 @@ static void compute_visible(struct plan_view *pv)
 {
 	int hide_below = INT_MAX;
 	pv->nvis = 0;
-	for (int i = 0; i < pv->nsec; i++) {
+	for (int i = 0; filter_active(&pv->filter) && i < pv->nsec; i++)
+		if (pv->keep[i])
+			pv->vis[pv->nvis++] = i;
+	for (int i = 0; !filter_active(&pv->filter) && i < pv->nsec; i++) {
 		int d = pv->sec[i].depth;
 		if (d > hide_below)
 			continue;
@@ -111,6 +133,7 @@ static void text_clear(struct text_pane *t)
 	t->n = 0;
 	t->sel = -2;
 	t->scroll = (struct list){ 0 };
+	t->mline = t->mspan = -1;
 }
 
 static void plan_unload(struct plan_view *pv)
@@ -120,6 +143,8 @@ static void plan_unload(struct plan_view *pv)
 	section_list_free(pv->sec, pv->nsec);
 	free(pv->open);
 	free(pv->vis);
+	free(pv->keep);
+	filter_clear(&pv->filter);
 	free(pv->meta);
 	free(pv->title);
 	text_clear(&pv->text);
@@ -127,6 +152,8 @@ static void plan_unload(struct plan_view *pv)
 	pv->sec = NULL;
 	pv->open = NULL;
 	pv->vis = NULL;
+	pv->keep = NULL;
+	pv->nmatch = 0;
 	pv->meta = pv->title = NULL;
 	pv->nsec = pv->nvis = 0;
 	pv->sel = -1;
@@ -167,6 +194,7 @@ static int plan_load(struct app *app, struct plan_view *pv, int64_t id)
 	}
 	pv->open = xcalloc((size_t)pv->nsec + 1, sizeof *pv->open);
 	pv->vis = xcalloc((size_t)pv->nsec + 1, sizeof *pv->vis);
+	pv->keep = xcalloc((size_t)pv->nsec + 1, sizeof *pv->keep);
 	for (int i = 0; i < pv->nsec; i++) {
 		sanitize_in_place(&pv->sec[i].label);
 		sanitize_in_place(&pv->sec[i].heading);
@@ -199,6 +227,9 @@ static void plan_close(void *st)
 	struct plan_view *pv = st;
 	plan_unload(pv);
 	free(pv->text.v);
+	if (pv->hl.text)
+		text_query_free(&pv->hl.q);
+	free(pv->hl.text);
 	free(pv);
 }
 
@@ -211,7 +242,8 @@ static void tl_add(struct text_pane *t, int x, const char *pre, enum elem pre_el
 		t->cap = t->cap ? t->cap * 2 : 64;
 		t->v = xrealloc(t->v, (size_t)t->cap * sizeof *t->v);
 	}
-	t->v[t->n++] = (struct tline){ x, pre ? xstrdup(pre) : NULL, pre_el, el, xstrndup(s, n) };
+	t->v[t->n++] = (struct tline){ x, pre ? xstrdup(pre) : NULL, pre_el, el, xstrndup(s, n),
+				       t->sel >= 0 };
 }
 
 static void tl_blank(struct text_pane *t)
@@ -261,12 +293,15 @@ static void add_items(struct app *app, struct text_pane *t, int64_t section_id)
 
 static void add_children(struct plan_view *pv, struct text_pane *t, int sel)
 {
+	int first = t->n;
 	tl_blank(t);
 	tl_add(t, 0, NULL, EL_TEXT, "Gồm các mục:", strlen("Gồm các mục:"), EL_LIST_HEADER);
 	for (int i = sel + 1; i < pv->nsec && pv->sec[i].depth > pv->sec[sel].depth; i++)
 		if (pv->sec[i].parent_id == pv->sec[sel].id)
 			add_wrapped(t, 2, pv->sec[i].label, EL_SECTION_LABEL, pv->sec[i].heading,
 				    EL_TEXT);
+	for (int i = first; i < t->n; i++)
+		t->v[i].own = false;
 }
 
 static void add_plan_intro(struct plan_view *pv, struct text_pane *t)
@@ -275,7 +310,8 @@ static void add_plan_intro(struct plan_view *pv, struct text_pane *t)
 		return;
 	add_wrapped(t, 0, NULL, EL_TEXT, pv->title, EL_SECTION_HEADING);
 	tl_blank(t);
-	const char *msg = "(Kế hoạch này chưa có đề mục nào.)";
+	const char *msg = filter_active(&pv->filter) ? "(Không có mục nào khớp bộ lọc; Esc để bỏ lọc.)"
+						     : "(Kế hoạch này chưa có đề mục nào.)";
 	tl_add(t, 0, NULL, EL_TEXT, msg, strlen(msg), EL_TEXT);
 	if (pv->info.preamble && *pv->info.preamble) {
 		char *s = text_sanitize(pv->info.preamble);
@@ -333,9 +369,11 @@ static void draw_outline_row(struct plan_view *pv, int k, int y, struct rect r)
 	int x = r.x + 1 + (s->depth * 2 < r.w / 2 ? s->depth * 2 : r.w / 2);
 	const char *marker = !s->nchildren ? " " : pv->open[pv->vis[k]] ? "▾" : "▸";
 	x += draw_text(y, x, 2, marker, cur ? base : theme_attr(EL_OUTLINE_MARKER)) + 1;
-	x += draw_text_clip(y, x, r.x + r.w - x - 1, s->label,
-			    cur ? base : theme_attr(EL_SECTION_LABEL)) + 1;
-	draw_text_clip(y, x, r.x + r.w - x - 1, s->heading, base);
+	const struct text_query *q = filter_query(&pv->filter);
+	attr_t hl = theme_attr(EL_MATCH);
+	x += draw_text_hl(y, x, r.x + r.w - x - 1, s->label,
+			  cur ? base : theme_attr(EL_SECTION_LABEL), q, hl) + 1;
+	draw_text_hl(y, x, r.x + r.w - x - 1, s->heading, base, q, hl);
 }
 
 static void draw_outline(struct plan_view *pv, struct rect r)
@@ -344,23 +382,179 @@ static void draw_outline(struct plan_view *pv, struct rect r)
 	draw_fill_rect(r, theme_attr(EL_OUTLINE));
 	for (int i = 0; i < r.h && pv->outline.top + i < pv->nvis; i++)
 		draw_outline_row(pv, pv->outline.top + i, r.y + i, r);
+	if (!pv->nvis && filter_active(&pv->filter))
+		draw_text_clip(r.y, r.x + 2, r.w - 3, "Không có mục nào khớp.", theme_attr(EL_OUTLINE));
+}
+
+/* ---- matches of the last search or filter in the text pane ---- */
+
+static void sync_highlight(struct app *app, struct plan_view *pv)
+{
+	struct highlight *h = &pv->hl;
+	const char *want = app->query;
+	if (!want ? !h->text : h->text && strcmp(want, h->text) == 0 && h->exact == app->query_exact)
+		return;
+	if (h->text)
+		text_query_free(&h->q);
+	free(h->text);
+	h->text = want ? xstrdup(want) : NULL;
+	h->exact = app->query_exact;
+	if (want)
+		text_query_init(&h->q, want, h->exact, true);
+	pv->text.mline = pv->text.mspan = -1;
+}
+
+static const struct text_query *hl_query(const struct plan_view *pv)
+{
+	return pv->hl.text && pv->hl.q.nterms ? &pv->hl.q : NULL;
+}
+
+static int line_matches(const struct plan_view *pv, const struct tline *l, struct text_span *sp)
+{
+	const struct text_query *q = hl_query(pv);
+	return q ? spans_join(l->text, sp, text_query_spans(q, l->text, sp, MAX_SPANS)) : 0;
+}
+
+static void show_line(struct text_pane *t, int line)
+{
+	int h = t->scroll.height > 0 ? t->scroll.height : 1;
+	if (line < t->scroll.top || line >= t->scroll.top + h)
+		t->scroll.top = line - h / 3 < 0 ? 0 : line - h / 3;
+}
+
+/* Is (i, k) after (dir 1) or before (dir -1) the position (line, span)? */
+static bool beyond(int i, int k, int line, int span, int dir)
+{
+	return dir > 0 ? i > line || (i == line && k > span) : i < line || (i == line && k < span);
+}
+
+/* Goes to the next (dir 1) or previous (dir -1) match of the section's own
+ * text: from the current match, else from the top (bottom) of what shows,
+ * or from the very start (end) when from_edge. False when there is none. */
+static bool pane_step(struct plan_view *pv, int dir, bool from_edge)
+{
+	struct text_pane *t = &pv->text;
+	int line, span;
+	if (from_edge)
+		line = dir > 0 ? -1 : t->n, span = 0;
+	else if (t->mline >= 0)
+		line = t->mline, span = t->mspan;
+	else if (dir > 0)
+		line = t->scroll.top - 1, span = INT_MAX;
+	else
+		line = t->scroll.top + (t->scroll.height > 0 ? t->scroll.height : 1), span = -1;
+	struct text_span sp[MAX_SPANS];
+	int i = line < 0 ? 0 : line >= t->n ? t->n - 1 : line;
+	for (; i >= 0 && i < t->n; i += dir) {
+		int n = t->v[i].own ? line_matches(pv, &t->v[i], sp) : 0;
+		for (int j = 0; j < n; j++) {
+			int k = dir > 0 ? j : n - 1 - j;
+			if (beyond(i, k, line, span, dir)) {
+				t->mline = i;
+				t->mspan = k;
+				show_line(t, i);
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+/* Does section i hold every word of the query, in its heading or text? */
+static bool section_has_match(struct app *app, struct plan_view *pv, int i)
+{
+	if (filter_active(&pv->filter) && !pv->keep[i])
+		return false;
+	struct section_item *items = NULL;
+	int n = 0;
+	struct cchc_err err;
+	struct sbuf all = SBUF_INIT;
+	sbuf_add(&all, pv->sec[i].heading);
+	if (section_items(app->db, pv->sec[i].id, &items, &n, &err) == CCHC_OK)
+		for (int k = 0; k < n; k++)
+			sbuf_addf(&all, "\n%s", items[k].text);
+	section_items_free(items, n);
+	bool found = text_query_matches_all(hl_query(pv), all.s);
+	sbuf_free(&all);
+	return found;
+}
+
+/* Goes on to the next (previous) section with a match, round the plan. */
+static int section_step(struct app *app, struct plan_view *pv, int dir)
+{
+	int base = pv->sel >= 0 ? pv->sel : dir > 0 ? -1 : pv->nsec;
+	for (int k = 1; k <= pv->nsec; k++) {
+		int raw = base + dir * k, i = (raw % pv->nsec + pv->nsec) % pv->nsec;
+		if (!section_has_match(app, pv, i))
+			continue;
+		if (raw != i)
+			app_message(app, false, dir > 0 ? "Đã tới cuối kế hoạch, tìm tiếp từ đầu"
+						   : "Đã tới đầu kế hoạch, tìm tiếp từ cuối");
+		if (i == pv->sel)
+			return pane_step(pv, dir, true) ? UI_VIEW : UI_STATUS;
+		open_ancestors(pv, i);
+		select_section(pv, i);
+		pv->text.want = dir;
+		return UI_VIEW;
+	}
+	app_message(app, true, "Không thấy \"%s\" trong kế hoạch này", pv->hl.text);
+	return UI_STATUS;
+}
+
+static int match_step(struct app *app, struct plan_view *pv, int dir)
+{
+	sync_highlight(app, pv);
+	if (!hl_query(pv)) {
+		app_message(app, true, "Chưa tìm gì: lọc bằng / hoặc tìm bằng F5 trước");
+		return UI_STATUS;
+	}
+	if (pv->sel >= 0 && pv->text.sel == pv->sel && pane_step(pv, dir, false))
+		return UI_VIEW;
+	return section_step(app, pv, dir);
+}
+
+static int prefix_width(const char *s, size_t n)
+{
+	char *p = xstrndup(s, n);
+	int w = text_width(p);
+	free(p);
+	return w;
+}
+
+static void draw_tline(struct plan_view *pv, int i, int y, struct rect r)
+{
+	const struct tline *l = &pv->text.v[i];
+	int x = r.x + l->x;
+	if (l->pre)
+		x += draw_text(y, x, r.w - l->x, l->pre, theme_attr(l->pre_el)) + 1;
+	struct text_span sp[MAX_SPANS];
+	int n = line_matches(pv, l, sp);
+	draw_text_spans(y, x, r.x + r.w - x, l->text, theme_attr(l->el), sp, n, theme_attr(EL_MATCH));
+	if (i == pv->text.mline && pv->text.mspan < n) {
+		const struct text_span *m = &sp[pv->text.mspan];
+		int col = prefix_width(l->text, m->start);
+		draw_textn(y, x + col, r.x + r.w - x - col, l->text + m->start, m->end - m->start,
+			   theme_attr(EL_MATCH_CURRENT));
+	}
 }
 
 static void draw_text_pane(struct app *app, struct plan_view *pv, struct rect r)
 {
 	struct text_pane *t = &pv->text;
+	sync_highlight(app, pv);
 	if (t->sel != pv->sel || t->width != r.w)
 		text_build(app, pv, r.w);
 	t->scroll.cur = t->scroll.top;
 	list_fit(&t->scroll, r.h);
-	draw_fill_rect(r, theme_attr(EL_TEXT));
-	for (int i = 0; i < r.h && t->scroll.top + i < t->n; i++) {
-		const struct tline *l = &t->v[t->scroll.top + i];
-		int x = r.x + l->x;
-		if (l->pre)
-			x += draw_text(r.y + i, x, r.w - l->x, l->pre, theme_attr(l->pre_el)) + 1;
-		draw_text(r.y + i, x, r.x + r.w - x, l->text, theme_attr(l->el));
+	if (t->want) {
+		pane_step(pv, t->want, true);
+		t->want = 0;
+		t->scroll.cur = t->scroll.top;
+		list_fit(&t->scroll, r.h);
 	}
+	draw_fill_rect(r, theme_attr(EL_TEXT));
+	for (int i = 0; i < r.h && t->scroll.top + i < t->n; i++)
+		draw_tline(pv, t->scroll.top + i, r.y + i, r);
 }
 
 static void draw_rule(int y, int sep, int w)
@@ -449,6 +643,97 @@ static int set_all(struct plan_view *pv, bool open)
 	return UI_VIEW;
 }
 
+/* ---- the filter (/) ---- */
+
+static bool heading_matches(const struct plan_view *pv, int i)
+{
+	struct sbuf b = SBUF_INIT;
+	sbuf_addf(&b, "%s %s", pv->sec[i].label, pv->sec[i].heading);
+	bool m = filter_match(&pv->filter, b.s);
+	sbuf_free(&b);
+	return m;
+}
+
+/* Marks the sections the filter shows: the matches and their ancestors. */
+static int mark_matches(struct plan_view *pv)
+{
+	int first = -1;
+	pv->nmatch = 0;
+	memset(pv->keep, 0, (size_t)pv->nsec);
+	for (int i = 0; i < pv->nsec; i++) {
+		if (!heading_matches(pv, i))
+			continue;
+		pv->keep[i] = KEEP_MATCH;
+		pv->nmatch++;
+		first = first < 0 ? i : first;
+		for (int p = parent_index(pv, i); p >= 0 && !pv->keep[p]; p = parent_index(pv, p))
+			pv->keep[p] = KEEP_ANCESTOR;
+	}
+	return first;
+}
+
+/* Drops the filter, keeping the selected section in view. */
+static void drop_filter(struct plan_view *pv)
+{
+	filter_clear(&pv->filter);
+	pv->nmatch = 0;
+	if (pv->sel >= 0)
+		open_ancestors(pv, pv->sel);
+	select_section(pv, pv->sel >= 0 ? pv->sel : 0);
+}
+
+static int apply_filter(struct app *app, void *ctx, const char *text)
+{
+	struct plan_view *pv = ctx;
+	filter_set(&pv->filter, text);
+	app_set_query(app, pv->filter.text, false);
+	if (!filter_active(&pv->filter)) {
+		drop_filter(pv);
+		return UI_VIEW;
+	}
+	int first = mark_matches(pv);
+	bool keep_sel = pv->sel >= 0 && pv->keep[pv->sel] == KEEP_MATCH;
+	select_section(pv, keep_sel ? pv->sel : first >= 0 ? first : 0);
+	return UI_VIEW;
+}
+
+static int cancel_filter(struct app *app, void *ctx, const char *text)
+{
+	struct plan_view *pv = ctx;
+	app_set_query(app, NULL, false);
+	drop_filter(pv);
+	return UI_VIEW;
+}
+
+static void filter_extra(struct app *app, void *ctx, struct sbuf *out)
+{
+	struct plan_view *pv = ctx;
+	filter_count(filter_active(&pv->filter) ? pv->nmatch : pv->nsec, pv->nsec, out);
+}
+
+static int open_filter(struct app *app, struct plan_view *pv)
+{
+	static const struct prompt_ops ops = {
+		.done = apply_filter, .changed = apply_filter, .cancel = cancel_filter,
+		.extra = filter_extra,
+	};
+	return app_modal_open(app, prompt_open_with("lọc:", pv->filter.text, &ops, pv));
+}
+
+static void plan_status(struct app *app, void *st, struct sbuf *out)
+{
+	struct plan_view *pv = st;
+	filter_status(&pv->filter, pv->nmatch, pv->nsec, out);
+}
+
+/* Esc: drops the filter and the highlighted words. */
+static int plan_cancel(struct app *app, struct plan_view *pv)
+{
+	if (!filter_active(&pv->filter) && !app->query)
+		return UI_NONE;
+	return cancel_filter(app, pv, NULL);
+}
+
 /* Folds a label or what the clerk typed for comparison: "(2)" -> "2",
  * "II." -> "ii", "Đ)" -> "đ", "1.2" -> "1.2". */
 static void label_key(const char *s, char *out, size_t n)
@@ -481,6 +766,8 @@ static int jump_done(struct app *app, void *ctx, const char *text)
 		int i = (pv->sel + k) % pv->nsec;
 		label_key(pv->sec[i].label, have, sizeof have);
 		if (strcmp(want, have) == 0) {
+			if (filter_active(&pv->filter) && !pv->keep[i])
+				drop_filter(pv);
 			open_ancestors(pv, i);
 			select_section(pv, i);
 			return UI_VIEW;
@@ -505,6 +792,27 @@ static int plan_chosen(struct app *app, void *ctx, int64_t id)
 	}
 	if (plan_load(app, pv, id))
 		app_message(app, true, "Không mở được kế hoạch này");
+	return UI_ALL;
+}
+
+static int plan_go(struct app *app, void *st, const char *kind, int64_t id, int64_t plan_id)
+{
+	struct plan_view *pv = st;
+	bool section = strcmp(kind, "section") == 0;
+	if (!section && strcmp(kind, "plan") != 0)
+		return -1;
+	int64_t want = section ? plan_id : id;
+	if (!pv->have_plan || pv->plan_id != want)
+		plan_chosen(app, pv, want);
+	for (int i = 0; section && pv->have_plan && i < pv->nsec; i++) {
+		if (pv->sec[i].id != id)
+			continue;
+		if (filter_active(&pv->filter) && !pv->keep[i])
+			drop_filter(pv);
+		open_ancestors(pv, i);
+		select_section(pv, i);
+		pv->text.want = 1;
+	}
 	return UI_ALL;
 }
 
@@ -534,6 +842,12 @@ static int plan_handle(struct app *app, void *st, enum action a)
 		return UI_NONE;
 	if (a == ACT_JUMP)
 		return app_modal_open(app, prompt_open("Nhảy tới mục (ví dụ 1.2, II, đ):", jump_done, pv));
+	if (a == ACT_FILTER)
+		return open_filter(app, pv);
+	if (a == ACT_CANCEL)
+		return plan_cancel(app, pv);
+	if (a == ACT_MATCH_NEXT || a == ACT_MATCH_PREV)
+		return match_step(app, pv, a == ACT_MATCH_NEXT ? 1 : -1);
 	if (a >= ACT_TEXT_DOWN && a <= ACT_TEXT_PAGE_UP)
 		return list_scroll(&pv->text.scroll, a) ? UI_VIEW : UI_NONE;
 	return outline_action(pv, a);
@@ -547,4 +861,6 @@ const struct view_class view_plan = {
 	.close = plan_close,
 	.draw = plan_draw,
 	.handle = plan_handle,
+	.status = plan_status,
+	.go = plan_go,
 };

@@ -1,24 +1,58 @@
 /* Đơn vị: the divisions of the department with their code and head
- * (read-only for now; units are added with "cchc unit add"). */
+ * (read-only for now; units are added with "cchc unit add"). The list can
+ * be filtered (/) on code, name and head. */
 #include <config.h>
 #include <stdlib.h>
+#include <string.h>
 #include "core/unit.h"
 #include "text/utf8.h"
 #include "ui/app.h"
+#include "ui/filter.h"
 #include "ui/list.h"
 
 struct unit_row {
+	int64_t id;
 	char *code, *name, *head;
 };
 
 struct units_view {
 	struct unit_row *rows;
-	struct list list;
+	int nrows;
+	int *shown;              /* indices of the rows the filter keeps */
+	struct list list;        /* over shown */
+	struct filter filter;
 };
 
 static const enum action units_hints[] = {
-	ACT_HELP, ACT_QUIT, ACT_MOVE_DOWN, ACT_MOVE_UP, ACT_VIEW_NEXT, ACT_NONE
+	ACT_HELP, ACT_QUIT, ACT_MOVE_DOWN, ACT_MOVE_UP, ACT_FILTER, ACT_SEARCH, ACT_VIEW_NEXT,
+	ACT_NONE
 };
+
+static bool row_matches(const struct units_view *uv, const struct unit_row *u)
+{
+	struct sbuf b = SBUF_INIT;
+	sbuf_addf(&b, "%s %s %s", u->code, u->name, u->head);
+	bool m = filter_match(&uv->filter, b.s);
+	sbuf_free(&b);
+	return m;
+}
+
+/* Recomputes the shown rows, keeping the cursor on the same unit if it
+ * stays. */
+static void refilter(struct units_view *uv)
+{
+	int was = uv->list.n ? uv->shown[uv->list.cur] : -1, cur = 0;
+	uv->list.n = 0;
+	for (int i = 0; i < uv->nrows; i++) {
+		if (!row_matches(uv, &uv->rows[i]))
+			continue;
+		if (i == was)
+			cur = uv->list.n;
+		uv->shown[uv->list.n++] = i;
+	}
+	uv->list.top = 0;
+	list_set(&uv->list, cur);
+}
 
 static void *units_open(struct app *app)
 {
@@ -31,12 +65,15 @@ static void *units_open(struct app *app)
 		n = 0;
 	}
 	uv->rows = xcalloc(n ? (size_t)n : 1, sizeof *uv->rows);
+	uv->shown = xcalloc(n ? (size_t)n : 1, sizeof *uv->shown);
 	for (int i = 0; i < n; i++) {
+		uv->rows[i].id = v[i].id;
 		uv->rows[i].code = text_sanitize(v[i].code ? v[i].code : "");
 		uv->rows[i].name = text_sanitize(v[i].name ? v[i].name : "");
 		uv->rows[i].head = text_sanitize(v[i].head ? v[i].head : "");
 	}
-	uv->list.n = n;
+	uv->nrows = n;
+	refilter(uv);
 	unit_list_free(v, n);
 	return uv;
 }
@@ -44,12 +81,14 @@ static void *units_open(struct app *app)
 static void units_close(void *st)
 {
 	struct units_view *uv = st;
-	for (int i = 0; i < uv->list.n; i++) {
+	for (int i = 0; i < uv->nrows; i++) {
 		free(uv->rows[i].code);
 		free(uv->rows[i].name);
 		free(uv->rows[i].head);
 	}
 	free(uv->rows);
+	free(uv->shown);
+	filter_clear(&uv->filter);
 	free(uv);
 }
 
@@ -61,14 +100,27 @@ static void columns(int w, int *cw, int *nw, int *hw)
 	*nw = w - *cw - *hw - 4;
 }
 
-static void draw_cells(int y, int w, const char *c, const char *n, const char *h, attr_t a)
+static void draw_cells(int y, int w, const char *const cell[3], attr_t a,
+		       const struct text_query *q)
 {
 	int cw, nw, hw;
 	columns(w, &cw, &nw, &hw);
+	attr_t hl = theme_attr(EL_MATCH);
 	draw_fill(y, 0, w, a);
-	draw_text_clip(y, 2, cw - 1, c, a);
-	draw_text_clip(y, 2 + cw, nw - 1, n, a);
-	draw_text_clip(y, 2 + cw + nw, hw, h, a);
+	draw_text_hl(y, 2, cw - 1, cell[0], a, q, hl);
+	draw_text_hl(y, 2 + cw, nw - 1, cell[1], a, q, hl);
+	draw_text_hl(y, 2 + cw + nw, hw, cell[2], a, q, hl);
+}
+
+static void draw_empty(struct units_view *uv, struct rect r)
+{
+	if (uv->nrows)
+		draw_text_clip(r.y + 3, 2, r.w - 4, "Không có đơn vị nào khớp bộ lọc; Esc để bỏ lọc.",
+			       theme_attr(EL_TEXT));
+	else
+		draw_text_clip(r.y + 3, 2, r.w - 4, "Chưa có đơn vị nào. Thêm bằng lệnh: "
+			       "cchc unit add TÊN --code KÝ_HIỆU --head TRƯỞNG_ĐƠN_VỊ",
+			       theme_attr(EL_TEXT));
 }
 
 static void units_draw(struct app *app, void *st, struct rect r)
@@ -76,30 +128,81 @@ static void units_draw(struct app *app, void *st, struct rect r)
 	struct units_view *uv = st;
 	draw_fill_rect(r, theme_attr(EL_TEXT));
 	char title[64];
-	snprintf(title, sizeof title, "Các phòng, đơn vị thuộc Sở (%d)", uv->list.n);
+	snprintf(title, sizeof title, "Các phòng, đơn vị thuộc Sở (%d)", uv->nrows);
 	draw_fill(r.y, 0, r.w, theme_attr(EL_TITLE));
 	draw_text_clip(r.y, 1, r.w - 2, title, theme_attr(EL_TITLE) | A_BOLD);
-	draw_cells(r.y + 1, r.w, "Ký hiệu", "Tên đơn vị", "Trưởng đơn vị",
-		   theme_attr(EL_LIST_HEADER));
+	static const char *const header[3] = { "Ký hiệu", "Tên đơn vị", "Trưởng đơn vị" };
+	draw_cells(r.y + 1, r.w, header, theme_attr(EL_LIST_HEADER), NULL);
 	list_fit(&uv->list, r.h - 2);
+	const struct text_query *q = filter_query(&uv->filter);
 	for (int i = 0; i < uv->list.height && uv->list.top + i < uv->list.n; i++) {
 		int k = uv->list.top + i;
-		const struct unit_row *u = &uv->rows[k];
+		const struct unit_row *u = &uv->rows[uv->shown[k]];
 		attr_t a = theme_attr(k == uv->list.cur ? EL_CURSOR : EL_TEXT);
-		draw_cells(r.y + 2 + i, r.w, u->code, u->name, u->head, a);
+		const char *const cell[3] = { u->code, u->name, u->head };
+		draw_cells(r.y + 2 + i, r.w, cell, a, q);
 		if (k == uv->list.cur)
 			draw_text(r.y + 2 + i, 0, 1, "›", a);
 	}
 	if (!uv->list.n)
-		draw_text_clip(r.y + 3, 2, r.w - 4, "Chưa có đơn vị nào. Thêm bằng lệnh: "
-			       "cchc unit add TÊN --code KÝ_HIỆU --head TRƯỞNG_ĐƠN_VỊ",
-			       theme_attr(EL_TEXT));
+		draw_empty(uv, r);
+}
+
+static int apply_filter(struct app *app, void *ctx, const char *text)
+{
+	struct units_view *uv = ctx;
+	filter_set(&uv->filter, text);
+	app_set_query(app, uv->filter.text, false);
+	refilter(uv);
+	return UI_VIEW;
+}
+
+static int cancel_filter(struct app *app, void *ctx, const char *text)
+{
+	return apply_filter(app, ctx, "");
+}
+
+static void filter_extra(struct app *app, void *ctx, struct sbuf *out)
+{
+	struct units_view *uv = ctx;
+	filter_count(uv->list.n, uv->nrows, out);
+}
+
+static void units_status(struct app *app, void *st, struct sbuf *out)
+{
+	struct units_view *uv = st;
+	filter_status(&uv->filter, uv->list.n, uv->nrows, out);
 }
 
 static int units_handle(struct app *app, void *st, enum action a)
 {
 	struct units_view *uv = st;
+	static const struct prompt_ops ops = {
+		.done = apply_filter, .changed = apply_filter, .cancel = cancel_filter,
+		.extra = filter_extra,
+	};
+	if (a == ACT_FILTER)
+		return app_modal_open(app, prompt_open_with("lọc:", uv->filter.text, &ops, uv));
+	if (a == ACT_CANCEL && filter_active(&uv->filter))
+		return cancel_filter(app, uv, NULL);
 	return list_move(&uv->list, a) ? UI_VIEW : UI_NONE;
+}
+
+static int units_go(struct app *app, void *st, const char *kind, int64_t id, int64_t plan_id)
+{
+	struct units_view *uv = st;
+	if (strcmp(kind, "unit") != 0)
+		return -1;
+	for (int pass = 0; pass < 2; pass++) {
+		for (int k = 0; k < uv->list.n; k++)
+			if (uv->rows[uv->shown[k]].id == id) {
+				list_set(&uv->list, k);
+				return UI_ALL;
+			}
+		filter_clear(&uv->filter);   /* hidden by the filter: show all */
+		refilter(uv);
+	}
+	return UI_ALL;
 }
 
 const struct view_class view_units = {
@@ -110,4 +213,6 @@ const struct view_class view_units = {
 	.close = units_close,
 	.draw = units_draw,
 	.handle = units_handle,
+	.status = units_status,
+	.go = units_go,
 };

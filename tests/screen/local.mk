@@ -11,9 +11,20 @@ SCREEN_TESTS = \
 	tests/screen/too-small.sh \
 	tests/screen/theme.sh \
 	tests/screen/keys.sh \
+	tests/screen/filter.sh \
+	tests/screen/match-next.sh \
+	tests/screen/search.sh \
+	tests/screen/lineedit.sh \
+	tests/screen/wide-text.sh \
 	tests/screen/tmux.sh
 
-TESTS += $(SCREEN_TESTS)
+# The line editor of the prompts, without a screen.
+check_PROGRAMS += tests/screen/test_lineedit
+tests_screen_test_lineedit_SOURCES = tests/screen/test_lineedit.c tests/unit/check.h
+tests_screen_test_lineedit_LDADD = libcchc.a $(CCHC_LIBS)
+
+TESTS += $(SCREEN_TESTS) tests/screen/test_lineedit
 EXTRA_DIST += $(SCREEN_TESTS) tests/screen/lib.sh tests/screen/README \
 	tests/screen/update-expected.sh tests/screen/plan-letters.txt \
+	tests/screen/plan-search.txt tests/screen/plan-wide.txt \
 	tests/screen/expected

@@ -2,6 +2,9 @@
 # End to end in a real terminal: cchc inside tmux (100x30), keys sent with
 # send-keys, the screen read with capture-pane; the window is resized to
 # 70x20, then below the minimum, then back, and each redraw is checked.
+# Typed text arrives as a terminal sends it, through get_wch: "thu tục"
+# with the dot below as a combining mark (NFD) shows composed in the filter
+# line and filters the outline; the search screen (F5) finds "xin loi".
 . "$top_srcdir/tests/screen/lib.sh"
 command -v tmux > /dev/null 2>&1 || { echo "tmux not installed: skipped"; exit 77; }
 sock="cchc-test-$$"
@@ -34,6 +37,20 @@ wait_for "Đây là dữ liệu mẫu"
 tm send-keys -t t Escape
 wait_for "? Trợ giúp  q Thoát"
 tm send-keys -t t g 2 . 3 Enter
+wait_for "2.3. Triển khai chỉ số hài lòng"
+
+tm send-keys -t t /
+tm send-keys -t t -l "$(printf 'thu tu\314\243c')"
+wait_for "lọc: thu tục"
+wait_for "(2/20)"
+tm send-keys -t t C-w C-w
+wait_for "(20/20)"
+tm send-keys -t t Escape
+tm send-keys -t t F5
+wait_for "Tìm:"
+tm send-keys -t t -l "xin loi"
+wait_for "thư xin lỗi"
+tm send-keys -t t F2
 wait_for "2.3. Triển khai chỉ số hài lòng"
 
 tm resize-window -t t -x 70 -y 20

@@ -1,0 +1,68 @@
+#include <config.h>
+#include "ui/filter.h"
+#include <stdlib.h>
+#include "text/utf8.h"
+
+void filter_clear(struct filter *f)
+{
+	if (f->text)
+		text_query_free(&f->q);
+	free(f->text);
+	f->text = NULL;
+}
+
+void filter_set(struct filter *f, const char *text)
+{
+	filter_clear(f);
+	struct text_query q;
+	text_query_init(&q, text ? text : "", false, true);
+	if (q.nterms == 0) {
+		text_query_free(&q);
+		return;
+	}
+	f->q = q;
+	f->text = text_sanitize(text);
+}
+
+bool filter_active(const struct filter *f)
+{
+	return f->text != NULL;
+}
+
+bool filter_match(const struct filter *f, const char *s)
+{
+	return !f->text || text_query_matches_all(&f->q, s);
+}
+
+const struct text_query *filter_query(const struct filter *f)
+{
+	return f->text ? &f->q : NULL;
+}
+
+void filter_count(int n, int m, struct sbuf *out)
+{
+	sbuf_addf(out, "(%d/%d)", n, m);
+}
+
+void filter_status(const struct filter *f, int n, int m, struct sbuf *out)
+{
+	if (!f->text)
+		return;
+	sbuf_addf(out, "lọc: %s  ", f->text);
+	filter_count(n, m, out);
+}
+
+int spans_join(const char *s, struct text_span *sp, int n)
+{
+	int k = 0;
+	for (int i = 0; i < n; i++) {
+		size_t j = k ? sp[k - 1].end : 0;
+		while (k && j < sp[i].start && s[j] == ' ')
+			j++;
+		if (k && j == sp[i].start)
+			sp[k - 1].end = sp[i].end;
+		else
+			sp[k++] = sp[i];
+	}
+	return k;
+}
