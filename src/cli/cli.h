@@ -46,6 +46,8 @@ bool cli_is_help(const char *arg);
 void cli_print_cmd_help(const struct cli_cmd *cmd, FILE *out);
 /* Writes s for a tab-separated field: control characters, tabs and newlines become spaces. */
 void cli_put_field(FILE *out, const char *s);
+/* Writes s as a JSON string literal. */
+void cli_put_json_string(FILE *out, const char *s);
 /* Writes s cut or padded to exactly width display columns. */
 void cli_put_col(FILE *out, const char *s, int width);
 /* Writes s for a text line: control characters become U+FFFD. */

@@ -25,20 +25,6 @@ static char *bracketed(const char *s)
 	return r;
 }
 
-static void json_string(const char *s)
-{
-	putchar('"');
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			printf("\\%c", *p);
-		else if (*p < 0x20)
-			printf("\\u%04x", *p);
-		else
-			putchar(*p);
-	}
-	putchar('"');
-}
-
 static void print_hits(const struct search_hit *h, int n, const char *format)
 {
 	if (strcmp(format, "json") == 0)
@@ -52,9 +38,9 @@ static void print_hits(const struct search_hit *h, int n, const char *format)
 		} else if (strcmp(format, "json") == 0) {
 			printf("%s\n  {\"kind\": \"%s\", \"id\": %lld, \"plan_id\": %lld, \"title\": ",
 			       i ? "," : "", h[i].kind, (long long)h[i].id, (long long)h[i].plan_id);
-			json_string(h[i].title);
+			cli_put_json_string(stdout, h[i].title);
 			fputs(", \"snippet\": ", stdout);
-			json_string(snip);
+			cli_put_json_string(stdout, snip);
 			putchar('}');
 		} else {
 			printf("%-7s %5lld  ", h[i].kind, (long long)h[i].id);

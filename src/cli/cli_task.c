@@ -130,20 +130,6 @@ static int task_add_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	return CLI_OK;
 }
 
-static void json_str(const char *s)
-{
-	putchar('"');
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			printf("\\%c", *p);
-		else if (*p < 0x20)
-			printf("\\u%04x", *p);
-		else
-			putchar(*p);
-	}
-	putchar('"');
-}
-
 static const char *status_shown(const struct task_info *t)
 {
 	return t->overdue ? "quá hạn" : task_status_label(t->status);
@@ -162,19 +148,19 @@ static void print_task_row(const struct task_info *t, const char *format, bool f
 		printf("%s\n  {\"id\": %lld, \"status\": \"%s\", \"overdue\": %s, \"due\": ", first ? "" : ",",
 		       (long long)t->id, task_status_name(t->status), t->overdue ? "true" : "false");
 		if (*t->due_on)
-			json_str(t->due_on);
+			cli_put_json_string(stdout, t->due_on);
 		else
 			fputs("null", stdout);
 		fputs(", \"due_text\": ", stdout);
-		json_str(t->due_text);
+		cli_put_json_string(stdout, t->due_text);
 		fputs(", \"lead\": ", stdout);
-		json_str(t->lead_code);
+		cli_put_json_string(stdout, t->lead_code);
 		fputs(", \"co\": ", stdout);
-		json_str(t->co_codes);
+		cli_put_json_string(stdout, t->co_codes);
 		fputs(", \"section\": ", stdout);
-		json_str(t->section_label);
+		cli_put_json_string(stdout, t->section_label);
 		fputs(", \"title\": ", stdout);
-		json_str(t->title);
+		cli_put_json_string(stdout, t->title);
 		putchar('}');
 	} else {
 		vn_date(t->due_on, due);
