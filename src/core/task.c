@@ -616,3 +616,90 @@ void task_notes_free(struct task_note *v, int n)
 	}
 	free(v);
 }
+
+/* The counts of one group: total, done, overdue (open and past due_on). */
+#define GROUP_COUNTS "count(t.id), sum(t.status = 'done'), " \
+	"sum(t.due_on < ?1 AND t.status IN ('todo', 'doing'))"
+
+static const char *const GROUP_SQL[] = {
+	[TASK_BY_UNIT] = "SELECT u.id, u.code, u.name, " GROUP_COUNTS ", 0" " FROM unit u "
+		"JOIN task t ON t.lead_unit_id = u.id WHERE (?2 = 0 OR t.plan_id = ?2) "
+		"GROUP BY u.id ORDER BY u.name COLLATE vi",
+	[TASK_BY_STATUS] = "SELECT 0, t.status, '', " GROUP_COUNTS ", 0 FROM task t "
+		"WHERE (?2 = 0 OR t.plan_id = ?2) GROUP BY t.status",
+	[TASK_BY_SECTION] = "SELECT s.id, s.label, s.heading, " GROUP_COUNTS ", s.plan_id FROM task t "
+		"JOIN section s ON s.id = t.section_id WHERE (?2 = 0 OR t.plan_id = ?2) "
+		"GROUP BY s.id ORDER BY s.plan_id, s.seq",
+};
+
+static void group_row(sqlite3_stmt *st, struct task_group *g)
+{
+	g->id = sqlite3_column_int64(st, 0);
+	g->code = col(st, 1);
+	g->label = col(st, 2);
+	g->total = sqlite3_column_int(st, 3);
+	g->done = sqlite3_column_int(st, 4);
+	g->overdue = sqlite3_column_int(st, 5);
+	g->plan_id = sqlite3_column_int64(st, 6);
+}
+
+/* By status: one group per status, in order, zero when no task has it. */
+static void status_groups(struct task_group *v, int n, struct task_group **out, int *nout)
+{
+	*out = xcalloc(TASK_NSTATUS, sizeof **out);
+	*nout = TASK_NSTATUS;
+	for (int s = 0; s < TASK_NSTATUS; s++) {
+		struct task_group *g = &(*out)[s];
+		g->id = s;
+		g->code = xstrdup(task_status_name(s));
+		g->label = xstrdup(task_status_label(s));
+		for (int i = 0; i < n; i++)
+			if (strcmp(v[i].code, task_status_name(s)) == 0) {
+				g->total = v[i].total;
+				g->done = v[i].done;
+				g->overdue = v[i].overdue;
+			}
+	}
+	task_groups_free(v, n);
+}
+
+int task_groups(struct db *db, enum task_group_by by, int64_t plan_id, struct task_group **out,
+		int *n, struct cchc_err *err)
+{
+	*out = NULL;
+	*n = 0;
+	char today[11];
+	if (today_iso(today, err))
+		return err->code;
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, GROUP_SQL[by], -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, "tổng hợp nhiệm vụ", err);
+	sqlite3_bind_text(st, 1, today, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, plan_id);
+	struct task_group *v = NULL;
+	int cnt = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v = xrealloc(v, sizeof *v * (size_t)(cnt + 1));
+		group_row(st, &v[cnt++]);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		task_groups_free(v, cnt);
+		return db_fail(db, rc, "tổng hợp nhiệm vụ", err);
+	}
+	if (by == TASK_BY_STATUS)
+		status_groups(v, cnt, out, n);
+	else
+		*out = v, *n = cnt;
+	return CCHC_OK;
+}
+
+void task_groups_free(struct task_group *v, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(v[i].code);
+		free(v[i].label);
+	}
+	free(v);
+}

@@ -67,4 +67,17 @@ void task_notes_free(struct task_note *v, int n);
 /* Looks a unit up by code (case-insensitive); 0 when there is none. */
 int64_t unit_id_by_code(struct db *db, const char *code);
 
+/* Counts for the agenda, grouped in SQL: by lead unit (id, code, name), by
+ * status (id = the status, label its Vietnamese name; all four, in order) or
+ * by plan section (id, label, heading, and its plan_id). plan_id 0: every plan. */
+enum task_group_by { TASK_BY_UNIT, TASK_BY_STATUS, TASK_BY_SECTION };
+struct task_group {
+	int64_t id, plan_id;
+	char *code, *label;
+	int total, done, overdue;
+};
+int task_groups(struct db *db, enum task_group_by by, int64_t plan_id, struct task_group **out,
+		int *n, struct cchc_err *err);
+void task_groups_free(struct task_group *v, int n);
+
 #endif

@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/plan.h"
 #include "store/datafile.h"
 #include "text/utf8.h"
 #include "ui/term.h"
@@ -101,6 +102,28 @@ int app_goto(struct app *app, const char *kind, int64_t id, int64_t plan_id)
 	return UI_STATUS;
 }
 
+int64_t app_plan_id(struct app *app)
+{
+	char *v = db_setting_get(app->db, "ui.plan_id");
+	int64_t id = v ? strtoll(v, NULL, 10) : 0;
+	free(v);
+	struct plan_info p;
+	struct cchc_err err;
+	if (id && plan_get(app->db, id, &p, &err) == CCHC_OK) {
+		plan_info_free(&p);
+		return id;
+	}
+	return plan_latest_id(app->db);
+}
+
+int app_due_within(struct app *app)
+{
+	char *v = db_setting_get(app->db, "ui.due_within");
+	int n = v ? atoi(v) : 10;
+	free(v);
+	return n >= 0 && n <= 1000 ? n : 10;
+}
+
 struct rect app_body(void)
 {
 	return (struct rect){ 1, 0, LINES - 2, COLS };
@@ -174,7 +197,8 @@ static void draw_tabbar(struct app *app)
 	for (int i = 0; i < app->nviews && x < COLS; i++)
 		x += draw_tab(app, i, x) + 1;
 	const char *brand = "CCHC ";
-	draw_text(0, COLS - text_width(brand), text_width(brand), brand, theme_attr(EL_TABBAR));
+	if (x + text_width(brand) <= COLS)
+		draw_text(0, COLS - text_width(brand), text_width(brand), brand, theme_attr(EL_TABBAR));
 }
 
 static int draw_hint(struct app *app, enum action a, int x)

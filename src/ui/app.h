@@ -72,6 +72,8 @@ struct app {
 	char *query;                 /* the last search or filter, for match-next */
 	bool query_exact;
 	int cursor_y, cursor_x;      /* where the terminal cursor goes (-1: nowhere) */
+	unsigned data_version;       /* bumped by every write (task saved, done, note):
+				      * screens holding rows reload when it moved */
 };
 
 /* The current view's name, for keymap lookups. */
@@ -85,13 +87,22 @@ int app_modal_open(struct app *app, struct modal *m);
 int app_modal_close(struct app *app);
 /* Remembers the last search or filter (NULL or "" forgets it). */
 void app_set_query(struct app *app, const char *text, bool exact);
-/* Switches to the screen that shows the record (see view_class.go). */
+/* Switches to the screen that shows the record (see view_class.go). Besides
+ * the kinds of core/search.h, the tasks screen takes "tasks-section" (id: a
+ * section), "tasks-unit" (id: a unit), "tasks-status" (id: a status),
+ * "tasks-overdue" and "tasks-due-soon": the task list filtered so. */
 int app_goto(struct app *app, const char *kind, int64_t id, int64_t plan_id);
 /* Switches to the screen called name; returns UI_* flags. */
 int app_show_view(struct app *app, const char *name);
 /* Puts the terminal cursor at (y, x) after this paint (for input methods,
  * which draw what is being composed at the cursor). */
 void app_set_cursor(struct app *app, int y, int x);
+/* The plan the clerk is working on: the one chosen in the plan browser
+ * (setting ui.plan_id), else the latest; 0 when there is none. */
+int64_t app_plan_id(struct app *app);
+/* The setting ui.due_within: "due soon" means within this many working
+ * days (default 10). */
+int app_due_within(struct app *app);
 /* Drawing area of the views: between the tab bar and the status bar. */
 struct rect app_body(void);
 

@@ -12,7 +12,7 @@
 #include "util/sbuf.h"
 
 /* Longest text accepted, in bytes; further letters are dropped. */
-#define LINEEDIT_MAX 256
+#define LINEEDIT_MAX 1024
 
 struct lineedit {
 	struct sbuf text;     /* NFC, never NULL after init */

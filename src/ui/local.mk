@@ -11,6 +11,10 @@ libcchc_a_SOURCES += \
 	src/ui/wrap.c src/ui/wrap.h \
 	src/ui/list.c src/ui/list.h \
 	src/ui/lineedit.c src/ui/lineedit.h \
+	src/ui/tlines.c src/ui/tlines.h \
 	src/ui/filter.c src/ui/filter.h \
+	src/ui/form.c src/ui/form.h src/ui/choice.c src/ui/choice.h \
+	src/ui/task_form.c src/ui/task_form.h \
 	src/ui/help.c src/ui/prompt.c src/ui/plan_picker.c \
-	src/ui/view_plan.c src/ui/view_units.c src/ui/view_search.c
+	src/ui/view_plan.c src/ui/view_units.c src/ui/view_search.c \
+	src/ui/view_tasks.c src/ui/view_agenda.c src/ui/view_suggest.c

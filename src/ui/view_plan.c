@@ -11,22 +11,12 @@
 #include "ui/app.h"
 #include "ui/filter.h"
 #include "ui/list.h"
+#include "ui/tlines.h"
 #include "ui/wrap.h"
 
-/* One line of the text pane: an optional prefix (label, list marker) and
- * a piece of text, starting at column x of the pane. */
-struct tline {
-	int x;
-	char *pre;
-	enum elem pre_el, el;
-	char *text;
-	bool own;                /* the section's own text, where n/N stop */
-};
-
 struct text_pane {
-	int sel, width;          /* what the lines were built for */
-	struct tline *v;
-	int n, cap;
+	int sel;                 /* the section the lines were built for */
+	struct tlines l;
 	struct list scroll;
 	int mline, mspan;        /* the match n/N went to: line, span in it (-1: none) */
 	int want;                /* after the next build: go to the first (1) or last
@@ -126,11 +116,7 @@ static void open_ancestors(struct plan_view *pv, int i)
 
 static void text_clear(struct text_pane *t)
 {
-	for (int i = 0; i < t->n; i++) {
-		free(t->v[i].pre);
-		free(t->v[i].text);
-	}
-	t->n = 0;
+	tl_clear(&t->l);
 	t->sel = -2;
 	t->scroll = (struct list){ 0 };
 	t->mline = t->mspan = -1;
@@ -226,7 +212,7 @@ static void plan_close(void *st)
 {
 	struct plan_view *pv = st;
 	plan_unload(pv);
-	free(pv->text.v);
+	tl_free(&pv->text.l);
 	if (pv->hl.text)
 		text_query_free(&pv->hl.q);
 	free(pv->hl.text);
@@ -235,80 +221,22 @@ static void plan_close(void *st)
 
 /* ---- the text pane ---- */
 
-static void tl_add(struct text_pane *t, int x, const char *pre, enum elem pre_el,
-		   const char *s, size_t n, enum elem el)
+static void add_children(struct plan_view *pv, struct tlines *t, int sel)
 {
-	if (t->n == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 64;
-		t->v = xrealloc(t->v, (size_t)t->cap * sizeof *t->v);
-	}
-	t->v[t->n++] = (struct tline){ x, pre ? xstrdup(pre) : NULL, pre_el, el, xstrndup(s, n),
-				       t->sel >= 0 };
-}
-
-static void tl_blank(struct text_pane *t)
-{
-	if (t->n && t->v[t->n - 1].text[0])
-		tl_add(t, 0, NULL, EL_TEXT, "", 0, EL_TEXT);
-}
-
-/* Adds s wrapped to the pane from column x; a prefix (label, marker) goes
- * before the first line and the other lines hang under the text. */
-static void add_wrapped(struct text_pane *t, int x, const char *pre, enum elem pre_el,
-			const char *s, enum elem el)
-{
-	int prew = pre && *pre ? text_width(pre) + 1 : 0;
-	int w = t->width - x - prew;
-	struct wrap_line *lines;
-	int n = wrap_text(s, w, w, &lines);
-	for (int i = 0; i < n; i++)
-		tl_add(t, i ? x + prew : x, i ? NULL : pre, pre_el, s + lines[i].off,
-		       lines[i].len, el);
-	free(lines);
-}
-
-static void add_items(struct app *app, struct text_pane *t, int64_t section_id)
-{
-	struct section_item *items = NULL;
-	int n = 0;
-	struct cchc_err err;
-	if (section_items(app->db, section_id, &items, &n, &err) != CCHC_OK) {
-		app_message(app, true, "%s", err.msg);
-		return;
-	}
-	for (int i = 0; i < n; i++) {
-		char *s = text_sanitize(items[i].text);
-		if (i == 0 || !items[i].is_list_item || !items[i - 1].is_list_item)
-			tl_blank(t);
-		if (items[i].is_list_item) {
-			char *m = text_sanitize(items[i].marker);
-			add_wrapped(t, 2, m, EL_TEXT_ITEM_MARKER, s, EL_TEXT);
-			free(m);
-		} else
-			add_wrapped(t, 0, NULL, EL_TEXT, s, EL_TEXT);
-		free(s);
-	}
-	section_items_free(items, n);
-}
-
-static void add_children(struct plan_view *pv, struct text_pane *t, int sel)
-{
-	int first = t->n;
+	t->own = false;
 	tl_blank(t);
 	tl_add(t, 0, NULL, EL_TEXT, "Gồm các mục:", strlen("Gồm các mục:"), EL_LIST_HEADER);
 	for (int i = sel + 1; i < pv->nsec && pv->sec[i].depth > pv->sec[sel].depth; i++)
 		if (pv->sec[i].parent_id == pv->sec[sel].id)
-			add_wrapped(t, 2, pv->sec[i].label, EL_SECTION_LABEL, pv->sec[i].heading,
-				    EL_TEXT);
-	for (int i = first; i < t->n; i++)
-		t->v[i].own = false;
+			tl_wrapped(t, 2, pv->sec[i].label, EL_SECTION_LABEL, pv->sec[i].heading,
+				   EL_TEXT);
 }
 
-static void add_plan_intro(struct plan_view *pv, struct text_pane *t)
+static void add_plan_intro(struct plan_view *pv, struct tlines *t)
 {
 	if (!pv->have_plan)
 		return;
-	add_wrapped(t, 0, NULL, EL_TEXT, pv->title, EL_SECTION_HEADING);
+	tl_wrapped(t, 0, NULL, EL_TEXT, pv->title, EL_SECTION_HEADING);
 	tl_blank(t);
 	const char *msg = filter_active(&pv->filter) ? "(Không có mục nào khớp bộ lọc; Esc để bỏ lọc.)"
 						     : "(Kế hoạch này chưa có đề mục nào.)";
@@ -316,7 +244,7 @@ static void add_plan_intro(struct plan_view *pv, struct text_pane *t)
 	if (pv->info.preamble && *pv->info.preamble) {
 		char *s = text_sanitize(pv->info.preamble);
 		tl_blank(t);
-		add_wrapped(t, 0, NULL, EL_TEXT, s, EL_TEXT);
+		tl_wrapped(t, 0, NULL, EL_TEXT, s, EL_TEXT);
 		free(s);
 	}
 }
@@ -327,17 +255,18 @@ static void text_build(struct app *app, struct plan_view *pv, int width)
 	int top = t->sel == pv->sel ? t->scroll.top : 0;
 	text_clear(t);
 	t->sel = pv->sel;
-	t->width = width;
+	t->l.width = width;
+	t->l.own = pv->sel >= 0;
 	if (pv->sel < 0) {
-		add_plan_intro(pv, t);
+		add_plan_intro(pv, &t->l);
 	} else {
 		const struct section_info *s = &pv->sec[pv->sel];
-		add_wrapped(t, 0, s->label, EL_SECTION_LABEL, s->heading, EL_SECTION_HEADING);
-		add_items(app, t, s->id);
+		tl_wrapped(&t->l, 0, s->label, EL_SECTION_LABEL, s->heading, EL_SECTION_HEADING);
+		tl_section_items(app, &t->l, s->id);
 		if (s->nchildren)
-			add_children(pv, t, pv->sel);
+			add_children(pv, &t->l, pv->sel);
 	}
-	t->scroll.n = t->n;
+	t->scroll.n = t->l.n;
 	t->scroll.top = top;
 }
 
@@ -436,7 +365,7 @@ static bool pane_step(struct plan_view *pv, int dir, bool from_edge)
 	struct text_pane *t = &pv->text;
 	int line, span;
 	if (from_edge)
-		line = dir > 0 ? -1 : t->n, span = 0;
+		line = dir > 0 ? -1 : t->l.n, span = 0;
 	else if (t->mline >= 0)
 		line = t->mline, span = t->mspan;
 	else if (dir > 0)
@@ -444,9 +373,9 @@ static bool pane_step(struct plan_view *pv, int dir, bool from_edge)
 	else
 		line = t->scroll.top + (t->scroll.height > 0 ? t->scroll.height : 1), span = -1;
 	struct text_span sp[MAX_SPANS];
-	int i = line < 0 ? 0 : line >= t->n ? t->n - 1 : line;
-	for (; i >= 0 && i < t->n; i += dir) {
-		int n = t->v[i].own ? line_matches(pv, &t->v[i], sp) : 0;
+	int i = line < 0 ? 0 : line >= t->l.n ? t->l.n - 1 : line;
+	for (; i >= 0 && i < t->l.n; i += dir) {
+		int n = t->l.v[i].own ? line_matches(pv, &t->l.v[i], sp) : 0;
 		for (int j = 0; j < n; j++) {
 			int k = dir > 0 ? j : n - 1 - j;
 			if (beyond(i, k, line, span, dir)) {
@@ -523,7 +452,7 @@ static int prefix_width(const char *s, size_t n)
 
 static void draw_tline(struct plan_view *pv, int i, int y, struct rect r)
 {
-	const struct tline *l = &pv->text.v[i];
+	const struct tline *l = &pv->text.l.v[i];
 	int x = r.x + l->x;
 	if (l->pre)
 		x += draw_text(y, x, r.w - l->x, l->pre, theme_attr(l->pre_el)) + 1;
@@ -542,7 +471,7 @@ static void draw_text_pane(struct app *app, struct plan_view *pv, struct rect r)
 {
 	struct text_pane *t = &pv->text;
 	sync_highlight(app, pv);
-	if (t->sel != pv->sel || t->width != r.w)
+	if (t->sel != pv->sel || t->l.width != r.w)
 		text_build(app, pv, r.w);
 	t->scroll.cur = t->scroll.top;
 	list_fit(&t->scroll, r.h);
@@ -553,7 +482,7 @@ static void draw_text_pane(struct app *app, struct plan_view *pv, struct rect r)
 		list_fit(&t->scroll, r.h);
 	}
 	draw_fill_rect(r, theme_attr(EL_TEXT));
-	for (int i = 0; i < r.h && t->scroll.top + i < t->n; i++)
+	for (int i = 0; i < r.h && t->scroll.top + i < t->l.n; i++)
 		draw_tline(pv, t->scroll.top + i, r.y + i, r);
 }
 
@@ -569,7 +498,7 @@ static void draw_scroll_marks(struct plan_view *pv, struct rect r, int x)
 	attr_t a = theme_attr(EL_BORDER);
 	if (pv->text.scroll.top > 0)
 		draw_text(r.y, x, 1, "↑", a);
-	if (pv->text.scroll.top + r.h < pv->text.n)
+	if (pv->text.scroll.top + r.h < pv->text.l.n)
 		draw_text(r.y + r.h - 1, x, 1, "↓", a);
 }
 
@@ -846,6 +775,10 @@ static int plan_handle(struct app *app, void *st, enum action a)
 		return open_filter(app, pv);
 	if (a == ACT_CANCEL)
 		return plan_cancel(app, pv);
+	if (a == ACT_SECTION_TASKS && pv->sel >= 0)
+		return app_goto(app, "tasks-section", pv->sec[pv->sel].id, pv->plan_id);
+	if (a == ACT_SUGGEST)
+		return app_goto(app, "suggestions", pv->plan_id, pv->plan_id);
 	if (a == ACT_MATCH_NEXT || a == ACT_MATCH_PREV)
 		return match_step(app, pv, a == ACT_MATCH_NEXT ? 1 : -1);
 	if (a >= ACT_TEXT_DOWN && a <= ACT_TEXT_PAGE_UP)

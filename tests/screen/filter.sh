@@ -26,7 +26,7 @@ key <Esc>
 dump
 S
 screen units 80x24 <<'S'
-key <Esc> 2 /
+key <Esc> 4 /
 type phong
 dump match
 key <Enter> j j

@@ -16,6 +16,10 @@ SCREEN_TESTS = \
 	tests/screen/search.sh \
 	tests/screen/lineedit.sh \
 	tests/screen/wide-text.sh \
+	tests/screen/tasks.sh \
+	tests/screen/agenda.sh \
+	tests/screen/task-form.sh \
+	tests/screen/plan-tasks.sh \
 	tests/screen/tmux.sh
 
 # The line editor of the prompts, without a screen.
@@ -27,4 +31,4 @@ TESTS += $(SCREEN_TESTS) tests/screen/test_lineedit
 EXTRA_DIST += $(SCREEN_TESTS) tests/screen/lib.sh tests/screen/README \
 	tests/screen/update-expected.sh tests/screen/plan-letters.txt \
 	tests/screen/plan-search.txt tests/screen/plan-wide.txt \
-	tests/screen/expected
+	tests/screen/tasks-data.inc tests/screen/expected

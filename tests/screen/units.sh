@@ -1,19 +1,20 @@
 #!/bin/sh
-# The units screen (2, <Tab> or <F3>): code, name and head of each unit of
-# the demo department; moving in it; back to the plan with 1.
+# The units screen (4, or <S-Tab> from the search screen): code, name and
+# head of each unit of the demo department; moving in it; back to the plan
+# with 1.
 . "$top_srcdir/tests/screen/lib.sh"
 screen units-80 80x24 <<'S'
-key <Esc> 2
+key <Esc> 4
 dump
 key j j <End>
 dump
 key 1
 dump
-key <Tab>
+key 5 <S-Tab>
 dump
 S
 screen units-120 120x40 <<'S'
-key <Esc> <F3>
+key <Esc> 4
 dump
 S
 check units

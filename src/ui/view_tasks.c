@@ -1,0 +1,665 @@
+/* Nhiệm vụ: the task list, a window onto task_list (ordered by deadline)
+ * that loads a page more when the cursor nears its end. One filter at a
+ * time (all, overdue, due within N working days, a status, a unit, a plan
+ * section) plus the / filter on the rows loaded. Enter shows a task's
+ * details with its notes and the text of the section it came from; keys
+ * add, edit, mark done, note progress and open the section. */
+#include <config.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/calendar.h"
+#include "core/plan.h"
+#include "core/task.h"
+#include "core/unit.h"
+#include "text/utf8.h"
+#include "ui/app.h"
+#include "ui/choice.h"
+#include "ui/filter.h"
+#include "ui/list.h"
+#include "ui/task_form.h"
+#include "ui/tlines.h"
+
+enum mode { M_ALL, M_OVERDUE, M_SOON, M_STATUS, M_UNIT, M_SECTION };
+
+#define PAGE 100
+
+struct tasks_view {
+	enum mode mode;
+	int status, within;
+	int64_t unit_id, section_id, plan_id;
+	char *unit_code, *what;  /* what: the filter in words, for the title */
+	struct task_info *rows;
+	int nrows, limit;
+	bool more, loaded;
+	unsigned version;
+	int *shown;
+	struct list list;        /* over shown */
+	struct filter filter;
+	char today[11], soon[11];
+};
+
+static const enum action tasks_hints[] = {
+	ACT_HELP, ACT_TASK_ADD, ACT_TASK_EDIT, ACT_TASK_DONE, ACT_TASK_NOTE, ACT_SELECT,
+	ACT_TASKS_OVERDUE, ACT_TASKS_DUE_SOON, ACT_TASKS_BY_UNIT, ACT_TASKS_ALL, ACT_FILTER,
+	ACT_QUIT, ACT_NONE
+};
+
+/* ---- loading ---- */
+
+static void set_dates(struct tasks_view *tv)
+{
+	struct ymd t, s;
+	struct cchc_err err;
+	if (date_today(&t, &err) != CCHC_OK)
+		t = (struct ymd){ 2026, 1, 1 };
+	date_format_iso(t, tv->today);
+	struct calendar *c = calendar_new();
+	if (calendar_add(c, t, tv->within, &s, &err) != CCHC_OK)
+		s = t;
+	calendar_free(c);
+	date_format_iso(s, tv->soon);
+}
+
+static bool row_matches(const struct tasks_view *tv, const struct task_info *t)
+{
+	if (!filter_active(&tv->filter))
+		return true;
+	struct sbuf b = SBUF_INIT;
+	sbuf_addf(&b, "%lld %s %s %s %s", (long long)t->id, t->title, t->lead_code, t->co_codes,
+		  t->section_label);
+	bool m = filter_match(&tv->filter, b.s);
+	sbuf_free(&b);
+	return m;
+}
+
+static void refilter(struct tasks_view *tv, int64_t keep_id)
+{
+	int cur = 0;
+	tv->list.n = 0;
+	for (int i = 0; i < tv->nrows; i++) {
+		if (!row_matches(tv, &tv->rows[i]))
+			continue;
+		if (tv->rows[i].id == keep_id)
+			cur = tv->list.n;
+		tv->shown[tv->list.n++] = i;
+	}
+	list_set(&tv->list, cur);
+}
+
+static int64_t cur_id(const struct tasks_view *tv)
+{
+	return tv->list.n ? tv->rows[tv->shown[tv->list.cur]].id : 0;
+}
+
+static void load(struct app *app, struct tasks_view *tv, int64_t keep_id)
+{
+	struct task_filter f = { .status = -1, .due_within = -1, .limit = tv->limit + 1 };
+	switch (tv->mode) {
+	case M_ALL: break;
+	case M_OVERDUE: f.overdue = true; break;
+	case M_SOON: f.due_within = tv->within; break;
+	case M_STATUS: f.status = tv->status; break;
+	case M_UNIT: f.unit_code = tv->unit_code; break;
+	case M_SECTION: f.section_id = tv->section_id; break;
+	}
+	task_list_free(tv->rows, tv->nrows);
+	free(tv->shown);
+	tv->rows = NULL;
+	tv->nrows = 0;
+	struct cchc_err err;
+	if (task_list(app->db, &f, &tv->rows, &tv->nrows, &err) != CCHC_OK)
+		app_message(app, true, "%s", err.msg);
+	tv->more = tv->nrows > tv->limit;
+	if (tv->more)
+		task_info_free(&tv->rows[--tv->nrows]);
+	for (int i = 0; i < tv->nrows; i++) {
+		char *s = text_sanitize(tv->rows[i].title);
+		free(tv->rows[i].title);
+		tv->rows[i].title = s;
+	}
+	tv->shown = xcalloc((size_t)tv->nrows + 1, sizeof *tv->shown);
+	tv->loaded = true;
+	tv->version = app->data_version;
+	refilter(tv, keep_id);
+}
+
+/* Reloads after a write anywhere, and loads more rows when the cursor and
+ * the screen reach past the rows loaded. */
+static void ensure(struct app *app, struct tasks_view *tv, int height)
+{
+	if (!tv->loaded || tv->version != app->data_version) {
+		set_dates(tv);
+		load(app, tv, cur_id(tv));
+	}
+	list_fit(&tv->list, height);
+	while (tv->more && tv->list.top + height >= tv->list.n) {
+		tv->limit += PAGE;
+		load(app, tv, cur_id(tv));
+		list_fit(&tv->list, height);
+	}
+}
+
+static void set_mode(struct app *app, struct tasks_view *tv, enum mode m, const char *what)
+{
+	tv->mode = m;
+	free(tv->what);
+	tv->what = what ? text_sanitize(what) : NULL;
+	tv->limit = PAGE;
+	tv->list.top = 0;
+	load(app, tv, 0);
+}
+
+static void *tasks_open(struct app *app)
+{
+	struct tasks_view *tv = xcalloc(1, sizeof *tv);
+	tv->limit = PAGE;
+	tv->within = app_due_within(app);
+	set_dates(tv);
+	return tv;
+}
+
+static void tasks_close(void *st)
+{
+	struct tasks_view *tv = st;
+	task_list_free(tv->rows, tv->nrows);
+	free(tv->shown);
+	free(tv->unit_code);
+	free(tv->what);
+	filter_clear(&tv->filter);
+	free(tv);
+}
+
+/* ---- drawing ---- */
+
+static void due_cell(const struct tasks_view *tv, const struct task_info *t, char out[24],
+		     enum elem *el)
+{
+	struct ymd d;
+	*el = EL_TEXT;
+	if (*t->due_on && date_parse_iso(t->due_on, &d)) {
+		date_format_vn(d, out);
+		if (!t->overdue && t->status != TASK_DONE && t->status != TASK_PAUSED &&
+		    strcmp(t->due_on, tv->soon) <= 0)
+			*el = EL_TASK_DUE_SOON;
+	} else
+		snprintf(out, 24, "%s", strcmp(t->due_kind, "ongoing") == 0 ? "thường xuyên" : "-");
+}
+
+static const char *status_cell(const struct task_info *t, enum elem *el)
+{
+	*el = t->overdue ? EL_TASK_OVERDUE : t->status == TASK_DONE ? EL_TASK_DONE : EL_TEXT;
+	return t->overdue ? "quá hạn" : task_status_label(t->status);
+}
+
+enum { C_ID = 1, C_STATUS = 7, C_DUE = 23, C_LEAD = 36, C_TITLE = 44 };
+
+static void draw_row(struct tasks_view *tv, int k, int y, int w)
+{
+	const struct task_info *t = &tv->rows[tv->shown[k]];
+	bool cur = k == tv->list.cur;
+	attr_t a = theme_attr(cur ? EL_CURSOR : EL_TEXT);
+	draw_fill(y, 0, w, a);
+	if (cur)
+		draw_text(y, 0, 1, "›", a);
+	char id[16], due[24];
+	snprintf(id, sizeof id, "%5lld", (long long)t->id);
+	draw_text(y, C_ID, 5, id, a);
+	enum elem el;
+	const char *st = status_cell(t, &el);
+	draw_text(y, C_STATUS, C_DUE - C_STATUS - 1, st, cur ? a : theme_attr(el));
+	due_cell(tv, t, due, &el);
+	draw_text(y, C_DUE, C_LEAD - C_DUE - 1, due, cur ? a : theme_attr(el));
+	draw_text_clip(y, C_LEAD, C_TITLE - C_LEAD - 1, t->lead_code, a);
+	draw_text_hl(y, C_TITLE, w - C_TITLE - 1, t->title, a, filter_query(&tv->filter),
+		     theme_attr(EL_MATCH));
+}
+
+static void draw_title(struct tasks_view *tv, struct rect r)
+{
+	struct sbuf b = SBUF_INIT;
+	sbuf_add(&b, "Nhiệm vụ");
+	switch (tv->mode) {
+	case M_ALL: sbuf_add(&b, ": tất cả"); break;
+	case M_OVERDUE: sbuf_add(&b, " quá hạn"); break;
+	case M_SOON: sbuf_addf(&b, " đến hạn trong %d ngày làm việc", tv->within); break;
+	default: sbuf_addf(&b, " %s", tv->what ? tv->what : ""); break;
+	}
+	sbuf_addf(&b, " (%d%s)", tv->nrows, tv->more ? "+" : "");
+	attr_t a = theme_attr(EL_TITLE);
+	draw_fill(r.y, 0, r.w, a);
+	draw_text_clip(r.y, 1, r.w - 2, b.s, a | A_BOLD);
+	sbuf_free(&b);
+	attr_t h = theme_attr(EL_LIST_HEADER);
+	draw_fill(r.y + 1, 0, r.w, h);
+	draw_text(r.y + 1, C_ID + 2, 3, "Số", h);
+	draw_text(r.y + 1, C_STATUS, 12, "Trạng thái", h);
+	draw_text(r.y + 1, C_DUE, 12, "Hạn", h);
+	draw_text(r.y + 1, C_LEAD, 8, "Chủ trì", h);
+	draw_text(r.y + 1, C_TITLE, r.w - C_TITLE - 1, "Tên nhiệm vụ", h);
+}
+
+static void draw_empty(struct tasks_view *tv, struct rect r)
+{
+	const char *msg = filter_active(&tv->filter) ? "Không có nhiệm vụ nào khớp bộ lọc; Esc để bỏ lọc."
+			: tv->mode != M_ALL ? "Không có nhiệm vụ nào ở đây; A để xem tất cả."
+			: "Chưa có nhiệm vụ nào. a: thêm nhiệm vụ; S ở màn Kế hoạch: đề xuất từ kế hoạch.";
+	draw_text_clip(r.y + 3, 2, r.w - 4, msg, theme_attr(EL_TEXT));
+}
+
+static void tasks_draw(struct app *app, void *st, struct rect r)
+{
+	struct tasks_view *tv = st;
+	ensure(app, tv, r.h - 2);
+	draw_fill_rect(r, theme_attr(EL_TEXT));
+	draw_title(tv, r);
+	for (int i = 0; i < tv->list.height && tv->list.top + i < tv->list.n; i++)
+		draw_row(tv, tv->list.top + i, r.y + 2 + i, r.w);
+	if (!tv->list.n)
+		draw_empty(tv, r);
+}
+
+/* ---- details ---- */
+
+struct detail {
+	struct modal m;
+	struct tasks_view *tv;
+	int64_t id;
+	struct tlines l;
+	struct list scroll;
+};
+
+static int act_on(struct app *app, struct tasks_view *tv, int64_t id, enum action a);
+
+static void add_field(struct tlines *l, const char *name, const char *value)
+{
+	if (!value || !*value)
+		return;
+	char *s = text_sanitize(value);
+	tl_wrapped(l, 0, name, EL_FORM_LABEL, s, EL_TEXT);
+	free(s);
+}
+
+static void vn(const char *iso, char out[11])
+{
+	struct ymd d;
+	if (date_parse_iso(iso, &d))
+		date_format_vn(d, out);
+	else
+		snprintf(out, 11, "%s", iso);
+}
+
+static void add_notes(struct app *app, struct tlines *l, int64_t id)
+{
+	struct task_note *v;
+	int n;
+	struct cchc_err err;
+	tl_blank(l);
+	tl_add(l, 0, NULL, EL_TEXT, "Ghi chú tiến độ:", strlen("Ghi chú tiến độ:"), EL_LIST_HEADER);
+	if (task_notes(app->db, id, &v, &n, &err) != CCHC_OK)
+		n = 0, v = NULL;
+	for (int i = 0; i < n; i++) {
+		char d[11], *t = text_sanitize(v[i].text), *p = text_sanitize(v[i].period);
+		struct sbuf pre = SBUF_INIT;
+		vn(v[i].noted_on, d);
+		sbuf_addf(&pre, "%s%s%s%s", d, *p ? " [" : "", p, *p ? "]" : "");
+		tl_wrapped(l, 2, pre.s, EL_FORM_LABEL, t, EL_TEXT);
+		sbuf_free(&pre);
+		free(t);
+		free(p);
+	}
+	if (!n)
+		tl_add(l, 2, NULL, EL_TEXT, "(chưa có)", strlen("(chưa có)"), EL_TEXT);
+	task_notes_free(v, n);
+}
+
+/* The section the task came from, as the plan screen shows it. */
+static void add_section(struct app *app, struct tlines *l, const struct task_info *t)
+{
+	struct section_info *s = NULL;
+	int n = 0;
+	struct cchc_err err;
+	tl_blank(l);
+	tl_add(l, 0, NULL, EL_TEXT, "Đề mục của kế hoạch:", strlen("Đề mục của kế hoạch:"),
+	       EL_LIST_HEADER);
+	if (section_list(app->db, t->plan_id, &s, &n, &err) != CCHC_OK)
+		n = 0;
+	for (int i = 0; i < n; i++)
+		if (s[i].id == t->section_id) {
+			char *lab = text_sanitize(s[i].label), *h = text_sanitize(s[i].heading);
+			tl_wrapped(l, 0, lab, EL_SECTION_LABEL, h, EL_SECTION_HEADING);
+			free(lab);
+			free(h);
+			tl_section_items(app, l, s[i].id);
+		}
+	section_list_free(s, n);
+}
+
+static void detail_build(struct app *app, struct detail *d, int width)
+{
+	struct task_info t;
+	struct cchc_err err;
+	tl_clear(&d->l);
+	d->l.width = width;
+	if (task_get(app->db, d->id, &t, &err) != CCHC_OK) {
+		tl_add(&d->l, 0, NULL, EL_ERROR, err.msg, strlen(err.msg), EL_ERROR);
+		return;
+	}
+	char *title = text_sanitize(t.title), due[11] = "", done[11] = "";
+	tl_wrapped(&d->l, 0, NULL, EL_TEXT, title, EL_SECTION_HEADING);
+	free(title);
+	tl_blank(&d->l);
+	struct sbuf b = SBUF_INIT;
+	if (t.overdue)
+		sbuf_addf(&b, "quá hạn (%s)", task_status_label(t.status));
+	else
+		sbuf_add(&b, task_status_label(t.status));
+	vn(t.done_on, done);
+	if (*t.done_on)
+		sbuf_addf(&b, " ngày %s", done);
+	add_field(&d->l, "Trạng thái:", b.s);
+	sbuf_free(&b);
+	vn(t.due_on, due);
+	struct sbuf dd = SBUF_INIT;
+	bool same = *due && strcmp(t.due_text, due) == 0;
+	sbuf_addf(&dd, "%s%s%s", *t.due_text ? t.due_text : "không ghi", *due && !same ? " → " : "",
+		  same ? "" : due);
+	add_field(&d->l, "Thời hạn:", dd.s);
+	sbuf_free(&dd);
+	struct sbuf lead = SBUF_INIT;
+	sbuf_addf(&lead, "%s%s%s", t.lead_code, *t.lead_name ? " " : "", t.lead_name);
+	add_field(&d->l, "Chủ trì:", *lead.s ? lead.s : "(chưa giao)");
+	sbuf_free(&lead);
+	add_field(&d->l, "Phối hợp:", t.co_codes);
+	add_field(&d->l, "Sản phẩm:", t.product);
+	add_field(&d->l, "Mô tả:", t.description);
+	add_notes(app, &d->l, d->id);
+	add_section(app, &d->l, &t);
+	task_info_free(&t);
+}
+
+static int detail_key(struct app *app, struct modal *m, int key)
+{
+	struct detail *d = (struct detail *)m;
+	enum action a = app_action(app, "tasks", key);
+	if (list_scroll(&d->scroll, a))
+		return UI_VIEW;
+	if (a == ACT_CANCEL || a == ACT_SELECT || a == ACT_QUIT)
+		return app_modal_close(app);
+	if (a != ACT_TASK_ADD && a != ACT_TASK_EDIT && a != ACT_TASK_DONE && a != ACT_TASK_NOTE &&
+	    a != ACT_TASK_SECTION)
+		return UI_NONE;
+	struct tasks_view *tv = d->tv;
+	int64_t id = d->id;
+	return app_modal_close(app) | act_on(app, tv, id, a);
+}
+
+static void detail_draw(struct app *app, struct modal *m)
+{
+	struct detail *d = (struct detail *)m;
+	draw_fill_rect(app_body(), theme_attr(EL_TEXT));
+	struct rect r = draw_centered(COLS - 4 < 100 ? COLS - 4 : 100, LINES - 2);
+	char title[48];
+	snprintf(title, sizeof title, "Nhiệm vụ số %lld", (long long)d->id);
+	draw_box(r, theme_attr(EL_DIALOG), title);
+	if (d->l.width != r.w - 4 || !d->l.n)
+		detail_build(app, d, r.w - 4);
+	d->scroll.n = d->l.n;
+	d->scroll.cur = d->scroll.top;
+	list_fit(&d->scroll, r.h - 3);
+	for (int i = 0; i < r.h - 3 && d->scroll.top + i < d->l.n; i++)
+		tl_draw(&d->l, d->scroll.top + i, r.y + 1 + i, r.x + 2, r.w - 4);
+	if (d->scroll.top + r.h - 3 < d->l.n)
+		draw_text(r.y + r.h - 3, r.x + r.w - 1, 1, "↓", theme_attr(EL_BORDER));
+	draw_text_clip(r.y + r.h - 2, r.x + 2, r.w - 4,
+		       "e: sửa  x: xong  o: ghi chú  g: tới mục  ↑↓ cuộn  Esc: đóng",
+		       theme_attr(EL_DIALOG) | A_DIM);
+}
+
+static void detail_free(struct modal *m)
+{
+	struct detail *d = (struct detail *)m;
+	tl_free(&d->l);
+	free(d);
+}
+
+static int open_detail(struct app *app, struct tasks_view *tv, int64_t id)
+{
+	if (!id)
+		return UI_NONE;
+	struct detail *d = xcalloc(1, sizeof *d);
+	d->m = (struct modal){ detail_key, detail_draw, detail_free };
+	d->tv = tv;
+	d->id = id;
+	return app_modal_open(app, &d->m);
+}
+
+/* ---- actions ---- */
+
+static int saved(struct app *app, void *ctx, int64_t id)
+{
+	struct tasks_view *tv = ctx;
+	load(app, tv, id);
+	return UI_VIEW;
+}
+
+static int mark_done(struct app *app, struct tasks_view *tv, int64_t id)
+{
+	struct ymd today;
+	struct cchc_err err;
+	if (date_today(&today, &err) || task_done(app->db, id, today, &err)) {
+		app_message(app, true, "%s", err.msg);
+		return UI_STATUS;
+	}
+	app->data_version++;
+	app_message(app, false, "Nhiệm vụ số %lld: đã hoàn thành", (long long)id);
+	load(app, tv, id);
+	return UI_VIEW;
+}
+
+static int goto_section(struct app *app, int64_t id)
+{
+	struct task_info t;
+	struct cchc_err err;
+	if (task_get(app->db, id, &t, &err) != CCHC_OK)
+		return UI_NONE;
+	int r = app_goto(app, "section", t.section_id, t.plan_id);
+	task_info_free(&t);
+	return r;
+}
+
+static int add_task(struct app *app, struct tasks_view *tv)
+{
+	struct task_form_init in = { .status = -1 };
+	if (tv->mode == M_SECTION) {
+		in.section_id = tv->section_id;
+		in.plan_id = tv->plan_id;
+	}
+	return app_modal_open(app, task_form_open(app, &in, saved, tv));
+}
+
+static int act_on(struct app *app, struct tasks_view *tv, int64_t id, enum action a)
+{
+	if (a == ACT_TASK_ADD)
+		return add_task(app, tv);
+	if (!id)
+		return UI_NONE;
+	struct modal *m;
+	switch (a) {
+	case ACT_SELECT: return open_detail(app, tv, id);
+	case ACT_TASK_DONE: return mark_done(app, tv, id);
+	case ACT_TASK_SECTION: return goto_section(app, id);
+	case ACT_TASK_NOTE: return app_modal_open(app, note_form_open(app, id, saved, tv));
+	case ACT_TASK_EDIT:
+		m = task_form_edit(app, id, saved, tv);
+		return m ? app_modal_open(app, m) : UI_STATUS;
+	default: return UI_NONE;
+	}
+}
+
+/* ---- filters ---- */
+
+static int status_chosen(struct app *app, void *ctx, int64_t id, const char *value)
+{
+	struct tasks_view *tv = ctx;
+	tv->status = (int)id;
+	struct sbuf b = SBUF_INIT;
+	sbuf_addf(&b, "%s", task_status_label(tv->status));
+	set_mode(app, tv, M_STATUS, b.s);
+	sbuf_free(&b);
+	return UI_ALL;
+}
+
+static int choose_status(struct app *app, struct tasks_view *tv)
+{
+	struct choice_item v[TASK_NSTATUS];
+	for (int s = 0; s < TASK_NSTATUS; s++)
+		v[s] = (struct choice_item){ s, task_status_label(s), "" };
+	return app_modal_open(app, choice_open("Lọc theo trạng thái", v, TASK_NSTATUS, status_chosen, tv));
+}
+
+static int show_unit(struct app *app, struct tasks_view *tv, int64_t unit_id)
+{
+	struct unit_info *u = NULL;
+	int n = 0;
+	struct cchc_err err;
+	if (unit_list(app->db, &u, &n, &err) != CCHC_OK)
+		n = 0;
+	for (int i = 0; i < n; i++)
+		if (u[i].id == unit_id) {
+			free(tv->unit_code);
+			tv->unit_code = xstrdup(u[i].code ? u[i].code : "");
+			tv->unit_id = unit_id;
+			struct sbuf b = SBUF_INIT;
+			sbuf_addf(&b, "của %s %s", u[i].code ? u[i].code : "", u[i].name ? u[i].name : "");
+			set_mode(app, tv, M_UNIT, b.s);
+			sbuf_free(&b);
+		}
+	unit_list_free(u, n);
+	return UI_ALL;
+}
+
+static int unit_chosen(struct app *app, void *ctx, int64_t id, const char *value)
+{
+	return show_unit(app, ctx, id);
+}
+
+static int choose_unit(struct app *app, struct tasks_view *tv)
+{
+	struct unit_info *u = NULL;
+	int n = 0;
+	struct cchc_err err;
+	if (unit_list(app->db, &u, &n, &err) != CCHC_OK || !n) {
+		unit_list_free(u, n);
+		app_message(app, true, "Chưa có đơn vị nào (cchc unit add)");
+		return UI_STATUS;
+	}
+	struct choice_item *v = xcalloc((size_t)n, sizeof *v);
+	for (int i = 0; i < n; i++)
+		v[i] = (struct choice_item){ u[i].id, u[i].code, u[i].name };
+	struct modal *m = choice_open("Lọc theo đơn vị (chủ trì hoặc phối hợp)", v, n, unit_chosen, tv);
+	free(v);
+	unit_list_free(u, n);
+	return app_modal_open(app, m);
+}
+
+static int show_section(struct app *app, struct tasks_view *tv, int64_t section_id, int64_t plan_id)
+{
+	struct section_info *s = NULL;
+	int n = 0;
+	struct cchc_err err;
+	if (section_list(app->db, plan_id, &s, &n, &err) != CCHC_OK)
+		n = 0;
+	struct sbuf b = SBUF_INIT;
+	for (int i = 0; i < n; i++)
+		if (s[i].id == section_id)
+			sbuf_addf(&b, "của mục %s %s", s[i].label, s[i].heading);
+	section_list_free(s, n);
+	tv->section_id = section_id;
+	tv->plan_id = plan_id;
+	set_mode(app, tv, M_SECTION, b.s ? b.s : "của mục");
+	sbuf_free(&b);
+	return UI_ALL;
+}
+
+static int apply_filter(struct app *app, void *ctx, const char *text)
+{
+	struct tasks_view *tv = ctx;
+	int64_t id = cur_id(tv);
+	filter_set(&tv->filter, text);
+	app_set_query(app, tv->filter.text, false);
+	refilter(tv, id);
+	return UI_VIEW;
+}
+
+static int cancel_filter(struct app *app, void *ctx, const char *text)
+{
+	return apply_filter(app, ctx, "");
+}
+
+static void filter_extra(struct app *app, void *ctx, struct sbuf *out)
+{
+	struct tasks_view *tv = ctx;
+	filter_count(tv->list.n, tv->nrows, out);
+}
+
+static void tasks_status(struct app *app, void *st, struct sbuf *out)
+{
+	struct tasks_view *tv = st;
+	filter_status(&tv->filter, tv->list.n, tv->nrows, out);
+}
+
+static int tasks_handle(struct app *app, void *st, enum action a)
+{
+	struct tasks_view *tv = st;
+	static const struct prompt_ops ops = {
+		.done = apply_filter, .changed = apply_filter, .cancel = cancel_filter,
+		.extra = filter_extra,
+	};
+	switch (a) {
+	case ACT_FILTER: return app_modal_open(app, prompt_open_with("lọc:", tv->filter.text, &ops, tv));
+	case ACT_CANCEL: return filter_active(&tv->filter) ? cancel_filter(app, tv, NULL) : UI_NONE;
+	case ACT_TASKS_ALL: set_mode(app, tv, M_ALL, NULL); return UI_VIEW;
+	case ACT_TASKS_OVERDUE: set_mode(app, tv, M_OVERDUE, NULL); return UI_VIEW;
+	case ACT_TASKS_DUE_SOON: set_mode(app, tv, M_SOON, NULL); return UI_VIEW;
+	case ACT_TASKS_BY_STATUS: return choose_status(app, tv);
+	case ACT_TASKS_BY_UNIT: return choose_unit(app, tv);
+	default: break;
+	}
+	if (list_move(&tv->list, a))
+		return UI_VIEW;
+	return act_on(app, tv, cur_id(tv), a);
+}
+
+static int tasks_go(struct app *app, void *st, const char *kind, int64_t id, int64_t plan_id)
+{
+	struct tasks_view *tv = st;
+	filter_clear(&tv->filter);
+	if (strcmp(kind, "task") == 0) {
+		set_mode(app, tv, M_ALL, NULL);
+		refilter(tv, id);
+		return open_detail(app, tv, id) | UI_ALL;
+	}
+	if (strcmp(kind, "tasks-section") == 0)
+		return show_section(app, tv, id, plan_id);
+	if (strcmp(kind, "tasks-unit") == 0)
+		return show_unit(app, tv, id);
+	if (strcmp(kind, "tasks-status") == 0)
+		return status_chosen(app, tv, id, NULL);
+	if (strcmp(kind, "tasks-overdue") == 0 || strcmp(kind, "tasks-due-soon") == 0) {
+		set_mode(app, tv, kind[6] == 'o' ? M_OVERDUE : M_SOON, NULL);
+		return UI_ALL;
+	}
+	return -1;
+}
+
+const struct view_class view_tasks = {
+	.name = "tasks",
+	.title = "Nhiệm vụ",
+	.hints = tasks_hints,
+	.open = tasks_open,
+	.close = tasks_close,
+	.draw = tasks_draw,
+	.handle = tasks_handle,
+	.status = tasks_status,
+	.go = tasks_go,
+};

@@ -1,0 +1,77 @@
+#!/bin/sh
+# Adding a task through the form (a on the tasks screen): the section is
+# completed from the plan's outline ("cai cach the" finds "2. Cải cách thể
+# chế"), the lead unit from the unit list ("thanh" lists Thanh tra Sở, Tab
+# takes its code TTr and its name shows under the field), the coordinating
+# units as a list ("vp, hc"); the deadline's date shows as it is typed.
+# "31/02/2026" is refused with a message under the field (marked ^ as
+# form.error), C-o saves nothing and Esc leaves: the command line still
+# lists five tasks. Then the same with 15/12/2026 is saved (task no. 6).
+# Editing (e) changes the deadline and the status; x marks no. 3 done
+# today; o adds a progress note with the period prefilled as 2026-Q4;
+# Enter shows the details: notes and the text of the plan section.
+. "$top_srcdir/tests/screen/lib.sh"
+. "$screen_dir/tasks-data.inc"
+screen bad-deadline 80x24 <<'S'
+key 2 a
+type Kiểm tra văn bản
+key <Tab>
+type cai cach the
+dump
+key <Tab> <Tab>
+type thanh
+dump
+key <Tab>
+dump form.hint
+key <Tab>
+type vp, hc
+key <Enter> <Tab>
+type 31/02/2026
+key C-o
+dump form.error
+key <Esc>
+dump
+S
+note "task list after the refused deadline:"
+"$CCHC" task list >> "$actual"
+screen add 80x24 <<'S'
+key 2 a
+type Kiểm tra văn bản
+key <Tab>
+type cai cach the
+key <Tab> <Tab>
+type thanh
+key <Tab> <Tab>
+type vp, hc
+key <Enter> <Tab>
+type 15/12/2026
+dump form.hint
+key <Tab> <Tab>
+type Báo cáo kết quả kiểm tra
+key <Enter>
+dump
+S
+screen edit-done-note 80x24 <<'S'
+key 2 <End> k e
+dump
+key <Tab> <Tab> <Tab> <Tab> C-u
+type Quý I/2027
+key <Tab> <Tab> <Tab> C-u
+type dang
+dump
+key <Tab> <Enter>
+dump
+key <Home> j j x
+dump task.done
+key <Home> o
+dump
+type Đã rà soát văn bản, chờ báo cáo
+key <Enter> <Enter>
+dump
+key <Home> <Enter>
+dump
+S
+note "task list --format tsv at the end:"
+"$CCHC" task list --format tsv >> "$actual"
+"$CCHC" task show 1 | grep '^note' >> "$actual"
+check task-form
