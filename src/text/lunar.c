@@ -45,11 +45,11 @@ static double new_moon(long k)
 	double mpr = 306.0253 + 385.81691806 * k + 0.0107306 * t2 + 0.00001236 * t3;
 	double f = 21.2964 + 390.67050646 * k - 0.0016528 * t2 - 0.00000239 * t3;
 	double c = (0.1734 - 0.000393 * t) * sin(m * dr) + 0.0021 * sin(2 * dr * m);
-	c -= 0.4068 * sin(mpr * dr) + 0.0161 * sin(dr * 2 * mpr);
-	c -= 0.0004 * sin(dr * 3 * mpr);
+	c += -0.4068 * sin(mpr * dr) + 0.0161 * sin(dr * 2 * mpr);
+	c += -0.0004 * sin(dr * 3 * mpr);
 	c += 0.0104 * sin(dr * 2 * f) - 0.0051 * sin(dr * (m + mpr));
-	c -= 0.0074 * sin(dr * (m - mpr)) + 0.0004 * sin(dr * (2 * f + m));
-	c -= 0.0004 * sin(dr * (2 * f - m)) - 0.0006 * sin(dr * (2 * f + mpr));
+	c += -0.0074 * sin(dr * (m - mpr)) + 0.0004 * sin(dr * (2 * f + m));
+	c += -0.0004 * sin(dr * (2 * f - m)) - 0.0006 * sin(dr * (2 * f + mpr));
 	c += 0.0010 * sin(dr * (2 * f - mpr)) + 0.0005 * sin(dr * (2 * mpr + m));
 	double delta = t < -11 ? 0.001 + 0.000839 * t + 0.0002261 * t2 - 0.00000845 * t3 -
 					 0.000000081 * t * t3

@@ -40,6 +40,9 @@ static void test_lunar(void)
 	/* 2030: the new moon falls before midnight at UTC+7 but after it at
 	 * UTC+8, so Vietnam's Tết is a day before China's (3/2) */
 	CHECK_DATE(lunar(1, 1, 2030), 2030, 2, 2);
+	/* 1985: Vietnam's Tết a month before China's; 1991 near midnight */
+	CHECK_DATE(lunar(1, 1, 1985), 1985, 1, 21);
+	CHECK_DATE(lunar(1, 1, 1991), 1991, 2, 15);
 	/* Giỗ Tổ Hùng Vương, 10/3 lunar */
 	CHECK_DATE(lunar(10, 3, 2025), 2025, 4, 7);
 	CHECK_DATE(lunar(10, 3, 2026), 2026, 4, 26);
@@ -48,6 +51,31 @@ static void test_lunar(void)
 	CHECK(lunar_to_solar(1, 6, 2025, true, &r));
 	CHECK_DATE(r, 2025, 7, 25);
 	CHECK(!lunar_to_solar(1, 5, 2025, true, &r));
+}
+
+/* Every year 1901-2199 against a table from an independent implementation. */
+static void test_lunar_table(void)
+{
+	const char *dir = getenv("top_srcdir");
+	char path[1024];
+	snprintf(path, sizeof path, "%s/tests/fixtures/lunar-1901-2199.txt", dir ? dir : ".");
+	FILE *f = fopen(path, "r");
+	CHECK(f != NULL);
+	if (!f)
+		return;
+	char line[128];
+	int years = 0;
+	while (fgets(line, sizeof line, f)) {
+		int y, ty, tm, td, gy, gm, gd;
+		if (line[0] == '#' || sscanf(line, "%d %d-%d-%d %d-%d-%d", &y, &ty, &tm, &td, &gy, &gm,
+					     &gd) != 7)
+			continue;
+		CHECK_DATE(lunar(1, 1, y), ty, tm, td);
+		CHECK_DATE(lunar(10, 3, y), gy, gm, gd);
+		years++;
+	}
+	fclose(f);
+	CHECK_INT(years, 299);
 }
 
 static struct ymd add(struct calendar *c, struct ymd from, int n)
@@ -131,6 +159,7 @@ int main(void)
 {
 	setenv("XDG_CONFIG_HOME", "/nonexistent", 1);
 	test_lunar();
+	test_lunar_table();
 	test_working_days();
 	test_files();
 	return check_report("test_calendar");
