@@ -82,8 +82,10 @@ static int task_option(const struct cli_cmd *cmd, int argc, char **argv, int *i,
 	    cli_opt_value(argc, argv, i, "--description", &in->description))
 		return 1;
 	if (cli_opt_value(argc, argv, i, "--co", &v)) {
-		if (*nco < 32)
-			co[(*nco)++] = v;
+		if (*nco == 32)
+			return cli_usage_error(cmd, "tối đa 32 đơn vị phối hợp"), -1;
+		if (*v)
+			co[(*nco)++] = v; /* --co "" clears them (edit) */
 		in->set_co = true;
 		return 1;
 	}
@@ -257,12 +259,16 @@ static int task_show_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	char due[11], done[11];
 	vn_date(t.due_on, due);
 	vn_date(t.done_on, done);
-	printf("id: %lld\nplan: %lld\nsection: %lld %s\n", (long long)t.id, (long long)t.plan_id,
-	       (long long)t.section_id, t.section_label);
+	printf("id: %lld\nplan: %lld\nsection: %lld ", (long long)t.id, (long long)t.plan_id,
+	       (long long)t.section_id);
+	cli_put_field(stdout, t.section_label);
+	putchar('\n');
 	kv("title", t.title);
 	kv("description", t.description);
 	kv("product", t.product);
-	printf("lead: %s%s", t.lead_code, *t.lead_name ? " " : "");
+	fputs("lead: ", stdout);
+	cli_put_field(stdout, t.lead_code);
+	fputs(*t.lead_name ? " " : "", stdout);
 	cli_put_field(stdout, t.lead_name);
 	putchar('\n');
 	kv("co", t.co_codes);
@@ -276,8 +282,9 @@ static int task_show_cmd(struct cli_ctx *ctx, int argc, char **argv)
 		for (int i = 0; i < n; i++) {
 			char d[11];
 			vn_date(notes[i].noted_on, d);
-			printf("note: %s%s%s%s ", d, *notes[i].period ? " [" : "", notes[i].period,
-			       *notes[i].period ? "]" : "");
+			printf("note: %s%s", d, *notes[i].period ? " [" : "");
+			cli_put_field(stdout, notes[i].period);
+			fputs(*notes[i].period ? "] " : " ", stdout);
 			cli_put_field(stdout, notes[i].text);
 			putchar('\n');
 		}
@@ -371,6 +378,19 @@ static int task_note_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	return task_add_note(&ctx->db, id, text, period, d, &err) ? cli_error(&err) : CLI_OK;
 }
 
+/* "all" or "1,3,5" with nothing else. */
+static bool valid_accept(const char *spec)
+{
+	if (strcmp(spec, "all") == 0)
+		return true;
+	if (!*spec)
+		return false;
+	for (const char *p = spec; *p; p++)
+		if (!((*p >= '0' && *p <= '9') || (*p == ',' && p[1] && p[1] != ',')))
+			return false;
+	return spec[0] != ',';
+}
+
 /* "all" or "1,3,5": whether proposal k (1-based) is accepted. */
 static bool accepted(const char *spec, int k)
 {
@@ -398,9 +418,66 @@ static int accept_one(struct cli_ctx *ctx, const struct suggestion *s, struct cc
 	struct task_input in = { .section_id = s->section_id, .title = s->title,
 				 .product = s->product, .lead_code = s->lead_code,
 				 .due_text = s->due_text, .co_codes = co, .nco = nco, .status = -1 };
-	int rc = task_add(&ctx->db, &in, id, err);
+	int rc = task_add_in_tx(&ctx->db, &in, id, err);
 	free(codes);
 	return rc;
+}
+
+/* Creates the accepted suggestions in one transaction: all or none. One
+ * already created (same section and title) is skipped, so accepting twice
+ * creates nothing twice. Prints "number<TAB>task id" for each created. */
+static int accept_all(struct cli_ctx *ctx, const struct suggestion *s, int n, const char *spec)
+{
+	struct cchc_err err = { 0 };
+	struct sbuf out = SBUF_INIT;
+	if (db_begin(&ctx->db, &err))
+		return cli_error(&err);
+	for (int i = 0; i < n; i++) {
+		int64_t id;
+		if (!accepted(spec, i + 1))
+			continue;
+		if (task_exists_in_section(&ctx->db, s[i].section_id, s[i].title)) {
+			fprintf(stderr, "cchc: đề xuất %d đã có nhiệm vụ; bỏ qua.\n", i + 1);
+			continue;
+		}
+		if (accept_one(ctx, &s[i], &err, &id)) {
+			db_rollback(&ctx->db);
+			sbuf_free(&out);
+			fprintf(stderr, "cchc: đề xuất %d: %s\nKhông tạo nhiệm vụ nào.\n", i + 1, err.msg);
+			return CLI_ERR;
+		}
+		sbuf_addf(&out, "%d\t%lld\n", i + 1, (long long)id);
+	}
+	if (db_commit(&ctx->db, &err)) {
+		sbuf_free(&out);
+		return cli_error(&err);
+	}
+	fputs(out.s ? out.s : "", stdout);
+	sbuf_free(&out);
+	return CLI_OK;
+}
+
+static void print_suggestions(const struct suggestion *s, int n, bool tsv)
+{
+	for (int i = 0; i < n; i++) {
+		printf(tsv ? "%d\t%lld\t" : "%3d. [mục %lld] ", i + 1, (long long)s[i].section_id);
+		cli_put_field(stdout, s[i].title);
+		if (tsv) {
+			printf("\t%s\t%s\t", s[i].lead_code, s[i].co_codes);
+			cli_put_field(stdout, s[i].due_text);
+			putchar('\n');
+			continue;
+		}
+		printf("\n     chủ trì: %s", s[i].lead_code);
+		if (!*s[i].lead_code) {
+			fputs("(chưa khớp: ", stdout);
+			cli_put_field(stdout, s[i].lead_text);
+			putchar(')');
+		}
+		printf("  phối hợp: %s  hạn: ", s[i].co_codes);
+		cli_put_field(stdout, s[i].due_text);
+		putchar('\n');
+	}
 }
 
 static int task_suggest_cmd(struct cli_ctx *ctx, int argc, char **argv)
@@ -415,6 +492,8 @@ static int task_suggest_cmd(struct cli_ctx *ctx, int argc, char **argv)
 		if (plan || !parse_int64(argv[i], &plan))
 			return cli_usage_error(cmd, "đối số không rõ: %s", argv[i]);
 	}
+	if (accept && !valid_accept(accept))
+		return cli_usage_error(cmd, "--accept cần \"all\" hoặc các số cách nhau bằng dấu phẩy");
 	if (cli_open_db(ctx))
 		return CLI_ERR;
 	struct cchc_err err = { 0 };
@@ -427,29 +506,10 @@ static int task_suggest_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	plan_info_free(&p);
 	if (rc)
 		return cli_error(&err);
-	for (int i = 0; i < n && !rc; i++) {
-		if (accept) {
-			int64_t id;
-			if (!accepted(accept, i + 1))
-				continue;
-			if ((rc = accept_one(ctx, &s[i], &err, &id)))
-				cli_error(&err);
-			else
-				printf("%d\t%lld\n", i + 1, (long long)id);
-			continue;
-		}
-		bool tsv = strcmp(format, "tsv") == 0;
-		printf(tsv ? "%d\t%lld\t" : "%3d. [mục %lld] ", i + 1, (long long)s[i].section_id);
-		cli_put_field(stdout, s[i].title);
-		printf(tsv ? "\t%s\t%s\t" : "\n     chủ trì: %s%s", s[i].lead_code,
-		       tsv ? s[i].co_codes : "");
-		if (!tsv && !*s[i].lead_code)
-			printf("(chưa khớp: %s)", s[i].lead_text);
-		if (!tsv)
-			printf("  phối hợp: %s  hạn: %s\n", s[i].co_codes, s[i].due_text);
-		else
-			printf("%s\n", s[i].due_text);
-	}
+	if (accept)
+		rc = accept_all(ctx, s, n, accept);
+	else
+		print_suggestions(s, n, strcmp(format, "tsv") == 0);
 	suggestions_free(s, n);
 	if (!accept && n == 0)
 		fprintf(stderr, "cchc: kế hoạch này không có đề mục \"Cơ quan chủ trì\" hay bảng phụ lục "
@@ -542,8 +602,13 @@ static int agenda_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	for (int i = 0; i < argc; i++) {
 		if (cli_opt_value(argc, argv, &i, "--unit", &unit))
 			continue;
-		if (cli_opt_value(argc, argv, &i, "--within", &v) && (within = atoi(v)) >= 0)
+		if (cli_opt_value(argc, argv, &i, "--within", &v)) {
+			char *end;
+			within = (int)strtol(v, &end, 10);
+			if (!*v || *end || within < 0 || within > 10000)
+				return cli_usage_error(cmd, "--within cần số ngày làm việc (0 đến 10000)");
 			continue;
+		}
 		return cli_usage_error(cmd, "đối số không rõ: %s", argv[i]);
 	}
 	if (cli_open_db(ctx))

@@ -51,13 +51,21 @@ static int year_after(const char **p, int year)
 		s += 4;
 	s = skip_spaces(s);
 	int v = 0, k = 0;
-	while (s[k] >= '0' && s[k] <= '9' && k < 4)
+	while (s[k] >= '0' && s[k] <= '9' && k < 5)
 		v = v * 10 + (s[k++] - '0');
 	if (k == 4) {
 		*p = s + 4;
 		return v;
 	}
-	return year;
+	return k == 0 ? year : -1; /* "Quý III/26": say so rather than guess */
+}
+
+/* What may follow a deadline: nothing, punctuation, or a remark in
+ * parentheses; other words mean the text says more than was understood. */
+static bool rest_ok(const char *p)
+{
+	p += strspn(p, " .,;");
+	return *p == '\0' || *p == '(';
 }
 
 static struct ymd last_day(int y, int m)
@@ -91,11 +99,20 @@ static int parse_folded(const char *f, int year, struct due *out)
 		return out->kind = DUE_NONE, 0;
 	if (starts(p, "thuong xuyen") || starts(p, "lien tuc"))
 		return out->kind = DUE_ONGOING, 0;
-	if (starts(p, "hang ") || starts(p, "dinh ky ")) {
-		p = strchr(p, ' ') + 1;
+	bool periodic = false;
+	if (starts(p, "dinh ky ")) {
+		p = skip_spaces(p + 8);
+		periodic = true;
+	}
+	if (starts(p, "hang ")) {
+		p = skip_spaces(p + 5);
+		periodic = true;
+	}
+	if (periodic) {
 		out->kind = DUE_RECURRING;
 		out->every = starts(p, "thang") ? 'm' : starts(p, "quy") ? 'q' : starts(p, "nam") ? 'y' : 0;
-		return out->every ? 0 : -1;
+		p += out->every == 'm' ? 5 : out->every ? 3 : 0;
+		return out->every && rest_ok(p) ? 0 : -1;
 	}
 	bool before = false;
 	static const char *const befores[] = { "truoc ngay ", "truoc ", "cham nhat ngay ",
@@ -108,35 +125,47 @@ static int parse_folded(const char *f, int year, struct due *out)
 		}
 	if (starts(p, "ngay "))
 		p += 5;
+	struct ymd start = { 0, 0, 0 }; /* the period's first day, for "trước" */
 	if (starts(p, "quy ")) {
 		p += 4;
 		int q = quarter_number(&p);
-		if (!q)
+		int y = year_after(&p, year);
+		if (!q || y < 0)
 			return -1;
 		out->kind = DUE_QUARTER;
-		out->date = last_day(year_after(&p, year), q * 3);
+		out->date = last_day(y, q * 3);
+		start = (struct ymd){ y, q * 3 - 2, 1 };
 	} else if (starts(p, "thang ")) {
 		p += 6;
 		int m = atoi(p);
 		p += strspn(p, "0123456789");
-		if (m < 1 || m > 12)
+		int y = year_after(&p, year);
+		if (m < 1 || m > 12 || y < 0)
 			return -1;
 		out->kind = DUE_MONTH;
-		out->date = last_day(year_after(&p, year), m);
+		out->date = last_day(y, m);
+		start = (struct ymd){ y, m, 1 };
 	} else if (starts(p, "nam ")) {
 		p += 4;
-		out->kind = DUE_YEAR;
-		out->date = (struct ymd){ atoi(p), 12, 31 };
-		if (out->date.y < 1900)
+		int y = atoi(p);
+		p += strspn(p, "0123456789");
+		if (y < 1900 || y > 2999)
 			return -1;
+		out->kind = DUE_YEAR;
+		out->date = (struct ymd){ y, 12, 31 };
+		start = (struct ymd){ y, 1, 1 };
 	} else if (date_at(p, year, &out->date)) {
 		out->kind = DUE_DATE;
+		start = out->date;
+		p += strspn(p, "0123456789/-.");
 	} else {
 		return -1;
 	}
-	if (before) { /* "trước 30/11": the 29th is the last day */
+	if (!rest_ok(p))
+		return -1;
+	if (before) { /* "trước 30/11": the 29th; "trước Quý III": 30/6 */
 		out->kind = DUE_BEFORE;
-		out->date = date_from_jd(date_to_jd(out->date) - 1);
+		out->date = date_from_jd(date_to_jd(start) - 1);
 	}
 	return 0;
 }

@@ -124,7 +124,8 @@ static int count_tasks(struct db *db, int64_t plan_id)
 {
 	sqlite3_stmt *st;
 	int n = 0;
-	if (sqlite3_prepare_v2(db->h, "SELECT count(*) FROM task WHERE plan_id = ?", -1, &st, NULL))
+	if (sqlite3_prepare_v2(db->h, "SELECT count(*) FROM task WHERE plan_id = ?1 OR section_id IN "
+			       "(SELECT id FROM section WHERE plan_id = ?1)", -1, &st, NULL))
 		return 0;
 	sqlite3_bind_int64(st, 1, plan_id);
 	if (sqlite3_step(st) == SQLITE_ROW)
@@ -153,7 +154,8 @@ int plan_delete(struct db *db, int64_t id, bool with_tasks, struct cchc_err *err
 			       "--force để xóa cả các nhiệm vụ đó.", (long long)id, ntasks);
 	if (db_begin(db, err))
 		return err->code;
-	int rc = delete_by_id(db, "DELETE FROM task WHERE plan_id = ?", id);
+	int rc = delete_by_id(db, "DELETE FROM task WHERE plan_id = ?1 OR section_id IN "
+			      "(SELECT id FROM section WHERE plan_id = ?1)", id);
 	if (rc == SQLITE_DONE)
 		rc = delete_by_id(db, "DELETE FROM plan WHERE id = ?", id);
 	if (rc != SQLITE_DONE) {

@@ -10,6 +10,8 @@
 #include "text/utf8.h"
 #include "util/sbuf.h"
 
+static char *col(sqlite3_stmt *st, int i);
+
 static const char *const status_names[] = { "todo", "doing", "done", "paused" };
 static const char *const status_labels[] = { "chưa thực hiện", "đang thực hiện", "hoàn thành",
 					     "tạm dừng" };
@@ -107,10 +109,12 @@ static int exec_bind(struct db *db, const char *sql, int64_t a, const char *b, c
 static int refresh_due(struct db *db, int64_t id)
 {
 	return exec_bind(db,
-		"UPDATE task SET due_on = (SELECT min(d.due_on) FROM task_due d WHERE d.task_id = ?1 "
+		"UPDATE task SET due_on = CASE WHEN due_kind <> 'recurring' "
+		" THEN (SELECT min(due_on) FROM task_due WHERE task_id = ?1) "
+		" ELSE (SELECT min(d.due_on) FROM task_due d WHERE d.task_id = ?1 "
 		" AND NOT EXISTS (SELECT 1 FROM task_note n WHERE n.task_id = ?1 "
 		"  AND n.noted_on <= d.due_on AND n.noted_on > coalesce((SELECT max(p.due_on) "
-		"  FROM task_due p WHERE p.task_id = ?1 AND p.due_on < d.due_on), '0000-00-00'))) "
+		"  FROM task_due p WHERE p.task_id = ?1 AND p.due_on < d.due_on), '0000-00-00'))) END "
 		"WHERE id = ?1", id, NULL, NULL);
 }
 
@@ -241,6 +245,17 @@ static int year_or_today(int year)
 
 int task_add(struct db *db, const struct task_input *in, int64_t *id, struct cchc_err *err)
 {
+	if (db_begin(db, err))
+		return err->code;
+	if (task_add_in_tx(db, in, id, err)) {
+		db_rollback(db);
+		return err->code;
+	}
+	return db_commit(db, err);
+}
+
+int task_add_in_tx(struct db *db, const struct task_input *in, int64_t *id, struct cchc_err *err)
+{
 	int64_t plan_id, lead;
 	int year;
 	if (!in->title)
@@ -253,8 +268,7 @@ int task_add(struct db *db, const struct task_input *in, int64_t *id, struct cch
 		return err->code;
 	struct due due;
 	if (check_refs(db, in, &lead, err) ||
-	    due_parse(c.due_text ? c.due_text : "", year_or_today(year), &due, err) ||
-	    db_begin(db, err)) {
+	    due_parse(c.due_text ? c.due_text : "", year_or_today(year), &due, err)) {
 		cleaned_free(&c);
 		return err->code;
 	}
@@ -266,11 +280,21 @@ int task_add(struct db *db, const struct task_input *in, int64_t *id, struct cch
 	else
 		rc = set_co_units(db, *id, in, err);
 	cleaned_free(&c);
-	if (rc) {
-		db_rollback(db);
-		return err->code;
-	}
-	return db_commit(db, err);
+	return rc ? err->code : CCHC_OK;
+}
+
+bool task_exists_in_section(struct db *db, int64_t section_id, const char *title)
+{
+	sqlite3_stmt *st;
+	bool found = false;
+	if (sqlite3_prepare_v2(db->h, "SELECT 1 FROM task WHERE section_id = ? AND title = ?", -1, &st,
+			       NULL))
+		return false;
+	sqlite3_bind_int64(st, 1, section_id);
+	sqlite3_bind_text(st, 2, title, -1, SQLITE_STATIC);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
 }
 
 static int update_text(struct db *db, int64_t id, const char *column, const char *value)
@@ -308,6 +332,26 @@ static bool task_exists(struct db *db, int64_t id)
 
 static int today_iso(char out[11], struct cchc_err *err);
 
+/* Recomputes the deadline from its text with the (new) plan's year. */
+static int restore_due(struct db *db, int64_t id)
+{
+	sqlite3_stmt *st;
+	char *text = NULL;
+	if (sqlite3_prepare_v2(db->h, "SELECT due_text FROM task WHERE id = ?", -1, &st, NULL))
+		return sqlite3_errcode(db->h);
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		text = col(st, 0);
+	sqlite3_finalize(st);
+	struct due due;
+	struct cchc_err ignored;
+	int year = task_year(db, id);
+	int rc = text && due_parse(text, year, &due, &ignored) == CCHC_OK
+		 ? store_due(db, id, &due, year, text) : SQLITE_OK;
+	free(text);
+	return rc;
+}
+
 static int apply_edit(struct db *db, int64_t id, const struct task_input *in,
 		      const struct cleaned *c, int64_t lead, const struct due *due,
 		      struct cchc_err *err)
@@ -333,8 +377,11 @@ static int apply_edit(struct db *db, int64_t id, const struct task_input *in,
 	if (!rc && in->section_id) {
 		char buf[32];
 		snprintf(buf, sizeof buf, "%lld", (long long)in->section_id);
-		rc = exec_bind(db, "UPDATE task SET section_id = CAST(?2 AS INTEGER) WHERE id = ?1",
+		rc = exec_bind(db, "UPDATE task SET section_id = CAST(?2 AS INTEGER), plan_id = "
+			       "(SELECT plan_id FROM section WHERE id = CAST(?2 AS INTEGER)) WHERE id = ?1",
 			       id, buf, NULL);
+		if (!rc && !c->due_text)
+			rc = restore_due(db, id);
 	}
 	char ts[32];
 	now_iso(ts);

@@ -21,6 +21,14 @@ expect_rc 0
 printf '8\t1\n9\t2\n' >"$T/want"
 expect_file "$T/want" "$T/out"
 
+# accepting again creates nothing twice
+run "$CCHC" task suggest --accept 8,9
+expect_rc 0
+[ ! -s "$T/out" ] || fail "accepted twice: $(cat "$T/out")"
+expect_grep "đề xuất 8 đã có nhiệm vụ" "$T/err"
+run "$CCHC" task suggest --accept 1,x
+expect_rc 2
+
 run "$CCHC" task add --section 5 --title "Báo cáo CCHC hằng quý" --lead vp --due "hằng quý"
 [ "$(cat "$T/out")" = 3 ] || fail "add printed $(cat "$T/out")"
 "$CCHC" task add --section 5 --title "Tuyên truyền" --lead TTr --co VP --due "thường xuyên" >/dev/null
@@ -54,6 +62,11 @@ run "$CCHC" task show 3
 expect_grep "due: 30/09/2026" "$T/out"
 expect_grep "status: quá hạn" "$T/out"
 expect_grep "note: 20/03/2026 [2026-Q1] Đã gửi báo cáo quý I" "$T/out"
+
+# a note does not erase a one-off deadline
+"$CCHC" task note 2 "Đã giao phòng rà soát" --date 2026-05-01 || fail note
+run "$CCHC" task show 2
+expect_grep "due: 29/11/2026" "$T/out"
 
 # done: no longer overdue; edit
 "$CCHC" task done 1 --date 2026-10-01 || fail done
@@ -98,10 +111,38 @@ expect_rc 1
 expect_grep "Không có nhiệm vụ số 99" "$T/err"
 [ "$(sqlite3 "$CCHC_DB" "SELECT count(*) FROM task")" = "$before" ] || fail "a failed command changed tasks"
 
+# suggestions are accepted all or none
+cat >"$T/p2.txt" <<'P'
+KẾ HOẠCH
+
+Thử
+
+I. PHỤ LỤC NHIỆM VỤ
+
+| STT | Nhiệm vụ | Đơn vị chủ trì | Thời gian hoàn thành |
+| 1 | Việc một | Văn phòng Sở | Quý I/2027 |
+| 2 | Việc hai | Thanh tra Sở | sớm nhất có thể |
+P
+"$CCHC" plan import "$T/p2.txt" >/dev/null 2>&1 || fail "import p2"
+n0=$(sqlite3 "$CCHC_DB" "SELECT count(*) FROM task")
+run "$CCHC" task suggest 2 --accept all
+expect_rc 1
+expect_grep "đề xuất 2: Không hiểu thời hạn" "$T/err"
+expect_grep "Không tạo nhiệm vụ nào" "$T/err"
+[ "$(sqlite3 "$CCHC_DB" "SELECT count(*) FROM task")" = "$n0" ] || fail "a failed accept created tasks"
+
+# moving a task to another plan's section moves it to that plan
+sec=$(sqlite3 "$CCHC_DB" "SELECT min(id) FROM section WHERE plan_id = 2")
+"$CCHC" task edit 4 --section "$sec" || fail "move"
+run "$CCHC" task show 4
+expect_grep "plan: 2" "$T/out"
+run "$CCHC" plan delete 2 --force
+expect_rc 0
+
 # a plan with tasks is not deleted without --force
 run "$CCHC" plan delete 1
 expect_rc 1
-expect_grep "còn 5 nhiệm vụ" "$T/err"
+expect_grep "còn 4 nhiệm vụ" "$T/err"
 run "$CCHC" plan delete 1 --force
 expect_rc 0
 [ "$(sqlite3 "$CCHC_DB" "SELECT count(*) FROM task")" = 0 ] || fail "tasks left"

@@ -36,6 +36,13 @@ int main(void)
 	check_due("Thường xuyên", DUE_ONGOING, 0, 0, 0);
 	check_due("", DUE_NONE, 0, 0, 0);
 	check_due("hằng quý", DUE_RECURRING, 0, 0, 0);
+	check_due("Định kỳ hằng quý", DUE_RECURRING, 0, 0, 0);
+	check_due("định kỳ hàng tháng", DUE_RECURRING, 0, 0, 0);
+	/* "trước" a period: the day before it starts */
+	check_due("trước Quý III/2026", DUE_BEFORE, 2026, 6, 30);
+	check_due("Trước tháng 6/2026", DUE_BEFORE, 2026, 5, 31);
+	check_due("trước năm 2027", DUE_BEFORE, 2026, 12, 31);
+	check_due("30/11/2026 (báo cáo năm)", DUE_DATE, 2026, 11, 30);
 	struct due due;
 	struct cchc_err err = { 0 };
 	struct ymd occ[12];
@@ -53,5 +60,9 @@ int main(void)
 	CHECK(due_parse("Quý V/2026", 2026, &due, &err) == CCHC_EINPUT);
 	CHECK(due_parse("tháng 13/2026", 2026, &due, &err) == CCHC_EINPUT);
 	CHECK(due_parse("sớm", 2026, &due, &err) == CCHC_EINPUT);
+	/* a two-digit year, or words not understood, are refused, not guessed */
+	CHECK(due_parse("Quý III/26", 2024, &due, &err) == CCHC_EINPUT);
+	CHECK(due_parse("Năm 2026 và các năm tiếp theo", 2026, &due, &err) == CCHC_EINPUT);
+	CHECK(due_parse("hằng tuần", 2026, &due, &err) == CCHC_EINPUT);
 	return check_report("test_due");
 }
