@@ -42,6 +42,7 @@ struct lines {
 
 struct block {
 	char *s;
+	size_t len, cap;
 	bool md_heading;
 	bool is_item;
 	char marker;
@@ -51,7 +52,7 @@ struct block {
 
 struct blocks {
 	struct block *v;
-	int n;
+	int n, cap;
 };
 
 struct label {
@@ -328,6 +329,16 @@ static const char *const viet_letters[] = {
 };
 #define NLETTERS ((int)(sizeof viet_letters / sizeof viet_letters[0]))
 
+/* True when s[0..n) is how v is written ("IX", not "VIV" or "IVI"). */
+static bool roman_canonical(const char *s, size_t n, int v)
+{
+	static const char *const ones[] = { "", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX" };
+	static const char *const tens[] = { "", "X", "XX", "XXX", "XL", "L", "LX", "LXX", "LXXX", "XC" };
+	char buf[16];
+	snprintf(buf, sizeof buf, "%s%s%s", v == 100 ? "C" : "", tens[(v / 10) % 10], ones[v % 10]);
+	return strlen(buf) == n && strncmp(buf, s, n) == 0;
+}
+
 static int roman_value(const char *s, size_t n)
 {
 	static const struct { const char *r; int v; } tab[] = {
@@ -384,7 +395,7 @@ static bool parse_roman_label(const char *s, struct label *lb)
 	if (n == 0 || s[n] != '.' || !label_end(s + n + 1))
 		return false;
 	int v = roman_value(s, n);
-	if (v <= 0)
+	if (v <= 0 || v > 100 || !roman_canonical(s, n, v))
 		return false;
 	lb->style = STYLE_ROMAN;
 	lb->value = v;
@@ -552,11 +563,18 @@ static bool is_motto(const char *cell)
 
 /* Splits a line of a table-like header or footer (columns separated by three
  * or more spaces or a tab, or Markdown pipes) into cells. */
-static int split_cells(const char *s, char cells[][256], int max)
+struct cells {
+	char *v[16];
+	int n;
+};
+
+/* Splits a line of a table-like header or footer (columns separated by three
+ * or more spaces, a tab, or Markdown pipes) into cells, malloc'd. */
+static void split_cells(const char *s, struct cells *c)
 {
-	int n = 0;
+	c->n = 0;
 	const char *p = s;
-	while (*p && n < max) {
+	while (*p && c->n < 16) {
 		while (*p == ' ' || *p == '\t' || *p == '|')
 			p++;
 		if (!*p)
@@ -566,16 +584,25 @@ static int split_cells(const char *s, char cells[][256], int max)
 			e++;
 		char *cell = trim_dup(p, (size_t)(e - p));
 		/* "ngày      tháng 3 năm 2026": a blank day is not a column break */
-		if (n > 0 && strstr(cells[n - 1], "ngày") && !strstr(cells[n - 1], "năm")) {
-			size_t k = strlen(cells[n - 1]);
-			snprintf(cells[n - 1] + k, 256 - k, " %s", cell);
+		char *prev = c->n > 0 ? c->v[c->n - 1] : NULL;
+		if (prev && strstr(prev, "ngày") && !strstr(prev, "năm")) {
+			struct sbuf b = SBUF_INIT;
+			sbuf_addf(&b, "%s %s", prev, cell);
+			free(prev);
+			free(cell);
+			c->v[c->n - 1] = sbuf_detach(&b);
 		} else {
-			snprintf(cells[n++], 256, "%s", cell);
+			c->v[c->n++] = cell;
 		}
-		free(cell);
 		p = e;
 	}
-	return n;
+}
+
+static void cells_free(struct cells *c)
+{
+	for (int i = 0; i < c->n; i++)
+		free(c->v[i]);
+	c->n = 0;
 }
 
 static char *after(const char *s, const char *key)
@@ -584,11 +611,14 @@ static char *after(const char *s, const char *key)
 	return p ? (char *)p + strlen(key) : NULL;
 }
 
+static size_t doc_number_at(const char *p);
+
 /* "Số: 31/KH-SNgV" anywhere in the cell. */
 static bool parse_doc_no(const char *cell, struct plan_doc *d)
 {
 	const char *p = after(cell, "Số:");
-	if (!p && starts_with(cell, "Số "))
+	if (!p && starts_with(cell, "Số ") &&
+	    (doc_number_at(cell + strlen("Số ")) || cell[strlen("Số ")] == '/'))
 		p = cell + strlen("Số ");
 	if (!p)
 		return false;
@@ -650,12 +680,12 @@ static bool parse_date_line(const char *cell, struct plan_doc *d)
 
 static void parse_header_lines(const struct lines *L, int from, int to, struct plan_doc *d)
 {
-	char cells[8][256];
+	struct cells cells;
 	int bodies = 0;
 	for (int i = from; i < to; i++) {
-		int nc = split_cells(L->v[i].s, cells, 8);
-		for (int c = 0; c < nc; c++) {
-			const char *cell = cells[c];
+		split_cells(L->v[i].s, &cells);
+		for (int c = 0; c < cells.n; c++) {
+			const char *cell = cells.v[c];
 			if (is_motto(cell) || parse_doc_no(cell, d) || parse_date_line(cell, d))
 				continue;
 			if (!all_upper(cell) || bodies >= 2)
@@ -664,6 +694,7 @@ static void parse_header_lines(const struct lines *L, int from, int to, struct p
 			free(*slot);
 			*slot = xstrdup(cell);
 		}
+		cells_free(&cells);
 	}
 	/* A single body line is the issuer itself ("SỞ NGOẠI VỤ"). */
 	if (bodies == 1) {
@@ -739,13 +770,18 @@ static char *tabs_to_cells(const char *s)
 
 static void block_add(struct blocks *B, const struct line *ln)
 {
-	B->v = xrealloc(B->v, sizeof *B->v * (size_t)(B->n + 1));
+	if (B->n == B->cap) {
+		B->cap = B->cap ? B->cap * 2 : 64;
+		B->v = xrealloc(B->v, sizeof *B->v * (size_t)B->cap);
+	}
 	struct block *b = &B->v[B->n++];
 	memset(b, 0, sizeof *b);
 	struct label lb;
 	size_t skip = item_marker(ln->s, &b->marker);
 	b->is_item = skip > 0;
 	b->s = tabs_to_cells(ln->s + skip);
+	b->len = strlen(b->s);
+	b->cap = b->len + 1;
 	b->md_heading = ln->md_heading;
 	b->label = !b->is_item && parse_label(ln->s, &lb);
 	b->nlines = 1;
@@ -754,13 +790,22 @@ static void block_add(struct blocks *B, const struct line *ln)
 static void block_append(struct block *b, const char *s)
 {
 	char *cells = tabs_to_cells(s);
-	s = cells;
-	size_t n = strlen(b->s);
-	b->s = xrealloc(b->s, n + strlen(s) + 2);
-	b->s[n] = ' ';
-	strcpy(b->s + n + 1, s);
+	size_t add = strlen(cells);
+	if (b->len + add + 2 > b->cap) {
+		b->cap = (b->len + add + 2) * 2;
+		b->s = xrealloc(b->s, b->cap);
+	}
+	b->s[b->len] = ' ';
+	memcpy(b->s + b->len + 1, cells, add + 1);
+	b->len += add + 1;
 	b->nlines++;
 	free(cells);
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
 }
 
 /* The wrap width of a hard-wrapped text (90th percentile of line lengths), or
@@ -773,12 +818,7 @@ static int wrap_width(const struct lines *L, int from, int to)
 	int *len = xmalloc(sizeof *len * (size_t)n);
 	for (int i = 0; i < n; i++)
 		len[i] = L->v[from + i].ncp;
-	for (int i = 1; i < n; i++) /* insertion sort: a plan has hundreds of lines */
-		for (int j = i; j > 0 && len[j - 1] > len[j]; j--) {
-			int t = len[j];
-			len[j] = len[j - 1];
-			len[j - 1] = t;
-		}
+	qsort(len, (size_t)n, sizeof *len, cmp_int);
 	int w = len[n * 9 / 10];
 	int near = 0;
 	for (int i = 0; i < n; i++)
@@ -790,7 +830,7 @@ static int wrap_width(const struct lines *L, int from, int to)
 static void make_blocks(const struct lines *L, int from, int to, struct blocks *B)
 {
 	B->v = NULL;
-	B->n = 0;
+	B->n = B->cap = 0;
 	int w = wrap_width(L, from, to);
 	for (int i = from; i < to; i++) {
 		const struct line *ln = &L->v[i];
@@ -803,6 +843,7 @@ static void make_blocks(const struct lines *L, int from, int to, struct blocks *
 		char *sq = text_squeeze(B->v[i].s);
 		free(B->v[i].s);
 		B->v[i].s = sq;
+		B->v[i].len = strlen(sq);
 	}
 }
 
@@ -1244,16 +1285,16 @@ static void extend_recipient(struct plan_doc *d, const char *cell)
  * returns the line where annexes begin (or to). */
 static int parse_footer(const struct lines *L, int from, int to, struct plan_doc *d)
 {
-	char cells[8][256];
+	struct cells cells;
 	int nupper = 0;
 	for (int i = from; i < to; i++) {
 		const char *s = L->v[i].s;
 		if (is_annex(s) && *d->signer_name)
 			return i;
-		int nc = split_cells(s, cells, 8);
+		split_cells(s, &cells);
 		bool item_line = false;
-		for (int c = 0; c < nc; c++) {
-			const char *cell = cells[c];
+		for (int c = 0; c < cells.n; c++) {
+			const char *cell = cells.v[c];
 			char m;
 			size_t k = item_marker(cell, &m);
 			if (starts_with(cell, "Nơi nhận")) {
@@ -1274,6 +1315,7 @@ static int parse_footer(const struct lines *L, int from, int to, struct plan_doc
 				signer_line(d, cell, &nupper);
 			}
 		}
+		cells_free(&cells);
 	}
 	return to;
 }
@@ -1283,9 +1325,10 @@ static int parse_footer(const struct lines *L, int from, int to, struct plan_doc
 static int find_type_line(const struct lines *L, struct plan_doc *d)
 {
 	for (int i = 0; i < L->n && i < 40; i++) {
-		char cells[8][256];
-		int nc = split_cells(L->v[i].s, cells, 8);
-		const char *type = nc == 1 ? doc_type_of(cells[0]) : NULL;
+		struct cells cells;
+		split_cells(L->v[i].s, &cells);
+		const char *type = cells.n == 1 ? doc_type_of(cells.v[0]) : NULL;
+		cells_free(&cells);
 		if (type) {
 			free(d->doc_type);
 			d->doc_type = xstrdup(type);
@@ -1342,7 +1385,8 @@ int plan_parse(const char *text, struct plan_doc *d, struct cchc_err *err)
 	parse_header_lines(&L, 0, type >= 0 ? type : 0, d);
 	if (type < 0) {
 		/* no type line: the header, if any, is the lines before the first label */
-		while (body_from < L.n && body_from < 12 &&
+		struct label lb;
+		while (body_from < L.n && body_from < 12 && !parse_label(L.v[body_from].s, &lb) &&
 		       (parse_doc_no(L.v[body_from].s, d) || parse_date_line(L.v[body_from].s, d)))
 			body_from++;
 	}

@@ -247,6 +247,35 @@ static void test_header_table(void)
 	free(d);
 }
 
+static void test_review_cases(void)
+{
+	/* non-standard roman numerals are text, not sections */
+	CHECK_OUTLINE("KẾ HOẠCH\nT\n\nI. A\n\nII. B\n\nIII. C\n\nIVI. không\n\nIV. D\n",
+		      "I. A\nII. B\nIII. C\nIV. D\n");
+	/* without a type line, a first section that mentions a date stays a section */
+	CHECK_OUTLINE("I. Hoàn thành kiểm tra ngày 10 tháng 6 năm 2024\n\nII. Báo cáo\n\nIII. Tổng kết\n",
+		      "I. Hoàn thành kiểm tra ngày 10 tháng 6 năm 2024\nII. Báo cáo\nIII. Tổng kết\n");
+	char *d = dump_text("Số lượng hồ sơ phải số hóa\n\nI. A\n");
+	CHECK(strstr(d, "number: \n") != NULL);
+	free(d);
+	/* a long footer cell is kept whole, not cut inside a letter */
+	struct sbuf t = SBUF_INIT;
+	sbuf_add(&t, "KẾ HOẠCH\nT\n\nI. A\n\nNơi nhận:\n- ");
+	for (int i = 0; i < 200; i++)
+		sbuf_add(&t, "Đ");
+	sbuf_add(&t, ";\n\nGIÁM ĐỐC\n\nNguyễn Văn A\n");
+	d = dump_text(t.s);
+	struct sbuf want = SBUF_INIT;
+	sbuf_add(&want, "recipient: ");
+	for (int i = 0; i < 200; i++)
+		sbuf_add(&want, "Đ");
+	sbuf_add(&want, "\n");
+	CHECK(strstr(d, want.s) != NULL);
+	free(d);
+	sbuf_free(&t);
+	sbuf_free(&want);
+}
+
 static void test_refuses_non_plans(void)
 {
 	char *o = outline("Chỉ là một đoạn văn, không có đề mục nào.\n");
@@ -278,6 +307,7 @@ int main(int argc, char **argv)
 	test_wrapped_caps_heading_and_tables();
 	test_markdown();
 	test_header_table();
+	test_review_cases();
 	test_refuses_non_plans();
 	return check_report("test_plan_parse");
 }
