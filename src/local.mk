@@ -34,7 +34,7 @@ CLEANFILES += src/embedded_data.c
 # Data compiled into the program so that it runs before `make install`.
 EMBEDDED_FILES = \
 	data/migrations/0001-foundation.sql data/migrations/0002-search.sql \
-	data/migrations/0003-tasks.sql \
+	data/migrations/0003-tasks.sql data/migrations/0004-unit-code.sql \
 	data/demo/plan.txt data/demo/units.tsv data/holidays/2025.txt \
 	data/keys.default \
 	themes/default.theme themes/light.theme themes/mono.theme

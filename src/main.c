@@ -105,9 +105,6 @@ int main(int argc, char **argv)
 	struct cli_ctx ctx = { 0 };
 	struct ui_options ui = { 0 };
 	struct cchc_err err = { 0 };
-	struct ymd today;
-	if (date_today(&today, &err))
-		return cli_error(&err);
 	int i = 1;
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		if (cli_is_help(argv[i])) {
@@ -122,9 +119,15 @@ int main(int argc, char **argv)
 		    cli_opt_value(argc, argv, &i, "--theme", &ui.theme) ||
 		    test_option(argc, argv, &i, &ui))
 			continue;
-		fprintf(stderr, "cchc: tùy chọn không rõ: %s\nXem \"cchc --help\".\n", argv[i]);
+		if (strcmp(argv[i], "--db") == 0 || strcmp(argv[i], "--theme") == 0)
+			fprintf(stderr, "cchc: %s cần một giá trị, ví dụ %s TỆP\n", argv[i], argv[i]);
+		else
+			fprintf(stderr, "cchc: tùy chọn không rõ: %s\nXem \"cchc --help\".\n", argv[i]);
 		return CLI_USAGE;
 	}
+	struct ymd today;
+	if (date_today(&today, &err))
+		return cli_error(&err);
 	int rc = i < argc ? cli_dispatch(&ctx, argc - i, argv + i) : run_ui(&ctx, &ui);
 	if (ctx.db_open)
 		db_close(&ctx.db);

@@ -4,6 +4,7 @@
 #include <string.h>
 #include "cli/cli.h"
 #include "core/search.h"
+#include "text/fold.h"
 #include "util/sbuf.h"
 
 static int search_cmd(struct cli_ctx *ctx, int argc, char **argv);
@@ -76,13 +77,21 @@ static int search_cmd(struct cli_ctx *ctx, int argc, char **argv)
 			   cli_opt_value(argc, argv, &i, "--kind", &o.kind)) {
 			continue;
 		} else if (cli_opt_value(argc, argv, &i, "--limit", &v)) {
-			o.limit = atoi(v);
-			if (o.limit <= 0)
-				return cli_usage_error(cmd, "--limit cần một số dương");
+			char *end;
+			long x = strtol(v, &end, 10);
+			if (!*v || *end || x <= 0 || x > 1000) {
+				sbuf_free(&query);
+				return cli_usage_error(cmd, "--limit cần một số từ 1 đến 1000");
+			}
+			o.limit = (int)x;
 		} else if (cli_opt_value(argc, argv, &i, "--plan", &v)) {
-			o.plan_id = atoll(v);
-			if (o.plan_id <= 0)
+			char *end;
+			long long x = strtoll(v, &end, 10);
+			if (!*v || *end || x <= 0) {
+				sbuf_free(&query);
 				return cli_usage_error(cmd, "--plan cần mã kế hoạch (số dương)");
+			}
+			o.plan_id = x;
 		} else if (argv[i][0] == '-' && argv[i][1] == '-') {
 			sbuf_free(&query);
 			return cli_usage_error(cmd, "tùy chọn không rõ: %s", argv[i]);
@@ -92,6 +101,14 @@ static int search_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (!query.len)
 		return cli_usage_error(cmd, "thiếu từ khóa cần tìm");
+	struct text_query words;
+	text_query_init(&words, query.s, false, false);
+	int nwords = words.nterms;
+	text_query_free(&words);
+	if (nwords == 0) {
+		sbuf_free(&query);
+		return cli_usage_error(cmd, "từ khóa \"%s\" không có chữ hay số nào để tìm", argv[0]);
+	}
 	if (o.kind && !known_kind(o.kind)) {
 		sbuf_free(&query);
 		return cli_usage_error(cmd, "không có loại \"%s\" (plan, section, unit, task)", o.kind);

@@ -23,7 +23,8 @@ static bool parse_date(const char *s, struct ymd *d)
 
 static int bad_date(const struct cli_cmd *cmd, const char *s)
 {
-	return cli_usage_error(cmd, "ngày \"%s\" không hợp lệ (dùng dd/mm/yyyy hoặc YYYY-MM-DD)", s);
+	return cli_usage_error(cmd, "ngày \"%s\" không hợp lệ (dùng dd/mm/yyyy hoặc YYYY-MM-DD, "
+			       "năm từ 1901 đến 2199)", s);
 }
 
 /* Tells the clerk which years were computed rather than read from a file. */
@@ -44,17 +45,18 @@ static int workdays_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	if (argc != (between ? 3 : 2))
 		return cli_usage_error(cmd, "sai số đối số");
 	struct ymd a, b;
-	if (!parse_date(argv[between ? 1 : 0], &a))
+	if (!parse_date(argv[between ? 1 : 0], &a) || a.y < 1901 || a.y > 2199)
 		return bad_date(cmd, argv[between ? 1 : 0]);
 	char *end;
 	long n = 0;
 	if (between) {
-		if (!parse_date(argv[2], &b))
+		if (!parse_date(argv[2], &b) || b.y < 1901 || b.y > 2199)
 			return bad_date(cmd, argv[2]);
 	} else {
 		n = strtol(argv[1], &end, 10);
-		if (!*argv[1] || *end || n < -100000 || n > 100000)
-			return cli_usage_error(cmd, "số ngày \"%s\" không hợp lệ", argv[1]);
+		if (!*argv[1] || *end || n < -10000 || n > 10000)
+			return cli_usage_error(cmd, "số ngày \"%s\" không hợp lệ (từ -10000 đến 10000)",
+					       argv[1]);
 	}
 	struct calendar *c = calendar_new();
 	struct cchc_err err = { 0 };
@@ -63,6 +65,8 @@ static int workdays_cmd(struct cli_ctx *ctx, int argc, char **argv)
 		rc = calendar_between(c, a, b, &count, &err);
 	else
 		rc = calendar_add(c, a, (int)n, &b, &err);
+	if (rc == CCHC_OK && !between && (b.y < 1901 || b.y > 2199))
+		rc = err_set(&err, CCHC_EINPUT, "Kết quả nằm ngoài các năm 1901-2199 mà lịch hỗ trợ");
 	if (rc == CCHC_OK) {
 		char iso[11];
 		date_format_iso(b, iso);

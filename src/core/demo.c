@@ -36,8 +36,9 @@ int demo_ensure(struct db *db, bool *loaded, struct cchc_err *err)
 	if (db->readonly || plan_count(db) > 0)
 		return CCHC_OK;
 	char *seeded = db_setting_get(db, "demo.seeded");
+	bool was_seeded = seeded != NULL;
 	free(seeded);
-	if (seeded)
+	if (was_seeded)
 		return CCHC_OK;
 	char *plan = datafile_read("data/demo/plan.txt", NULL, NULL);
 	char *units = datafile_read("data/demo/units.tsv", NULL, NULL);

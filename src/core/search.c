@@ -115,7 +115,7 @@ int search_run(struct db *db, const char *query, const struct search_opts *o,
 		text_query_free(&q);
 		return CCHC_OK;
 	}
-	int limit = o->limit > 0 ? o->limit : 50;
+	int limit = o->limit > 0 && o->limit <= 1000 ? o->limit : 50;
 	char *expr = match_expr(&q);
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(db->h, SQL, -1, &st, NULL);

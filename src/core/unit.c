@@ -15,6 +15,9 @@ int unit_insert(struct db *db, const char *name, const char *code, const char *h
 	}
 	char *n = text_squeeze(nfc);
 	free(nfc);
+	char *cs = text_squeeze(c);
+	free(c);
+	c = cs;
 	code = c;
 	head = h;
 	if (!*n) {

@@ -18,6 +18,7 @@ static const char *const migrations[] = {
 	"data/migrations/0001-foundation.sql",
 	"data/migrations/0002-search.sql",
 	"data/migrations/0003-tasks.sql",
+	"data/migrations/0004-unit-code.sql",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -64,6 +65,12 @@ int db_fail(struct db *db, int rc, const char *what, struct cchc_err *err)
 	case SQLITE_NOTADB:
 		return err_set(err, CCHC_EDB, "Tệp %s hỏng hoặc không phải cơ sở dữ liệu cchc (%s).",
 			       db ? db->path : "", detail);
+	case SQLITE_CONSTRAINT:
+		if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+			return err_set(err, CCHC_EINPUT, "Không %s được: bản ghi này còn được dữ liệu "
+				       "khác dùng đến (ví dụ nhiệm vụ của một đề mục hay một đơn vị).", what);
+		return err_set(err, CCHC_EINPUT, "Không %s được: dữ liệu trùng hoặc thiếu (%s).", what,
+			       detail);
 	case SQLITE_CANTOPEN:
 		return err_set(err, CCHC_EIO, "Không mở được cơ sở dữ liệu %s (%s).",
 			       db ? db->path : "", detail);

@@ -141,6 +141,8 @@ int text_decode_input(const char *buf, size_t n, const char *enc, const char *wh
 		free(u8);
 		return err_set(err, CCHC_EINPUT, "%s là tệp nhị phân, không phải văn bản", what);
 	}
+	if (strncmp(u8, "\xef\xbb\xbf", 3) == 0) /* a BOM kept by the conversion */
+		memmove(u8, u8 + 3, strlen(u8 + 3) + 1);
 	normalise_newlines(u8);
 	char *nfc = text_nfc(u8);
 	free(u8);

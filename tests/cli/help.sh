@@ -32,6 +32,12 @@ run "$CCHC" plan frobnicate
 expect_rc 2
 expect_grep 'không có lệnh con "frobnicate"' "$T/err"
 
+CCHC_TODAY=bad run "$CCHC" --help
+expect_rc 0
+run "$CCHC" --db
+expect_rc 2
+expect_grep "--db cần một giá trị" "$T/err"
+
 run "$CCHC" --bogus
 expect_rc 2
 expect_grep "tùy chọn không rõ: --bogus" "$T/err"

@@ -70,6 +70,11 @@ if iconv -f UTF-8 -t WINDOWS-1258 "$FIXTURES/so-ngoai-vu-2024.txt" >"$T/cp1258.t
 	expect_rc 0
 	[ "$(cat "$T/out")" = "1" ] || fail "Windows-1258 copy not recognised as the same text (got $(cat "$T/out"))"
 fi
+# a UTF-8 BOM named as --encoding utf8 is the same text
+{ printf '\357\273\277'; cat "$FIXTURES/so-ngoai-vu-2024.txt"; } >"$T/bom.txt"
+run "$CCHC" plan import "$T/bom.txt" --encoding utf8
+expect_rc 0
+[ "$(cat "$T/out")" = "1" ] || fail "BOM + --encoding utf8 imported as a new plan"
 { printf '\377\376'; iconv -f UTF-8 -t UTF-16LE "$FIXTURES/so-gtvt-2024.md"; } >"$T/utf16.md"
 run "$CCHC" plan import "$T/utf16.md"
 expect_rc 0

@@ -58,7 +58,14 @@ python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert len(d)==3 an
 run "$CCHC" search "cải cách thể chế"
 expect_grep "section     5  1.2. Cải cách thể chế" "$T/out"
 
-# no hit, usage errors
+# no hit, usage errors, hostile numbers
+run "$CCHC" search "!!!"
+expect_rc 2
+expect_grep "không có chữ hay số nào" "$T/err"
+run "$CCHC" search cải --limit 1000000000
+expect_rc 2
+run "$CCHC" search cải --plan 1abc
+expect_rc 2
 run "$CCHC" search zzzzqqq
 expect_rc 0
 expect_grep "không tìm thấy" "$T/err"

@@ -15,8 +15,16 @@ expect_rc 1
 expect_grep "không được để trống" "$T/err"
 run "$CCHC" unit add
 expect_rc 2
+# codes are one code whatever their case, and trimmed
+run "$CCHC" unit add "Văn phòng 2" --code vp
+expect_rc 1
+expect_grep "Đã có đơn vị" "$T/err"
+run "$CCHC" unit add "Phòng Tư pháp" --code " TP "
+expect_rc 0
+[ "$(sqlite3 "$CCHC_DB" "SELECT code FROM unit WHERE name = 'Phòng Tư pháp'")" = TP ] || fail "code not trimmed"
+
 run "$CCHC" unit list
 expect_rc 0
-printf '2\tTTr\tThanh tra Sở\t\n1\tVP\tVăn phòng Sở\tHoàng Thị Lan\n' >"$T/want"
+printf '3\tTP\tPhòng Tư pháp\t\n2\tTTr\tThanh tra Sở\t\n1\tVP\tVăn phòng Sở\tHoàng Thị Lan\n' >"$T/want"
 expect_file "$T/want" "$T/out"
 exit 0

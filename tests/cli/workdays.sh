@@ -37,6 +37,11 @@ expect_rc 2
 expect_grep 'ngày "31/02/2026" không hợp lệ' "$T/err"
 run "$CCHC" workdays 2026-01-01 x
 expect_rc 2
+run "$CCHC" workdays 1901-01-02 -5
+expect_rc 1
+expect_grep "ngoài các năm 1901-2199" "$T/err"
+run "$CCHC" workdays 2026-01-01 100001
+expect_rc 2
 run "$CCHC" holidays 20x6
 expect_rc 2
 exit 0
