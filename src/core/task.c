@@ -644,7 +644,7 @@ int task_notes(struct db *db, int64_t id, struct task_note **out, int *n, struct
 	if (rc != SQLITE_OK)
 		return db_fail(db, rc, "đọc ghi chú", err);
 	sqlite3_bind_int64(st, 1, id);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*out = xrealloc(*out, sizeof **out * (size_t)(*n + 1));
 		struct task_note *t = &(*out)[(*n)++];
 		snprintf(t->noted_on, sizeof t->noted_on, "%s", (const char *)sqlite3_column_text(st, 0));
@@ -652,6 +652,12 @@ int task_notes(struct db *db, int64_t id, struct task_note **out, int *n, struct
 		t->text = col(st, 2);
 	}
 	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		task_notes_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return db_fail(db, rc, "đọc ghi chú", err);
+	}
 	return CCHC_OK;
 }
 
