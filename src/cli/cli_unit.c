@@ -7,12 +7,17 @@
 
 static int unit_add_cmd(struct cli_ctx *ctx, int argc, char **argv);
 static int unit_list_cmd(struct cli_ctx *ctx, int argc, char **argv);
+static int unit_edit_cmd(struct cli_ctx *ctx, int argc, char **argv);
 
 const struct cli_cmd cli_unit_cmds[] = {
 	{ "unit", "add", unit_add_cmd, "TÊN [--code MÃ] [--head TRƯỞNG_ĐƠN_VỊ]",
 	  "Thêm một phòng/đơn vị thuộc Sở; in mã số của nó." },
-	{ "unit", "list", unit_list_cmd, "",
-	  "Liệt kê các đơn vị: mã số, ký hiệu, tên, trưởng đơn vị (phân cách bằng tab)." },
+	{ "unit", "list", unit_list_cmd, "[--all]",
+	  "Liệt kê các đơn vị đang hoạt động: mã số, ký hiệu, tên, trưởng đơn vị (tab); "
+	  "--all: cả đơn vị đã thôi, thêm cột active/inactive." },
+	{ "unit", "edit", unit_edit_cmd, "KÝ_HIỆU [--name TÊN] [--code KÝ_HIỆU] [--head TRƯỞNG] "
+	  "[--active yes|no]",
+	  "Sửa một đơn vị; --active no khi đơn vị thôi hoạt động (nhiệm vụ cũ vẫn giữ)." },
 	{ NULL, NULL, NULL, NULL, NULL },
 };
 
@@ -40,10 +45,36 @@ static int unit_add_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	return CLI_OK;
 }
 
+static int unit_edit_cmd(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const struct cli_cmd *cmd = &cli_unit_cmds[2];
+	const char *code = NULL, *name = NULL, *new_code = NULL, *head = NULL, *active = NULL;
+	for (int i = 0; i < argc; i++) {
+		if (cli_opt_value(argc, argv, &i, "--name", &name) ||
+		    cli_opt_value(argc, argv, &i, "--code", &new_code) ||
+		    cli_opt_value(argc, argv, &i, "--head", &head) ||
+		    cli_opt_value(argc, argv, &i, "--active", &active))
+			continue;
+		if (argv[i][0] == '-' || code)
+			return cli_usage_error(cmd, "đối số không rõ: %s", argv[i]);
+		code = argv[i];
+	}
+	if (!code)
+		return cli_usage_error(cmd, "thiếu ký hiệu đơn vị");
+	int act = -1;
+	if (active && (act = strcmp(active, "yes") == 0 ? 1 : strcmp(active, "no") == 0 ? 0 : -2) < -1)
+		return cli_usage_error(cmd, "--active cần yes hoặc no");
+	if (cli_open_db(ctx))
+		return CLI_ERR;
+	struct cchc_err err = { 0 };
+	return unit_edit(&ctx->db, code, name, new_code, head, act, &err) ? cli_error(&err) : CLI_OK;
+}
+
 static int unit_list_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
-	if (argc > 0)
-		return cli_usage_error(&cli_unit_cmds[1], "không nhận đối số: %s", argv[0]);
+	bool all = argc == 1 && strcmp(argv[0], "--all") == 0;
+	if (argc > (all ? 1 : 0))
+		return cli_usage_error(&cli_unit_cmds[1], "đối số không rõ: %s", argv[0]);
 	if (cli_open_db(ctx))
 		return CLI_ERR;
 	struct cchc_err err = { 0 };
@@ -52,12 +83,16 @@ static int unit_list_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	if (unit_list(&ctx->db, &v, &n, &err))
 		return cli_error(&err);
 	for (int i = 0; i < n; i++) {
+		if (!all && !v[i].active)
+			continue;
 		printf("%lld\t", (long long)v[i].id);
 		cli_put_field(stdout, v[i].code);
 		putchar('\t');
 		cli_put_field(stdout, v[i].name);
 		putchar('\t');
 		cli_put_field(stdout, v[i].head);
+		if (all)
+			fputs(v[i].active ? "\tactive" : "\tinactive", stdout);
 		putchar('\n');
 	}
 	unit_list_free(v, n);

@@ -1,6 +1,8 @@
 #include <config.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/task.h"
 #include "core/unit.h"
 #include "text/utf8.h"
 #include "util/sbuf.h"
@@ -95,4 +97,67 @@ void unit_list_free(struct unit_info *v, int n)
 		free(v[i].head);
 	}
 	free(v);
+}
+
+static int update_unit(struct db *db, int64_t id, const char *column, const char *value)
+{
+	char sql[96];
+	snprintf(sql, sizeof sql, "UPDATE unit SET %s = ?2 WHERE id = ?1", column);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+int unit_edit(struct db *db, const char *code, const char *name, const char *new_code,
+	      const char *head, int active, struct cchc_err *err)
+{
+	const char *in[3] = { name, new_code, head };
+	char *v[3] = { NULL, NULL, NULL };
+	for (int i = 0; i < 3; i++)
+		if (in[i]) {
+			char *nfc = text_nfc(in[i]);
+			if (!nfc) {
+				free(v[0]), free(v[1]), free(v[2]);
+				return err_set(err, CCHC_EINPUT, "Giá trị không phải UTF-8 hợp lệ");
+			}
+			v[i] = text_squeeze(nfc);
+			free(nfc);
+		}
+	int rc;
+	if (v[0] && !*v[0]) {
+		rc = err_set(err, CCHC_EINPUT, "Tên đơn vị không được để trống");
+		goto out;
+	}
+	int64_t id = unit_id_by_code(db, code);
+	if (!id) {
+		rc = err_set(err, CCHC_ENOTFOUND, "Không có đơn vị mã \"%s\" (xem cchc unit list)", code);
+		goto out;
+	}
+	if ((rc = db_begin(db, err)))
+		goto out;
+	static const char *const cols[3] = { "name", "code", "head" };
+	int s = SQLITE_OK;
+	for (int i = 0; i < 3 && s == SQLITE_OK; i++)
+		if (v[i])
+			s = update_unit(db, id, cols[i], v[i]);
+	if (s == SQLITE_OK && active >= 0)
+		s = update_unit(db, id, "active", active ? "1" : "0");
+	if (s != SQLITE_OK) {
+		if ((s & 0xff) == SQLITE_CONSTRAINT)
+			rc = err_set(err, CCHC_EDUP, "Đã có đơn vị khác cùng tên hoặc mã");
+		else
+			rc = db_fail(db, s, "sửa đơn vị", err);
+		db_rollback(db);
+	} else {
+		rc = db_commit(db, err);
+	}
+out:
+	free(v[0]), free(v[1]), free(v[2]);
+	return rc;
 }

@@ -27,4 +27,20 @@ run "$CCHC" unit list
 expect_rc 0
 printf '3\tTP\tPhòng Tư pháp\t\n2\tTTr\tThanh tra Sở\t\n1\tVP\tVăn phòng Sở\tHoàng Thị Lan\n' >"$T/want"
 expect_file "$T/want" "$T/out"
+
+# edit, deactivate: gone from the list, still there with --all
+run "$CCHC" unit edit tp --name "Phòng Tư pháp - Hộ tịch" --head "Lý Văn Nam" --active no
+expect_rc 0
+run "$CCHC" unit list
+expect_no_grep "Tư pháp" "$T/out"
+run "$CCHC" unit list --all
+expect_grep "3	TP	Phòng Tư pháp - Hộ tịch	Lý Văn Nam	inactive" "$T/out"
+run "$CCHC" unit edit TP --code VP
+expect_rc 1
+expect_grep "Đã có đơn vị khác" "$T/err"
+run "$CCHC" unit edit NOPE --head X
+expect_rc 1
+expect_grep 'Không có đơn vị mã "NOPE"' "$T/err"
+run "$CCHC" unit edit TP --active maybe
+expect_rc 2
 exit 0
