@@ -63,7 +63,7 @@ static bool seen(const struct search_hit *v, int n, const char *kind, int64_t id
 /* Ranking every match of a common word costs time in proportion to the
  * matches; the newest RANK_WINDOW matching rows are ranked, and the best of
  * them returned. A query with fewer matches is ranked whole. */
-#define RANK_WINDOW 2000
+#define RANK_WINDOW 1000
 #define STR_(x) #x
 #define STR(x) STR_(x)
 static const char SQL[] =
