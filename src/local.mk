@@ -14,6 +14,8 @@ libcchc_a_SOURCES += \
 	src/core/due.c src/core/due.h \
 	src/core/task.c src/core/task.h \
 	src/core/suggest.c src/core/suggest.h \
+	src/store/files.c src/store/files.h \
+	src/core/evidence.c src/core/evidence.h \
 	src/store/fts.c src/store/fts.h \
 	src/store/search_index.c src/store/search_index.h \
 	src/core/search.c src/core/search.h \
@@ -26,7 +28,7 @@ libcchc_a_SOURCES += \
 	src/import/plan_parse.c src/import/plan_parse.h \
 	src/import/plan_load.c src/import/plan_load.h \
 	src/cli/cli.c src/cli/cli.h \
-	src/cli/cli_plan.c src/cli/cli_unit.c src/cli/cli_search.c src/cli/cli_workdays.c src/cli/cli_task.c
+	src/cli/cli_plan.c src/cli/cli_unit.c src/cli/cli_search.c src/cli/cli_workdays.c src/cli/cli_task.c src/cli/cli_evidence.c
 nodist_libcchc_a_SOURCES = src/embedded_data.c
 BUILT_SOURCES += src/embedded_data.c
 CLEANFILES += src/embedded_data.c
@@ -35,6 +37,7 @@ CLEANFILES += src/embedded_data.c
 EMBEDDED_FILES = \
 	data/migrations/0001-foundation.sql data/migrations/0002-search.sql \
 	data/migrations/0003-tasks.sql data/migrations/0004-unit-code.sql \
+	data/migrations/0005-evidence.sql \
 	data/demo/plan.txt data/demo/units.tsv data/holidays/2025.txt \
 	data/keys.default \
 	themes/default.theme themes/light.theme themes/mono.theme

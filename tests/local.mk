@@ -36,7 +36,8 @@ CLI_TESTS = \
 	tests/cli/corpus.sh \
 	tests/cli/locale.sh \
 	tests/cli/workdays.sh \
-	tests/cli/tasks.sh
+	tests/cli/tasks.sh \
+	tests/cli/evidence.sh
 
 UNIT_TESTS = tests/unit/test_plan_parse tests/unit/test_text tests/unit/test_store \
 	tests/unit/test_fold tests/unit/test_calendar tests/unit/test_due

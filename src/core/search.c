@@ -16,10 +16,12 @@ static const struct {
 	{ "section", "SELECT label || ' ' || heading FROM section WHERE id = ?" },
 	{ "unit", "SELECT name FROM unit WHERE id = ?" },
 	{ "task", "SELECT title FROM task WHERE id = ?" },
+	{ "evidence", "SELECT CASE WHEN doc_no <> '' THEN doc_no || ' ' ELSE '' END || summary "
+		      "FROM evidence WHERE id = ?" },
 };
 #define NKINDS (sizeof kinds / sizeof kinds[0])
 
-const char *const search_kinds[] = { "plan", "section", "unit", "task", NULL };
+const char *const search_kinds[] = { "plan", "section", "unit", "task", "evidence", NULL };
 
 static char *describe(struct db *db, const char *kind, int64_t id)
 {

@@ -19,6 +19,7 @@ static const char *const migrations[] = {
 	"data/migrations/0002-search.sql",
 	"data/migrations/0003-tasks.sql",
 	"data/migrations/0004-unit-code.sql",
+	"data/migrations/0005-evidence.sql",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

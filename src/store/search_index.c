@@ -23,6 +23,8 @@ static const struct search_source sources[] = {
 	  "(SELECT plan_id FROM section WHERE id = $.section_id)", "''", "$.text" },
 	{ "unit", "unit", "$.id", "$.id", "NULL", "$.name || ' ' || coalesce($.code, '')", "$.head" },
 	{ "task", "task", "$.id", "$.id", "$.plan_id", "$.title", "$.description || ' ' || $.product" },
+	{ "evidence", "evidence", "$.id", "$.id", "NULL", "$.doc_no || ' ' || $.summary",
+	  "$.issuer || ' ' || $.notes" },
 };
 #define NSOURCES (sizeof sources / sizeof sources[0])
 

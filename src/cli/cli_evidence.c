@@ -1,0 +1,198 @@
+/* cchc evidence add | list | show | get */
+#include <config.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli/cli.h"
+#include "core/evidence.h"
+#include "text/date.h"
+
+static int ev_add(struct cli_ctx *ctx, int argc, char **argv);
+static int ev_list(struct cli_ctx *ctx, int argc, char **argv);
+static int ev_show(struct cli_ctx *ctx, int argc, char **argv);
+static int ev_get(struct cli_ctx *ctx, int argc, char **argv);
+
+const struct cli_cmd cli_evidence_cmds[] = {
+	{ "evidence", "add", ev_add,
+	  "--kind LOẠI [--task MÃ]... [--file TỆP]... [--number SỐ] [--date NGÀY] [--issuer CQ] "
+	  "[--summary TRÍCH_YẾU] [--notes GHI_CHÚ]",
+	  "Thêm tài liệu kiểm chứng cùng các tệp (lưu nén trong cơ sở dữ liệu); in mã số." },
+	{ "evidence", "list", ev_list, "[--task MÃ] [--kind LOẠI] [--year NĂM] [--format text|tsv]",
+	  "Liệt kê tài liệu kiểm chứng (tsv: mã, loại, số, ngày, trích yếu, nhiệm vụ, số tệp)." },
+	{ "evidence", "show", ev_show, "MÃ", "In thông tin một tài liệu và các tệp của nó." },
+	{ "evidence", "get", ev_get, "MÃ --out THƯ_MỤC",
+	  "Xuất các tệp của tài liệu ra THƯ_MỤC với tên gốc." },
+	{ NULL, NULL, NULL, NULL, NULL },
+};
+
+static bool parse_id(const char *s, int64_t *v)
+{
+	char *end;
+	long long x = strtoll(s, &end, 10);
+	if (!*s || *end || x <= 0)
+		return false;
+	*v = x;
+	return true;
+}
+
+static int ev_add(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const struct cli_cmd *cmd = &cli_evidence_cmds[0];
+	struct evidence_input in = { 0 };
+	const char *files[64], *v;
+	int64_t tasks[64];
+	for (int i = 0; i < argc; i++) {
+		if (cli_opt_value(argc, argv, &i, "--kind", &in.kind) ||
+		    cli_opt_value(argc, argv, &i, "--number", &in.doc_no) ||
+		    cli_opt_value(argc, argv, &i, "--date", &in.date) ||
+		    cli_opt_value(argc, argv, &i, "--issuer", &in.issuer) ||
+		    cli_opt_value(argc, argv, &i, "--summary", &in.summary) ||
+		    cli_opt_value(argc, argv, &i, "--notes", &in.notes))
+			continue;
+		if (cli_opt_value(argc, argv, &i, "--file", &v)) {
+			if (in.nfiles == 64)
+				return cli_usage_error(cmd, "tối đa 64 tệp mỗi lần");
+			files[in.nfiles++] = v;
+		} else if (cli_opt_value(argc, argv, &i, "--task", &v)) {
+			if (in.ntasks == 64 || !parse_id(v, &tasks[in.ntasks]))
+				return cli_usage_error(cmd, "mã nhiệm vụ \"%s\" không hợp lệ", v);
+			in.ntasks++;
+		} else {
+			return cli_usage_error(cmd, "đối số không rõ: %s", argv[i]);
+		}
+	}
+	if (!in.kind)
+		return cli_usage_error(cmd, "thiếu --kind");
+	in.files = files;
+	in.tasks = tasks;
+	if (cli_open_db(ctx))
+		return CLI_ERR;
+	struct cchc_err err = { 0 };
+	int64_t id;
+	if (evidence_add(&ctx->db, &in, &id, &err))
+		return cli_error(&err);
+	printf("%lld\n", (long long)id);
+	return CLI_OK;
+}
+
+static void vn(const char *iso)
+{
+	struct ymd d;
+	char out[11];
+	if (*iso && date_parse_iso(iso, &d)) {
+		date_format_vn(d, out);
+		fputs(out, stdout);
+	}
+}
+
+static int ev_list(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const struct cli_cmd *cmd = &cli_evidence_cmds[1];
+	int64_t task = 0;
+	const char *kind = NULL, *format = "text", *v;
+	int year = 0;
+	for (int i = 0; i < argc; i++) {
+		if (cli_opt_value(argc, argv, &i, "--format", &format))
+			continue;
+		if (cli_opt_value(argc, argv, &i, "--task", &v)) {
+			if (!parse_id(v, &task))
+				return cli_usage_error(cmd, "mã nhiệm vụ \"%s\" không hợp lệ", v);
+		} else if (cli_opt_value(argc, argv, &i, "--kind", &v)) {
+			if (!(kind = evidence_kind_parse(v)))
+				return cli_usage_error(cmd, "loại \"%s\" không có", v);
+		} else if (cli_opt_value(argc, argv, &i, "--year", &v)) {
+			year = atoi(v);
+			if (year < 1900 || year > 2999)
+				return cli_usage_error(cmd, "năm \"%s\" không hợp lệ", v);
+		} else {
+			return cli_usage_error(cmd, "đối số không rõ: %s", argv[i]);
+		}
+	}
+	bool tsv = strcmp(format, "tsv") == 0;
+	if (!tsv && strcmp(format, "text"))
+		return cli_usage_error(cmd, "định dạng \"%s\" không hỗ trợ (text, tsv)", format);
+	if (cli_open_db(ctx))
+		return CLI_ERR;
+	struct cchc_err err = { 0 };
+	struct evidence_info *e;
+	int n;
+	if (evidence_list(&ctx->db, task, kind, year, &e, &n, &err))
+		return cli_error(&err);
+	for (int i = 0; i < n; i++) {
+		if (tsv) {
+			printf("%lld\t%s\t", (long long)e[i].id, e[i].kind);
+			cli_put_field(stdout, e[i].doc_no);
+			printf("\t%s\t", e[i].issued_on);
+			cli_put_field(stdout, e[i].summary);
+			printf("\t%s\t%d\n", e[i].tasks, e[i].nfiles);
+			continue;
+		}
+		printf("%5lld  ", (long long)e[i].id);
+		cli_put_col(stdout, evidence_kind_label(e[i].kind), 11);
+		cli_put_col(stdout, e[i].doc_no, 16);
+		if (*e[i].issued_on)
+			vn(e[i].issued_on);
+		else
+			fputs("          ", stdout);
+		fputs("  ", stdout);
+		cli_put_field(stdout, e[i].summary);
+		printf("  (%d tệp)\n", e[i].nfiles);
+	}
+	evidence_list_free(e, n);
+	return CLI_OK;
+}
+
+static int ev_show(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const struct cli_cmd *cmd = &cli_evidence_cmds[2];
+	int64_t id;
+	if (argc != 1 || !parse_id(argv[0], &id))
+		return cli_usage_error(cmd, "cần một mã tài liệu");
+	if (cli_open_db(ctx))
+		return CLI_ERR;
+	struct cchc_err err = { 0 };
+	struct evidence_info e;
+	if (evidence_get(&ctx->db, id, &e, &err))
+		return cli_error(&err);
+	printf("id: %lld\nkind: %s\n", (long long)e.id, evidence_kind_label(e.kind));
+	const char *keys[] = { "number", "issuer", "summary", "notes", "tasks" };
+	const char *vals[] = { e.doc_no, e.issuer, e.summary, e.notes, e.tasks };
+	fputs("date: ", stdout);
+	vn(e.issued_on);
+	putchar('\n');
+	for (int i = 0; i < 5; i++) {
+		printf("%s: ", keys[i]);
+		cli_put_field(stdout, vals[i]);
+		putchar('\n');
+	}
+	evidence_info_free(&e);
+	struct evidence_file *f;
+	int n;
+	if (evidence_files(&ctx->db, id, &f, &n, &err))
+		return cli_error(&err);
+	for (int i = 0; i < n; i++) {
+		fputs("file: ", stdout);
+		cli_put_field(stdout, f[i].name);
+		printf("\t%lld\t%s\n", (long long)f[i].size, f[i].sha256);
+	}
+	evidence_files_free(f, n);
+	return CLI_OK;
+}
+
+static int ev_get(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const struct cli_cmd *cmd = &cli_evidence_cmds[3];
+	int64_t id = 0;
+	const char *out = NULL;
+	for (int i = 0; i < argc; i++) {
+		if (cli_opt_value(argc, argv, &i, "--out", &out))
+			continue;
+		if (id || !parse_id(argv[i], &id))
+			return cli_usage_error(cmd, "đối số không rõ: %s", argv[i]);
+	}
+	if (!id || !out)
+		return cli_usage_error(cmd, "cần mã tài liệu và --out THƯ_MỤC");
+	if (cli_open_db(ctx))
+		return CLI_ERR;
+	struct cchc_err err = { 0 };
+	return evidence_extract(&ctx->db, id, out, &err) ? cli_error(&err) : CLI_OK;
+}

@@ -1,0 +1,329 @@
+#include <config.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "core/evidence.h"
+#include "store/files.h"
+#include "text/date.h"
+#include "text/fold.h"
+#include "text/utf8.h"
+#include "util/sbuf.h"
+
+const char *const evidence_kinds[] = { "quyet-dinh", "ke-hoach", "bao-cao", "cong-van",
+				       "thong-bao", "bien-ban", "hinh-anh", "khac", NULL };
+const char *const evidence_kind_labels[] = { "quyết định", "kế hoạch", "báo cáo", "công văn",
+					     "thông báo", "biên bản", "hình ảnh", "khác", NULL };
+
+const char *evidence_kind_parse(const char *s)
+{
+	char *f = text_fold(s, false);
+	const char *found = NULL;
+	for (int i = 0; evidence_kinds[i] && !found; i++) {
+		char *label = text_fold(evidence_kind_labels[i], false);
+		if (strcmp(f, evidence_kinds[i]) == 0 || strcmp(f, label) == 0)
+			found = evidence_kinds[i];
+		free(label);
+	}
+	free(f);
+	return found;
+}
+
+const char *evidence_kind_label(const char *kind)
+{
+	for (int i = 0; evidence_kinds[i]; i++)
+		if (strcmp(kind, evidence_kinds[i]) == 0)
+			return evidence_kind_labels[i];
+	return kind;
+}
+
+bool evidence_safe_name(const char *name)
+{
+	if (!*name || strcmp(name, ".") == 0 || strcmp(name, "..") == 0 || strchr(name, '/') ||
+	    strchr(name, '\\') || !utf8_valid(name, strlen(name), NULL))
+		return false;
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			return false;
+	return true;
+}
+
+static int64_t max_file_size(struct db *db)
+{
+	char *v = db_setting_get(db, "evidence.max_mb");
+	long mb = v ? strtol(v, NULL, 10) : 0;
+	free(v);
+	return (int64_t)(mb > 0 ? mb : 100) << 20;
+}
+
+static int check_input(struct db *db, const struct evidence_input *in, const char **kind,
+		       char date[11], struct cchc_err *err)
+{
+	if (!in->kind || !(*kind = evidence_kind_parse(in->kind)))
+		return err_set(err, CCHC_EINPUT, "Loại tài liệu \"%s\" không có; dùng: quyết định, kế "
+			       "hoạch, báo cáo, công văn, thông báo, biên bản, hình ảnh, khác",
+			       in->kind ? in->kind : "");
+	date[0] = '\0';
+	struct ymd d;
+	if (in->date && *in->date) {
+		if (!date_parse_iso(in->date, &d) && !date_parse_dmy(in->date, &d))
+			return err_set(err, CCHC_EINPUT, "Ngày \"%s\" không hợp lệ (dd/mm/yyyy)", in->date);
+		date_format_iso(d, date);
+	}
+	const char *texts[] = { in->doc_no, in->issuer, in->summary, in->notes };
+	for (size_t i = 0; i < 4; i++)
+		if (texts[i] && !utf8_valid(texts[i], strlen(texts[i]), NULL))
+			return err_set(err, CCHC_EINPUT, "Nội dung không phải UTF-8 hợp lệ");
+	for (int i = 0; i < in->ntasks; i++) {
+		sqlite3_stmt *st;
+		bool ok = false;
+		if (sqlite3_prepare_v2(db->h, "SELECT 1 FROM task WHERE id = ?", -1, &st, NULL) == SQLITE_OK) {
+			sqlite3_bind_int64(st, 1, in->tasks[i]);
+			ok = sqlite3_step(st) == SQLITE_ROW;
+			sqlite3_finalize(st);
+		}
+		if (!ok)
+			return err_set(err, CCHC_EINPUT, "Không có nhiệm vụ số %lld", (long long)in->tasks[i]);
+	}
+	return CCHC_OK;
+}
+
+static char *nfc_or_empty(const char *s)
+{
+	char *n = text_nfc(s ? s : "");
+	char *q = text_squeeze(n ? n : "");
+	free(n);
+	return q;
+}
+
+static int insert_record(struct db *db, const struct evidence_input *in, const char *kind,
+			 const char *date, int64_t *id)
+{
+	char ts[32];
+	time_t t = time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, "INSERT INTO evidence(kind, doc_no, issued_on, issuer, "
+				    "summary, notes, created_at) VALUES(?,?,nullif(?,''),?,?,?,?)", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	char *v[4] = { nfc_or_empty(in->doc_no), nfc_or_empty(in->issuer), nfc_or_empty(in->summary),
+		       nfc_or_empty(in->notes) };
+	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, v[0], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, v[1], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, v[2], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, v[3], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, ts, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	for (int i = 0; i < 4; i++)
+		free(v[i]);
+	*id = sqlite3_last_insert_rowid(db->h);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static int link_file(struct db *db, int64_t id, int seq, const char *path, struct cchc_err *err)
+{
+	char sha[65];
+	int64_t size;
+	if (files_store(db, path, max_file_size(db), sha, &size, err))
+		return err->code;
+	const char *base = strrchr(path, '/');
+	char *name = text_nfc(base ? base + 1 : path);
+	if (!name || !evidence_safe_name(name)) {
+		free(name);
+		return err_set(err, CCHC_EINPUT, "Tên tệp %s không dùng được", path);
+	}
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, "INSERT INTO evidence_file(evidence_id, seq, name, sha256, "
+				    "size) VALUES(?,?,?,?,?)", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int(st, 2, seq);
+		sqlite3_bind_text(st, 3, name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, sha, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 5, size);
+		rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db->h);
+		sqlite3_finalize(st);
+	}
+	free(name);
+	return rc == SQLITE_OK ? CCHC_OK : db_fail(db, rc, "lưu tệp kiểm chứng", err);
+}
+
+static int link_task(struct db *db, int64_t id, int64_t task, struct cchc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, "INSERT OR IGNORE INTO evidence_task(evidence_id, task_id) "
+				    "VALUES(?,?)", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, task);
+		rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db->h);
+		sqlite3_finalize(st);
+	}
+	return rc == SQLITE_OK ? CCHC_OK : db_fail(db, rc, "gắn nhiệm vụ", err);
+}
+
+int evidence_add(struct db *db, const struct evidence_input *in, int64_t *id, struct cchc_err *err)
+{
+	const char *kind;
+	char date[11];
+	if (check_input(db, in, &kind, date, err) || db_begin(db, err))
+		return err->code;
+	int rc = insert_record(db, in, kind, date, id);
+	if (rc != SQLITE_OK)
+		rc = db_fail(db, rc, "thêm tài liệu kiểm chứng", err);
+	for (int i = 0; rc == CCHC_OK && i < in->nfiles; i++)
+		rc = link_file(db, *id, i + 1, in->files[i], err);
+	for (int i = 0; rc == CCHC_OK && i < in->ntasks; i++)
+		rc = link_task(db, *id, in->tasks[i], err);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db, err);
+}
+
+#define EVIDENCE_COLUMNS \
+	"e.id, e.kind, e.doc_no, coalesce(e.issued_on, ''), e.issuer, e.summary, e.notes, " \
+	"coalesce((SELECT group_concat(task_id, ', ') FROM evidence_task WHERE evidence_id = e.id), ''), " \
+	"(SELECT count(*) FROM evidence_file WHERE evidence_id = e.id)"
+
+static char *col(sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+	return xstrdup(s ? (const char *)s : "");
+}
+
+static void from_row(sqlite3_stmt *st, struct evidence_info *e)
+{
+	e->id = sqlite3_column_int64(st, 0);
+	char **f[] = { &e->kind, &e->doc_no, &e->issued_on, &e->issuer, &e->summary, &e->notes,
+		       &e->tasks };
+	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
+		*f[i] = col(st, (int)i + 1);
+	e->nfiles = sqlite3_column_int(st, 8);
+}
+
+int evidence_list(struct db *db, int64_t task_id, const char *kind, int year,
+		  struct evidence_info **out, int *n, struct cchc_err *err)
+{
+	*out = NULL;
+	*n = 0;
+	char y[8];
+	snprintf(y, sizeof y, "%d", year);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, "SELECT " EVIDENCE_COLUMNS " FROM evidence e WHERE "
+		"(?1 = 0 OR EXISTS (SELECT 1 FROM evidence_task t WHERE t.evidence_id = e.id AND "
+		"t.task_id = ?1)) AND (?2 = '' OR e.kind = ?2) AND (?3 = 0 OR substr(e.issued_on, 1, 4) = ?4) "
+		"ORDER BY e.issued_on IS NULL, e.issued_on, e.id", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, "đọc danh sách tài liệu", err);
+	sqlite3_bind_int64(st, 1, task_id);
+	sqlite3_bind_text(st, 2, kind ? kind : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, year);
+	sqlite3_bind_text(st, 4, y, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = xrealloc(*out, sizeof **out * (size_t)(*n + 1));
+		from_row(st, &(*out)[(*n)++]);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		evidence_list_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return db_fail(db, rc, "đọc danh sách tài liệu", err);
+	}
+	return CCHC_OK;
+}
+
+int evidence_get(struct db *db, int64_t id, struct evidence_info *e, struct cchc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, "SELECT " EVIDENCE_COLUMNS " FROM evidence e WHERE e.id = ?",
+				    -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, "đọc tài liệu", err);
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		from_row(st, e);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? CCHC_OK
+				: err_set(err, CCHC_ENOTFOUND, "Không có tài liệu kiểm chứng số %lld",
+					  (long long)id);
+}
+
+int evidence_files(struct db *db, int64_t id, struct evidence_file **out, int *n,
+		   struct cchc_err *err)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, "SELECT name, sha256, size FROM evidence_file WHERE "
+				    "evidence_id = ? ORDER BY seq", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, "đọc danh sách tệp", err);
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = xrealloc(*out, sizeof **out * (size_t)(*n + 1));
+		struct evidence_file *f = &(*out)[(*n)++];
+		f->name = col(st, 0);
+		f->sha256 = col(st, 1);
+		f->size = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? CCHC_OK : db_fail(db, rc, "đọc danh sách tệp", err);
+}
+
+int evidence_extract(struct db *db, int64_t id, const char *dir, struct cchc_err *err)
+{
+	struct evidence_info e;
+	if (evidence_get(db, id, &e, err))
+		return err->code;
+	evidence_info_free(&e);
+	struct evidence_file *f;
+	int n, rc;
+	if ((rc = evidence_files(db, id, &f, &n, err)))
+		return rc;
+	for (int i = 0; rc == CCHC_OK && i < n; i++)
+		if (!evidence_safe_name(f[i].name))
+			rc = err_set(err, CCHC_EINPUT, "Tên tệp \"%s\" có thể ghi ra ngoài thư mục %s; "
+				     "không xuất", f[i].name, dir);
+	for (int i = 0; rc == CCHC_OK && i < n; i++) {
+		struct sbuf path = SBUF_INIT;
+		sbuf_addf(&path, "%s/%s", dir, f[i].name);
+		rc = files_extract(db, f[i].sha256, path.s, err);
+		sbuf_free(&path);
+	}
+	evidence_files_free(f, n);
+	return rc;
+}
+
+void evidence_info_free(struct evidence_info *e)
+{
+	char *f[] = { e->kind, e->doc_no, e->issued_on, e->issuer, e->summary, e->notes, e->tasks };
+	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
+		free(f[i]);
+	memset(e, 0, sizeof *e);
+}
+
+void evidence_list_free(struct evidence_info *v, int n)
+{
+	for (int i = 0; i < n; i++)
+		evidence_info_free(&v[i]);
+	free(v);
+}
+
+void evidence_files_free(struct evidence_file *v, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(v[i].name);
+		free(v[i].sha256);
+	}
+	free(v);
+}

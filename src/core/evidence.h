@@ -1,0 +1,51 @@
+/* Evidence documents (tài liệu kiểm chứng): kind, number, date, issuer,
+ * abstract, notes, any number of files, linked to the tasks they prove. */
+#ifndef CCHC_EVIDENCE_H
+#define CCHC_EVIDENCE_H
+#include <stdbool.h>
+#include <stdint.h>
+#include "store/db.h"
+
+/* Kinds, as stored ("quyet-dinh") and as shown ("quyết định"). */
+extern const char *const evidence_kinds[];
+extern const char *const evidence_kind_labels[];
+/* The stored kind for what the clerk typed (with or without tones), or NULL. */
+const char *evidence_kind_parse(const char *s);
+const char *evidence_kind_label(const char *kind);
+
+struct evidence_input {
+	const char *kind, *doc_no, *date, *issuer, *summary, *notes; /* date: dd/mm/yyyy or ISO */
+	const char *const *files;
+	int nfiles;
+	const int64_t *tasks;
+	int ntasks;
+};
+
+struct evidence_info {
+	int64_t id;
+	char *kind, *doc_no, *issued_on, *issuer, *summary, *notes, *tasks; /* tasks: "3, 7" */
+	int nfiles;
+};
+
+struct evidence_file {
+	char *name, *sha256;
+	int64_t size;
+};
+
+/* Adds a record with its files and links as one action. */
+int evidence_add(struct db *db, const struct evidence_input *in, int64_t *id, struct cchc_err *err);
+int evidence_list(struct db *db, int64_t task_id, const char *kind, int year,
+		  struct evidence_info **out, int *n, struct cchc_err *err);
+int evidence_get(struct db *db, int64_t id, struct evidence_info *e, struct cchc_err *err);
+int evidence_files(struct db *db, int64_t id, struct evidence_file **out, int *n,
+		   struct cchc_err *err);
+/* Writes every file of the record into dir under its original name,
+ * refusing names that could leave dir. */
+int evidence_extract(struct db *db, int64_t id, const char *dir, struct cchc_err *err);
+void evidence_info_free(struct evidence_info *e);
+void evidence_list_free(struct evidence_info *v, int n);
+void evidence_files_free(struct evidence_file *v, int n);
+/* True when name is a plain file name (no folder, not . or .., no controls). */
+bool evidence_safe_name(const char *name);
+
+#endif

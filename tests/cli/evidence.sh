@@ -1,0 +1,79 @@
+#!/bin/sh
+# Evidence files: bytes out equal bytes in (small, empty, 50 MB, streamed
+# with bounded memory), one copy per content, the SQLite Archive layout,
+# names that would leave the output folder refused, the size cap, errors
+# that leave nothing behind.
+. "${top_srcdir:-.}/tests/cli/lib.sh"
+command -v sqlite3 >/dev/null || { echo "SKIP: sqlite3 command not installed"; exit 77; }
+"$CCHC" plan import "$FIXTURES/so-ngoai-vu-2024.txt" >/dev/null 2>&1 || fail import
+"$CCHC" unit add "Văn phòng Sở" --code VP >/dev/null || fail unit
+"$CCHC" task add --section 2 --title "Ban hành kế hoạch" --lead VP >/dev/null || fail task
+
+mkdir "$T/in" "$T/got"
+printf 'Quyết định số 126\n' >"$T/in/qd.txt"
+: >"$T/in/rỗng.txt"
+head -c 52428800 /dev/urandom >"$T/in/scan-50mb.pdf"
+yes "Báo cáo kết quả thực hiện kế hoạch CCHC" | head -c 2000000 >"$T/in/bao-cao.txt"
+
+/usr/bin/time -f "%M" -o "$T/rss" "$CCHC" evidence add --kind "quyết định" --task 1 \
+	--file "$T/in/qd.txt" --file "$T/in/rỗng.txt" --file "$T/in/scan-50mb.pdf" \
+	--file "$T/in/bao-cao.txt" --number 126/QĐ-SNgV --date 05/01/2024 --issuer "Sở Ngoại vụ" \
+	--summary "Phê duyệt kế hoạch CCHC năm 2024" >"$T/id" 2>"$T/err" || fail "add: $(cat "$T/err")"
+[ "$(cat "$T/id")" = 1 ] || fail "add printed $(cat "$T/id")"
+# a 50 MB file goes through in pieces: far less memory than the file
+[ "$(cat "$T/rss")" -lt 40000 ] || fail "peak memory $(cat "$T/rss") KB while adding 50 MB"
+
+run "$CCHC" evidence get 1 --out "$T/got"
+expect_rc 0
+for f in qd.txt rỗng.txt scan-50mb.pdf bao-cao.txt; do
+	cmp "$T/in/$f" "$T/got/$f" || fail "$f differs after the round trip"
+done
+
+# the same content again is stored once
+"$CCHC" evidence add --kind "báo cáo" --file "$T/in/scan-50mb.pdf" --summary "Bản chụp" >/dev/null ||
+	fail "second add"
+[ "$(sqlite3 "$CCHC_DB" "SELECT count(*) FROM sqlar")" = 4 ] || fail "duplicate content stored twice"
+# compressible text is compressed, random bytes kept raw, in sqlar's format
+[ "$(sqlite3 "$CCHC_DB" "SELECT sz > length(data) FROM sqlar WHERE sz = 2000000")" = 1 ] ||
+	fail "text not compressed"
+sqlite3 "$CCHC_DB" -A -t | grep -q "^files/" || fail "sqlite3 -A -t does not list the files"
+(cd "$T/got" && sqlite3 "$CCHC_DB" -Ax) || fail "sqlite3 -Ax"
+sha=$(sha256sum "$T/in/bao-cao.txt" | cut -c1-64)
+cmp "$T/in/bao-cao.txt" "$T/got/files/$(echo "$sha" | cut -c1-2)/$sha" || fail "sqlite3 -Ax gives other bytes"
+
+run "$CCHC" evidence show 1
+expect_grep "kind: quyết định" "$T/out"
+expect_grep "date: 05/01/2024" "$T/out"
+expect_grep "file: scan-50mb.pdf	52428800	" "$T/out"
+run "$CCHC" evidence list --task 1 --format tsv
+printf '1\tquyet-dinh\t126/QĐ-SNgV\t2024-01-05\tPhê duyệt kế hoạch CCHC năm 2024\t1\t4\n' >"$T/want"
+expect_file "$T/want" "$T/out"
+run "$CCHC" search phe duyet --kind evidence --format tsv
+expect_grep "evidence	1	126/QĐ-SNgV [Phê duyệt] kế hoạch" "$T/out"
+
+# a name that would leave the folder is refused, nothing written
+sqlite3 "$CCHC_DB" "UPDATE evidence_file SET name = '../thoát.txt' WHERE evidence_id = 1 AND seq = 1"
+mkdir "$T/out2"
+run "$CCHC" evidence get 1 --out "$T/out2"
+expect_rc 1
+expect_grep "có thể ghi ra ngoài thư mục" "$T/err"
+[ -z "$(ls -A "$T/out2")" ] && [ ! -e "$T/thoát.txt" ] || fail "files written despite the refusal"
+
+# errors leave nothing behind: a missing file, an unknown task, a bad kind, the size cap
+n=$(sqlite3 "$CCHC_DB" "SELECT count(*) FROM evidence")
+run "$CCHC" evidence add --kind "biên bản" --file "$T/in/qd.txt" --file "$T/none.pdf"
+expect_rc 1
+expect_grep "Không mở được tệp $T/none.pdf" "$T/err"
+run "$CCHC" evidence add --kind "biên bản" --task 99 --file "$T/in/qd.txt"
+expect_rc 1
+expect_grep "Không có nhiệm vụ số 99" "$T/err"
+run "$CCHC" evidence add --kind "giấy mời" --file "$T/in/qd.txt"
+expect_rc 1
+expect_grep 'Loại tài liệu "giấy mời" không có' "$T/err"
+sqlite3 "$CCHC_DB" "INSERT INTO setting VALUES('evidence.max_mb', '1')"
+run "$CCHC" evidence add --kind "biên bản" --file "$T/in/bao-cao.txt"
+expect_rc 1
+expect_grep "lớn hơn giới hạn 1 MB" "$T/err"
+[ "$(sqlite3 "$CCHC_DB" "SELECT count(*) FROM evidence")" = "$n" ] || fail "a failed add left a record"
+[ "$(sqlite3 "$CCHC_DB" "SELECT count(*) FROM sqlar")" = 4 ] || fail "a failed add left a file"
+exit 0
