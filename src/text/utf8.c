@@ -141,7 +141,9 @@ char *text_sanitize(const char *s)
 		}
 		if (cp == '\t')
 			sbuf_addc(&b, ' ');
-		else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp == 0x2028 || cp == 0x2029)
+		else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp == 0x2028 || cp == 0x2029 ||
+			 cp == 0x200e || cp == 0x200f || (cp >= 0x202a && cp <= 0x202e) ||
+			 (cp >= 0x2066 && cp <= 0x2069)) /* bidi controls reorder what follows */
 			sbuf_add(&b, "\xef\xbf\xbd");
 		else
 			sbuf_addn(&b, s + i, len);

@@ -33,7 +33,8 @@ bool text_cp_is_letter(uint32_t cp);
 bool text_cp_is_space(uint32_t cp);
 
 /* Copy of s safe to draw on a terminal: control characters (C0, DEL, C1,
- * including ESC) become U+FFFD, a tab becomes a space, invalid bytes U+FFFD. */
+ * including ESC) and bidirectional overrides become U+FFFD, a tab becomes a
+ * space, invalid bytes U+FFFD. */
 char *text_sanitize(const char *s);
 
 /* True when s holds nothing but white space. */
