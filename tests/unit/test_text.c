@@ -41,7 +41,7 @@ static void test_sanitize(void)
 	s = text_sanitize("x\xc2\x9b" "1m"); /* C1 CSI */
 	CHECK_STR(s, "x\xef\xbf\xbd" "1m");
 	free(s);
-	s = text_sanitize("a\xe2\x80\xaeb"); /* RIGHT-TO-LEFT OVERRIDE */
+	s = text_sanitize("a\xe2\x80\xae" "b"); /* RIGHT-TO-LEFT OVERRIDE */
 	CHECK_STR(s, "a\xef\xbf\xbd" "b");
 	free(s);
 	s = text_squeeze("  a \t b\n c  ");
