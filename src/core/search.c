@@ -54,6 +54,15 @@ static char *match_expr(const struct text_query *q)
 	return sbuf_detach(&b);
 }
 
+char *search_match_expr(const char *query, bool exact, bool prefix)
+{
+	struct text_query q;
+	text_query_init(&q, query, exact, prefix);
+	char *e = q.nterms ? match_expr(&q) : NULL;
+	text_query_free(&q);
+	return e;
+}
+
 static bool seen(const struct search_hit *v, int n, const char *kind, int64_t id)
 {
 	for (int i = 0; i < n; i++)

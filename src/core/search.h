@@ -27,6 +27,10 @@ struct search_hit {
 /* Kinds that can be searched, NULL-terminated. */
 extern const char *const search_kinds[];
 
+/* The FTS5 MATCH expression for query (folded words, quoted; the last one a
+ * prefix when asked), or NULL when the query has no word. Free it. */
+char *search_match_expr(const char *query, bool exact, bool prefix);
+
 int search_run(struct db *db, const char *query, const struct search_opts *o,
 	       struct search_hit **out, int *n, struct cchc_err *err);
 void search_hits_free(struct search_hit *v, int n);

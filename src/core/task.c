@@ -5,6 +5,7 @@
 #include <time.h>
 #include "core/calendar.h"
 #include "core/due.h"
+#include "core/search.h"
 #include "core/task.h"
 #include "text/fold.h"
 #include "text/utf8.h"
@@ -542,18 +543,27 @@ int task_get(struct db *db, int64_t id, struct task_info *t, struct cchc_err *er
 }
 
 /* Filtering and ordering are done in SQL on indexed columns; the caller
- * sets a limit for screens. */
-static const char LIST_SQL[] =
-	"SELECT " TASK_COLUMNS " FROM task t LEFT JOIN unit u ON u.id = t.lead_unit_id "
-	"LEFT JOIN section s ON s.id = t.section_id WHERE 1 "
-	"AND (?1 = '' OR u.code = ?1 COLLATE NOCASE OR EXISTS (SELECT 1 FROM task_unit tu JOIN unit "
-	"     cu ON cu.id = tu.unit_id WHERE tu.task_id = t.id AND cu.code = ?1 COLLATE NOCASE)) "
-	"AND (?2 = '' OR t.status = ?2) "
-	"AND (?3 = 0 OR (t.due_on < ?4 AND t.status IN ('todo', 'doing'))) "
-	"AND (?5 = '' OR (t.due_on >= ?4 AND t.due_on <= ?5 AND t.status IN ('todo', 'doing'))) "
-	"AND (?6 = 0 OR t.status <> 'done') "
-	"AND (?7 = 0 OR t.plan_id = ?7) AND (?8 = 0 OR t.section_id = ?8) "
-	"ORDER BY t.due_on IS NULL, t.due_on, t.id LIMIT ?9";
+ * sets a limit for screens and pages with a key (the last row it has). */
+#define LIST_FROM \
+	" FROM task t LEFT JOIN unit u ON u.id = t.lead_unit_id " \
+	"LEFT JOIN section s ON s.id = t.section_id WHERE 1 " \
+	"AND (?1 = '' OR u.code = ?1 COLLATE NOCASE OR EXISTS (SELECT 1 FROM task_unit tu JOIN unit " \
+	"     cu ON cu.id = tu.unit_id WHERE tu.task_id = t.id AND cu.code = ?1 COLLATE NOCASE)) " \
+	"AND (?2 = '' OR t.status = ?2) " \
+	"AND (?3 = 0 OR (t.due_on < ?4 AND t.status IN ('todo', 'doing'))) " \
+	"AND (?5 = '' OR (t.due_on >= ?4 AND t.due_on <= ?5 AND t.status IN ('todo', 'doing'))) " \
+	"AND (?6 = 0 OR t.status <> 'done') " \
+	"AND (?7 = 0 OR t.plan_id = ?7) AND (?8 = 0 OR t.section_id = ?8) " \
+	"AND (?11 = '' OR t.id IN (SELECT d.rid FROM search_fts f CROSS JOIN search_doc d ON " \
+	"     d.id = f.rowid WHERE search_fts MATCH ?11 AND d.kind = 'task')) " \
+	"AND (?12 = 0 OR (?12 > 0 AND (t.due_on IS NULL, coalesce(t.due_on, ''), t.id) > " \
+	"     (?13, ?14, ?15)) OR (?12 < 0 AND (t.due_on IS NULL, coalesce(t.due_on, ''), t.id) < " \
+	"     (?13, ?14, ?15))) "
+static const char LIST_SQL[] = "SELECT " TASK_COLUMNS LIST_FROM
+	"ORDER BY t.due_on IS NULL, t.due_on, t.id LIMIT ?9 OFFSET ?10";
+static const char LIST_REVERSE_SQL[] = "SELECT " TASK_COLUMNS LIST_FROM
+	"ORDER BY t.due_on IS NULL DESC, t.due_on DESC, t.id DESC LIMIT ?9 OFFSET ?10";
+static const char COUNT_SQL[] = "SELECT count(*)" LIST_FROM;
 
 static int bind_filter(struct db *db, sqlite3_stmt *st, const struct task_filter *f,
 		       const char *today, struct cchc_err *err)
@@ -581,7 +591,41 @@ static int bind_filter(struct db *db, sqlite3_stmt *st, const struct task_filter
 	sqlite3_bind_int64(st, 7, f->plan_id);
 	sqlite3_bind_int64(st, 8, f->section_id);
 	sqlite3_bind_int(st, 9, f->limit > 0 ? f->limit : -1);
+	sqlite3_bind_int(st, 10, f->offset > 0 ? f->offset : 0);
+	char *expr = f->title_query ? search_match_expr(f->title_query, false, true) : NULL;
+	/* a query of no words (only punctuation) matches nothing */
+	if (f->title_query && !expr && *f->title_query)
+		expr = xstrdup("\"\"");
+	sqlite3_bind_text(st, 11, expr ? expr : "", -1, SQLITE_TRANSIENT);
+	free(expr);
+	const struct task_info *k = f->after;
+	sqlite3_bind_int(st, 12, !k ? 0 : f->reverse ? -1 : 1);
+	sqlite3_bind_int(st, 13, k && !*k->due_on);
+	sqlite3_bind_text(st, 14, k ? k->due_on : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 15, k ? k->id : 0);
 	return CCHC_OK;
+}
+
+static int prepare_list(struct db *db, const char *sql, const struct task_filter *f,
+			const char *today, sqlite3_stmt **st, struct cchc_err *err)
+{
+	int rc = sqlite3_prepare_v2(db->h, sql, -1, st, NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, "đọc danh sách nhiệm vụ", err);
+	if (bind_filter(db, *st, f, today, err)) {
+		sqlite3_finalize(*st);
+		return err->code;
+	}
+	return CCHC_OK;
+}
+
+static void reverse_rows(struct task_info *v, int n)
+{
+	for (int i = 0, j = n - 1; i < j; i++, j--) {
+		struct task_info t = v[i];
+		v[i] = v[j];
+		v[j] = t;
+	}
 }
 
 int task_list(struct db *db, const struct task_filter *f, struct task_info **out, int *n,
@@ -593,14 +637,9 @@ int task_list(struct db *db, const struct task_filter *f, struct task_info **out
 	if (today_iso(today, err))
 		return err->code;
 	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db->h, LIST_SQL, -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return db_fail(db, rc, "đọc danh sách nhiệm vụ", err);
-	if (bind_filter(db, st, f, today, err)) {
-		sqlite3_finalize(st);
+	if (prepare_list(db, f->reverse ? LIST_REVERSE_SQL : LIST_SQL, f, today, &st, err))
 		return err->code;
-	}
-	int cap = 0;
+	int cap = 0, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 32;
@@ -615,7 +654,25 @@ int task_list(struct db *db, const struct task_filter *f, struct task_info **out
 		*n = 0;
 		return db_fail(db, rc, "đọc danh sách nhiệm vụ", err);
 	}
+	if (f->reverse)
+		reverse_rows(*out, *n);
 	return CCHC_OK;
+}
+
+int task_count(struct db *db, const struct task_filter *f, int *n, struct cchc_err *err)
+{
+	*n = 0;
+	char today[11];
+	if (today_iso(today, err))
+		return err->code;
+	sqlite3_stmt *st;
+	if (prepare_list(db, COUNT_SQL, f, today, &st, err))
+		return err->code;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? CCHC_OK : db_fail(db, rc, "đếm nhiệm vụ", err);
 }
 
 void task_info_free(struct task_info *t)

@@ -43,6 +43,15 @@ struct task_filter {
 	bool open_only;         /* not done */
 	int64_t plan_id, section_id;
 	int limit;              /* 0: no limit */
+	int offset;             /* rows skipped first */
+	const char *title_query; /* words in the title, description or product (full-text
+				  * index, tones and case ignored, last word a prefix) */
+	/* Keyset paging on the list's order (due_on IS NULL, due_on, id): with
+	 * after set, only the rows after after (before it when reverse). With
+	 * reverse, the rows nearest the end (or the key) are taken first but
+	 * still returned in the list's order. */
+	const struct task_info *after;
+	bool reverse;
 };
 
 int task_add(struct db *db, const struct task_input *in, int64_t *id, struct cchc_err *err);
@@ -58,6 +67,8 @@ int task_add_note(struct db *db, int64_t id, const char *text, const char *perio
 int task_get(struct db *db, int64_t id, struct task_info *t, struct cchc_err *err);
 int task_list(struct db *db, const struct task_filter *f, struct task_info **out, int *n,
 	      struct cchc_err *err);
+/* How many rows task_list would give without limit and offset. */
+int task_count(struct db *db, const struct task_filter *f, int *n, struct cchc_err *err);
 void task_info_free(struct task_info *t);
 void task_list_free(struct task_info *v, int n);
 

@@ -19,7 +19,9 @@ int draw_textn(int y, int x, int maxw, const char *s, size_t n, attr_t a)
 {
 	if (maxw <= 0 || n == 0)
 		return 0;
-	char *copy = xstrndup(s, n);
+	/* the last line of defence: text should come here sanitised already */
+	char *raw = xstrndup(s, n), *copy = text_sanitize(raw);
+	free(raw);
 	int used = 0;
 	size_t fit = text_fit(copy, maxw, &used);
 	wchar_t *w = xmalloc((fit + 1) * sizeof *w);

@@ -72,7 +72,10 @@ void lineedit_free(struct lineedit *e)
 
 void lineedit_set(struct lineedit *e, const char *s)
 {
-	char *nfc = text_nfc(s ? s : "");
+	/* text from the database may hold control characters: shown and kept
+	 * as U+FFFD, never sent to the terminal */
+	char *clean = text_sanitize(s ? s : ""), *nfc = text_nfc(clean);
+	free(clean);
 	sbuf_trunc(&e->text, 0);
 	sbuf_add(&e->text, nfc ? nfc : "");
 	free(nfc);

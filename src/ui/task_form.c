@@ -20,6 +20,7 @@ struct task_form {
 	int64_t task_id, plan_id;
 	int year;
 	struct form_cand *sections, *units, *statuses;
+	char **unit_codes;      /* the codes as stored, for saving (units shows them sanitised) */
 	int nsections, nunits;
 	task_saved_fn saved;
 	void *ctx;
@@ -39,6 +40,7 @@ static void tf_free(void *p)
 	struct task_form *tf = p;
 	cands_free(tf->sections, tf->nsections);
 	cands_free(tf->units, tf->nunits);
+	strv_free(tf->unit_codes, tf->nunits);
 	cands_free(tf->statuses, TASK_NSTATUS);
 	free(tf);
 }
@@ -76,10 +78,16 @@ static void load_units(struct app *app, struct task_form *tf)
 	if (unit_list(app->db, &u, &n, &err) != CCHC_OK)
 		n = 0;
 	tf->units = xcalloc((size_t)n + 1, sizeof *tf->units);
-	for (int i = 0; i < n; i++)
-		tf->units[i] = (struct form_cand){ u[i].id, text_sanitize(u[i].code ? u[i].code : ""),
-						   text_sanitize(u[i].name ? u[i].name : "") };
-	tf->nunits = n;
+	tf->unit_codes = xcalloc((size_t)n + 1, sizeof *tf->unit_codes);
+	int k = 0;
+	for (int i = 0; i < n; i++) {
+		if (!u[i].active)  /* units that no longer exist are not offered */
+			continue;
+		tf->unit_codes[k] = xstrdup(u[i].code ? u[i].code : "");
+		tf->units[k++] = (struct form_cand){ u[i].id, text_sanitize(u[i].code ? u[i].code : ""),
+						     text_sanitize(u[i].name ? u[i].name : "") };
+	}
+	tf->nunits = k;
 	unit_list_free(u, n);
 	tf->statuses = xcalloc(TASK_NSTATUS, sizeof *tf->statuses);
 	for (int s = 0; s < TASK_NSTATUS; s++)
@@ -215,7 +223,7 @@ static int store(struct app *app, struct form *f, struct task_form *tf, struct t
 		int c = form_find(&f->f[F_CO], co[k]);
 		if (c >= 0) {
 			free(co[k]);
-			co[k] = xstrdup(f->f[F_CO].cand[c].value);
+			co[k] = xstrdup(tf->unit_codes[c]);
 		}
 	}
 	in->co_codes = (const char *const *)co;
@@ -259,7 +267,7 @@ static int tf_save(struct app *app, struct form *f)
 		ok = false;
 	}
 	int c = nlead == 1 ? form_find(&f->f[F_LEAD], lead[0]) : -1;
-	in.lead_code = c >= 0 ? f->f[F_LEAD].cand[c].value : "";
+	in.lead_code = c >= 0 ? tf->unit_codes[c] : "";
 	in.title = title;
 	in.due_text = form_text(f, F_DUE);
 	in.product = form_text(f, F_PRODUCT);

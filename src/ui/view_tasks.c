@@ -21,20 +21,23 @@
 
 enum mode { M_ALL, M_OVERDUE, M_SOON, M_STATUS, M_UNIT, M_SECTION };
 
+/* The list is a window of at most WINDOW rows onto the query, moved a PAGE
+ * at a time by keyset (the rows after the last one, or before the first). */
 #define PAGE 100
+#define WINDOW 300
 
 struct tasks_view {
 	enum mode mode;
 	int status, within;
 	int64_t unit_id, section_id, plan_id;
 	char *unit_code, *what;  /* what: the filter in words, for the title */
-	struct task_info *rows;
-	int nrows, limit;
-	bool more, loaded;
+	struct task_info *rows;  /* rows base .. base + nrows - 1 of the list */
+	int nrows, base;
+	int total, unfiltered;   /* rows of the list, and without the / filter */
+	bool loaded, nosel;      /* nosel: no row selected (the task asked for is absent) */
 	unsigned version;
-	int *shown;
-	struct list list;        /* over shown */
-	struct filter filter;
+	struct list list;        /* over all total rows: cur and top count from the first */
+	struct filter filter;    /* applied in SQL through the full-text index */
 	char today[11], soon[11];
 };
 
@@ -60,40 +63,9 @@ static void set_dates(struct tasks_view *tv)
 	date_format_iso(s, tv->soon);
 }
 
-static bool row_matches(const struct tasks_view *tv, const struct task_info *t)
+static struct task_filter list_filter(const struct tasks_view *tv)
 {
-	if (!filter_active(&tv->filter))
-		return true;
-	struct sbuf b = SBUF_INIT;
-	sbuf_addf(&b, "%lld %s %s %s %s", (long long)t->id, t->title, t->lead_code, t->co_codes,
-		  t->section_label);
-	bool m = filter_match(&tv->filter, b.s);
-	sbuf_free(&b);
-	return m;
-}
-
-static void refilter(struct tasks_view *tv, int64_t keep_id)
-{
-	int cur = 0;
-	tv->list.n = 0;
-	for (int i = 0; i < tv->nrows; i++) {
-		if (!row_matches(tv, &tv->rows[i]))
-			continue;
-		if (tv->rows[i].id == keep_id)
-			cur = tv->list.n;
-		tv->shown[tv->list.n++] = i;
-	}
-	list_set(&tv->list, cur);
-}
-
-static int64_t cur_id(const struct tasks_view *tv)
-{
-	return tv->list.n ? tv->rows[tv->shown[tv->list.cur]].id : 0;
-}
-
-static void load(struct app *app, struct tasks_view *tv, int64_t keep_id)
-{
-	struct task_filter f = { .status = -1, .due_within = -1, .limit = tv->limit + 1 };
+	struct task_filter f = { .status = -1, .due_within = -1 };
 	switch (tv->mode) {
 	case M_ALL: break;
 	case M_OVERDUE: f.overdue = true; break;
@@ -102,41 +74,191 @@ static void load(struct app *app, struct tasks_view *tv, int64_t keep_id)
 	case M_UNIT: f.unit_code = tv->unit_code; break;
 	case M_SECTION: f.section_id = tv->section_id; break;
 	}
-	task_list_free(tv->rows, tv->nrows);
-	free(tv->shown);
-	tv->rows = NULL;
-	tv->nrows = 0;
-	struct cchc_err err;
-	if (task_list(app->db, &f, &tv->rows, &tv->nrows, &err) != CCHC_OK)
-		app_message(app, true, "%s", err.msg);
-	tv->more = tv->nrows > tv->limit;
-	if (tv->more)
-		task_info_free(&tv->rows[--tv->nrows]);
-	for (int i = 0; i < tv->nrows; i++) {
-		char *s = text_sanitize(tv->rows[i].title);
-		free(tv->rows[i].title);
-		tv->rows[i].title = s;
-	}
-	tv->shown = xcalloc((size_t)tv->nrows + 1, sizeof *tv->shown);
-	tv->loaded = true;
-	tv->version = app->data_version;
-	refilter(tv, keep_id);
+	f.title_query = tv->filter.text;
+	return f;
 }
 
-/* Reloads after a write anywhere, and loads more rows when the cursor and
- * the screen reach past the rows loaded. */
+static void sanitize_field(char **s)
+{
+	char *c = text_sanitize(*s);
+	free(*s);
+	*s = c;
+}
+
+/* At most limit rows after (or, reverse, before) the key, from offset;
+ * false on error (told on the status line). */
+static bool fetch(struct app *app, const struct tasks_view *tv, const struct task_info *after,
+		  bool reverse, int offset, int limit, struct task_info **v, int *n)
+{
+	struct task_filter f = list_filter(tv);
+	f.after = after;
+	f.reverse = reverse;
+	f.offset = offset;
+	f.limit = limit;
+	struct cchc_err err;
+	if (task_list(app->db, &f, v, n, &err) != CCHC_OK) {
+		app_message(app, true, "%s", err.msg);
+		return false;
+	}
+	for (int i = 0; i < *n; i++) {
+		sanitize_field(&(*v)[i].title);
+		sanitize_field(&(*v)[i].lead_code);
+		sanitize_field(&(*v)[i].co_codes);
+		sanitize_field(&(*v)[i].section_label);
+	}
+	return true;
+}
+
+static void window_set(struct tasks_view *tv, struct task_info *v, int n, int base)
+{
+	task_list_free(tv->rows, tv->nrows);
+	tv->rows = v;
+	tv->nrows = n;
+	tv->base = base;
+}
+
+/* Adds rows after the window (at_end) or before it, dropping as many from
+ * the other end as pass WINDOW. */
+static void window_add(struct tasks_view *tv, struct task_info *v, int n, bool at_end)
+{
+	int total = tv->nrows + n, drop = total > WINDOW ? total - WINDOW : 0;
+	struct task_info *w = xcalloc((size_t)total, sizeof *w);
+	if (tv->nrows)
+		memcpy(w + (at_end ? 0 : n), tv->rows, sizeof *w * (size_t)tv->nrows);
+	if (n)
+		memcpy(w + (at_end ? tv->nrows : 0), v, sizeof *w * (size_t)n);
+	free(v);
+	free(tv->rows);
+	int from = at_end ? drop : 0;
+	for (int i = 0; i < drop; i++)
+		task_info_free(&w[at_end ? i : total - 1 - i]);
+	memmove(w, w + from, sizeof *w * (size_t)(total - drop));
+	tv->rows = w;
+	tv->nrows = total - drop;
+	tv->base += at_end ? drop : -n;
+}
+
+static const struct task_info *row_at(const struct tasks_view *tv, int k)
+{
+	return k >= tv->base && k < tv->base + tv->nrows ? &tv->rows[k - tv->base] : NULL;
+}
+
+static int64_t cur_id(const struct tasks_view *tv)
+{
+	const struct task_info *t = tv->nosel ? NULL : row_at(tv, tv->list.cur);
+	return t ? t->id : 0;
+}
+
+/* The window around row pos: from the first rows, the last ones, or (a jump
+ * far from both) by offset. */
+static void load_at(struct app *app, struct tasks_view *tv, int pos)
+{
+	struct task_info *v = NULL;
+	int n = 0;
+	if (pos < WINDOW - PAGE) {
+		if (fetch(app, tv, NULL, false, 0, WINDOW - PAGE, &v, &n))
+			window_set(tv, v, n, 0);
+	} else if (pos >= tv->total - (WINDOW - PAGE)) {
+		if (fetch(app, tv, NULL, true, 0, WINDOW - PAGE, &v, &n))
+			window_set(tv, v, n, tv->total - n);
+	} else {
+		int from = pos - PAGE / 2;
+		if (fetch(app, tv, NULL, false, from, 2 * PAGE, &v, &n))
+			window_set(tv, v, n, from);
+	}
+}
+
+/* Loads the window around the task id and puts the cursor on it; false when
+ * the list does not hold it. */
+static bool load_around(struct app *app, struct tasks_view *tv, int64_t id)
+{
+	struct task_info t, *before = NULL, *from = NULL;
+	struct cchc_err err;
+	if (!id || task_get(app->db, id, &t, &err) != CCHC_OK)
+		return false;
+	int nb = 0, nf = 0, pos = 0;
+	struct task_filter f = list_filter(tv);
+	f.after = &t;
+	f.reverse = true;
+	t.id = id + 1;   /* ids are whole numbers: "before id + 1" takes the task itself */
+	bool ok = fetch(app, tv, &t, true, 0, 1, &from, &nf) && nf == 1 && from[0].id == id;
+	task_list_free(from, nf);
+	t.id = id;
+	if (ok && task_count(app->db, &f, &pos, &err) == CCHC_OK &&
+	    fetch(app, tv, &t, true, 0, PAGE / 2, &before, &nb)) {
+		t.id = id - 1;
+		ok = fetch(app, tv, &t, false, 0, PAGE, &from, &nf);
+		window_set(tv, before, nb, pos - nb);
+		if (ok)
+			window_add(tv, from, nf, true);
+		tv->list.cur = pos;
+	} else
+		ok = false;
+	task_info_free(&t);
+	return ok;
+}
+
+/* Counts the rows and loads the window at the task keep_id, or else at row
+ * fallback (-1: at the start, with no row selected). */
+static void reload(struct app *app, struct tasks_view *tv, int64_t keep_id, int fallback)
+{
+	struct task_filter f = list_filter(tv);
+	struct cchc_err err;
+	if (task_count(app->db, &f, &tv->total, &err) != CCHC_OK)
+		app_message(app, true, "%s", err.msg);
+	f.title_query = NULL;
+	tv->unfiltered = tv->total;
+	if (filter_active(&tv->filter) && task_count(app->db, &f, &tv->unfiltered, &err) != CCHC_OK)
+		app_message(app, true, "%s", err.msg);
+	tv->loaded = true;
+	tv->version = app->data_version;
+	tv->list.n = tv->total;
+	tv->nosel = false;
+	if (load_around(app, tv, keep_id))
+		return;
+	tv->nosel = fallback < 0;
+	tv->list.cur = fallback < 0 ? 0 : fallback >= tv->total ? tv->total - 1 : fallback;
+	if (tv->list.cur < 0)
+		tv->list.cur = 0;
+	window_set(tv, NULL, 0, 0);
+	load_at(app, tv, tv->list.cur);
+}
+
+/* Moves the window by pages until it holds rows lo .. hi - 1. */
+static void cover(struct app *app, struct tasks_view *tv, int lo, int hi)
+{
+	for (int guard = 0; guard < 2 * WINDOW / PAGE + 2; guard++) {
+		int end = tv->base + tv->nrows;
+		struct task_info *v = NULL;
+		int n = 0;
+		if (tv->nrows && lo < tv->base && tv->base - lo <= PAGE) {
+			if (!fetch(app, tv, &tv->rows[0], true, 0, PAGE, &v, &n) || !n)
+				break;
+			window_add(tv, v, n, false);
+		} else if (tv->nrows && hi > end && end < tv->total && hi - end <= PAGE) {
+			if (!fetch(app, tv, &tv->rows[tv->nrows - 1], false, 0, PAGE, &v, &n) || !n)
+				break;
+			window_add(tv, v, n, true);
+		} else if (lo < tv->base || (hi > end && end < tv->total)) {
+			load_at(app, tv, lo);
+			if (!tv->nrows)
+				break;
+		} else
+			return;
+	}
+}
+
+/* Reloads after a write anywhere, and moves the window to the rows on the
+ * screen. */
 static void ensure(struct app *app, struct tasks_view *tv, int height)
 {
 	if (!tv->loaded || tv->version != app->data_version) {
 		set_dates(tv);
-		load(app, tv, cur_id(tv));
+		reload(app, tv, cur_id(tv), tv->list.cur);
 	}
 	list_fit(&tv->list, height);
-	while (tv->more && tv->list.top + height >= tv->list.n) {
-		tv->limit += PAGE;
-		load(app, tv, cur_id(tv));
-		list_fit(&tv->list, height);
-	}
+	int hi = tv->list.top + tv->list.height;
+	cover(app, tv, tv->list.top, hi < tv->total ? hi : tv->total);
 }
 
 static void set_mode(struct app *app, struct tasks_view *tv, enum mode m, const char *what)
@@ -144,15 +266,13 @@ static void set_mode(struct app *app, struct tasks_view *tv, enum mode m, const 
 	tv->mode = m;
 	free(tv->what);
 	tv->what = what ? text_sanitize(what) : NULL;
-	tv->limit = PAGE;
 	tv->list.top = 0;
-	load(app, tv, 0);
+	reload(app, tv, 0, 0);
 }
 
 static void *tasks_open(struct app *app)
 {
 	struct tasks_view *tv = xcalloc(1, sizeof *tv);
-	tv->limit = PAGE;
 	tv->within = app_due_within(app);
 	set_dates(tv);
 	return tv;
@@ -162,7 +282,6 @@ static void tasks_close(void *st)
 {
 	struct tasks_view *tv = st;
 	task_list_free(tv->rows, tv->nrows);
-	free(tv->shown);
 	free(tv->unit_code);
 	free(tv->what);
 	filter_clear(&tv->filter);
@@ -195,8 +314,10 @@ enum { C_ID = 1, C_STATUS = 7, C_DUE = 23, C_LEAD = 36, C_TITLE = 44 };
 
 static void draw_row(struct tasks_view *tv, int k, int y, int w)
 {
-	const struct task_info *t = &tv->rows[tv->shown[k]];
-	bool cur = k == tv->list.cur;
+	const struct task_info *t = row_at(tv, k);
+	if (!t)
+		return;
+	bool cur = k == tv->list.cur && !tv->nosel;
 	attr_t a = theme_attr(cur ? EL_CURSOR : EL_TEXT);
 	draw_fill(y, 0, w, a);
 	if (cur)
@@ -224,7 +345,7 @@ static void draw_title(struct tasks_view *tv, struct rect r)
 	case M_SOON: sbuf_addf(&b, " đến hạn trong %d ngày làm việc", tv->within); break;
 	default: sbuf_addf(&b, " %s", tv->what ? tv->what : ""); break;
 	}
-	sbuf_addf(&b, " (%d%s)", tv->nrows, tv->more ? "+" : "");
+	sbuf_addf(&b, " (%d)", tv->unfiltered);
 	attr_t a = theme_attr(EL_TITLE);
 	draw_fill(r.y, 0, r.w, a);
 	draw_text_clip(r.y, 1, r.w - 2, b.s, a | A_BOLD);
@@ -438,21 +559,41 @@ static int open_detail(struct app *app, struct tasks_view *tv, int64_t id)
 static int saved(struct app *app, void *ctx, int64_t id)
 {
 	struct tasks_view *tv = ctx;
-	load(app, tv, id);
+	reload(app, tv, id, tv->list.cur);
 	return UI_VIEW;
+}
+
+/* A task already done keeps the date it was done on. */
+static bool already_done(struct app *app, int64_t id)
+{
+	struct task_info t;
+	struct cchc_err err;
+	if (task_get(app->db, id, &t, &err) != CCHC_OK)
+		return false;
+	bool done = t.status == TASK_DONE;
+	if (done) {
+		char d[11] = "";
+		vn(t.done_on, d);
+		app_message(app, false, "Nhiệm vụ số %lld đã hoàn thành%s%s", (long long)id,
+			    *d ? " ngày " : "", d);
+	}
+	task_info_free(&t);
+	return done;
 }
 
 static int mark_done(struct app *app, struct tasks_view *tv, int64_t id)
 {
 	struct ymd today;
 	struct cchc_err err;
+	if (already_done(app, id))
+		return UI_STATUS;
 	if (date_today(&today, &err) || task_done(app->db, id, today, &err)) {
 		app_message(app, true, "%s", err.msg);
 		return UI_STATUS;
 	}
 	app->data_version++;
 	app_message(app, false, "Nhiệm vụ số %lld: đã hoàn thành", (long long)id);
-	load(app, tv, id);
+	reload(app, tv, id, tv->list.cur);
 	return UI_VIEW;
 }
 
@@ -554,9 +695,11 @@ static int choose_unit(struct app *app, struct tasks_view *tv)
 		return UI_STATUS;
 	}
 	struct choice_item *v = xcalloc((size_t)n, sizeof *v);
+	int k = 0;
 	for (int i = 0; i < n; i++)
-		v[i] = (struct choice_item){ u[i].id, u[i].code, u[i].name };
-	struct modal *m = choice_open("Lọc theo đơn vị (chủ trì hoặc phối hợp)", v, n, unit_chosen, tv);
+		if (u[i].active)  /* units no longer in use are not offered */
+			v[k++] = (struct choice_item){ u[i].id, u[i].code, u[i].name };
+	struct modal *m = choice_open("Lọc theo đơn vị (chủ trì hoặc phối hợp)", v, k, unit_chosen, tv);
 	free(v);
 	unit_list_free(u, n);
 	return app_modal_open(app, m);
@@ -587,7 +730,7 @@ static int apply_filter(struct app *app, void *ctx, const char *text)
 	int64_t id = cur_id(tv);
 	filter_set(&tv->filter, text);
 	app_set_query(app, tv->filter.text, false);
-	refilter(tv, id);
+	reload(app, tv, id, 0);
 	return UI_VIEW;
 }
 
@@ -599,13 +742,13 @@ static int cancel_filter(struct app *app, void *ctx, const char *text)
 static void filter_extra(struct app *app, void *ctx, struct sbuf *out)
 {
 	struct tasks_view *tv = ctx;
-	filter_count(tv->list.n, tv->nrows, out);
+	filter_count(tv->total, tv->unfiltered, out);
 }
 
 static void tasks_status(struct app *app, void *st, struct sbuf *out)
 {
 	struct tasks_view *tv = st;
-	filter_status(&tv->filter, tv->list.n, tv->nrows, out);
+	filter_status(&tv->filter, tv->total, tv->unfiltered, out);
 }
 
 static int tasks_handle(struct app *app, void *st, enum action a)
@@ -625,8 +768,12 @@ static int tasks_handle(struct app *app, void *st, enum action a)
 	case ACT_TASKS_BY_UNIT: return choose_unit(app, tv);
 	default: break;
 	}
-	if (list_move(&tv->list, a))
+	if (list_move(&tv->list, a)) {
+		if (tv->nosel)
+			tv->list.cur = tv->list.top;
+		tv->nosel = false;
 		return UI_VIEW;
+	}
 	return act_on(app, tv, cur_id(tv), a);
 }
 
@@ -635,8 +782,10 @@ static int tasks_go(struct app *app, void *st, const char *kind, int64_t id, int
 	struct tasks_view *tv = st;
 	filter_clear(&tv->filter);
 	if (strcmp(kind, "task") == 0) {
-		set_mode(app, tv, M_ALL, NULL);
-		refilter(tv, id);
+		tv->mode = M_ALL;
+		free(tv->what);
+		tv->what = NULL;
+		reload(app, tv, id, -1);
 		return open_detail(app, tv, id) | UI_ALL;
 	}
 	if (strcmp(kind, "tasks-section") == 0)

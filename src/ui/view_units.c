@@ -12,7 +12,8 @@
 
 struct unit_row {
 	int64_t id;
-	char *code, *name, *head;
+	char *code, *name, *head;  /* name: with "(đã thôi)" when no longer in use */
+	bool active;
 };
 
 struct units_view {
@@ -69,7 +70,11 @@ static void *units_open(struct app *app)
 	for (int i = 0; i < n; i++) {
 		uv->rows[i].id = v[i].id;
 		uv->rows[i].code = text_sanitize(v[i].code ? v[i].code : "");
-		uv->rows[i].name = text_sanitize(v[i].name ? v[i].name : "");
+		struct sbuf b = SBUF_INIT;
+		sbuf_addf(&b, "%s%s", v[i].name ? v[i].name : "", v[i].active ? "" : " (đã thôi)");
+		uv->rows[i].active = v[i].active;
+		uv->rows[i].name = text_sanitize(b.s);
+		sbuf_free(&b);
 		uv->rows[i].head = text_sanitize(v[i].head ? v[i].head : "");
 	}
 	uv->nrows = n;
@@ -138,7 +143,8 @@ static void units_draw(struct app *app, void *st, struct rect r)
 	for (int i = 0; i < uv->list.height && uv->list.top + i < uv->list.n; i++) {
 		int k = uv->list.top + i;
 		const struct unit_row *u = &uv->rows[uv->shown[k]];
-		attr_t a = theme_attr(k == uv->list.cur ? EL_CURSOR : EL_TEXT);
+		attr_t a = theme_attr(k == uv->list.cur ? EL_CURSOR
+				      : u->active ? EL_TEXT : EL_UNIT_INACTIVE);
 		const char *const cell[3] = { u->code, u->name, u->head };
 		draw_cells(r.y + 2 + i, r.w, cell, a, q);
 		if (k == uv->list.cur)

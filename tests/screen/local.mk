@@ -20,12 +20,19 @@ SCREEN_TESTS = \
 	tests/screen/agenda.sh \
 	tests/screen/task-form.sh \
 	tests/screen/plan-tasks.sh \
+	tests/screen/tasks-window.sh \
+	tests/screen/unsafe-text.sh \
 	tests/screen/tmux.sh
 
 # The line editor of the prompts, without a screen.
 check_PROGRAMS += tests/screen/test_lineedit
 tests_screen_test_lineedit_SOURCES = tests/screen/test_lineedit.c tests/unit/check.h
 tests_screen_test_lineedit_LDADD = libcchc.a $(CCHC_LIBS)
+
+# SQL on the test database, for data the commands would not write.
+check_PROGRAMS += tests/screen/run_sql
+tests_screen_run_sql_SOURCES = tests/screen/run_sql.c
+tests_screen_run_sql_LDADD = libcchc.a $(CCHC_LIBS)
 
 TESTS += $(SCREEN_TESTS) tests/screen/test_lineedit
 EXTRA_DIST += $(SCREEN_TESTS) tests/screen/lib.sh tests/screen/README \
