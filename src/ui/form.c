@@ -265,6 +265,22 @@ static void draw_field(struct app *app, struct form *f, int i, int y, struct rec
 		draw_text_clip(y + 1, fx, fw, fd->hint, theme_attr(EL_FORM_HINT));
 }
 
+/* Moves the first drawn field so that the current one is inside the box
+ * (the form scrolls on small terminals instead of hiding fields). */
+static void scroll_to_current(struct form *f, int avail)
+{
+	if (f->cur < f->top)
+		f->top = f->cur;
+	for (;;) {
+		int rows = 0;
+		for (int i = f->top; i <= f->cur && i < f->nf; i++)
+			rows += field_rows(f, i);
+		if (rows <= avail || f->top >= f->cur)
+			break;
+		f->top++;
+	}
+}
+
 static void form_draw(struct app *app, struct modal *m)
 {
 	struct form *f = (struct form *)m;
@@ -274,8 +290,12 @@ static void form_draw(struct app *app, struct modal *m)
 	draw_fill_rect(app_body(), theme_attr(EL_TEXT));
 	struct rect r = draw_centered(COLS - 4 < 100 ? COLS - 4 : 100, rows + 5);
 	draw_box(r, theme_attr(EL_DIALOG), f->title);
-	int y = r.y + 2, cur_y = -1;
-	for (int i = 0; i < f->nf && y < r.y + r.h - 2; i++) {
+	int y = r.y + 2, cur_y = -1, avail = r.h - 4;
+	scroll_to_current(f, avail);
+	if (f->top > 0)
+		draw_text(r.y + 1, r.x + r.w - 3, 1, "↑", theme_attr(EL_DIALOG));
+	int i = f->top;
+	for (; i < f->nf && y + field_rows(f, i) <= r.y + 2 + avail; i++) {
 		if (f->f[i].hidden)
 			continue;
 		if (i == f->cur)
@@ -283,13 +303,18 @@ static void form_draw(struct app *app, struct modal *m)
 		draw_field(app, f, i, y, r);
 		y += field_rows(f, i);
 	}
+	for (; i < f->nf; i++)
+		if (!f->f[i].hidden) { /* fields below the box: say so */
+			draw_text(r.y + r.h - 3, r.x + r.w - 3, 1, "↓", theme_attr(EL_DIALOG));
+			break;
+		}
 	draw_text_clip(r.y + r.h - 2, r.x + 2, r.w - 4,
 		       "Tab/S-Tab: chuyển ô  ↓: gợi ý  Enter: chọn, ô sau  C-o: lưu  Esc: hủy",
 		       theme_attr(EL_DIALOG) | A_DIM);
 	if (f->dropdown && cur_y >= 0) {
 		int save_y = app->cursor_y, save_x = app->cursor_x;
 		int fx = r.x + 2 + LABEL_W;
-		draw_dropdown(f, cur_y + 1, fx, r.x + r.w - 2 - fx, LINES - 2 - cur_y - 1);
+		draw_dropdown(f, cur_y + 1, fx, r.x + r.w - 2 - fx, r.y + r.h - 2 - (cur_y + 1));
 		app_set_cursor(app, save_y, save_x);
 	}
 }

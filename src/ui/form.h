@@ -47,6 +47,7 @@ struct form {
 	struct form_ops ops;
 	void *ctx;
 	int *match, nmatch, pick, pick_top;  /* completions of the current field */
+	int top;                             /* first field drawn when the form scrolls */
 	bool dropdown;
 };
 

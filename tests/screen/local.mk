@@ -22,7 +22,8 @@ SCREEN_TESTS = \
 	tests/screen/plan-tasks.sh \
 	tests/screen/tasks-window.sh \
 	tests/screen/unsafe-text.sh \
-	tests/screen/tmux.sh
+	tests/screen/tmux.sh \
+	tests/screen/form-small.sh
 
 # The line editor of the prompts, without a screen.
 check_PROGRAMS += tests/screen/test_lineedit
