@@ -103,21 +103,30 @@ static int task_option(const struct cli_cmd *cmd, int argc, char **argv, int *i,
 	return 0;
 }
 
-static int task_add_cmd(struct cli_ctx *ctx, int argc, char **argv)
+/* All of argv from start on as task options; co receives the --co codes. */
+static int task_options(const struct cli_cmd *cmd, int argc, char **argv, int start,
+			struct task_input *in, const char **co)
 {
-	const struct cli_cmd *cmd = &cli_task_cmds[0];
-	struct task_input in = { .status = -1 };
-	const char *co[32];
 	int nco = 0;
-	for (int i = 0; i < argc; i++) {
-		int r = task_option(cmd, argc, argv, &i, &in, co, &nco);
+	for (int i = start; i < argc; i++) {
+		int r = task_option(cmd, argc, argv, &i, in, co, &nco);
 		if (r < 0)
 			return CLI_USAGE;
 		if (r == 0)
 			return cli_usage_error(cmd, "đối số không rõ: %s", argv[i]);
 	}
-	in.co_codes = co;
-	in.nco = nco;
+	in->co_codes = co;
+	in->nco = nco;
+	return CLI_OK;
+}
+
+static int task_add_cmd(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const struct cli_cmd *cmd = &cli_task_cmds[0];
+	struct task_input in = { .status = -1 };
+	const char *co[32];
+	if (task_options(cmd, argc, argv, 0, &in, co))
+		return CLI_USAGE;
 	if (!in.section_id || !in.title)
 		return cli_usage_error(cmd, "cần --section và --title");
 	if (in.status >= 0)
@@ -302,16 +311,8 @@ static int task_edit_cmd(struct cli_ctx *ctx, int argc, char **argv)
 		return CLI_USAGE;
 	struct task_input in = { .status = -1 };
 	const char *co[32];
-	int nco = 0;
-	for (int i = 1; i < argc; i++) {
-		int r = task_option(cmd, argc, argv, &i, &in, co, &nco);
-		if (r < 0)
-			return CLI_USAGE;
-		if (r == 0)
-			return cli_usage_error(cmd, "đối số không rõ: %s", argv[i]);
-	}
-	in.co_codes = co;
-	in.nco = nco;
+	if (task_options(cmd, argc, argv, 1, &in, co))
+		return CLI_USAGE;
 	if (cli_open_db(ctx))
 		return CLI_ERR;
 	struct cchc_err err = { 0 };
