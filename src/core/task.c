@@ -284,18 +284,24 @@ int task_add_in_tx(struct db *db, const struct task_input *in, int64_t *id, stru
 	return rc ? err->code : CCHC_OK;
 }
 
-bool task_exists_in_section(struct db *db, int64_t section_id, const char *title)
+int64_t task_id_in_section(struct db *db, int64_t section_id, const char *title)
 {
 	sqlite3_stmt *st;
-	bool found = false;
-	if (sqlite3_prepare_v2(db->h, "SELECT 1 FROM task WHERE section_id = ? AND title = ?", -1, &st,
-			       NULL))
-		return false;
+	int64_t id = 0;
+	if (sqlite3_prepare_v2(db->h, "SELECT id FROM task WHERE section_id = ? AND title = ? "
+			       "ORDER BY id LIMIT 1", -1, &st, NULL))
+		return 0;
 	sqlite3_bind_int64(st, 1, section_id);
 	sqlite3_bind_text(st, 2, title, -1, SQLITE_STATIC);
-	found = sqlite3_step(st) == SQLITE_ROW;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
-	return found;
+	return id;
+}
+
+bool task_exists_in_section(struct db *db, int64_t section_id, const char *title)
+{
+	return task_id_in_section(db, section_id, title) != 0;
 }
 
 static int update_text(struct db *db, int64_t id, const char *column, const char *value)

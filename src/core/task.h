@@ -59,6 +59,9 @@ int task_add(struct db *db, const struct task_input *in, int64_t *id, struct cch
 int task_add_in_tx(struct db *db, const struct task_input *in, int64_t *id, struct cchc_err *err);
 /* Whether the section already has a task with this title. */
 bool task_exists_in_section(struct db *db, int64_t section_id, const char *title);
+/* The first task (lowest number) of the section with this title, or 0;
+ * one lookup on the section's index. */
+int64_t task_id_in_section(struct db *db, int64_t section_id, const char *title);
 int task_edit(struct db *db, int64_t id, const struct task_input *in, struct cchc_err *err);
 /* Marks done on date (one action). */
 int task_done(struct db *db, int64_t id, struct ymd date, struct cchc_err *err);

@@ -9,6 +9,10 @@
 #include "text/utf8.h"
 #include "ui/form.h"
 
+/* The section field's hint and error when the database holds no plan: there
+ * is nothing to choose from. */
+#define NO_PLAN "Chưa có kế hoạch: nhập bằng cchc plan import TỆP"
+
 enum { F_TITLE, F_SECTION, F_LEAD, F_CO, F_DUE, F_PRODUCT, F_DESC, F_STATUS, NFIELDS };
 
 static const char *const labels[NFIELDS] = {
@@ -206,6 +210,10 @@ static int64_t section_of(struct form *f)
 	if (fd->picked)
 		return fd->picked;
 	int c = form_find(fd, form_text(f, F_SECTION));
+	if (c < 0 && !((struct task_form *)f->ctx)->plan_id) {
+		form_error(f, F_SECTION, NO_PLAN);
+		return 0;
+	}
 	if (c < 0) {
 		form_error(f, F_SECTION, "Chọn đề mục trong danh sách (gõ số hoặc vài chữ, ↓ để xem)");
 		return 0;
@@ -315,6 +323,8 @@ struct modal *task_form_open(struct app *app, const struct task_form_init *init,
 	fill(f, init);
 	for (int i = F_LEAD; i <= F_DUE; i++)
 		tf_changed(app, f, i);
+	if (!tf->plan_id)
+		form_hint(f, F_SECTION, NO_PLAN);
 	return &f->m;
 }
 

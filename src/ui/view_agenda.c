@@ -73,8 +73,14 @@ static void add_tasks(struct app *app, struct agenda_view *av, struct task_filte
 		app_message(app, true, "%s", err.msg);
 		n = 0, v = NULL;
 	}
+	/* the heading gives the real number, not just the rows shown */
+	int total = n;
+	if (n > SHOW_TASKS && task_count(app->db, f, &total, &err) != CCHC_OK) {
+		app_message(app, true, "%s", err.msg);
+		total = n;
+	}
 	struct sbuf b = SBUF_INIT;
-	sbuf_addf(&b, "%s (%d%s)", head, n > SHOW_TASKS ? SHOW_TASKS : n, n > SHOW_TASKS ? "+" : "");
+	sbuf_addf(&b, "%s (%d)", head, total);
 	add(av, R_HEAD, go, 0, NULL, b.s);
 	sbuf_free(&b);
 	for (int i = 0; i < n && i < SHOW_TASKS; i++) {
@@ -134,6 +140,12 @@ static void load(struct app *app, struct agenda_view *av)
 	add_groups(app, av, TASK_BY_STATUS, "Theo trạng thái", R_STATUS, "tasks-status");
 	add_groups(app, av, TASK_BY_SECTION, "Theo đề mục của kế hoạch: hoàn thành/tổng số",
 		   R_SECTION, "tasks-section");
+	/* no separator after the last group: End lands on a real row */
+	while (av->n && av->v[av->n - 1].kind == R_BLANK && !*av->v[av->n - 1].text) {
+		av->n--;
+		free(av->v[av->n].code);
+		free(av->v[av->n].text);
+	}
 	av->list.n = av->n;
 	av->loaded = true;
 	av->version = app->data_version;
@@ -253,10 +265,17 @@ static int agenda_handle(struct app *app, void *st, enum action a)
 	int was = av->list.cur;
 	if (!list_move(&av->list, a))
 		return UI_NONE;
-	/* step over blank rows in the direction of the move */
+	/* step over blank rows in the direction of the move; at either end,
+	 * back the other way to the nearest real row */
 	int dir = av->list.cur >= was ? 1 : -1;
-	while (av->list.cur > 0 && av->list.cur < av->n - 1 && av->v[av->list.cur].kind == R_BLANK)
-		list_set(&av->list, av->list.cur + dir);
+	int c = av->list.cur;
+	while (c >= 0 && c < av->n && av->v[c].kind == R_BLANK)
+		c += dir;
+	if (c < 0 || c >= av->n)
+		for (c = av->list.cur; c >= 0 && c < av->n && av->v[c].kind == R_BLANK; c -= dir)
+			;
+	if (c >= 0 && c < av->n)
+		list_set(&av->list, c);
 	return UI_VIEW;
 }
 

@@ -68,22 +68,13 @@ static void reshow(struct suggest_view *sv)
 	list_set(&sv->list, at);
 }
 
-/* The task already made from s (same section, same title), or 0. */
+/* The task already made from s (same section, same title; the first one
+ * when there are several), or 0. */
 static int64_t existing_task(struct app *app, const struct suggestion *s)
 {
-	struct task_filter f = { .status = -1, .due_within = -1, .section_id = s->section_id };
-	struct task_info *v;
-	int n;
-	struct cchc_err err;
-	int64_t id = 0;
-	if (task_list(app->db, &f, &v, &n, &err) != CCHC_OK)
-		return 0;
 	char *want = text_squeeze(s->title);
-	for (int i = 0; i < n && !id; i++)
-		if (strcmp(v[i].title, want) == 0)
-			id = v[i].id;
+	int64_t id = task_id_in_section(app->db, s->section_id, want);
 	free(want);
-	task_list_free(v, n);
 	return id;
 }
 

@@ -22,6 +22,8 @@ struct units_view {
 	int *shown;              /* indices of the rows the filter keeps */
 	struct list list;        /* over shown */
 	struct filter filter;
+	bool loaded;
+	unsigned version;        /* app->data_version the rows were read at */
 };
 
 static const enum action units_hints[] = {
@@ -55,9 +57,24 @@ static void refilter(struct units_view *uv)
 	list_set(&uv->list, cur);
 }
 
-static void *units_open(struct app *app)
+static void rows_free(struct units_view *uv)
 {
-	struct units_view *uv = xcalloc(1, sizeof *uv);
+	for (int i = 0; i < uv->nrows; i++) {
+		free(uv->rows[i].code);
+		free(uv->rows[i].name);
+		free(uv->rows[i].head);
+	}
+	free(uv->rows);
+	free(uv->shown);
+	uv->rows = NULL;
+	uv->shown = NULL;
+	uv->nrows = 0;
+}
+
+/* Reads the units, keeping the filter and the cursor on the same unit. */
+static void load(struct app *app, struct units_view *uv)
+{
+	int64_t keep = uv->list.n ? uv->rows[uv->shown[uv->list.cur]].id : 0;
 	struct unit_info *v = NULL;
 	int n = 0;
 	struct cchc_err err;
@@ -65,6 +82,7 @@ static void *units_open(struct app *app)
 		app_message(app, true, "%s", err.msg);
 		n = 0;
 	}
+	rows_free(uv);
 	uv->rows = xcalloc(n ? (size_t)n : 1, sizeof *uv->rows);
 	uv->shown = xcalloc(n ? (size_t)n : 1, sizeof *uv->shown);
 	for (int i = 0; i < n; i++) {
@@ -78,21 +96,36 @@ static void *units_open(struct app *app)
 		uv->rows[i].head = text_sanitize(v[i].head ? v[i].head : "");
 	}
 	uv->nrows = n;
-	refilter(uv);
 	unit_list_free(v, n);
+	uv->list.n = 0;          /* the old shown rows are gone */
+	refilter(uv);
+	for (int k = 0; keep && k < uv->list.n; k++)
+		if (uv->rows[uv->shown[k]].id == keep) {
+			list_set(&uv->list, k);
+			break;
+		}
+	uv->loaded = true;
+	uv->version = app->data_version;
+}
+
+/* Reloads after a write anywhere (a form saved, a suggestion accepted). */
+static void ensure(struct app *app, struct units_view *uv)
+{
+	if (!uv->loaded || uv->version != app->data_version)
+		load(app, uv);
+}
+
+static void *units_open(struct app *app)
+{
+	struct units_view *uv = xcalloc(1, sizeof *uv);
+	load(app, uv);
 	return uv;
 }
 
 static void units_close(void *st)
 {
 	struct units_view *uv = st;
-	for (int i = 0; i < uv->nrows; i++) {
-		free(uv->rows[i].code);
-		free(uv->rows[i].name);
-		free(uv->rows[i].head);
-	}
-	free(uv->rows);
-	free(uv->shown);
+	rows_free(uv);
 	filter_clear(&uv->filter);
 	free(uv);
 }
@@ -131,6 +164,7 @@ static void draw_empty(struct units_view *uv, struct rect r)
 static void units_draw(struct app *app, void *st, struct rect r)
 {
 	struct units_view *uv = st;
+	ensure(app, uv);
 	draw_fill_rect(r, theme_attr(EL_TEXT));
 	char title[64];
 	snprintf(title, sizeof title, "Các phòng, đơn vị thuộc Sở (%d)", uv->nrows);
@@ -187,6 +221,7 @@ static int units_handle(struct app *app, void *st, enum action a)
 		.done = apply_filter, .changed = apply_filter, .cancel = cancel_filter,
 		.extra = filter_extra,
 	};
+	ensure(app, uv);
 	if (a == ACT_FILTER)
 		return app_modal_open(app, prompt_open_with("lọc:", uv->filter.text, &ops, uv));
 	if (a == ACT_CANCEL && filter_active(&uv->filter))
@@ -199,6 +234,7 @@ static int units_go(struct app *app, void *st, const char *kind, int64_t id, int
 	struct units_view *uv = st;
 	if (strcmp(kind, "unit") != 0)
 		return -1;
+	ensure(app, uv);
 	for (int pass = 0; pass < 2; pass++) {
 		for (int k = 0; k < uv->list.n; k++)
 			if (uv->rows[uv->shown[k]].id == id) {

@@ -4,6 +4,7 @@
 # (filled cells marked ^ as agenda.bar) and its overdue count (# as
 # task.overdue), the counts by status and by plan section. Enter on a unit
 # opens the task list filtered to it; Enter on an overdue task opens it.
+# End goes to the last section row (no blank row after it).
 . "$top_srcdir/tests/screen/lib.sh"
 . "$screen_dir/tasks-data.inc"
 screen agenda 80x24 <<'S'
@@ -12,7 +13,7 @@ dump agenda.bar task.overdue
 key j
 key <Enter>
 dump
-key <Esc> 3 <End> k k k k k k k k k k k k
+key <Esc> 3 <End> k k k k k k k k k k k
 dump
 key <Enter>
 dump

@@ -8,6 +8,7 @@ SCREEN_TESTS = \
 	tests/screen/help.sh \
 	tests/screen/plan-picker.sh \
 	tests/screen/units.sh \
+	tests/screen/units-reload.sh \
 	tests/screen/too-small.sh \
 	tests/screen/theme.sh \
 	tests/screen/keys.sh \
@@ -18,12 +19,15 @@ SCREEN_TESTS = \
 	tests/screen/wide-text.sh \
 	tests/screen/tasks.sh \
 	tests/screen/agenda.sh \
+	tests/screen/agenda-many.sh \
 	tests/screen/task-form.sh \
 	tests/screen/plan-tasks.sh \
+	tests/screen/suggest-made.sh \
 	tests/screen/tasks-window.sh \
 	tests/screen/unsafe-text.sh \
 	tests/screen/tmux.sh \
-	tests/screen/form-small.sh
+	tests/screen/form-small.sh \
+	tests/screen/form-noplan.sh
 
 # The line editor of the prompts, without a screen.
 check_PROGRAMS += tests/screen/test_lineedit
