@@ -16,6 +16,7 @@ libcchc_a_SOURCES += \
 	src/core/suggest.c src/core/suggest.h \
 	src/store/files.c src/store/files.h \
 	src/core/evidence.c src/core/evidence.h \
+	src/core/criteria.c src/core/criteria.h \
 	src/store/fts.c src/store/fts.h \
 	src/store/search_index.c src/store/search_index.h \
 	src/core/search.c src/core/search.h \
@@ -28,7 +29,7 @@ libcchc_a_SOURCES += \
 	src/import/plan_parse.c src/import/plan_parse.h \
 	src/import/plan_load.c src/import/plan_load.h \
 	src/cli/cli.c src/cli/cli.h \
-	src/cli/cli_plan.c src/cli/cli_unit.c src/cli/cli_search.c src/cli/cli_workdays.c src/cli/cli_task.c src/cli/cli_evidence.c
+	src/cli/cli_plan.c src/cli/cli_unit.c src/cli/cli_search.c src/cli/cli_workdays.c src/cli/cli_task.c src/cli/cli_evidence.c src/cli/cli_criteria.c
 nodist_libcchc_a_SOURCES = src/embedded_data.c
 BUILT_SOURCES += src/embedded_data.c
 CLEANFILES += src/embedded_data.c
@@ -37,7 +38,9 @@ CLEANFILES += src/embedded_data.c
 EMBEDDED_FILES = \
 	data/migrations/0001-foundation.sql data/migrations/0002-search.sql \
 	data/migrations/0003-tasks.sql data/migrations/0004-unit-code.sql \
-	data/migrations/0005-evidence.sql \
+	data/migrations/0005-evidence.sql data/migrations/0006-criteria.sql \
+	data/criteria/par-index-tinh.txt data/criteria/sipas.txt data/criteria/papi.txt \
+	data/criteria/vi-du-so-2026.txt \
 	data/demo/plan.txt data/demo/units.tsv data/holidays/2025.txt \
 	data/keys.default \
 	themes/default.theme themes/light.theme themes/mono.theme

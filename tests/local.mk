@@ -37,7 +37,8 @@ CLI_TESTS = \
 	tests/cli/locale.sh \
 	tests/cli/workdays.sh \
 	tests/cli/tasks.sh \
-	tests/cli/evidence.sh
+	tests/cli/evidence.sh \
+	tests/cli/criteria.sh
 
 UNIT_TESTS = tests/unit/test_plan_parse tests/unit/test_text tests/unit/test_store \
 	tests/unit/test_fold tests/unit/test_calendar tests/unit/test_due

@@ -10,10 +10,11 @@ static int ev_add(struct cli_ctx *ctx, int argc, char **argv);
 static int ev_list(struct cli_ctx *ctx, int argc, char **argv);
 static int ev_show(struct cli_ctx *ctx, int argc, char **argv);
 static int ev_get(struct cli_ctx *ctx, int argc, char **argv);
+static int ev_missing(struct cli_ctx *ctx, int argc, char **argv);
 
 const struct cli_cmd cli_evidence_cmds[] = {
 	{ "evidence", "add", ev_add,
-	  "--kind LOẠI [--task MÃ]... [--file TỆP]... [--number SỐ] [--date NGÀY] [--issuer CQ] "
+	  "--kind LOẠI [--task MÃ]... [--criterion MÃ_TIÊU_CHÍ]... [--file TỆP]... [--number SỐ] [--date NGÀY] [--issuer CQ] "
 	  "[--summary TRÍCH_YẾU] [--notes GHI_CHÚ]",
 	  "Thêm tài liệu kiểm chứng cùng các tệp (lưu nén trong cơ sở dữ liệu); in mã số." },
 	{ "evidence", "list", ev_list, "[--task MÃ] [--kind LOẠI] [--year NĂM] [--format text|tsv]",
@@ -21,6 +22,9 @@ const struct cli_cmd cli_evidence_cmds[] = {
 	{ "evidence", "show", ev_show, "MÃ", "In thông tin một tài liệu và các tệp của nó." },
 	{ "evidence", "get", ev_get, "MÃ --out THƯ_MỤC",
 	  "Xuất các tệp của tài liệu ra THƯ_MỤC với tên gốc." },
+	{ "evidence", "missing", ev_missing, "[--format text|tsv]",
+	  "Còn thiếu tài liệu kiểm chứng: nhiệm vụ đã xong và tiêu chí đã chấm điểm mà chưa có "
+	  "tài liệu (tsv: mã nhiệm vụ, đơn vị, tên nhiệm vụ)." },
 	{ NULL, NULL, NULL, NULL, NULL },
 };
 
@@ -38,7 +42,7 @@ static int ev_add(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const struct cli_cmd *cmd = &cli_evidence_cmds[0];
 	struct evidence_input in = { 0 };
-	const char *files[64], *v;
+	const char *files[64], *crit[64], *v;
 	int64_t tasks[64];
 	for (int i = 0; i < argc; i++) {
 		if (cli_opt_value(argc, argv, &i, "--kind", &in.kind) ||
@@ -52,6 +56,10 @@ static int ev_add(struct cli_ctx *ctx, int argc, char **argv)
 			if (in.nfiles == 64)
 				return cli_usage_error(cmd, "tối đa 64 tệp mỗi lần");
 			files[in.nfiles++] = v;
+		} else if (cli_opt_value(argc, argv, &i, "--criterion", &v)) {
+			if (in.ncriteria == 64)
+				return cli_usage_error(cmd, "tối đa 64 tiêu chí mỗi lần");
+			crit[in.ncriteria++] = v;
 		} else if (cli_opt_value(argc, argv, &i, "--task", &v)) {
 			if (in.ntasks == 64 || !parse_id(v, &tasks[in.ntasks]))
 				return cli_usage_error(cmd, "mã nhiệm vụ \"%s\" không hợp lệ", v);
@@ -64,6 +72,7 @@ static int ev_add(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error(cmd, "thiếu --kind");
 	in.files = files;
 	in.tasks = tasks;
+	in.criteria = crit;
 	if (cli_open_db(ctx))
 		return CLI_ERR;
 	struct cchc_err err = { 0 };
@@ -195,4 +204,47 @@ static int ev_get(struct cli_ctx *ctx, int argc, char **argv)
 		return CLI_ERR;
 	struct cchc_err err = { 0 };
 	return evidence_extract(&ctx->db, id, out, &err) ? cli_error(&err) : CLI_OK;
+}
+
+static int ev_missing(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const struct cli_cmd *cmd = &cli_evidence_cmds[4];
+	const char *format = "text";
+	for (int i = 0; i < argc; i++)
+		if (!cli_opt_value(argc, argv, &i, "--format", &format))
+			return cli_usage_error(cmd, "đối số không rõ: %s", argv[i]);
+	bool tsv = strcmp(format, "tsv") == 0;
+	if (!tsv && strcmp(format, "text"))
+		return cli_usage_error(cmd, "định dạng \"%s\" không hỗ trợ (text, tsv)", format);
+	if (cli_open_db(ctx))
+		return CLI_ERR;
+	struct cchc_err err = { 0 };
+	struct missing_row *t, *c;
+	int nt, nc;
+	if (evidence_missing(&ctx->db, &t, &nt, &c, &nc, &err))
+		return cli_error(&err);
+	if (!tsv)
+		printf("Nhiệm vụ đã hoàn thành chưa có tài liệu kiểm chứng (%d):\n", nt);
+	for (int i = 0; i < nt; i++) {
+		printf(tsv ? "%lld\t" : "  %5lld  ", (long long)t[i].id);
+		if (tsv) {
+			cli_put_field(stdout, t[i].code);
+			putchar('\t');
+		} else {
+			cli_put_col(stdout, t[i].code, 7);
+		}
+		cli_put_field(stdout, t[i].title);
+		putchar('\n');
+	}
+	if (!tsv) {
+		printf("\nTiêu chí đã chấm điểm chưa có tài liệu kiểm chứng (%d):\n", nc);
+		for (int i = 0; i < nc; i++) {
+			printf("  %d  %-6s ", c[i].year, c[i].code);
+			cli_put_field(stdout, c[i].title);
+			putchar('\n');
+		}
+	}
+	missing_rows_free(t, nt);
+	missing_rows_free(c, nc);
+	return CLI_OK;
 }

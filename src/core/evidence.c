@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "core/criteria.h"
 #include "core/evidence.h"
 #include "store/files.h"
 #include "text/date.h"
@@ -168,6 +169,31 @@ static int link_task(struct db *db, int64_t id, int64_t task, struct cchc_err *e
 	return rc == SQLITE_OK ? CCHC_OK : db_fail(db, rc, "gắn nhiệm vụ", err);
 }
 
+static int link_criterion(struct db *db, int64_t id, const char *code, const char *date,
+			  struct cchc_err *err)
+{
+	struct ymd today;
+	int year = *date ? atoi(date) : (date_today(&today, err) ? 0 : today.y);
+	int64_t cat = criteria_catalogue_for(db, code, year);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, "INSERT OR IGNORE INTO evidence_criterion(evidence_id, "
+				    "criterion_id) SELECT ?1, id FROM criterion WHERE catalogue_id = ?2 "
+				    "AND code = ?3", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, cat);
+		sqlite3_bind_text(st, 3, code, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db->h);
+		sqlite3_finalize(st);
+	}
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, "gắn tiêu chí", err);
+	if (!cat || sqlite3_changes(db->h) == 0)
+		return err_set(err, CCHC_EINPUT, "Không có tiêu chí mã %s (nạp bộ tiêu chí bằng cchc "
+			       "criteria load)", code);
+	return CCHC_OK;
+}
+
 int evidence_add(struct db *db, const struct evidence_input *in, int64_t *id, struct cchc_err *err)
 {
 	const char *kind;
@@ -181,6 +207,8 @@ int evidence_add(struct db *db, const struct evidence_input *in, int64_t *id, st
 		rc = link_file(db, *id, i + 1, in->files[i], err);
 	for (int i = 0; rc == CCHC_OK && i < in->ntasks; i++)
 		rc = link_task(db, *id, in->tasks[i], err);
+	for (int i = 0; rc == CCHC_OK && i < in->ncriteria; i++)
+		rc = link_criterion(db, *id, in->criteria[i], date, err);
 	if (rc) {
 		db_rollback(db);
 		return rc;
@@ -324,6 +352,64 @@ void evidence_files_free(struct evidence_file *v, int n)
 	for (int i = 0; i < n; i++) {
 		free(v[i].name);
 		free(v[i].sha256);
+	}
+	free(v);
+}
+
+static int missing_query(struct db *db, const char *sql, struct missing_row **out, int *n,
+			 struct cchc_err *err)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, "tìm việc thiếu tài liệu", err);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = xrealloc(*out, sizeof **out * (size_t)(*n + 1));
+		struct missing_row *m = &(*out)[(*n)++];
+		m->id = sqlite3_column_int64(st, 0);
+		m->code = col(st, 1);
+		m->title = col(st, 2);
+		m->year = sqlite3_column_int(st, 3);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		missing_rows_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return db_fail(db, rc, "tìm việc thiếu tài liệu", err);
+	}
+	return CCHC_OK;
+}
+
+int evidence_missing(struct db *db, struct missing_row **tasks, int *ntasks,
+		     struct missing_row **criteria, int *ncriteria, struct cchc_err *err)
+{
+	int rc = missing_query(db,
+		"SELECT t.id, coalesce(u.code, ''), t.title, 0 FROM task t LEFT JOIN unit u ON "
+		"u.id = t.lead_unit_id WHERE t.status = 'done' AND NOT EXISTS (SELECT 1 FROM "
+		"evidence_task e WHERE e.task_id = t.id) ORDER BY u.name COLLATE vi, t.id",
+		tasks, ntasks, err);
+	if (rc)
+		return rc;
+	rc = missing_query(db,
+		"SELECT c.id, c.code, c.name, s.year FROM criterion_score s JOIN criterion c ON "
+		"c.id = s.criterion_id WHERE NOT EXISTS (SELECT 1 FROM evidence_criterion e WHERE "
+		"e.criterion_id = c.id) ORDER BY s.year, c.catalogue_id, c.seq", criteria, ncriteria, err);
+	if (rc) {
+		missing_rows_free(*tasks, *ntasks);
+		*tasks = NULL;
+		*ntasks = 0;
+	}
+	return rc;
+}
+
+void missing_rows_free(struct missing_row *v, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(v[i].code);
+		free(v[i].title);
 	}
 	free(v);
 }

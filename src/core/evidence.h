@@ -19,7 +19,19 @@ struct evidence_input {
 	int nfiles;
 	const int64_t *tasks;
 	int ntasks;
+	const char *const *criteria; /* criterion codes, found in the newest catalogue that has them */
+	int ncriteria;
 };
+
+struct missing_row {
+	int64_t id;              /* task id, or criterion id */
+	char *code, *title;      /* unit code and task title, or criterion code and name */
+	int year;                /* for criteria: the year scored */
+};
+/* Finished tasks with no evidence (by unit), and scored criteria with none. */
+int evidence_missing(struct db *db, struct missing_row **tasks, int *ntasks,
+		     struct missing_row **criteria, int *ncriteria, struct cchc_err *err);
+void missing_rows_free(struct missing_row *v, int n);
 
 struct evidence_info {
 	int64_t id;

@@ -20,6 +20,7 @@ static const char *const migrations[] = {
 	"data/migrations/0003-tasks.sql",
 	"data/migrations/0004-unit-code.sql",
 	"data/migrations/0005-evidence.sql",
+	"data/migrations/0006-criteria.sql",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -1,0 +1,88 @@
+#!/bin/sh
+# Criteria catalogues, self-assessed scores (leaves summed into areas and a
+# total), index history, evidence linked to criteria, and what still lacks
+# evidence.
+. "${top_srcdir:-.}/tests/cli/lib.sh"
+D="$top_srcdir/data/criteria"
+
+for f in par-index-tinh.txt sipas.txt papi.txt vi-du-so-2026.txt; do
+	"$CCHC" criteria load "$D/$f" >>"$T/ids" 2>"$T/err" || fail "load $f: $(cat "$T/err")"
+done
+[ "$(tr '\n' ' ' <"$T/ids")" = "1 2 3 4 " ] || fail "catalogue ids: $(cat "$T/ids")"
+run "$CCHC" criteria load "$D/papi.txt"
+expect_rc 1
+expect_grep 'Đã có bộ tiêu chí "PAPI — tám nội dung"' "$T/err"
+
+# the shipped catalogues round-trip: every line comes back
+run "$CCHC" criteria list --catalogue 4 --format tsv
+[ "$(wc -l <"$T/out")" -eq "$(grep -c '^[0-9].*|' "$D/vi-du-so-2026.txt")" ] || fail "lines lost"
+expect_grep "4	3.2	8	Tỷ lệ hồ sơ giải quyết đúng hạn" "$T/out"
+run "$CCHC" criteria list --index papi --format tsv
+[ "$(wc -l <"$T/out")" -eq 8 ] || fail "PAPI has 8 dimensions: $(cat "$T/out")"
+run "$CCHC" criteria list --index par
+expect_grep "8 Tác động của cải cách hành chính" "$T/out"
+
+# bad catalogues: a child before its parent, a bad number, duplicate code
+printf '[catalogue]\nindex = par\nname = Hỏng\n[criteria]\n1.1 | Con | 2 |\n' >"$T/bad1.txt"
+run "$CCHC" criteria load "$T/bad1.txt"
+expect_rc 1
+expect_grep "bad1.txt:5: mã 1.1 đứng trước mã cha 1" "$T/err"
+printf '[catalogue]\nindex = par\nname = Hỏng 2\n[criteria]\n1 | A | nhiều |\n' >"$T/bad2.txt"
+run "$CCHC" criteria load "$T/bad2.txt"
+expect_rc 1
+expect_grep 'điểm tối đa "nhiều" không hợp lệ' "$T/err"
+[ "$(sqlite3 "$CCHC_DB" "SELECT count(*) FROM criteria_catalogue")" = 4 ] || fail "a bad load left a catalogue"
+
+# scores: within the maximum, decimal comma accepted, areas and total summed
+"$CCHC" score set 1.1 3 --year 2026 || fail "score 1.1"
+"$CCHC" score set 1.2 3,5 --year 2026 || fail "score 1.2"
+"$CCHC" score set 3.2 7.5 --year 2026 || fail "score 3.2"
+run "$CCHC" score set 1.1 4 --year 2026
+expect_rc 1
+expect_grep "Điểm 4 của tiêu chí 1.1 phải từ 0 đến 3" "$T/err"
+run "$CCHC" score set 9.9 1 --year 2026
+expect_rc 1
+run "$CCHC" score list --year 2026 --catalogue 4 --format tsv
+expect_grep "1	13	6.5	0	Công tác chỉ đạo, điều hành CCHC" "$T/out"
+expect_grep "total	100	14	" "$T/out"
+run "$CCHC" score list --year 2026 --catalogue 4
+expect_grep "Tổng: 14/100 điểm" "$T/out"
+expect_grep "1.2    3,5/4" "$T/out"
+
+# index history with decimal commas and ranks, drawn as bars
+"$CCHC" index add --year 2022 --index par --value 81,45 --rank 54/63 || fail "index"
+"$CCHC" index add --year 2023 --index par --value 84.1 --rank 40/63 --target "top 35" || fail "index"
+"$CCHC" index add --year 2022 --index papi --value 43,85 --rank 13/61 || fail "index"
+run "$CCHC" index add --year 2022 --index sipas --value 175
+expect_rc 1
+run "$CCHC" index list --format tsv
+printf '2022\tpapi\t43.85\t13\t61\t\n2022\tpar\t81.45\t54\t63\t\n2023\tpar\t84.1\t40\t63\ttop 35\n' >"$T/want"
+expect_file "$T/want" "$T/out"
+run "$CCHC" index list
+expect_grep "par    2022  ████████████████████████░░░░░░ 81,45%  hạng 54/63" "$T/out"
+
+# evidence for a criterion and a task; what is still missing
+"$CCHC" plan import "$FIXTURES/so-ngoai-vu-2024.txt" >/dev/null 2>&1 || fail import
+"$CCHC" unit add "Văn phòng Sở" --code VP >/dev/null || fail unit
+"$CCHC" task add --section 2 --title "Ban hành kế hoạch" --lead VP >/dev/null || fail task
+"$CCHC" task add --section 2 --title "Kiểm tra CCHC" --lead VP >/dev/null || fail task
+"$CCHC" task done 1 --date 2026-01-20 || fail done
+"$CCHC" task done 2 --date 2026-03-01 || fail done
+run "$CCHC" evidence missing --format tsv
+printf '1\tVP\tBan hành kế hoạch\n2\tVP\tKiểm tra CCHC\n' >"$T/want"
+expect_file "$T/want" "$T/out"
+printf 'Kế hoạch CCHC\n' >"$T/kh.txt"
+"$CCHC" evidence add --kind "kế hoạch" --task 1 --criterion 1.1 --file "$T/kh.txt" --date 2026-01-15 \
+	>/dev/null || fail "evidence"
+run "$CCHC" evidence missing --format tsv
+printf '2\tVP\tKiểm tra CCHC\n' >"$T/want"
+expect_file "$T/want" "$T/out"
+run "$CCHC" evidence missing
+expect_grep "2026  1.2    Mức độ hoàn thành kế hoạch CCHC" "$T/out"
+expect_no_grep "2026  1.1 " "$T/out"
+run "$CCHC" score list --year 2026 --catalogue 4 --format tsv
+expect_grep "1.1	3	3	1	Kế hoạch CCHC năm" "$T/out"
+run "$CCHC" evidence add --kind "khác" --criterion 77.7 --file "$T/kh.txt"
+expect_rc 1
+expect_grep "Không có tiêu chí mã 77.7" "$T/err"
+exit 0
