@@ -39,6 +39,7 @@ EMBEDDED_FILES = \
 	data/migrations/0001-foundation.sql data/migrations/0002-search.sql \
 	data/migrations/0003-tasks.sql data/migrations/0004-unit-code.sql \
 	data/migrations/0005-evidence.sql data/migrations/0006-criteria.sql \
+	data/migrations/0007-criteria-map.sql \
 	data/criteria/par-index-tinh.txt data/criteria/sipas.txt data/criteria/papi.txt \
 	data/criteria/vi-du-so-2026.txt \
 	data/demo/plan.txt data/demo/units.tsv data/holidays/2025.txt \

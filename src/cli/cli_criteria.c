@@ -5,6 +5,7 @@
 #include <string.h>
 #include "cli/cli.h"
 #include "core/criteria.h"
+#include "core/plan.h"
 #include "util/sbuf.h"
 
 static int criteria_load_cmd(struct cli_ctx *ctx, int argc, char **argv);
@@ -13,6 +14,8 @@ static int score_set_cmd(struct cli_ctx *ctx, int argc, char **argv);
 static int score_list_cmd(struct cli_ctx *ctx, int argc, char **argv);
 static int index_add_cmd(struct cli_ctx *ctx, int argc, char **argv);
 static int index_list_cmd(struct cli_ctx *ctx, int argc, char **argv);
+static int criteria_suggest_cmd(struct cli_ctx *ctx, int argc, char **argv);
+static int criteria_map_cmd(struct cli_ctx *ctx, int argc, char **argv);
 
 const struct cli_cmd cli_criteria_cmds[] = {
 	{ "criteria", "load", criteria_load_cmd, "TỆP",
@@ -28,6 +31,10 @@ const struct cli_cmd cli_criteria_cmds[] = {
 	  "Ghi kết quả công bố của chỉ số trong năm (ví dụ --value 81,45 --rank 54/63)." },
 	{ "index", "list", index_list_cmd, "[--format text|tsv]",
 	  "Kết quả các chỉ số qua các năm, kèm biểu đồ thanh." },
+	{ "criteria", "suggest", criteria_suggest_cmd, "[MÃ_KH] [--catalogue MÃ] [--accept all|SỐ,...]",
+	  "Đề xuất tiêu chí cho từng đề mục của kế hoạch theo tên đề mục; --accept để gắn." },
+	{ "criteria", "map", criteria_map_cmd, "MÃ_TIÊU_CHÍ --section MÃ | --task MÃ [--year NĂM]",
+	  "Gắn một đề mục hoặc nhiệm vụ với tiêu chí (nhiệm vụ của đề mục cũng thuộc tiêu chí đó)." },
 	{ NULL, NULL, NULL, NULL, NULL },
 };
 
@@ -307,4 +314,91 @@ static int index_list_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	index_list_free(r, n);
 	return CLI_OK;
+}
+
+static bool in_list(const char *spec, int k)
+{
+	if (strcmp(spec, "all") == 0)
+		return true;
+	for (const char *p = spec; *p; p += strcspn(p, ","), p += *p == ',')
+		if (atoi(p) == k)
+			return true;
+	return false;
+}
+
+static int criteria_suggest_cmd(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const struct cli_cmd *cmd = &cli_criteria_cmds[6];
+	int64_t plan = 0, cat = 0;
+	const char *accept = NULL, *v;
+	for (int i = 0; i < argc; i++) {
+		if (cli_opt_value(argc, argv, &i, "--accept", &accept))
+			continue;
+		if (cli_opt_value(argc, argv, &i, "--catalogue", &v) && (cat = atoll(v)) > 0)
+			continue;
+		if (!plan && (plan = atoll(argv[i])) > 0)
+			continue;
+		return cli_usage_error(cmd, "đối số không rõ: %s", argv[i]);
+	}
+	if (accept && strcmp(accept, "all") && strspn(accept, "0123456789,") != strlen(accept))
+		return cli_usage_error(cmd, "--accept cần \"all\" hoặc các số cách nhau bằng dấu phẩy");
+	if (cli_open_db(ctx))
+		return CLI_ERR;
+	struct cchc_err err = { 0 };
+	if (!plan && !(plan = plan_latest_id(&ctx->db))) {
+		err_set(&err, CCHC_ENOTFOUND, "Chưa có kế hoạch nào");
+		return cli_error(&err);
+	}
+	struct criteria_suggestion *s;
+	int n;
+	if (criteria_suggest(&ctx->db, plan, cat, &s, &n, &err))
+		return cli_error(&err);
+	int rc = CLI_OK;
+	for (int i = 0; i < n && rc == CLI_OK; i++) {
+		if (accept) {
+			if (in_list(accept, i + 1) &&
+			    criteria_map(&ctx->db, s[i].section_id, 0, s[i].criterion_id, &err))
+				rc = cli_error(&err);
+			continue;
+		}
+		printf("%d\t%lld\t", i + 1, (long long)s[i].section_id);
+		cli_put_field(stdout, s[i].section);
+		putchar('\t');
+		cli_put_field(stdout, s[i].criterion);
+		putchar('\n');
+	}
+	criteria_suggestions_free(s, n);
+	return rc;
+}
+
+static int criteria_map_cmd(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const struct cli_cmd *cmd = &cli_criteria_cmds[7];
+	int64_t section = 0, task = 0;
+	int year = 0;
+	const char *code = NULL, *v;
+	for (int i = 0; i < argc; i++) {
+		if (cli_opt_value(argc, argv, &i, "--section", &v) && (section = atoll(v)) > 0)
+			continue;
+		if (cli_opt_value(argc, argv, &i, "--task", &v) && (task = atoll(v)) > 0)
+			continue;
+		if (cli_opt_value(argc, argv, &i, "--year", &v) && (year = atoi(v)) > 1900)
+			continue;
+		if (!code && argv[i][0] != '-') {
+			code = argv[i];
+			continue;
+		}
+		return cli_usage_error(cmd, "đối số không rõ: %s", argv[i]);
+	}
+	if (!code || (!section == !task))
+		return cli_usage_error(cmd, "cần mã tiêu chí và một trong --section, --task");
+	if (cli_open_db(ctx))
+		return CLI_ERR;
+	struct cchc_err err = { 0 };
+	int64_t cid = criterion_id_for(&ctx->db, code, year);
+	if (!cid) {
+		err_set(&err, CCHC_ENOTFOUND, "Không có tiêu chí mã %s (xem cchc criteria list)", code);
+		return cli_error(&err);
+	}
+	return criteria_map(&ctx->db, section, task, cid, &err) ? cli_error(&err) : CLI_OK;
 }

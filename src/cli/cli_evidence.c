@@ -11,6 +11,7 @@ static int ev_list(struct cli_ctx *ctx, int argc, char **argv);
 static int ev_show(struct cli_ctx *ctx, int argc, char **argv);
 static int ev_get(struct cli_ctx *ctx, int argc, char **argv);
 static int ev_missing(struct cli_ctx *ctx, int argc, char **argv);
+static int ev_open(struct cli_ctx *ctx, int argc, char **argv);
 
 const struct cli_cmd cli_evidence_cmds[] = {
 	{ "evidence", "add", ev_add,
@@ -25,6 +26,8 @@ const struct cli_cmd cli_evidence_cmds[] = {
 	{ "evidence", "missing", ev_missing, "[--format text|tsv]",
 	  "Còn thiếu tài liệu kiểm chứng: nhiệm vụ đã xong và tiêu chí đã chấm điểm mà chưa có "
 	  "tài liệu (tsv: mã nhiệm vụ, đơn vị, tên nhiệm vụ)." },
+	{ "evidence", "open", ev_open, "MÃ [SỐ_TỆP]",
+	  "Mở tệp (mặc định tệp thứ nhất) bằng trình xem của máy (xdg-open hoặc $CCHC_OPENER)." },
 	{ NULL, NULL, NULL, NULL, NULL },
 };
 
@@ -246,5 +249,23 @@ static int ev_missing(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	missing_rows_free(t, nt);
 	missing_rows_free(c, nc);
+	return CLI_OK;
+}
+
+static int ev_open(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const struct cli_cmd *cmd = &cli_evidence_cmds[5];
+	int64_t id;
+	int64_t k = 1;
+	if (argc < 1 || argc > 2 || !parse_id(argv[0], &id) || (argc == 2 && !parse_id(argv[1], &k)))
+		return cli_usage_error(cmd, "cần mã tài liệu và (tùy chọn) số thứ tự tệp");
+	if (cli_open_db(ctx))
+		return CLI_ERR;
+	struct cchc_err err = { 0 };
+	char *path;
+	if (evidence_open(&ctx->db, id, (int)k, &path, &err))
+		return cli_error(&err);
+	fprintf(stderr, "cchc: đã mở %s\n", path);
+	free(path);
 	return CLI_OK;
 }

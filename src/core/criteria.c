@@ -5,6 +5,7 @@
 #include <string.h>
 #include "core/criteria.h"
 #include "text/encoding.h"
+#include "text/fold.h"
 #include "util/fsutil.h"
 #include "util/sbuf.h"
 
@@ -203,7 +204,7 @@ int criteria_list(struct db *db, int64_t catalogue_id, const char *idx, int year
 	int rc = sqlite3_prepare_v2(db->h,
 		"SELECT c.id, c.catalogue_id, c.depth, coalesce(c.max_points, -1), "
 		"coalesce((SELECT points FROM criterion_score s WHERE s.criterion_id = c.id AND s.year = ?3), -1), "
-		"(SELECT count(*) FROM evidence_criterion e WHERE e.criterion_id = c.id), "
+		"(SELECT count(*) FROM criterion_evidence e WHERE e.criterion_id = c.id), "
 		"c.code, c.name, c.evidence_hint, k.idx FROM criterion c "
 		"JOIN criteria_catalogue k ON k.id = c.catalogue_id "
 		"WHERE (?1 = 0 OR c.catalogue_id = ?1) AND (?2 = '' OR k.idx = ?2) "
@@ -235,6 +236,40 @@ int criteria_list(struct db *db, int64_t catalogue_id, const char *idx, int year
 		return db_fail(db, rc, "đọc tiêu chí", err);
 	}
 	return CCHC_OK;
+}
+
+int criteria_catalogues(struct db *db, struct catalogue_info **out, int *n, struct cchc_err *err)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, "SELECT id, year, idx, name FROM criteria_catalogue "
+				    "ORDER BY year = 0, year DESC, id DESC", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, "đọc bộ tiêu chí", err);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = xrealloc(*out, sizeof **out * (size_t)(*n + 1));
+		struct catalogue_info *c = &(*out)[(*n)++];
+		c->id = sqlite3_column_int64(st, 0);
+		c->year = sqlite3_column_int(st, 1);
+		snprintf(c->idx, sizeof c->idx, "%s", (const char *)sqlite3_column_text(st, 2));
+		c->name = col(st, 3);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		catalogues_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return db_fail(db, rc, "đọc bộ tiêu chí", err);
+	}
+	return CCHC_OK;
+}
+
+void catalogues_free(struct catalogue_info *v, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(v[i].name);
+	free(v);
 }
 
 void criteria_list_free(struct criterion_row *v, int n)
@@ -366,4 +401,121 @@ void index_list_free(struct index_row *v, int n)
 	for (int i = 0; i < n; i++)
 		free(v[i].target);
 	free(v);
+}
+
+int64_t criterion_id_for(struct db *db, const char *code, int year)
+{
+	int64_t cat = criteria_catalogue_for(db, code, year);
+	sqlite3_stmt *st;
+	int64_t id = 0;
+	if (!cat || sqlite3_prepare_v2(db->h, "SELECT id FROM criterion WHERE catalogue_id = ? AND "
+				       "code = ?", -1, &st, NULL))
+		return 0;
+	sqlite3_bind_int64(st, 1, cat);
+	sqlite3_bind_text(st, 2, code, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return id;
+}
+
+/* The number of words of the criterion's name when they stand in the
+ * heading as a phrase (compared without tones or case), else 0; a name of
+ * one word does not count. */
+static int name_in_heading(const char *heading, const char *name)
+{
+	struct text_query h, q;
+	text_query_init(&h, heading, false, false);
+	text_query_init(&q, name, false, false);
+	int found = 0;
+	for (int i = 0; q.nterms >= 2 && !found && i + q.nterms <= h.nterms; i++) {
+		int k = 0;
+		while (k < q.nterms && strcmp(h.folded[i + k], q.folded[k]) == 0)
+			k++;
+		if (k == q.nterms)
+			found = q.nterms;
+	}
+	text_query_free(&h);
+	text_query_free(&q);
+	return found;
+}
+
+int criteria_suggest(struct db *db, int64_t plan_id, int64_t catalogue_id,
+		     struct criteria_suggestion **out, int *n, struct cchc_err *err)
+{
+	*out = NULL;
+	*n = 0;
+	struct criterion_row *c;
+	int nc;
+	if (criteria_list(db, catalogue_id, NULL, 0, &c, &nc, err))
+		return err->code;
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, "SELECT s.id, s.label || ' ' || s.heading FROM section s "
+		"WHERE s.plan_id = ? AND NOT EXISTS (SELECT 1 FROM section_criterion m WHERE "
+		"m.section_id = s.id) ORDER BY s.seq", -1, &st, NULL);
+	if (rc != SQLITE_OK) {
+		criteria_list_free(c, nc);
+		return db_fail(db, rc, "đề xuất tiêu chí", err);
+	}
+	sqlite3_bind_int64(st, 1, plan_id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *heading = (const char *)sqlite3_column_text(st, 1);
+		int best = -1, best_words = 0;
+		for (int i = 0; i < nc; i++) {
+			int w = name_in_heading(heading, c[i].name);
+			if (w > best_words) {
+				best = i;
+				best_words = w;
+			}
+		}
+		if (best < 0)
+			continue;
+		*out = xrealloc(*out, sizeof **out * (size_t)(*n + 1));
+		struct criteria_suggestion *s = &(*out)[(*n)++];
+		s->section_id = sqlite3_column_int64(st, 0);
+		s->criterion_id = c[best].id;
+		s->section = xstrdup(heading);
+		struct sbuf b = SBUF_INIT;
+		sbuf_addf(&b, "%s %s", c[best].code, c[best].name);
+		s->criterion = sbuf_detach(&b);
+	}
+	sqlite3_finalize(st);
+	criteria_list_free(c, nc);
+	return CCHC_OK;
+}
+
+void criteria_suggestions_free(struct criteria_suggestion *v, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(v[i].section);
+		free(v[i].criterion);
+	}
+	free(v);
+}
+
+int criteria_map(struct db *db, int64_t section_id, int64_t task_id, int64_t criterion_id,
+		 struct cchc_err *err)
+{
+	if (db_begin(db, err))
+		return err->code;
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, section_id
+		? "INSERT OR IGNORE INTO section_criterion(section_id, criterion_id) VALUES(?, ?)"
+		: "INSERT OR IGNORE INTO task_criterion(task_id, criterion_id) VALUES(?, ?)", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, section_id ? section_id : task_id);
+		sqlite3_bind_int64(st, 2, criterion_id);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+	}
+	if (rc != SQLITE_DONE) {
+		if ((rc & 0xff) == SQLITE_CONSTRAINT)
+			err_set(err, CCHC_EINPUT, "Không có %s số %lld", section_id ? "đề mục" : "nhiệm vụ",
+				(long long)(section_id ? section_id : task_id));
+		else
+			db_fail(db, rc, "gắn tiêu chí", err);
+		db_rollback(db);
+		return err->code;
+	}
+	return db_commit(db, err);
 }

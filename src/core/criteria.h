@@ -30,9 +30,35 @@ void criteria_list_free(struct criterion_row *v, int n);
 /* The newest catalogue that has a criterion code, or 0. */
 int64_t criteria_catalogue_for(struct db *db, const char *code, int year);
 
+struct catalogue_info {
+	int64_t id;
+	int year;                /* 0: no particular year */
+	char idx[8];
+	char *name;
+};
+/* The catalogues, newest year first (those without a year last). */
+int criteria_catalogues(struct db *db, struct catalogue_info **out, int *n, struct cchc_err *err);
+void catalogues_free(struct catalogue_info *v, int n);
+
 /* Sets the self-assessed points (0..max) of a criterion for a year. */
 int score_set(struct db *db, int64_t catalogue_id, const char *code, int year, double points,
 	      struct cchc_err *err);
+
+struct criteria_suggestion {
+	int64_t section_id, criterion_id;
+	char *section, *criterion;  /* "1.3. Cải cách thủ tục hành chính", "3 Cải cách TTHC" */
+};
+/* Proposes, for each section of a plan, the criterion of the catalogue whose
+ * name its heading contains (words compared without tones); sections
+ * already mapped are left out. */
+int criteria_suggest(struct db *db, int64_t plan_id, int64_t catalogue_id,
+		     struct criteria_suggestion **out, int *n, struct cchc_err *err);
+void criteria_suggestions_free(struct criteria_suggestion *v, int n);
+/* Maps a section (or a task, when section_id is 0) to a criterion (one action). */
+int criteria_map(struct db *db, int64_t section_id, int64_t task_id, int64_t criterion_id,
+		 struct cchc_err *err);
+/* The criterion id of code in the newest catalogue that has it, or 0. */
+int64_t criterion_id_for(struct db *db, const char *code, int year);
 
 struct index_row {
 	int year, rank, rank_of;

@@ -2,7 +2,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <spawn.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 #include "core/criteria.h"
 #include "core/evidence.h"
 #include "store/files.h"
@@ -269,6 +274,21 @@ int evidence_list(struct db *db, int64_t task_id, const char *kind, int year,
 	return CCHC_OK;
 }
 
+char *evidence_criteria_codes(struct db *db, int64_t id)
+{
+	sqlite3_stmt *st;
+	char *out = NULL;
+	if (sqlite3_prepare_v2(db->h, "SELECT group_concat(c.code, ', ') FROM evidence_criterion x "
+			       "JOIN criterion c ON c.id = x.criterion_id WHERE x.evidence_id = ?",
+			       -1, &st, NULL) != SQLITE_OK)
+		return xstrdup("");
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		out = col(st, 0);
+	sqlite3_finalize(st);
+	return out ? out : xstrdup("");
+}
+
 int evidence_get(struct db *db, int64_t id, struct evidence_info *e, struct cchc_err *err)
 {
 	sqlite3_stmt *st;
@@ -395,7 +415,7 @@ int evidence_missing(struct db *db, struct missing_row **tasks, int *ntasks,
 		return rc;
 	rc = missing_query(db,
 		"SELECT c.id, c.code, c.name, s.year FROM criterion_score s JOIN criterion c ON "
-		"c.id = s.criterion_id WHERE NOT EXISTS (SELECT 1 FROM evidence_criterion e WHERE "
+		"c.id = s.criterion_id WHERE NOT EXISTS (SELECT 1 FROM criterion_evidence e WHERE "
 		"e.criterion_id = c.id) ORDER BY s.year, c.catalogue_id, c.seq", criteria, ncriteria, err);
 	if (rc) {
 		missing_rows_free(*tasks, *ntasks);
@@ -412,4 +432,71 @@ void missing_rows_free(struct missing_row *v, int n)
 		free(v[i].title);
 	}
 	free(v);
+}
+
+extern char **environ;
+
+/* A folder only this user can read: $XDG_RUNTIME_DIR/cchc or /tmp/cchc-UID. */
+static char *private_dir(struct cchc_err *err)
+{
+	struct sbuf b = SBUF_INIT;
+	const char *run = getenv("XDG_RUNTIME_DIR");
+	if (run && run[0] == '/')
+		sbuf_addf(&b, "%s/cchc", run);
+	else
+		sbuf_addf(&b, "/tmp/cchc-%ld", (long)getuid());
+	struct stat st;
+	if (mkdir(b.s, 0700) != 0 && errno != EEXIST) {
+		err_set(err, CCHC_EIO, "Không tạo được thư mục %s: %s", b.s, strerror(errno));
+		sbuf_free(&b);
+		return NULL;
+	}
+	if (lstat(b.s, &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != getuid()) {
+		err_set(err, CCHC_EIO, "Thư mục %s không thuộc người dùng này; không dùng", b.s);
+		sbuf_free(&b);
+		return NULL;
+	}
+	return sbuf_detach(&b);
+}
+
+int evidence_open(struct db *db, int64_t id, int n, char **path, struct cchc_err *err)
+{
+	struct evidence_file *f;
+	int nf;
+	if (path)
+		*path = NULL;
+	if (evidence_files(db, id, &f, &nf, err))
+		return err->code;
+	int rc = CCHC_OK;
+	if (n < 1 || n > nf)
+		rc = err_set(err, CCHC_ENOTFOUND, "Tài liệu %lld không có tệp số %d", (long long)id, n);
+	else if (!evidence_safe_name(f[n - 1].name))
+		rc = err_set(err, CCHC_EINPUT, "Tên tệp \"%s\" không dùng được", f[n - 1].name);
+	char *dir = rc ? NULL : private_dir(err);
+	if (!rc && !dir)
+		rc = err->code;
+	struct sbuf out = SBUF_INIT;
+	if (!rc) {
+		sbuf_addf(&out, "%s/%lld-%s", dir, (long long)id, f[n - 1].name);
+		rc = files_extract(db, f[n - 1].sha256, out.s, err);
+	}
+	if (!rc) {
+		const char *opener = getenv("CCHC_OPENER");
+		if (!opener || !*opener)
+			opener = "xdg-open";
+		char *argv[] = { (char *)opener, out.s, NULL };
+		pid_t pid;
+		int e = posix_spawnp(&pid, opener, NULL, NULL, argv, environ);
+		if (e != 0)
+			rc = err_set(err, CCHC_EIO, "Không mở được tệp bằng %s (%s); tệp đã được chép ra %s",
+				     opener, strerror(e), out.s);
+		else if (getenv("CCHC_OPENER_WAIT"))
+			waitpid(pid, NULL, 0);
+	}
+	if (!rc && path)
+		*path = sbuf_detach(&out);
+	sbuf_free(&out);
+	free(dir);
+	evidence_files_free(f, nf);
+	return rc;
 }

@@ -54,9 +54,16 @@ int evidence_files(struct db *db, int64_t id, struct evidence_file **out, int *n
 /* Writes every file of the record into dir under its original name,
  * refusing names that could leave dir. */
 int evidence_extract(struct db *db, int64_t id, const char *dir, struct cchc_err *err);
+/* Writes file number n (1-based) of a record into a private folder and opens
+ * it with the desktop's viewer (xdg-open, or $CCHC_OPENER) without a shell.
+ * *path (may be NULL) gets the written file's path, malloc'd. */
+int evidence_open(struct db *db, int64_t id, int n, char **path, struct cchc_err *err);
 void evidence_info_free(struct evidence_info *e);
 void evidence_list_free(struct evidence_info *v, int n);
 void evidence_files_free(struct evidence_file *v, int n);
+/* The codes of the criteria the record proves ("1.1, 3.2"), malloc'd ("" when
+ * none or on error). */
+char *evidence_criteria_codes(struct db *db, int64_t id);
 /* True when name is a plain file name (no folder, not . or .., no controls). */
 bool evidence_safe_name(const char *name);
 

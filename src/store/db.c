@@ -21,6 +21,7 @@ static const char *const migrations[] = {
 	"data/migrations/0004-unit-code.sql",
 	"data/migrations/0005-evidence.sql",
 	"data/migrations/0006-criteria.sql",
+	"data/migrations/0007-criteria-map.sql",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -82,6 +82,46 @@ expect_grep "2026  1.2    Mức độ hoàn thành kế hoạch CCHC" "$T/out"
 expect_no_grep "2026  1.1 " "$T/out"
 run "$CCHC" score list --year 2026 --catalogue 4 --format tsv
 expect_grep "1.1	3	3	1	Kế hoạch CCHC năm" "$T/out"
+# criteria suggested from section headings, as whole phrases without tones
+"$CCHC" plan import "$FIXTURES/so-cong-thuong-2024.txt" >/dev/null 2>&1 || fail import2
+run "$CCHC" criteria suggest 2 --catalogue 4
+expect_rc 0
+expect_grep "3	13	1.3. Cải cách thủ tục hành chính	3 Cải cách thủ tục hành chính" "$T/out"
+expect_no_grep "Công chức trực tại Trung tâm" "$T/out"
+[ "$(wc -l <"$T/out")" -eq 8 ] || fail "suggestions: $(cat "$T/out")"
+run "$CCHC" criteria suggest 2 --catalogue 4 --accept 3
+expect_rc 0
+run "$CCHC" criteria suggest 2 --catalogue 4
+[ "$(wc -l <"$T/out")" -eq 7 ] || fail "an accepted section is still suggested"
+# a task of the mapped section counts its evidence for the criterion
+"$CCHC" task add --section 13 --title "Rà soát TTHC" --lead VP >/dev/null || fail task3
+"$CCHC" evidence add --kind "báo cáo" --task 3 --file "$T/kh.txt" >/dev/null || fail ev3
+run "$CCHC" score list --year 2026 --catalogue 4 --format tsv
+expect_grep "3	25	7.5	1	Cải cách thủ tục hành chính" "$T/out"
+"$CCHC" criteria map 3.2 --task 3 || fail map
+run "$CCHC" score list --year 2026 --catalogue 4 --format tsv
+expect_grep "3.2	8	7.5	1	" "$T/out"
+run "$CCHC" criteria map 3.2 --task 99
+expect_rc 1
+expect_grep "Không có nhiệm vụ số 99" "$T/err"
+
+# open a file with the viewer, without a shell: a stand-in records its argv
+cat >"$T/opener" <<'O'
+#!/bin/sh
+printf '%s\n' "$@" >"$(dirname "$0")/opened"
+O
+chmod +x "$T/opener"
+XDG_RUNTIME_DIR="$T/run" CCHC_OPENER="$T/opener" CCHC_OPENER_WAIT=1 run "$CCHC" evidence open 1
+mkdir -p "$T/run"
+XDG_RUNTIME_DIR="$T/run" CCHC_OPENER="$T/opener" CCHC_OPENER_WAIT=1 run "$CCHC" evidence open 1
+expect_rc 0
+[ "$(cat "$T/opened")" = "$T/run/cchc/1-kh.txt" ] || fail "opener got: $(cat "$T/opened")"
+cmp "$T/run/cchc/1-kh.txt" "$T/kh.txt" || fail "opened file differs"
+[ "$(stat -c %a "$T/run/cchc")" = 700 ] || fail "private folder is not 0700"
+run "$CCHC" evidence open 1 5
+expect_rc 1
+expect_grep "không có tệp số 5" "$T/err"
+
 run "$CCHC" evidence add --kind "khác" --criterion 77.7 --file "$T/kh.txt"
 expect_rc 1
 expect_grep "Không có tiêu chí mã 77.7" "$T/err"

@@ -7,7 +7,8 @@ expect_rc 0
 for cmd in "plan import" "plan list" "plan tree" "plan show" "plan delete" "unit add" "unit list" "unit edit" \
 	"search" "task add" "task list" "task show" "task edit" "task done" "task note" "task suggest" \
 	"agenda" "workdays" "holidays" "evidence add" "evidence list" "evidence get" "evidence missing" \
-	"criteria load" "criteria list" "score set" "score list" "index add" "index list"; do
+	"criteria load" "criteria list" "score set" "score list" "index add" "index list" \
+	"criteria suggest" "criteria map" "evidence open"; do
 	expect_grep "cchc $cmd" "$T/out"
 done
 expect_grep "CCHC_TODAY" "$T/out"
