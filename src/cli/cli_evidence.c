@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
+#include "core/criteria.h"
 #include "core/evidence.h"
 #include "text/date.h"
 
@@ -18,7 +19,8 @@ const struct cli_cmd cli_evidence_cmds[] = {
 	  "--kind LOẠI [--task MÃ]... [--criterion MÃ_TIÊU_CHÍ]... [--file TỆP]... [--number SỐ] [--date NGÀY] [--issuer CQ] "
 	  "[--summary TRÍCH_YẾU] [--notes GHI_CHÚ]",
 	  "Thêm tài liệu kiểm chứng cùng các tệp (lưu nén trong cơ sở dữ liệu); in mã số." },
-	{ "evidence", "list", ev_list, "[--task MÃ] [--kind LOẠI] [--year NĂM] [--format text|tsv]",
+	{ "evidence", "list", ev_list, "[--task MÃ] [--criterion MÃ_TIÊU_CHÍ] [--kind LOẠI] [--year NĂM] "
+	  "[--format text|tsv]",
 	  "Liệt kê tài liệu kiểm chứng (tsv: mã, loại, số, ngày, trích yếu, nhiệm vụ, số tệp)." },
 	{ "evidence", "show", ev_show, "MÃ", "In thông tin một tài liệu và các tệp của nó." },
 	{ "evidence", "get", ev_get, "MÃ --out THƯ_MỤC",
@@ -100,10 +102,11 @@ static int ev_list(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const struct cli_cmd *cmd = &cli_evidence_cmds[1];
 	int64_t task = 0;
-	const char *kind = NULL, *format = "text", *v;
+	const char *kind = NULL, *format = "text", *criterion = NULL, *v;
 	int year = 0;
 	for (int i = 0; i < argc; i++) {
-		if (cli_opt_value(argc, argv, &i, "--format", &format))
+		if (cli_opt_value(argc, argv, &i, "--format", &format) ||
+		    cli_opt_value(argc, argv, &i, "--criterion", &criterion))
 			continue;
 		if (cli_opt_value(argc, argv, &i, "--task", &v)) {
 			if (!parse_id(v, &task))
@@ -127,7 +130,12 @@ static int ev_list(struct cli_ctx *ctx, int argc, char **argv)
 	struct cchc_err err = { 0 };
 	struct evidence_info *e;
 	int n;
-	if (evidence_list(&ctx->db, task, kind, year, &e, &n, &err))
+	int64_t cid = criterion ? criterion_id_for(&ctx->db, criterion, year) : 0;
+	if (criterion && !cid) {
+		err_set(&err, CCHC_ENOTFOUND, "Không có tiêu chí mã %s", criterion);
+		return cli_error(&err);
+	}
+	if (evidence_list_by_criterion(&ctx->db, task, cid, kind, year, &e, &n, &err))
 		return cli_error(&err);
 	for (int i = 0; i < n; i++) {
 		if (tsv) {

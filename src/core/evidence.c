@@ -245,6 +245,13 @@ static void from_row(sqlite3_stmt *st, struct evidence_info *e)
 int evidence_list(struct db *db, int64_t task_id, const char *kind, int year,
 		  struct evidence_info **out, int *n, struct cchc_err *err)
 {
+	return evidence_list_by_criterion(db, task_id, 0, kind, year, out, n, err);
+}
+
+int evidence_list_by_criterion(struct db *db, int64_t task_id, int64_t criterion_id,
+			       const char *kind, int year, struct evidence_info **out, int *n,
+			       struct cchc_err *err)
+{
 	*out = NULL;
 	*n = 0;
 	char y[8];
@@ -253,6 +260,8 @@ int evidence_list(struct db *db, int64_t task_id, const char *kind, int year,
 	int rc = sqlite3_prepare_v2(db->h, "SELECT " EVIDENCE_COLUMNS " FROM evidence e WHERE "
 		"(?1 = 0 OR EXISTS (SELECT 1 FROM evidence_task t WHERE t.evidence_id = e.id AND "
 		"t.task_id = ?1)) AND (?2 = '' OR e.kind = ?2) AND (?3 = 0 OR substr(e.issued_on, 1, 4) = ?4) "
+		"AND (?5 = 0 OR EXISTS (SELECT 1 FROM criterion_evidence c WHERE c.evidence_id = e.id "
+		"AND c.criterion_id = ?5)) "
 		"ORDER BY e.issued_on IS NULL, e.issued_on, e.id", -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return db_fail(db, rc, "đọc danh sách tài liệu", err);
@@ -260,6 +269,7 @@ int evidence_list(struct db *db, int64_t task_id, const char *kind, int year,
 	sqlite3_bind_text(st, 2, kind ? kind : "", -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 3, year);
 	sqlite3_bind_text(st, 4, y, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 5, criterion_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*out = xrealloc(*out, sizeof **out * (size_t)(*n + 1));
 		from_row(st, &(*out)[(*n)++]);

@@ -46,8 +46,13 @@ struct evidence_file {
 
 /* Adds a record with its files and links as one action. */
 int evidence_add(struct db *db, const struct evidence_input *in, int64_t *id, struct cchc_err *err);
+/* Records filtered by task, kind and year (0/NULL: any). */
 int evidence_list(struct db *db, int64_t task_id, const char *kind, int year,
 		  struct evidence_info **out, int *n, struct cchc_err *err);
+/* The same, also by criterion (id; its evidence directly or through tasks). */
+int evidence_list_by_criterion(struct db *db, int64_t task_id, int64_t criterion_id,
+			       const char *kind, int year, struct evidence_info **out, int *n,
+			       struct cchc_err *err);
 int evidence_get(struct db *db, int64_t id, struct evidence_info *e, struct cchc_err *err);
 int evidence_files(struct db *db, int64_t id, struct evidence_file **out, int *n,
 		   struct cchc_err *err);

@@ -101,6 +101,10 @@ expect_grep "3	25	7.5	1	Cải cách thủ tục hành chính" "$T/out"
 "$CCHC" criteria map 3.2 --task 3 || fail map
 run "$CCHC" score list --year 2026 --catalogue 4 --format tsv
 expect_grep "3.2	8	7.5	1	" "$T/out"
+run "$CCHC" evidence list --criterion 3.2 --format tsv
+[ "$(cut -f1 "$T/out")" = 2 ] || fail "evidence of 3.2 (through task 3): $(cat "$T/out")"
+run "$CCHC" evidence list --criterion 1.1 --format tsv
+[ "$(cut -f1 "$T/out")" = 1 ] || fail "evidence of 1.1: $(cat "$T/out")"
 run "$CCHC" criteria map 3.2 --task 99
 expect_rc 1
 expect_grep "Không có nhiệm vụ số 99" "$T/err"
