@@ -177,25 +177,35 @@ static struct modal *notice_open(const char *text)
 
 /* ---- frame ---- */
 
-static int draw_tab(struct app *app, int i, int x)
+/* A tab: " KEY TITLE ", or only " KEY " when short (the bar is too narrow
+ * for every title). Returns the columns it takes, drawn or not. */
+static int draw_tab(struct app *app, int i, int x, bool short_tab, bool draw)
 {
 	struct sbuf b = SBUF_INIT;
 	sbuf_add(&b, " ");
-	if (keymap_keys_for(&app->keymap, "", (enum action)(ACT_VIEW_1 + i), "", 1, true, &b))
+	bool key = keymap_keys_for(&app->keymap, "", (enum action)(ACT_VIEW_1 + i), "", 1, true, &b);
+	if (key)
 		sbuf_add(&b, " ");
-	sbuf_addf(&b, "%s ", app->views[i]->title);
+	if (!short_tab || !key)
+		sbuf_addf(&b, "%s ", app->views[i]->title);
 	attr_t a = theme_attr(i == app->cur ? EL_TAB_ACTIVE : EL_TABBAR);
-	int used = draw_text(0, x, COLS - x, b.s, a);
+	int used = draw ? draw_text(0, x, COLS - x, b.s, a) : text_width(b.s);
 	sbuf_free(&b);
 	return used;
 }
 
+/* Every title when they fit; else the current screen's title and the
+ * others' keys only. */
 static void draw_tabbar(struct app *app)
 {
 	draw_fill(0, 0, COLS, theme_attr(EL_TABBAR));
 	int x = 1;
+	for (int i = 0; i < app->nviews; i++)
+		x += draw_tab(app, i, x, false, false) + 1;
+	bool compact = x > COLS;
+	x = 1;
 	for (int i = 0; i < app->nviews && x < COLS; i++)
-		x += draw_tab(app, i, x) + 1;
+		x += draw_tab(app, i, x, compact && i != app->cur, true) + 1;
 	const char *brand = "CCHC ";
 	if (x + text_width(brand) <= COLS)
 		draw_text(0, COLS - text_width(brand), text_width(brand), brand, theme_attr(EL_TABBAR));

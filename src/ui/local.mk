@@ -17,4 +17,5 @@ libcchc_a_SOURCES += \
 	src/ui/task_form.c src/ui/task_form.h \
 	src/ui/help.c src/ui/prompt.c src/ui/plan_picker.c \
 	src/ui/view_plan.c src/ui/view_units.c src/ui/view_search.c \
-	src/ui/view_tasks.c src/ui/view_agenda.c src/ui/view_suggest.c
+	src/ui/view_tasks.c src/ui/view_agenda.c src/ui/view_suggest.c \
+	src/ui/view_evidence.c src/ui/view_missing.c src/ui/view_score.c

@@ -27,7 +27,11 @@ SCREEN_TESTS = \
 	tests/screen/unsafe-text.sh \
 	tests/screen/tmux.sh \
 	tests/screen/form-small.sh \
-	tests/screen/form-noplan.sh
+	tests/screen/form-noplan.sh \
+	tests/screen/evidence.sh \
+	tests/screen/evidence-form.sh \
+	tests/screen/missing.sh \
+	tests/screen/score.sh
 
 # The line editor of the prompts, without a screen.
 check_PROGRAMS += tests/screen/test_lineedit
@@ -43,4 +47,5 @@ TESTS += $(SCREEN_TESTS) tests/screen/test_lineedit
 EXTRA_DIST += $(SCREEN_TESTS) tests/screen/lib.sh tests/screen/README \
 	tests/screen/update-expected.sh tests/screen/plan-letters.txt \
 	tests/screen/plan-search.txt tests/screen/plan-wide.txt \
-	tests/screen/tasks-data.inc tests/screen/expected
+	tests/screen/tasks-data.inc tests/screen/evidence-data.inc \
+	tests/screen/expected

@@ -1,0 +1,711 @@
+/* Minh chứng: the evidence records (evidence_list) with their kind, number,
+ * date, summary and file count; one filter at a time by task, kind or year,
+ * plus the / filter on the rows. Enter shows a record's details (files with
+ * sizes, linked tasks and criteria); a adds a record through a form; g
+ * writes its files into a folder. */
+#include <config.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/criteria.h"
+#include "core/evidence.h"
+#include "core/plan.h"
+#include "core/task.h"
+#include "text/date.h"
+#include "text/utf8.h"
+#include "ui/app.h"
+#include "ui/choice.h"
+#include "ui/filter.h"
+#include "ui/form.h"
+#include "ui/list.h"
+#include "ui/tlines.h"
+
+struct ev_view {
+	struct evidence_info *rows;  /* texts sanitised */
+	int nrows;
+	int *vis, nvis;              /* rows matching the / filter */
+	struct list list;
+	struct filter filter;
+	int64_t task;                /* filters (0, NULL: none) */
+	const char *kind;
+	int year;
+	char *what;                  /* the filter in words, for the title */
+	bool loaded;
+	unsigned version;
+};
+
+static const enum action ev_hints[] = {
+	ACT_HELP, ACT_EVIDENCE_ADD, ACT_SELECT, ACT_EVIDENCE_GET, ACT_EVIDENCE_BY_TASK,
+	ACT_EVIDENCE_BY_KIND, ACT_EVIDENCE_BY_YEAR, ACT_EVIDENCE_ALL, ACT_FILTER, ACT_QUIT, ACT_NONE
+};
+
+/* ---- loading ---- */
+
+static void clean(char **s)
+{
+	char *t = text_sanitize(*s ? *s : "");
+	free(*s);
+	*s = t;
+}
+
+static bool row_matches(const struct ev_view *ev, const struct evidence_info *e)
+{
+	if (!filter_active(&ev->filter))
+		return true;
+	struct sbuf b = SBUF_INIT;
+	sbuf_addf(&b, "%s %s %s %s", evidence_kind_label(e->kind), e->doc_no, e->issuer, e->summary);
+	bool ok = filter_match(&ev->filter, b.s);
+	sbuf_free(&b);
+	return ok;
+}
+
+/* Keeps the rows matching the / filter, the cursor on record id if shown. */
+static void refilter(struct ev_view *ev, int64_t id)
+{
+	ev->nvis = 0;
+	for (int i = 0; i < ev->nrows; i++)
+		if (row_matches(ev, &ev->rows[i]))
+			ev->vis[ev->nvis++] = i;
+	ev->list.n = ev->nvis;
+	int cur = 0;
+	for (int i = 0; i < ev->nvis; i++)
+		if (ev->rows[ev->vis[i]].id == id)
+			cur = i;
+	list_set(&ev->list, cur);
+}
+
+static const struct evidence_info *cur_row(const struct ev_view *ev)
+{
+	return ev->nvis ? &ev->rows[ev->vis[ev->list.cur]] : NULL;
+}
+
+static void load(struct app *app, struct ev_view *ev)
+{
+	int64_t keep = cur_row(ev) ? cur_row(ev)->id : 0;
+	evidence_list_free(ev->rows, ev->nrows);
+	struct cchc_err err;
+	if (evidence_list(app->db, ev->task, ev->kind, ev->year, &ev->rows, &ev->nrows, &err)) {
+		app_message(app, true, "%s", err.msg);
+		ev->rows = NULL, ev->nrows = 0;
+	}
+	for (int i = 0; i < ev->nrows; i++) {
+		struct evidence_info *e = &ev->rows[i];
+		char **f[] = { &e->doc_no, &e->issuer, &e->summary, &e->notes, &e->tasks };
+		for (size_t k = 0; k < sizeof f / sizeof f[0]; k++)
+			clean(f[k]);
+	}
+	free(ev->vis);
+	ev->vis = xcalloc((size_t)ev->nrows + 1, sizeof *ev->vis);
+	ev->nvis = 0;
+	refilter(ev, keep);
+	ev->loaded = true;
+	ev->version = app->data_version;
+}
+
+static void set_filter(struct app *app, struct ev_view *ev, int64_t task, const char *kind,
+		       int year, const char *what)
+{
+	ev->task = task, ev->kind = kind, ev->year = year;
+	free(ev->what);
+	ev->what = what ? text_sanitize(what) : NULL;
+	ev->loaded = false;
+	ev->nvis = 0;  /* the cursor goes to the first row */
+	ev->list.cur = ev->list.top = 0;
+}
+
+static void *ev_open(struct app *app)
+{
+	return xcalloc(1, sizeof(struct ev_view));
+}
+
+static void ev_close(void *st)
+{
+	struct ev_view *ev = st;
+	evidence_list_free(ev->rows, ev->nrows);
+	free(ev->vis);
+	free(ev->what);
+	filter_clear(&ev->filter);
+	free(ev);
+}
+
+/* ---- drawing ---- */
+
+static void vn(const char *iso, char out[11])
+{
+	struct ymd d;
+	out[0] = '\0';
+	if (*iso && date_parse_iso(iso, &d))
+		date_format_vn(d, out);
+}
+
+enum { C_ID = 1, C_KIND = 7, C_NO = 19, C_DATE = 34, C_SUM = 46 };
+
+static void draw_row(struct ev_view *ev, int k, int y, int w)
+{
+	const struct evidence_info *e = &ev->rows[ev->vis[k]];
+	bool cur = k == ev->list.cur;
+	attr_t a = theme_attr(cur ? EL_CURSOR : EL_TEXT);
+	draw_fill(y, 0, w, a);
+	if (cur)
+		draw_text(y, 0, 1, "›", a);
+	char id[16], date[11], files[24];
+	snprintf(id, sizeof id, "%5lld", (long long)e->id);
+	draw_text(y, C_ID, 5, id, a);
+	draw_text_clip(y, C_KIND, C_NO - C_KIND - 1, evidence_kind_label(e->kind), a);
+	draw_text_hl(y, C_NO, C_DATE - C_NO - 1, *e->doc_no ? e->doc_no : "-", a,
+		     filter_query(&ev->filter), theme_attr(EL_MATCH));
+	vn(e->issued_on, date);
+	draw_text(y, C_DATE, 10, *date ? date : "-", a);
+	snprintf(files, sizeof files, "%d tệp", e->nfiles);
+	int fw = text_width(files);
+	draw_text_hl(y, C_SUM, w - C_SUM - fw - 3, e->summary, a, filter_query(&ev->filter),
+		     theme_attr(EL_MATCH));
+	draw_text(y, w - fw - 1, fw, files, e->nfiles || cur ? a : theme_attr(EL_EVIDENCE_MISSING));
+}
+
+static void draw_title(struct ev_view *ev, struct rect r)
+{
+	struct sbuf b = SBUF_INIT;
+	sbuf_addf(&b, "Minh chứng: %s (%d)", ev->what ? ev->what : "tất cả", ev->nrows);
+	attr_t a = theme_attr(EL_TITLE);
+	draw_fill(r.y, 0, r.w, a);
+	draw_text_clip(r.y, 1, r.w - 2, b.s, a | A_BOLD);
+	sbuf_free(&b);
+	attr_t h = theme_attr(EL_LIST_HEADER);
+	draw_fill(r.y + 1, 0, r.w, h);
+	draw_text(r.y + 1, C_ID + 2, 3, "Mã", h);
+	draw_text(r.y + 1, C_KIND, 10, "Loại", h);
+	draw_text(r.y + 1, C_NO, 14, "Số, ký hiệu", h);
+	draw_text(r.y + 1, C_DATE, 10, "Ngày", h);
+	draw_text(r.y + 1, C_SUM, r.w - C_SUM - 8, "Trích yếu", h);
+	draw_text(r.y + 1, r.w - 6, 5, "Tệp", h);
+}
+
+static void ev_draw(struct app *app, void *st, struct rect r)
+{
+	struct ev_view *ev = st;
+	if (!ev->loaded || ev->version != app->data_version)
+		load(app, ev);
+	draw_fill_rect(r, theme_attr(EL_TEXT));
+	draw_title(ev, r);
+	list_fit(&ev->list, r.h - 2);
+	for (int i = 0; i < ev->list.height && ev->list.top + i < ev->nvis; i++)
+		draw_row(ev, ev->list.top + i, r.y + 2 + i, r.w);
+	if (!ev->nvis)
+		draw_text_clip(r.y + 3, 2, r.w - 4, filter_active(&ev->filter)
+			       ? "Không có tài liệu nào khớp bộ lọc; Esc để bỏ lọc."
+			       : ev->what ? "Không có tài liệu nào ở đây; A để xem tất cả."
+			       : "Chưa có tài liệu kiểm chứng nào. a: thêm tài liệu.", theme_attr(EL_TEXT));
+}
+
+/* ---- details ---- */
+
+struct detail {
+	struct modal m;
+	int64_t id;
+	struct tlines l;
+	struct list scroll;
+};
+
+static int export_files(struct app *app, int64_t id);
+
+static void add_field(struct tlines *l, const char *name, const char *value)
+{
+	char *s = text_sanitize(value && *value ? value : "-");
+	tl_wrapped(l, 0, name, EL_FORM_LABEL, s, EL_TEXT);
+	free(s);
+}
+
+static void size_text(int64_t size, char out[32])
+{
+	if (size < 1024)
+		snprintf(out, 32, "%lld B", (long long)size);
+	else if (size < 1024 * 1024)
+		snprintf(out, 32, "%lld KB", (long long)((size + 1023) / 1024));
+	else
+		snprintf(out, 32, "%.1f MB", (double)size / (1024 * 1024));
+	for (char *p = out; *p; p++)
+		if (*p == '.')
+			*p = ',';
+}
+
+static void add_files(struct app *app, struct tlines *l, int64_t id)
+{
+	struct evidence_file *f;
+	int n;
+	struct cchc_err err;
+	tl_blank(l);
+	tl_add(l, 0, NULL, EL_TEXT, "Tệp:", strlen("Tệp:"), EL_LIST_HEADER);
+	if (evidence_files(app->db, id, &f, &n, &err))
+		f = NULL, n = 0;
+	for (int i = 0; i < n; i++) {
+		char size[32], *name = text_sanitize(f[i].name);
+		size_text(f[i].size, size);
+		struct sbuf b = SBUF_INIT;
+		sbuf_addf(&b, "%s (%s)", name, size);
+		tl_wrapped(l, 2, "-", EL_TEXT_ITEM_MARKER, b.s, EL_TEXT);
+		sbuf_free(&b);
+		free(name);
+	}
+	if (!n)
+		tl_add(l, 2, NULL, EL_TEXT, "(không có tệp)", strlen("(không có tệp)"), EL_EVIDENCE_MISSING);
+	evidence_files_free(f, n);
+}
+
+/* The linked tasks, one a line with their titles ("3, 7" in the record). */
+static void add_tasks(struct app *app, struct tlines *l, const char *ids)
+{
+	tl_blank(l);
+	tl_add(l, 0, NULL, EL_TEXT, "Nhiệm vụ:", strlen("Nhiệm vụ:"), EL_LIST_HEADER);
+	const char *p = ids;
+	int n = 0;
+	while (*p) {
+		char *end;
+		long long id = strtoll(p, &end, 10);
+		if (end == p)
+			break;
+		struct task_info t;
+		struct cchc_err err;
+		char pre[24];
+		snprintf(pre, sizeof pre, "%lld", id);
+		if (task_get(app->db, id, &t, &err) == CCHC_OK) {
+			char *title = text_sanitize(t.title);
+			tl_wrapped(l, 2, pre, EL_FORM_LABEL, title, EL_TEXT);
+			free(title);
+			task_info_free(&t);
+		}
+		n++;
+		p = end + strspn(end, ", ");
+	}
+	if (!n)
+		tl_add(l, 2, NULL, EL_TEXT, "(chưa gắn)", strlen("(chưa gắn)"), EL_TEXT);
+}
+
+static void detail_build(struct app *app, struct detail *d, int width)
+{
+	struct evidence_info e;
+	struct cchc_err err;
+	tl_clear(&d->l);
+	d->l.width = width;
+	if (evidence_get(app->db, d->id, &e, &err)) {
+		tl_add(&d->l, 0, NULL, EL_ERROR, err.msg, strlen(err.msg), EL_ERROR);
+		return;
+	}
+	char date[11];
+	vn(e.issued_on, date);
+	add_field(&d->l, "Loại:", evidence_kind_label(e.kind));
+	add_field(&d->l, "Số, ký hiệu:", e.doc_no);
+	add_field(&d->l, "Ngày:", date);
+	add_field(&d->l, "Cơ quan ban hành:", e.issuer);
+	add_field(&d->l, "Trích yếu:", e.summary);
+	if (*e.notes)
+		add_field(&d->l, "Ghi chú:", e.notes);
+	char *crit = evidence_criteria_codes(app->db, d->id);
+	add_field(&d->l, "Tiêu chí:", *crit ? crit : "(chưa gắn)");
+	free(crit);
+	add_files(app, &d->l, d->id);
+	add_tasks(app, &d->l, e.tasks);
+	evidence_info_free(&e);
+}
+
+static int detail_key(struct app *app, struct modal *m, int key)
+{
+	struct detail *d = (struct detail *)m;
+	enum action a = app_action(app, "evidence", key);
+	if (list_scroll(&d->scroll, a))
+		return UI_VIEW;
+	if (a == ACT_CANCEL || a == ACT_SELECT || a == ACT_QUIT)
+		return app_modal_close(app);
+	if (a != ACT_EVIDENCE_GET)
+		return UI_NONE;
+	int64_t id = d->id;
+	return app_modal_close(app) | export_files(app, id);
+}
+
+static void detail_draw(struct app *app, struct modal *m)
+{
+	struct detail *d = (struct detail *)m;
+	draw_fill_rect(app_body(), theme_attr(EL_TEXT));
+	struct rect r = draw_centered(COLS - 4 < 100 ? COLS - 4 : 100, LINES - 2);
+	char title[64];
+	snprintf(title, sizeof title, "Tài liệu kiểm chứng số %lld", (long long)d->id);
+	draw_box(r, theme_attr(EL_DIALOG), title);
+	if (d->l.width != r.w - 4 || !d->l.n)
+		detail_build(app, d, r.w - 4);
+	d->scroll.n = d->l.n;
+	d->scroll.cur = d->scroll.top;
+	list_fit(&d->scroll, r.h - 3);
+	for (int i = 0; i < r.h - 3 && d->scroll.top + i < d->l.n; i++)
+		tl_draw(&d->l, d->scroll.top + i, r.y + 1 + i, r.x + 2, r.w - 4);
+	if (d->scroll.top + r.h - 3 < d->l.n)
+		draw_text(r.y + r.h - 3, r.x + r.w - 1, 1, "↓", theme_attr(EL_BORDER));
+	draw_text_clip(r.y + r.h - 2, r.x + 2, r.w - 4, "g: xuất tệp  ↑↓ cuộn  Esc: đóng",
+		       theme_attr(EL_DIALOG) | A_DIM);
+}
+
+static void detail_free(struct modal *m)
+{
+	struct detail *d = (struct detail *)m;
+	tl_free(&d->l);
+	free(d);
+}
+
+static int open_detail(struct app *app, int64_t id)
+{
+	struct detail *d = xcalloc(1, sizeof *d);
+	d->m = (struct modal){ detail_key, detail_draw, detail_free };
+	d->id = id;
+	return app_modal_open(app, &d->m);
+}
+
+/* ---- export (g) ---- */
+
+static int export_done(struct app *app, void *ctx, const char *text)
+{
+	int64_t id = (int64_t)(intptr_t)ctx;
+	struct cchc_err err = { 0 };
+	if (!*text) {
+		app_message(app, true, "Chưa xuất: cần tên thư mục");
+	} else if (evidence_extract(app->db, id, text, &err)) {
+		app_message(app, true, "Chưa xuất: %s", err.msg);
+	} else {
+		app_message(app, false, "Đã xuất các tệp của tài liệu số %lld vào %s", (long long)id, text);
+	}
+	return UI_ALL;
+}
+
+static int export_files(struct app *app, int64_t id)
+{
+	if (!id)
+		return UI_NONE;
+	static const struct prompt_ops ops = { .done = export_done };
+	return app_modal_open(app, prompt_open_with("Xuất tệp vào thư mục:", NULL, &ops,
+						    (void *)(intptr_t)id));
+}
+
+/* ---- the form (a) ---- */
+
+enum { F_KIND, F_NO, F_DATE, F_ISSUER, F_SUMMARY, F_TASKS, F_CRIT, F_FILES, NFIELDS };
+
+static const char *const labels[NFIELDS] = {
+	"Loại", "Số, ký hiệu", "Ngày", "Cơ quan", "Trích yếu", "Nhiệm vụ", "Tiêu chí", "Tệp",
+};
+
+struct ev_form {
+	struct form_cand kinds[16];
+	int nkinds;
+};
+
+static void ef_free(void *p)
+{
+	struct ev_form *ef = p;
+	for (int i = 0; i < ef->nkinds; i++) {
+		free(ef->kinds[i].value);
+		free(ef->kinds[i].label);
+	}
+	free(ef);
+}
+
+/* The items of s separated by any of seps, trimmed, empty ones dropped. */
+static int split(const char *s, const char *seps, char ***out)
+{
+	char *copy = xstrdup(s), *save = NULL;
+	int n = 0;
+	*out = xcalloc(strlen(s) / 2 + 2, sizeof **out);
+	for (char *t = strtok_r(copy, seps, &save); t; t = strtok_r(NULL, seps, &save)) {
+		char *q = text_squeeze(t);
+		if (*q)
+			(*out)[n++] = q;
+		else
+			free(q);
+	}
+	free(copy);
+	return n;
+}
+
+static bool check_date(struct form *f)
+{
+	const char *s = form_text(f, F_DATE);
+	struct ymd d;
+	if (!*s)
+		return true;
+	if (date_parse_dmy(s, &d) || date_parse_iso(s, &d)) {
+		char out[11];
+		date_format_vn(d, out);
+		form_hint(f, F_DATE, strcmp(out, s) ? out : "ngày/tháng/năm");
+		return true;
+	}
+	form_hint(f, F_DATE, NULL);
+	form_error(f, F_DATE, "Ngày «%s» không hợp lệ: ghi ngày/tháng/năm, ví dụ 15/03/2026", s);
+	return false;
+}
+
+static bool check_tasks(struct app *app, struct form *f, int64_t *ids, int *n)
+{
+	char **v;
+	int k = split(form_text(f, F_TASKS), ", ", &v);
+	bool ok = true;
+	*n = 0;
+	for (int i = 0; i < k && ok; i++) {
+		char *end;
+		long long id = strtoll(v[i], &end, 10);
+		struct task_info t;
+		struct cchc_err err;
+		if (*end || id <= 0 || *n == 64) {
+			form_error(f, F_TASKS, "Mã nhiệm vụ «%s» không hợp lệ: ghi các số, cách nhau dấu phẩy", v[i]);
+			ok = false;
+		} else if (task_get(app->db, id, &t, &err) != CCHC_OK) {
+			form_error(f, F_TASKS, "Không có nhiệm vụ số %lld", id);
+			ok = false;
+		} else {
+			task_info_free(&t);
+			ids[(*n)++] = id;
+		}
+	}
+	strv_free(v, k);
+	return ok;
+}
+
+static bool check_criteria(struct app *app, struct form *f, char **v, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (!criteria_catalogue_for(app->db, v[i], 0)) {
+			form_error(f, F_CRIT, "Không có tiêu chí mã %s (nạp bộ tiêu chí bằng cchc criteria load)",
+				   v[i]);
+			return false;
+		}
+	return true;
+}
+
+/* Puts an error of evidence_add under the field it is about. */
+static void place_error(struct form *f, const char *msg)
+{
+	int i = F_FILES;
+	if (strncmp(msg, "Loại", strlen("Loại")) == 0)
+		i = F_KIND;
+	else if (strncmp(msg, "Ngày", strlen("Ngày")) == 0)
+		i = F_DATE;
+	else if (strstr(msg, "nhiệm vụ"))
+		i = F_TASKS;
+	else if (strstr(msg, "tiêu chí"))
+		i = F_CRIT;
+	form_error(f, i, "%s", msg);
+}
+
+static int ef_store(struct app *app, struct form *f, struct evidence_input *in)
+{
+	struct cchc_err err = { 0 };
+	int64_t id;
+	if (evidence_add(app->db, in, &id, &err)) {
+		place_error(f, err.msg);
+		form_focus_error(f);
+		return -1;
+	}
+	app->data_version++;
+	app_message(app, false, "Đã thêm tài liệu kiểm chứng số %lld (%d tệp)", (long long)id,
+		    in->nfiles);
+	return UI_ALL;
+}
+
+static int ef_save(struct app *app, struct form *f)
+{
+	struct evidence_input in = { 0 };
+	int64_t tasks[64];
+	char **crit, **files;
+	form_clear_errors(f);
+	bool ok = true;
+	if (!(in.kind = evidence_kind_parse(form_text(f, F_KIND)))) {
+		form_error(f, F_KIND, "Chọn loại trong danh sách: quyết định, kế hoạch, báo cáo, công "
+			   "văn, thông báo, biên bản, hình ảnh, khác");
+		ok = false;
+	}
+	ok &= check_date(f);
+	ok &= check_tasks(app, f, tasks, &in.ntasks);
+	in.ncriteria = split(form_text(f, F_CRIT), ", ", &crit);
+	ok &= check_criteria(app, f, crit, in.ncriteria);
+	in.nfiles = split(form_text(f, F_FILES), ";", &files);
+	in.doc_no = form_text(f, F_NO);
+	in.date = form_text(f, F_DATE);
+	in.issuer = form_text(f, F_ISSUER);
+	in.summary = form_text(f, F_SUMMARY);
+	in.tasks = tasks;
+	in.criteria = (const char *const *)crit;
+	in.files = (const char *const *)files;
+	int r = -1;
+	if (ok)
+		r = ef_store(app, f, &in);
+	else
+		form_focus_error(f);
+	strv_free(crit, in.ncriteria);
+	strv_free(files, in.nfiles);
+	return r;
+}
+
+static void ef_changed(struct app *app, struct form *f, int i)
+{
+	if (i == F_DATE) {
+		free(f->f[F_DATE].error);
+		f->f[F_DATE].error = NULL;
+		if (*form_text(f, F_DATE))
+			check_date(f);
+		else
+			form_hint(f, F_DATE, "ngày/tháng/năm");
+	}
+}
+
+static const struct form_ops ev_form_ops = { ef_changed, ef_save, ef_free };
+
+static int add_evidence(struct app *app, struct ev_view *ev)
+{
+	struct ev_form *ef = xcalloc(1, sizeof *ef);
+	for (int i = 0; evidence_kinds[i] && i < 16; i++, ef->nkinds++)
+		ef->kinds[i] = (struct form_cand){ i + 1, xstrdup(evidence_kind_labels[i]), xstrdup("") };
+	struct form *f = form_new("Thêm tài liệu kiểm chứng", labels, NFIELDS, &ev_form_ops, ef);
+	f->f[F_KIND].cand = ef->kinds, f->f[F_KIND].ncand = ef->nkinds;
+	if (ev->task) {
+		char id[24];
+		snprintf(id, sizeof id, "%lld", (long long)ev->task);
+		form_set(f, F_TASKS, id);
+	}
+	if (ev->kind)
+		form_set(f, F_KIND, evidence_kind_label(ev->kind));
+	form_hint(f, F_DATE, "ngày/tháng/năm");
+	form_hint(f, F_TASKS, "mã số, cách nhau dấu phẩy: 3, 7");
+	form_hint(f, F_CRIT, "mã tiêu chí, cách nhau dấu phẩy: 1.1, 3.2");
+	form_hint(f, F_FILES, "đường dẫn tệp, cách nhau dấu chấm phẩy (;)");
+	return app_modal_open(app, &f->m);
+}
+
+/* ---- filters ---- */
+
+static int task_chosen(struct app *app, void *ctx, int64_t id, const char *value)
+{
+	struct sbuf b = SBUF_INIT;
+	sbuf_addf(&b, "nhiệm vụ số %lld", (long long)id);
+	set_filter(app, ctx, id, NULL, 0, b.s);
+	sbuf_free(&b);
+	return UI_ALL;
+}
+
+static int choose_task(struct app *app, struct ev_view *ev)
+{
+	struct task_filter tf = { .status = -1, .due_within = -1, .limit = 500 };
+	struct task_info *t;
+	int n;
+	struct cchc_err err;
+	if (task_list(app->db, &tf, &t, &n, &err) != CCHC_OK || !n) {
+		app_message(app, true, "Chưa có nhiệm vụ nào");
+		return UI_STATUS;
+	}
+	struct choice_item *v = xcalloc((size_t)n, sizeof *v);
+	char (*ids)[24] = xcalloc((size_t)n, sizeof *ids);
+	for (int i = 0; i < n; i++) {
+		snprintf(ids[i], sizeof ids[i], "%lld", (long long)t[i].id);
+		v[i] = (struct choice_item){ t[i].id, ids[i], t[i].title };
+	}
+	struct modal *m = choice_open("Lọc theo nhiệm vụ", v, n, task_chosen, ev);
+	free(v);
+	free(ids);
+	task_list_free(t, n);
+	return app_modal_open(app, m);
+}
+
+static int kind_chosen(struct app *app, void *ctx, int64_t id, const char *value)
+{
+	struct sbuf b = SBUF_INIT;
+	sbuf_addf(&b, "loại %s", evidence_kind_labels[id]);
+	set_filter(app, ctx, 0, evidence_kinds[id], 0, b.s);
+	sbuf_free(&b);
+	return UI_ALL;
+}
+
+static int choose_kind(struct app *app, struct ev_view *ev)
+{
+	struct choice_item v[16];
+	int n = 0;
+	for (; evidence_kinds[n] && n < 16; n++)
+		v[n] = (struct choice_item){ n, evidence_kind_labels[n], "" };
+	return app_modal_open(app, choice_open("Lọc theo loại", v, n, kind_chosen, ev));
+}
+
+static int year_done(struct app *app, void *ctx, const char *text)
+{
+	char *end;
+	long y = strtol(text, &end, 10);
+	if (!*text || *end || y < 1900 || y > 2999) {
+		app_message(app, true, "Năm «%s» không hợp lệ (ví dụ 2026)", text);
+		return UI_STATUS;
+	}
+	char what[32];
+	snprintf(what, sizeof what, "năm %ld", y);
+	set_filter(app, ctx, 0, NULL, (int)y, what);
+	return UI_ALL;
+}
+
+static int choose_year(struct app *app, struct ev_view *ev)
+{
+	static const struct prompt_ops ops = { .done = year_done };
+	char y[8] = "";
+	if (ev->year)
+		snprintf(y, sizeof y, "%d", ev->year);
+	return app_modal_open(app, prompt_open_with("Lọc theo năm:", y, &ops, ev));
+}
+
+static int apply_filter(struct app *app, void *ctx, const char *text)
+{
+	struct ev_view *ev = ctx;
+	filter_set(&ev->filter, text);
+	app_set_query(app, ev->filter.text, false);
+	refilter(ev, cur_row(ev) ? cur_row(ev)->id : 0);
+	return UI_VIEW;
+}
+
+static int cancel_filter(struct app *app, void *ctx, const char *text)
+{
+	return apply_filter(app, ctx, "");
+}
+
+static void filter_extra(struct app *app, void *ctx, struct sbuf *out)
+{
+	struct ev_view *ev = ctx;
+	filter_count(ev->nvis, ev->nrows, out);
+}
+
+static void ev_status(struct app *app, void *st, struct sbuf *out)
+{
+	struct ev_view *ev = st;
+	filter_status(&ev->filter, ev->nvis, ev->nrows, out);
+}
+
+static int ev_handle(struct app *app, void *st, enum action a)
+{
+	struct ev_view *ev = st;
+	static const struct prompt_ops ops = {
+		.done = apply_filter, .changed = apply_filter, .cancel = cancel_filter,
+		.extra = filter_extra,
+	};
+	const struct evidence_info *e = cur_row(ev);
+	switch (a) {
+	case ACT_FILTER: return app_modal_open(app, prompt_open_with("lọc:", ev->filter.text, &ops, ev));
+	case ACT_CANCEL: return filter_active(&ev->filter) ? cancel_filter(app, ev, NULL) : UI_NONE;
+	case ACT_EVIDENCE_ALL: set_filter(app, ev, 0, NULL, 0, NULL); return UI_VIEW;
+	case ACT_EVIDENCE_BY_TASK: return choose_task(app, ev);
+	case ACT_EVIDENCE_BY_KIND: return choose_kind(app, ev);
+	case ACT_EVIDENCE_BY_YEAR: return choose_year(app, ev);
+	case ACT_EVIDENCE_ADD: return add_evidence(app, ev);
+	case ACT_EVIDENCE_GET: return e ? export_files(app, e->id) : UI_NONE;
+	case ACT_SELECT: return e ? open_detail(app, e->id) : UI_NONE;
+	default: break;
+	}
+	return list_move(&ev->list, a) ? UI_VIEW : UI_NONE;
+}
+
+const struct view_class view_evidence = {
+	.name = "evidence",
+	.title = "Minh chứng",
+	.hints = ev_hints,
+	.open = ev_open,
+	.close = ev_close,
+	.draw = ev_draw,
+	.handle = ev_handle,
+	.status = ev_status,
+};
