@@ -127,3 +127,13 @@ struct modal *choice_open(const char *title, const struct choice_item *items, in
 	refilter(c);
 	return &c->m;
 }
+
+void choice_select(struct modal *m, int64_t id)
+{
+	struct choice *c = (struct choice *)m;
+	for (int k = 0; k < c->list.n; k++)
+		if (c->id[c->shown[k]] == id) {
+			list_set(&c->list, k);
+			return;
+		}
+}

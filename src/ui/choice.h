@@ -13,5 +13,7 @@ struct choice_item {
 typedef int (*choice_fn)(struct app *app, void *ctx, int64_t id, const char *value);
 struct modal *choice_open(const char *title, const struct choice_item *items, int n,
 			  choice_fn chosen, void *ctx);
+/* Puts the cursor on the item with that id (when shown). */
+void choice_select(struct modal *m, int64_t id);
 
 #endif

@@ -1,6 +1,8 @@
 #include <config.h>
 #include "ui/form.h"
+#include <dirent.h>
 #include <stdarg.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -77,7 +79,7 @@ int form_find(const struct form_field *fd, const char *s)
 static const char *token(const struct form_field *fd)
 {
 	const char *s = lineedit_text(&fd->ed);
-	const char *c = fd->multi ? strrchr(s, ',') : NULL;
+	const char *c = fd->path ? strrchr(s, ';') : fd->multi ? strrchr(s, ',') : NULL;
 	s = c ? c + 1 : s;
 	while (*s == ' ')
 		s++;
@@ -112,7 +114,11 @@ static void accept_pick(struct form *f)
 	struct form_field *fd = &f->f[f->cur];
 	const struct form_cand *c = &fd->cand[f->match[f->pick]];
 	struct sbuf b = SBUF_INIT;
-	if (fd->multi) {
+	if (fd->path) {
+		const char *s = lineedit_text(&fd->ed), *semi = strrchr(s, ';');
+		if (semi)
+			sbuf_addf(&b, "%.*s; ", (int)(semi - s), s);
+	} else if (fd->multi) {
 		const char *s = lineedit_text(&fd->ed), *comma = strrchr(s, ',');
 		if (comma)
 			sbuf_addf(&b, "%.*s, ", (int)(comma - s), s);
@@ -124,11 +130,120 @@ static void accept_pick(struct form *f)
 	f->dropdown = false;
 }
 
+/* ---- file paths ---- */
+
+static void free_paths(struct form *f)
+{
+	for (int i = 0; i < f->npcand; i++) {
+		free(f->pcand[i].value);
+		free(f->pcand[i].label);
+	}
+	free(f->pcand);
+	f->pcand = NULL;
+	f->npcand = 0;
+	for (int i = 0; i < f->nf; i++)
+		if (f->f[i].path) {
+			f->f[i].cand = NULL;
+			f->f[i].ncand = 0;
+		}
+}
+
+static int cmp_cand(const void *a, const void *b)
+{
+	return strcmp(((const struct form_cand *)a)->value, ((const struct form_cand *)b)->value);
+}
+
+/* Completes the last path of the current field (after the last ";") from
+ * the names in its folder (opendir/readdir, no shell): one match is put in
+ * (a folder with a trailing "/"), several are extended to their common
+ * beginning and listed in the dropdown. "~/" stands for $HOME. */
+static void complete_path(struct form *f)
+{
+	struct form_field *fd = &f->f[f->cur];
+	free_paths(f);
+	f->dropdown = false;
+	const char *s = lineedit_text(&fd->ed), *semi = strrchr(s, ';');
+	struct sbuf before = SBUF_INIT, tok = SBUF_INIT;
+	if (semi)
+		sbuf_addf(&before, "%.*s; ", (int)(semi - s), s);
+	const char *t = token(fd);
+	const char *home = getenv("HOME");
+	if (t[0] == '~' && (t[1] == '/' || !t[1]) && home && *home)
+		sbuf_addf(&tok, "%s%s", home, t[1] ? t + 1 : "/");
+	else
+		sbuf_add(&tok, t);
+	const char *slash = strrchr(tok.s, '/');
+	size_t dlen = slash ? (size_t)(slash - tok.s) + 1 : 0;
+	const char *base = tok.s + dlen;
+	size_t blen = strlen(base);
+	char *dir = dlen ? xstrndup(tok.s, dlen) : xstrdup(".");
+	DIR *d = opendir(dir);
+	int cap = 0;
+	for (struct dirent *de; d && (de = readdir(d));) {
+		const char *name = de->d_name;
+		if (!strcmp(name, ".") || !strcmp(name, "..") || (name[0] == '.' && base[0] != '.'))
+			continue;
+		if (strncmp(name, base, blen) != 0)
+			continue;
+		struct sbuf full = SBUF_INIT;
+		sbuf_addf(&full, "%.*s%s", (int)dlen, tok.s, name);
+		struct stat st;
+		bool isdir = stat(dlen ? full.s : name, &st) == 0 && S_ISDIR(st.st_mode);
+		if (isdir)
+			sbuf_add(&full, "/");
+		if (f->npcand == cap) {
+			cap = cap ? cap * 2 : 16;
+			f->pcand = xrealloc(f->pcand, (size_t)cap * sizeof *f->pcand);
+		}
+		f->pcand[f->npcand] = (struct form_cand){ f->npcand + 1, xstrdup(full.s), xstrdup("") };
+		f->npcand++;
+		sbuf_free(&full);
+	}
+	if (d)
+		closedir(d);
+	free(dir);
+	if (f->npcand > 1)
+		qsort(f->pcand, (size_t)f->npcand, sizeof *f->pcand, cmp_cand);
+	struct sbuf out = SBUF_INIT;
+	sbuf_add(&out, before.s ? before.s : "");
+	if (f->npcand == 1) {
+		sbuf_add(&out, f->pcand[0].value);
+		lineedit_set(&fd->ed, out.s);
+	} else if (f->npcand > 1) {
+		size_t common = strlen(f->pcand[0].value);
+		for (int i = 1; i < f->npcand; i++) {
+			size_t k = 0;
+			while (k < common && f->pcand[i].value[k] == f->pcand[0].value[k])
+				k++;
+			common = k;
+		}
+		/* not inside a letter */
+		while (common && ((unsigned char)f->pcand[0].value[common] & 0xC0) == 0x80)
+			common--;
+		sbuf_addf(&out, "%.*s", (int)common, f->pcand[0].value);
+		lineedit_set(&fd->ed, out.s);
+		fd->cand = f->pcand;
+		fd->ncand = f->npcand;
+		free(f->match);
+		f->match = xcalloc((size_t)f->npcand, sizeof *f->match);
+		for (int i = 0; i < f->npcand; i++)
+			f->match[i] = i;
+		f->nmatch = f->npcand;
+		f->pick = f->pick_top = 0;
+		f->dropdown = true;
+	}
+	fd->picked = 0;
+	sbuf_free(&out);
+	sbuf_free(&before);
+	sbuf_free(&tok);
+}
+
 /* ---- keys ---- */
 
 static void move_field(struct form *f, int dir)
 {
 	f->dropdown = false;
+	free_paths(f);
 	for (int k = 1; k <= f->nf; k++) {
 		int i = ((f->cur + dir * k) % f->nf + f->nf) % f->nf;
 		if (!f->f[i].hidden) {
@@ -181,7 +296,10 @@ static int edit_key(struct app *app, struct form *f, int key)
 		fd->picked = 0;
 		free(fd->error);
 		fd->error = NULL;
-		if (fd->ncand)
+		if (fd->path) {
+			free_paths(f);
+			f->dropdown = false;
+		} else if (fd->ncand)
 			complete(f, false);
 		if (f->ops.changed)
 			f->ops.changed(app, f, f->cur);
@@ -208,6 +326,8 @@ static int form_key(struct app *app, struct modal *m, int key)
 		complete(f, true);
 		return UI_VIEW;
 	}
+	if (key == KEY_CHAR_TAB && f->f[f->cur].path && *token(&f->f[f->cur]))
+		return complete_path(f), UI_VIEW;
 	if (key == KEY_CHAR_TAB || key == KEY_FN(KEY_DOWN))
 		return move_field(f, 1), UI_VIEW;
 	if (key == KEY_FN(KEY_BTAB) || key == KEY_FN(KEY_UP))
@@ -329,6 +449,7 @@ static void form_free(struct modal *m)
 	}
 	if (f->ops.free)
 		f->ops.free(f->ctx);
+	free_paths(f);
 	free(f->f);
 	free(f->match);
 	free(f);

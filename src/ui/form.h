@@ -23,6 +23,8 @@ struct form_field {
 	const char *label;
 	struct lineedit ed;
 	bool hidden, multi;
+	bool path;               /* file paths separated by ";": Tab completes
+	                          * the last one from the file system */
 	struct form_cand *cand;  /* owned by the owner, or NULL */
 	int ncand;
 	int64_t picked;          /* id of the candidate picked, 0 after any edit */
@@ -49,6 +51,8 @@ struct form {
 	int *match, nmatch, pick, pick_top;  /* completions of the current field */
 	int top;                             /* first field drawn when the form scrolls */
 	bool dropdown;
+	struct form_cand *pcand;             /* path completions (form's own) */
+	int npcand;
 };
 
 /* A form of nf fields (labels static); fill f->f[i] then open it with

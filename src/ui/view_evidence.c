@@ -2,7 +2,8 @@
  * date, summary and file count; one filter at a time by task, kind or year,
  * plus the / filter on the rows. Enter shows a record's details (files with
  * sizes, linked tasks and criteria); a adds a record through a form; g
- * writes its files into a folder. */
+ * writes its files into a folder; o opens one of them with the desktop's
+ * viewer (evidence_open). */
 #include <config.h>
 #include <stdlib.h>
 #include <string.h>
@@ -207,6 +208,7 @@ struct detail {
 };
 
 static int export_files(struct app *app, int64_t id);
+static int open_file(struct app *app, int64_t id);
 
 static void add_field(struct tlines *l, const char *name, const char *value)
 {
@@ -315,6 +317,8 @@ static int detail_key(struct app *app, struct modal *m, int key)
 		return UI_VIEW;
 	if (a == ACT_CANCEL || a == ACT_SELECT || a == ACT_QUIT)
 		return app_modal_close(app);
+	if (a == ACT_EVIDENCE_OPEN)
+		return open_file(app, d->id);
 	if (a != ACT_EVIDENCE_GET)
 		return UI_NONE;
 	int64_t id = d->id;
@@ -338,7 +342,7 @@ static void detail_draw(struct app *app, struct modal *m)
 		tl_draw(&d->l, d->scroll.top + i, r.y + 1 + i, r.x + 2, r.w - 4);
 	if (d->scroll.top + r.h - 3 < d->l.n)
 		draw_text(r.y + r.h - 3, r.x + r.w - 1, 1, "↓", theme_attr(EL_BORDER));
-	draw_text_clip(r.y + r.h - 2, r.x + 2, r.w - 4, "g: xuất tệp  ↑↓ cuộn  Esc: đóng",
+	draw_text_clip(r.y + r.h - 2, r.x + 2, r.w - 4, "o: mở tệp  g: xuất tệp  ↑↓ cuộn  Esc: đóng",
 		       theme_attr(EL_DIALOG) | A_DIM);
 }
 
@@ -380,6 +384,63 @@ static int export_files(struct app *app, int64_t id)
 	static const struct prompt_ops ops = { .done = export_done };
 	return app_modal_open(app, prompt_open_with("Xuất tệp vào thư mục:", NULL, &ops,
 						    (void *)(intptr_t)id));
+}
+
+/* ---- open a file (o) ---- */
+
+static int open_nth(struct app *app, int64_t id, int n)
+{
+	struct cchc_err err = { 0 };
+	char *path = NULL;
+	if (evidence_open(app->db, id, n, &path, &err))
+		app_message(app, true, "Chưa mở được: %s", err.msg);
+	else {
+		const char *slash = strrchr(path, '/');
+		char *name = text_sanitize(slash ? slash + 1 : path);
+		app_message(app, false, "Đã mở tệp số %d của tài liệu số %lld (%s)", n, (long long)id,
+			    name);
+		free(name);
+	}
+	free(path);
+	return UI_ALL;
+}
+
+static int open_done(struct app *app, void *ctx, const char *text)
+{
+	char *end;
+	long n = strtol(text, &end, 10);
+	while (*end == ' ')
+		end++;
+	if (!*text || *end || n < 1 || n > 100000) {
+		app_message(app, true, "Số tệp «%s» không hợp lệ (ví dụ 1)", text);
+		return UI_ALL;
+	}
+	return open_nth(app, (int64_t)(intptr_t)ctx, (int)n);
+}
+
+/* Opens the record's only file, or asks which (1 by default). */
+static int open_file(struct app *app, int64_t id)
+{
+	struct evidence_file *f;
+	int n;
+	struct cchc_err err;
+	if (!id)
+		return UI_NONE;
+	if (evidence_files(app->db, id, &f, &n, &err)) {
+		app_message(app, true, "%s", err.msg);
+		return UI_STATUS;
+	}
+	evidence_files_free(f, n);
+	if (!n) {
+		app_message(app, true, "Tài liệu số %lld không có tệp nào", (long long)id);
+		return UI_STATUS;
+	}
+	if (n == 1)
+		return open_nth(app, id, 1);
+	static const struct prompt_ops ops = { .done = open_done };
+	static char label[64];  /* the prompt keeps the pointer */
+	snprintf(label, sizeof label, "Mở tệp số (1-%d):", n);
+	return app_modal_open(app, prompt_open_with(label, "1", &ops, (void *)(intptr_t)id));
 }
 
 /* ---- the form (a) ---- */
@@ -571,7 +632,8 @@ static int add_evidence(struct app *app, struct ev_view *ev)
 	form_hint(f, F_DATE, "ngày/tháng/năm");
 	form_hint(f, F_TASKS, "mã số, cách nhau dấu phẩy: 3, 7");
 	form_hint(f, F_CRIT, "mã tiêu chí, cách nhau dấu phẩy: 1.1, 3.2");
-	form_hint(f, F_FILES, "đường dẫn tệp, cách nhau dấu chấm phẩy (;)");
+	form_hint(f, F_FILES, "đường dẫn tệp, cách nhau dấu «;»; Tab: điền tiếp tên tệp");
+	f->f[F_FILES].path = true;
 	return app_modal_open(app, &f->m);
 }
 
@@ -693,6 +755,7 @@ static int ev_handle(struct app *app, void *st, enum action a)
 	case ACT_EVIDENCE_BY_YEAR: return choose_year(app, ev);
 	case ACT_EVIDENCE_ADD: return add_evidence(app, ev);
 	case ACT_EVIDENCE_GET: return e ? export_files(app, e->id) : UI_NONE;
+	case ACT_EVIDENCE_OPEN: return e ? open_file(app, e->id) : UI_NONE;
 	case ACT_SELECT: return e ? open_detail(app, e->id) : UI_NONE;
 	default: break;
 	}

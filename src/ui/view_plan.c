@@ -6,9 +6,11 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/criteria.h"
 #include "core/plan.h"
 #include "text/utf8.h"
 #include "ui/app.h"
+#include "ui/choice.h"
 #include "ui/filter.h"
 #include "ui/list.h"
 #include "ui/tlines.h"
@@ -762,6 +764,75 @@ static int outline_action(struct plan_view *pv, enum action a)
 	return UI_VIEW;
 }
 
+/* ---- mapping a section to a criterion (m) ---- */
+
+static int criterion_chosen(struct app *app, void *ctx, int64_t id, const char *value)
+{
+	int64_t section = (int64_t)(intptr_t)ctx;
+	struct cchc_err err = { 0 };
+	if (criteria_map(app->db, section, 0, id, &err)) {
+		app_message(app, true, "Chưa gắn: %s", err.msg);
+		return UI_ALL;
+	}
+	app->data_version++;
+	app_message(app, false, "Đã gắn mục với tiêu chí %s", value);
+	return UI_ALL;
+}
+
+/* The criterion criteria_suggest proposes for the section, in any
+ * catalogue (the newest first), or 0. */
+static int64_t suggested_criterion(struct app *app, int64_t plan_id, int64_t section)
+{
+	struct catalogue_info *cat;
+	int ncat;
+	struct cchc_err err;
+	int64_t found = 0;
+	if (criteria_catalogues(app->db, &cat, &ncat, &err))
+		return 0;
+	for (int i = 0; i < ncat && !found; i++) {
+		struct criteria_suggestion *s;
+		int n;
+		if (criteria_suggest(app->db, plan_id, cat[i].id, &s, &n, &err))
+			continue;
+		for (int k = 0; k < n && !found; k++)
+			if (s[k].section_id == section)
+				found = s[k].criterion_id;
+		criteria_suggestions_free(s, n);
+	}
+	catalogues_free(cat, ncat);
+	return found;
+}
+
+static int map_section(struct app *app, struct plan_view *pv)
+{
+	if (pv->sel < 0)
+		return UI_NONE;
+	struct criterion_row *c;
+	int n;
+	struct cchc_err err = { 0 };
+	if (criteria_list(app->db, 0, NULL, 0, &c, &n, &err)) {
+		app_message(app, true, "%s", err.msg);
+		return UI_STATUS;
+	}
+	if (!n) {
+		criteria_list_free(c, n);
+		app_message(app, true, "Chưa có bộ tiêu chí nào (nạp bằng cchc criteria load)");
+		return UI_STATUS;
+	}
+	struct choice_item *v = xcalloc((size_t)n, sizeof *v);
+	for (int i = 0; i < n; i++)
+		v[i] = (struct choice_item){ c[i].id, c[i].code, c[i].name };
+	int64_t section = pv->sec[pv->sel].id;
+	struct modal *m = choice_open("Gắn mục với tiêu chí", v, n, criterion_chosen,
+				      (void *)(intptr_t)section);
+	int64_t s = suggested_criterion(app, pv->plan_id, section);
+	if (s)
+		choice_select(m, s);
+	free(v);
+	criteria_list_free(c, n);
+	return app_modal_open(app, m);
+}
+
 static int plan_handle(struct app *app, void *st, enum action a)
 {
 	struct plan_view *pv = st;
@@ -779,6 +850,8 @@ static int plan_handle(struct app *app, void *st, enum action a)
 		return app_goto(app, "tasks-section", pv->sec[pv->sel].id, pv->plan_id);
 	if (a == ACT_SUGGEST)
 		return app_goto(app, "suggestions", pv->plan_id, pv->plan_id);
+	if (a == ACT_SECTION_MAP)
+		return map_section(app, pv);
 	if (a == ACT_MATCH_NEXT || a == ACT_MATCH_PREV)
 		return match_step(app, pv, a == ACT_MATCH_NEXT ? 1 : -1);
 	if (a >= ACT_TEXT_DOWN && a <= ACT_TEXT_PAGE_UP)

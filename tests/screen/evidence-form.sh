@@ -50,4 +50,32 @@ note "evidence list --format tsv:"
 "$CCHC" evidence show 4 | grep '^file' | cut -f1,2 >> "$actual"
 note "score list: 1.3 has one record now"
 "$CCHC" score list --year 2026 --format tsv | grep '^1\.3' >> "$actual"
+# Tab in the file field completes the last path (after the last ";") from
+# the folder's names: one match is put in ("k" -> ke-hoach.txt), a folder
+# gets a "/", several are extended to their common beginning and listed
+# (Down, Tab takes the second); "~/" is expanded from $HOME.
+mkdir -p "$tmp/docs/anh"
+printf 'a\n' > "$tmp/docs/ke-hoach.txt"
+printf 'b\n' > "$tmp/docs/bao-cao-quy-1.txt"
+printf 'c\n' > "$tmp/docs/bao-cao-quy-2.txt"
+screen files 80x24 <<'S'
+key 7 a
+key <Tab> <Tab> <Tab> <Tab> <Tab> <Tab> <Tab>
+type docs/k
+key <Tab>
+type ; docs/a
+key <Tab>
+type ; docs/b
+key <Tab>
+dump
+key <Down> <Tab>
+dump
+key C-u
+type ~/docs/k
+key <Tab>
+dump
+S
+# the temporary folder's name varies in length: squeeze the padding after it
+sed "s|$tmp\(/docs/ke-hoach.txt\)  *│|\$TMP\1 │|" "$actual" > "$actual.sq"
+mv "$actual.sq" "$actual"
 check evidence-form

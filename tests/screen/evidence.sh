@@ -53,4 +53,26 @@ dump
 key j <Enter>
 dump
 S
+# o opens a file with the desktop's viewer (here a stand-in that records
+# its arguments): in the details of no. 2 (two files) it asks which, 1 by
+# default, and 2 opens phu-luc.bin; on the row of no. 1 (one file) it opens
+# it at once. The status line names the file; the stand-in got the copy in
+# $XDG_RUNTIME_DIR/cchc.
+mkdir -p "$tmp/run"
+chmod 700 "$tmp/run"
+printf '#!/bin/sh\nprintf "%%s\\n" "$*" >> "%s/opened"\n' "$tmp" > "$tmp/opener"
+chmod +x "$tmp/opener"
+export CCHC_OPENER="$tmp/opener" CCHC_OPENER_WAIT=1 XDG_RUNTIME_DIR="$tmp/run"
+screen open 80x24 <<'S'
+key 7 <Enter> o
+dump
+key C-u
+type 2
+key <Enter>
+dump
+key <Esc> j o
+dump
+S
+note "opened:"
+cat "$tmp/opened" >> "$actual"
 check evidence

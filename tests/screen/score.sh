@@ -59,4 +59,22 @@ screen wide 120x40 <<'S'
 key 9
 dump
 S
+# m in the plan browser maps the selected section to a criterion, chosen
+# from the criteria of every catalogue ("code name"); on "2. Cải cách thể
+# chế" the criterion criteria_suggest proposes (2) is preselected. Section
+# a) (tasks 1 and 5) mapped to 2.1 ("ra soat" finds it): cchc score list then counts the
+# evidence of those tasks under 2.1.
+note "score list before: 2.1"
+"$CCHC" score list --year 2026 --catalogue 1 --format tsv | grep '^2\.1' >> "$actual"
+screen map 80x24 <<'S'
+key 1 E j j j j j m
+dump
+key <Esc> j m
+type ra soat
+dump
+key <Enter>
+dump
+S
+note "score list after: 2.1"
+"$CCHC" score list --year 2026 --catalogue 1 --format tsv | grep '^2\.1' >> "$actual"
 check score
