@@ -13,6 +13,7 @@ static int ev_show(struct cli_ctx *ctx, int argc, char **argv);
 static int ev_get(struct cli_ctx *ctx, int argc, char **argv);
 static int ev_missing(struct cli_ctx *ctx, int argc, char **argv);
 static int ev_open(struct cli_ctx *ctx, int argc, char **argv);
+static int ev_edit(struct cli_ctx *ctx, int argc, char **argv);
 
 const struct cli_cmd cli_evidence_cmds[] = {
 	{ "evidence", "add", ev_add,
@@ -28,6 +29,9 @@ const struct cli_cmd cli_evidence_cmds[] = {
 	{ "evidence", "missing", ev_missing, "[--format text|tsv]",
 	  "Còn thiếu tài liệu kiểm chứng: nhiệm vụ đã xong và tiêu chí đã chấm điểm mà chưa có "
 	  "tài liệu (tsv: mã nhiệm vụ, đơn vị, tên nhiệm vụ)." },
+	{ "evidence", "edit", ev_edit, "MÃ [--kind LOẠI] [--number SỐ] [--date NGÀY] [--issuer CQ] "
+	  "[--summary TRÍCH_YẾU] [--notes GHI_CHÚ] [--task MÃ]... [--criterion MÃ]... [--file TỆP]...",
+	  "Sửa tài liệu kiểm chứng; --task, --criterion, --file thêm vào những gì đã có." },
 	{ "evidence", "open", ev_open, "MÃ [SỐ_TỆP]",
 	  "Mở tệp (mặc định tệp thứ nhất) bằng trình xem của máy (xdg-open hoặc $CCHC_OPENER)." },
 	{ NULL, NULL, NULL, NULL, NULL },
@@ -43,41 +47,52 @@ static bool parse_id(const char *s, int64_t *v)
 	return true;
 }
 
-static int ev_add(struct cli_ctx *ctx, int argc, char **argv)
+/* Options of add and edit from argv[start]; arrays hold up to 64 each. */
+static int evidence_options(const struct cli_cmd *cmd, int argc, char **argv, int start,
+			    struct evidence_input *in, const char **files, const char **crit,
+			    int64_t *tasks)
 {
-	const struct cli_cmd *cmd = &cli_evidence_cmds[0];
-	struct evidence_input in = { 0 };
-	const char *files[64], *crit[64], *v;
-	int64_t tasks[64];
-	for (int i = 0; i < argc; i++) {
-		if (cli_opt_value(argc, argv, &i, "--kind", &in.kind) ||
-		    cli_opt_value(argc, argv, &i, "--number", &in.doc_no) ||
-		    cli_opt_value(argc, argv, &i, "--date", &in.date) ||
-		    cli_opt_value(argc, argv, &i, "--issuer", &in.issuer) ||
-		    cli_opt_value(argc, argv, &i, "--summary", &in.summary) ||
-		    cli_opt_value(argc, argv, &i, "--notes", &in.notes))
+	const char *v;
+	for (int i = start; i < argc; i++) {
+		if (cli_opt_value(argc, argv, &i, "--kind", &in->kind) ||
+		    cli_opt_value(argc, argv, &i, "--number", &in->doc_no) ||
+		    cli_opt_value(argc, argv, &i, "--date", &in->date) ||
+		    cli_opt_value(argc, argv, &i, "--issuer", &in->issuer) ||
+		    cli_opt_value(argc, argv, &i, "--summary", &in->summary) ||
+		    cli_opt_value(argc, argv, &i, "--notes", &in->notes))
 			continue;
 		if (cli_opt_value(argc, argv, &i, "--file", &v)) {
-			if (in.nfiles == 64)
+			if (in->nfiles == 64)
 				return cli_usage_error(cmd, "tối đa 64 tệp mỗi lần");
-			files[in.nfiles++] = v;
+			files[in->nfiles++] = v;
 		} else if (cli_opt_value(argc, argv, &i, "--criterion", &v)) {
-			if (in.ncriteria == 64)
+			if (in->ncriteria == 64)
 				return cli_usage_error(cmd, "tối đa 64 tiêu chí mỗi lần");
-			crit[in.ncriteria++] = v;
+			crit[in->ncriteria++] = v;
 		} else if (cli_opt_value(argc, argv, &i, "--task", &v)) {
-			if (in.ntasks == 64 || !parse_id(v, &tasks[in.ntasks]))
+			if (in->ntasks == 64 || !parse_id(v, &tasks[in->ntasks]))
 				return cli_usage_error(cmd, "mã nhiệm vụ \"%s\" không hợp lệ", v);
-			in.ntasks++;
+			in->ntasks++;
 		} else {
 			return cli_usage_error(cmd, "đối số không rõ: %s", argv[i]);
 		}
 	}
+	in->files = files;
+	in->tasks = tasks;
+	in->criteria = crit;
+	return CLI_OK;
+}
+
+static int ev_add(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const struct cli_cmd *cmd = &cli_evidence_cmds[0];
+	struct evidence_input in = { 0 };
+	const char *files[64], *crit[64];
+	int64_t tasks[64];
+	if (evidence_options(cmd, argc, argv, 0, &in, files, crit, tasks))
+		return CLI_USAGE;
 	if (!in.kind)
 		return cli_usage_error(cmd, "thiếu --kind");
-	in.files = files;
-	in.tasks = tasks;
-	in.criteria = crit;
 	if (cli_open_db(ctx))
 		return CLI_ERR;
 	struct cchc_err err = { 0 };
@@ -86,6 +101,22 @@ static int ev_add(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_error(&err);
 	printf("%lld\n", (long long)id);
 	return CLI_OK;
+}
+
+static int ev_edit(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const struct cli_cmd *cmd = &cli_evidence_cmds[5];
+	struct evidence_input in = { 0 };
+	const char *files[64], *crit[64];
+	int64_t tasks[64], id;
+	if (argc < 1 || !parse_id(argv[0], &id))
+		return cli_usage_error(cmd, "cần mã tài liệu");
+	if (evidence_options(cmd, argc, argv, 1, &in, files, crit, tasks))
+		return CLI_USAGE;
+	if (cli_open_db(ctx))
+		return CLI_ERR;
+	struct cchc_err err = { 0 };
+	return evidence_edit(&ctx->db, id, &in, &err) ? cli_error(&err) : CLI_OK;
 }
 
 static void vn(const char *iso)
@@ -262,7 +293,7 @@ static int ev_missing(struct cli_ctx *ctx, int argc, char **argv)
 
 static int ev_open(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const struct cli_cmd *cmd = &cli_evidence_cmds[5];
+	const struct cli_cmd *cmd = &cli_evidence_cmds[6];
 	int64_t id;
 	int64_t k = 1;
 	if (argc < 1 || argc > 2 || !parse_id(argv[0], &id) || (argc == 2 && !parse_id(argv[1], &k)))

@@ -510,3 +510,60 @@ int evidence_open(struct db *db, int64_t id, int n, char **path, struct cchc_err
 	evidence_files_free(f, nf);
 	return rc;
 }
+
+static int set_text(struct db *db, int64_t id, const char *column, const char *value)
+{
+	char sql[96];
+	snprintf(sql, sizeof sql, "UPDATE evidence SET %s = ?2 WHERE id = ?1", column);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	char *v = nfc_or_empty(value);
+	sqlite3_bind_int64(st, 1, id);
+	if (strcmp(column, "issued_on") == 0 && !*v)
+		sqlite3_bind_null(st, 2);
+	else
+		sqlite3_bind_text(st, 2, v, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	free(v);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+int evidence_edit(struct db *db, int64_t id, const struct evidence_input *in, struct cchc_err *err)
+{
+	struct evidence_info e;
+	if (evidence_get(db, id, &e, err))
+		return err->code;
+	int nfiles = e.nfiles;
+	struct evidence_input check = *in;
+	if (!check.kind)
+		check.kind = e.kind;
+	const char *kind;
+	char date[11];
+	int rc = check_input(db, &check, &kind, date, err);
+	evidence_info_free(&e);
+	if (rc || db_begin(db, err))
+		return err->code;
+	int s = set_text(db, id, "kind", kind);
+	if (!s && in->date)
+		s = set_text(db, id, "issued_on", date);
+	const char *cols[] = { "doc_no", "issuer", "summary", "notes" };
+	const char *vals[] = { in->doc_no, in->issuer, in->summary, in->notes };
+	for (int i = 0; !s && i < 4; i++)
+		if (vals[i])
+			s = set_text(db, id, cols[i], vals[i]);
+	rc = s ? db_fail(db, s, "sửa tài liệu kiểm chứng", err) : CCHC_OK;
+	for (int i = 0; rc == CCHC_OK && i < in->nfiles; i++)
+		rc = link_file(db, id, nfiles + i + 1, in->files[i], err);
+	for (int i = 0; rc == CCHC_OK && i < in->ntasks; i++)
+		rc = link_task(db, id, in->tasks[i], err);
+	for (int i = 0; rc == CCHC_OK && i < in->ncriteria; i++)
+		rc = link_criterion(db, id, in->criteria[i], date, err);
+	if (rc) {
+		db_rollback(db);
+		return rc;
+	}
+	return db_commit(db, err);
+}

@@ -44,6 +44,9 @@ struct evidence_file {
 	int64_t size;
 };
 
+/* Changes a record as one action: the text fields given (non-NULL) replace
+ * the old ones; files, tasks and criteria given are added to its links. */
+int evidence_edit(struct db *db, int64_t id, const struct evidence_input *in, struct cchc_err *err);
 /* Adds a record with its files and links as one action. */
 int evidence_add(struct db *db, const struct evidence_input *in, int64_t *id, struct cchc_err *err);
 /* Records filtered by task, kind and year (0/NULL: any). */

@@ -51,6 +51,23 @@ expect_file "$T/want" "$T/out"
 run "$CCHC" search phe duyet --kind evidence --format tsv
 expect_grep "evidence	1	126/QĐ-SNgV [Phê duyệt] kế hoạch" "$T/out"
 
+# edit: fields replaced, files and tasks added, a bad date changes nothing
+printf 'Phụ lục\n' >"$T/in/phu-luc.txt"
+run "$CCHC" evidence edit 1 --summary "Phê duyệt kế hoạch CCHC năm 2024 (sửa)" --file "$T/in/phu-luc.txt"
+expect_rc 0
+run "$CCHC" evidence show 1
+expect_grep "summary: Phê duyệt kế hoạch CCHC năm 2024 (sửa)" "$T/out"
+expect_grep "number: 126/QĐ-SNgV" "$T/out"
+expect_grep "file: phu-luc.txt	" "$T/out"
+run "$CCHC" evidence edit 1 --date 31/02/2024 --summary "không"
+expect_rc 1
+run "$CCHC" evidence show 1
+expect_grep "date: 05/01/2024" "$T/out"
+expect_grep "(sửa)" "$T/out"
+run "$CCHC" evidence edit 99 --summary x
+expect_rc 1
+expect_grep "Không có tài liệu kiểm chứng số 99" "$T/err"
+
 # a name that would leave the folder is refused, nothing written
 sqlite3 "$CCHC_DB" "UPDATE evidence_file SET name = '../thoát.txt' WHERE evidence_id = 1 AND seq = 1"
 mkdir "$T/out2"
@@ -75,5 +92,5 @@ run "$CCHC" evidence add --kind "biên bản" --file "$T/in/bao-cao.txt"
 expect_rc 1
 expect_grep "lớn hơn giới hạn 1 MB" "$T/err"
 [ "$(sqlite3 "$CCHC_DB" "SELECT count(*) FROM evidence")" = "$n" ] || fail "a failed add left a record"
-[ "$(sqlite3 "$CCHC_DB" "SELECT count(*) FROM sqlar")" = 4 ] || fail "a failed add left a file"
+[ "$(sqlite3 "$CCHC_DB" "SELECT count(*) FROM sqlar")" = 5 ] || fail "a failed add left a file"
 exit 0

@@ -8,7 +8,7 @@ for cmd in "plan import" "plan list" "plan tree" "plan show" "plan delete" "unit
 	"search" "task add" "task list" "task show" "task edit" "task done" "task note" "task suggest" \
 	"agenda" "workdays" "holidays" "evidence add" "evidence list" "evidence get" "evidence missing" \
 	"criteria load" "criteria list" "score set" "score list" "index add" "index list" \
-	"criteria suggest" "criteria map" "evidence open"; do
+	"criteria suggest" "criteria map" "evidence open" "evidence edit"; do
 	expect_grep "cchc $cmd" "$T/out"
 done
 expect_grep "CCHC_TODAY" "$T/out"
