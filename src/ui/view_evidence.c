@@ -1,7 +1,9 @@
 /* Minh chứng: the evidence records (evidence_list) with their kind, number,
  * date, summary and file count; one filter at a time by task, kind or year,
  * plus the / filter on the rows. Enter shows a record's details (files with
- * sizes, linked tasks and criteria); a adds a record through a form; g
+ * sizes, linked tasks and criteria); a adds a record through a form, e
+ * edits one in the same form (evidence_edit: new files, tasks and criteria
+ * are added to its links); g
  * writes its files into a folder; o opens one of them with the desktop's
  * viewer (evidence_open). */
 #include <config.h>
@@ -35,7 +37,7 @@ struct ev_view {
 };
 
 static const enum action ev_hints[] = {
-	ACT_HELP, ACT_EVIDENCE_ADD, ACT_SELECT, ACT_EVIDENCE_GET, ACT_EVIDENCE_BY_TASK,
+	ACT_HELP, ACT_EVIDENCE_ADD, ACT_EVIDENCE_EDIT, ACT_SELECT, ACT_EVIDENCE_GET, ACT_EVIDENCE_BY_TASK,
 	ACT_EVIDENCE_BY_KIND, ACT_EVIDENCE_BY_YEAR, ACT_EVIDENCE_ALL, ACT_FILTER, ACT_QUIT, ACT_NONE
 };
 
@@ -209,6 +211,7 @@ struct detail {
 
 static int export_files(struct app *app, int64_t id);
 static int open_file(struct app *app, int64_t id);
+static int edit_evidence(struct app *app, int64_t id);
 
 static void add_field(struct tlines *l, const char *name, const char *value)
 {
@@ -319,9 +322,11 @@ static int detail_key(struct app *app, struct modal *m, int key)
 		return app_modal_close(app);
 	if (a == ACT_EVIDENCE_OPEN)
 		return open_file(app, d->id);
+	int64_t id = d->id;
+	if (a == ACT_EVIDENCE_EDIT)
+		return app_modal_close(app) | edit_evidence(app, id);
 	if (a != ACT_EVIDENCE_GET)
 		return UI_NONE;
-	int64_t id = d->id;
 	return app_modal_close(app) | export_files(app, id);
 }
 
@@ -342,7 +347,7 @@ static void detail_draw(struct app *app, struct modal *m)
 		tl_draw(&d->l, d->scroll.top + i, r.y + 1 + i, r.x + 2, r.w - 4);
 	if (d->scroll.top + r.h - 3 < d->l.n)
 		draw_text(r.y + r.h - 3, r.x + r.w - 1, 1, "↓", theme_attr(EL_BORDER));
-	draw_text_clip(r.y + r.h - 2, r.x + 2, r.w - 4, "o: mở tệp  g: xuất tệp  ↑↓ cuộn  Esc: đóng",
+	draw_text_clip(r.y + r.h - 2, r.x + 2, r.w - 4, "e: sửa  o: mở tệp  g: xuất tệp  ↑↓ cuộn  Esc: đóng",
 		       theme_attr(EL_DIALOG) | A_DIM);
 }
 
@@ -445,15 +450,23 @@ static int open_file(struct app *app, int64_t id)
 
 /* ---- the form (a) ---- */
 
-enum { F_KIND, F_NO, F_DATE, F_ISSUER, F_SUMMARY, F_TASKS, F_CRIT, F_FILES, NFIELDS };
+/* The notes field is shown only when editing (e). */
+enum { F_KIND, F_NO, F_DATE, F_ISSUER, F_SUMMARY, F_NOTES, F_TASKS, F_CRIT, F_FILES, NFIELDS };
 
 static const char *const labels[NFIELDS] = {
-	"Loại", "Số, ký hiệu", "Ngày", "Cơ quan", "Trích yếu", "Nhiệm vụ", "Tiêu chí", "Tệp",
+	"Loại", "Số, ký hiệu", "Ngày", "Cơ quan", "Trích yếu", "Ghi chú", "Nhiệm vụ", "Tiêu chí",
+	"Tệp",
 };
 
 struct ev_form {
 	struct form_cand kinds[16];
 	int nkinds;
+	int64_t edit_id;             /* 0: adding */
+	char **old_crit;             /* editing: the codes already linked */
+	int nold_crit;
+	int64_t old_tasks[64];       /* editing: the tasks already linked */
+	int nold_tasks;
+	char title[64];
 };
 
 static void ef_free(void *p)
@@ -463,6 +476,7 @@ static void ef_free(void *p)
 		free(ef->kinds[i].value);
 		free(ef->kinds[i].label);
 	}
+	strv_free(ef->old_crit, ef->nold_crit);
 	free(ef);
 }
 
@@ -552,23 +566,85 @@ static void place_error(struct form *f, const char *msg)
 	form_error(f, i, "%s", msg);
 }
 
+/* Editing: keeps only the tasks not linked yet; refuses removing one. */
+static bool new_tasks(struct form *f, const struct ev_form *ef, int64_t *ids, int *n)
+{
+	for (int k = 0; k < ef->nold_tasks; k++) {
+		bool kept = false;
+		for (int i = 0; i < *n && !kept; i++)
+			kept = ids[i] == ef->old_tasks[k];
+		if (!kept) {
+			form_error(f, F_TASKS, "Không bỏ được nhiệm vụ số %lld đã gắn; chỉ thêm được "
+				   "nhiệm vụ mới", (long long)ef->old_tasks[k]);
+			return false;
+		}
+	}
+	int m = 0;
+	for (int i = 0; i < *n; i++) {
+		bool old = false;
+		for (int k = 0; k < ef->nold_tasks && !old; k++)
+			old = ids[i] == ef->old_tasks[k];
+		for (int k = 0; k < m && !old; k++)
+			old = ids[i] == ids[k];
+		if (!old)
+			ids[m++] = ids[i];
+	}
+	*n = m;
+	return true;
+}
+
+/* The same for criterion codes: v keeps the new ones (the others freed). */
+static bool new_criteria(struct form *f, const struct ev_form *ef, char **v, int *n)
+{
+	for (int k = 0; k < ef->nold_crit; k++) {
+		bool kept = false;
+		for (int i = 0; i < *n && !kept; i++)
+			kept = strcmp(v[i], ef->old_crit[k]) == 0;
+		if (!kept) {
+			form_error(f, F_CRIT, "Không bỏ được tiêu chí %s đã gắn; chỉ thêm được tiêu chí mới",
+				   ef->old_crit[k]);
+			return false;
+		}
+	}
+	int m = 0;
+	for (int i = 0; i < *n; i++) {
+		bool old = false;
+		for (int k = 0; k < ef->nold_crit && !old; k++)
+			old = strcmp(v[i], ef->old_crit[k]) == 0;
+		for (int k = 0; k < m && !old; k++)
+			old = strcmp(v[i], v[k]) == 0;
+		if (old)
+			free(v[i]);
+		else
+			v[m++] = v[i];
+	}
+	*n = m;
+	return true;
+}
+
 static int ef_store(struct app *app, struct form *f, struct evidence_input *in)
 {
+	struct ev_form *ef = f->ctx;
 	struct cchc_err err = { 0 };
-	int64_t id;
-	if (evidence_add(app->db, in, &id, &err)) {
+	int64_t id = ef->edit_id;
+	if (id ? evidence_edit(app->db, id, in, &err) : evidence_add(app->db, in, &id, &err)) {
 		place_error(f, err.msg);
 		form_focus_error(f);
 		return -1;
 	}
 	app->data_version++;
-	app_message(app, false, "Đã thêm tài liệu kiểm chứng số %lld (%d tệp)", (long long)id,
-		    in->nfiles);
+	if (ef->edit_id)
+		app_message(app, false, "Đã sửa tài liệu kiểm chứng số %lld (thêm %d tệp)", (long long)id,
+			    in->nfiles);
+	else
+		app_message(app, false, "Đã thêm tài liệu kiểm chứng số %lld (%d tệp)", (long long)id,
+			    in->nfiles);
 	return UI_ALL;
 }
 
 static int ef_save(struct app *app, struct form *f)
 {
+	struct ev_form *ef = f->ctx;
 	struct evidence_input in = { 0 };
 	int64_t tasks[64];
 	char **crit, **files;
@@ -580,14 +656,21 @@ static int ef_save(struct app *app, struct form *f)
 		ok = false;
 	}
 	ok &= check_date(f);
-	ok &= check_tasks(app, f, tasks, &in.ntasks);
+	bool tasks_ok = check_tasks(app, f, tasks, &in.ntasks);
+	if (tasks_ok && ef->edit_id)
+		tasks_ok = new_tasks(f, ef, tasks, &in.ntasks);
+	ok &= tasks_ok;
 	in.ncriteria = split(form_text(f, F_CRIT), ", ", &crit);
+	if (ef->edit_id)
+		ok &= new_criteria(f, ef, crit, &in.ncriteria);
 	ok &= check_criteria(app, f, crit, in.ncriteria);
 	in.nfiles = split(form_text(f, F_FILES), ";", &files);
 	in.doc_no = form_text(f, F_NO);
 	in.date = form_text(f, F_DATE);
 	in.issuer = form_text(f, F_ISSUER);
 	in.summary = form_text(f, F_SUMMARY);
+	if (ef->edit_id)
+		in.notes = form_text(f, F_NOTES);
 	in.tasks = tasks;
 	in.criteria = (const char *const *)crit;
 	in.files = (const char *const *)files;
@@ -615,13 +698,32 @@ static void ef_changed(struct app *app, struct form *f, int i)
 
 static const struct form_ops ev_form_ops = { ef_changed, ef_save, ef_free };
 
-static int add_evidence(struct app *app, struct ev_view *ev)
+/* The form of a new record (title), or of record edit_id. */
+static struct form *ev_form_new(int64_t edit_id)
 {
 	struct ev_form *ef = xcalloc(1, sizeof *ef);
 	for (int i = 0; evidence_kinds[i] && i < 16; i++, ef->nkinds++)
 		ef->kinds[i] = (struct form_cand){ i + 1, xstrdup(evidence_kind_labels[i]), xstrdup("") };
-	struct form *f = form_new("Thêm tài liệu kiểm chứng", labels, NFIELDS, &ev_form_ops, ef);
+	ef->edit_id = edit_id;
+	if (edit_id)
+		snprintf(ef->title, sizeof ef->title, "Sửa tài liệu kiểm chứng số %lld",
+			 (long long)edit_id);
+	else
+		snprintf(ef->title, sizeof ef->title, "Thêm tài liệu kiểm chứng");
+	struct form *f = form_new(ef->title, labels, NFIELDS, &ev_form_ops, ef);
 	f->f[F_KIND].cand = ef->kinds, f->f[F_KIND].ncand = ef->nkinds;
+	f->f[F_NOTES].hidden = !edit_id;
+	form_hint(f, F_DATE, "ngày/tháng/năm");
+	form_hint(f, F_TASKS, "mã số, cách nhau dấu phẩy: 3, 7");
+	form_hint(f, F_CRIT, "mã tiêu chí, cách nhau dấu phẩy: 1.1, 3.2");
+	form_hint(f, F_FILES, "đường dẫn tệp, cách nhau dấu «;»; Tab: điền tiếp tên tệp");
+	f->f[F_FILES].path = true;
+	return f;
+}
+
+static int add_evidence(struct app *app, struct ev_view *ev)
+{
+	struct form *f = ev_form_new(0);
 	if (ev->task) {
 		char id[24];
 		snprintf(id, sizeof id, "%lld", (long long)ev->task);
@@ -629,11 +731,49 @@ static int add_evidence(struct app *app, struct ev_view *ev)
 	}
 	if (ev->kind)
 		form_set(f, F_KIND, evidence_kind_label(ev->kind));
-	form_hint(f, F_DATE, "ngày/tháng/năm");
-	form_hint(f, F_TASKS, "mã số, cách nhau dấu phẩy: 3, 7");
-	form_hint(f, F_CRIT, "mã tiêu chí, cách nhau dấu phẩy: 1.1, 3.2");
-	form_hint(f, F_FILES, "đường dẫn tệp, cách nhau dấu «;»; Tab: điền tiếp tên tệp");
-	f->f[F_FILES].path = true;
+	return app_modal_open(app, &f->m);
+}
+
+/* The same form for record id, filled from it (e). */
+static int edit_evidence(struct app *app, int64_t id)
+{
+	struct evidence_info e;
+	struct cchc_err err = { 0 };
+	if (!id)
+		return UI_NONE;
+	if (evidence_get(app->db, id, &e, &err)) {
+		app_message(app, true, "%s", err.msg);
+		return UI_STATUS;
+	}
+	struct form *f = ev_form_new(id);
+	struct ev_form *ef = f->ctx;
+	char date[11], hint[96];
+	vn(e.issued_on, date);
+	form_set(f, F_KIND, evidence_kind_label(e.kind));
+	form_set(f, F_NO, e.doc_no);
+	form_set(f, F_DATE, date);
+	form_set(f, F_ISSUER, e.issuer);
+	form_set(f, F_SUMMARY, e.summary);
+	form_set(f, F_NOTES, e.notes);
+	form_set(f, F_TASKS, e.tasks);
+	char *crit = evidence_criteria_codes(app->db, id);
+	form_set(f, F_CRIT, crit);
+	ef->nold_crit = split(crit, ", ", &ef->old_crit);
+	free(crit);
+	for (const char *p = e.tasks; *p && ef->nold_tasks < 64;) {
+		char *end;
+		long long t = strtoll(p, &end, 10);
+		if (end == p)
+			break;
+		ef->old_tasks[ef->nold_tasks++] = t;
+		p = end + strspn(end, ", ");
+	}
+	form_hint(f, F_TASKS, "đã gắn ở đây; thêm mã số mới sau dấu phẩy: 3, 7");
+	form_hint(f, F_CRIT, "đã gắn ở đây; thêm mã tiêu chí mới sau dấu phẩy: 1.1, 3.2");
+	snprintf(hint, sizeof hint, "tệp thêm vào (đã có %d), cách nhau dấu «;»; Tab: điền tiếp",
+		 e.nfiles);
+	form_hint(f, F_FILES, hint);
+	evidence_info_free(&e);
 	return app_modal_open(app, &f->m);
 }
 
@@ -754,6 +894,7 @@ static int ev_handle(struct app *app, void *st, enum action a)
 	case ACT_EVIDENCE_BY_KIND: return choose_kind(app, ev);
 	case ACT_EVIDENCE_BY_YEAR: return choose_year(app, ev);
 	case ACT_EVIDENCE_ADD: return add_evidence(app, ev);
+	case ACT_EVIDENCE_EDIT: return e ? edit_evidence(app, e->id) : UI_NONE;
 	case ACT_EVIDENCE_GET: return e ? export_files(app, e->id) : UI_NONE;
 	case ACT_EVIDENCE_OPEN: return e ? open_file(app, e->id) : UI_NONE;
 	case ACT_SELECT: return e ? open_detail(app, e->id) : UI_NONE;

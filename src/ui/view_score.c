@@ -4,7 +4,8 @@
  * (an area shows the sum of its leaves, as cchc score list does) and how
  * many evidence records prove them, then the total; below it, the published
  * index results (par, sipas, papi) one line per year with a bar. Enter on a
- * leaf criterion edits its points. */
+ * leaf criterion edits its points; i records an index result (index_add)
+ * through a small form. */
 #include <config.h>
 #include <math.h>
 #include <stdlib.h>
@@ -41,7 +42,7 @@ struct score_view {
 };
 
 static const enum action score_hints[] = {
-	ACT_HELP, ACT_SELECT, ACT_CATALOGUE_PICK, ACT_MOVE_DOWN, ACT_QUIT, ACT_NONE
+	ACT_HELP, ACT_SELECT, ACT_CATALOGUE_PICK, ACT_INDEX_ADD, ACT_MOVE_DOWN, ACT_QUIT, ACT_NONE
 };
 
 /* ---- loading ---- */
@@ -427,6 +428,112 @@ static int edit_points(struct app *app, struct score_view *sv, const struct srow
 	return app_modal_open(app, &f->m);
 }
 
+/* ---- recording an index result (i) ---- */
+
+enum { I_YEAR, I_IDX, I_VALUE, I_RANK, I_TARGET, NI };
+
+struct index_form {
+	struct form_cand idx[3];
+};
+
+static void if_free(void *p)
+{
+	struct index_form *xf = p;
+	for (int i = 0; i < 3; i++) {
+		free(xf->idx[i].value);
+		free(xf->idx[i].label);
+	}
+	free(xf);
+}
+
+/* "12/63" or empty (no rank). */
+static bool parse_rank(const char *s, int *rank, int *of)
+{
+	char tail;
+	*rank = *of = 0;
+	if (!*s)
+		return true;
+	return sscanf(s, " %d / %d %c", rank, of, &tail) == 2 && *rank > 0 && *of >= *rank;
+}
+
+static int if_save(struct app *app, struct form *f)
+{
+	struct index_row r = { 0 };
+	form_clear_errors(f);
+	bool ok = true;
+	char *end;
+	const char *y = form_text(f, I_YEAR);
+	long year = strtol(y, &end, 10);
+	if (!*y || *end || year < 1990 || year > 2999) {
+		form_error(f, I_YEAR, "Năm «%s» không hợp lệ (ví dụ 2025)", y);
+		ok = false;
+	}
+	r.year = (int)year;
+	int k = form_find(&f->f[I_IDX], form_text(f, I_IDX));
+	if (k < 0) {
+		form_error(f, I_IDX, "Chọn chỉ số: par, sipas hoặc papi");
+		ok = false;
+	} else {
+		snprintf(r.idx, sizeof r.idx, "%s", f->f[I_IDX].cand[k].value);
+	}
+	if (!parse_points(form_text(f, I_VALUE), &r.value)) {
+		form_error(f, I_VALUE, "Giá trị «%s» không phải là số (ví dụ 81,45)", form_text(f, I_VALUE));
+		ok = false;
+	}
+	else if (k >= 0 && (r.value < 0 || r.value > (strcmp(r.idx, "papi") ? 100 : 80))) {
+		char v[32];
+		vn_number(r.value, v);
+		form_error(f, I_VALUE, "Giá trị %s ngoài khoảng 0..%d của %s", v,
+			   strcmp(r.idx, "papi") ? 100 : 80, r.idx);
+		ok = false;
+	}
+	if (!parse_rank(form_text(f, I_RANK), &r.rank, &r.rank_of)) {
+		form_error(f, I_RANK, "Thứ hạng «%s» không hợp lệ: ghi hạng/số đơn vị, ví dụ 12/63",
+			   form_text(f, I_RANK));
+		ok = false;
+	}
+	r.target = (char *)form_text(f, I_TARGET);
+	struct cchc_err err = { 0 };
+	if (ok && index_add(app->db, &r, &err)) {
+		int i = strncmp(err.msg, "Chỉ số", strlen("Chỉ số")) == 0 ? I_IDX
+			: strncmp(err.msg, "Thứ hạng", strlen("Thứ hạng")) == 0 ? I_RANK : I_VALUE;
+		form_error(f, i, "%s", err.msg);
+		ok = false;
+	}
+	if (!ok) {
+		form_focus_error(f);
+		return -1;
+	}
+	app->data_version++;
+	char v[32];
+	vn_number(r.value, v);
+	app_message(app, false, "Đã ghi %s năm %d: %s", r.idx, r.year, v);
+	return UI_ALL;
+}
+
+static const struct form_ops index_ops = { NULL, if_save, if_free };
+
+static int add_index(struct app *app, struct score_view *sv)
+{
+	static const char *const label[NI] = { "Năm", "Chỉ số", "Giá trị", "Thứ hạng", "Mục tiêu" };
+	static const char *const names[3][2] = {
+		{ "par", "PAR INDEX, %" }, { "sipas", "SIPAS, % hài lòng" }, { "papi", "PAPI, điểm trên 80" },
+	};
+	struct index_form *xf = xcalloc(1, sizeof *xf);
+	for (int i = 0; i < 3; i++)
+		xf->idx[i] = (struct form_cand){ i + 1, xstrdup(names[i][0]), xstrdup(names[i][1]) };
+	struct form *f = form_new("Ghi kết quả chỉ số", label, NI, &index_ops, xf);
+	f->f[I_IDX].cand = xf->idx, f->f[I_IDX].ncand = 3;
+	char y[16];
+	snprintf(y, sizeof y, "%d", sv->year ? sv->year : this_year());
+	form_set(f, I_YEAR, y);
+	form_hint(f, I_IDX, "par, sipas hoặc papi");
+	form_hint(f, I_VALUE, "PAR INDEX, SIPAS: %; PAPI: điểm (0-80); ví dụ 81,45");
+	form_hint(f, I_RANK, "hạng/số đơn vị, ví dụ 12/63 (có thể để trống)");
+	form_hint(f, I_TARGET, "ví dụ 85, ≥ 85% hoặc tăng 5 bậc (có thể để trống)");
+	return app_modal_open(app, &f->m);
+}
+
 /* ---- choosing a catalogue ---- */
 
 static int catalogue_chosen(struct app *app, void *ctx, int64_t id, const char *value)
@@ -468,6 +575,8 @@ static int score_handle(struct app *app, void *st, enum action a)
 	struct score_view *sv = st;
 	if (a == ACT_CATALOGUE_PICK)
 		return choose_catalogue(app, sv);
+	if (a == ACT_INDEX_ADD)
+		return add_index(app, sv);
 	if (a == ACT_SELECT) {
 		const struct srow *r = sv->n ? &sv->v[sv->list.cur] : NULL;
 		if (!r || r->kind != R_CRIT)

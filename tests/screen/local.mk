@@ -30,6 +30,8 @@ SCREEN_TESTS = \
 	tests/screen/form-noplan.sh \
 	tests/screen/evidence.sh \
 	tests/screen/evidence-form.sh \
+	tests/screen/evidence-edit.sh \
+	tests/screen/index-form.sh \
 	tests/screen/missing.sh \
 	tests/screen/score.sh
 
