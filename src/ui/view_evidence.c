@@ -29,6 +29,7 @@ struct ev_view {
 	struct list list;
 	struct filter filter;
 	int64_t task;                /* filters (0, NULL: none) */
+	int64_t criterion;
 	const char *kind;
 	int year;
 	char *what;                  /* the filter in words, for the title */
@@ -86,7 +87,8 @@ static void load(struct app *app, struct ev_view *ev)
 	int64_t keep = cur_row(ev) ? cur_row(ev)->id : 0;
 	evidence_list_free(ev->rows, ev->nrows);
 	struct cchc_err err;
-	if (evidence_list(app->db, ev->task, ev->kind, ev->year, &ev->rows, &ev->nrows, &err)) {
+	if (evidence_list_by_criterion(app->db, ev->task, ev->criterion, ev->kind, ev->year, &ev->rows,
+				       &ev->nrows, &err)) {
 		app_message(app, true, "%s", err.msg);
 		ev->rows = NULL, ev->nrows = 0;
 	}
@@ -107,7 +109,7 @@ static void load(struct app *app, struct ev_view *ev)
 static void set_filter(struct app *app, struct ev_view *ev, int64_t task, const char *kind,
 		       int year, const char *what)
 {
-	ev->task = task, ev->kind = kind, ev->year = year;
+	ev->task = task, ev->kind = kind, ev->year = year, ev->criterion = 0;
 	free(ev->what);
 	ev->what = what ? text_sanitize(what) : NULL;
 	ev->loaded = false;
@@ -811,6 +813,36 @@ static int choose_task(struct app *app, struct ev_view *ev)
 	return app_modal_open(app, m);
 }
 
+static int criterion_chosen(struct app *app, void *ctx, int64_t id, const char *value)
+{
+	struct ev_view *ev = ctx;
+	struct sbuf b = SBUF_INIT;
+	sbuf_addf(&b, "tiêu chí %s", value);
+	set_filter(app, ev, 0, NULL, 0, b.s);
+	ev->criterion = id;
+	sbuf_free(&b);
+	return UI_ALL;
+}
+
+/* Every criterion of every catalogue: its evidence, direct or through tasks. */
+static int choose_criterion(struct app *app, struct ev_view *ev)
+{
+	struct criterion_row *c;
+	int n;
+	struct cchc_err err;
+	if (criteria_list(app->db, 0, NULL, 0, &c, &n, &err) != CCHC_OK || !n) {
+		app_message(app, true, "Chưa có bộ tiêu chí nào (nạp bằng cchc criteria load TỆP)");
+		return UI_STATUS;
+	}
+	struct choice_item *v = xcalloc((size_t)n, sizeof *v);
+	for (int i = 0; i < n; i++)
+		v[i] = (struct choice_item){ c[i].id, c[i].code, c[i].name };
+	struct modal *m = choice_open("Lọc theo tiêu chí", v, n, criterion_chosen, ev);
+	free(v);
+	criteria_list_free(c, n);
+	return app_modal_open(app, m);
+}
+
 static int kind_chosen(struct app *app, void *ctx, int64_t id, const char *value)
 {
 	struct sbuf b = SBUF_INIT;
@@ -892,6 +924,7 @@ static int ev_handle(struct app *app, void *st, enum action a)
 	case ACT_EVIDENCE_ALL: set_filter(app, ev, 0, NULL, 0, NULL); return UI_VIEW;
 	case ACT_EVIDENCE_BY_TASK: return choose_task(app, ev);
 	case ACT_EVIDENCE_BY_KIND: return choose_kind(app, ev);
+	case ACT_EVIDENCE_BY_CRITERION: return choose_criterion(app, ev);
 	case ACT_EVIDENCE_BY_YEAR: return choose_year(app, ev);
 	case ACT_EVIDENCE_ADD: return add_evidence(app, ev);
 	case ACT_EVIDENCE_EDIT: return e ? edit_evidence(app, e->id) : UI_NONE;

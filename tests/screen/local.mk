@@ -27,6 +27,7 @@ SCREEN_TESTS = \
 	tests/screen/unsafe-text.sh \
 	tests/screen/tmux.sh \
 	tests/screen/form-small.sh \
+	tests/screen/evidence-criterion.sh \
 	tests/screen/form-noplan.sh \
 	tests/screen/evidence.sh \
 	tests/screen/evidence-form.sh \
