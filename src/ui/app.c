@@ -194,18 +194,33 @@ static int draw_tab(struct app *app, int i, int x, bool short_tab, bool draw)
 	return used;
 }
 
-/* Every title when they fit; else the current screen's title and the
- * others' keys only. */
+/* Every title when they fit; else the current screen's title, then the
+ * titles of its neighbours, nearest first, while they fit, and only the
+ * keys of the others. */
 static void draw_tabbar(struct app *app)
 {
 	draw_fill(0, 0, COLS, theme_attr(EL_TABBAR));
+	bool shorts[64];
+	int n = app->nviews < 64 ? app->nviews : 64, width = 1;
+	for (int i = 0; i < n; i++) {
+		shorts[i] = i != app->cur;
+		width += draw_tab(app, i, 0, shorts[i], false) + 1;
+	}
+	int room = COLS - text_width("CCHC ");
+	for (int d = 1; d < n; d++)
+		for (int side = -1; side <= 1; side += 2) {
+			int i = app->cur + side * d;
+			if (i < 0 || i >= n)
+				continue;
+			int grow = draw_tab(app, i, 0, false, false) - draw_tab(app, i, 0, true, false);
+			if (width + grow <= room) {
+				shorts[i] = false;
+				width += grow;
+			}
+		}
 	int x = 1;
-	for (int i = 0; i < app->nviews; i++)
-		x += draw_tab(app, i, x, false, false) + 1;
-	bool compact = x > COLS;
-	x = 1;
-	for (int i = 0; i < app->nviews && x < COLS; i++)
-		x += draw_tab(app, i, x, compact && i != app->cur, true) + 1;
+	for (int i = 0; i < n && x < COLS; i++)
+		x += draw_tab(app, i, x, shorts[i], true) + 1;
 	const char *brand = "CCHC ";
 	if (x + text_width(brand) <= COLS)
 		draw_text(0, COLS - text_width(brand), text_width(brand), brand, theme_attr(EL_TABBAR));
