@@ -80,17 +80,9 @@ static int check_input(struct db *db, const struct evidence_input *in, const cha
 	for (size_t i = 0; i < 4; i++)
 		if (texts[i] && !utf8_valid(texts[i], strlen(texts[i]), NULL))
 			return err_set(err, CCHC_EINPUT, "Nội dung không phải UTF-8 hợp lệ");
-	for (int i = 0; i < in->ntasks; i++) {
-		sqlite3_stmt *st;
-		bool ok = false;
-		if (sqlite3_prepare_v2(db->h, "SELECT 1 FROM task WHERE id = ?", -1, &st, NULL) == SQLITE_OK) {
-			sqlite3_bind_int64(st, 1, in->tasks[i]);
-			ok = sqlite3_step(st) == SQLITE_ROW;
-			sqlite3_finalize(st);
-		}
-		if (!ok)
+	for (int i = 0; i < in->ntasks; i++)
+		if (!db_int_by_id(db, "SELECT 1 FROM task WHERE id = ?1", in->tasks[i]))
 			return err_set(err, CCHC_EINPUT, "Không có nhiệm vụ số %lld", (long long)in->tasks[i]);
-	}
 	return CCHC_OK;
 }
 

@@ -13,26 +13,12 @@ static char *col(sqlite3_stmt *st, int i)
 
 int64_t plan_latest_id(struct db *db)
 {
-	sqlite3_stmt *st;
-	int64_t id = 0;
-	if (sqlite3_prepare_v2(db->h, "SELECT max(id) FROM plan", -1, &st, NULL) != SQLITE_OK)
-		return 0;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return id;
+	return db_int_by_id(db, "SELECT max(id) FROM plan", 0);
 }
 
 int plan_count(struct db *db)
 {
-	sqlite3_stmt *st;
-	int n = 0;
-	if (sqlite3_prepare_v2(db->h, "SELECT count(*) FROM plan", -1, &st, NULL) != SQLITE_OK)
-		return 0;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return n;
+	return (int)db_int_by_id(db, "SELECT count(*) FROM plan", 0);
 }
 
 #define PLAN_COLUMNS "p.id, coalesce(p.year, 0), p.is_demo, " \
@@ -122,16 +108,8 @@ void plan_list_free(struct plan_info *v, int n)
 
 static int count_tasks(struct db *db, int64_t plan_id)
 {
-	sqlite3_stmt *st;
-	int n = 0;
-	if (sqlite3_prepare_v2(db->h, "SELECT count(*) FROM task WHERE plan_id = ?1 OR section_id IN "
-			       "(SELECT id FROM section WHERE plan_id = ?1)", -1, &st, NULL))
-		return 0;
-	sqlite3_bind_int64(st, 1, plan_id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return n;
+	return (int)db_int_by_id(db, "SELECT count(*) FROM task WHERE plan_id = ?1 OR section_id IN "
+				 "(SELECT id FROM section WHERE plan_id = ?1)", plan_id);
 }
 
 static int delete_by_id(struct db *db, const char *sql, int64_t id)

@@ -51,16 +51,7 @@ static int status_from_db(const char *s)
 
 int64_t unit_id_by_code(struct db *db, const char *code)
 {
-	sqlite3_stmt *st;
-	int64_t id = 0;
-	if (sqlite3_prepare_v2(db->h, "SELECT id FROM unit WHERE code = ?1 COLLATE NOCASE", -1, &st,
-			       NULL) != SQLITE_OK)
-		return 0;
-	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return id;
+	return db_int_by_text(db, "SELECT id FROM unit WHERE code = ?1 COLLATE NOCASE", code);
 }
 
 static void now_iso(char out[32])
@@ -313,28 +304,13 @@ static int update_text(struct db *db, int64_t id, const char *column, const char
 
 static int task_year(struct db *db, int64_t id)
 {
-	sqlite3_stmt *st;
-	int year = 0;
-	if (sqlite3_prepare_v2(db->h, "SELECT coalesce(p.year, 0) FROM task t JOIN plan p ON "
-			       "p.id = t.plan_id WHERE t.id = ?", -1, &st, NULL))
-		return 0;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		year = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return year_or_today(year);
+	return year_or_today((int)db_int_by_id(db, "SELECT coalesce(p.year, 0) FROM task t JOIN plan "
+					   "p ON p.id = t.plan_id WHERE t.id = ?1", id));
 }
 
 static bool task_exists(struct db *db, int64_t id)
 {
-	sqlite3_stmt *st;
-	bool found = false;
-	if (sqlite3_prepare_v2(db->h, "SELECT 1 FROM task WHERE id = ?", -1, &st, NULL))
-		return false;
-	sqlite3_bind_int64(st, 1, id);
-	found = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
-	return found;
+	return db_int_by_id(db, "SELECT 1 FROM task WHERE id = ?1", id) != 0;
 }
 
 static int today_iso(char out[11], struct cchc_err *err);

@@ -12,15 +12,7 @@
 
 static int64_t find_by_hash(struct db *db, const char *hash)
 {
-	sqlite3_stmt *st;
-	int64_t id = 0;
-	if (sqlite3_prepare_v2(db->h, "SELECT id FROM plan WHERE source_sha256 = ?", -1, &st, NULL))
-		return 0;
-	sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return id;
+	return db_int_by_text(db, "SELECT id FROM plan WHERE source_sha256 = ?1", hash);
 }
 
 static void now_iso(char out[32])

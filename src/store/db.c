@@ -240,6 +240,34 @@ void db_close(struct db *db)
 	db->path = NULL;
 }
 
+static int64_t first_int(sqlite3_stmt *st)
+{
+	int64_t v = 0;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+int64_t db_int_by_id(struct db *db, const char *sql, int64_t id)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	if (sqlite3_bind_parameter_count(st) > 0)
+		sqlite3_bind_int64(st, 1, id);
+	return first_int(st);
+}
+
+int64_t db_int_by_text(struct db *db, const char *sql, const char *text)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+	return first_int(st);
+}
+
 char *db_setting_get(struct db *db, const char *key)
 {
 	sqlite3_stmt *st;

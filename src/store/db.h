@@ -3,6 +3,7 @@
 #ifndef CCHC_DB_H
 #define CCHC_DB_H
 #include <stdbool.h>
+#include <stdint.h>
 #include <sqlite3.h>
 #include "util/err.h"
 
@@ -32,6 +33,12 @@ int db_exec(struct db *db, const char *sql, struct cchc_err *err);
 int db_fail(struct db *db, int rc, const char *what, struct cchc_err *err);
 /* Schema version this program writes. */
 int db_schema_version(void);
+
+/* The first column of the first row of sql, with ?1 bound to id (or to text),
+ * as an integer; 0 when there is no row or the query fails. For look-ups
+ * whose absence is the answer ("is there a plan with this hash?"). */
+int64_t db_int_by_id(struct db *db, const char *sql, int64_t id);
+int64_t db_int_by_text(struct db *db, const char *sql, const char *text);
 
 /* Settings: a key/value table. Returns a malloc'd value or NULL. */
 char *db_setting_get(struct db *db, const char *key);

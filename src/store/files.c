@@ -21,14 +21,7 @@ static void sqlar_name(const char *sha, char out[80])
 
 static bool stored(struct db *db, const char *name)
 {
-	sqlite3_stmt *st;
-	bool found = false;
-	if (sqlite3_prepare_v2(db->h, "SELECT 1 FROM sqlar WHERE name = ?", -1, &st, NULL))
-		return false;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	found = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
-	return found;
+	return db_int_by_text(db, "SELECT 1 FROM sqlar WHERE name = ?1", name) != 0;
 }
 
 /* Pass one: hash the file and deflate it into tmp. */
