@@ -29,6 +29,10 @@ extern const struct cli_cmd cli_task_cmds[];
 extern const struct cli_cmd cli_agenda_cmds[];
 extern const struct cli_cmd cli_evidence_cmds[];
 extern const struct cli_cmd cli_criteria_cmds[];
+extern const struct cli_cmd cli_dossier_cmds[];
+extern const struct cli_cmd cli_letter_cmds[];
+extern const struct cli_cmd cli_feedback_cmds[];
+extern const struct cli_cmd cli_setting_cmds[];
 
 /* Runs "cchc NOUN VERB ARGS..."; argv[0] is the noun. */
 int cli_dispatch(struct cli_ctx *ctx, int argc, char **argv);

@@ -11,7 +11,7 @@ static int search_cmd(struct cli_ctx *ctx, int argc, char **argv);
 
 const struct cli_cmd cli_search_cmds[] = {
 	{ "search", "", search_cmd,
-	  "TỪ_KHÓA... [--exact] [--kind plan|section|unit|task] [--plan MÃ] [--limit N] "
+	  "TỪ_KHÓA... [--exact] [--kind plan|section|unit|task|evidence|letter|feedback] [--plan MÃ] [--limit N] "
 	  "[--format text|tsv|json]",
 	  "Tìm trong mọi văn bản, không cần dấu (\"thu tuc\" thấy \"thủ tục\"); --exact: dấu phải đúng." },
 	{ NULL, NULL, NULL, NULL, NULL },
@@ -111,7 +111,7 @@ static int search_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (o.kind && !known_kind(o.kind)) {
 		sbuf_free(&query);
-		return cli_usage_error(cmd, "không có loại \"%s\" (plan, section, unit, task)", o.kind);
+		return cli_usage_error(cmd, "không có loại \"%s\" (plan, section, unit, task, evidence, letter, feedback)", o.kind);
 	}
 	if (strcmp(format, "text") && strcmp(format, "tsv") && strcmp(format, "json")) {
 		sbuf_free(&query);

@@ -18,10 +18,13 @@ static const struct {
 	{ "task", "SELECT title FROM task WHERE id = ?" },
 	{ "evidence", "SELECT CASE WHEN doc_no <> '' THEN doc_no || ' ' ELSE '' END || summary "
 		      "FROM evidence WHERE id = ?" },
+	{ "letter", "SELECT 'Phiếu ' || number || ': ' || addressee FROM letter WHERE id = ?" },
+	{ "feedback", "SELECT sender || ': ' || content FROM feedback WHERE id = ?" },
 };
 #define NKINDS (sizeof kinds / sizeof kinds[0])
 
-const char *const search_kinds[] = { "plan", "section", "unit", "task", "evidence", NULL };
+const char *const search_kinds[] = { "plan", "section", "unit", "task", "evidence", "letter",
+				   "feedback", NULL };
 
 static char *describe(struct db *db, const char *kind, int64_t id)
 {

@@ -22,6 +22,7 @@ static const char *const migrations[] = {
 	"data/migrations/0005-evidence.sql",
 	"data/migrations/0006-criteria.sql",
 	"data/migrations/0007-criteria-map.sql",
+	"data/migrations/0008-registers.sql",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

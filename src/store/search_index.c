@@ -25,6 +25,10 @@ static const struct search_source sources[] = {
 	{ "task", "task", "$.id", "$.id", "$.plan_id", "$.title", "$.description || ' ' || $.product" },
 	{ "evidence", "evidence", "$.id", "$.id", "NULL", "$.doc_no || ' ' || $.summary",
 	  "$.issuer || ' ' || $.notes" },
+	{ "letter", "letter", "$.id", "$.id", "NULL", "$.number || ' ' || $.addressee",
+	  "$.reason || ' ' || $.address" },
+	{ "feedback", "feedback", "$.id", "$.id", "NULL", "$.sender",
+	  "$.content || ' ' || $.related || ' ' || $.answer_text || ' ' || $.forward_to" },
 };
 #define NSOURCES (sizeof sources / sizeof sources[0])
 

@@ -71,9 +71,9 @@ expect_rc 0
 expect_grep "không tìm thấy" "$T/err"
 run "$CCHC" search
 expect_rc 2
-run "$CCHC" search x --kind letter
+run "$CCHC" search x --kind thu-tu
 expect_rc 2
-expect_grep 'không có loại "letter"' "$T/err"
+expect_grep 'không có loại "thu-tu"' "$T/err"
 
 # the index follows deletions (cascades included)
 run "$CCHC" plan delete 1

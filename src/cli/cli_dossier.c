@@ -1,0 +1,4 @@
+/* placeholder: being written */
+#include <config.h>
+#include "cli/cli.h"
+const struct cli_cmd cli_dossier_cmds[] = { { NULL, NULL, NULL, NULL, NULL } };

@@ -1,0 +1,3 @@
+#ifndef STUB_dossier
+#define STUB_dossier
+#endif

@@ -1,0 +1,3 @@
+#ifndef STUB_feedback
+#define STUB_feedback
+#endif

@@ -1,0 +1,3 @@
+#ifndef STUB_letter
+#define STUB_letter
+#endif

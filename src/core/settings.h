@@ -1,0 +1,32 @@
+/* The settings the clerk may change (`cchc setting`), each with its default
+ * and a line of help. A value not set falls back to a default derived from
+ * the records where that makes sense (the agency's name and place from the
+ * newest plan's header), else the fixed default. */
+#ifndef CCHC_SETTINGS_H
+#define CCHC_SETTINGS_H
+#include <stdbool.h>
+#include "store/db.h"
+
+struct setting_def {
+	const char *key;
+	const char *def;         /* fixed default ("" when derived or none) */
+	const char *help;        /* Vietnamese, one line */
+	bool (*valid)(const char *value);
+};
+
+/* Every known setting, ending with a NULL key. */
+extern const struct setting_def settings_known[];
+const struct setting_def *settings_find(const char *key);
+
+/* The value in force, malloc'd: stored, else derived, else the default. */
+char *settings_get(struct db *db, const char *key);
+/* The value as an integer (fallback when it is not one). */
+int settings_get_int(struct db *db, const char *key, int fallback);
+/* Sets a known key after checking the value; one transaction. */
+int settings_set(struct db *db, const char *key, const char *value, struct cchc_err *err);
+/* Removes the stored value, so the default applies again. */
+int settings_reset(struct db *db, const char *key, struct cchc_err *err);
+/* Whether the value in force was stored by the clerk. */
+bool settings_is_set(struct db *db, const char *key);
+
+#endif

@@ -1,0 +1,3 @@
+#ifndef STUB_template
+#define STUB_template
+#endif
