@@ -1,1 +1,718 @@
-/* placeholder: being written */
+#include <config.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/calendar.h"
+#include "core/dossier.h"
+#include "core/task.h"
+#include "store/datafile.h"
+#include "text/encoding.h"
+#include "text/utf8.h"
+#include "util/fsutil.h"
+#include "util/sbuf.h"
+
+#define MAX_EXPORT_BYTES ((size_t)2 << 30)
+
+static const char *const channel_codes[] = { "truc-tiep", "truc-tuyen", "buu-chinh" };
+static const char *const channel_labels[] = { "trực tiếp", "trực tuyến", "bưu chính" };
+
+const char *dossier_channel_label(const char *code)
+{
+	for (int i = 0; i < 3; i++)
+		if (strcmp(code, channel_codes[i]) == 0)
+			return channel_labels[i];
+	return code;
+}
+
+static int today_iso(char out[11], struct cchc_err *err)
+{
+	struct ymd d;
+	if (date_today(&d, err))
+		return err->code;
+	date_format_iso(d, out);
+	return CCHC_OK;
+}
+
+static char *col(sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+	return xstrdup(s ? (const char *)s : "");
+}
+
+/* ------------------------------------------------------------ input */
+
+/* The checked values of a dossier_input: text NFC and free of controls,
+ * dates ISO ("" when cleared, NULL when not given). */
+struct clean_input {
+	char *text[DF_COUNT];
+	char received[11], due[11], resolved[11];
+	bool has_received, has_due, has_resolved;
+	int64_t unit_id;
+	bool has_unit;
+};
+
+static void clean_free(struct clean_input *c)
+{
+	for (int i = 0; i < DF_COUNT; i++)
+		free(c->text[i]);
+}
+
+static int clean_text(const char *s, const char *what, char **out, struct cchc_err *err)
+{
+	size_t bad;
+	if (!utf8_valid(s, strlen(s), &bad))
+		return err_set(err, CCHC_EINPUT, "%s không phải văn bản UTF-8 hợp lệ", what);
+	char *n = text_nfc(s), *t = text_sanitize(n);
+	free(n);
+	*out = text_squeeze(t);
+	free(t);
+	return CCHC_OK;
+}
+
+static int clean_date(const char *s, const char *what, char out[11], bool *has,
+		      struct cchc_err *err)
+{
+	struct ymd d;
+	*has = s != NULL;
+	out[0] = 0;
+	if (!s || !*s)
+		return CCHC_OK;
+	if (!date_parse_iso(s, &d) && !date_parse_dmy(s, &d))
+		return err_set(err, CCHC_EINPUT, "%s \"%s\" không phải ngày (dd/mm/yyyy)", what, s);
+	date_format_iso(d, out);
+	return CCHC_OK;
+}
+
+static const char *input_field(const struct dossier_input *in, int f)
+{
+	const char *v[DF_COUNT] = { in->code, in->procedure, in->field, in->holder, in->address,
+				    in->contact, in->received, in->due, in->resolved, in->status,
+				    in->channel, in->unit };
+	return v[f];
+}
+
+static const char *const field_labels[DF_COUNT] = {
+	"mã hồ sơ", "tên thủ tục", "lĩnh vực", "chủ hồ sơ", "địa chỉ", "liên hệ", "ngày tiếp nhận",
+	"hạn xử lý", "ngày hoàn thành", "trạng thái", "hình thức nộp", "phòng xử lý"
+};
+
+static int clean_channel(struct clean_input *c, struct cchc_err *err)
+{
+	enum dossier_channel ch;
+	char *t = c->text[DF_CHANNEL];
+	if (!t)
+		return CCHC_OK;
+	if (!dossier_channel_parse(t, &ch))
+		return err_set(err, CCHC_EINPUT, "Hình thức nộp \"%s\" không rõ (trực tiếp, trực "
+			       "tuyến, bưu chính)", t);
+	free(t);
+	c->text[DF_CHANNEL] = xstrdup(dossier_channel_code(ch));
+	return CCHC_OK;
+}
+
+static int clean_unit(struct db *db, struct clean_input *c, struct cchc_err *err)
+{
+	const char *u = c->text[DF_UNIT];
+	c->has_unit = u != NULL;
+	c->unit_id = 0;
+	if (!u || !*u)
+		return CCHC_OK;
+	if (!(c->unit_id = unit_id_by_code(db, u)))
+		return err_set(err, CCHC_EINPUT, "Không có đơn vị mã \"%s\" (xem cchc unit list)", u);
+	return CCHC_OK;
+}
+
+static int clean_input(struct db *db, const struct dossier_input *in, struct clean_input *c,
+		       struct cchc_err *err)
+{
+	memset(c, 0, sizeof *c);
+	for (int f = 0; f < DF_COUNT; f++) {
+		const char *v = input_field(in, f);
+		if (v && f != DF_RECEIVED && f != DF_DUE && f != DF_RESOLVED &&
+		    clean_text(v, field_labels[f], &c->text[f], err))
+			return err->code;
+	}
+	if (clean_date(in->received, "Ngày tiếp nhận", c->received, &c->has_received, err) ||
+	    clean_date(in->due, "Hạn xử lý", c->due, &c->has_due, err) ||
+	    clean_date(in->resolved, "Ngày hoàn thành", c->resolved, &c->has_resolved, err) ||
+	    clean_channel(c, err) || clean_unit(db, c, err))
+		return err->code;
+	return CCHC_OK;
+}
+
+/* The rules every stored dossier obeys, on the values it will have. */
+static int check_dates(const char *code, const char *received, const char *due,
+		       const char *resolved, struct cchc_err *err)
+{
+	char a[11], b[11];
+	struct ymd d;
+	if (!*code)
+		return err_set(err, CCHC_EINPUT, "Thiếu mã hồ sơ");
+	if (!*received)
+		return err_set(err, CCHC_EINPUT, "Thiếu ngày tiếp nhận của hồ sơ %s", code);
+	date_parse_iso(received, &d);
+	date_format_vn(d, a);
+	if (*due && strcmp(due, received) < 0) {
+		date_parse_iso(due, &d);
+		date_format_vn(d, b);
+		return err_set(err, CCHC_EINPUT, "Hạn xử lý %s trước ngày tiếp nhận %s", b, a);
+	}
+	if (*resolved && strcmp(resolved, received) < 0) {
+		date_parse_iso(resolved, &d);
+		date_format_vn(d, b);
+		return err_set(err, CCHC_EINPUT, "Ngày hoàn thành %s trước ngày tiếp nhận %s", b, a);
+	}
+	return CCHC_OK;
+}
+
+/* ------------------------------------------------------------ add, edit */
+
+static const char UPSERT_SQL[] =
+	"INSERT INTO dossier(code, procedure, field, holder, address, contact, received_on, due_on, "
+	"resolved_on, status, channel, unit_id, source, updated_at) "
+	"VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, nullif(?8, ''), nullif(?9, ''), ?10, ?11, ?12, ?13, "
+	"datetime('now')) ON CONFLICT(code) DO UPDATE SET procedure = excluded.procedure, "
+	"field = excluded.field, holder = excluded.holder, address = excluded.address, "
+	"contact = excluded.contact, received_on = excluded.received_on, due_on = excluded.due_on, "
+	"resolved_on = excluded.resolved_on, status = excluded.status, channel = excluded.channel, "
+	"unit_id = coalesce(excluded.unit_id, dossier.unit_id), source = excluded.source, "
+	"updated_at = excluded.updated_at WHERE (dossier.procedure, dossier.field, dossier.holder, "
+	"dossier.address, dossier.contact, dossier.received_on, coalesce(dossier.due_on, ''), "
+	"coalesce(dossier.resolved_on, ''), dossier.status, dossier.channel, "
+	"coalesce(dossier.unit_id, 0)) IS NOT (excluded.procedure, excluded.field, excluded.holder, "
+	"excluded.address, excluded.contact, excluded.received_on, coalesce(excluded.due_on, ''), "
+	"coalesce(excluded.resolved_on, ''), excluded.status, excluded.channel, "
+	"coalesce(excluded.unit_id, dossier.unit_id, 0))";
+
+/* Binds one dossier's values to UPSERT_SQL; text[] holds every field. */
+static void bind_dossier(sqlite3_stmt *st, char *const text[DF_COUNT], const char *received,
+			 const char *due, const char *resolved, int64_t unit_id, const char *source)
+{
+	static const int text_fields[] = { DF_CODE, DF_PROCEDURE, DF_FIELD, DF_HOLDER, DF_ADDRESS,
+					   DF_CONTACT };
+	for (int i = 0; i < 6; i++)
+		sqlite3_bind_text(st, i + 1, text[text_fields[i]] ? text[text_fields[i]] : "", -1,
+				  SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, received, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, due, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 9, resolved, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 10, text[DF_STATUS] ? text[DF_STATUS] : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 11, text[DF_CHANNEL] ? text[DF_CHANNEL] : "truc-tiep", -1,
+			  SQLITE_STATIC);
+	if (unit_id)
+		sqlite3_bind_int64(st, 12, unit_id);
+	else
+		sqlite3_bind_null(st, 12);
+	sqlite3_bind_text(st, 13, source, -1, SQLITE_STATIC);
+}
+
+static int store_one(struct db *db, struct clean_input *c, struct cchc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, UPSERT_SQL, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, "lưu hồ sơ", err);
+	bind_dossier(st, c->text, c->received, c->due, c->resolved, c->unit_id, "manual");
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? CCHC_OK : db_fail(db, rc, "lưu hồ sơ", err);
+}
+
+int dossier_add(struct db *db, const struct dossier_input *in, int64_t *id, struct cchc_err *err)
+{
+	struct clean_input c;
+	int rc = clean_input(db, in, &c, err);
+	if (!rc)
+		rc = check_dates(c.text[DF_CODE] ? c.text[DF_CODE] : "", c.received, c.due,
+				 c.resolved, err);
+	if (!rc && dossier_id_by_code(db, c.text[DF_CODE]))
+		rc = err_set(err, CCHC_EDUP, "Đã có hồ sơ mã %s (sửa bằng cchc dossier edit)",
+			     c.text[DF_CODE]);
+	if (!rc && !(rc = db_begin(db, err)) && !(rc = store_one(db, &c, err)) &&
+	    !(rc = db_commit(db, err)))
+		*id = dossier_id_by_code(db, c.text[DF_CODE]);
+	else
+		db_rollback(db);
+	clean_free(&c);
+	return rc;
+}
+
+/* Fills the fields not given in c from the stored dossier d. */
+static void merge_stored(struct clean_input *c, const struct dossier_info *d)
+{
+	char *stored[DF_COUNT] = { d->code, d->procedure, d->field, d->holder, d->address,
+				   d->contact, NULL, NULL, NULL, d->status, d->channel, NULL };
+	for (int f = 0; f < DF_COUNT; f++)
+		if (!c->text[f] && stored[f])
+			c->text[f] = xstrdup(stored[f]);
+	if (!c->has_received)
+		snprintf(c->received, sizeof c->received, "%s", d->received_on);
+	if (!c->has_due)
+		snprintf(c->due, sizeof c->due, "%s", d->due_on);
+	if (!c->has_resolved)
+		snprintf(c->resolved, sizeof c->resolved, "%s", d->resolved_on);
+}
+
+static int update_one(struct db *db, int64_t id, struct clean_input *c, bool keep_unit,
+		      struct cchc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, "UPDATE dossier SET code = ?1, procedure = ?2, "
+				    "field = ?3, holder = ?4, address = ?5, contact = ?6, "
+				    "received_on = ?7, due_on = nullif(?8, ''), "
+				    "resolved_on = nullif(?9, ''), status = ?10, channel = ?11, "
+				    "unit_id = CASE WHEN ?14 THEN unit_id ELSE ?12 END, "
+				    "updated_at = datetime('now') WHERE id = ?15", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, "sửa hồ sơ", err);
+	bind_dossier(st, c->text, c->received, c->due, c->resolved, c->unit_id, "manual");
+	sqlite3_bind_int(st, 14, keep_unit);
+	sqlite3_bind_int64(st, 15, id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_CONSTRAINT)
+		return err_set(err, CCHC_EDUP, "Đã có hồ sơ khác mã %s", c->text[DF_CODE]);
+	return rc == SQLITE_DONE ? CCHC_OK : db_fail(db, rc, "sửa hồ sơ", err);
+}
+
+int dossier_edit(struct db *db, int64_t id, const struct dossier_input *in, struct cchc_err *err)
+{
+	struct dossier_info d;
+	if (dossier_get(db, id, &d, err))
+		return err->code;
+	struct clean_input c;
+	int rc = clean_input(db, in, &c, err);
+	if (!rc) {
+		merge_stored(&c, &d);
+		rc = check_dates(c.text[DF_CODE], c.received, c.due, c.resolved, err);
+	}
+	if (!rc && !(rc = db_begin(db, err)) && !(rc = update_one(db, id, &c, !c.has_unit, err)))
+		rc = db_commit(db, err);
+	if (rc)
+		db_rollback(db);
+	clean_free(&c);
+	dossier_info_free(&d);
+	return rc;
+}
+
+int64_t dossier_id_by_code(struct db *db, const char *code)
+{
+	return db_int_by_text(db, "SELECT id FROM dossier WHERE code = ?1", code ? code : "");
+}
+
+/* ------------------------------------------------------------ reading */
+
+#define DOSSIER_COLUMNS \
+	"d.id, coalesce(l.id, 0), d.code, d.procedure, d.field, d.holder, d.address, d.contact, " \
+	"d.status, d.channel, coalesce(d.received_on, ''), coalesce(d.due_on, ''), " \
+	"coalesce(d.resolved_on, ''), coalesce(u.code, ''), coalesce(l.number, '') "
+#define DOSSIER_FROM \
+	" FROM dossier d LEFT JOIN unit u ON u.id = d.unit_id LEFT JOIN letter l ON " \
+	"l.dossier_id = d.id "
+
+/* Working days late: after the due date up to completion, or to today when
+ * still open; 0 when not late. */
+static int days_late(struct calendar *cal, const struct dossier_info *d, const char *today)
+{
+	const char *end = *d->resolved_on ? d->resolved_on : today;
+	struct ymd a, b;
+	int n = 0;
+	struct cchc_err err;
+	if (!*d->due_on || strcmp(end, d->due_on) <= 0 || !date_parse_iso(d->due_on, &a) ||
+	    !date_parse_iso(end, &b) || calendar_between(cal, a, b, &n, &err))
+		return 0;
+	return n;
+}
+
+static void row_to_dossier(sqlite3_stmt *st, struct calendar *cal, const char *today,
+			   struct dossier_info *d)
+{
+	memset(d, 0, sizeof *d);
+	d->id = sqlite3_column_int64(st, 0);
+	d->letter_id = sqlite3_column_int64(st, 1);
+	char **f[] = { &d->code, &d->procedure, &d->field, &d->holder, &d->address, &d->contact,
+		       &d->status, &d->channel, &d->received_on, &d->due_on, &d->resolved_on,
+		       &d->unit_code, &d->letter_number };
+	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
+		*f[i] = col(st, (int)i + 2);
+	d->late = *d->due_on && (*d->resolved_on ? strcmp(d->resolved_on, d->due_on) > 0
+						 : strcmp(today, d->due_on) > 0);
+	d->days_late = d->late ? days_late(cal, d, today) : 0;
+}
+
+int dossier_get(struct db *db, int64_t id, struct dossier_info *d, struct cchc_err *err)
+{
+	char today[11];
+	if (today_iso(today, err))
+		return err->code;
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, "SELECT " DOSSIER_COLUMNS DOSSIER_FROM "WHERE d.id = ?",
+				    -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, "đọc hồ sơ", err);
+	sqlite3_bind_int64(st, 1, id);
+	struct calendar *cal = calendar_new();
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		row_to_dossier(st, cal, today, d);
+	sqlite3_finalize(st);
+	calendar_free(cal);
+	if (rc == SQLITE_ROW)
+		return CCHC_OK;
+	return err_set(err, CCHC_ENOTFOUND, "Không có hồ sơ số %lld", (long long)id);
+}
+
+void dossier_info_free(struct dossier_info *d)
+{
+	char *f[] = { d->code, d->procedure, d->field, d->holder, d->address, d->contact, d->status,
+		      d->channel, d->received_on, d->due_on, d->resolved_on, d->unit_code,
+		      d->letter_number };
+	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
+		free(f[i]);
+	memset(d, 0, sizeof *d);
+}
+
+void dossier_list_free(struct dossier_info *v, int n)
+{
+	for (int i = 0; i < n; i++)
+		dossier_info_free(&v[i]);
+	free(v);
+}
+
+/* Each view: its rows and its order; the sort key is text so that one
+ * keyset comparison (key, id) serves every view. */
+static const struct {
+	const char *where, *key, *order;
+	bool descending;
+} views[] = {
+	[DV_ALL] = { "1", "d.received_on", "d.received_on DESC, d.id DESC", true },
+	[DV_LATE] = { "(d.resolved_on > d.due_on OR (d.resolved_on IS NULL AND d.due_on < ?1))",
+		      "d.due_on", "d.due_on, d.id", false },
+	[DV_LATE_NO_LETTER] = { "(d.resolved_on > d.due_on OR (d.resolved_on IS NULL AND "
+				"d.due_on < ?1)) AND l.id IS NULL", "d.due_on", "d.due_on, d.id",
+				false },
+	[DV_PENDING] = { "d.resolved_on IS NULL", "coalesce(d.due_on, '9999-12-31')",
+			 "coalesce(d.due_on, '9999-12-31'), d.id", false },
+};
+
+static char *list_sql(const struct dossier_filter *f, bool count)
+{
+	struct sbuf b = SBUF_INIT;
+	sbuf_add(&b, count ? "SELECT count(*)" : "SELECT " DOSSIER_COLUMNS);
+	sbuf_addf(&b, DOSSIER_FROM "WHERE %s AND (?2 = '' OR d.received_on >= ?2) "
+		  "AND (?3 = '' OR d.received_on <= ?3) AND (?4 = 0 OR d.unit_id = ?4) "
+		  "AND (?5 = '' OR d.code LIKE ?5 || '%%' OR vi_match(d.holder || ' ' || "
+		  "d.procedure || ' ' || d.code, ?5)) ", views[f->view].where);
+	if (count)
+		return sbuf_detach(&b);
+	if (f->after)
+		sbuf_addf(&b, "AND (%s, d.id) %s (?6, ?7) ", views[f->view].key,
+			  views[f->view].descending ? "<" : ">");
+	sbuf_addf(&b, "ORDER BY %s LIMIT ?8", views[f->view].order);
+	return sbuf_detach(&b);
+}
+
+static int prepare_list(struct db *db, const struct dossier_filter *f, bool count,
+			const char *today, sqlite3_stmt **st, struct cchc_err *err)
+{
+	int64_t unit = 0;
+	if (f->unit_code && *f->unit_code && !(unit = unit_id_by_code(db, f->unit_code)))
+		return err_set(err, CCHC_EINPUT, "Không có đơn vị mã \"%s\" (xem cchc unit list)",
+			       f->unit_code);
+	char *sql = list_sql(f, count);
+	int rc = sqlite3_prepare_v2(db->h, sql, -1, st, NULL);
+	free(sql);
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, "đọc danh sách hồ sơ", err);
+	sqlite3_bind_text(*st, 1, today, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(*st, 2, f->from ? f->from : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(*st, 3, f->to ? f->to : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(*st, 4, unit);
+	sqlite3_bind_text(*st, 5, f->query ? f->query : "", -1, SQLITE_STATIC);
+	if (f->after) {
+		const struct dossier_info *k = f->after;
+		const char *key = f->view == DV_ALL ? k->received_on
+				: *k->due_on ? k->due_on : "9999-12-31";
+		sqlite3_bind_text(*st, 6, key, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(*st, 7, k->id);
+	}
+	sqlite3_bind_int(*st, 8, f->limit > 0 ? f->limit : -1);
+	return CCHC_OK;
+}
+
+int dossier_list(struct db *db, const struct dossier_filter *f, struct dossier_info **out, int *n,
+		 struct cchc_err *err)
+{
+	*out = NULL;
+	*n = 0;
+	char today[11];
+	sqlite3_stmt *st;
+	if (today_iso(today, err) || prepare_list(db, f, false, today, &st, err))
+		return err->code;
+	struct calendar *cal = calendar_new();
+	int cap = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 32;
+			*out = xrealloc(*out, sizeof **out * (size_t)cap);
+		}
+		row_to_dossier(st, cal, today, &(*out)[(*n)++]);
+	}
+	sqlite3_finalize(st);
+	calendar_free(cal);
+	if (rc == SQLITE_DONE)
+		return CCHC_OK;
+	dossier_list_free(*out, *n);
+	*out = NULL;
+	*n = 0;
+	return db_fail(db, rc, "đọc danh sách hồ sơ", err);
+}
+
+int dossier_count(struct db *db, const struct dossier_filter *f, int64_t *n, struct cchc_err *err)
+{
+	char today[11];
+	sqlite3_stmt *st;
+	*n = 0;
+	if (today_iso(today, err) || prepare_list(db, f, true, today, &st, err))
+		return err->code;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? CCHC_OK : db_fail(db, rc, "đếm hồ sơ", err);
+}
+
+/* ------------------------------------------------------------ import */
+
+static char *read_map(const char *map_path, const char **what, struct cchc_err *err)
+{
+	char *text = NULL;
+	size_t len;
+	if (map_path) {
+		*what = map_path;
+		return fs_read_file(map_path, 1 << 20, &text, &len, err) ? NULL : text;
+	}
+	char *dir = datafile_config_dir(), *own = NULL;
+	struct sbuf p = SBUF_INIT;
+	sbuf_addf(&p, "%s/dossier-columns.txt", dir);
+	free(dir);
+	struct cchc_err ignored;
+	if (fs_read_file(p.s, 1 << 20, &own, &len, &ignored) == CCHC_OK) {
+		*what = "~/.config/cchc/dossier-columns.txt";
+		sbuf_free(&p);
+		return own;
+	}
+	sbuf_free(&p);
+	*what = "data/dossier-columns.txt";
+	text = datafile_read("data/dossier-columns.txt", &len, NULL);
+	if (!text)
+		err_set(err, CCHC_EIO, "Không đọc được tệp ánh xạ cột data/dossier-columns.txt");
+	return text;
+}
+
+int dossier_read_file(const char *path, const char *encoding, const char *map_path,
+		      struct dossier_parse *out, struct cchc_err *err)
+{
+	memset(out, 0, sizeof *out);
+	const char *what;
+	char *map_text = read_map(map_path, &what, err);
+	if (!map_text)
+		return err->code;
+	struct dossier_map map;
+	int rc = dossier_map_parse(map_text, what, &map, err);
+	free(map_text);
+	if (rc)
+		return rc;
+	char *raw = NULL, *text = NULL;
+	size_t rawlen, len;
+	if (!(rc = fs_read_file(path, MAX_EXPORT_BYTES, &raw, &rawlen, err)) &&
+	    !(rc = text_decode_input(raw, rawlen, encoding, path, &text, &len, err)))
+		rc = dossier_parse_text(text, len, &map, out, err);
+	free(raw);
+	free(text);
+	dossier_map_free(&map);
+	return rc;
+}
+
+/* Unit codes (and names) of an import, each looked up once: a department
+ * has a few dozen units and an export repeats them on every row. */
+struct unit_cache {
+	char *text[64];
+	int64_t id[64];
+	int n;
+};
+
+static int64_t unit_lookup(struct db *db, const char *s)
+{
+	int64_t id = unit_id_by_code(db, s);
+	return id ? id : db_int_by_text(db, "SELECT id FROM unit WHERE name = ?1 COLLATE NOCASE", s);
+}
+
+static int64_t unit_for(struct db *db, struct unit_cache *c, const char *s, int64_t *unknown)
+{
+	if (!*s)
+		return 0;
+	int i = 0;
+	while (i < c->n && strcmp(c->text[i], s) != 0)
+		i++;
+	int64_t id = i < c->n ? c->id[i] : unit_lookup(db, s);
+	if (i == c->n && c->n < 64) {
+		c->text[c->n] = xstrdup(s);
+		c->id[c->n++] = id;
+	}
+	if (!id)
+		(*unknown)++;
+	return id;
+}
+
+static void unit_cache_free(struct unit_cache *c)
+{
+	for (int i = 0; i < c->n; i++)
+		free(c->text[i]);
+}
+
+static int import_rows(struct db *db, sqlite3_stmt *st, const struct dossier_parse *p,
+		       struct dossier_import_result *r, struct cchc_err *err)
+{
+	struct unit_cache units = { .n = 0 };
+	int rc = CCHC_OK;
+	for (int i = 0; i < p->nrows; i++) {
+		const struct dossier_row *row = &p->rows[i];
+		char rec[11], due[11] = "", res[11] = "";
+		date_format_iso(row->received, rec);
+		if (row->due.y)
+			date_format_iso(row->due, due);
+		if (row->resolved.y)
+			date_format_iso(row->resolved, res);
+		char *text[DF_COUNT];
+		memcpy(text, row->text, sizeof text);
+		text[DF_CHANNEL] = (char *)dossier_channel_code(row->channel);
+		sqlite3_reset(st);
+		bind_dossier(st, text, rec, due, res,
+			     unit_for(db, &units, row->text[DF_UNIT], &r->unknown_units), "import");
+		if ((rc = sqlite3_step(st)) != SQLITE_DONE) {
+			rc = db_fail(db, rc, "lưu hồ sơ", err);
+			break;
+		}
+		rc = CCHC_OK;
+		r->updated += sqlite3_changes(db->h);
+	}
+	unit_cache_free(&units);
+	return rc;
+}
+
+int dossier_import(struct db *db, const struct dossier_parse *p, struct dossier_import_result *r,
+		   struct cchc_err *err)
+{
+	memset(r, 0, sizeof *r);
+	if (db_begin(db, err))
+		return err->code;
+	int64_t before = db_int_by_id(db, "SELECT count(*) FROM dossier WHERE ?1", 1);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, UPSERT_SQL, -1, &st, NULL);
+	if (rc != SQLITE_OK) {
+		db_rollback(db);
+		return db_fail(db, rc, "nhập hồ sơ", err);
+	}
+	rc = import_rows(db, st, p, r, err);
+	sqlite3_finalize(st);
+	if (rc || (rc = db_commit(db, err))) {
+		db_rollback(db);
+		memset(r, 0, sizeof *r);
+		return rc;
+	}
+	r->added = db_int_by_id(db, "SELECT count(*) FROM dossier WHERE ?1", 1) - before;
+	r->updated -= r->added;
+	r->unchanged = p->nrows - r->added - r->updated;
+	return CCHC_OK;
+}
+
+/* ------------------------------------------------------------ statistics */
+
+/* The dossiers of a period: received in it, or earlier and not resolved
+ * before it (carried over). Written as three index-friendly ORs. */
+static const char STATS_SQL[] =
+	"SELECT %s, "
+	"sum(d.received_on >= ?1 AND d.channel = 'truc-tuyen'), "
+	"sum(d.received_on >= ?1 AND d.channel <> 'truc-tuyen'), "
+	"sum(d.received_on < ?1), "
+	"sum(d.resolved_on BETWEEN ?1 AND ?2), "
+	"sum(d.resolved_on BETWEEN ?1 AND ?2 AND d.resolved_on < coalesce(d.due_on, d.resolved_on)), "
+	"sum(d.resolved_on BETWEEN ?1 AND ?2 AND d.resolved_on = coalesce(d.due_on, d.resolved_on)), "
+	"sum(d.resolved_on BETWEEN ?1 AND ?2 AND d.resolved_on > d.due_on), "
+	"sum(d.resolved_on IS NULL OR d.resolved_on > ?2), "
+	"sum((d.resolved_on IS NULL OR d.resolved_on > ?2) AND d.due_on < ?3) "
+	"FROM dossier d LEFT JOIN unit u ON u.id = d.unit_id "
+	"WHERE (d.received_on BETWEEN ?1 AND ?2) "
+	"OR (d.received_on < ?1 AND d.resolved_on >= ?1) "
+	"OR (d.received_on < ?1 AND d.resolved_on IS NULL) "
+	"%s";
+
+static char *stats_sql(enum dossier_group group)
+{
+	struct sbuf b = SBUF_INIT;
+	const char *g = group == DG_FIELD ? "d.field" : group == DG_UNIT ? "coalesce(u.name, '')"
+									  : "''";
+	char tail[160] = "";
+	if (group != DG_NONE)
+		snprintf(tail, sizeof tail, "GROUP BY 1 ORDER BY 1 COLLATE vi");
+	sbuf_addf(&b, STATS_SQL, g, tail);
+	return sbuf_detach(&b);
+}
+
+static void row_to_stats(sqlite3_stmt *st, struct dossier_stats *s)
+{
+	memset(s, 0, sizeof *s);
+	snprintf(s->group, sizeof s->group, "%s", (const char *)sqlite3_column_text(st, 0));
+	int64_t *v[] = { &s->received_online, &s->received_offline, &s->received_carried,
+			 &s->resolved_total, &s->resolved_early, &s->resolved_on_time,
+			 &s->resolved_late, &s->pending_total, &s->pending_overdue };
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+		*v[i] = sqlite3_column_int64(st, (int)i + 1);
+	s->received_total = s->received_online + s->received_offline + s->received_carried;
+	s->pending_in_time = s->pending_total - s->pending_overdue;
+}
+
+int dossier_stats(struct db *db, const char *from, const char *to, enum dossier_group group,
+		  struct dossier_stats **out, int *n, struct cchc_err *err)
+{
+	char today[11];
+	*out = NULL;
+	*n = 0;
+	if (today_iso(today, err))
+		return err->code;
+	const char *asof = strcmp(today, to) < 0 ? today : to;
+	char *sql = stats_sql(group);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
+	free(sql);
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, "thống kê hồ sơ", err);
+	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, asof, -1, SQLITE_STATIC);
+	int cap = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			*out = xrealloc(*out, sizeof **out * (size_t)cap);
+		}
+		row_to_stats(st, &(*out)[(*n)++]);
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return CCHC_OK;
+	free(*out);
+	*out = NULL;
+	*n = 0;
+	return db_fail(db, rc, "thống kê hồ sơ", err);
+}
+
+bool dossier_on_time_rate(const struct dossier_stats *s, double *rate)
+{
+	if (s->resolved_total <= 0)
+		return false;
+	*rate = 100.0 * (double)(s->resolved_early + s->resolved_on_time) /
+		(double)s->resolved_total;
+	return true;
+}

@@ -1,3 +1,91 @@
-#ifndef STUB_dossier
-#define STUB_dossier
+/* Citizens' dossiers (hồ sơ TTHC): imported from the one-stop system's
+ * export (updated by dossier code on every re-import) or typed in. Late,
+ * early and on time are computed from the dates, never stored; statistics
+ * for a period are computed in SQL in the layout of the standard dossier
+ * table (Biểu 06a). */
+#ifndef CCHC_DOSSIER_H
+#define CCHC_DOSSIER_H
+#include <stdbool.h>
+#include <stdint.h>
+#include "import/dossier_parse.h"
+#include "store/db.h"
+
+/* Fields for add and edit as the clerk types them (dates dd/mm/yyyy or
+ * ISO); NULL means "not given" (edit leaves it), "" clears an optional one. */
+struct dossier_input {
+	const char *code, *procedure, *field, *holder, *address, *contact;
+	const char *received, *due, *resolved, *status, *channel, *unit;
+};
+
+struct dossier_info {
+	int64_t id, letter_id;   /* letter_id: its apology letter, or 0 */
+	char *code, *procedure, *field, *holder, *address, *contact, *status, *channel;
+	char *received_on, *due_on, *resolved_on; /* ISO or "" */
+	char *unit_code, *letter_number;          /* "" when none */
+	bool late;               /* resolved after the due date, or open past it today */
+	int days_late;           /* working days after the due date (to completion or today) */
+};
+
+int dossier_add(struct db *db, const struct dossier_input *in, int64_t *id, struct cchc_err *err);
+int dossier_edit(struct db *db, int64_t id, const struct dossier_input *in, struct cchc_err *err);
+int dossier_get(struct db *db, int64_t id, struct dossier_info *d, struct cchc_err *err);
+/* The id of the dossier with this code, or 0. */
+int64_t dossier_id_by_code(struct db *db, const char *code);
+void dossier_info_free(struct dossier_info *d);
+void dossier_list_free(struct dossier_info *v, int n);
+
+enum dossier_view {
+	DV_ALL,                  /* newest received first */
+	DV_LATE,                 /* late (resolved late, or open past due), by due date */
+	DV_LATE_NO_LETTER,       /* the to-do list: late and no apology letter yet */
+	DV_PENDING               /* not resolved, by due date */
+};
+
+struct dossier_filter {
+	enum dossier_view view;
+	const char *from, *to;   /* ISO: received in [from, to]; NULL for no bound */
+	const char *unit_code;
+	const char *query;       /* code prefix or words of holder/procedure (tones ignored) */
+	int limit;               /* 0: no limit */
+	/* Keyset paging: rows after this one in the view's order. */
+	const struct dossier_info *after;
+};
+
+int dossier_list(struct db *db, const struct dossier_filter *f, struct dossier_info **out, int *n,
+		 struct cchc_err *err);
+int dossier_count(struct db *db, const struct dossier_filter *f, int64_t *n, struct cchc_err *err);
+
+/* Reading an export: decode (encoding NULL = guess), read the mapping
+ * (map_path NULL = the clerk's ~/.config/cchc/dossier-columns.txt, else the
+ * shipped data/dossier-columns.txt) and parse. Bad rows are in out->bad. */
+int dossier_read_file(const char *path, const char *encoding, const char *map_path,
+		      struct dossier_parse *out, struct cchc_err *err);
+
+struct dossier_import_result {
+	int64_t added, updated, unchanged;
+	int64_t unknown_units;   /* rows whose unit matched no unit (kept without one) */
+};
+/* Stores the good rows in one transaction: a new code is added, a known
+ * one updated. */
+int dossier_import(struct db *db, const struct dossier_parse *p, struct dossier_import_result *r,
+		   struct cchc_err *err);
+
+struct dossier_stats {
+	char group[160];         /* the field (lĩnh vực) or unit when grouped, else "" */
+	int64_t received_total, received_online, received_offline, received_carried;
+	int64_t resolved_total, resolved_early, resolved_on_time, resolved_late;
+	int64_t pending_total, pending_in_time, pending_overdue;
+};
+enum dossier_group { DG_NONE, DG_FIELD, DG_UNIT };
+/* Figures for the period [from, to] (ISO) as of min(to, today): one row, or
+ * one per field/unit (sorted in Vietnamese order) when grouped. */
+int dossier_stats(struct db *db, const char *from, const char *to, enum dossier_group group,
+		  struct dossier_stats **out, int *n, struct cchc_err *err);
+/* The on-time rate (early + on time) / resolved in percent; false when
+ * nothing was resolved. */
+bool dossier_on_time_rate(const struct dossier_stats *s, double *rate);
+
+/* "truc-tuyen" -> "trực tuyến" */
+const char *dossier_channel_label(const char *code);
+
 #endif

@@ -1,1 +1,196 @@
-/* placeholder: being written */
+#include <config.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/settings.h"
+#include "text/utf8.h"
+#include "util/sbuf.h"
+
+static bool valid_text(const char *v)
+{
+	return !text_is_blank(v, strlen(v));
+}
+
+static bool valid_any(const char *v)
+{
+	return true;
+}
+
+static bool int_in(const char *v, long lo, long hi)
+{
+	char *end;
+	long x = strtol(v, &end, 10);
+	return *v && !*end && x >= lo && x <= hi;
+}
+
+static bool valid_days(const char *v)
+{
+	return int_in(v, 1, 365);
+}
+
+static bool valid_cutoff(const char *v)
+{
+	return int_in(v, 1, 28);
+}
+
+/* A number pattern holds {n} (the year's sequence) once, maybe {yyyy}. */
+static bool valid_number_pattern(const char *v)
+{
+	const char *n = strstr(v, "{n}");
+	return n && !strstr(n + 3, "{n}") && !strchr(v, '\n');
+}
+
+/* The derived defaults read the newest plan's header. */
+static const struct {
+	const char *key, *sql;
+	bool upper;
+} derived[] = {
+	{ "org.parent", "SELECT CASE WHEN parent_body <> '' THEN parent_body WHEN place <> '' THEN "
+	  "'UBND TỈNH ' || place END FROM plan ORDER BY is_demo, year DESC, id DESC", true },
+	{ "org.name", "SELECT issuer FROM plan ORDER BY is_demo, year DESC, id DESC", false },
+	{ "org.place", "SELECT place FROM plan ORDER BY is_demo, year DESC, id DESC", false },
+	{ "letter.authority",
+	  "SELECT signer_authority FROM plan ORDER BY is_demo, year DESC, id DESC", false },
+	{ "letter.signer_title",
+	  "SELECT signer_title FROM plan ORDER BY is_demo, year DESC, id DESC", false },
+	{ "letter.signer", "SELECT signer_name FROM plan ORDER BY is_demo, year DESC, id DESC", false },
+};
+
+const struct setting_def settings_known[] = {
+	{ "org.parent", "", "Cơ quan chủ quản, dòng đầu bên trái văn bản (mặc định lấy từ kế hoạch "
+	  "mới nhất), ví dụ UBND TỈNH LẠNG SƠN", valid_any },
+	{ "org.name", "", "Tên cơ quan (mặc định lấy từ kế hoạch mới nhất), ví dụ Sở Công Thương; "
+	  "phần đầu văn bản in hoa tự động", valid_text },
+	{ "org.place", "", "Địa danh ghi trước ngày tháng, ví dụ Lạng Sơn", valid_text },
+	{ "letter.number", "{n}/PXL", "Mẫu số phiếu xin lỗi: {n} là số thứ tự trong năm, {yyyy} là "
+	  "năm, ví dụ {n}/PXL-SCT", valid_number_pattern },
+	{ "letter.authority", "KT. GIÁM ĐỐC", "Thẩm quyền ký phiếu xin lỗi (KT. GIÁM ĐỐC, "
+	  "TL. GIÁM ĐỐC, hoặc để trống khi Giám đốc ký)", valid_any },
+	{ "letter.signer_title", "PHÓ GIÁM ĐỐC", "Chức vụ người ký phiếu xin lỗi", valid_text },
+	{ "letter.signer", "", "Họ tên người ký phiếu xin lỗi", valid_any },
+	{ "feedback.forward_days", "5", "Số ngày làm việc để chuyển phản ánh, kiến nghị không thuộc "
+	  "thẩm quyền (tính từ ngày tiếp nhận)", valid_days },
+	{ "feedback.due.van-ban", "15", "Hạn xử lý phản ánh, kiến nghị gửi bằng văn bản (ngày làm "
+	  "việc từ ngày tiếp nhận)", valid_days },
+	{ "feedback.due.truc-tiep", "15", "Hạn xử lý phản ánh, kiến nghị trực tiếp (ngày làm việc)",
+	  valid_days },
+	{ "feedback.due.dien-thoai", "10", "Hạn xử lý phản ánh qua điện thoại, đường dây nóng (ngày "
+	  "làm việc)", valid_days },
+	{ "feedback.due.email", "15", "Hạn xử lý phản ánh qua thư điện tử (ngày làm việc)",
+	  valid_days },
+	{ "feedback.due.cong-dvc", "20", "Hạn xử lý phản ánh trên Cổng Dịch vụ công quốc gia (ngày "
+	  "làm việc)", valid_days },
+	{ "feedback.due.phieu", "15", "Hạn xử lý ý kiến qua phiếu lấy ý kiến (ngày làm việc)",
+	  valid_days },
+	{ "period.cutoff_day", "15", "Ngày chốt số liệu: kỳ báo cáo tính từ ngày này của tháng trước "
+	  "kỳ đến ngày liền trước nó của tháng cuối kỳ (15: quý I = 15/12 → 14/3; 1: theo tháng "
+	  "dương lịch)", valid_cutoff },
+	{ NULL, NULL, NULL, NULL },
+};
+
+const struct setting_def *settings_find(const char *key)
+{
+	for (const struct setting_def *s = settings_known; s->key; s++)
+		if (strcmp(s->key, key) == 0)
+			return s;
+	return NULL;
+}
+
+static char *derive(struct db *db, const char *key)
+{
+	for (size_t i = 0; i < sizeof derived / sizeof derived[0]; i++) {
+		if (strcmp(derived[i].key, key) != 0)
+			continue;
+		sqlite3_stmt *st;
+		char *v = NULL;
+		if (sqlite3_prepare_v2(db->h, derived[i].sql, -1, &st, NULL) != SQLITE_OK)
+			return NULL;
+		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_bytes(st, 0) > 0) {
+			const char *t = (const char *)sqlite3_column_text(st, 0);
+			v = derived[i].upper ? text_upper(t) : xstrdup(t);
+		}
+		sqlite3_finalize(st);
+		return v;
+	}
+	return NULL;
+}
+
+char *settings_get(struct db *db, const char *key)
+{
+	char *v = db_setting_get(db, key);
+	if (!v)
+		v = derive(db, key);
+	if (!v) {
+		const struct setting_def *s = settings_find(key);
+		v = xstrdup(s ? s->def : "");
+	}
+	return v;
+}
+
+int settings_get_int(struct db *db, const char *key, int fallback)
+{
+	char *v = settings_get(db, key), *end;
+	long x = strtol(v, &end, 10);
+	int r = (*v && !*end) ? (int)x : fallback;
+	free(v);
+	return r;
+}
+
+bool settings_is_set(struct db *db, const char *key)
+{
+	char *v = db_setting_get(db, key);
+	free(v);
+	return v != NULL;
+}
+
+static int check_key(const char *key, struct cchc_err *err)
+{
+	if (settings_find(key))
+		return CCHC_OK;
+	return err_set(err, CCHC_EINPUT, "Không có thiết lập \"%s\" (xem: cchc setting list)", key);
+}
+
+int settings_set(struct db *db, const char *key, const char *value, struct cchc_err *err)
+{
+	if (check_key(key, err))
+		return err->code;
+	size_t bad;
+	if (!utf8_valid(value, strlen(value), &bad))
+		return err_set(err, CCHC_EINPUT, "Giá trị của %s không phải UTF-8 hợp lệ", key);
+	char *v = text_nfc(value);
+	char *t = text_squeeze(v);
+	free(v);
+	if (!settings_find(key)->valid(t)) {
+		err_set(err, CCHC_EINPUT, "Giá trị \"%s\" không hợp lệ cho %s: %s", t, key,
+			settings_find(key)->help);
+		free(t);
+		return err->code;
+	}
+	int rc = db_begin(db, err);
+	if (!rc && !(rc = db_setting_set(db, key, t, err)))
+		rc = db_commit(db, err);
+	if (rc)
+		db_rollback(db);
+	free(t);
+	return rc;
+}
+
+int settings_reset(struct db *db, const char *key, struct cchc_err *err)
+{
+	if (check_key(key, err))
+		return err->code;
+	int rc = db_begin(db, err);
+	if (rc)
+		return rc;
+	sqlite3_stmt *st;
+	rc = sqlite3_prepare_v2(db->h, "DELETE FROM setting WHERE key = ?", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db->h);
+		sqlite3_finalize(st);
+	}
+	if (rc != SQLITE_OK) {
+		db_rollback(db);
+		return db_fail(db, rc, "xóa thiết lập", err);
+	}
+	return db_commit(db, err);
+}

@@ -1,8 +1,10 @@
 #include <config.h>
+#include <stdlib.h>
 #include <string.h>
 #include "store/fts.h"
 #include "text/collate.h"
 #include "text/fold.h"
+#include "util/sbuf.h"
 
 static int collate_vi(void *ctx, int na, const void *a, int nb, const void *b)
 {
@@ -56,8 +58,39 @@ static fts5_api *fts5_api_of(sqlite3 *h)
 	return api;
 }
 
+static void query_free(void *p)
+{
+	text_query_free(p);
+	free(p);
+}
+
+/* vi_match(text, query): 1 when every word of query occurs in text, tones
+ * and case ignored, the last word a prefix. For filters on tables kept out
+ * of the full-text index (dossiers); the parsed query is cached per
+ * statement. */
+static void vi_match(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *text = (const char *)sqlite3_value_text(argv[0]);
+	struct text_query *q = sqlite3_get_auxdata(ctx, 1);
+	if (!q) {
+		const char *query = (const char *)sqlite3_value_text(argv[1]);
+		q = xcalloc(1, sizeof *q);
+		text_query_init(q, query ? query : "", false, true);
+		sqlite3_set_auxdata(ctx, 1, q, query_free);
+		q = sqlite3_get_auxdata(ctx, 1);
+		if (!q) {
+			sqlite3_result_error_nomem(ctx);
+			return;
+		}
+	}
+	sqlite3_result_int(ctx, text && text_query_matches_all(q, text));
+}
+
 int fts_register(sqlite3 *h, struct cchc_err *err)
 {
+	if (sqlite3_create_function(h, "vi_match", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+				    vi_match, NULL, NULL) != SQLITE_OK)
+		return err_set(err, CCHC_EDB, "Không đăng ký được hàm tìm kiếm: %s", sqlite3_errmsg(h));
 	if (sqlite3_create_collation_v2(h, "vi", SQLITE_UTF8, NULL, collate_vi, NULL) != SQLITE_OK)
 		return err_set(err, CCHC_EDB, "Không đăng ký được thứ tự tiếng Việt: %s",
 			       sqlite3_errmsg(h));

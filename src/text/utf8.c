@@ -187,3 +187,19 @@ char *text_squeeze(const char *s)
 	}
 	return sbuf_detach(&b);
 }
+
+char *text_upper(const char *s)
+{
+	struct sbuf b = SBUF_INIT;
+	size_t n = strlen(s), i = 0;
+	while (i < n) {
+		uint32_t cp;
+		size_t len = utf8_decode(s + i, n - i, &cp);
+		char out[4];
+		if (len == 0)
+			len = 1, cp = 0xfffd;
+		sbuf_addn(&b, out, utf8_encode((uint32_t)utf8proc_toupper((utf8proc_int32_t)cp), out));
+		i += len;
+	}
+	return sbuf_detach(&b);
+}

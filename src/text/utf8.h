@@ -41,5 +41,7 @@ char *text_sanitize(const char *s);
 bool text_is_blank(const char *s, size_t n);
 /* Malloc'd copy of s with white space runs folded to one space and trimmed. */
 char *text_squeeze(const char *s);
+/* Upper case, letter by letter ("Sở Công Thương" -> "SỞ CÔNG THƯƠNG"); malloc'd. */
+char *text_upper(const char *s);
 
 #endif
