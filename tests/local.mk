@@ -24,6 +24,15 @@ tests_unit_test_calendar_SOURCES = tests/unit/test_calendar.c tests/unit/check.h
 tests_unit_test_calendar_LDADD = $(TEST_LIBS)
 tests_unit_test_due_SOURCES = tests/unit/test_due.c tests/unit/check.h
 tests_unit_test_due_LDADD = $(TEST_LIBS)
+check_PROGRAMS += tests/unit/test_dossier_parse
+check_PROGRAMS += tests/unit/test_period
+tests_unit_test_period_SOURCES = tests/unit/test_period.c tests/unit/check.h
+tests_unit_test_period_LDADD = $(TEST_LIBS)
+tests_unit_test_dossier_parse_SOURCES = tests/unit/test_dossier_parse.c tests/unit/check.h
+tests_unit_test_dossier_parse_LDADD = $(TEST_LIBS)
+check_PROGRAMS += tests/unit/test_doc
+tests_unit_test_doc_SOURCES = tests/unit/test_doc.c tests/unit/check.h
+tests_unit_test_doc_LDADD = $(TEST_LIBS)
 
 CLI_TESTS = \
 	tests/cli/help.sh \
@@ -42,6 +51,15 @@ CLI_TESTS = \
 
 UNIT_TESTS = tests/unit/test_plan_parse tests/unit/test_text tests/unit/test_store \
 	tests/unit/test_fold tests/unit/test_calendar tests/unit/test_due
+UNIT_TESTS += tests/unit/test_dossier_parse
+UNIT_TESTS += tests/unit/test_period
+UNIT_TESTS += tests/unit/test_doc
+CLI_TESTS += tests/cli/doc_reader.sh
+check_PROGRAMS += tests/unit/test_feedback
+tests_unit_test_feedback_SOURCES = tests/unit/test_feedback.c tests/unit/check.h
+tests_unit_test_feedback_LDADD = $(TEST_LIBS)
+UNIT_TESTS += tests/unit/test_feedback
+CLI_TESTS += tests/cli/feedback.sh
 TESTS += $(UNIT_TESTS) $(CLI_TESTS)
 
 EXTRA_DIST += $(CLI_TESTS) tests/cli/lib.sh tests/fixtures tests/update-expected.sh
@@ -59,3 +77,6 @@ EXTRA_DIST += tests/bench/smoke.sh
 bench: tests/bench/bench_search$(EXEEXT)
 	./tests/bench/bench_search$(EXEEXT) $(BENCH_N)
 .PHONY: bench
+
+# The registers (issue 6): settings, dossiers, apology letters.
+CLI_TESTS += tests/cli/settings.sh tests/cli/dossiers.sh tests/cli/letters.sh

@@ -449,7 +449,7 @@ static char *private_dir(struct cchc_err *err)
 		sbuf_addf(&b, "/tmp/cchc-%ld", (long)getuid());
 	struct stat st;
 	if (mkdir(b.s, 0700) != 0 && errno != EEXIST) {
-		err_set(err, CCHC_EIO, "Không tạo được thư mục %s: %s", b.s, strerror(errno));
+		err_set(err, CCHC_EIO, "Không tạo được thư mục %s: %s", b.s, err_sys(errno));
 		sbuf_free(&b);
 		return NULL;
 	}
@@ -491,7 +491,7 @@ int evidence_open(struct db *db, int64_t id, int n, char **path, struct cchc_err
 		int e = posix_spawnp(&pid, opener, NULL, NULL, argv, environ);
 		if (e != 0)
 			rc = err_set(err, CCHC_EIO, "Không mở được tệp bằng %s (%s); tệp đã được chép ra %s",
-				     opener, strerror(e), out.s);
+				     opener, err_sys(e), out.s);
 		else if (getenv("CCHC_OPENER_WAIT"))
 			waitpid(pid, NULL, 0);
 	}

@@ -35,6 +35,8 @@ int dossier_map_parse(const char *text, const char *what, struct dossier_map *ma
 void dossier_map_free(struct dossier_map *map);
 /* The field's name in mapping files ("received"). */
 const char *dossier_field_name(enum dossier_field f);
+/* The field's Vietnamese description for messages ("ngày tiếp nhận"). */
+const char *dossier_field_label(enum dossier_field f);
 
 /* How a dossier was submitted. */
 enum dossier_channel { DCH_IN_PERSON = 0, DCH_ONLINE, DCH_POST };
@@ -52,9 +54,13 @@ struct dossier_row {
 	enum dossier_channel channel;
 };
 
+/* A date cell in any of the forms dossier_parse_text accepts (see there);
+ * time gets "HH:MM" when the cell also held a time, else "". */
+bool dossier_date_parse(const char *s, struct ymd *out, char time[6]);
+
 struct dossier_bad {
 	int line;
-	char reason[200];        /* Vietnamese: "ngày tiếp nhận \"31/02/2026\" không hợp lệ" */
+	char reason[200];        /* Vietnamese: "hạn xử lý \"31/02/2026\" không phải ngày" */
 };
 
 struct dossier_parse {
@@ -64,6 +70,7 @@ struct dossier_parse {
 	int nrows;
 	struct dossier_bad *bad;
 	int nbad;
+	struct dossier_arena *arena; /* owns the rows' text */
 };
 
 /* Parses UTF-8 text (already decoded from the file's encoding; a leading

@@ -192,7 +192,7 @@ static int prepare_file(struct db *db, struct cchc_err *err)
 	int fd = open(db->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd < 0 && errno != EEXIST)
 		return err_set(err, CCHC_EIO, "Không tạo được cơ sở dữ liệu %s: %s", db->path,
-			       strerror(errno));
+			       err_sys(errno));
 	if (fd >= 0)
 		close(fd);
 	db->created = true;

@@ -42,7 +42,7 @@ static int hash_and_compress(int fd, FILE *tmp, char sha[65], int64_t *size, int
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0) {
-			rc = err_set(err, CCHC_EIO, "Lỗi khi đọc %s: %s", path, strerror(errno));
+			rc = err_set(err, CCHC_EIO, "Lỗi khi đọc %s: %s", path, err_sys(errno));
 			break;
 		}
 		if ((*size += r) > max) {
@@ -122,7 +122,7 @@ int files_store(struct db *db, const char *path, int64_t max, char sha[65], int6
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		return err_set(err, CCHC_EIO, "Không mở được tệp %s: %s", path, strerror(errno));
+		return err_set(err, CCHC_EIO, "Không mở được tệp %s: %s", path, err_sys(errno));
 	struct stat st;
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
 		close(fd);
@@ -131,7 +131,7 @@ int files_store(struct db *db, const char *path, int64_t max, char sha[65], int6
 	FILE *tmp = tmpfile();
 	if (!tmp) {
 		close(fd);
-		return err_set(err, CCHC_EIO, "Không tạo được tệp tạm: %s", strerror(errno));
+		return err_set(err, CCHC_EIO, "Không tạo được tệp tạm: %s", err_sys(errno));
 	}
 	int64_t zsize;
 	int rc = hash_and_compress(fd, tmp, sha, size, &zsize, max, path, err);
@@ -225,7 +225,7 @@ int files_extract(struct db *db, const char *sha, const char *out, struct cchc_e
 	int fd = mkstemp(tmp.s);
 	if (fd < 0) {
 		sbuf_free(&tmp);
-		return err_set(err, CCHC_EIO, "Không tạo được tệp %s: %s", out, strerror(errno));
+		return err_set(err, CCHC_EIO, "Không tạo được tệp %s: %s", out, err_sys(errno));
 	}
 	FILE *f = fdopen(fd, "wb");
 	sqlite3_blob *b = NULL;

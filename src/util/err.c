@@ -1,4 +1,6 @@
 #include <config.h>
+#include <errno.h>
+#include <string.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include "util/err.h"
@@ -21,4 +23,31 @@ void err_clear(struct cchc_err *err)
 		err->code = CCHC_OK;
 		err->msg[0] = '\0';
 	}
+}
+
+const char *err_sys(int errnum)
+{
+	static const struct {
+		int no;
+		const char *text;
+	} texts[] = {
+		{ ENOENT, "không có tệp hoặc thư mục này" },
+		{ EACCES, "không có quyền truy cập" },
+		{ EPERM, "không được phép" },
+		{ ENOSPC, "ổ đĩa đã đầy" },
+		{ EDQUOT, "đã hết hạn mức dung lượng đĩa" },
+		{ EROFS, "ổ đĩa chỉ cho đọc" },
+		{ EISDIR, "đây là một thư mục" },
+		{ ENOTDIR, "một phần của đường dẫn không phải thư mục" },
+		{ EFBIG, "tệp quá lớn" },
+		{ EEXIST, "đã có tệp cùng tên" },
+		{ ENAMETOOLONG, "tên quá dài" },
+		{ EIO, "lỗi đọc ghi của ổ đĩa" },
+		{ EMFILE, "mở quá nhiều tệp cùng lúc" },
+		{ ENOMEM, "hết bộ nhớ" },
+	};
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+		if (texts[i].no == errnum)
+			return texts[i].text;
+	return strerror(errnum);
 }

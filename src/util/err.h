@@ -25,5 +25,9 @@ struct cchc_err {
 int err_set(struct cchc_err *err, int code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void err_clear(struct cchc_err *err);
+/* The reason for a system error number, in Vietnamese for the ones a clerk
+ * meets (missing file, no permission, disk full, read-only disk), else the
+ * system's own text. */
+const char *err_sys(int errnum);
 
 #endif

@@ -13,7 +13,7 @@ int fs_read_file(const char *path, size_t max, char **out, size_t *len, struct c
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		return err_set(err, CCHC_EIO, "Không mở được tệp %s: %s", path, strerror(errno));
+		return err_set(err, CCHC_EIO, "Không mở được tệp %s: %s", path, err_sys(errno));
 	struct stat st;
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
 		close(fd);
@@ -34,7 +34,7 @@ int fs_read_file(const char *path, size_t max, char **out, size_t *len, struct c
 			int e = errno;
 			close(fd);
 			sbuf_free(&b);
-			return err_set(err, CCHC_EIO, "Lỗi khi đọc %s: %s", path, strerror(e));
+			return err_set(err, CCHC_EIO, "Lỗi khi đọc %s: %s", path, err_sys(e));
 		}
 		if (r == 0)
 			break;
@@ -93,7 +93,7 @@ int fs_write_atomic(const char *path, const void *data, size_t n, mode_t mode, s
 	if (fd < 0) {
 		int e = errno;
 		sbuf_free(&tmp);
-		return err_set(err, CCHC_EIO, "Không tạo được tệp tạm cạnh %s: %s", path, strerror(e));
+		return err_set(err, CCHC_EIO, "Không tạo được tệp tạm cạnh %s: %s", path, err_sys(e));
 	}
 	int ok = fchmod(fd, mode) == 0 && write_all(fd, data, n) == 0 && fsync(fd) == 0;
 	int e = errno;
@@ -108,7 +108,7 @@ int fs_write_atomic(const char *path, const void *data, size_t n, mode_t mode, s
 	if (!ok) {
 		unlink(tmp.s);
 		sbuf_free(&tmp);
-		return err_set(err, CCHC_EIO, "Không ghi được %s: %s", path, strerror(e));
+		return err_set(err, CCHC_EIO, "Không ghi được %s: %s", path, err_sys(e));
 	}
 	sbuf_free(&tmp);
 	char *dir = fs_dirname(path);
@@ -126,7 +126,7 @@ int fs_mkdir_p(const char *path, mode_t mode, struct cchc_err *err)
 		*s = '\0';
 		if (mkdir(p, mode) != 0 && errno != EEXIST) {
 			int e = errno;
-			err_set(err, CCHC_EIO, "Không tạo được thư mục %s: %s", p, strerror(e));
+			err_set(err, CCHC_EIO, "Không tạo được thư mục %s: %s", p, err_sys(e));
 			free(p);
 			return CCHC_EIO;
 		}
@@ -135,7 +135,7 @@ int fs_mkdir_p(const char *path, mode_t mode, struct cchc_err *err)
 	int r = mkdir(p, mode);
 	if (r != 0 && errno != EEXIST) {
 		int e = errno;
-		err_set(err, CCHC_EIO, "Không tạo được thư mục %s: %s", p, strerror(e));
+		err_set(err, CCHC_EIO, "Không tạo được thư mục %s: %s", p, err_sys(e));
 		free(p);
 		return CCHC_EIO;
 	}

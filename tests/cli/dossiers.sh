@@ -132,7 +132,7 @@ expect_grep "bỏ qua $(wc -l <"$D/broken.expected-bad") dòng lỗi" "$T/out"
 printf 'STT,Tên thủ tục\n1,Cấp phép\n' >"$T/cols.csv"
 run "$CCHC" dossier import "$T/cols.csv"
 expect_rc 1
-expect_grep "Mã hồ sơ" "$T/err"
+expect_grep "thiếu cột mã hồ sơ, ngày tiếp nhận, hạn xử lý" "$T/err"
 run "$CCHC" dossier import "$T/khong-co.csv"
 expect_rc 1
 run "$CCHC" dossier import
@@ -192,7 +192,7 @@ run "$CCHC" dossier list --query "nong thi hanh" --format tsv
 expect_rc 0
 [ "$(wc -l <"$T/out")" -eq 1 ] || fail "query by holder: $(cat "$T/out")"
 run "$CCHC" dossier list --query "000.00.18.H36-2603" --format tsv
-[ "$(wc -l <"$T/out")" -eq 7 ] || fail "query by code prefix: $(wc -l <"$T/out")"
+[ "$(wc -l <"$T/out")" -eq 8 ] || fail "query by code prefix: $(wc -l <"$T/out")"
 run "$CCHC" dossier list --period 2026-Q1 --unit QLCN --format tsv
 awk -F'\t' '$6 != "QLCN" || $2 < "2025-12-15" || $2 > "2026-03-14" { exit 1 }' "$T/out" ||
 	fail "unit/period filter: $(cat "$T/out")"
