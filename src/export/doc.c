@@ -1,1 +1,446 @@
-/* placeholder: being written */
+/* The document model, the pieces of layout the writers share, and writing a
+ * rendered document to disk in the encoding the clerk asked for. */
+#include <config.h>
+#include <errno.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include "export/doc.h"
+#include "export/writers.h"
+#include "text/encoding.h"
+#include "text/utf8.h"
+#include "util/fsutil.h"
+#include "util/sbuf.h"
+
+/* ------------------------------------------------------------------ model */
+
+bool doc_cp_dropped(uint32_t cp)
+{
+	return (cp < 0x20 && cp != '\n') || (cp >= 0x7f && cp < 0xa0) || cp == 0xfffe ||
+	       cp == 0xffff;
+}
+
+/* A copy of s fit for a document: valid UTF-8 (bad bytes become U+FFFD), NFC,
+ * tabs as spaces, CR and the other control characters dropped. */
+static char *doc_clean(const char *s)
+{
+	struct sbuf b = SBUF_INIT;
+	size_t n = s ? strlen(s) : 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t len = utf8_decode(s + i, n - i, &cp);
+		if (len == 0) {
+			len = 1;
+			cp = 0xfffd;
+		}
+		if (cp == '\t')
+			cp = ' ';
+		char u[4];
+		if (!doc_cp_dropped(cp))
+			sbuf_addn(&b, u, utf8_encode(cp, u));
+		i += len;
+	}
+	char *raw = sbuf_detach(&b);
+	char *nfc = text_nfc(raw);
+	free(raw);
+	return nfc ? nfc : xstrdup("");
+}
+
+static void set_str(char **field, const char *s)
+{
+	if (!s)
+		return;
+	free(*field);
+	*field = doc_clean(s);
+}
+
+/* Makes room for element n of an array that grows by doubling; the
+ * capacity is implied by n, so the structs need no capacity fields. */
+static void *grow(void *p, size_t n, size_t size)
+{
+	if (n == 0 || (n >= 8 && (n & (n - 1)) == 0))
+		return xrealloc(p, (n < 8 ? 8 : 2 * n) * size);
+	return p;
+}
+
+const char *doc_str(const char *s)
+{
+	return s ? s : "";
+}
+
+void doc_init(struct doc *d)
+{
+	memset(d, 0, sizeof *d);
+	char **fields[] = { &d->parent_body, &d->issuing_body, &d->number, &d->place, &d->type,
+			    &d->abstract, &d->signer_authority, &d->signer_title, &d->signer_name };
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+		*fields[i] = xstrdup("");
+}
+
+static void table_free(struct doc_table *t)
+{
+	for (int i = 0; i < t->nrows * t->ncols; i++)
+		free(t->cells[i]);
+	free(t->cells);
+	free(t->title);
+	free(t->numeric);
+	free(t->widths);
+}
+
+static void block_free(struct doc_block *b)
+{
+	for (int i = 0; i < b->para.nruns; i++)
+		free(b->para.runs[i].text);
+	free(b->para.runs);
+	if (b->kind == DOC_TABLE_BLOCK)
+		table_free(&b->table);
+}
+
+void doc_free(struct doc *d)
+{
+	char *fields[] = { d->parent_body, d->issuing_body, d->number, d->place, d->type,
+			   d->abstract, d->signer_authority, d->signer_title, d->signer_name };
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+		free(fields[i]);
+	for (int i = 0; i < d->nblocks; i++)
+		block_free(&d->blocks[i]);
+	free(d->blocks);
+	for (int i = 0; i < d->nrecipients; i++)
+		free(d->recipients[i]);
+	free(d->recipients);
+	memset(d, 0, sizeof *d);
+}
+
+void doc_set_header(struct doc *d, const char *parent_body, const char *issuing_body,
+		    const char *number, const char *place, struct ymd date)
+{
+	set_str(&d->parent_body, parent_body);
+	set_str(&d->issuing_body, issuing_body);
+	set_str(&d->number, number);
+	set_str(&d->place, place);
+	d->date = date;
+}
+
+void doc_set_title(struct doc *d, const char *type, const char *abstract)
+{
+	set_str(&d->type, type);
+	set_str(&d->abstract, abstract);
+}
+
+void doc_set_signer(struct doc *d, const char *authority, const char *title, const char *name)
+{
+	set_str(&d->signer_authority, authority);
+	set_str(&d->signer_title, title);
+	set_str(&d->signer_name, name);
+}
+
+void doc_add_recipient(struct doc *d, const char *name)
+{
+	d->recipients = grow(d->recipients, (size_t)d->nrecipients, sizeof *d->recipients);
+	d->recipients[d->nrecipients++] = doc_clean(name);
+}
+
+static struct doc_block *add_block(struct doc *d, enum doc_block_kind kind)
+{
+	d->blocks = grow(d->blocks, (size_t)d->nblocks, sizeof *d->blocks);
+	struct doc_block *b = &d->blocks[d->nblocks++];
+	memset(b, 0, sizeof *b);
+	b->kind = kind;
+	return b;
+}
+
+struct doc_para *doc_para(struct doc *d, enum doc_style style, enum doc_align align)
+{
+	struct doc_block *b = add_block(d, DOC_PARA_BLOCK);
+	b->para.style = style;
+	b->para.align = align;
+	return &b->para;
+}
+
+void doc_run(struct doc_para *p, const char *text, int attrs)
+{
+	p->runs = grow(p->runs, (size_t)p->nruns, sizeof *p->runs);
+	p->runs[p->nruns].text = doc_clean(text);
+	p->runs[p->nruns++].attrs = attrs;
+}
+
+void doc_text(struct doc *d, enum doc_style style, enum doc_align align, int attrs,
+	      const char *text)
+{
+	doc_run(doc_para(d, style, align), text, attrs);
+}
+
+struct doc_table *doc_table(struct doc *d, const char *title, int ncols, int header_rows)
+{
+	struct doc_table *t = &add_block(d, DOC_TABLE_BLOCK)->table;
+	t->title = doc_clean(title);
+	t->ncols = ncols > 0 ? ncols : 1;
+	t->header_rows = header_rows > 0 ? header_rows : 0;
+	t->numeric = xcalloc((size_t)t->ncols, sizeof *t->numeric);
+	t->widths = xcalloc((size_t)t->ncols, sizeof *t->widths);
+	return t;
+}
+
+void doc_table_column(struct doc_table *t, int col, int width, bool numeric)
+{
+	if (col < 0 || col >= t->ncols)
+		return;
+	t->widths[col] = width > 0 ? width : 0;
+	t->numeric[col] = numeric;
+}
+
+void doc_table_row(struct doc_table *t, const char *const *cells)
+{
+	size_t row = sizeof *t->cells * (size_t)t->ncols;
+	t->cells = grow(t->cells, (size_t)t->nrows, row);
+	char **r = t->cells + (size_t)t->nrows * (size_t)t->ncols;
+	for (int c = 0; c < t->ncols; c++)
+		r[c] = doc_clean(cells ? cells[c] : NULL);
+	t->nrows++;
+}
+
+void doc_page_break(struct doc *d)
+{
+	add_block(d, DOC_PAGE_BREAK);
+}
+
+/* --------------------------------------------------------- shared layout */
+
+void doc_date_words(struct ymd d, char out[48])
+{
+	if (d.y == 0)
+		snprintf(out, 48, "ngày     tháng     năm");
+	else if (d.m < 3)
+		snprintf(out, 48, "ngày %02d tháng %02d năm %d", d.d, d.m, d.y);
+	else
+		snprintf(out, 48, "ngày %02d tháng %d năm %d", d.d, d.m, d.y);
+}
+
+void doc_place_date(const struct doc *d, struct sbuf *b)
+{
+	char words[48];
+	doc_date_words(d->date, words);
+	if (*doc_str(d->place))
+		sbuf_addf(b, "%s, %s", d->place, words);
+	else
+		sbuf_addf(b, "N%s", words + 1); /* "Ngày ..." opens the line */
+}
+
+void doc_number_line(const struct doc *d, struct sbuf *b)
+{
+	sbuf_add(b, "Số:");
+	if (*doc_str(d->number))
+		sbuf_addf(b, " %s", d->number);
+}
+
+void doc_para_text(const struct doc_para *p, struct sbuf *b)
+{
+	for (int i = 0; i < p->nruns; i++)
+		sbuf_add(b, doc_str(p->runs[i].text));
+}
+
+bool doc_has_signer(const struct doc *d)
+{
+	return *doc_str(d->signer_authority) || *doc_str(d->signer_title) ||
+	       *doc_str(d->signer_name);
+}
+
+/* Columns of the widest line of s, or of its longest word when words_only. */
+static int cell_width(const char *s, bool words_only)
+{
+	int best = 0, cur = 0;
+	size_t n = strlen(s);
+	for (size_t i = 0; i <= n;) {
+		uint32_t cp = 0;
+		size_t len = i < n ? utf8_decode(s + i, n - i, &cp) : 1;
+		if (len == 0)
+			len = 1;
+		bool end = i == n || cp == '\n' || (words_only && cp == ' ');
+		if (end)
+			cur = 0;
+		else
+			cur += text_cp_width(cp);
+		best = cur > best ? cur : best;
+		i += len;
+	}
+	return best;
+}
+
+/* Width of column c from its content: its widest data line or longest
+ * header word, within 3..40 columns. */
+static int natural_width(const struct doc_table *t, int c)
+{
+	enum { MIN_WIDTH = 3, MAX_WIDTH = 40 };
+	int m = MIN_WIDTH;
+	for (int r = 0; r < t->nrows; r++) {
+		int cw = cell_width(doc_str(t->cells[r * t->ncols + c]), r < t->header_rows);
+		m = cw > m ? cw : m;
+	}
+	return m < MAX_WIDTH ? m : MAX_WIDTH;
+}
+
+void doc_table_weights(const struct doc_table *t, int *w)
+{
+	for (int c = 0; c < t->ncols; c++)
+		w[c] = t->widths && t->widths[c] > 0 ? t->widths[c] : natural_width(t, c);
+}
+
+void doc_scale_widths(const int *want, int n, int total, int *out)
+{
+	long long sum = 0;
+	int used = 0;
+	for (int i = 0; i < n; i++)
+		sum += want[i] > 0 ? want[i] : 1;
+	for (int i = 0; i < n; i++) {
+		long long v = (want[i] > 0 ? want[i] : 1) * (long long)total / sum;
+		out[i] = v > 1 ? (int)v : 1;
+		used += out[i];
+	}
+	for (int i = 0; used < total; i = (i + 1) % n, used++)
+		out[i]++;
+	while (used > total) {
+		int widest = 0;
+		for (int i = 1; i < n; i++)
+			widest = out[i] > out[widest] ? i : widest;
+		if (out[widest] <= 1)
+			break;
+		out[widest]--;
+		used--;
+	}
+}
+
+/* ------------------------------------------------------ formats, writing */
+
+typedef int (*doc_renderer)(const struct doc *, char **, size_t *, struct cchc_err *);
+
+static const struct {
+	enum doc_format fmt;
+	const char *name;
+	doc_renderer render;
+	bool encodable;          /* the clerk may choose its encoding */
+} formats[] = {
+	{ DOC_DOCX, "docx", doc_render_docx, false },
+	{ DOC_MD, "md", doc_render_md, true },
+	{ DOC_HTML, "html", doc_render_html, false },
+	{ DOC_TXT, "txt", doc_render_txt, true },
+};
+#define NFORMATS (sizeof formats / sizeof formats[0])
+
+bool doc_format_parse(const char *s, enum doc_format *out)
+{
+	for (size_t i = 0; s && i < NFORMATS; i++)
+		if (strcasecmp(s, formats[i].name) == 0) {
+			*out = formats[i].fmt;
+			return true;
+		}
+	return false;
+}
+
+static size_t format_index(enum doc_format fmt)
+{
+	for (size_t i = 0; i < NFORMATS; i++)
+		if (formats[i].fmt == fmt)
+			return i;
+	return NFORMATS;
+}
+
+int doc_render(const struct doc *d, enum doc_format fmt, char **out, size_t *len,
+	       struct cchc_err *err)
+{
+	size_t i = format_index(fmt);
+	if (i == NFORMATS)
+		return err_set(err, CCHC_EINPUT, "Không có định dạng văn bản số %d", (int)fmt);
+	return formats[i].render(d, out, len, err);
+}
+
+/* The error for the character at bad that encoding enc cannot hold. */
+static int unencodable(const char *buf, const char *bad, size_t left, const char *name,
+		       const char *enc, struct cchc_err *err)
+{
+	uint32_t cp = 0xfffd;
+	size_t len = utf8_decode(bad, left, &cp);
+	size_t line = 1;
+	for (const char *p = buf; p < bad; p++)
+		line += *p == '\n';
+	return err_set(err, CCHC_EINPUT,
+		       "Ký tự \"%.*s\" (U+%04X) ở dòng %zu không có trong bảng mã %s (%s): hãy bỏ "
+		       "hoặc thay ký tự đó, hoặc ghi tệp bằng UTF-8",
+		       (int)(len ? len : 1), bad, (unsigned)cp, line, name, enc);
+}
+
+/* Converts n bytes of UTF-8 to the encoding the clerk named (an alias
+ * text_encoding_name() knows or an iconv name). */
+static int encode_text(const char *buf, size_t n, const char *name, char **out, size_t *outlen,
+		       struct cchc_err *err)
+{
+	const char *enc = text_encoding_name(name);
+	iconv_t cd = iconv_open(enc, "UTF-8");
+	if (cd == (iconv_t)-1)
+		return err_set(err, CCHC_EINPUT, "Không biết bảng mã \"%s\" (dùng utf8, utf16le, "
+			       "utf16be, cp1258, tcvn3, viscii, hoặc một tên mà iconv hiểu)", name);
+	struct sbuf b = SBUF_INIT;
+	char chunk[16384], *in = (char *)buf, *o;
+	size_t left = n, oleft;
+	int rc = CCHC_OK;
+	for (;;) {
+		o = chunk;
+		oleft = sizeof chunk;
+		size_t r = iconv(cd, &in, &left, &o, &oleft);
+		sbuf_addn(&b, chunk, sizeof chunk - oleft);
+		if (r != (size_t)-1 || errno != E2BIG)
+			break;
+	}
+	if (left > 0)
+		rc = unencodable(buf, in, left, name, enc, err);
+	o = chunk;
+	oleft = sizeof chunk;
+	iconv(cd, NULL, NULL, &o, &oleft); /* the closing shift sequence, if any */
+	sbuf_addn(&b, chunk, sizeof chunk - oleft);
+	iconv_close(cd);
+	*outlen = b.len;
+	*out = sbuf_detach(&b);
+	return rc;
+}
+
+static bool is_utf8(const char *encoding)
+{
+	return !encoding || strcasecmp(text_encoding_name(encoding), "UTF-8") == 0;
+}
+
+static int check_folder(const char *path, struct cchc_err *err)
+{
+	char *dir = fs_dirname(path);
+	struct stat st;
+	int rc = CCHC_OK;
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+		rc = err_set(err, CCHC_EIO, "Không ghi được %s: không có thư mục %s", path, dir);
+	free(dir);
+	return rc;
+}
+
+int doc_write(const struct doc *d, enum doc_format fmt, const char *path, const char *encoding,
+	      struct cchc_err *err)
+{
+	size_t i = format_index(fmt);
+	if (i < NFORMATS && !formats[i].encodable && !is_utf8(encoding))
+		return err_set(err, CCHC_EINPUT, "Tệp %s luôn dùng UTF-8: chỉ chọn được bảng mã cho "
+			       "tệp txt và md", formats[i].name);
+	int rc = check_folder(path, err);
+	char *buf = NULL;
+	size_t len = 0;
+	if (rc == CCHC_OK)
+		rc = doc_render(d, fmt, &buf, &len, err);
+	if (rc == CCHC_OK && !is_utf8(encoding)) {
+		char *conv = NULL;
+		rc = encode_text(buf, len, encoding, &conv, &len, err);
+		free(buf);
+		buf = conv;
+	}
+	if (rc == CCHC_OK)
+		rc = fs_write_atomic(path, buf, len, 0644, err);
+	free(buf);
+	return rc;
+}

@@ -81,7 +81,8 @@ void doc_set_title(struct doc *d, const char *type, const char *abstract);
 void doc_set_signer(struct doc *d, const char *authority, const char *title, const char *name);
 void doc_add_recipient(struct doc *d, const char *name);
 
-/* Starts a paragraph and returns it; add runs with doc_run(). */
+/* Starts a paragraph and returns it; add runs with doc_run(). The pointer
+ * (like the one doc_table returns) is valid until the next block is added. */
 struct doc_para *doc_para(struct doc *d, enum doc_style style, enum doc_align align);
 void doc_run(struct doc_para *p, const char *text, int attrs);
 /* A paragraph of one run. */
@@ -89,6 +90,10 @@ void doc_text(struct doc *d, enum doc_style style, enum doc_align align, int att
 	      const char *text);
 /* Starts a table of ncols columns; fill it with doc_table_row(). */
 struct doc_table *doc_table(struct doc *d, const char *title, int ncols, int header_rows);
+/* Declares column col's relative width (0 = automatic) and whether it holds
+ * numbers. */
+void doc_table_column(struct doc_table *t, int col, int width, bool numeric);
+/* Appends a row of ncols cells (a NULL cell is empty). */
 void doc_table_row(struct doc_table *t, const char *const *cells);
 void doc_page_break(struct doc *d);
 
@@ -104,7 +109,8 @@ int doc_write(const struct doc *d, enum doc_format fmt, const char *path, const 
 	      struct cchc_err *err);
 
 /* "ngày 05 tháng 01 năm 2026": leading zero for days below 10 and for
- * months 1 and 2, as Nghị định 30/2020 asks. out holds 48 bytes. */
+ * months 1 and 2, as Nghị định 30/2020 asks; "ngày     tháng     năm" with
+ * blanks to fill by hand when date.y is 0. out holds 48 bytes. */
 void doc_date_words(struct ymd d, char out[48]);
 
 #endif

@@ -1,1 +1,356 @@
-/* placeholder: being written */
+/* Plain-text writer: 78 display columns, the header and the signer block as
+ * two columns side by side, paragraphs word-wrapped, tables drawn with
+ * ASCII "+ - |" only so that legacy encodings (TCVN3, VISCII) hold them.
+ * Widths are display columns (NFC letters one column, marks none). A page
+ * break is a form feed on a line of its own. */
+#include <config.h>
+#include <stdlib.h>
+#include <string.h>
+#include "export/doc.h"
+#include "export/writers.h"
+#include "text/utf8.h"
+#include "util/sbuf.h"
+
+enum { WIDTH = 78, LEFT_COL = 36, RIGHT_COL = WIDTH - LEFT_COL, INDENT = 4, SIGNATURE_LINES = 4 };
+
+struct lines {
+	char **v;
+	int n;
+};
+
+/* Adds s (taken over) without its trailing spaces. */
+static void lines_push(struct lines *l, char *s)
+{
+	size_t n = strlen(s);
+	while (n > 0 && s[n - 1] == ' ')
+		s[--n] = '\0';
+	l->v = xrealloc(l->v, sizeof *l->v * (size_t)(l->n + 1));
+	l->v[l->n++] = s;
+}
+
+static void lines_free(struct lines *l)
+{
+	for (int i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+static void spaces(struct sbuf *b, int n)
+{
+	for (int i = 0; i < n; i++)
+		sbuf_addc(b, ' ');
+}
+
+struct wrapper {
+	struct lines *out;
+	struct sbuf cur;
+	int width, used;         /* columns on the current line */
+	bool words;              /* the current line holds a word */
+};
+
+static void wrap_flush(struct wrapper *w)
+{
+	lines_push(w->out, sbuf_detach(&w->cur));
+	w->used = 0;
+	w->words = false;
+}
+
+/* Places one word, cutting it where it is wider than a whole line. */
+static void wrap_word(struct wrapper *w, const char *word)
+{
+	int ww = text_width(word);
+	if (w->words && w->used + 1 + ww > w->width)
+		wrap_flush(w);
+	if (w->words) {
+		sbuf_addc(&w->cur, ' ');
+		w->used++;
+	}
+	while (w->used + ww > w->width && *word) {
+		int fit_w;
+		size_t fit = text_fit(word, w->width - w->used, &fit_w);
+		if (fit == 0 && w->used == 0) { /* a character wider than the line */
+			uint32_t cp;
+			fit = utf8_decode(word, strlen(word), &cp);
+			fit = fit ? fit : 1;
+		}
+		sbuf_addn(&w->cur, word, fit);
+		wrap_flush(w);
+		word += fit;
+		ww = text_width(word);
+	}
+	sbuf_add(&w->cur, word);
+	w->used += ww;
+	w->words = w->words || *word;
+}
+
+/* Breaks text into lines of at most width columns at spaces; a newline in
+ * the text breaks the line. The first line starts with indent spaces. */
+static void wrap(struct lines *out, const char *text, int width, int indent)
+{
+	struct wrapper w = { out, SBUF_INIT, width, indent, false };
+	int first = out->n;
+	spaces(&w.cur, indent);
+	for (const char *p = text; *p;) {
+		size_t len = strcspn(p, " \n");
+		if (len > 0) {
+			char *word = xstrndup(p, len);
+			wrap_word(&w, word);
+			free(word);
+		} else if (*p == '\n') {
+			wrap_flush(&w);
+		}
+		p += len ? len : 1;
+	}
+	if (w.words || out->n == first || w.cur.len > 0)
+		wrap_flush(&w);
+	sbuf_free(&w.cur);
+}
+
+/* Appends line padded to width columns as align asks; with pad_right the
+ * line is filled to the full width. */
+static void put_aligned(struct sbuf *b, const char *line, int width, enum doc_align align,
+			bool pad_right)
+{
+	int w = text_width(line), gap = width > w ? width - w : 0;
+	int left = align == DOC_CENTER ? gap / 2 : align == DOC_RIGHT ? gap : 0;
+	spaces(b, left);
+	sbuf_add(b, line);
+	if (pad_right)
+		spaces(b, gap - left);
+}
+
+/* Wraps text into out, each line already aligned within width. */
+static void column_add(struct lines *out, const char *text, int width, enum doc_align align)
+{
+	struct lines l = { NULL, 0 };
+	wrap(&l, text, width, 0);
+	for (int i = 0; i < l.n; i++) {
+		struct sbuf b = SBUF_INIT;
+		put_aligned(&b, l.v[i], width, align, false);
+		lines_push(out, sbuf_detach(&b));
+	}
+	lines_free(&l);
+}
+
+/* Appends s without its trailing spaces, and a newline. */
+static void put_line(struct sbuf *b, const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	sbuf_addn(b, s, n);
+	sbuf_addc(b, '\n');
+}
+
+/* Writes two columns side by side, the left one LEFT_COL wide. */
+static void two_columns(struct sbuf *b, const struct lines *left, const struct lines *right)
+{
+	for (int i = 0; i < left->n || i < right->n; i++) {
+		struct sbuf line = SBUF_INIT;
+		put_aligned(&line, i < left->n ? left->v[i] : "", LEFT_COL, DOC_LEFT, i < right->n);
+		sbuf_add(&line, i < right->n ? right->v[i] : "");
+		put_line(b, line.s);
+		sbuf_free(&line);
+	}
+}
+
+/* A line of n dashes. */
+static char *rule(int n)
+{
+	char *s = xmalloc((size_t)n + 1);
+	memset(s, '-', (size_t)n);
+	s[n] = '\0';
+	return s;
+}
+
+static void pad_to(struct lines *l, int n)
+{
+	while (l->n < n)
+		lines_push(l, xstrdup(""));
+}
+
+static void txt_header(struct sbuf *b, const struct doc *d)
+{
+	struct lines left = { NULL, 0 }, right = { NULL, 0 };
+	struct sbuf line = SBUF_INIT;
+	column_add(&left, doc_str(d->parent_body), LEFT_COL, DOC_CENTER);
+	column_add(&left, doc_str(d->issuing_body), LEFT_COL, DOC_CENTER);
+	int w = text_width(doc_str(d->issuing_body)) / 3;
+	char *r = rule(w > 8 ? w : 8);
+	column_add(&left, r, LEFT_COL, DOC_CENTER);
+	free(r);
+	column_add(&right, DOC_NATIONAL_TITLE, RIGHT_COL, DOC_CENTER);
+	column_add(&right, DOC_MOTTO, RIGHT_COL, DOC_CENTER);
+	r = rule(text_width(DOC_MOTTO));
+	column_add(&right, r, RIGHT_COL, DOC_CENTER);
+	free(r);
+	pad_to(&left, right.n);
+	pad_to(&right, left.n);
+	doc_number_line(d, &line);
+	column_add(&left, line.s, LEFT_COL, DOC_CENTER);
+	sbuf_trunc(&line, 0);
+	doc_place_date(d, &line);
+	column_add(&right, line.s, RIGHT_COL, DOC_CENTER);
+	two_columns(b, &left, &right);
+	sbuf_free(&line);
+	lines_free(&left);
+	lines_free(&right);
+}
+
+/* text wrapped into width columns and aligned; the first line indented. */
+static void txt_block(struct sbuf *b, const char *text, int width, enum doc_align align,
+		      int indent)
+{
+	struct lines l = { NULL, 0 };
+	wrap(&l, text, width, indent);
+	for (int i = 0; i < l.n; i++) {
+		struct sbuf line = SBUF_INIT;
+		put_aligned(&line, l.v[i], width, align, false);
+		put_line(b, line.s);
+		sbuf_free(&line);
+	}
+	lines_free(&l);
+}
+
+static void txt_title(struct sbuf *b, const struct doc *d)
+{
+	sbuf_addc(b, '\n');
+	if (*doc_str(d->type))
+		txt_block(b, d->type, WIDTH, DOC_CENTER, 0);
+	if (*doc_str(d->abstract))
+		txt_block(b, d->abstract, WIDTH, DOC_CENTER, 0);
+	sbuf_addc(b, '\n');
+}
+
+static void txt_para(struct sbuf *b, const struct doc_para *p)
+{
+	struct sbuf text = SBUF_INIT;
+	doc_para_text(p, &text);
+	bool indent = p->style != DOC_PLAIN && (p->align == DOC_JUSTIFY || p->align == DOC_LEFT);
+	enum doc_align align = p->align == DOC_JUSTIFY ? DOC_LEFT : p->align;
+	txt_block(b, text.s ? text.s : "", WIDTH, align, indent ? INDENT : 0);
+	sbuf_free(&text);
+}
+
+/* ---------------------------------------------------------------- tables */
+
+static void table_rule(struct sbuf *b, const int *w, int n)
+{
+	sbuf_addc(b, '+');
+	for (int c = 0; c < n; c++) {
+		for (int i = 0; i < w[c] + 2; i++)
+			sbuf_addc(b, '-');
+		sbuf_addc(b, '+');
+	}
+	sbuf_addc(b, '\n');
+}
+
+static void table_row(struct sbuf *b, const struct doc_table *t, int r, const int *w)
+{
+	struct lines *cells = xcalloc((size_t)t->ncols, sizeof *cells);
+	int height = 1;
+	for (int c = 0; c < t->ncols; c++) {
+		wrap(&cells[c], doc_str(t->cells[r * t->ncols + c]), w[c], 0);
+		height = cells[c].n > height ? cells[c].n : height;
+	}
+	enum doc_align head = r < t->header_rows ? DOC_CENTER : DOC_LEFT;
+	for (int i = 0; i < height; i++) {
+		sbuf_addc(b, '|');
+		for (int c = 0; c < t->ncols; c++) {
+			sbuf_addc(b, ' ');
+			put_aligned(b, i < cells[c].n ? cells[c].v[i] : "", w[c],
+				    head == DOC_LEFT && t->numeric[c] ? DOC_RIGHT : head, true);
+			sbuf_add(b, " |");
+		}
+		sbuf_addc(b, '\n');
+	}
+	for (int c = 0; c < t->ncols; c++)
+		lines_free(&cells[c]);
+	free(cells);
+}
+
+/* Column widths: the natural ones when they fit in the page, else scaled
+ * down (a table of very many columns may still overflow). */
+static void table_widths(const struct doc_table *t, int *w)
+{
+	int avail = WIDTH - 1 - 3 * t->ncols, sum = 0;
+	int *want = xcalloc((size_t)t->ncols, sizeof *want);
+	doc_table_weights(t, want);
+	for (int c = 0; c < t->ncols; c++)
+		sum += want[c];
+	if (sum > avail)
+		doc_scale_widths(want, t->ncols, avail > t->ncols ? avail : t->ncols, w);
+	else
+		memcpy(w, want, sizeof *w * (size_t)t->ncols);
+	free(want);
+}
+
+/* The table, its title centred over it. */
+static void txt_table(struct sbuf *b, const struct doc_table *t)
+{
+	int *w = xcalloc((size_t)t->ncols, sizeof *w), total = 1;
+	table_widths(t, w);
+	for (int c = 0; c < t->ncols; c++)
+		total += w[c] + 3;
+	if (*doc_str(t->title))
+		txt_block(b, t->title, t->nrows > 0 && total < WIDTH ? total : WIDTH, DOC_CENTER, 0);
+	if (t->nrows > 0)
+		table_rule(b, w, t->ncols);
+	for (int r = 0; r < t->nrows; r++) {
+		table_row(b, t, r, w);
+		table_rule(b, w, t->ncols);
+	}
+	free(w);
+}
+
+/* ---------------------------------------------------------------- footer */
+
+static void txt_footer(struct sbuf *b, const struct doc *d)
+{
+	if (d->nrecipients == 0 && !doc_has_signer(d))
+		return;
+	struct lines left = { NULL, 0 }, right = { NULL, 0 };
+	if (d->nrecipients > 0)
+		lines_push(&left, xstrdup(DOC_RECIPIENTS_LABEL));
+	for (int i = 0; i < d->nrecipients; i++) {
+		struct sbuf item = SBUF_INIT;
+		sbuf_addf(&item, "- %s", doc_str(d->recipients[i]));
+		column_add(&left, item.s, LEFT_COL - 1, DOC_LEFT);
+		sbuf_free(&item);
+	}
+	if (doc_has_signer(d)) {
+		column_add(&right, doc_str(d->signer_authority), RIGHT_COL, DOC_CENTER);
+		if (*doc_str(d->signer_title))
+			column_add(&right, d->signer_title, RIGHT_COL, DOC_CENTER);
+		pad_to(&right, right.n + SIGNATURE_LINES);
+		column_add(&right, doc_str(d->signer_name), RIGHT_COL, DOC_CENTER);
+	}
+	two_columns(b, &left, &right);
+	lines_free(&left);
+	lines_free(&right);
+}
+
+int doc_render_txt(const struct doc *d, char **out, size_t *len, struct cchc_err *err)
+{
+	struct sbuf b = SBUF_INIT;
+	txt_header(&b, d);
+	txt_title(&b, d);
+	for (int i = 0; i < d->nblocks; i++) {
+		const struct doc_block *k = &d->blocks[i];
+		if (k->kind == DOC_PARA_BLOCK)
+			txt_para(&b, &k->para);
+		else if (k->kind == DOC_TABLE_BLOCK)
+			txt_table(&b, &k->table);
+		else
+			sbuf_add(&b, "\f");
+		sbuf_addc(&b, '\n');
+	}
+	txt_footer(&b, d);
+	while (b.len >= 2 && b.s[b.len - 1] == '\n' && b.s[b.len - 2] == '\n')
+		sbuf_trunc(&b, b.len - 1);
+	*len = b.len;
+	*out = sbuf_detach(&b);
+	return CCHC_OK;
+}

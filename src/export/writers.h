@@ -1,0 +1,40 @@
+/* Internal to src/export: one renderer per format behind doc_render(), and
+ * the small pieces of the document layout they share. */
+#ifndef CCHC_WRITERS_H
+#define CCHC_WRITERS_H
+#include <stddef.h>
+#include <stdint.h>
+#include "export/doc.h"
+#include "util/sbuf.h"
+
+#define DOC_NATIONAL_TITLE "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+#define DOC_MOTTO "Độc lập - Tự do - Hạnh phúc"
+#define DOC_RECIPIENTS_LABEL "Nơi nhận:"
+
+/* Each renders d into a malloc'd buffer (UTF-8 for the text formats). */
+int doc_render_docx(const struct doc *d, char **out, size_t *len, struct cchc_err *err);
+int doc_render_md(const struct doc *d, char **out, size_t *len, struct cchc_err *err);
+int doc_render_html(const struct doc *d, char **out, size_t *len, struct cchc_err *err);
+int doc_render_txt(const struct doc *d, char **out, size_t *len, struct cchc_err *err);
+
+/* s, or "" for NULL: the struct fields are public and may be left NULL. */
+const char *doc_str(const char *s);
+/* Appends "Lạng Sơn, ngày 05 tháng 01 năm 2026" (the place may be empty). */
+void doc_place_date(const struct doc *d, struct sbuf *b);
+/* Appends "Số: 12/PXL", or "Số:" when the document has no number yet. */
+void doc_number_line(const struct doc *d, struct sbuf *b);
+/* Appends the text of all runs of p, without their attributes. */
+void doc_para_text(const struct doc_para *p, struct sbuf *b);
+bool doc_has_signer(const struct doc *d);
+/* True for the characters a written document never carries: C0 controls
+ * other than newline, DEL, C1 controls, U+FFFE and U+FFFF. */
+bool doc_cp_dropped(uint32_t cp);
+
+/* Relative width of each column of t (the declared width, else one from
+ * its content), at least 1. */
+void doc_table_weights(const struct doc_table *t, int *w);
+/* Scales the n weights in want so that they add up to total exactly (each
+ * at least 1 when total allows). */
+void doc_scale_widths(const int *want, int n, int total, int *out);
+
+#endif
