@@ -19,9 +19,10 @@ libcchc_a_SOURCES += \
 	src/core/dossier.c src/core/dossier.h \
 	src/core/letter.c src/core/letter.h \
 	src/core/feedback.c src/core/feedback.h \
+	src/core/report.c src/core/report.h src/core/report_doc.c \
 	src/import/dossier_parse.c src/import/dossier_parse.h \
 	src/export/doc.c src/export/doc.h src/export/writers.h \
-	src/export/docx.c src/export/md.c src/export/html.c src/export/txt.c \
+	src/export/docx.c src/export/md.c src/export/html.c src/export/txt.c src/export/xlsx.c src/export/csv.c \
 	src/export/template.c src/export/template.h \
 	src/store/files.c src/store/files.h \
 	src/core/evidence.c src/core/evidence.h \
@@ -39,7 +40,7 @@ libcchc_a_SOURCES += \
 	src/import/plan_load.c src/import/plan_load.h \
 	src/cli/cli.c src/cli/cli.h \
 	src/cli/cli_plan.c src/cli/cli_unit.c src/cli/cli_search.c src/cli/cli_workdays.c src/cli/cli_task.c src/cli/cli_evidence.c src/cli/cli_criteria.c \
-	src/cli/cli_setting.c src/cli/cli_dossier.c src/cli/cli_letter.c src/cli/cli_feedback.c
+	src/cli/cli_setting.c src/cli/cli_dossier.c src/cli/cli_letter.c src/cli/cli_feedback.c src/cli/cli_report.c
 nodist_libcchc_a_SOURCES = src/embedded_data.c
 BUILT_SOURCES += src/embedded_data.c
 CLEANFILES += src/embedded_data.c
@@ -49,7 +50,8 @@ EMBEDDED_FILES = \
 	data/migrations/0001-foundation.sql data/migrations/0002-search.sql \
 	data/migrations/0003-tasks.sql data/migrations/0004-unit-code.sql \
 	data/migrations/0005-evidence.sql data/migrations/0006-criteria.sql \
-	data/migrations/0007-criteria-map.sql data/migrations/0008-registers.sql \
+	data/migrations/0007-criteria-map.sql data/migrations/0008-registers.sql data/migrations/0009-reports.sql \
+	data/report-areas.txt \
 	data/dossier-columns.txt \
 	data/templates/letter-2018.txt data/templates/letter-2025.txt \
 	data/criteria/par-index-tinh.txt data/criteria/sipas.txt data/criteria/papi.txt \

@@ -55,6 +55,11 @@ UNIT_TESTS += tests/unit/test_dossier_parse
 UNIT_TESTS += tests/unit/test_period
 UNIT_TESTS += tests/unit/test_doc
 CLI_TESTS += tests/cli/doc_reader.sh
+check_PROGRAMS += tests/unit/test_doc_tables
+tests_unit_test_doc_tables_SOURCES = tests/unit/test_doc_tables.c tests/unit/check.h
+tests_unit_test_doc_tables_LDADD = $(TEST_LIBS)
+UNIT_TESTS += tests/unit/test_doc_tables
+CLI_TESTS += tests/cli/doc_tables.sh
 check_PROGRAMS += tests/unit/test_feedback
 tests_unit_test_feedback_SOURCES = tests/unit/test_feedback.c tests/unit/check.h
 tests_unit_test_feedback_LDADD = $(TEST_LIBS)
@@ -79,4 +84,4 @@ bench: tests/bench/bench_search$(EXEEXT)
 .PHONY: bench
 
 # The registers (issue 6): settings, dossiers, apology letters.
-CLI_TESTS += tests/cli/settings.sh tests/cli/dossiers.sh tests/cli/letters.sh
+CLI_TESTS += tests/cli/settings.sh tests/cli/dossiers.sh tests/cli/letters.sh tests/cli/reports.sh

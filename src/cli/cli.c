@@ -10,7 +10,7 @@ static const struct cli_cmd *const tables[] = { cli_plan_cmds, cli_unit_cmds, cl
 							cli_workdays_cmds, cli_task_cmds, cli_agenda_cmds,
 							cli_evidence_cmds, cli_criteria_cmds,
 							cli_dossier_cmds, cli_letter_cmds, cli_feedback_cmds,
-							cli_setting_cmds };
+							cli_setting_cmds, cli_report_cmds };
 #define NTABLES (sizeof tables / sizeof tables[0])
 
 int cli_error(const struct cchc_err *err)
@@ -141,6 +141,10 @@ int cli_dispatch(struct cli_ctx *ctx, int argc, char **argv)
 		fprintf(stderr, "cchc: không có lệnh \"%s\". Xem \"cchc --help\".\n", noun);
 		return CLI_USAGE;
 	}
+	for (size_t t = 0; argc >= 2 && t < NTABLES; t++)
+		for (const struct cli_cmd *c = tables[t]; c->noun; c++)
+			if (*c->verb && strcmp(c->noun, noun) == 0 && strcmp(c->verb, argv[1]) == 0)
+				return run_cmd(ctx, c, argc - 2, argv + 2);
 	const struct cli_cmd *alone = noun_command(noun);
 	if (alone)
 		return run_cmd(ctx, alone, argc - 1, argv + 1);
@@ -148,11 +152,6 @@ int cli_dispatch(struct cli_ctx *ctx, int argc, char **argv)
 		noun_help(noun, argc < 2 ? stderr : stdout);
 		return argc < 2 ? CLI_USAGE : CLI_OK;
 	}
-	for (size_t t = 0; t < NTABLES; t++)
-		for (const struct cli_cmd *c = tables[t]; c->noun; c++) {
-			if (strcmp(c->noun, noun) == 0 && strcmp(c->verb, argv[1]) == 0)
-				return run_cmd(ctx, c, argc - 2, argv + 2);
-		}
 	fprintf(stderr, "cchc: \"cchc %s\" không có lệnh con \"%s\".\n", noun, argv[1]);
 	noun_help(noun, stderr);
 	return CLI_USAGE;

@@ -277,6 +277,8 @@ static int lt_print(struct cli_ctx *ctx, int argc, char **argv)
 	enum doc_format fmt;
 	if (!format || !doc_format_parse(format, &fmt))
 		return cli_usage_error(cmd, "cần --format docx, txt, md hoặc html");
+	if (fmt == DOC_XLSX || fmt == DOC_CSV)
+		return cli_usage_error(cmd, "phiếu chỉ in được docx, txt, md hoặc html");
 	if (!out)
 		return cli_usage_error(cmd, "cần --out TỆP");
 	if (encoding && (fmt == DOC_DOCX || fmt == DOC_HTML))

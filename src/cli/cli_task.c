@@ -3,6 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
+#include "core/dossier.h"
+#include "core/feedback.h"
+#include "core/report.h"
 #include "core/plan.h"
 #include "core/suggest.h"
 #include "core/task.h"
@@ -595,6 +598,37 @@ static int agenda_groups(struct cli_ctx *ctx, struct cchc_err *err)
 	return CCHC_OK;
 }
 
+/* The registers' to-do counts and the next report to send. */
+static int agenda_registers(struct cli_ctx *ctx, int within, struct cchc_err *err)
+{
+	struct dossier_filter df = { .view = DV_LATE_NO_LETTER };
+	int64_t no_letter;
+	int overdue, soon;
+	struct feedback_filter ff = { .status = -1, .overdue = true, .due_within = -1 };
+	if (dossier_count(&ctx->db, &df, &no_letter, err) ||
+	    feedback_count(&ctx->db, &ff, &overdue, err))
+		return err->code;
+	ff.overdue = false;
+	ff.due_within = within;
+	if (feedback_count(&ctx->db, &ff, &soon, err))
+		return err->code;
+	printf("\nHồ sơ trễ hạn chưa có phiếu xin lỗi: %lld\n", (long long)no_letter);
+	printf("Phản ánh, kiến nghị quá hạn: %d; đến hạn trong %d ngày làm việc: %d\n", overdue,
+	       within, soon);
+	struct ymd today, deadline;
+	struct period p;
+	if (date_today(&today, err))
+		return err->code;
+	if (report_next_due(&ctx->db, today, &p, &deadline)) {
+		char a[11], b[11];
+		date_format_vn(p.to, a);
+		date_format_vn(deadline, b);
+		printf("Báo cáo CCHC sắp tới: %s — số liệu đến %s, hạn gửi %s (cchc report --period "
+		       "%s)\n", p.label, a, b, p.code);
+	}
+	return CCHC_OK;
+}
+
 static int agenda_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const struct cli_cmd *cmd = &cli_agenda_cmds[0];
@@ -624,5 +658,8 @@ static int agenda_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	if (print_tasks(ctx, &f, "text"))
 		return CLI_ERR;
 	struct cchc_err err = { 0 };
-	return agenda_units(ctx, &err) || agenda_groups(ctx, &err) ? cli_error(&err) : CLI_OK;
+	if (agenda_units(ctx, &err) || agenda_groups(ctx, &err) ||
+	    agenda_registers(ctx, within, &err))
+		return cli_error(&err);
+	return CLI_OK;
 }

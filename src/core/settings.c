@@ -1,7 +1,9 @@
 #include <config.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "core/settings.h"
+#include "text/date.h"
 #include "text/utf8.h"
 #include "util/sbuf.h"
 
@@ -37,6 +39,14 @@ static bool valid_number_pattern(const char *v)
 {
 	const char *n = strstr(v, "{n}");
 	return n && !strstr(n + 3, "{n}") && !strchr(v, '\n');
+}
+
+/* A day of the year without the year: "16/03". */
+static bool valid_day_month(const char *v)
+{
+	int d, m, n = 0;
+	return sscanf(v, "%d/%d%n", &d, &m, &n) == 2 && !v[n] && m >= 1 && m <= 12 && d >= 1 &&
+	       d <= date_days_in_month(2024, m);
 }
 
 /* The derived defaults read the newest plan's header. */
@@ -81,6 +91,22 @@ const struct setting_def settings_known[] = {
 	  "làm việc)", valid_days },
 	{ "feedback.due.phieu", "15", "Hạn xử lý ý kiến qua phiếu lấy ý kiến (ngày làm việc)",
 	  valid_days },
+	{ "report.number", "/BC", "Số, ký hiệu của báo cáo, phần sau số (văn thư điền số khi phát "
+	  "hành), ví dụ /BC-SCT", valid_text },
+	{ "report.authority", "", "Thẩm quyền ký báo cáo (để trống khi Giám đốc ký; KT. GIÁM ĐỐC "
+	  "khi Phó Giám đốc ký thay)", valid_any },
+	{ "report.signer_title", "GIÁM ĐỐC", "Chức vụ người ký báo cáo", valid_text },
+	{ "report.signer", "", "Họ tên người ký báo cáo", valid_any },
+	{ "report.recipients", "UBND tỉnh (b/c)|Sở Nội vụ|Lãnh đạo Sở|Các phòng, đơn vị thuộc Sở|"
+	  "Lưu: VT, VP", "Nơi nhận báo cáo, cách nhau bởi dấu |", valid_text },
+	{ "report.deadline.q1", "16/03", "Hạn gửi báo cáo CCHC quý I (ngày/tháng)", valid_day_month },
+	{ "report.deadline.h1", "16/06", "Hạn gửi báo cáo CCHC 6 tháng (ngày/tháng)",
+	  valid_day_month },
+	{ "report.deadline.q3", "16/09", "Hạn gửi báo cáo CCHC quý III (ngày/tháng)",
+	  valid_day_month },
+	{ "report.deadline.9m", "16/09", "Hạn gửi báo cáo CCHC 9 tháng (ngày/tháng)",
+	  valid_day_month },
+	{ "report.deadline.year", "16/12", "Hạn gửi báo cáo CCHC năm (ngày/tháng)", valid_day_month },
 	{ "period.cutoff_day", "15", "Ngày chốt số liệu: kỳ báo cáo tính từ ngày này của tháng trước "
 	  "kỳ đến ngày liền trước nó của tháng cuối kỳ (15: quý I = 15/12 → 14/3; 1: theo tháng "
 	  "dương lịch)", valid_cutoff },

@@ -315,17 +315,23 @@ void doc_scale_widths(const int *want, int n, int total, int *out)
 /* ------------------------------------------------------ formats, writing */
 
 typedef int (*doc_renderer)(const struct doc *, char **, size_t *, struct cchc_err *);
+typedef int (*doc_writer)(const struct doc *, const char *, const char *, struct cchc_err *);
 
+/* A format is rendered in memory (then encoded and written by doc_write),
+ * or written straight to disk by a writer of its own. */
 static const struct {
 	enum doc_format fmt;
 	const char *name;
 	doc_renderer render;
+	doc_writer write;
 	bool encodable;          /* the clerk may choose its encoding */
 } formats[] = {
-	{ DOC_DOCX, "docx", doc_render_docx, false },
-	{ DOC_MD, "md", doc_render_md, true },
-	{ DOC_HTML, "html", doc_render_html, false },
-	{ DOC_TXT, "txt", doc_render_txt, true },
+	{ DOC_DOCX, "docx", doc_render_docx, NULL, false },
+	{ DOC_MD, "md", doc_render_md, NULL, true },
+	{ DOC_HTML, "html", doc_render_html, NULL, false },
+	{ DOC_TXT, "txt", doc_render_txt, NULL, true },
+	{ DOC_XLSX, "xlsx", NULL, doc_write_xlsx, false },
+	{ DOC_CSV, "csv", NULL, doc_write_csv, true },
 };
 #define NFORMATS (sizeof formats / sizeof formats[0])
 
@@ -353,6 +359,9 @@ int doc_render(const struct doc *d, enum doc_format fmt, char **out, size_t *len
 	size_t i = format_index(fmt);
 	if (i == NFORMATS)
 		return err_set(err, CCHC_EINPUT, "Không có định dạng văn bản số %d", (int)fmt);
+	if (!formats[i].render)
+		return err_set(err, CCHC_EINPUT, "Tệp %s chỉ ghi thẳng ra đĩa được (doc_write), không "
+			       "dựng trong bộ nhớ", formats[i].name);
 	return formats[i].render(d, out, len, err);
 }
 
@@ -371,11 +380,11 @@ static int unencodable(const char *buf, const char *bad, size_t left, const char
 		       (int)(len ? len : 1), bad, (unsigned)cp, line, name, enc);
 }
 
-/* Converts n bytes of UTF-8 to the encoding the clerk named (an alias
- * text_encoding_name() knows or an iconv name). */
-static int encode_text(const char *buf, size_t n, const char *name, char **out, size_t *outlen,
-		       struct cchc_err *err)
+int doc_encode_text(const char *buf, size_t n, const char *name, char **out, size_t *outlen,
+		    struct cchc_err *err)
 {
+	*out = NULL;
+	*outlen = 0;
 	const char *enc = text_encoding_name(name);
 	iconv_t cd = iconv_open(enc, "UTF-8");
 	if (cd == (iconv_t)-1)
@@ -410,7 +419,7 @@ static bool is_utf8(const char *encoding)
 	return !encoding || strcasecmp(text_encoding_name(encoding), "UTF-8") == 0;
 }
 
-static int check_folder(const char *path, struct cchc_err *err)
+int doc_check_folder(const char *path, struct cchc_err *err)
 {
 	char *dir = fs_dirname(path);
 	struct stat st;
@@ -427,15 +436,17 @@ int doc_write(const struct doc *d, enum doc_format fmt, const char *path, const 
 	size_t i = format_index(fmt);
 	if (i < NFORMATS && !formats[i].encodable && !is_utf8(encoding))
 		return err_set(err, CCHC_EINPUT, "Tệp %s luôn dùng UTF-8: chỉ chọn được bảng mã cho "
-			       "tệp txt và md", formats[i].name);
-	int rc = check_folder(path, err);
+			       "tệp txt, md và csv", formats[i].name);
+	if (i < NFORMATS && formats[i].write)
+		return formats[i].write(d, path, encoding, err);
+	int rc = doc_check_folder(path, err);
 	char *buf = NULL;
 	size_t len = 0;
 	if (rc == CCHC_OK)
 		rc = doc_render(d, fmt, &buf, &len, err);
 	if (rc == CCHC_OK && !is_utf8(encoding)) {
 		char *conv = NULL;
-		rc = encode_text(buf, len, encoding, &conv, &len, err);
+		rc = doc_encode_text(buf, len, encoding, &conv, &len, err);
 		free(buf);
 		buf = conv;
 	}

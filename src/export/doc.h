@@ -2,7 +2,8 @@
  * the two-block header, the type and abstract, a body of headings,
  * paragraphs and tables, "Nơi nhận:" and the signer block. Letters and
  * reports build one of these; one writer per format turns it into a file
- * (docx, md, html, txt). The model owns copies of every string it is given. */
+ * (docx, md, html, txt; xlsx and csv carry its tables only). The model owns
+ * copies of every string it is given. */
 #ifndef CCHC_DOC_H
 #define CCHC_DOC_H
 #include <stdbool.h>
@@ -67,9 +68,12 @@ struct doc {
 	char *signer_authority, *signer_title, *signer_name;
 };
 
-enum doc_format { DOC_DOCX, DOC_MD, DOC_HTML, DOC_TXT };
+/* XLSX (a worksheet per table) and CSV (a file per table) hold the tables
+ * of the document only; they are written by doc_write, never rendered. */
+enum doc_format { DOC_DOCX, DOC_MD, DOC_HTML, DOC_TXT, DOC_XLSX, DOC_CSV };
 
-/* "docx", "md", "html", "txt" -> format; false for anything else. */
+/* "docx", "md", "html", "txt", "xlsx", "csv" -> format; false for anything
+ * else. */
 bool doc_format_parse(const char *s, enum doc_format *out);
 
 void doc_init(struct doc *d);
@@ -98,13 +102,20 @@ void doc_table_row(struct doc_table *t, const char *const *cells);
 void doc_page_break(struct doc *d);
 
 /* Renders the document in memory. txt is UTF-8 here; the encoding is
- * applied by doc_write. *out is malloc'd (binary for docx). */
+ * applied by doc_write. *out is malloc'd (binary for docx). xlsx and csv
+ * are refused: they are files (or a folder) that doc_write makes. */
 int doc_render(const struct doc *d, enum doc_format fmt, char **out, size_t *len,
 	       struct cchc_err *err);
 /* Renders and writes path through a temporary file, fsync and rename, so a
- * failure never leaves a broken file. encoding (txt and md only, NULL =
+ * failure never leaves a broken file. encoding (txt, md and csv only, NULL =
  * UTF-8) is any name text_encoding_name() knows; a character the encoding
- * cannot hold is an error naming it. */
+ * cannot hold is an error naming it.
+ * xlsx: one worksheet per table (numbers in numeric columns typed).
+ * csv: UTF-8 with a BOM when encoding is NULL, else that encoding without
+ * one; a document of one table goes to path; when path is a folder (it
+ * exists or ends with "/", which is then created) every table goes there
+ * as "NN-<title without tones>.csv"; several tables and a file path are
+ * refused. */
 int doc_write(const struct doc *d, enum doc_format fmt, const char *path, const char *encoding,
 	      struct cchc_err *err);
 

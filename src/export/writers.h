@@ -16,6 +16,20 @@ int doc_render_docx(const struct doc *d, char **out, size_t *len, struct cchc_er
 int doc_render_md(const struct doc *d, char **out, size_t *len, struct cchc_err *err);
 int doc_render_html(const struct doc *d, char **out, size_t *len, struct cchc_err *err);
 int doc_render_txt(const struct doc *d, char **out, size_t *len, struct cchc_err *err);
+/* Writers straight to files, behind doc_write (encoding already checked:
+ * xlsx is given UTF-8 or NULL only). */
+int doc_write_xlsx(const struct doc *d, const char *path, const char *encoding,
+		   struct cchc_err *err);
+int doc_write_csv(const struct doc *d, const char *path, const char *encoding,
+		  struct cchc_err *err);
+
+/* Converts n bytes of UTF-8 to the encoding the clerk named (an alias
+ * text_encoding_name() knows or an iconv name). *out is malloc'd or NULL,
+ * on failure too: the caller frees it. */
+int doc_encode_text(const char *buf, size_t n, const char *name, char **out, size_t *outlen,
+		    struct cchc_err *err);
+/* Refuses path when its folder does not exist (the message names both). */
+int doc_check_folder(const char *path, struct cchc_err *err);
 
 /* s, or "" for NULL: the struct fields are public and may be left NULL. */
 const char *doc_str(const char *s);

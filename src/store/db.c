@@ -23,6 +23,7 @@ static const char *const migrations[] = {
 	"data/migrations/0006-criteria.sql",
 	"data/migrations/0007-criteria-map.sql",
 	"data/migrations/0008-registers.sql",
+	"data/migrations/0009-reports.sql",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -3,6 +3,7 @@
  * keeps every caller simple. */
 #ifndef CCHC_SBUF_H
 #define CCHC_SBUF_H
+#include <stdarg.h>
 #include <stddef.h>
 
 struct sbuf {
@@ -16,6 +17,7 @@ void sbuf_addn(struct sbuf *b, const char *s, size_t n);
 void sbuf_add(struct sbuf *b, const char *s);
 void sbuf_addc(struct sbuf *b, char c);
 void sbuf_addf(struct sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void sbuf_vaddf(struct sbuf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 void sbuf_trunc(struct sbuf *b, size_t len);
 /* Returns the string (never NULL) and leaves b empty; the caller frees it. */
 char *sbuf_detach(struct sbuf *b);

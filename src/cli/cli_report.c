@@ -1,0 +1,193 @@
+/* cchc report --period P --format F --out FILE; report note | notes | sections | deadlines */
+#include <config.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli/cli.h"
+#include "core/report.h"
+#include "core/settings.h"
+#include "util/fsutil.h"
+
+static int rp_export(struct cli_ctx *ctx, int argc, char **argv);
+static int rp_note(struct cli_ctx *ctx, int argc, char **argv);
+static int rp_notes(struct cli_ctx *ctx, int argc, char **argv);
+static int rp_sections(struct cli_ctx *ctx, int argc, char **argv);
+static int rp_deadlines(struct cli_ctx *ctx, int argc, char **argv);
+
+const struct cli_cmd cli_report_cmds[] = {
+	{ "report", "", rp_export, "--period KỲ --format docx|xlsx|md|html|txt|csv --out TỆP "
+	  "[--encoding BẢNG_MÃ] [--plan MÃ_KH] [--date NGÀY]",
+	  "Báo cáo kết quả CCHC của kỳ (2026-Q1, 2026-H1, 2026-Q3, 2026-9M, 2026, TỪ..ĐẾN) theo "
+	  "thể thức văn bản hành chính; csv: một bảng một tệp, nhiều bảng thì --out là thư mục; "
+	  "--out - in ra màn hình (txt, md, html)." },
+	{ "report", "note", rp_note, "--period KỲ --section MỤC (--text NỘI_DUNG | --file TỆP)",
+	  "Ghi nội dung do Văn phòng viết cho một mục của báo cáo kỳ (đánh giá, hạn chế, phương "
+	  "hướng, kiến nghị...); nội dung rỗng thì xóa." },
+	{ "report", "notes", rp_notes, "--period KỲ", "In các nội dung đã viết cho báo cáo kỳ." },
+	{ "report", "sections", rp_sections, "", "Liệt kê các mục báo cáo có thể ghi nội dung." },
+	{ "report", "deadlines", rp_deadlines, "[NĂM]",
+	  "Các kỳ báo cáo CCHC của năm: ngày chốt số liệu và hạn gửi." },
+	{ NULL, NULL, NULL, NULL, NULL },
+};
+
+static int open_period(struct cli_ctx *ctx, const char *spec, struct period *p)
+{
+	if (cli_open_db(ctx))
+		return CLI_ERR;
+	struct cchc_err err = { 0 };
+	if (period_parse(spec, settings_get_int(&ctx->db, "period.cutoff_day", 15), p, &err))
+		return cli_error(&err);
+	return CLI_OK;
+}
+
+struct export_opts {
+	const char *period, *format, *out, *encoding, *plan, *date;
+};
+
+static int export_args(int argc, char **argv, struct export_opts *o)
+{
+	const struct cli_cmd *cmd = &cli_report_cmds[0];
+	for (int i = 0; i < argc; i++)
+		if (!cli_opt_value(argc, argv, &i, "--period", &o->period) &&
+		    !cli_opt_value(argc, argv, &i, "--format", &o->format) &&
+		    !cli_opt_value(argc, argv, &i, "--out", &o->out) &&
+		    !cli_opt_value(argc, argv, &i, "--encoding", &o->encoding) &&
+		    !cli_opt_value(argc, argv, &i, "--plan", &o->plan) &&
+		    !cli_opt_value(argc, argv, &i, "--date", &o->date))
+			return cli_usage_error(cmd, "đối số không rõ: %s", argv[i]);
+	if (!o->period || !o->format || !o->out)
+		return cli_usage_error(cmd, "cần --period, --format và --out");
+	return CLI_OK;
+}
+
+/* Writes a text rendering to standard output (--out -). */
+static int to_stdout(const struct doc *d, enum doc_format fmt, struct cchc_err *err)
+{
+	char *buf;
+	size_t len;
+	if (doc_render(d, fmt, &buf, &len, err))
+		return err->code;
+	fwrite(buf, 1, len, stdout);
+	free(buf);
+	return CCHC_OK;
+}
+
+static int rp_export(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const struct cli_cmd *cmd = &cli_report_cmds[0];
+	struct export_opts o = { 0 };
+	if (export_args(argc, argv, &o))
+		return CLI_USAGE;
+	enum doc_format fmt;
+	if (!doc_format_parse(o.format, &fmt))
+		return cli_usage_error(cmd, "định dạng \"%s\" không hỗ trợ (docx, xlsx, md, html, txt, "
+				       "csv)", o.format);
+	bool to_out = strcmp(o.out, "-") == 0;
+	if (to_out && (fmt == DOC_DOCX || fmt == DOC_XLSX || fmt == DOC_CSV || o.encoding))
+		return cli_usage_error(cmd, "--out - chỉ dùng cho txt, md, html (UTF-8)");
+	struct ymd date = { 0, 0, 0 };
+	if (o.date && !date_parse_dmy(o.date, &date) && !date_parse_iso(o.date, &date))
+		return cli_usage_error(cmd, "ngày \"%s\" không hợp lệ", o.date);
+	char *end;
+	long long plan = o.plan ? strtoll(o.plan, &end, 10) : 0;
+	if (o.plan && (*end || plan <= 0))
+		return cli_usage_error(cmd, "mã kế hoạch \"%s\" không hợp lệ", o.plan);
+	struct period p;
+	if (open_period(ctx, o.period, &p))
+		return CLI_ERR;
+	struct cchc_err err = { 0 };
+	struct doc d;
+	doc_init(&d);
+	int rc = report_build(&ctx->db, &p, plan, date, &d, &err);
+	if (!rc)
+		rc = to_out ? to_stdout(&d, fmt, &err) : doc_write(&d, fmt, o.out, o.encoding, &err);
+	doc_free(&d);
+	return rc ? cli_error(&err) : CLI_OK;
+}
+
+static int rp_note(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const struct cli_cmd *cmd = &cli_report_cmds[1];
+	const char *period = NULL, *section = NULL, *text = NULL, *file = NULL;
+	for (int i = 0; i < argc; i++)
+		if (!cli_opt_value(argc, argv, &i, "--period", &period) &&
+		    !cli_opt_value(argc, argv, &i, "--section", &section) &&
+		    !cli_opt_value(argc, argv, &i, "--text", &text) &&
+		    !cli_opt_value(argc, argv, &i, "--file", &file))
+			return cli_usage_error(cmd, "đối số không rõ: %s", argv[i]);
+	if (!period || !section || !text == !file)
+		return cli_usage_error(cmd, "cần --period, --section và một trong --text, --file");
+	struct period p;
+	if (open_period(ctx, period, &p))
+		return CLI_ERR;
+	struct cchc_err err = { 0 };
+	char *content = NULL;
+	size_t len;
+	if (file && fs_read_file(file, 1 << 20, &content, &len, &err))
+		return cli_error(&err);
+	int rc = report_note_set(&ctx->db, p.code, section, file ? content : text, &err);
+	free(content);
+	return rc ? cli_error(&err) : CLI_OK;
+}
+
+static int rp_notes(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *period = NULL;
+	for (int i = 0; i < argc; i++)
+		if (!cli_opt_value(argc, argv, &i, "--period", &period))
+			return cli_usage_error(&cli_report_cmds[2], "đối số không rõ: %s", argv[i]);
+	if (!period)
+		return cli_usage_error(&cli_report_cmds[2], "cần --period");
+	struct period p;
+	if (open_period(ctx, period, &p))
+		return CLI_ERR;
+	struct cchc_err err = { 0 };
+	for (const struct report_section *s = report_sections; s->key; s++) {
+		char *text;
+		if (report_note_get(&ctx->db, p.code, s->key, &text, &err))
+			return cli_error(&err);
+		if (*text) {
+			printf("[%s] %s\n", s->key, s->title);
+			cli_put_text(stdout, text);
+			puts("\n");
+		}
+		free(text);
+	}
+	return CLI_OK;
+}
+
+static int rp_sections(struct cli_ctx *ctx, int argc, char **argv)
+{
+	if (argc)
+		return cli_usage_error(&cli_report_cmds[3], "không cần đối số");
+	for (const struct report_section *s = report_sections; s->key; s++)
+		printf("%s\t%s\n", s->key, s->title);
+	return CLI_OK;
+}
+
+static int rp_deadlines(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct ymd today;
+	struct cchc_err err = { 0 };
+	if (date_today(&today, &err))
+		return cli_error(&err);
+	int year = argc ? atoi(argv[0]) : today.y;
+	if (argc > 1 || year < 1900 || year > 2999)
+		return cli_usage_error(&cli_report_cmds[4], "năm không hợp lệ");
+	if (cli_open_db(ctx))
+		return CLI_ERR;
+	static const char *const kinds[] = { "-Q1", "-H1", "-Q3", "-9M", "" };
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+		char code[16], a[11], b[11], c[11] = "";
+		snprintf(code, sizeof code, "%d%s", year, kinds[i]);
+		struct period p;
+		struct ymd dl;
+		if (period_parse(code, settings_get_int(&ctx->db, "period.cutoff_day", 15), &p, &err))
+			return cli_error(&err);
+		date_format_vn(p.from, a);
+		date_format_vn(p.to, b);
+		if (report_deadline(&ctx->db, &p, &dl))
+			date_format_vn(dl, c);
+		printf("%s\t%s\t%s\t%s\t%s\n", p.code, p.label, a, b, c);
+	}
+	return CLI_OK;
+}

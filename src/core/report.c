@@ -1,0 +1,581 @@
+#include <config.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/calendar.h"
+#include "core/report.h"
+#include "core/settings.h"
+#include "store/datafile.h"
+#include "text/fold.h"
+#include "text/utf8.h"
+#include "util/sbuf.h"
+
+const struct report_section report_sections[] = {
+	{ "chi-dao", "I. Công tác chỉ đạo, điều hành (kiểm tra, tuyên truyền, ...)" },
+	{ "the-che", "II.1. Cải cách thể chế" },
+	{ "tthc", "II.2. Cải cách thủ tục hành chính" },
+	{ "bo-may", "II.3. Cải cách tổ chức bộ máy" },
+	{ "cong-vu", "II.4. Cải cách chế độ công vụ" },
+	{ "tai-chinh", "II.5. Cải cách tài chính công" },
+	{ "so", "II.6. Chính quyền điện tử, chính quyền số" },
+	{ "uu-diem", "III.1. Ưu điểm" },
+	{ "han-che", "III.2. Tồn tại, hạn chế và nguyên nhân" },
+	{ "phuong-huong", "IV. Phương hướng, nhiệm vụ kỳ tới" },
+	{ "kien-nghi", "V. Kiến nghị, đề xuất" },
+	{ NULL, NULL },
+};
+
+const struct report_section *report_section_find(const char *key)
+{
+	for (const struct report_section *s = report_sections; s->key; s++)
+		if (strcmp(s->key, key) == 0)
+			return s;
+	return NULL;
+}
+
+static char *col(sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+	return xstrdup(s ? (const char *)s : "");
+}
+
+/* ------------------------------------------------------------ notes */
+
+int report_note_get(struct db *db, const char *period, const char *key, char **text,
+		    struct cchc_err *err)
+{
+	*text = NULL;
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, "SELECT text FROM report_note WHERE period = ? AND "
+				    "section = ?", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, "đọc nội dung báo cáo", err);
+	sqlite3_bind_text(st, 1, period, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	*text = rc == SQLITE_ROW ? col(st, 0) : xstrdup("");
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CCHC_OK : db_fail(db, rc, "đọc nội dung báo cáo",
+									 err);
+}
+
+/* The clerk's text, checked: UTF-8, NFC, no control characters but line
+ * breaks, trailing space removed. */
+static int clean_note(const char *text, char **out, struct cchc_err *err)
+{
+	size_t bad;
+	if (!utf8_valid(text, strlen(text), &bad))
+		return err_set(err, CCHC_EINPUT, "Nội dung không phải văn bản UTF-8 hợp lệ");
+	char *n = text_nfc(text);
+	struct sbuf b = SBUF_INIT;
+	for (const char *p = n; *p; p++)
+		if ((unsigned char)*p >= 0x20 || *p == '\n')
+			sbuf_addc(&b, *p == '\t' ? ' ' : *p);
+	while (b.len && (b.s[b.len - 1] == '\n' || b.s[b.len - 1] == ' '))
+		sbuf_trunc(&b, b.len - 1);
+	free(n);
+	*out = sbuf_detach(&b);
+	return CCHC_OK;
+}
+
+int report_note_set(struct db *db, const char *period, const char *key, const char *text,
+		    struct cchc_err *err)
+{
+	if (!report_section_find(key))
+		return err_set(err, CCHC_EINPUT, "Không có mục báo cáo \"%s\" (xem cchc report "
+			       "sections)", key);
+	char *t = NULL;
+	if (clean_note(text, &t, err))
+		return err->code;
+	sqlite3_stmt *st;
+	int rc = db_begin(db, err);
+	if (rc) {
+		free(t);
+		return rc;
+	}
+	rc = sqlite3_prepare_v2(db->h, *t ? "INSERT INTO report_note(period, section, text, "
+				"updated_at) VALUES(?1, ?2, ?3, datetime('now')) ON CONFLICT(period, "
+				"section) DO UPDATE SET text = excluded.text, updated_at = "
+				"excluded.updated_at" : "DELETE FROM report_note WHERE period = ?1 AND "
+				"section = ?2 AND ?3 = ''", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, period, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, t, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db->h);
+		sqlite3_finalize(st);
+	}
+	free(t);
+	if (rc != SQLITE_OK) {
+		db_rollback(db);
+		return db_fail(db, rc, "lưu nội dung báo cáo", err);
+	}
+	return db_commit(db, err);
+}
+
+/* ------------------------------------------------------------ numbers */
+
+void report_percent(int64_t part, int64_t whole, char out[16])
+{
+	if (whole <= 0) {
+		snprintf(out, 16, "0,00");
+		return;
+	}
+	snprintf(out, 16, "%.2f", 100.0 * (double)part / (double)whole);
+	char *dot = strchr(out, '.');
+	if (dot)
+		*dot = ',';
+}
+
+static void vn_date(const char *iso, char out[11])
+{
+	struct ymd d;
+	out[0] = 0;
+	if (*iso && date_parse_iso(iso, &d))
+		date_format_vn(d, out);
+}
+
+/* ------------------------------------------------------------ areas */
+
+/* The reform areas of data/report-areas.txt: key, title, folded phrases. */
+struct area_def {
+	char key[16];
+	char *title;
+	char *phrases[12];
+	int nphrases;
+};
+
+static void area_line(struct area_def *a, char *line)
+{
+	char *f[3] = { line, NULL, NULL };
+	for (int i = 1; i < 3 && f[i - 1]; i++)
+		if ((f[i] = strchr(f[i - 1], '|')))
+			*f[i]++ = 0;
+	char *key = text_squeeze(f[0]);
+	snprintf(a->key, sizeof a->key, "%s", key);
+	free(key);
+	a->title = text_squeeze(f[1] ? f[1] : "");
+	for (char *p = f[2]; p && *p && a->nphrases < 12;) {
+		char *comma = strchr(p, ',');
+		if (comma)
+			*comma = 0;
+		char *folded = text_fold(p, false), *sq = text_squeeze(folded);
+		free(folded);
+		if (*sq)
+			a->phrases[a->nphrases++] = sq;
+		else
+			free(sq);
+		p = comma ? comma + 1 : NULL;
+	}
+}
+
+static int areas_load(struct area_def *areas, int max)
+{
+	char *text = datafile_read("data/report-areas.txt", NULL, NULL);
+	int n = 0;
+	for (char *line = text, *next; line && *line && n < max - 1; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = 0;
+		else
+			next = line + strlen(line);
+		if (*line && *line != '#' && strchr(line, '|')) {
+			memset(&areas[n], 0, sizeof areas[n]);
+			area_line(&areas[n++], line);
+		}
+	}
+	free(text);
+	memset(&areas[n], 0, sizeof areas[n]);
+	snprintf(areas[n].key, sizeof areas[n].key, "khac");
+	areas[n].title = xstrdup("Nhiệm vụ khác");
+	return n + 1;
+}
+
+static void areas_free(struct area_def *areas, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(areas[i].title);
+		for (int j = 0; j < areas[i].nphrases; j++)
+			free(areas[i].phrases[j]);
+	}
+}
+
+/* Whether folded text holds phrase as whole words. */
+static bool has_phrase(const char *text, const char *phrase)
+{
+	size_t n = strlen(phrase);
+	for (const char *p = text; (p = strstr(p, phrase)); p++) {
+		bool start = p == text || p[-1] == ' ';
+		bool end = p[n] == 0 || p[n] == ' ';
+		if (start && end)
+			return true;
+	}
+	return false;
+}
+
+/* The area of a heading, or -1. */
+static int area_of_heading(const struct area_def *areas, int nareas, const char *heading)
+{
+	char *f = text_fold(heading, false), *words = xstrdup(f);
+	for (char *p = words; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || (*p & 0x80)))
+			*p = ' ';
+	char *sq = text_squeeze(words);
+	int found = -1;
+	for (int i = 0; i < nareas - 1 && found < 0; i++)
+		for (int j = 0; j < areas[i].nphrases && found < 0; j++)
+			if (has_phrase(sq, areas[i].phrases[j]))
+				found = i;
+	free(f);
+	free(words);
+	free(sq);
+	return found;
+}
+
+/* Each section's area: its own heading's, else its parent's. Sections are
+ * read once, in document order, so a parent comes before its children. */
+struct section_area {
+	int64_t id;
+	int area;
+};
+
+static int section_areas(struct db *db, const char *plans, const struct area_def *areas,
+			 int nareas, struct section_area **out, int *n)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st;
+	char *sql = NULL;
+	struct sbuf b = SBUF_INIT;
+	sbuf_addf(&b, "SELECT id, coalesce(parent_id, 0), heading FROM section WHERE plan_id IN "
+		  "(%s) ORDER BY plan_id, seq", plans);
+	sql = sbuf_detach(&b);
+	int rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
+	free(sql);
+	if (rc != SQLITE_OK)
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t parent = sqlite3_column_int64(st, 1);
+		int area = area_of_heading(areas, nareas, (const char *)sqlite3_column_text(st, 2));
+		for (int i = *n - 1; area < 0 && parent && i >= 0; i--)
+			if ((*out)[i].id == parent)
+				area = (*out)[i].area;
+		*out = xrealloc(*out, sizeof **out * (size_t)(*n + 1));
+		(*out)[*n].id = sqlite3_column_int64(st, 0);
+		(*out)[(*n)++].area = area;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static int area_of_section(const struct section_area *s, int n, int64_t id, int other)
+{
+	for (int i = 0; i < n; i++)
+		if (s[i].id == id)
+			return s[i].area >= 0 ? s[i].area : other;
+	return other;
+}
+
+/* ------------------------------------------------------------ plans */
+
+/* The ids of the plans the report covers, as an SQL list ("3,4"), and a
+ * sentence naming them. */
+static char *choose_plans(struct db *db, int year, int64_t plan_id, char **sentence)
+{
+	struct sbuf ids = SBUF_INIT, text = SBUF_INIT;
+	sqlite3_stmt *st;
+	const char *sql = plan_id ? "SELECT id, doc_no, coalesce(issued_on, ''), title FROM plan "
+				    "WHERE id = ?2"
+			  : "SELECT id, doc_no, coalesce(issued_on, ''), title FROM plan WHERE "
+			    "year = ?1 AND (is_demo = 0 OR NOT EXISTS (SELECT 1 FROM plan WHERE "
+			    "year = ?1 AND is_demo = 0)) UNION ALL SELECT * FROM (SELECT id, doc_no, "
+			    "coalesce(issued_on, ''), title FROM plan WHERE NOT EXISTS (SELECT 1 FROM "
+			    "plan WHERE year = ?1) ORDER BY is_demo, year DESC, id DESC LIMIT 1) ORDER BY 1";
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_int(st, 1, year);
+		sqlite3_bind_int64(st, 2, plan_id);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			char d[11];
+			vn_date((const char *)sqlite3_column_text(st, 2), d);
+			sbuf_addf(&ids, "%s%lld", ids.len ? "," : "", (long long)sqlite3_column_int64(st, 0));
+			sbuf_addf(&text, "%sKế hoạch%s%s%s%s về %s", text.len ? "; " : "",
+				  sqlite3_column_bytes(st, 1) ? " số " : "", sqlite3_column_text(st, 1),
+				  *d ? " ngày " : "", d, sqlite3_column_text(st, 3));
+		}
+		sqlite3_finalize(st);
+	}
+	if (!ids.len)
+		sbuf_add(&ids, "0");
+	*sentence = sbuf_detach(&text);
+	return sbuf_detach(&ids);
+}
+
+/* ------------------------------------------------------------ tasks */
+
+static const char TASKS_SQL[] =
+	"SELECT t.id, t.section_id, t.title, coalesce(u.name, ''), coalesce(t.due_on, ''), "
+	"coalesce(t.done_on, ''), t.status, (SELECT group_concat(CASE WHEN e.doc_no <> '' THEN "
+	"e.doc_no ELSE e.kind END || CASE WHEN e.issued_on IS NOT NULL THEN ' ngày ' || "
+	"strftime('%%d/%%m/%%Y', e.issued_on) ELSE '' END || CASE WHEN e.summary <> '' THEN ' ' || "
+	"e.summary ELSE '' END, '; ') FROM evidence_task et JOIN evidence e ON e.id = "
+	"et.evidence_id WHERE et.task_id = t.id) FROM task t LEFT JOIN unit u ON u.id = "
+	"t.lead_unit_id WHERE t.plan_id IN (%s) ORDER BY coalesce(t.done_on, t.due_on, '9999'), t.id";
+
+static void task_push(struct report_task **v, int *n, sqlite3_stmt *st, int area)
+{
+	*v = xrealloc(*v, sizeof **v * (size_t)(*n + 1));
+	struct report_task *t = &(*v)[(*n)++];
+	memset(t, 0, sizeof *t);
+	t->id = sqlite3_column_int64(st, 0);
+	t->area = area;
+	t->title = col(st, 2);
+	t->unit = col(st, 3);
+	t->due_on = col(st, 4);
+	t->done_on = col(st, 5);
+	t->evidence = col(st, 7);
+}
+
+/* The working days a task is overdue as of asof. */
+static int overdue_days(struct calendar *cal, const char *due, const char *asof)
+{
+	struct ymd a, b;
+	int n = 0;
+	struct cchc_err err;
+	if (!date_parse_iso(due, &a) || !date_parse_iso(asof, &b) || calendar_between(cal, a, b, &n,
+										      &err))
+		return 0;
+	return n;
+}
+
+/* Sorts one task into the figures: its area's counts and the lists. */
+static void count_task(struct report_figures *f, sqlite3_stmt *st, int area, const char *next_to,
+		       struct calendar *cal)
+{
+	const char *due = (const char *)sqlite3_column_text(st, 4);
+	const char *done = (const char *)sqlite3_column_text(st, 5);
+	const char *status = (const char *)sqlite3_column_text(st, 6);
+	bool is_done = strcmp(status, "done") == 0 && *done && strcmp(done, f->to) <= 0;
+	bool open = !is_done && strcmp(status, "paused") != 0;
+	struct report_area *a = &f->areas[area];
+	a->total++;
+	f->tasks_total++;
+	if (is_done) {
+		a->done++;
+		f->tasks_done++;
+	}
+	if (is_done && strcmp(done, f->from) >= 0) {
+		a->done_in_period++;
+		task_push(&f->finished, &f->nfinished, st, area);
+	}
+	if (open && *due && strcmp(due, f->asof) < 0) {
+		a->overdue++;
+		f->tasks_overdue++;
+		task_push(&f->overdue, &f->noverdue, st, area);
+		f->overdue[f->noverdue - 1].days_overdue = overdue_days(cal, due, f->asof);
+	} else if (open && *due && strcmp(due, next_to) <= 0) {
+		task_push(&f->next, &f->nnext, st, area);
+	}
+}
+
+/* The end of the "kỳ tới" window: three months after the period. */
+static void next_window(const char *to, char out[11])
+{
+	struct ymd d;
+	date_parse_iso(to, &d);
+	d.m += 3;
+	if (d.m > 12) {
+		d.m -= 12;
+		d.y++;
+	}
+	if (d.d > date_days_in_month(d.y, d.m))
+		d.d = date_days_in_month(d.y, d.m);
+	date_format_iso(d, out);
+}
+
+static int gather_tasks(struct db *db, const char *plans, struct report_figures *f,
+			struct cchc_err *err)
+{
+	struct area_def areas[REPORT_MAX_AREAS];
+	int nareas = areas_load(areas, REPORT_MAX_AREAS);
+	f->nareas = nareas;
+	for (int i = 0; i < nareas; i++) {
+		memcpy(f->areas[i].key, areas[i].key, sizeof f->areas[i].key);
+		f->areas[i].title = xstrdup(areas[i].title);
+	}
+	struct section_area *sa;
+	int nsa, rc = section_areas(db, plans, areas, nareas, &sa, &nsa);
+	areas_free(areas, nareas);
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, "đọc đề mục kế hoạch", err);
+	struct sbuf sql = SBUF_INIT;
+	sbuf_addf(&sql, TASKS_SQL, plans);
+	sqlite3_stmt *st;
+	rc = sqlite3_prepare_v2(db->h, sql.s, -1, &st, NULL);
+	sbuf_free(&sql);
+	if (rc != SQLITE_OK) {
+		free(sa);
+		return db_fail(db, rc, "đọc nhiệm vụ", err);
+	}
+	char next_to[11];
+	next_window(f->to, next_to);
+	struct calendar *cal = calendar_new();
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		count_task(f, st, area_of_section(sa, nsa, sqlite3_column_int64(st, 1), nareas - 1),
+			   next_to, cal);
+	calendar_free(cal);
+	sqlite3_finalize(st);
+	free(sa);
+	return rc == SQLITE_DONE ? CCHC_OK : db_fail(db, rc, "đọc nhiệm vụ", err);
+}
+
+/* ------------------------------------------------------------ other registers */
+
+static int gather_indices(struct db *db, struct report_figures *f, struct cchc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, "SELECT year, idx, value, coalesce(rank, 0), "
+				    "coalesce(rank_of, 0), target FROM index_result WHERE year "
+				    "BETWEEN ?1 - 1 AND ?1 ORDER BY year, CASE idx WHEN 'par' THEN 1 "
+				    "WHEN 'sipas' THEN 2 ELSE 3 END", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, "đọc kết quả chỉ số", err);
+	sqlite3_bind_int(st, 1, f->period.year);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		f->indices = xrealloc(f->indices, sizeof *f->indices * (size_t)(f->nindices + 1));
+		struct report_index *x = &f->indices[f->nindices++];
+		x->year = sqlite3_column_int(st, 0);
+		snprintf(x->idx, sizeof x->idx, "%s", sqlite3_column_text(st, 1));
+		x->value = sqlite3_column_double(st, 2);
+		x->rank = sqlite3_column_int(st, 3);
+		x->rank_of = sqlite3_column_int(st, 4);
+		snprintf(x->target, sizeof x->target, "%s", sqlite3_column_text(st, 5));
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? CCHC_OK : db_fail(db, rc, "đọc kết quả chỉ số", err);
+}
+
+static int gather_registers(struct db *db, struct report_figures *f, struct cchc_err *err)
+{
+	struct dossier_stats *s;
+	int n;
+	if (dossier_stats(db, f->from, f->to, DG_NONE, &s, &n, err))
+		return err->code;
+	if (n)
+		f->dossiers = s[0];
+	free(s);
+	if (dossier_stats(db, f->from, f->to, DG_FIELD, &f->dossiers_by_field, &f->nfields, err) ||
+	    letter_coverage(db, f->from, f->to, &f->letters, err))
+		return err->code;
+	struct letter_filter lf = { .from = f->from, .to = f->to };
+	if (letter_list(db, &lf, &f->letter_list, &f->nletters, err))
+		return err->code;
+	return feedback_stats(db, f->period.from, f->period.to, &f->feedback, err);
+}
+
+int report_figures(struct db *db, const struct period *p, int64_t plan_id,
+		   struct report_figures *f, struct cchc_err *err)
+{
+	memset(f, 0, sizeof *f);
+	f->period = *p;
+	period_iso(p, f->from, f->to);
+	struct ymd today;
+	if (date_today(&today, err))
+		return err->code;
+	char t[11];
+	date_format_iso(today, t);
+	snprintf(f->asof, sizeof f->asof, "%s", strcmp(t, f->to) < 0 ? t : f->to);
+	char *plans = choose_plans(db, p->year, plan_id, &f->plans);
+	int rc = gather_tasks(db, plans, f, err);
+	free(plans);
+	if (!rc)
+		rc = gather_registers(db, f, err);
+	if (!rc)
+		rc = gather_indices(db, f, err);
+	if (rc)
+		report_figures_free(f);
+	return rc;
+}
+
+static void tasks_free(struct report_task *v, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(v[i].title);
+		free(v[i].unit);
+		free(v[i].due_on);
+		free(v[i].done_on);
+		free(v[i].evidence);
+	}
+	free(v);
+}
+
+void report_figures_free(struct report_figures *f)
+{
+	free(f->plans);
+	for (int i = 0; i < f->nareas; i++)
+		free(f->areas[i].title);
+	tasks_free(f->finished, f->nfinished);
+	tasks_free(f->overdue, f->noverdue);
+	tasks_free(f->next, f->nnext);
+	free(f->dossiers_by_field);
+	letter_list_free(f->letter_list, f->nletters);
+	free(f->indices);
+	memset(f, 0, sizeof *f);
+}
+
+/* ------------------------------------------------------------ deadlines */
+
+static const struct {
+	enum period_kind kind;
+	const char *key, *suffix;
+} deadlines[] = {
+	{ PERIOD_Q1, "report.deadline.q1", "-Q1" }, { PERIOD_H1, "report.deadline.h1", "-H1" },
+	{ PERIOD_Q3, "report.deadline.q3", "-Q3" }, { PERIOD_9M, "report.deadline.9m", "-9M" },
+	{ PERIOD_YEAR, "report.deadline.year", "" },
+};
+
+bool report_deadline(struct db *db, const struct period *p, struct ymd *out)
+{
+	for (size_t i = 0; i < sizeof deadlines / sizeof deadlines[0]; i++) {
+		if (deadlines[i].kind != p->kind)
+			continue;
+		char *v = settings_get(db, deadlines[i].key);
+		int d, m;
+		bool ok = sscanf(v, "%d/%d", &d, &m) == 2;
+		free(v);
+		if (!ok)
+			return false;
+		/* a January deadline of the year report belongs to the next year */
+		out->y = p->year + (p->kind == PERIOD_YEAR && m < 6);
+		out->m = m;
+		out->d = d;
+		return date_valid(out->y, out->m, out->d);
+	}
+	return false;
+}
+
+static int ymd_cmp(struct ymd a, struct ymd b)
+{
+	return a.y != b.y ? a.y - b.y : a.m != b.m ? a.m - b.m : a.d - b.d;
+}
+
+bool report_next_due(struct db *db, struct ymd today, struct period *p, struct ymd *deadline)
+{
+	int cutoff = settings_get_int(db, "period.cutoff_day", 15);
+	bool found = false;
+	for (int y = today.y; y <= today.y + 1 && !found; y++) {
+		for (size_t i = 0; i < sizeof deadlines / sizeof deadlines[0]; i++) {
+			struct period q;
+			struct ymd d;
+			char code[16];
+			snprintf(code, sizeof code, "%d%s", y, deadlines[i].suffix);
+			struct cchc_err err;
+			if (period_parse(code, cutoff, &q, &err) || !report_deadline(db, &q, &d) ||
+			    ymd_cmp(d, today) < 0 || (found && ymd_cmp(d, *deadline) >= 0))
+				continue;
+			*p = q;
+			*deadline = d;
+			found = true;
+		}
+	}
+	return found;
+}

@@ -1,0 +1,96 @@
+/* The periodic CCHC report (báo cáo định kỳ): one model, many writers.
+ * report_figures() gathers the period's figures from the records — tasks
+ * done and overdue by reform area, tasks finished in the period with their
+ * evidence, the dossier table, apology letters, citizen feedback, index
+ * results — and report_build() lays them out with the clerk's own text as
+ * an official document (struct doc) that every writer (docx, xlsx, md,
+ * html, txt, csv) turns into a file. */
+#ifndef CCHC_REPORT_H
+#define CCHC_REPORT_H
+#include <stdbool.h>
+#include <stdint.h>
+#include "core/dossier.h"
+#include "core/feedback.h"
+#include "core/letter.h"
+#include "core/period.h"
+#include "export/doc.h"
+
+/* The clerk's text: one note per section key and period. */
+struct report_section {
+	const char *key;         /* "uu-diem" */
+	const char *title;       /* where it goes in the report */
+};
+extern const struct report_section report_sections[]; /* ends with a NULL key */
+const struct report_section *report_section_find(const char *key);
+
+int report_note_get(struct db *db, const char *period, const char *key, char **text,
+		    struct cchc_err *err);
+/* Sets (empty text: removes) the note; one action. */
+int report_note_set(struct db *db, const char *period, const char *key, const char *text,
+		    struct cchc_err *err);
+
+#define REPORT_MAX_AREAS 12
+
+struct report_area {
+	char key[16];
+	char *title;
+	int64_t total, done, done_in_period, overdue;
+};
+
+struct report_task {
+	int64_t id;
+	int area;                /* index into areas */
+	char *title, *unit, *due_on, *done_on, *evidence; /* evidence: "QĐ 12/QĐ-SCT ngày ...; ..." */
+	int days_overdue;        /* working days, for overdue tasks */
+};
+
+struct report_index {
+	int year;
+	char idx[8];             /* par, sipas, papi */
+	double value;
+	int rank, rank_of;
+	char target[32];
+};
+
+struct report_figures {
+	struct period period;
+	char from[11], to[11], asof[11]; /* ISO; as of min(to, today) */
+	char *plans;             /* "Kế hoạch số 31/KH-SNgV ngày 10/6/2024 về ..." or "" */
+	int nareas;              /* the areas of data/report-areas.txt, then "Nhiệm vụ khác" */
+	struct report_area areas[REPORT_MAX_AREAS];
+	int64_t tasks_total, tasks_done, tasks_overdue;
+	struct report_task *finished, *overdue, *next; /* done in the period; overdue; due soon */
+	int nfinished, noverdue, nnext;
+	struct dossier_stats dossiers;
+	struct dossier_stats *dossiers_by_field;
+	int nfields;
+	struct letter_coverage letters;
+	struct letter_info *letter_list;
+	int nletters;
+	struct feedback_stats feedback;
+	struct report_index *indices;
+	int nindices;
+};
+
+/* Gathers the figures; plan_id 0 means the plans of the period's year (the
+ * newest plan when that year has none). */
+int report_figures(struct db *db, const struct period *p, int64_t plan_id,
+		   struct report_figures *f, struct cchc_err *err);
+void report_figures_free(struct report_figures *f);
+
+/* The report as a document: header and signer from settings (org.*,
+ * report.*), the figures, the clerk's notes, and the annex tables. date is
+ * the report's date (y == 0: today). */
+int report_build(struct db *db, const struct period *p, int64_t plan_id, struct ymd date,
+		 struct doc *d, struct cchc_err *err);
+
+/* "41,33" — a percentage with two decimals and the decimal comma. */
+void report_percent(int64_t part, int64_t whole, char out[16]);
+
+/* The send deadline of a named period from the setting report.deadline.*
+ * ("16/03"); false when the period kind has none. */
+bool report_deadline(struct db *db, const struct period *p, struct ymd *out);
+/* The next report to send on or after today: its period and deadline. */
+bool report_next_due(struct db *db, struct ymd today, struct period *p, struct ymd *deadline);
+
+#endif
