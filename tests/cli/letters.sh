@@ -196,6 +196,9 @@ expect_rc 1
 [ ! -e "$T/khong-co" ] || fail "a folder was created"
 run "$CCHC" letter print 1 --format pdf --out "$T/x.pdf"
 expect_rc 2
+run "$CCHC" letter print 1 --format xlsx --out "$T/x.xlsx"
+expect_rc 2
+expect_grep "phiếu chỉ in được docx, txt, md hoặc html" "$T/err"
 run "$CCHC" letter print 1 --format docx --encoding tcvn3 --out "$T/x.docx"
 expect_rc 2
 run "$CCHC" letter print 99 --format docx --out "$T/x.docx"
