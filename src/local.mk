@@ -29,6 +29,7 @@ libcchc_a_SOURCES += \
 	src/core/criteria.c src/core/criteria.h \
 	src/store/fts.c src/store/fts.h \
 	src/store/search_index.c src/store/search_index.h \
+	src/store/history.c src/store/history.h \
 	src/core/search.c src/core/search.h \
 	src/store/db.c src/store/db.h \
 	src/store/embedded.c src/store/embedded.h \
@@ -40,7 +41,7 @@ libcchc_a_SOURCES += \
 	src/import/plan_load.c src/import/plan_load.h \
 	src/cli/cli.c src/cli/cli.h \
 	src/cli/cli_plan.c src/cli/cli_unit.c src/cli/cli_search.c src/cli/cli_workdays.c src/cli/cli_task.c src/cli/cli_evidence.c src/cli/cli_criteria.c \
-	src/cli/cli_setting.c src/cli/cli_dossier.c src/cli/cli_letter.c src/cli/cli_feedback.c src/cli/cli_report.c
+	src/cli/cli_setting.c src/cli/cli_dossier.c src/cli/cli_letter.c src/cli/cli_feedback.c src/cli/cli_report.c src/cli/cli_history.c
 nodist_libcchc_a_SOURCES = src/embedded_data.c
 BUILT_SOURCES += src/embedded_data.c
 CLEANFILES += src/embedded_data.c
@@ -50,7 +51,7 @@ EMBEDDED_FILES = \
 	data/migrations/0001-foundation.sql data/migrations/0002-search.sql \
 	data/migrations/0003-tasks.sql data/migrations/0004-unit-code.sql \
 	data/migrations/0005-evidence.sql data/migrations/0006-criteria.sql \
-	data/migrations/0007-criteria-map.sql data/migrations/0008-registers.sql data/migrations/0009-reports.sql \
+	data/migrations/0007-criteria-map.sql data/migrations/0008-registers.sql data/migrations/0009-reports.sql data/migrations/0010-history.sql \
 	data/report-areas.txt \
 	data/dossier-columns.txt \
 	data/templates/letter-2018.txt data/templates/letter-2025.txt \

@@ -84,4 +84,5 @@ bench: tests/bench/bench_search$(EXEEXT)
 .PHONY: bench
 
 # The registers (issue 6): settings, dossiers, apology letters.
-CLI_TESTS += tests/cli/settings.sh tests/cli/dossiers.sh tests/cli/letters.sh tests/cli/reports.sh
+CLI_TESTS += tests/cli/settings.sh tests/cli/dossiers.sh tests/cli/letters.sh tests/cli/reports.sh \
+	tests/cli/history.sh

@@ -6,6 +6,7 @@
 #include "core/dossier.h"
 #include "core/task.h"
 #include "store/datafile.h"
+#include "store/history.h"
 #include "text/encoding.h"
 #include "text/utf8.h"
 #include "util/fsutil.h"
@@ -607,6 +608,9 @@ int dossier_import(struct db *db, const struct dossier_parse *p, struct dossier_
 	memset(r, 0, sizeof *r);
 	if (db_begin(db, err))
 		return err->code;
+	char label[96];
+	snprintf(label, sizeof label, "Nhập %d hồ sơ từ tệp xuất của hệ thống một cửa", p->nrows);
+	history_label(db, label, false);
 	int64_t before = db_int_by_id(db, "SELECT count(*) FROM dossier WHERE ?1", 1);
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(db->h, UPSERT_SQL, -1, &st, NULL);

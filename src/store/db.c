@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "store/db.h"
+#include "store/history.h"
 #include "store/embedded.h"
 #include "store/fts.h"
 #include "store/search_index.h"
@@ -24,6 +25,7 @@ static const char *const migrations[] = {
 	"data/migrations/0007-criteria-map.sql",
 	"data/migrations/0008-registers.sql",
 	"data/migrations/0009-reports.sql",
+	"data/migrations/0010-history.sql",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -90,14 +92,30 @@ int db_exec(struct db *db, const char *sql, struct cchc_err *err)
 	return rc == SQLITE_OK ? CCHC_OK : db_fail(db, rc, "thực hiện lệnh", err);
 }
 
-int db_begin(struct db *db, struct cchc_err *err)
+int db_begin_internal(struct db *db, struct cchc_err *err)
 {
 	int rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	db->action_id = 0;
 	return rc == SQLITE_OK ? CCHC_OK : db_fail(db, rc, "bắt đầu ghi", err);
+}
+
+int db_begin(struct db *db, struct cchc_err *err)
+{
+	if (db_begin_internal(db, err))
+		return err->code;
+	if (history_action_begin(db, err)) {
+		db_rollback(db);
+		return err->code;
+	}
+	return CCHC_OK;
 }
 
 int db_commit(struct db *db, struct cchc_err *err)
 {
+	if (history_action_end(db, err)) {
+		db_rollback(db);
+		return err->code;
+	}
 	int rc = sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
 		return CCHC_OK;
@@ -108,6 +126,7 @@ int db_commit(struct db *db, struct cchc_err *err)
 
 void db_rollback(struct db *db)
 {
+	db->action_id = 0;
 	if (!sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -129,7 +148,7 @@ static int migrate_one(struct db *db, int version, struct cchc_err *err)
 	const struct embedded_file *f = embedded_find(migrations[version - 1]);
 	if (!f)
 		return err_set(err, CCHC_EDB, "Thiếu tệp lược đồ %s", migrations[version - 1]);
-	if (db_begin(db, err))
+	if (db_begin_internal(db, err))
 		return err->code;
 	int rc = sqlite3_exec(db->h, f->data, NULL, NULL, NULL);
 	if (rc == SQLITE_OK) {
@@ -224,8 +243,8 @@ int db_open(struct db *db, const char *path, struct cchc_err *err)
 		db_fail(db, rc, "mở cơ sở dữ liệu", err);
 		goto fail;
 	}
-	if (set_pragmas(db, err) || fts_register(db->h, err) || migrate(db, err) ||
-	    search_index_ensure(db, err))
+	if (set_pragmas(db, err) || fts_register(db->h, err) || history_register(db, err) ||
+	    migrate(db, err) || search_index_ensure(db, err) || history_ensure(db, err))
 		goto fail;
 	return CCHC_OK;
 fail:

@@ -14,6 +14,8 @@ struct db {
 	char *path;
 	bool readonly;  /* the file or its folder cannot be written */
 	bool created;   /* the file did not exist before this open */
+	int64_t action_id; /* the user action being written (history), or 0 */
+	bool record_rows;  /* the history records this action's rows */
 };
 
 /* The database path: CCHC_DB, else $XDG_DATA_HOME/cchc/cchc.db, else
@@ -26,6 +28,9 @@ void db_close(struct db *db);
 /* BEGIN IMMEDIATE, with the Vietnamese "another cchc is writing" message on
  * SQLITE_BUSY. Every user action is one such transaction. */
 int db_begin(struct db *db, struct cchc_err *err);
+/* The same for the program's own bookkeeping: not a user action, so it is
+ * not recorded in the history and cannot be undone. */
+int db_begin_internal(struct db *db, struct cchc_err *err);
 int db_commit(struct db *db, struct cchc_err *err);
 void db_rollback(struct db *db);
 int db_exec(struct db *db, const char *sql, struct cchc_err *err);

@@ -147,7 +147,7 @@ int search_index_ensure(struct db *db, struct cchc_err *err)
 		add_drops(&b, sources[i].table);
 		add_triggers(&b, &sources[i]);
 	}
-	int rc = db_begin(db, err);
+	int rc = db_begin_internal(db, err);
 	if (!rc)
 		rc = db_exec(db, b.s, err);
 	if (!rc)

@@ -69,7 +69,7 @@ expect_rc 1
 expect_grep "Không có tài liệu kiểm chứng số 99" "$T/err"
 
 # a name that would leave the folder is refused, nothing written
-sqlite3 "$CCHC_DB" "UPDATE evidence_file SET name = '../thoát.txt' WHERE evidence_id = 1 AND seq = 1"
+raw_sql "UPDATE evidence_file SET name = '../thoát.txt' WHERE evidence_id = 1 AND seq = 1"
 mkdir "$T/out2"
 run "$CCHC" evidence get 1 --out "$T/out2"
 expect_rc 1
@@ -87,7 +87,7 @@ expect_grep "Không có nhiệm vụ số 99" "$T/err"
 run "$CCHC" evidence add --kind "giấy mời" --file "$T/in/qd.txt"
 expect_rc 1
 expect_grep 'Loại tài liệu "giấy mời" không có' "$T/err"
-sqlite3 "$CCHC_DB" "INSERT INTO setting VALUES('evidence.max_mb', '1')"
+raw_sql "INSERT INTO setting VALUES('evidence.max_mb', '1')"
 run "$CCHC" evidence add --kind "biên bản" --file "$T/in/bao-cao.txt"
 expect_rc 1
 expect_grep "lớn hơn giới hạn 1 MB" "$T/err"

@@ -38,3 +38,13 @@ expect_grep() {
 expect_no_grep() {
 	if grep -qF -- "$1" "$2"; then fail "\"$1\" unexpectedly found in $2"; fi
 }
+
+# raw_sql SQL: runs SQL on the test database through the sqlite3 shell, to
+# plant faults. The shell lacks cchc's SQL functions, so the history
+# triggers are dropped first (cchc recreates them at its next start) and
+# the edit is not recorded.
+raw_sql() {
+	drops=$(sqlite3 "$CCHC_DB" "SELECT group_concat('DROP TRIGGER ' || name, '; ') FROM \
+		sqlite_master WHERE type = 'trigger' AND name GLOB 'history_*'")
+	sqlite3 "$CCHC_DB" "${drops:+$drops;} $1"
+}

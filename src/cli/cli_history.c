@@ -1,0 +1,149 @@
+/* cchc undo | history | trash */
+#include <config.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli/cli.h"
+#include "store/history.h"
+
+static int undo_cmd(struct cli_ctx *ctx, int argc, char **argv);
+static int history_cmd(struct cli_ctx *ctx, int argc, char **argv);
+static int trash_cmd(struct cli_ctx *ctx, int argc, char **argv);
+static int trash_restore_cmd(struct cli_ctx *ctx, int argc, char **argv);
+
+const struct cli_cmd cli_history_cmds[] = {
+	{ "undo", "", undo_cmd, "[--preview]",
+	  "Hoàn tác thao tác gần nhất (gọi lại để lùi tiếp); --preview chỉ cho biết sẽ hoàn tác gì." },
+	{ "history", "", history_cmd, "[--limit N] | BẢNG MÃ",
+	  "Các thao tác gần đây (mới nhất trước), hoặc lịch sử một bản ghi, ví dụ: cchc history "
+	  "task 12." },
+	{ "trash", "", trash_cmd, "", "Các bản ghi đã xóa (còn khôi phục được)." },
+	{ "trash", "restore", trash_restore_cmd, "MÃ_THAO_TÁC",
+	  "Khôi phục những gì một thao tác đã xóa (mã thao tác ở cột đầu của cchc trash)." },
+	{ NULL, NULL, NULL, NULL, NULL },
+};
+
+static bool parse_id(const char *s, int64_t *v)
+{
+	char *end;
+	long long x = strtoll(s, &end, 10);
+	if (!*s || *end || x <= 0)
+		return false;
+	*v = x;
+	return true;
+}
+
+static int undo_cmd(struct cli_ctx *ctx, int argc, char **argv)
+{
+	bool preview = argc == 1 && strcmp(argv[0], "--preview") == 0;
+	if (argc > 1 || (argc == 1 && !preview))
+		return cli_usage_error(&cli_history_cmds[0], "đối số không rõ: %s", argv[0]);
+	if (cli_open_db(ctx))
+		return CLI_ERR;
+	struct cchc_err err = { 0 };
+	struct history_action a;
+	bool found;
+	if (preview) {
+		if (history_last(&ctx->db, &a, &found, &err))
+			return cli_error(&err);
+		if (!found) {
+			puts("Không còn thao tác nào để hoàn tác.");
+			return CLI_OK;
+		}
+		printf("Sẽ hoàn tác: ");
+	} else if (history_undo(&ctx->db, &a, &err)) {
+		return cli_error(&err);
+	} else {
+		printf("Đã hoàn tác: ");
+	}
+	cli_put_text(stdout, a.summary);
+	printf(" (%s)\n", a.at);
+	free(a.summary);
+	return CLI_OK;
+}
+
+static int record_history(struct cli_ctx *ctx, const char *table, const char *id_text)
+{
+	int64_t id;
+	if (!parse_id(id_text, &id))
+		return cli_usage_error(&cli_history_cmds[1], "mã \"%s\" không hợp lệ", id_text);
+	struct cchc_err err = { 0 };
+	struct history_entry *e;
+	int n;
+	if (history_of(&ctx->db, table, id, &e, &n, &err))
+		return cli_error(&err);
+	if (!n)
+		printf("Chưa có thay đổi nào được ghi cho %s %lld.\n", history_table_label(table),
+		       (long long)id);
+	for (int i = 0; i < n; i++) {
+		printf("%s  %-8s %s  ", e[i].at, e[i].user,
+		       e[i].op[0] == 'i' ? "thêm" : e[i].op[0] == 'u' ? "sửa " : "xóa ");
+		cli_put_text(stdout, e[i].fields);
+		putchar('\n');
+	}
+	history_entries_free(e, n);
+	return CLI_OK;
+}
+
+static int history_cmd(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *limit = NULL;
+	if (argc == 2 && argv[0][0] != '-') {
+		if (cli_open_db(ctx))
+			return CLI_ERR;
+		return record_history(ctx, argv[0], argv[1]);
+	}
+	for (int i = 0; i < argc; i++)
+		if (!cli_opt_value(argc, argv, &i, "--limit", &limit))
+			return cli_usage_error(&cli_history_cmds[1], "đối số không rõ: %s", argv[i]);
+	int max = limit ? atoi(limit) : 20;
+	if (max <= 0)
+		return cli_usage_error(&cli_history_cmds[1], "--limit cần một số dương");
+	if (cli_open_db(ctx))
+		return CLI_ERR;
+	struct cchc_err err = { 0 };
+	struct history_action *a;
+	int n;
+	if (history_list(&ctx->db, max, &a, &n, &err))
+		return cli_error(&err);
+	for (int i = 0; i < n; i++) {
+		printf("%5lld  %s  %-8s %s", (long long)a[i].id, a[i].at, a[i].user,
+		       a[i].undone ? "[đã hoàn tác] " : a[i].is_undo ? "[hoàn tác] " : "");
+		cli_put_text(stdout, a[i].summary);
+		putchar('\n');
+	}
+	history_list_free(a, n);
+	return CLI_OK;
+}
+
+static int trash_cmd(struct cli_ctx *ctx, int argc, char **argv)
+{
+	if (argc)
+		return cli_usage_error(&cli_history_cmds[2], "đối số không rõ: %s", argv[0]);
+	if (cli_open_db(ctx))
+		return CLI_ERR;
+	struct cchc_err err = { 0 };
+	struct trash_item *t;
+	int n;
+	if (trash_list(&ctx->db, &t, &n, &err))
+		return cli_error(&err);
+	if (!n)
+		puts("Thùng rác trống.");
+	for (int i = 0; i < n; i++) {
+		printf("%5lld  %s  ", (long long)t[i].action_id, t[i].at);
+		cli_put_text(stdout, t[i].summary);
+		putchar('\n');
+	}
+	trash_list_free(t, n);
+	return CLI_OK;
+}
+
+static int trash_restore_cmd(struct cli_ctx *ctx, int argc, char **argv)
+{
+	int64_t id;
+	if (argc != 1 || !parse_id(argv[0], &id))
+		return cli_usage_error(&cli_history_cmds[3], "cần mã thao tác");
+	if (cli_open_db(ctx))
+		return CLI_ERR;
+	struct cchc_err err = { 0 };
+	return trash_restore(&ctx->db, id, &err) ? cli_error(&err) : CLI_OK;
+}
