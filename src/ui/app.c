@@ -183,7 +183,8 @@ static int draw_tab(struct app *app, int i, int x, bool short_tab, bool draw)
 {
 	struct sbuf b = SBUF_INIT;
 	sbuf_add(&b, " ");
-	bool key = keymap_keys_for(&app->keymap, "", (enum action)(ACT_VIEW_1 + i), "", 1, true, &b);
+	enum action go = i <= (int)(ACT_VIEW_12 - ACT_VIEW_1) ? (enum action)(ACT_VIEW_1 + i) : ACT_NONE;
+	bool key = go != ACT_NONE && keymap_keys_for(&app->keymap, "", go, "", 1, true, &b);
 	if (key)
 		sbuf_add(&b, " ");
 	if (!short_tab || !key)
@@ -319,7 +320,7 @@ static int global_action(struct app *app, enum action a)
 	case ACT_SEARCH: return app_show_view(app, "search");
 	default: break;
 	}
-	if (a >= ACT_VIEW_1 && a <= ACT_VIEW_9)
+	if (a >= ACT_VIEW_1 && a <= ACT_VIEW_12)
 		return switch_view(app, (int)(a - ACT_VIEW_1));
 	return -1;
 }

@@ -37,13 +37,13 @@ static void add(struct help *h, enum help_kind kind, char *keys, const char *tex
 /* view-N actions beyond the screens that exist are left out. */
 static bool shown(const struct app *app, enum action a)
 {
-	return a < ACT_VIEW_1 || a > ACT_VIEW_9 || (int)(a - ACT_VIEW_1) < app->nviews;
+	return a < ACT_VIEW_1 || a > ACT_VIEW_12 || (int)(a - ACT_VIEW_1) < app->nviews;
 }
 
 static void add_entry(struct help *h, const struct app *app, char *keys, enum action a)
 {
 	char text[128];
-	if (a >= ACT_VIEW_1 && a <= ACT_VIEW_9)
+	if (a >= ACT_VIEW_1 && a <= ACT_VIEW_12)
 		snprintf(text, sizeof text, "Chuyển tới màn hình %s",
 			 app->views[a - ACT_VIEW_1]->title);
 	else

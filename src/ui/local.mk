@@ -18,4 +18,7 @@ libcchc_a_SOURCES += \
 	src/ui/help.c src/ui/prompt.c src/ui/plan_picker.c \
 	src/ui/view_plan.c src/ui/view_units.c src/ui/view_search.c \
 	src/ui/view_tasks.c src/ui/view_agenda.c src/ui/view_suggest.c \
-	src/ui/view_evidence.c src/ui/view_missing.c src/ui/view_score.c
+	src/ui/view_evidence.c src/ui/view_missing.c src/ui/view_score.c \
+	src/ui/kwin.c src/ui/kwin.h src/ui/panel.c src/ui/panel.h \
+	src/ui/register_forms.c src/ui/register_forms.h \
+	src/ui/view_dossiers.c src/ui/view_letters.c src/ui/view_feedback.c

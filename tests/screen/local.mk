@@ -34,7 +34,11 @@ SCREEN_TESTS = \
 	tests/screen/evidence-edit.sh \
 	tests/screen/index-form.sh \
 	tests/screen/missing.sh \
-	tests/screen/score.sh
+	tests/screen/score.sh \
+	tests/screen/dossiers.sh \
+	tests/screen/dossiers-window.sh \
+	tests/screen/letters.sh \
+	tests/screen/feedback.sh
 
 # The line editor of the prompts, without a screen.
 check_PROGRAMS += tests/screen/test_lineedit
@@ -51,4 +55,5 @@ EXTRA_DIST += $(SCREEN_TESTS) tests/screen/lib.sh tests/screen/README \
 	tests/screen/update-expected.sh tests/screen/plan-letters.txt \
 	tests/screen/plan-search.txt tests/screen/plan-wide.txt \
 	tests/screen/tasks-data.inc tests/screen/evidence-data.inc \
+	tests/screen/registers-data.inc \
 	tests/screen/expected

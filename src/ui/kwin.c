@@ -1,0 +1,350 @@
+#include <config.h>
+#include "ui/kwin.h"
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include "text/utf8.h"
+
+#define PAGE 100          /* rows of a page: the window holds the pages on screen and one
+			   * either side */
+#define CHUNK 500         /* rows a query reads when filtering or counting here */
+#define WALK 2000         /* ... and when walking the pages up to a far one */
+
+/* ---- rows as opaque structs with a table of their strings ---- */
+
+static char *at(const struct kwin *kw, const char *base, int i)
+{
+	return (char *)base + (size_t)i * kw->ops->size;
+}
+
+static char **text_at(const struct kwin *kw, void *row, int t)
+{
+	return (char **)((char *)row + kw->ops->texts[t]);
+}
+
+static void rows_free(const struct kwin *kw, char *rows, int n)
+{
+	for (int i = 0; i < n; i++)
+		for (int t = 0; t < kw->ops->ntexts; t++)
+			free(*text_at(kw, at(kw, rows, i), t));
+	free(rows);
+}
+
+static void row_copy(const struct kwin *kw, void *dst, const void *src)
+{
+	memcpy(dst, src, kw->ops->size);
+	for (int t = 0; t < kw->ops->ntexts; t++) {
+		char **p = text_at(kw, dst, t);
+		*p = xstrdup(*p ? *p : "");
+	}
+}
+
+/* Sanitises the row's texts (for the screen), then tells whether it is in
+ * the list. */
+static bool shown(const struct kwin *kw, void *row, bool text)
+{
+	for (int t = 0; t < kw->ops->ntexts; t++) {
+		char **p = text_at(kw, row, t), *s = text_sanitize(*p ? *p : "");
+		free(*p);
+		*p = s;
+	}
+	return !kw->ops->keep || kw->ops->keep(kw, row, text);
+}
+
+/* ---- reading ---- */
+
+typedef bool (*visit_fn)(struct kwin *kw, void *row, void *acc);
+
+/* Reads the query after `after`, chunk rows a query, handing every row to
+ * visit until it returns false or the rows end; false on error (told on the
+ * status line). */
+static bool walk(struct app *app, struct kwin *kw, const void *after, int chunk, visit_fn visit,
+		 void *acc)
+{
+	char *prev = NULL;
+	int nprev = 0;
+	bool ok = true, more = true;
+	while (more) {
+		void *v = NULL;
+		int m = 0;
+		struct cchc_err err = { 0 };
+		if (kw->ops->fetch(app, kw->ctx, after, chunk, &v, &m, &err)) {
+			app_message(app, true, "%s", err.msg);
+			ok = false;
+			break;
+		}
+		rows_free(kw, prev, nprev);
+		prev = v, nprev = m;
+		for (int i = 0; i < m && more; i++)
+			more = visit(kw, at(kw, prev, i), acc);
+		if (m < chunk)
+			break;
+		after = at(kw, prev, m - 1);
+	}
+	rows_free(kw, prev, nprev);
+	return ok;
+}
+
+/* Keeps a copy of row, the pos-th of the list, when it ends the first page
+ * without an anchor yet. */
+static void note_anchor(struct kwin *kw, int pos, const void *row)
+{
+	if (pos % PAGE || pos / PAGE - 1 != kw->nanchors)
+		return;
+	if (kw->nanchors == kw->acap) {
+		kw->acap = kw->acap ? 2 * kw->acap : 16;
+		kw->anchors = xrealloc(kw->anchors, (size_t)kw->acap * kw->ops->size);
+	}
+	row_copy(kw, at(kw, kw->anchors, kw->nanchors++), row);
+}
+
+struct collect {
+	char *rows;
+	int n, cap, limit, pos;  /* pos: place in the list of the row before the first */
+};
+
+static bool collect_row(struct kwin *kw, void *row, void *acc)
+{
+	struct collect *c = acc;
+	if (!shown(kw, row, true))
+		return true;
+	if (c->n == c->cap) {
+		c->cap = c->cap ? 2 * c->cap : 64;
+		c->rows = xrealloc(c->rows, (size_t)c->cap * kw->ops->size);
+	}
+	row_copy(kw, at(kw, c->rows, c->n++), row);
+	note_anchor(kw, c->pos + c->n, row);
+	return c->n < c->limit;
+}
+
+struct tally {
+	int64_t all, kept;
+};
+
+static bool tally_row(struct kwin *kw, void *row, void *acc)
+{
+	struct tally *t = acc;
+	if (shown(kw, row, false))
+		t->all++;
+	if (kw->ops->keep(kw, row, true))
+		t->kept++;
+	return true;
+}
+
+struct anchor_walk {
+	int pos, target;
+};
+
+static bool anchor_row(struct kwin *kw, void *row, void *acc)
+{
+	struct anchor_walk *w = acc;
+	if (kw->ops->keep && !shown(kw, row, true))
+		return true;
+	note_anchor(kw, ++w->pos, row);
+	return kw->nanchors < w->target;
+}
+
+/* ---- the window ---- */
+
+static void drop(struct kwin *kw)
+{
+	rows_free(kw, kw->rows, kw->nrows);
+	rows_free(kw, kw->anchors, kw->nanchors);
+	kw->rows = kw->anchors = NULL;
+	kw->nrows = kw->first = kw->nanchors = kw->acap = 0;
+}
+
+static int clamp_int(int64_t n)
+{
+	return n > INT_MAX ? INT_MAX : n < 0 ? 0 : (int)n;
+}
+
+/* The rows of the list with and without the / filter: counted by the query
+ * (twice only while filtering), or by reading them all when the rows are
+ * filtered here. */
+static void count_rows(struct app *app, struct kwin *kw)
+{
+	struct tally t = { 0, 0 };
+	struct cchc_err err = { 0 };
+	bool filtered = filter_active(&kw->filter);
+	if (kw->ops->keep && filtered)
+		walk(app, kw, NULL, CHUNK, tally_row, &t);
+	else if (kw->ops->count(app, kw->ctx, true, &t.kept, &err) ||
+		 (filtered && kw->ops->count(app, kw->ctx, false, &t.all, &err)))
+		app_message(app, true, "%s", err.msg);
+	else if (!filtered)
+		t.all = t.kept;
+	kw->total = clamp_int(t.kept);
+	kw->unfiltered = clamp_int(t.all);
+}
+
+/* Reads the anchors of the pages before page target (walking from the
+ * last one known). */
+static void walk_anchors(struct app *app, struct kwin *kw, int target)
+{
+	if (kw->nanchors >= target)
+		return;
+	struct anchor_walk w = { kw->nanchors * PAGE, target };
+	const void *after = kw->nanchors ? at(kw, kw->anchors, kw->nanchors - 1) : NULL;
+	walk(app, kw, after, WALK, anchor_row, &w);
+}
+
+static void load_pages(struct app *app, struct kwin *kw, int start, int npages)
+{
+	struct collect c = { NULL, 0, 0, npages * PAGE, start * PAGE };
+	const void *after = start ? at(kw, kw->anchors, start - 1) : NULL;
+	walk(app, kw, after, kw->ops->keep ? CHUNK : c.limit, collect_row, &c);
+	rows_free(kw, kw->rows, kw->nrows);
+	kw->rows = c.rows;
+	kw->nrows = c.n;
+	kw->first = start * PAGE;
+}
+
+/* Moves the window so that it holds rows lo .. hi - 1. */
+static void ensure(struct app *app, struct kwin *kw, int lo, int hi)
+{
+	if (hi > kw->total)
+		hi = kw->total;
+	if (hi <= lo || (lo >= kw->first && hi <= kw->first + kw->nrows))
+		return;
+	int start = lo / PAGE > 0 ? lo / PAGE - 1 : 0, end = (hi - 1) / PAGE + 1;
+	walk_anchors(app, kw, start);
+	if (start > kw->nanchors)   /* fewer rows than counted: changed meanwhile */
+		start = kw->nanchors;
+	load_pages(app, kw, start, end - start + 1);
+	if (kw->first + kw->nrows < hi)
+		kw->total = kw->first + kw->nrows;
+}
+
+void kwin_init(struct kwin *kw, const struct kwin_ops *ops, void *ctx)
+{
+	memset(kw, 0, sizeof *kw);
+	kw->ops = ops;
+	kw->ctx = ctx;
+}
+
+void kwin_free(struct kwin *kw)
+{
+	drop(kw);
+	filter_clear(&kw->filter);
+}
+
+void kwin_reload(struct app *app, struct kwin *kw, bool top)
+{
+	drop(kw);
+	count_rows(app, kw);
+	kw->list.n = kw->total;
+	if (top)
+		kw->list.cur = kw->list.top = 0;
+	list_fit(&kw->list, kw->list.height);
+	kw->loaded = true;
+	kw->version = app->data_version;
+}
+
+void kwin_select(struct kwin *kw, int64_t id)
+{
+	kw->want = id;
+}
+
+/* Moves the cursor to the wanted record if the window holds it. */
+static bool find_wanted(struct kwin *kw)
+{
+	int64_t id = kw->want;
+	kw->want = 0;
+	for (int i = 0; id && i < kw->nrows; i++)
+		if (*(const int64_t *)(at(kw, kw->rows, i) + kw->ops->id) == id) {
+			kw->list.cur = kw->first + i;
+			return true;
+		}
+	return false;
+}
+
+void kwin_fit(struct app *app, struct kwin *kw, int height)
+{
+	if (!kw->loaded || kw->version != app->data_version)
+		kwin_reload(app, kw, false);
+	for (int pass = 0; pass < 3; pass++) {
+		kw->list.n = kw->total;
+		list_fit(&kw->list, height);
+		ensure(app, kw, kw->list.top, kw->list.top + kw->list.height);
+		if (kw->list.n == kw->total && !(kw->want && find_wanted(kw)))
+			break;
+	}
+}
+
+const void *kwin_row(const struct kwin *kw, int k)
+{
+	if (k < kw->first || k >= kw->first + kw->nrows || k >= kw->total)
+		return NULL;
+	return at(kw, kw->rows, k - kw->first);
+}
+
+const void *kwin_cur(const struct kwin *kw)
+{
+	return kwin_row(kw, kw->list.cur);
+}
+
+void kwin_draw_title(struct rect r, const char *title, const char *const *labels, int n, int cur,
+		     const char *extra)
+{
+	attr_t a = theme_attr(EL_TITLE);
+	draw_fill(r.y, 0, r.w, a);
+	int x = 1 + draw_text(r.y, 1, r.w - 2, title, a | A_BOLD);
+	for (int i = 0; i < n && x < r.w - 1; i++) {
+		struct sbuf b = SBUF_INIT;
+		sbuf_addf(&b, " %s ", labels[i]);
+		x += 1 + draw_text(r.y, x + 1, r.w - x - 2, b.s,
+				   i == cur ? theme_attr(EL_TAB_ACTIVE) : a);
+		sbuf_free(&b);
+	}
+	if (x + 2 < r.w - 1)
+		draw_text_clip(r.y, x + 2, r.w - x - 3, extra, a | A_BOLD);
+}
+
+bool kwin_match(const struct kwin *kw, const char *s)
+{
+	return filter_match(&kw->filter, s);
+}
+
+/* ---- the / filter ---- */
+
+static int filter_changed(struct app *app, void *ctx, const char *text)
+{
+	struct kwin *kw = ctx;
+	filter_set(&kw->filter, text);
+	app_set_query(app, kw->filter.text, false);
+	kwin_reload(app, kw, true);
+	return UI_VIEW;
+}
+
+static int filter_cancel(struct app *app, void *ctx, const char *text)
+{
+	return filter_changed(app, ctx, "");
+}
+
+static void filter_extra(struct app *app, void *ctx, struct sbuf *out)
+{
+	struct kwin *kw = ctx;
+	filter_count(kw->total, kw->unfiltered, out);
+}
+
+int kwin_handle(struct app *app, struct kwin *kw, enum action a)
+{
+	static const struct prompt_ops ops = {
+		.done = filter_changed, .changed = filter_changed, .cancel = filter_cancel,
+		.extra = filter_extra,
+	};
+	switch (a) {
+	case ACT_FILTER:
+		return app_modal_open(app, prompt_open_with("lọc:", kw->filter.text, &ops, kw));
+	case ACT_CANCEL:
+		return filter_active(&kw->filter) ? filter_cancel(app, kw, NULL) : UI_NONE;
+	default:
+		return list_move(&kw->list, a) ? UI_VIEW : -1;
+	}
+}
+
+void kwin_status(const struct kwin *kw, struct sbuf *out)
+{
+	filter_status(&kw->filter, kw->total, kw->unfiltered, out);
+}

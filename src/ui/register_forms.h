@@ -1,0 +1,68 @@
+/* What the screens of the registers (dossiers, apology letters, citizen
+ * feedback) share: the apology letter's form, opened from a dossier or from
+ * the letters list, and small helpers for their forms — candidate lists,
+ * date fields, putting a core error under the field it is about. Every save
+ * is one core call, one transaction; a refusal keeps the form open with
+ * what the clerk typed. */
+#ifndef CCHC_UI_REGISTER_FORMS_H
+#define CCHC_UI_REGISTER_FORMS_H
+#include <stdbool.h>
+#include <stdint.h>
+#include "core/dossier.h"
+#include "ui/app.h"
+#include "ui/choice.h"
+#include "ui/kwin.h"
+#include "ui/form.h"
+
+/* A form's candidate list (value, label), owned by the form's context. */
+struct rf_cands {
+	struct form_cand *v;
+	int n;
+};
+void rf_cands_free(struct rf_cands *c);
+/* The units in use: value the code, label the name. */
+void rf_units(struct app *app, struct rf_cands *c);
+/* A register's filter by unit: the code chosen (NULL: every unit) and the
+ * list it reloads. */
+struct rf_unit_filter {
+	char *code;
+	struct kwin *kw;
+};
+/* The choice of the units in use, first "Mọi đơn vị" (clears the filter). */
+struct modal *rf_unit_filter_open(struct app *app, const char *title, struct rf_unit_filter *uf);
+void rf_unit_filter_free(struct rf_unit_filter *uf);
+/* n values with their labels (labels may be NULL). */
+void rf_values(struct rf_cands *c, const char *const *values, const char *const *labels, int n);
+
+/* ISO to dd/mm/yyyy ("" stays ""); today as dd/mm/yyyy. */
+void rf_vn_date(const char *iso, char out[11]);
+void rf_today(char out[11]);
+/* Checks date field i (empty is fine unless required): the error under it,
+ * or the date as understood as its hint. */
+bool rf_check_date(struct form *f, int i, bool required);
+/* Shows the name of the unit whose code field i holds as its hint. */
+void rf_unit_hint(struct form *f, int i);
+
+/* Where a core message goes: the first entry whose text the message holds
+ * (ASCII case ignored); the table ends with a NULL text. */
+struct rf_where {
+	const char *text;
+	int field;
+};
+/* Puts msg under its field (else under fallback), without the command
+ * line's option names ("(--reason)"), and moves the cursor there; the
+ * status line shows it whole too (a field's line may be too short). */
+void rf_place_error(struct app *app, struct form *f, const struct rf_where *w, int fallback,
+		    const char *msg);
+/* NULL for an empty field: the core's default (or "unchanged") applies. */
+const char *rf_or_null(const struct form *f, int i);
+/* "~/x" with $HOME; malloc'd. */
+char *rf_expand_home(const char *path);
+
+/* The apology letter for dossier d, filled from it (addressee, unit, today,
+ * the signer from settings); saving applies the rules (letter_add). */
+struct modal *letter_form_new(struct app *app, const struct dossier_info *d);
+/* The form of letter id; NULL (with a message) when it is gone. */
+struct modal *letter_form_edit(struct app *app, int64_t id);
+
+#endif

@@ -1,0 +1,594 @@
+/* Hồ sơ: the citizens' dossiers as a window onto dossier_list, in four
+ * lists switched with v: late dossiers without an apology letter (the
+ * clerk's to-do list, first), late ones, pending ones, all. Late rows are
+ * drawn in dossier.late. The / filter finds a code prefix or words of the
+ * holder or procedure, tones ignored (in SQL). Keys write the apology
+ * letter of the selected dossier (its form filled from the dossier), add or
+ * edit a dossier, and import the one-stop system's export after showing
+ * its bad rows. */
+#include <config.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/dossier.h"
+#include "text/utf8.h"
+#include "ui/app.h"
+#include "ui/kwin.h"
+#include "ui/panel.h"
+#include "ui/register_forms.h"
+
+static const struct {
+	enum dossier_view view;
+	const char *label, *empty;
+} modes[] = {
+	{ DV_LATE_NO_LETTER, "Trễ hạn chưa có phiếu",
+	  "Không có hồ sơ trễ hạn nào còn thiếu phiếu xin lỗi. v: xem danh sách khác." },
+	{ DV_LATE, "Trễ hạn", "Không có hồ sơ trễ hạn. v: xem danh sách khác." },
+	{ DV_PENDING, "Đang giải quyết", "Không có hồ sơ đang giải quyết. v: xem danh sách khác." },
+	{ DV_ALL, "Tất cả", "Chưa có hồ sơ nào. a: thêm hồ sơ; i: nhập tệp xuất từ hệ thống một cửa." },
+};
+#define NMODES ((int)(sizeof modes / sizeof modes[0]))
+
+struct dv {
+	int mode;                 /* index in modes */
+	struct rf_unit_filter unit;
+	char *import_path;        /* the file being imported, between its prompts */
+	struct kwin kw;
+};
+
+static const enum action dv_hints[] = {
+	ACT_HELP, ACT_LETTER_WRITE, ACT_VIEW_CYCLE, ACT_DOSSIER_ADD, ACT_DOSSIER_EDIT,
+	ACT_DOSSIER_IMPORT, ACT_SELECT, ACT_FILTER, ACT_QUIT, ACT_NONE
+};
+
+/* ---- the query ---- */
+
+static const size_t dossier_texts[] = {
+	offsetof(struct dossier_info, code), offsetof(struct dossier_info, procedure),
+	offsetof(struct dossier_info, field), offsetof(struct dossier_info, holder),
+	offsetof(struct dossier_info, address), offsetof(struct dossier_info, contact),
+	offsetof(struct dossier_info, status), offsetof(struct dossier_info, channel),
+	offsetof(struct dossier_info, received_on), offsetof(struct dossier_info, due_on),
+	offsetof(struct dossier_info, resolved_on), offsetof(struct dossier_info, unit_code),
+	offsetof(struct dossier_info, letter_number),
+};
+
+static struct dossier_filter dv_filter(const struct dv *v)
+{
+	return (struct dossier_filter){ .view = modes[v->mode].view, .unit_code = v->unit.code,
+					.query = v->kw.filter.text };
+}
+
+static int dv_fetch(struct app *app, void *ctx, const void *after, int limit, void **rows,
+		    int *n, struct cchc_err *err)
+{
+	struct dossier_filter f = dv_filter(ctx);
+	struct dossier_info *out = NULL;
+	f.after = after;
+	f.limit = limit;
+	int rc = dossier_list(app->db, &f, &out, n, err);
+	*rows = out;
+	return rc;
+}
+
+static int dv_count(struct app *app, void *ctx, bool filtered, int64_t *n, struct cchc_err *err)
+{
+	struct dossier_filter f = dv_filter(ctx);
+	if (!filtered)
+		f.query = NULL;
+	return dossier_count(app->db, &f, n, err);
+}
+
+static const struct kwin_ops dv_ops = {
+	sizeof(struct dossier_info), offsetof(struct dossier_info, id), dossier_texts,
+	sizeof dossier_texts / sizeof dossier_texts[0], dv_fetch, dv_count, NULL,
+};
+
+static void *dv_open(struct app *app)
+{
+	struct dv *v = xcalloc(1, sizeof *v);
+	kwin_init(&v->kw, &dv_ops, v);
+	v->unit.kw = &v->kw;
+	return v;
+}
+
+static void dv_close(void *st)
+{
+	struct dv *v = st;
+	kwin_free(&v->kw);
+	rf_unit_filter_free(&v->unit);
+	free(v->import_path);
+	free(v);
+}
+
+/* ---- drawing ---- */
+
+/* Columns: the code, three dates (dd/mm/yy below 100 columns), days late,
+ * then the holder and, when there is room, the procedure. */
+struct cols {
+	int received, due, resolved, late, holder, holder_w, proc;
+	bool short_dates;
+};
+
+static struct cols layout(int w)
+{
+	struct cols c = { .received = 27, .short_dates = w < 100 };
+	int dw = c.short_dates ? 8 : 10;
+	c.due = c.received + dw + 1;
+	c.resolved = c.due + dw + 1;
+	c.late = c.resolved + 11;
+	c.holder = c.late + 5;
+	c.holder_w = w - c.holder - 1;
+	if (c.holder_w >= 50) {
+		c.holder_w = c.holder_w * 2 / 5;
+		c.proc = c.holder + c.holder_w + 1;
+	}
+	return c;
+}
+
+/* The ISO date as the column shows it ("" stays ""). */
+static void col_date(const struct cols *c, const char *iso, char out[11])
+{
+	rf_vn_date(iso, out);
+	if (c->short_dates && *out)
+		memmove(out + 6, out + 8, 3);   /* dd/mm/yyyy -> dd/mm/yy */
+}
+
+static void draw_row(struct dv *v, int k, int y, int w)
+{
+	const struct dossier_info *d = kwin_row(&v->kw, k);
+	if (!d)
+		return;
+	bool cur = k == v->kw.list.cur;
+	attr_t a = theme_attr(cur ? EL_CURSOR : d->late ? EL_DOSSIER_LATE : EL_TEXT);
+	attr_t hl = theme_attr(EL_MATCH);
+	const struct text_query *q = filter_query(&v->kw.filter);
+	struct cols c = layout(w);
+	char rec[11], due[11], res[11], late[16];
+	draw_fill(y, 0, w, a);
+	if (cur)
+		draw_text(y, 0, 1, "›", a);
+	draw_text_hl(y, 1, c.received - 2, d->code, a, q, hl);
+	col_date(&c, d->received_on, rec);
+	col_date(&c, d->due_on, due);
+	col_date(&c, d->resolved_on, res);
+	draw_text(y, c.received, 10, rec, a);
+	draw_text(y, c.due, 10, *due ? due : "-", a);
+	draw_text(y, c.resolved, 10, *res ? res : "đang xử lý", a);
+	late[0] = '\0';
+	if (d->days_late)
+		snprintf(late, sizeof late, "%4d", d->days_late);
+	draw_text(y, c.late, 4, late, a);
+	draw_text_hl(y, c.holder, c.holder_w, d->holder, a, q, hl);
+	if (c.proc)
+		draw_text_hl(y, c.proc, w - c.proc - 1, d->procedure, a, q, hl);
+}
+
+static void draw_title(struct dv *v, struct rect r)
+{
+	const char *labels[NMODES];
+	for (int i = 0; i < NMODES; i++)
+		labels[i] = modes[i].label;
+	struct sbuf b = SBUF_INIT;
+	if (v->unit.code)
+		sbuf_addf(&b, "đơn vị %s ", v->unit.code);
+	sbuf_addf(&b, "(%d)", v->kw.unfiltered);
+	kwin_draw_title(r, "Hồ sơ:", labels, NMODES, v->mode, b.s);
+	sbuf_free(&b);
+}
+
+static void draw_header(struct rect r)
+{
+	attr_t h = theme_attr(EL_LIST_HEADER);
+	struct cols c = layout(r.w);
+	int y = r.y + 1;
+	draw_fill(y, 0, r.w, h);
+	draw_text(y, 1, 12, "Mã hồ sơ", h);
+	draw_text(y, c.received, 10, "Nhận", h);
+	draw_text(y, c.due, 10, "Hạn", h);
+	draw_text(y, c.resolved, 10, "Trả KQ", h);
+	draw_text(y, c.late, 4, " Trễ", h);
+	draw_text(y, c.holder, c.holder_w, "Chủ hồ sơ", h);
+	if (c.proc)
+		draw_text(y, c.proc, r.w - c.proc - 1, "Thủ tục", h);
+}
+
+static void dv_draw(struct app *app, void *st, struct rect r)
+{
+	struct dv *v = st;
+	kwin_fit(app, &v->kw, r.h - 2);
+	draw_fill_rect(r, theme_attr(EL_TEXT));
+	draw_title(v, r);
+	draw_header(r);
+	struct list *l = &v->kw.list;
+	for (int i = 0; i < l->height && l->top + i < l->n; i++)
+		draw_row(v, l->top + i, r.y + 2 + i, r.w);
+	if (!l->n)
+		draw_text_clip(r.y + 3, 2, r.w - 4, filter_active(&v->kw.filter)
+			       ? "Không có hồ sơ nào khớp bộ lọc; Esc để bỏ lọc."
+			       : modes[v->mode].empty, theme_attr(EL_TEXT));
+}
+
+static void dv_status(struct app *app, void *st, struct sbuf *out)
+{
+	struct dv *v = st;
+	kwin_status(&v->kw, out);
+}
+
+/* ---- the dossier's form (a, e) ---- */
+
+enum { F_CODE, F_PROC, F_FIELD, F_HOLDER, F_ADDRESS, F_CONTACT, F_RECEIVED, F_DUE, F_RESOLVED,
+       F_CHANNEL, F_UNIT, F_STATUS, NFIELDS };
+
+static const char *const labels[NFIELDS] = {
+	"Mã hồ sơ", "Thủ tục", "Lĩnh vực", "Chủ hồ sơ", "Địa chỉ", "Liên hệ", "Ngày nhận",
+	"Hạn xử lý", "Ngày trả KQ", "Hình thức nộp", "Đơn vị", "Trạng thái",
+};
+
+static const struct rf_where dossier_where[] = {
+	{ "Hạn xử lý", F_DUE }, { "hoàn thành", F_RESOLVED }, { "tiếp nhận", F_RECEIVED },
+	{ "mã hồ sơ", F_CODE }, { "Đã có hồ sơ", F_CODE }, { "Hình thức", F_CHANNEL },
+	{ "đơn vị", F_UNIT }, { "thủ tục", F_PROC }, { "lĩnh vực", F_FIELD },
+	{ "chủ hồ sơ", F_HOLDER }, { "địa chỉ", F_ADDRESS }, { "liên hệ", F_CONTACT },
+	{ "trạng thái", F_STATUS }, { NULL, 0 },
+};
+
+static const char *const channel_values[] = { "trực tiếp", "trực tuyến", "bưu chính" };
+static const char *const status_values[] = { "Đang xử lý", "Đã trả kết quả" };
+
+struct dossier_form {
+	int64_t id;               /* 0: adding */
+	struct kwin *kw;          /* the list, to put its cursor on the dossier saved */
+	struct rf_cands channels, units, statuses;
+	char title[160];
+};
+
+static void df_free(void *p)
+{
+	struct dossier_form *df = p;
+	rf_cands_free(&df->channels);
+	rf_cands_free(&df->units);
+	rf_cands_free(&df->statuses);
+	free(df);
+}
+
+static void df_changed(struct app *app, struct form *f, int i)
+{
+	if (i == F_RECEIVED || i == F_DUE || i == F_RESOLVED)
+		rf_check_date(f, i, i == F_RECEIVED);
+	else if (i == F_UNIT)
+		rf_unit_hint(f, F_UNIT);
+}
+
+static int df_save(struct app *app, struct form *f)
+{
+	struct dossier_form *df = f->ctx;
+	if (!(rf_check_date(f, F_RECEIVED, true) & rf_check_date(f, F_DUE, false) &
+	      rf_check_date(f, F_RESOLVED, false)))
+		return -1;
+	const char *t[NFIELDS];
+	for (int i = 0; i < NFIELDS; i++)
+		t[i] = form_text(f, i);
+	struct dossier_input in = { t[F_CODE], t[F_PROC], t[F_FIELD], t[F_HOLDER], t[F_ADDRESS],
+				    t[F_CONTACT], t[F_RECEIVED], t[F_DUE], t[F_RESOLVED],
+				    t[F_STATUS], t[F_CHANNEL], t[F_UNIT] };
+	struct cchc_err err = { 0 };
+	int64_t id = df->id;
+	if (id ? dossier_edit(app->db, id, &in, &err) : dossier_add(app->db, &in, &id, &err)) {
+		rf_place_error(app, f, dossier_where, F_CODE, err.msg);
+		return -1;
+	}
+	app->data_version++;
+	kwin_select(df->kw, id);
+	char *code = text_sanitize(t[F_CODE]);
+	app_message(app, false, df->id ? "Đã sửa hồ sơ %s" : "Đã thêm hồ sơ %s", code);
+	free(code);
+	return UI_ALL;
+}
+
+static const struct form_ops dossier_ops = { df_changed, df_save, df_free };
+
+/* The values: the dossier's, or for a new one received today, in person,
+ * pending. */
+static void df_fill(struct app *app, struct form *f, const struct dossier_info *d)
+{
+	char rec[11], due[11] = "", res[11] = "";
+	rf_today(rec);
+	if (d) {
+		rf_vn_date(d->received_on, rec);
+		rf_vn_date(d->due_on, due);
+		rf_vn_date(d->resolved_on, res);
+	}
+	const char *empty[NFIELDS] = { "", "", "", "", "", "", rec, "", "", channel_values[0], "",
+				       status_values[0] };
+	const char *given[NFIELDS] = { 0 };
+	if (d) {
+		const char *t[NFIELDS] = { d->code, d->procedure, d->field, d->holder, d->address,
+					   d->contact, rec, due, res, dossier_channel_label(d->channel),
+					   d->unit_code, d->status };
+		memcpy(given, t, sizeof given);
+	}
+	for (int i = 0; i < NFIELDS; i++) {
+		form_set(f, i, d ? given[i] : empty[i]);
+		df_changed(app, f, i);
+	}
+}
+
+/* The form, empty (d NULL) or of dossier d. */
+static struct modal *dossier_form(struct app *app, struct dv *v, const struct dossier_info *d)
+{
+	struct dossier_form *df = xcalloc(1, sizeof *df);
+	df->id = d ? d->id : 0;
+	df->kw = &v->kw;
+	char *code = text_sanitize(d ? d->code : "");
+	snprintf(df->title, sizeof df->title, "%s%s", d ? "Sửa hồ sơ " : "Thêm hồ sơ (nhập tay)", code);
+	free(code);
+	rf_values(&df->channels, channel_values, NULL, 3);
+	rf_values(&df->statuses, status_values, NULL, 2);
+	rf_units(app, &df->units);
+	struct form *f = form_new(df->title, labels, NFIELDS, &dossier_ops, df);
+	f->f[F_CHANNEL].cand = df->channels.v, f->f[F_CHANNEL].ncand = df->channels.n;
+	f->f[F_UNIT].cand = df->units.v, f->f[F_UNIT].ncand = df->units.n;
+	f->f[F_STATUS].cand = df->statuses.v, f->f[F_STATUS].ncand = df->statuses.n;
+	df_fill(app, f, d);
+	form_hint(f, F_CODE, "mã trên hệ thống một cửa, ví dụ 000.00.18.H36-260105-0001");
+	form_hint(f, F_CHANNEL, "trực tiếp, trực tuyến hoặc bưu chính; ↓ để chọn");
+	return &f->m;
+}
+
+static int edit_dossier(struct app *app, struct dv *v, int64_t id)
+{
+	struct dossier_info d;
+	struct cchc_err err;
+	if (dossier_get(app->db, id, &d, &err) != CCHC_OK) {
+		app_message(app, true, "%s", err.msg);
+		return UI_STATUS;
+	}
+	struct modal *m = dossier_form(app, v, &d);
+	dossier_info_free(&d);
+	return app_modal_open(app, m);
+}
+
+/* ---- the apology letter (x) ---- */
+
+static int write_letter(struct app *app, int64_t id)
+{
+	struct dossier_info d;
+	struct cchc_err err;
+	if (dossier_get(app->db, id, &d, &err) != CCHC_OK) {
+		app_message(app, true, "%s", err.msg);
+		return UI_STATUS;
+	}
+	struct modal *m = letter_form_new(app, &d);
+	dossier_info_free(&d);
+	return app_modal_open(app, m);
+}
+
+/* ---- details (Enter) ---- */
+
+struct detail {
+	struct dv *v;
+	int64_t id;
+};
+
+static int act_on(struct app *app, struct dv *v, int64_t id, enum action a);
+
+static void detail_build(struct app *app, void *ctx, struct tlines *l)
+{
+	const struct detail *dt = ctx;
+	struct dossier_info d;
+	struct cchc_err err;
+	if (dossier_get(app->db, dt->id, &d, &err) != CCHC_OK) {
+		tl_add(l, 0, NULL, EL_ERROR, err.msg, strlen(err.msg), EL_ERROR);
+		return;
+	}
+	char rec[11], due[11], res[11], late[48];
+	rf_vn_date(d.received_on, rec);
+	rf_vn_date(d.due_on, due);
+	rf_vn_date(d.resolved_on, res);
+	snprintf(late, sizeof late, "trễ %d ngày làm việc", d.days_late);
+	if (!d.late)
+		snprintf(late, sizeof late, "không");
+	const char *f[][2] = {
+		{ "Mã hồ sơ:", d.code }, { "Thủ tục:", d.procedure }, { "Lĩnh vực:", d.field },
+		{ "Chủ hồ sơ:", d.holder }, { "Địa chỉ:", d.address }, { "Liên hệ:", d.contact },
+		{ "Ngày nhận:", rec }, { "Hạn xử lý:", due },
+		{ "Trả kết quả:", *res ? res : "đang xử lý" },
+		{ "Trễ hạn:", late }, { "Trạng thái:", d.status },
+		{ "Hình thức nộp:", dossier_channel_label(d.channel) }, { "Đơn vị:", d.unit_code },
+		{ "Phiếu xin lỗi:", d.letter_id ? d.letter_number : "chưa có" },
+	};
+	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
+		panel_field(l, f[i][0], f[i][1]);
+	dossier_info_free(&d);
+}
+
+static int detail_key(struct app *app, void *ctx, enum action a)
+{
+	if (a != ACT_LETTER_WRITE && a != ACT_DOSSIER_EDIT)
+		return -1;
+	struct detail dt = *(struct detail *)ctx;   /* closing frees ctx */
+	return app_modal_close(app) | act_on(app, dt.v, dt.id, a);
+}
+
+static int open_detail(struct app *app, struct dv *v, int64_t id)
+{
+	static const struct panel_ops ops = { detail_build, detail_key, free };
+	struct detail *ctx = xmalloc(sizeof *ctx);
+	*ctx = (struct detail){ v, id };
+	return app_modal_open(app, panel_open("dossiers", "Hồ sơ", "x: viết phiếu xin lỗi  e: sửa  "
+					      "↑↓ cuộn  Esc: đóng", &ops, ctx));
+}
+
+static int act_on(struct app *app, struct dv *v, int64_t id, enum action a)
+{
+	switch (a) {
+	case ACT_SELECT: return open_detail(app, v, id);
+	case ACT_DOSSIER_EDIT: return edit_dossier(app, v, id);
+	case ACT_LETTER_WRITE: return write_letter(app, id);
+	default: return UI_NONE;
+	}
+}
+
+/* ---- import (i): the file, its encoding, then its rows shown ---- */
+
+struct import {
+	char *path, *encoding;
+	struct dossier_parse p;
+};
+
+static void import_free(void *ctx)
+{
+	struct import *im = ctx;
+	free(im->path);
+	free(im->encoding);
+	dossier_parse_free(&im->p);
+	free(im);
+}
+
+static void import_build(struct app *app, void *ctx, struct tlines *l)
+{
+	struct import *im = ctx;
+	char good[64];
+	snprintf(good, sizeof good, "%d hồ sơ", im->p.nrows);
+	panel_field(l, "Tệp:", im->path);
+	panel_field(l, "Bảng mã:", *im->encoding ? im->encoding : "tự nhận");
+	panel_field(l, "Dòng hợp lệ:", good);
+	if (!im->p.nbad) {
+		panel_heading(l, "Không có dòng lỗi.");
+		return;
+	}
+	char head[96];
+	snprintf(head, sizeof head, "Dòng lỗi (%d), sẽ bỏ qua khi nhập:", im->p.nbad);
+	panel_heading(l, head);
+	for (int i = 0; i < im->p.nbad; i++) {
+		char pre[32], *why = text_sanitize(im->p.bad[i].reason);
+		snprintf(pre, sizeof pre, "dòng %d", im->p.bad[i].line);
+		tl_wrapped(l, 2, pre, EL_FORM_LABEL, why, EL_ERROR);
+		free(why);
+	}
+}
+
+static void tell_imported(struct app *app, const struct dossier_import_result *r, int nbad)
+{
+	struct sbuf b = SBUF_INIT;
+	sbuf_addf(&b, "Đã nhập %lld hồ sơ: %lld mới, %lld cập nhật, %lld không đổi",
+		  (long long)(r->added + r->updated + r->unchanged), (long long)r->added,
+		  (long long)r->updated, (long long)r->unchanged);
+	if (nbad)
+		sbuf_addf(&b, "; bỏ qua %d dòng lỗi", nbad);
+	if (r->unknown_units)
+		sbuf_addf(&b, "; %lld hồ sơ ghi đơn vị không có trong danh sách (nhập không gắn đơn vị)",
+			  (long long)r->unknown_units);
+	app_message(app, false, "%s", b.s);
+	sbuf_free(&b);
+}
+
+static int import_key(struct app *app, void *ctx, enum action a)
+{
+	struct import *im = ctx;
+	if (a == ACT_CANCEL || a == ACT_QUIT) {
+		app_message(app, false, "Chưa nhập gì");
+		return app_modal_close(app);
+	}
+	if (a != ACT_SELECT)
+		return -1;
+	if (!im->p.nrows) {
+		app_message(app, true, "Không có dòng hợp lệ nào để nhập");
+		return app_modal_close(app);
+	}
+	struct dossier_parse p = im->p;   /* taken before the panel frees im */
+	memset(&im->p, 0, sizeof im->p);
+	int flags = app_modal_close(app);
+	struct dossier_import_result r;
+	struct cchc_err err = { 0 };
+	if (dossier_import(app->db, &p, &r, &err))
+		app_message(app, true, "Chưa nhập: %s", err.msg);
+	else {
+		app->data_version++;
+		tell_imported(app, &r, p.nbad);
+	}
+	dossier_parse_free(&p);
+	return flags;
+}
+
+static int encoding_done(struct app *app, void *ctx, const char *text)
+{
+	struct dv *v = ctx;
+	struct import *im = xcalloc(1, sizeof *im);
+	im->path = xstrdup(v->import_path ? v->import_path : "");
+	im->encoding = text_squeeze(text);
+	char *path = rf_expand_home(im->path);
+	struct cchc_err err = { 0 };
+	int rc = dossier_read_file(path, *im->encoding ? im->encoding : NULL, NULL, &im->p, &err);
+	free(path);
+	if (rc) {   /* the path stays for the next i */
+		import_free(im);
+		app_message(app, true, "Chưa đọc được: %s", err.msg);
+		return UI_ALL;
+	}
+	static const struct panel_ops ops = { import_build, import_key, import_free };
+	char foot[160];
+	snprintf(foot, sizeof foot, "Enter: nhập %d hồ sơ hợp lệ   Esc: hủy, không nhập gì   ↑↓ cuộn",
+		 im->p.nrows);
+	if (!im->p.nrows)
+		snprintf(foot, sizeof foot, "Không có dòng hợp lệ để nhập. Esc: đóng");
+	return app_modal_open(app, panel_open("dossiers", "Nhập hồ sơ từ tệp", foot, &ops, im));
+}
+
+static int path_done(struct app *app, void *ctx, const char *text)
+{
+	struct dv *v = ctx;
+	free(v->import_path);
+	v->import_path = text_squeeze(text);
+	if (!*v->import_path) {
+		app_message(app, true, "Chưa nhập: cần đường dẫn tệp");
+		return UI_STATUS;
+	}
+	static const struct prompt_ops ops = { .done = encoding_done };
+	return app_modal_open(app, prompt_open_with("Bảng mã (để trống: tự nhận; utf-8, "
+						    "windows-1258, tcvn3, viscii, utf-16):", NULL,
+						    &ops, v));
+}
+
+/* The path prompt, holding what was typed before (kept after an error). */
+static int ask_path(struct app *app, struct dv *v)
+{
+	static const struct prompt_ops ops = { .done = path_done };
+	return app_modal_open(app, prompt_open_with("Nhập hồ sơ từ tệp (CSV/TSV):", v->import_path,
+						    &ops, v));
+}
+
+/* ---- filters and keys ---- */
+
+static int dv_handle(struct app *app, void *st, enum action a)
+{
+	struct dv *v = st;
+	int r = kwin_handle(app, &v->kw, a);
+	if (r >= 0)
+		return r;
+	const struct dossier_info *d = kwin_cur(&v->kw);
+	switch (a) {
+	case ACT_VIEW_CYCLE:
+		v->mode = (v->mode + 1) % NMODES;
+		kwin_reload(app, &v->kw, true);
+		return UI_VIEW;
+	case ACT_BY_UNIT:
+		return app_modal_open(app, rf_unit_filter_open(app, "Lọc hồ sơ theo đơn vị",
+							       &v->unit));
+	case ACT_DOSSIER_ADD: return app_modal_open(app, dossier_form(app, v, NULL));
+	case ACT_DOSSIER_IMPORT: return ask_path(app, v);
+	default: return d ? act_on(app, v, d->id, a) : UI_NONE;
+	}
+}
+
+const struct view_class view_dossiers = {
+	.name = "dossiers",
+	.title = "Hồ sơ",
+	.hints = dv_hints,
+	.open = dv_open,
+	.close = dv_close,
+	.draw = dv_draw,
+	.handle = dv_handle,
+	.status = dv_status,
+};
