@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
+#include "core/settings.h"
 #include "text/utf8.h"
 #include "util/sbuf.h"
 
@@ -203,4 +204,39 @@ void cli_put_json_string(FILE *out, const char *s)
 			fputc(*p, out);
 	}
 	fputc('"', out);
+}
+
+bool cli_parse_id(const char *s, int64_t *v)
+{
+	char *end;
+	long long x = strtoll(s, &end, 10);
+	if (!*s || *end || x <= 0)
+		return false;
+	*v = x;
+	return true;
+}
+
+void cli_date_vn(const char *iso, char out[11])
+{
+	struct ymd d;
+	out[0] = 0;
+	if (*iso && date_parse_iso(iso, &d))
+		date_format_vn(d, out);
+}
+
+void cli_put_date(FILE *out, const char *iso)
+{
+	char d[11];
+	cli_date_vn(iso, d);
+	fputs(d, out);
+}
+
+int cli_period(struct cli_ctx *ctx, const char *spec, struct period *p)
+{
+	if (cli_open_db(ctx))
+		return CLI_ERR;
+	struct cchc_err err = { 0 };
+	if (period_parse(spec, settings_get_int(&ctx->db, "period.cutoff_day", 15), p, &err))
+		return cli_error(&err);
+	return CLI_OK;
 }

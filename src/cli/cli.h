@@ -4,6 +4,7 @@
 #define CCHC_CLI_H
 #include <stdbool.h>
 #include <stdio.h>
+#include "core/period.h"
 #include "store/db.h"
 
 struct cli_ctx {
@@ -58,6 +59,15 @@ void cli_put_field(FILE *out, const char *s);
 void cli_put_json_string(FILE *out, const char *s);
 /* Writes s cut or padded to exactly width display columns. */
 void cli_put_col(FILE *out, const char *s, int width);
+/* A positive record number ("12"); false for anything else. */
+bool cli_parse_id(const char *s, int64_t *v);
+/* An ISO date as dd/mm/yyyy into out ("" for an empty or bad one). */
+void cli_date_vn(const char *iso, char out[11]);
+/* Writes an ISO date as dd/mm/yyyy (nothing for an empty one). */
+void cli_put_date(FILE *out, const char *iso);
+/* Opens the database and reads a report period as the clerk wrote it, with
+ * the cut-off day from settings; prints the error (returns CLI_ERR). */
+int cli_period(struct cli_ctx *ctx, const char *spec, struct period *p);
 /* Writes s for a text line: control characters become U+FFFD. */
 void cli_put_text(FILE *out, const char *s);
 

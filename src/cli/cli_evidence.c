@@ -37,16 +37,6 @@ const struct cli_cmd cli_evidence_cmds[] = {
 	{ NULL, NULL, NULL, NULL, NULL },
 };
 
-static bool parse_id(const char *s, int64_t *v)
-{
-	char *end;
-	long long x = strtoll(s, &end, 10);
-	if (!*s || *end || x <= 0)
-		return false;
-	*v = x;
-	return true;
-}
-
 /* Options of add and edit from argv[start]; arrays hold up to 64 each. */
 static int evidence_options(const struct cli_cmd *cmd, int argc, char **argv, int start,
 			    struct evidence_input *in, const char **files, const char **crit,
@@ -70,7 +60,7 @@ static int evidence_options(const struct cli_cmd *cmd, int argc, char **argv, in
 				return cli_usage_error(cmd, "tối đa 64 tiêu chí mỗi lần");
 			crit[in->ncriteria++] = v;
 		} else if (cli_opt_value(argc, argv, &i, "--task", &v)) {
-			if (in->ntasks == 64 || !parse_id(v, &tasks[in->ntasks]))
+			if (in->ntasks == 64 || !cli_parse_id(v, &tasks[in->ntasks]))
 				return cli_usage_error(cmd, "mã nhiệm vụ \"%s\" không hợp lệ", v);
 			in->ntasks++;
 		} else {
@@ -109,7 +99,7 @@ static int ev_edit(struct cli_ctx *ctx, int argc, char **argv)
 	struct evidence_input in = { 0 };
 	const char *files[64], *crit[64];
 	int64_t tasks[64], id;
-	if (argc < 1 || !parse_id(argv[0], &id))
+	if (argc < 1 || !cli_parse_id(argv[0], &id))
 		return cli_usage_error(cmd, "cần mã tài liệu");
 	if (evidence_options(cmd, argc, argv, 1, &in, files, crit, tasks))
 		return CLI_USAGE;
@@ -117,16 +107,6 @@ static int ev_edit(struct cli_ctx *ctx, int argc, char **argv)
 		return CLI_ERR;
 	struct cchc_err err = { 0 };
 	return evidence_edit(&ctx->db, id, &in, &err) ? cli_error(&err) : CLI_OK;
-}
-
-static void vn(const char *iso)
-{
-	struct ymd d;
-	char out[11];
-	if (*iso && date_parse_iso(iso, &d)) {
-		date_format_vn(d, out);
-		fputs(out, stdout);
-	}
 }
 
 static int ev_list(struct cli_ctx *ctx, int argc, char **argv)
@@ -140,7 +120,7 @@ static int ev_list(struct cli_ctx *ctx, int argc, char **argv)
 		    cli_opt_value(argc, argv, &i, "--criterion", &criterion))
 			continue;
 		if (cli_opt_value(argc, argv, &i, "--task", &v)) {
-			if (!parse_id(v, &task))
+			if (!cli_parse_id(v, &task))
 				return cli_usage_error(cmd, "mã nhiệm vụ \"%s\" không hợp lệ", v);
 		} else if (cli_opt_value(argc, argv, &i, "--kind", &v)) {
 			if (!(kind = evidence_kind_parse(v)))
@@ -181,7 +161,7 @@ static int ev_list(struct cli_ctx *ctx, int argc, char **argv)
 		cli_put_col(stdout, evidence_kind_label(e[i].kind), 11);
 		cli_put_col(stdout, e[i].doc_no, 16);
 		if (*e[i].issued_on)
-			vn(e[i].issued_on);
+			cli_put_date(stdout, e[i].issued_on);
 		else
 			fputs("          ", stdout);
 		fputs("  ", stdout);
@@ -196,7 +176,7 @@ static int ev_show(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const struct cli_cmd *cmd = &cli_evidence_cmds[2];
 	int64_t id;
-	if (argc != 1 || !parse_id(argv[0], &id))
+	if (argc != 1 || !cli_parse_id(argv[0], &id))
 		return cli_usage_error(cmd, "cần một mã tài liệu");
 	if (cli_open_db(ctx))
 		return CLI_ERR;
@@ -208,7 +188,7 @@ static int ev_show(struct cli_ctx *ctx, int argc, char **argv)
 	const char *keys[] = { "number", "issuer", "summary", "notes", "tasks" };
 	const char *vals[] = { e.doc_no, e.issuer, e.summary, e.notes, e.tasks };
 	fputs("date: ", stdout);
-	vn(e.issued_on);
+	cli_put_date(stdout, e.issued_on);
 	putchar('\n');
 	for (int i = 0; i < 5; i++) {
 		printf("%s: ", keys[i]);
@@ -237,7 +217,7 @@ static int ev_get(struct cli_ctx *ctx, int argc, char **argv)
 	for (int i = 0; i < argc; i++) {
 		if (cli_opt_value(argc, argv, &i, "--out", &out))
 			continue;
-		if (id || !parse_id(argv[i], &id))
+		if (id || !cli_parse_id(argv[i], &id))
 			return cli_usage_error(cmd, "đối số không rõ: %s", argv[i]);
 	}
 	if (!id || !out)
@@ -296,7 +276,7 @@ static int ev_open(struct cli_ctx *ctx, int argc, char **argv)
 	const struct cli_cmd *cmd = &cli_evidence_cmds[6];
 	int64_t id;
 	int64_t k = 1;
-	if (argc < 1 || argc > 2 || !parse_id(argv[0], &id) || (argc == 2 && !parse_id(argv[1], &k)))
+	if (argc < 1 || argc > 2 || !cli_parse_id(argv[0], &id) || (argc == 2 && !cli_parse_id(argv[1], &k)))
 		return cli_usage_error(cmd, "cần mã tài liệu và (tùy chọn) số thứ tự tệp");
 	if (cli_open_db(ctx))
 		return CLI_ERR;

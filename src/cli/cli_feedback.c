@@ -73,21 +73,11 @@ static const struct cli_cmd *cmd_of(const char *verb)
 	return &cli_feedback_cmds[0];
 }
 
-static bool parse_id(const char *s, int64_t *v)
-{
-	char *end;
-	long long x = strtoll(s, &end, 10);
-	if (!*s || *end || x <= 0)
-		return false;
-	*v = x;
-	return true;
-}
-
 static int need_id(const struct cli_cmd *cmd, int argc, char **argv, int64_t *id)
 {
 	if (argc < 1)
 		return cli_usage_error(cmd, "thiếu mã phản ánh, kiến nghị");
-	if (!parse_id(argv[0], id))
+	if (!cli_parse_id(argv[0], id))
 		return cli_usage_error(cmd, "mã phản ánh, kiến nghị \"%s\" không hợp lệ", argv[0]);
 	return CLI_OK;
 }
@@ -101,15 +91,6 @@ static bool valid_day(const char *s)
 static int bad_day(const struct cli_cmd *cmd, const char *opt, const char *v)
 {
 	return cli_usage_error(cmd, "%s \"%s\" không phải ngày (dd/mm/yyyy hoặc YYYY-MM-DD)", opt, v);
-}
-
-static void vn(const char *iso, char out[11])
-{
-	struct ymd d;
-	if (*iso && date_parse_iso(iso, &d))
-		date_format_vn(d, out);
-	else
-		snprintf(out, 11, "%s", iso);
 }
 
 /* ---- Workflow verbs: which options each takes and needs ------------------ */
@@ -319,7 +300,7 @@ static void print_row(const struct feedback_info *f, bool tsv)
 		return;
 	}
 	char due[11];
-	vn(f->due_on, due);
+	cli_date_vn(f->due_on, due);
 	printf("%5lld  ", (long long)f->id);
 	cli_put_col(stdout, feedback_status_label(f->status), 32);
 	cli_put_col(stdout, f->overdue ? "quá hạn" : f->late ? "trễ hạn" : "", 9);
@@ -433,15 +414,15 @@ static void kv(const char *key, const char *value)
 static void kv_date(const char *key, const char *iso)
 {
 	char d[11];
-	vn(iso, d);
+	cli_date_vn(iso, d);
 	kv(key, d);
 }
 
 static void print_status(const struct feedback_info *f)
 {
 	char due[11], close_due[11];
-	vn(f->due_on, due);
-	vn(f->due_at_close, close_due);
+	cli_date_vn(f->due_on, due);
+	cli_date_vn(f->due_at_close, close_due);
 	printf("Trạng thái: %s%s\n", feedback_status_label(f->status), f->overdue ? " (quá hạn)" : "");
 	if (*f->unit_code) {
 		fputs("Đơn vị xử lý: ", stdout);
@@ -453,7 +434,7 @@ static void print_status(const struct feedback_info *f)
 	kv("Hạn", due);
 	if (*f->closed_on) {
 		char closed[11];
-		vn(f->closed_on, closed);
+		cli_date_vn(f->closed_on, closed);
 		fputs("Ngày kết thúc xử lý: ", stdout);
 		cli_put_field(stdout, closed);
 		if (*close_due) {
@@ -492,7 +473,7 @@ static void print_history(const struct feedback_step *s, int n)
 	puts("Quá trình xử lý:");
 	for (int i = 0; i < n; i++) {
 		char d[11];
-		vn(s[i].on_date, d);
+		cli_date_vn(s[i].on_date, d);
 		fputs("  ", stdout);
 		cli_put_field(stdout, d);
 		fputs("  ", stdout);

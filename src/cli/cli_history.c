@@ -22,16 +22,6 @@ const struct cli_cmd cli_history_cmds[] = {
 	{ NULL, NULL, NULL, NULL, NULL },
 };
 
-static bool parse_id(const char *s, int64_t *v)
-{
-	char *end;
-	long long x = strtoll(s, &end, 10);
-	if (!*s || *end || x <= 0)
-		return false;
-	*v = x;
-	return true;
-}
-
 static int undo_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
 	bool preview = argc == 1 && strcmp(argv[0], "--preview") == 0;
@@ -64,7 +54,7 @@ static int undo_cmd(struct cli_ctx *ctx, int argc, char **argv)
 static int record_history(struct cli_ctx *ctx, const char *table, const char *id_text)
 {
 	int64_t id;
-	if (!parse_id(id_text, &id))
+	if (!cli_parse_id(id_text, &id))
 		return cli_usage_error(&cli_history_cmds[1], "mã \"%s\" không hợp lệ", id_text);
 	struct cchc_err err = { 0 };
 	struct history_entry *e;
@@ -140,7 +130,7 @@ static int trash_cmd(struct cli_ctx *ctx, int argc, char **argv)
 static int trash_restore_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
 	int64_t id;
-	if (argc != 1 || !parse_id(argv[0], &id))
+	if (argc != 1 || !cli_parse_id(argv[0], &id))
 		return cli_usage_error(&cli_history_cmds[3], "cần mã thao tác");
 	if (cli_open_db(ctx))
 		return CLI_ERR;

@@ -37,26 +37,6 @@ const struct cli_cmd cli_letter_cmds[] = {
 	{ NULL, NULL, NULL, NULL, NULL },
 };
 
-static bool parse_id(const char *s, int64_t *v)
-{
-	char *end;
-	long long x = strtoll(s, &end, 10);
-	if (!*s || *end || x <= 0)
-		return false;
-	*v = x;
-	return true;
-}
-
-static void put_vn(const char *iso)
-{
-	struct ymd d;
-	char out[11];
-	if (*iso && date_parse_iso(iso, &d)) {
-		date_format_vn(d, out);
-		fputs(out, stdout);
-	}
-}
-
 static int letter_options(const struct cli_cmd *cmd, int argc, char **argv, int start,
 			  struct letter_input *in)
 {
@@ -124,7 +104,7 @@ static int lt_edit(struct cli_ctx *ctx, int argc, char **argv)
 	const struct cli_cmd *cmd = &cli_letter_cmds[1];
 	struct letter_input in = { 0 };
 	int64_t id;
-	if (argc < 1 || !parse_id(argv[0], &id))
+	if (argc < 1 || !cli_parse_id(argv[0], &id))
 		return cli_usage_error(cmd, "cần mã phiếu");
 	if (letter_options(cmd, argc, argv, 1, &in))
 		return CLI_USAGE;
@@ -149,14 +129,14 @@ static void show_line(const char *label, const char *value)
 static void show_date(const char *label, const char *iso)
 {
 	printf("%s: ", label);
-	put_vn(iso);
+	cli_put_date(stdout, iso);
 	putchar('\n');
 }
 
 static int lt_show(struct cli_ctx *ctx, int argc, char **argv)
 {
 	int64_t id;
-	if (argc != 1 || !parse_id(argv[0], &id))
+	if (argc != 1 || !cli_parse_id(argv[0], &id))
 		return cli_usage_error(&cli_letter_cmds[2], "cần một mã phiếu");
 	if (cli_open_db(ctx))
 		return CLI_ERR;
@@ -193,14 +173,11 @@ static int lt_show(struct cli_ctx *ctx, int argc, char **argv)
 static int open_period(struct cli_ctx *ctx, const char *spec, char from[11], char to[11],
 		       struct period *p)
 {
-	if (cli_open_db(ctx))
-		return CLI_ERR;
 	from[0] = to[0] = 0;
 	if (!spec)
-		return CLI_OK;
-	struct cchc_err err = { 0 };
-	if (period_parse(spec, settings_get_int(&ctx->db, "period.cutoff_day", 15), p, &err))
-		return cli_error(&err);
+		return cli_open_db(ctx) ? CLI_ERR : CLI_OK;
+	if (cli_period(ctx, spec, p))
+		return CLI_ERR;
 	period_iso(p, from, to);
 	return CLI_OK;
 }
@@ -217,11 +194,11 @@ static void put_letter(const struct letter_info *l, bool tsv)
 	printf("%5lld  ", (long long)l->id);
 	cli_put_col(stdout, l->number, 14);
 	fputs("  ", stdout);
-	put_vn(l->letter_on);
+	cli_put_date(stdout, l->letter_on);
 	fputs("  ", stdout);
 	cli_put_col(stdout, l->dossier_code, 26);
 	fputs("  hẹn ", stdout);
-	put_vn(l->new_due);
+	cli_put_date(stdout, l->new_due);
 	printf("  %-9s ", l->late ? "gửi muộn" : "");
 	cli_put_text(stdout, l->addressee);
 	putchar('\n');
@@ -267,7 +244,7 @@ static int lt_print(struct cli_ctx *ctx, int argc, char **argv)
 	const struct cli_cmd *cmd = &cli_letter_cmds[4];
 	const char *format = NULL, *out = NULL, *encoding = NULL;
 	int64_t id;
-	if (argc < 1 || !parse_id(argv[0], &id))
+	if (argc < 1 || !cli_parse_id(argv[0], &id))
 		return cli_usage_error(cmd, "cần mã phiếu");
 	for (int i = 1; i < argc; i++)
 		if (!cli_opt_value(argc, argv, &i, "--format", &format) &&

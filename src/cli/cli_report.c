@@ -29,16 +29,6 @@ const struct cli_cmd cli_report_cmds[] = {
 	{ NULL, NULL, NULL, NULL, NULL },
 };
 
-static int open_period(struct cli_ctx *ctx, const char *spec, struct period *p)
-{
-	if (cli_open_db(ctx))
-		return CLI_ERR;
-	struct cchc_err err = { 0 };
-	if (period_parse(spec, settings_get_int(&ctx->db, "period.cutoff_day", 15), p, &err))
-		return cli_error(&err);
-	return CLI_OK;
-}
-
 struct export_opts {
 	const char *period, *format, *out, *encoding, *plan, *date;
 };
@@ -92,7 +82,7 @@ static int rp_export(struct cli_ctx *ctx, int argc, char **argv)
 	if (o.plan && (*end || plan <= 0))
 		return cli_usage_error(cmd, "mã kế hoạch \"%s\" không hợp lệ", o.plan);
 	struct period p;
-	if (open_period(ctx, o.period, &p))
+	if (cli_period(ctx, o.period, &p))
 		return CLI_ERR;
 	struct cchc_err err = { 0 };
 	struct doc d;
@@ -117,7 +107,7 @@ static int rp_note(struct cli_ctx *ctx, int argc, char **argv)
 	if (!period || !section || !text == !file)
 		return cli_usage_error(cmd, "cần --period, --section và một trong --text, --file");
 	struct period p;
-	if (open_period(ctx, period, &p))
+	if (cli_period(ctx, period, &p))
 		return CLI_ERR;
 	struct cchc_err err = { 0 };
 	char *content = NULL;
@@ -138,7 +128,7 @@ static int rp_notes(struct cli_ctx *ctx, int argc, char **argv)
 	if (!period)
 		return cli_usage_error(&cli_report_cmds[2], "cần --period");
 	struct period p;
-	if (open_period(ctx, period, &p))
+	if (cli_period(ctx, period, &p))
 		return CLI_ERR;
 	struct cchc_err err = { 0 };
 	for (const struct report_section *s = report_sections; s->key; s++) {

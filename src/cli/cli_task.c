@@ -54,25 +54,6 @@ static bool parse_day(const char *s, struct ymd *d)
 	return date_parse_iso(s, d) || date_parse_dmy(s, d);
 }
 
-static bool parse_int64(const char *s, int64_t *v)
-{
-	char *end;
-	long long x = strtoll(s, &end, 10);
-	if (!*s || *end || x <= 0)
-		return false;
-	*v = x;
-	return true;
-}
-
-static void vn_date(const char *iso, char out[11])
-{
-	struct ymd d;
-	if (*iso && date_parse_iso(iso, &d))
-		date_format_vn(d, out);
-	else
-		snprintf(out, 11, "%s", iso);
-}
-
 /* Options shared by add and edit; returns 1 when argv[*i] was one, -1 on error. */
 static int task_option(const struct cli_cmd *cmd, int argc, char **argv, int *i,
 		       struct task_input *in, const char **co, int *nco)
@@ -93,7 +74,7 @@ static int task_option(const struct cli_cmd *cmd, int argc, char **argv, int *i,
 		return 1;
 	}
 	if (cli_opt_value(argc, argv, i, "--section", &v)) {
-		if (!parse_int64(v, &in->section_id))
+		if (!cli_parse_id(v, &in->section_id))
 			return cli_usage_error(cmd, "mã đề mục \"%s\" không hợp lệ", v), -1;
 		return 1;
 	}
@@ -177,7 +158,7 @@ static void print_task_row(const struct task_info *t, const char *format, bool f
 		cli_put_json_string(stdout, t->title);
 		putchar('}');
 	} else {
-		vn_date(t->due_on, due);
+		cli_date_vn(t->due_on, due);
 		printf("%5lld  ", (long long)t->id);
 		cli_put_col(stdout, status_shown(t), 15);
 		cli_put_col(stdout, *due ? due : strcmp(t->due_kind, "ongoing") == 0 ? "thường xuyên"
@@ -225,10 +206,10 @@ static int task_list_cmd(struct cli_ctx *ctx, int argc, char **argv)
 			if (!*v || *end || f.due_within < 0 || f.due_within > 10000)
 				return cli_usage_error(cmd, "--due-within cần số ngày làm việc");
 		} else if (cli_opt_value(argc, argv, &i, "--plan", &v)) {
-			if (!parse_int64(v, &f.plan_id))
+			if (!cli_parse_id(v, &f.plan_id))
 				return cli_usage_error(cmd, "mã kế hoạch \"%s\" không hợp lệ", v);
 		} else if (cli_opt_value(argc, argv, &i, "--section", &v)) {
-			if (!parse_int64(v, &f.section_id))
+			if (!cli_parse_id(v, &f.section_id))
 				return cli_usage_error(cmd, "mã đề mục \"%s\" không hợp lệ", v);
 		} else {
 			return cli_usage_error(cmd, "đối số không rõ: %s", argv[i]);
@@ -243,7 +224,7 @@ static int task_list_cmd(struct cli_ctx *ctx, int argc, char **argv)
 
 static int one_id(const struct cli_cmd *cmd, int argc, char **argv, int64_t *id)
 {
-	if (argc < 1 || !parse_int64(argv[0], id))
+	if (argc < 1 || !cli_parse_id(argv[0], id))
 		return cli_usage_error(cmd, argc ? "mã nhiệm vụ \"%s\" không hợp lệ" : "thiếu mã nhiệm vụ%s",
 				       argc ? argv[0] : "");
 	return CLI_OK;
@@ -269,8 +250,8 @@ static int task_show_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	if (task_get(&ctx->db, id, &t, &err))
 		return cli_error(&err);
 	char due[11], done[11];
-	vn_date(t.due_on, due);
-	vn_date(t.done_on, done);
+	cli_date_vn(t.due_on, due);
+	cli_date_vn(t.done_on, done);
 	printf("id: %lld\nplan: %lld\nsection: %lld ", (long long)t.id, (long long)t.plan_id,
 	       (long long)t.section_id);
 	cli_put_field(stdout, t.section_label);
@@ -293,7 +274,7 @@ static int task_show_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	if (task_notes(&ctx->db, id, &notes, &n, &err) == CCHC_OK) {
 		for (int i = 0; i < n; i++) {
 			char d[11];
-			vn_date(notes[i].noted_on, d);
+			cli_date_vn(notes[i].noted_on, d);
 			printf("note: %s%s", d, *notes[i].period ? " [" : "");
 			cli_put_field(stdout, notes[i].period);
 			fputs(*notes[i].period ? "] " : " ", stdout);
@@ -493,7 +474,7 @@ static int task_suggest_cmd(struct cli_ctx *ctx, int argc, char **argv)
 		if (cli_opt_value(argc, argv, &i, "--accept", &accept) ||
 		    cli_opt_value(argc, argv, &i, "--format", &format))
 			continue;
-		if (plan || !parse_int64(argv[i], &plan))
+		if (plan || !cli_parse_id(argv[i], &plan))
 			return cli_usage_error(cmd, "đối số không rõ: %s", argv[i]);
 	}
 	if (accept && !valid_accept(accept))
