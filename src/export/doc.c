@@ -455,3 +455,24 @@ int doc_write(const struct doc *d, enum doc_format fmt, const char *path, const 
 	free(buf);
 	return rc;
 }
+
+void doc_escape_markup(struct sbuf *b, const char *s, const char *newline, bool keep_tab)
+{
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t len = utf8_decode(s + i, n - i, &cp);
+		if (len == 0) {
+			sbuf_add(b, "\xef\xbf\xbd");
+			i++;
+			continue;
+		}
+		if (cp == '&' || cp == '<' || cp == '>' || cp == '"')
+			sbuf_add(b, cp == '&' ? "&amp;" : cp == '<' ? "&lt;" : cp == '>' ? "&gt;" : "&quot;");
+		else if (cp == '\n')
+			sbuf_add(b, newline);
+		else if ((keep_tab && cp == '\t') || !doc_cp_dropped(cp))
+			sbuf_addn(b, s + i, len);
+		i += len;
+	}
+}

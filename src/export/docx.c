@@ -35,29 +35,6 @@ enum { SZ_BODY = 28, SZ_HEAD = 26, SZ_TABLE = 26, SZ_RECIP_LABEL = 24, SZ_RECIP 
 #define XML_DECL "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 #define T_OPEN "<w:t xml:space=\"preserve\">"
 
-/* Appends s escaped for XML; characters XML 1.0 forbids are dropped and a
- * newline becomes the string newline. */
-static void xml_escape(struct sbuf *b, const char *s, const char *newline)
-{
-	size_t n = strlen(s);
-	for (size_t i = 0; i < n;) {
-		uint32_t cp;
-		size_t len = utf8_decode(s + i, n - i, &cp);
-		if (len == 0) {
-			sbuf_add(b, "\xef\xbf\xbd");
-			i++;
-			continue;
-		}
-		if (cp == '&' || cp == '<' || cp == '>' || cp == '"')
-			sbuf_add(b, cp == '&' ? "&amp;" : cp == '<' ? "&lt;" : cp == '>' ? "&gt;" : "&quot;");
-		else if (cp == '\n')
-			sbuf_add(b, newline);
-		else if (cp == '\t' || !doc_cp_dropped(cp))
-			sbuf_addn(b, s + i, len);
-		i += len;
-	}
-}
-
 /* ------------------------------------------------------------ paragraphs */
 
 struct ppr {
@@ -113,7 +90,7 @@ static void run(struct sbuf *b, const char *text, int attrs, int sz)
 	sbuf_add(b, "<w:r>");
 	rpr(b, attrs, sz);
 	sbuf_add(b, T_OPEN);
-	xml_escape(b, text, "</w:t><w:br/>" T_OPEN);
+	doc_escape_markup(b, text, "</w:t><w:br/>" T_OPEN, true);
 	sbuf_add(b, "</w:t></w:r>");
 }
 
@@ -422,10 +399,10 @@ static void part_core(struct sbuf *b, const struct doc *d)
 		 "package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
 		 "xmlns:dcterms=\"http://purl.org/dc/terms/\" "
 		 "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>");
-	xml_escape(b, doc_str(d->type), " ");
+	doc_escape_markup(b, doc_str(d->type), " ", true);
 	if (*doc_str(d->type) && *doc_str(d->abstract))
 		sbuf_add(b, " ");
-	xml_escape(b, doc_str(d->abstract), " ");
+	doc_escape_markup(b, doc_str(d->abstract), " ", true);
 	sbuf_add(b, "</dc:title><dc:creator>cchc</dc:creator><cp:lastModifiedBy>cchc"
 		 "</cp:lastModifiedBy><dc:language>vi-VN</dc:language>");
 	if (d->date.y > 0)

@@ -42,29 +42,6 @@ static const char css[] =
 	"td.recipients p.label { font-size: 12pt; font-weight: bold; font-style: italic }\n"
 	"td.signer p { font-weight: bold } div.signature { height: 5em }\n";
 
-/* Appends s escaped for HTML text and attributes; control characters are
- * dropped and a newline becomes <br>. */
-static void html_escape(struct sbuf *b, const char *s)
-{
-	size_t n = strlen(s);
-	for (size_t i = 0; i < n;) {
-		uint32_t cp;
-		size_t len = utf8_decode(s + i, n - i, &cp);
-		if (len == 0) {
-			sbuf_add(b, "\xef\xbf\xbd");
-			i++;
-			continue;
-		}
-		if (cp == '&' || cp == '<' || cp == '>' || cp == '"')
-			sbuf_add(b, cp == '&' ? "&amp;" : cp == '<' ? "&lt;" : cp == '>' ? "&gt;" : "&quot;");
-		else if (cp == '\n')
-			sbuf_add(b, "<br>");
-		else if (!doc_cp_dropped(cp))
-			sbuf_addn(b, s + i, len);
-		i += len;
-	}
-}
-
 /* <tag class="cls">text</tag>, the text escaped; cls may be NULL. */
 static void element(struct sbuf *b, const char *tag, const char *cls, const char *text)
 {
@@ -72,7 +49,7 @@ static void element(struct sbuf *b, const char *tag, const char *cls, const char
 		sbuf_addf(b, "<%s class=\"%s\">", tag, cls);
 	else
 		sbuf_addf(b, "<%s>", tag);
-	html_escape(b, text);
+	doc_escape_markup(b, text, "<br>", false);
 	sbuf_addf(b, "</%s>\n", tag);
 }
 
@@ -86,7 +63,7 @@ static void html_run(struct sbuf *b, const struct doc_run *r)
 	enum { NTAGS = sizeof tags / sizeof tags[0] };
 	for (int i = 0; i < NTAGS; i++)
 		sbuf_add(b, r->attrs & tags[i].attr ? tags[i].open : "");
-	html_escape(b, doc_str(r->text));
+	doc_escape_markup(b, doc_str(r->text), "<br>", false);
 	for (int i = NTAGS - 1; i >= 0; i--)
 		sbuf_add(b, r->attrs & tags[i].attr ? tags[i].close : "");
 }
@@ -181,7 +158,7 @@ static void html_footer(struct sbuf *b, const struct doc *d)
 		element(b, "p", "label", DOC_RECIPIENTS_LABEL);
 	for (int i = 0; i < d->nrecipients; i++) {
 		sbuf_add(b, "<p>- ");
-		html_escape(b, doc_str(d->recipients[i]));
+		doc_escape_markup(b, doc_str(d->recipients[i]), "<br>", false);
 		sbuf_add(b, "</p>\n");
 	}
 	sbuf_add(b, "</td><td class=\"signer\">\n");
@@ -199,9 +176,9 @@ static void html_head(struct sbuf *b, const struct doc *d)
 {
 	sbuf_add(b, "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
 		 "<meta name=\"generator\" content=\"cchc\">\n<title>");
-	html_escape(b, doc_str(d->type));
+	doc_escape_markup(b, doc_str(d->type), "<br>", false);
 	sbuf_add(b, *doc_str(d->type) && *doc_str(d->abstract) ? " " : "");
-	html_escape(b, doc_str(d->abstract));
+	doc_escape_markup(b, doc_str(d->abstract), "<br>", false);
 	sbuf_addf(b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", css);
 }
 

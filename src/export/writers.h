@@ -43,6 +43,10 @@ bool doc_has_signer(const struct doc *d);
 /* True for the characters a written document never carries: C0 controls
  * other than newline, DEL, C1 controls, U+FFFE and U+FFFF. */
 bool doc_cp_dropped(uint32_t cp);
+/* Appends s escaped for XML or HTML (& < > "): characters XML 1.0 forbids
+ * and other controls are dropped, a newline becomes the string newline, a
+ * tab is kept when keep_tab. Invalid UTF-8 becomes U+FFFD. */
+void doc_escape_markup(struct sbuf *b, const char *s, const char *newline, bool keep_tab);
 
 /* Relative width of each column of t (the declared width, else one from
  * its content), at least 1. */
