@@ -141,6 +141,23 @@ EOPY
 	fi
 done
 
+# a renderer, when installed (CI installs LibreOffice): the report prints
+SOFFICE=$(command -v soffice || command -v libreoffice || true)
+if [ -n "$SOFFICE" ]; then
+	mkdir "$T/pdf"
+	timeout 300 "$SOFFICE" --headless -env:UserInstallation="file://$T/lo" --convert-to pdf \
+		--outdir "$T/pdf" "$T/bc.docx" >"$T/lo.log" 2>&1 || fail "LibreOffice: $(cat "$T/lo.log")"
+	[ -s "$T/pdf/bc.pdf" ] || fail "LibreOffice wrote no PDF: $(cat "$T/lo.log")"
+	if command -v pdftotext >/dev/null; then
+		pdftotext -layout "$T/pdf/bc.pdf" "$T/pdf/bc.txt"
+		expect_grep "BÁO CÁO" "$T/pdf/bc.txt"
+		expect_grep "70,83" "$T/pdf/bc.txt"
+		expect_grep "Biểu 4" "$T/pdf/bc.txt"
+	fi
+else
+	echo "LibreOffice not installed: the rendering check was not run"
+fi
+
 # ---- csv: one file per annex table, re-read to the same table
 mkdir "$T/csv"
 run "$CCHC" report --period 2026-Q1 --format csv --out "$T/csv/"
