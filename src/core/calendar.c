@@ -239,6 +239,17 @@ int calendar_add(struct calendar *c, struct ymd from, int n, struct ymd *out, st
 	return CCHC_OK;
 }
 
+/* Monday to Friday in (ja, jb]: whole weeks, then the days left. */
+static long weekdays_between(long ja, long jb)
+{
+	long n = jb - ja, count = n / 7 * 5;
+	for (long jd = ja + 1 + n / 7 * 7; jd <= jb; jd++)
+		count += !is_weekend(date_from_jd(jd));
+	return count;
+}
+
+/* Counted, not walked day by day: the weekdays, less the listed days off
+ * that fall on a weekday, plus the make-up working days on a weekend. */
 int calendar_between(struct calendar *c, struct ymd a, struct ymd b, int *out, struct cchc_err *err)
 {
 	long ja = date_to_jd(a), jb = date_to_jd(b);
@@ -247,14 +258,20 @@ int calendar_between(struct calendar *c, struct ymd a, struct ymd b, int *out, s
 		long t = ja;
 		ja = jb, jb = t, sign = -1;
 	}
-	int count = 0;
-	for (long jd = ja + 1; jd <= jb; jd++) {
-		struct ymd d = date_from_jd(jd);
-		if (calendar_load(c, d.y, err))
+	long count = weekdays_between(ja, jb);
+	int last = date_from_jd(jb).y;
+	for (int year = date_from_jd(ja + 1).y; jb > ja && year <= last; year++) {
+		if (calendar_load(c, year, err))
 			return err->code;
-		count += calendar_is_workday(c, d);
+		const struct year_days *y = find_year(c, year);
+		for (int i = 0; i < y->n; i++) {
+			long jd = date_to_jd(y->v[i].d);
+			bool weekend = is_weekend(y->v[i].d);
+			if (jd > ja && jd <= jb)
+				count += y->v[i].work ? weekend : -(long)!weekend;
+		}
 	}
-	*out = sign * count;
+	*out = sign * (int)count;
 	return CCHC_OK;
 }
 

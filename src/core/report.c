@@ -456,16 +456,12 @@ static int gather_indices(struct db *db, struct report_figures *f, struct cchc_e
 
 static int gather_registers(struct db *db, struct report_figures *f, struct cchc_err *err)
 {
-	struct dossier_stats *s;
-	int n;
-	if (dossier_stats(db, f->from, f->to, DG_NONE, &s, &n, err))
-		return err->code;
-	if (n)
-		f->dossiers = s[0];
-	free(s);
+	/* one pass over the period's dossiers: the total is the fields' sum */
 	if (dossier_stats(db, f->from, f->to, DG_FIELD, &f->dossiers_by_field, &f->nfields, err) ||
 	    letter_coverage(db, f->from, f->to, &f->letters, err))
 		return err->code;
+	for (int i = 0; i < f->nfields; i++)
+		dossier_stats_add(&f->dossiers, &f->dossiers_by_field[i]);
 	struct letter_filter lf = { .from = f->from, .to = f->to };
 	if (letter_list(db, &lf, &f->letter_list, &f->nletters, err))
 		return err->code;

@@ -117,6 +117,9 @@ static int section_direction(struct builder *b)
 
 /* ------------------------------------------------------------ II */
 
+/* The body names at most this many tasks per list; the annex has them all. */
+#define LIST_MAX 15
+
 static void finished_tasks(struct builder *b, int area)
 {
 	const struct report_figures *f = b->f;
@@ -127,11 +130,15 @@ static void finished_tasks(struct builder *b, int area)
 			continue;
 		if (!n++)
 			para(b, "Các nhiệm vụ hoàn thành trong kỳ:");
+		if (n > LIST_MAX)
+			continue;
 		char done[11];
 		vn(t->done_on, done);
 		para(b, "- %s (%s%shoàn thành ngày %s)%s%s.", t->title, t->unit, *t->unit ? ", " : "",
 		     done, *t->evidence ? "; tài liệu kiểm chứng: " : "", t->evidence);
 	}
+	if (n > LIST_MAX)
+		para(b, "- Và %d nhiệm vụ khác (xem Biểu 2).", n - LIST_MAX);
 	const struct report_area *a = &f->areas[area];
 	char pct[16];
 	report_percent(a->done, a->total, pct);
@@ -223,12 +230,14 @@ static int section_results(struct builder *b)
 
 static void task_list(struct builder *b, const struct report_task *v, int n, bool overdue)
 {
-	for (int i = 0; i < n; i++) {
+	for (int i = 0; i < n && i < LIST_MAX; i++) {
 		char due[11];
 		vn(v[i].due_on, due);
 		para(b, "- %s (đơn vị chủ trì: %s; hạn %s%s).", v[i].title,
 		     *v[i].unit ? v[i].unit : "chưa giao", due, overdue ? ", quá hạn" : "");
 	}
+	if (n > LIST_MAX)
+		para(b, "- Và %d nhiệm vụ khác%s.", n - LIST_MAX, overdue ? " (xem Biểu 3)" : "");
 }
 
 static int section_assessment(struct builder *b)

@@ -86,6 +86,36 @@ static struct ymd add(struct calendar *c, struct ymd from, int n)
 	return out;
 }
 
+/* The day-by-day count that calendar_between must equal. */
+static int walked(struct calendar *c, struct ymd a, struct ymd b)
+{
+	long ja = date_to_jd(a), jb = date_to_jd(b);
+	int n = 0;
+	for (long jd = ja + 1; jd <= jb; jd++)
+		n += calendar_is_workday(c, date_from_jd(jd));
+	return n;
+}
+
+static void test_between_counted(struct calendar *c)
+{
+	unsigned seed = 12345;
+	for (int i = 0; i < 3000; i++) {
+		seed = seed * 1103515245u + 12345u;
+		long ja = date_to_jd((struct ymd){ 2019, 1, 1 }) + (long)(seed >> 8) % 4000;
+		seed = seed * 1103515245u + 12345u;
+		long jb = ja + (long)(seed >> 8) % 900;
+		struct ymd a = date_from_jd(ja), b = date_from_jd(jb);
+		int n = -1;
+		struct cchc_err err;
+		check_count++;
+		if (calendar_between(c, a, b, &n, &err) || n != walked(c, a, b)) {
+			check_failures++;
+			fprintf(stderr, "between %04d-%02d-%02d %04d-%02d-%02d: %d, walked %d\n", a.y,
+				a.m, a.d, b.y, b.m, b.d, n, walked(c, a, b));
+		}
+	}
+}
+
 static int between(struct calendar *c, struct ymd a, struct ymd b)
 {
 	int n = -999;
@@ -161,6 +191,9 @@ int main(void)
 	test_lunar();
 	test_lunar_table();
 	test_working_days();
+	struct calendar *c = calendar_new();
+	test_between_counted(c);
+	calendar_free(c);
 	test_files();
 	return check_report("test_calendar");
 }
