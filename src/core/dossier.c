@@ -712,6 +712,20 @@ int dossier_stats(struct db *db, const char *from, const char *to, enum dossier_
 	return db_fail(db, rc, "thống kê hồ sơ", err);
 }
 
+void dossier_stats_add(struct dossier_stats *a, const struct dossier_stats *b)
+{
+	int64_t *x[] = { &a->received_total, &a->received_online, &a->received_offline,
+			 &a->received_carried, &a->resolved_total, &a->resolved_early,
+			 &a->resolved_on_time, &a->resolved_late, &a->pending_total,
+			 &a->pending_in_time, &a->pending_overdue };
+	const int64_t y[] = { b->received_total, b->received_online, b->received_offline,
+			      b->received_carried, b->resolved_total, b->resolved_early,
+			      b->resolved_on_time, b->resolved_late, b->pending_total,
+			      b->pending_in_time, b->pending_overdue };
+	for (size_t i = 0; i < sizeof y / sizeof y[0]; i++)
+		*x[i] += y[i];
+}
+
 bool dossier_on_time_rate(const struct dossier_stats *s, double *rate)
 {
 	if (s->resolved_total <= 0)

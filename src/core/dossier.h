@@ -81,6 +81,8 @@ enum dossier_group { DG_NONE, DG_FIELD, DG_UNIT };
  * one per field/unit (sorted in Vietnamese order) when grouped. */
 int dossier_stats(struct db *db, const char *from, const char *to, enum dossier_group group,
 		  struct dossier_stats **out, int *n, struct cchc_err *err);
+/* Adds b's figures to a (a group's to a total). */
+void dossier_stats_add(struct dossier_stats *a, const struct dossier_stats *b);
 /* The on-time rate (early + on time) / resolved in percent; false when
  * nothing was resolved. */
 bool dossier_on_time_rate(const struct dossier_stats *s, double *rate);
