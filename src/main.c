@@ -3,6 +3,7 @@
 #include <config.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,7 @@ static void usage(FILE *out)
 		"  CCHC_DB=TỆP       cơ sở dữ liệu (như --db)\n"
 		"  CCHC_TODAY=YYYY-MM-DD   ngày \"hôm nay\" (để thử và trình diễn)\n"
 		"  NO_COLOR=1        không dùng màu\n"
+		"  CCHC_NO_AUTO_BACKUP=1   không tự sao lưu mỗi ngày (như thiết lập backup.auto no)\n"
 		"\n"
 		"Xem thêm: man cchc\n");
 }
@@ -81,12 +83,14 @@ static int run_ui(struct cli_ctx *ctx, struct ui_options *ui)
 }
 
 /* Hidden options for tests and benchmarks: --script FILE, --dump FILE,
- * --size COLSxLINES, --exit-after-paint. */
+ * --size COLSxLINES, --timing FILE (with --script: per-key times),
+ * --exit-after-paint. */
 static bool test_option(int argc, char **argv, int *i, struct ui_options *ui)
 {
 	const char *v;
 	if (cli_opt_value(argc, argv, i, "--script", &ui->script) ||
-	    cli_opt_value(argc, argv, i, "--dump", &ui->dump))
+	    cli_opt_value(argc, argv, i, "--dump", &ui->dump) ||
+	    cli_opt_value(argc, argv, i, "--timing", &ui->timing))
 		return true;
 	if (cli_opt_value(argc, argv, i, "--size", &v)) {
 		if (sscanf(v, "%dx%d", &ui->cols, &ui->lines) != 2 || ui->cols < 1 || ui->lines < 1)
@@ -105,6 +109,9 @@ int main(int argc, char **argv)
 	struct cli_ctx ctx = { 0 };
 	struct ui_options ui = { 0 };
 	struct cchc_err err = { 0 };
+	/* Past a file-size limit write() must fail with EFBIG, reported like a
+	 * full disk, rather than the kernel killing us without a word. */
+	signal(SIGXFSZ, SIG_IGN);
 	int i = 1;
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		if (cli_is_help(argv[i])) {

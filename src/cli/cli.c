@@ -12,12 +12,22 @@ static const struct cli_cmd *const tables[] = { cli_plan_cmds, cli_unit_cmds, cl
 							cli_evidence_cmds, cli_criteria_cmds,
 							cli_dossier_cmds, cli_letter_cmds, cli_feedback_cmds,
 							cli_setting_cmds, cli_report_cmds,
-							cli_history_cmds };
+							cli_history_cmds, cli_backup_cmds };
 #define NTABLES (sizeof tables / sizeof tables[0])
 
+/* Messages quote file names, cells and database text: sanitised like all
+ * output, line by line. */
 int cli_error(const struct cchc_err *err)
 {
-	fprintf(stderr, "cchc: %s\n", err->msg[0] ? err->msg : "lỗi không rõ");
+	char *msg = xstrdup(err->msg[0] ? err->msg : "lỗi không rõ");
+	fputs("cchc: ", stderr);
+	for (char *line = msg, *nl; line; line = nl ? nl + 1 : NULL) {
+		if ((nl = strchr(line, '\n')))
+			*nl = '\0';
+		cli_put_text(stderr, line);
+		fputc('\n', stderr);
+	}
+	free(msg);
 	return CLI_ERR;
 }
 
@@ -133,7 +143,12 @@ static int run_cmd(struct cli_ctx *ctx, const struct cli_cmd *c, int argc, char 
 			cli_print_cmd_help(c, stdout);
 			return CLI_OK;
 		}
-	return c->run(ctx, argc, argv);
+	int rc = c->run(ctx, argc, argv);
+	if (ctx->db_open && ctx->db.warning[0]) {
+		fprintf(stderr, "cchc: lưu ý: %s\n", ctx->db.warning);
+		ctx->db.warning[0] = 0;
+	}
+	return rc;
 }
 
 int cli_dispatch(struct cli_ctx *ctx, int argc, char **argv)

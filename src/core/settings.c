@@ -34,6 +34,21 @@ static bool valid_cutoff(const char *v)
 	return int_in(v, 1, 28);
 }
 
+static bool valid_yes_no(const char *v)
+{
+	return strcmp(v, "yes") == 0 || strcmp(v, "no") == 0;
+}
+
+static bool valid_keep_daily(const char *v)
+{
+	return int_in(v, 1, 3650);
+}
+
+static bool valid_keep_monthly(const char *v)
+{
+	return int_in(v, 0, 1200);
+}
+
 /* A number pattern holds {n} (the year's sequence) once, maybe {yyyy}. */
 static bool valid_number_pattern(const char *v)
 {
@@ -110,6 +125,12 @@ const struct setting_def settings_known[] = {
 	{ "period.cutoff_day", "15", "Ngày chốt số liệu: kỳ báo cáo tính từ ngày này của tháng trước "
 	  "kỳ đến ngày liền trước nó của tháng cuối kỳ (15: quý I = 15/12 → 14/3; 1: theo tháng "
 	  "dương lịch)", valid_cutoff },
+	{ "backup.auto", "yes", "Tự động sao lưu cơ sở dữ liệu vào thư mục backups cạnh nó ở lần ghi "
+	  "đầu tiên mỗi ngày (yes/no)", valid_yes_no },
+	{ "backup.keep_daily", "14", "Số bản sao lưu tự động hằng ngày mới nhất được giữ lại",
+	  valid_keep_daily },
+	{ "backup.keep_monthly", "12", "Với các bản sao lưu tự động cũ hơn: giữ bản mới nhất của mỗi "
+	  "tháng, cho bấy nhiêu tháng gần nhất (0: không giữ)", valid_keep_monthly },
 	{ NULL, NULL, NULL, NULL },
 };
 

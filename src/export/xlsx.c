@@ -5,7 +5,8 @@
  * Vietnamese way ("1.234", "41,33", "41,33%") is written as a number with a
  * matching format; anything else stays text, as written. Times New Roman,
  * A4. libxlsxwriter writes to a file name, so the workbook goes to a
- * temporary file beside the target, is fsynced, then renamed over it. */
+ * temporary file beside the target (fs_tmp_open: unnamed where possible, so
+ * a crash leaves nothing), is fsynced, then put in its place. */
 #include <config.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -274,6 +275,10 @@ static const char *lxw_reason(lxw_error e)
 		return "không tạo được tệp tạm trong thư mục tạm của hệ thống";
 	case LXW_ERROR_MEMORY_MALLOC_FAILED:
 		return "hết bộ nhớ";
+	case LXW_ERROR_ZIP_FILE_OPERATION:
+	case LXW_ERROR_ZIP_FILE_ADD:
+	case LXW_ERROR_ZIP_CLOSE:
+		return "không ghi được tệp nén (ổ đĩa đầy hoặc không cho ghi?)";
 	default:
 		return lxw_strerror(e);
 	}
@@ -400,6 +405,29 @@ static void set_properties(struct xlsx *x, const struct doc *d)
 
 /* ------------------------------------------------------------------- file */
 
+/* libxlsxwriter prints its errors in English on stderr, over the full
+ * screen too; cchc says itself what went wrong, so stderr goes to /dev/null
+ * meanwhile. Returns the saved stderr for stderr_on(). */
+static int stderr_off(void)
+{
+	fflush(stderr);
+	int saved = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3);
+	int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	if (saved >= 0 && null >= 0)
+		dup2(null, STDERR_FILENO);
+	if (null >= 0)
+		close(null);
+	return saved;
+}
+
+static void stderr_on(int saved)
+{
+	if (saved < 0)
+		return;
+	dup2(saved, STDERR_FILENO);
+	close(saved);
+}
+
 /* Builds the workbook of d and has libxlsxwriter write it to tmp. */
 static int build_workbook(const struct doc *d, const char *tmp, const char *path,
 			  struct cchc_err *err)
@@ -412,10 +440,13 @@ static int build_workbook(const struct doc *d, const char *tmp, const char *path
 	set_properties(&x, d);
 	int rc = write_sheets(&x, d);
 	if (rc == CCHC_OK) {
+		errno = 0;
 		lxw_error e = workbook_close(x.wb); /* frees it in any case */
+		int sys = errno; /* why the zip could not be written, if it says */
 		if (e)
 			rc = err_set(err, CCHC_EIO, "Không ghi được bảng tính %s: %s", path,
-				     lxw_reason(e));
+				     e == LXW_ERROR_ZIP_FILE_OPERATION && sys ? err_sys(sys)
+									       : lxw_reason(e));
 	} else {
 		lxw_workbook_free(x.wb);
 	}
@@ -425,56 +456,6 @@ static int build_workbook(const struct doc *d, const char *tmp, const char *path
 	return rc;
 }
 
-/* A new empty file beside path ("path.tmp.XXXXXX"), closed; malloc'd name,
- * NULL on failure. */
-static char *temp_file(const char *path, struct cchc_err *err)
-{
-	struct sbuf b = SBUF_INIT;
-	sbuf_addf(&b, "%s.tmp.XXXXXX", path);
-	int fd = mkstemp(b.s);
-	if (fd < 0) {
-		int e = errno;
-		sbuf_free(&b);
-		err_set(err, CCHC_EIO, "Không tạo được tệp tạm cạnh %s: %s", path, err_sys(e));
-		return NULL;
-	}
-	if (fchmod(fd, 0644) != 0 || close(fd) != 0) {
-		int e = errno;
-		unlink(b.s);
-		sbuf_free(&b);
-		err_set(err, CCHC_EIO, "Không ghi được %s: %s", path, err_sys(e));
-		return NULL;
-	}
-	return sbuf_detach(&b);
-}
-
-/* Flushes tmp to the disk and renames it to path, then flushes the folder
- * so that the new name survives a power cut. */
-static int commit(const char *tmp, const char *path, struct cchc_err *err)
-{
-	int fd = open(tmp, O_RDONLY | O_CLOEXEC);
-	bool ok = fd >= 0 && fsync(fd) == 0;
-	int e = errno;
-	if (fd >= 0 && close(fd) != 0 && ok) {
-		ok = false;
-		e = errno;
-	}
-	if (ok && rename(tmp, path) != 0) {
-		ok = false;
-		e = errno;
-	}
-	if (!ok)
-		return err_set(err, CCHC_EIO, "Không ghi được %s: %s", path, err_sys(e));
-	char *dir = fs_dirname(path);
-	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (dfd >= 0) {
-		fsync(dfd);
-		close(dfd);
-	}
-	free(dir);
-	return CCHC_OK;
-}
-
 int doc_write_xlsx(const struct doc *d, const char *path, const char *encoding,
 		   struct cchc_err *err)
 {
@@ -482,14 +463,14 @@ int doc_write_xlsx(const struct doc *d, const char *path, const char *encoding,
 	int rc = doc_check_folder(path, err);
 	if (rc != CCHC_OK)
 		return rc;
-	char *tmp = temp_file(path, err);
-	if (!tmp)
+	struct fs_tmp tmp;
+	if (fs_tmp_open(&tmp, path, 0644, err))
 		return err->code;
-	rc = build_workbook(d, tmp, path, err);
+	int saved = stderr_off();
+	rc = build_workbook(d, fs_tmp_path(&tmp), path, err);
+	stderr_on(saved);
 	if (rc == CCHC_OK)
-		rc = commit(tmp, path, err);
-	if (rc != CCHC_OK)
-		unlink(tmp);
-	free(tmp);
+		return fs_tmp_commit(&tmp, path, err);
+	fs_tmp_abort(&tmp);
 	return rc;
 }

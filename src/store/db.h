@@ -16,6 +16,8 @@ struct db {
 	bool created;   /* the file did not exist before this open */
 	int64_t action_id; /* the user action being written (history), or 0 */
 	bool record_rows;  /* the history records this action's rows */
+	char warning[768]; /* a problem that did not stop the write (the daily
+			    * backup failed); the caller shows it, then clears it */
 };
 
 /* The database path: CCHC_DB, else $XDG_DATA_HOME/cchc/cchc.db, else

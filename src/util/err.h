@@ -13,7 +13,8 @@ enum cchc_errcode {
 	CCHC_EDUP,      /* already there (not always an error) */
 	CCHC_ENEWER,    /* database written by a newer cchc */
 	CCHC_ENOMEM,
-	CCHC_EREADONLY  /* database or folder cannot be written */
+	CCHC_EREADONLY, /* database or folder cannot be written */
+	CCHC_ECORRUPT   /* the database file is damaged */
 };
 
 struct cchc_err {

@@ -85,36 +85,119 @@ static int write_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
-int fs_write_atomic(const char *path, const void *data, size_t n, mode_t mode, struct cchc_err *err)
+int fs_tmp_open(struct fs_tmp *t, const char *path, mode_t mode, struct cchc_err *err)
 {
-	struct sbuf tmp = SBUF_INIT;
-	sbuf_addf(&tmp, "%s.tmp.XXXXXX", path);
-	int fd = mkstemp(tmp.s);
-	if (fd < 0) {
-		int e = errno;
-		sbuf_free(&tmp);
-		return err_set(err, CCHC_EIO, "Không tạo được tệp tạm cạnh %s: %s", path, err_sys(e));
+	t->fd = -1;
+	t->name = NULL;
+	t->proc[0] = '\0';
+#ifdef O_TMPFILE
+	char *dir = fs_dirname(path);
+	t->fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	free(dir);
+	snprintf(t->proc, sizeof t->proc, "/proc/self/fd/%d", t->fd);
+	if (t->fd >= 0 && access(t->proc, F_OK) != 0) { /* no /proc: could not name it */
+		close(t->fd);
+		t->fd = -1;
 	}
-	int ok = fchmod(fd, mode) == 0 && write_all(fd, data, n) == 0 && fsync(fd) == 0;
+#endif
+	if (t->fd < 0) {
+		struct sbuf b = SBUF_INIT;
+		sbuf_addf(&b, "%s.tmp.XXXXXX", path);
+		t->fd = mkstemp(b.s);
+		if (t->fd < 0) {
+			int e = errno;
+			sbuf_free(&b);
+			return err_set(err, CCHC_EIO, "Không tạo được tệp tạm cạnh %s: %s", path,
+				       err_sys(e));
+		}
+		t->name = sbuf_detach(&b);
+	}
+	if (fchmod(t->fd, mode) != 0) {
+		int e = errno;
+		fs_tmp_abort(t);
+		return err_set(err, CCHC_EIO, "Không ghi được %s: %s", path, err_sys(e));
+	}
+	return CCHC_OK;
+}
+
+const char *fs_tmp_path(const struct fs_tmp *t)
+{
+	return t->name ? t->name : t->proc;
+}
+
+/* Names the unnamed file of t: path itself when that is free, else a new
+ * "path.tmp.PID.N" left in t->name to be renamed over path. */
+static int link_tmp(struct fs_tmp *t, const char *path)
+{
+	if (linkat(AT_FDCWD, t->proc, AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0)
+		return 0;
+	if (errno != EEXIST)
+		return -1;
+	for (unsigned i = 0; i < 100; i++) {
+		struct sbuf b = SBUF_INIT;
+		sbuf_addf(&b, "%s.tmp.%ld.%u", path, (long)getpid(), i);
+		if (linkat(AT_FDCWD, t->proc, AT_FDCWD, b.s, AT_SYMLINK_FOLLOW) == 0) {
+			t->name = sbuf_detach(&b);
+			return 0;
+		}
+		sbuf_free(&b);
+		if (errno != EEXIST)
+			return -1;
+	}
+	return -1;
+}
+
+int fs_tmp_commit(struct fs_tmp *t, const char *path, struct cchc_err *err)
+{
+	int ok = fsync(t->fd) == 0;
 	int e = errno;
-	if (close(fd) != 0 && ok) {
+	if (ok && !t->name && link_tmp(t, path) != 0) {
 		ok = 0;
 		e = errno;
 	}
-	if (ok && rename(tmp.s, path) != 0) {
+	if (close(t->fd) != 0 && ok) {
+		ok = 0;
+		e = errno;
+	}
+	t->fd = -1;
+	if (ok && t->name && rename(t->name, path) != 0) {
 		ok = 0;
 		e = errno;
 	}
 	if (!ok) {
-		unlink(tmp.s);
-		sbuf_free(&tmp);
+		fs_tmp_abort(t);
 		return err_set(err, CCHC_EIO, "Không ghi được %s: %s", path, err_sys(e));
 	}
-	sbuf_free(&tmp);
+	free(t->name);
+	t->name = NULL;
 	char *dir = fs_dirname(path);
 	fsync_dir(dir);
 	free(dir);
 	return CCHC_OK;
+}
+
+void fs_tmp_abort(struct fs_tmp *t)
+{
+	if (t->fd >= 0)
+		close(t->fd);
+	t->fd = -1;
+	if (t->name)
+		unlink(t->name);
+	free(t->name);
+	t->name = NULL;
+}
+
+int fs_write_atomic(const char *path, const void *data, size_t n, mode_t mode, struct cchc_err *err)
+{
+	struct fs_tmp t;
+	if (fs_tmp_open(&t, path, mode, err))
+		return err->code;
+	if (write_all(t.fd, data, n) != 0) {
+		int e = errno;
+		fs_tmp_abort(&t);
+		return err_set(err, CCHC_EIO, "Không ghi được %s: %s", path, err_sys(e));
+	}
+	return fs_tmp_commit(&t, path, err);
 }
 
 int fs_mkdir_p(const char *path, mode_t mode, struct cchc_err *err)

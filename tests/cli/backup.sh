@@ -1,0 +1,247 @@
+#!/bin/sh
+# Backups and checks: cchc backup, the daily automatic backup at the first
+# write of a day and its rotation, restore and what it refuses, cchc check,
+# a damaged database at start, a database from an older cchc.
+. "${top_srcdir:-.}/tests/cli/lib.sh"
+command -v sqlite3 >/dev/null || { echo "SKIP: sqlite3 command not installed"; exit 77; }
+
+B="$T/backups"
+unset CCHC_NO_AUTO_BACKUP
+q() { sqlite3 "$1" "$2"; }
+# the daily backups, by name
+dailies() { ls "$B" | grep -E '^cchc-[0-9]{4}-[0-9]{2}-[0-9]{2}\.db$' || true; }
+sum() { sha256sum "$1" | cut -d' ' -f1; }
+
+# ---- the daily backup: at the first write of a day, once ----
+run "$CCHC" unit list
+expect_rc 0
+[ ! -e "$B" ] || fail "reading made a backup"
+CCHC_TODAY=2026-03-02 run "$CCHC" unit add "Văn phòng" --code VP
+expect_rc 0
+[ -f "$B/cchc-2026-03-02.db" ] || fail "no daily backup after the day's first write"
+[ "$(stat -c %a "$B")" = 700 ] || fail "backups folder mode $(stat -c %a "$B")"
+[ "$(stat -c %a "$B/cchc-2026-03-02.db")" = 600 ] || fail "backup file mode"
+[ "$(q "$B/cchc-2026-03-02.db" 'PRAGMA integrity_check')" = ok ] || fail "daily backup not ok"
+[ "$(q "$B/cchc-2026-03-02.db" 'SELECT count(*) FROM unit')" = 0 ] ||
+	fail "the daily backup should hold the database as it was before the day's first write"
+inode=$(stat -c %i "$B/cchc-2026-03-02.db")
+CCHC_TODAY=2026-03-02 run "$CCHC" unit add "Phòng Kế hoạch" --code KH
+expect_rc 0
+[ "$(stat -c %i "$B/cchc-2026-03-02.db")" = "$inode" ] || fail "second write of the day backed up again"
+[ "$(dailies | wc -l)" -eq 1 ] || fail "more than one daily backup: $(dailies)"
+CCHC_TODAY=2026-03-03 run "$CCHC" unit add "Phòng Tài chính" --code TC
+expect_rc 0
+[ "$(q "$B/cchc-2026-03-03.db" 'SELECT count(*) FROM unit')" = 2 ] || fail "backup of 03-03"
+
+# turned off by the setting, or by CCHC_NO_AUTO_BACKUP=1
+CCHC_TODAY=2026-03-03 run "$CCHC" setting set backup.auto no
+expect_rc 0
+CCHC_TODAY=2026-03-04 run "$CCHC" unit add "Phòng A" --code PA
+[ ! -e "$B/cchc-2026-03-04.db" ] || fail "backup.auto no still backed up"
+CCHC_TODAY=2026-03-04 run "$CCHC" setting set backup.auto yes
+CCHC_TODAY=2026-03-05 CCHC_NO_AUTO_BACKUP=1 run "$CCHC" unit add "Phòng B" --code PB
+expect_rc 0
+[ ! -e "$B/cchc-2026-03-05.db" ] || fail "CCHC_NO_AUTO_BACKUP=1 still backed up"
+[ ! -e "$B/cchc-2026-03-04.db" ] || fail "setting backup.auto back on backed up a day already written"
+run "$CCHC" setting set backup.auto maybe
+expect_rc 1
+run "$CCHC" setting set backup.keep_daily 0
+expect_rc 1
+
+# a daily backup that fails does not stop the write: a warning
+run sh -c 'ulimit -f 256; trap "" XFSZ; exec "$0" unit add "Phòng C" --code PC' "$CCHC"
+expect_rc 0
+expect_grep "Chưa sao lưu tự động được: Đĩa đầy" "$T/err"
+[ ! -e "$B/cchc-2026-11-24.db" ] || fail "a partial daily backup was left"
+[ "$(q "$CCHC_DB" "SELECT count(*) FROM unit WHERE code = 'PC'")" = 1 ] || fail "the write did not go through"
+
+# ---- rotation: 3 daily, then the newest of each month for 2 months ----
+CCHC_TODAY=2026-03-03 run "$CCHC" setting set backup.keep_daily 3
+CCHC_TODAY=2026-03-03 run "$CCHC" setting set backup.keep_monthly 2
+CCHC_TODAY=2026-03-03 run "$CCHC" backup
+expect_rc 0
+manual=$(cat "$T/out")
+printf '2026-03-02\n2026-03-03\n' >"$T/days"
+i=0
+while [ "$i" -lt 30 ]; do
+	d=$(date -d "2026-03-06 + $((i * 6)) days" +%F)
+	CCHC_TODAY=$d run "$CCHC" unit add "Đơn vị $i" --code "U$i"
+	expect_rc 0
+	echo "$d" >>"$T/days"
+	i=$((i + 1))
+done
+sort -r "$T/days" | awk 'NR <= 3 { print; next }
+	{ m = substr($0, 1, 7) } m != last && months < 2 { print; last = m; months++ }' |
+	sed 's/.*/cchc-&.db/' | sort >"$T/expected-dailies"
+dailies | sort >"$T/actual-dailies"
+expect_file "$T/expected-dailies" "$T/actual-dailies"
+[ -f "$manual" ] || fail "rotation deleted a manual backup"
+
+# ---- cchc backup ----
+run "$CCHC" backup --to "$T/copy.db"
+expect_rc 0
+[ "$(cat "$T/out")" = "$T/copy.db" ] || fail "backup --to printed $(cat "$T/out")"
+[ "$(q "$T/copy.db" 'PRAGMA integrity_check')" = ok ] || fail "backup not ok"
+[ "$(q "$T/copy.db" 'SELECT group_concat(code) FROM unit')" = \
+  "$(q "$CCHC_DB" 'SELECT group_concat(code) FROM unit')" ] || fail "backup rows differ"
+[ "$(q "$T/copy.db" 'PRAGMA journal_mode')" = delete ] || fail "a backup should not be in WAL mode"
+[ ! -e "$T/copy.db-wal" ] || fail "backup left a -wal"
+run "$CCHC" backup --to "$T/copy.db"
+expect_rc 1
+expect_grep "Đã có tệp" "$T/err"
+run "$CCHC" backup --to "$T/missing/copy.db"
+expect_rc 1
+expect_grep "$T/missing" "$T/err"
+[ ! -e "$T/missing" ] || fail "backup into a missing folder left something"
+run "$CCHC" backup --to
+expect_rc 2
+# a full disk (here a file-size limit): a clear message, nothing left
+run sh -c 'ulimit -f 64; trap "" XFSZ; exec "$0" backup --to "$1"' "$CCHC" "$T/full.db"
+expect_rc 1
+expect_grep "Đĩa đầy" "$T/err"
+[ ! -e "$T/full.db" ] || fail "a partial backup was left"
+ls -a "$T" "$B" | grep -q '\.tmp\.' && fail "a temporary file was left: $(ls -a "$T" "$B")"
+run "$CCHC" backup list --format tsv
+expect_rc 0
+last=$(tail -n 1 "$T/days")
+head -n 1 "$T/out" | grep -q "^$B/cchc-$last.db	$last	" || fail "list: $(head -n 2 "$T/out")"
+expect_grep "$manual" "$T/out"
+run "$CCHC" backup list
+expect_grep "hằng ngày" "$T/out"
+
+# ---- restore ----
+units=$(q "$CCHC_DB" 'SELECT count(*) FROM unit')
+"$CCHC" unit add "Phòng Sau" --code SAU >/dev/null || fail "unit add"
+run "$CCHC" restore "$T/copy.db"
+expect_rc 0
+expect_grep "Đã khôi phục" "$T/out"
+[ "$(q "$CCHC_DB" 'SELECT count(*) FROM unit')" = "$units" ] || fail "restore did not bring the rows back"
+kept=$(ls "$B" | grep '^cchc-before-restore-' | head -n 1)
+[ -n "$kept" ] || fail "the replaced database was not kept"
+expect_grep "$B/$kept" "$T/out"
+[ "$(q "$B/$kept" "SELECT count(*) FROM unit WHERE code = 'SAU'")" = 1 ] || fail "kept copy lacks the newer row"
+[ "$(stat -c %a "$CCHC_DB")" = 600 ] || fail "restored file mode"
+run "$CCHC" unit list
+expect_rc 0
+expect_no_grep "SAU" "$T/out"
+
+# what restore refuses, leaving the database as it was
+"$CCHC" unit list >/dev/null
+before=$(sum "$CCHC_DB")
+echo "không phải cơ sở dữ liệu" >"$T/text.db"
+q "$T/other.db" 'CREATE TABLE t(a); INSERT INTO t VALUES(1);'
+head -c 100000 "$T/copy.db" >"$T/truncated.db"
+cp "$T/copy.db" "$T/page.db"
+pages=$(q "$T/page.db" 'PRAGMA page_count')
+head -c 4096 /dev/zero | tr '\0' '\377' |
+	dd of="$T/page.db" bs=4096 seek=$((pages / 2)) conv=notrunc 2>/dev/null
+cp "$T/copy.db" "$T/newer.db"
+q "$T/newer.db" 'PRAGMA user_version = 999'
+for f in text other truncated page newer missing; do
+	run "$CCHC" restore "$T/$f.db"
+	expect_rc 1
+	expect_grep "$T/$f.db" "$T/err"
+	[ "$(sum "$CCHC_DB")" = "$before" ] || fail "restore of $f.db changed the database"
+done
+run "$CCHC" restore "$T/page.db"
+expect_grep "bị hỏng" "$T/err"
+run "$CCHC" restore "$T/other.db"
+expect_grep "không phải của cchc" "$T/err"
+run "$CCHC" restore
+expect_rc 2
+
+# refused while another program has the database open
+nkept=$(ls "$B" | grep -c '^cchc-before-restore-')
+mkfifo "$T/fifo"
+sqlite3 "$CCHC_DB" <"$T/fifo" >/dev/null &
+holder=$!
+exec 3>"$T/fifo"
+echo "SELECT count(*) FROM unit;" >&3
+i=0
+while [ ! -e "$CCHC_DB-shm" ] && [ "$i" -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+run "$CCHC" restore "$T/copy.db"
+exec 3>&-
+wait "$holder"
+expect_rc 1
+expect_grep "đang mở" "$T/err"
+[ "$(ls "$B" | grep -c '^cchc-before-restore-')" = "$nkept" ] || fail "refused restore kept a copy"
+
+# ---- cchc check ----
+run "$CCHC" check
+expect_rc 0
+expect_grep "không có vấn đề" "$T/out"
+raw_sql "INSERT INTO sqlar(name, mode, mtime, sz, data) VALUES('files/ab/ab00', 420, 0, 3, x'616263')"
+run "$CCHC" check
+expect_rc 1
+expect_grep "files/ab/ab00" "$T/out"
+expect_grep "không thuộc tài liệu nào" "$T/out"
+raw_sql "DELETE FROM sqlar WHERE name = 'files/ab/ab00'"
+raw_sql "PRAGMA foreign_keys = OFF; INSERT INTO task_unit(task_id, unit_id) VALUES(9999, 1)"
+run "$CCHC" check
+expect_rc 1
+expect_grep "Khóa ngoại: một dòng của bảng task_unit trỏ đến bản ghi không có trong bảng task" "$T/out"
+raw_sql "DELETE FROM task_unit WHERE task_id = 9999"
+run "$CCHC" check
+expect_rc 0
+
+# ---- a damaged database at start: the newest good backup is named ----
+"$CCHC" backup >/dev/null || fail backup
+good=$(ls "$B" | grep -E '^cchc-[0-9-]{17}\.db$' | sort | tail -n 1)
+head -c 50000 "$B/$good" >"$B/cchc-2099-01-01.db"   # a damaged newer one is passed over
+cp "$CCHC_DB" "$T/saved.db"
+printf 'XXXXXXXXXXXXXXXX' | dd of="$CCHC_DB" conv=notrunc 2>/dev/null
+run "$CCHC" unit list
+expect_rc 1
+expect_grep "bị hỏng" "$T/err"
+expect_grep "cchc restore $B/$good" "$T/err"
+run "$CCHC" restore "$B/$good"
+expect_rc 0
+kept=$(sed -n 's/^Cơ sở dữ liệu trước đó được giữ ở: //p' "$T/out")
+[ "$(head -c 16 "$kept")" = XXXXXXXXXXXXXXXX ] || fail "the damaged file was not kept as it was"
+run "$CCHC" unit list
+expect_rc 0
+
+# a page damaged in the middle is found when the last run did not close
+# cleanly (a -wal file left over)
+cp "$T/saved.db" "$CCHC_DB"
+pages=$(q "$CCHC_DB" 'PRAGMA page_count')
+for p in $((pages / 3)) $((pages / 2)) $((2 * pages / 3)); do
+	head -c 4096 /dev/zero | tr '\0' '\377' | dd of="$CCHC_DB" bs=4096 seek="$p" conv=notrunc 2>/dev/null
+done
+: >"$CCHC_DB-wal"
+run "$CCHC" unit list
+expect_rc 1
+expect_grep "cchc restore $B/$good" "$T/err"
+run "$CCHC" restore "$B/$good"
+expect_rc 0
+[ ! -e "$CCHC_DB-wal" ] || fail "stale -wal left after restore"
+kept=$(sed -n 's/^Cơ sở dữ liệu trước đó được giữ ở: //p' "$T/out")
+[ "$(q "$kept" 'PRAGMA integrity_check' 2>&1 | head -n 1)" != ok ] ||
+	fail "the damaged database was not kept page for page"
+rm -f "$B/cchc-2099-01-01.db"
+run "$CCHC" check
+expect_rc 0
+
+# ---- a database from an older cchc is backed up before the upgrade ----
+# An "older" database: this one with its schema version lowered by one, so
+# that the newest migration runs again. Whether that succeeds depends on the
+# migration; either way the backup comes first, and a failed upgrade leaves
+# the database as it was.
+mkdir "$T/old"
+cp "$T/copy.db" "$T/old/cchc.db"
+version=$(q "$T/old/cchc.db" 'PRAGMA user_version')
+q "$T/old/cchc.db" "PRAGMA user_version = $((version - 1))"
+run "$CCHC" --db "$T/old/cchc.db" unit list
+old=$(ls "$T/old/backups" | grep "^cchc-before-upgrade-v$((version - 1))-" || true)
+[ -n "$old" ] || fail "no backup before the upgrade: $(ls "$T/old/backups" 2>&1)"
+[ "$(q "$T/old/backups/$old" 'PRAGMA user_version')" = $((version - 1)) ] ||
+	fail "the backup before the upgrade is not of the old version"
+[ "$(q "$T/old/backups/$old" 'PRAGMA integrity_check')" = ok ] || fail "upgrade backup not ok"
+if [ "$rc" -eq 0 ]; then
+	[ "$(q "$T/old/cchc.db" 'PRAGMA user_version')" = "$version" ] || fail "not upgraded"
+else
+	expect_grep "nâng cấp" "$T/err"
+	[ "$(q "$T/old/cchc.db" 'PRAGMA user_version')" = $((version - 1)) ] ||
+		fail "a failed upgrade changed the database"
+fi
+exit 0
