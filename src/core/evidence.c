@@ -48,10 +48,12 @@ bool evidence_safe_name(const char *name)
 	if (!*name || strcmp(name, ".") == 0 || strcmp(name, "..") == 0 || strchr(name, '/') ||
 	    strchr(name, '\\') || !utf8_valid(name, strlen(name), NULL))
 		return false;
-	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
-		if (*p < 0x20 || *p == 0x7f)
-			return false;
-	return true;
+	/* no control (C0, DEL, C1, tab) and no bidi control, which can make
+	 * "x\u202efdp.exe" look like a PDF: the name must show as it is */
+	char *shown = text_sanitize(name);
+	bool plain = strcmp(shown, name) == 0 && !strchr(name, '\t');
+	free(shown);
+	return plain;
 }
 
 static int64_t max_file_size(struct db *db)
@@ -405,14 +407,33 @@ static int missing_query(struct db *db, const char *sql, struct missing_row **ou
 	return CCHC_OK;
 }
 
+/* Finished tasks without evidence, by lead unit. */
+#define MISSING_TASKS_FROM " FROM task t LEFT JOIN unit u ON u.id = t.lead_unit_id WHERE " \
+	"t.status = 'done' AND NOT EXISTS (SELECT 1 FROM evidence_task e WHERE e.task_id = t.id)"
+#define MISSING_TASKS_SQL "SELECT t.id, coalesce(u.code, ''), t.title, 0" MISSING_TASKS_FROM \
+	" ORDER BY u.name COLLATE vi, t.id"
+
+int evidence_missing_tasks(struct db *db, int limit, struct missing_row **tasks, int *n,
+			   int64_t *total, struct cchc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, "SELECT count(*)" MISSING_TASKS_FROM, -1, &st, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*total = sqlite3_column_int64(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, "đếm việc thiếu tài liệu", err);
+	char sql[512];
+	snprintf(sql, sizeof sql, "%s LIMIT %d", MISSING_TASKS_SQL, limit > 0 ? limit : 0);
+	return missing_query(db, sql, tasks, n, err);
+}
+
 int evidence_missing(struct db *db, struct missing_row **tasks, int *ntasks,
 		     struct missing_row **criteria, int *ncriteria, struct cchc_err *err)
 {
-	int rc = missing_query(db,
-		"SELECT t.id, coalesce(u.code, ''), t.title, 0 FROM task t LEFT JOIN unit u ON "
-		"u.id = t.lead_unit_id WHERE t.status = 'done' AND NOT EXISTS (SELECT 1 FROM "
-		"evidence_task e WHERE e.task_id = t.id) ORDER BY u.name COLLATE vi, t.id",
-		tasks, ntasks, err);
+	int rc = missing_query(db, MISSING_TASKS_SQL, tasks, ntasks, err);
 	if (rc)
 		return rc;
 	rc = missing_query(db,

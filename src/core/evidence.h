@@ -31,6 +31,10 @@ struct missing_row {
 /* Finished tasks with no evidence (by unit), and scored criteria with none. */
 int evidence_missing(struct db *db, struct missing_row **tasks, int *ntasks,
 		     struct missing_row **criteria, int *ncriteria, struct cchc_err *err);
+/* How many finished tasks have no evidence (*total, counted in SQL) and
+ * the first limit of them, in the order of evidence_missing. */
+int evidence_missing_tasks(struct db *db, int limit, struct missing_row **tasks, int *n,
+			   int64_t *total, struct cchc_err *err);
 void missing_rows_free(struct missing_row *v, int n);
 
 struct evidence_info {
@@ -72,7 +76,8 @@ void evidence_files_free(struct evidence_file *v, int n);
 /* The codes of the criteria the record proves ("1.1, 3.2"), malloc'd ("" when
  * none or on error). */
 char *evidence_criteria_codes(struct db *db, int64_t id);
-/* True when name is a plain file name (no folder, not . or .., no controls). */
+/* True when name is a plain file name (no folder, not . or .., no control or
+ * bidi control character). */
 bool evidence_safe_name(const char *name);
 
 #endif

@@ -9,6 +9,8 @@ enum action {
 #undef ACTION
 	ACT_COUNT
 };
+/* The last of the view-N actions (screen N of the tab bar). */
+#define ACT_VIEW_LAST ACT_VIEW_14
 
 /* Config name ("move-down"), short label for hints, help text. */
 const char *action_name(enum action a);

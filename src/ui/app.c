@@ -79,6 +79,8 @@ static int switch_view(struct app *app, int i)
 	if (i < 0 || i >= app->nviews)
 		return UI_NONE;
 	app->cur = i;
+	if (app->views[i]->enter)
+		app->views[i]->enter(app, app->state[i]);
 	return UI_ALL;
 }
 
@@ -126,7 +128,8 @@ int app_due_within(struct app *app)
 
 struct rect app_body(void)
 {
-	return (struct rect){ 1, 0, LINES - 2, COLS };
+	int top = draw_body_top();   /* 2 when the read-only banner takes row 1 */
+	return (struct rect){ top, 0, LINES - 1 - top, COLS };
 }
 
 static bool too_small(void)
@@ -178,19 +181,23 @@ static struct modal *notice_open(const char *text)
 /* ---- frame ---- */
 
 /* A tab: " KEY TITLE ", or only " KEY " when short (the bar is too narrow
- * for every title). Returns the columns it takes, drawn or not. */
-static int draw_tab(struct app *app, int i, int x, bool short_tab, bool draw)
+ * for every title), drawn in at most maxw columns (cut with "…"); maxw 0
+ * only measures. Returns the columns it takes. */
+static int draw_tab(struct app *app, int i, int x, bool short_tab, int maxw)
 {
 	struct sbuf b = SBUF_INIT;
 	sbuf_add(&b, " ");
-	enum action go = i <= (int)(ACT_VIEW_12 - ACT_VIEW_1) ? (enum action)(ACT_VIEW_1 + i) : ACT_NONE;
+	enum action go = i <= (int)(ACT_VIEW_LAST - ACT_VIEW_1) ? (enum action)(ACT_VIEW_1 + i)
+			 : ACT_NONE;
 	bool key = go != ACT_NONE && keymap_keys_for(&app->keymap, "", go, "", 1, true, &b);
 	if (key)
 		sbuf_add(&b, " ");
 	if (!short_tab || !key)
 		sbuf_addf(&b, "%s ", app->views[i]->title);
 	attr_t a = theme_attr(i == app->cur ? EL_TAB_ACTIVE : EL_TABBAR);
-	int used = draw ? draw_text(0, x, COLS - x, b.s, a) : text_width(b.s);
+	int used = text_width(b.s);
+	if (maxw)
+		used = used > maxw ? draw_text_clip(0, x, maxw, b.s, a) : draw_text(0, x, maxw, b.s, a);
 	sbuf_free(&b);
 	return used;
 }
@@ -205,7 +212,7 @@ static void draw_tabbar(struct app *app)
 	int n = app->nviews < 64 ? app->nviews : 64, width = 1;
 	for (int i = 0; i < n; i++) {
 		shorts[i] = i != app->cur;
-		width += draw_tab(app, i, 0, shorts[i], false) + 1;
+		width += draw_tab(app, i, 0, shorts[i], 0) + 1;
 	}
 	int room = COLS - text_width("CCHC ");
 	for (int d = 1; d < n; d++)
@@ -213,15 +220,23 @@ static void draw_tabbar(struct app *app)
 			int i = app->cur + side * d;
 			if (i < 0 || i >= n)
 				continue;
-			int grow = draw_tab(app, i, 0, false, false) - draw_tab(app, i, 0, true, false);
+			int grow = draw_tab(app, i, 0, false, 0) - draw_tab(app, i, 0, true, 0);
 			if (width + grow <= room) {
 				shorts[i] = false;
 				width += grow;
 			}
 		}
-	int x = 1;
-	for (int i = 0; i < n && x < COLS; i++)
-		x += draw_tab(app, i, x, shorts[i], true) + 1;
+	/* when the keys alone leave too little room for the current title, it
+	 * is cut, or at the smallest sizes left out */
+	int over = width - 1 - COLS, x = 1, cur = app->cur;
+	if (over > 0 && over + 2 > draw_tab(app, cur, 0, false, 0) - draw_tab(app, cur, 0, true, 0)) {
+		shorts[cur] = true;
+		over = 0;
+	}
+	for (int i = 0; i < n && x < COLS; i++) {
+		int w = draw_tab(app, i, x, shorts[i], 0) - (i == cur && over > 0 ? over : 0);
+		x += draw_tab(app, i, x, shorts[i], w < COLS - x ? w : COLS - x) + 1;
+	}
 	const char *brand = "CCHC ";
 	if (x + text_width(brand) <= COLS)
 		draw_text(0, COLS - text_width(brand), text_width(brand), brand, theme_attr(EL_TABBAR));
@@ -295,6 +310,8 @@ static void paint(struct app *app, int flags)
 	}
 	if (flags & UI_ALL)
 		draw_tabbar(app);
+	if (draw_body_top() > 1)
+		changes_draw_banner(app, 1);
 	if (flags & (UI_ALL | UI_VIEW)) {
 		app->cursor_y = -1;
 		app->views[app->cur]->draw(app, app->state[app->cur], app_body());
@@ -320,9 +337,9 @@ static int global_action(struct app *app, enum action a)
 	case ACT_SEARCH: return app_show_view(app, "search");
 	default: break;
 	}
-	if (a >= ACT_VIEW_1 && a <= ACT_VIEW_12)
+	if (a >= ACT_VIEW_1 && a <= ACT_VIEW_LAST)
 		return switch_view(app, (int)(a - ACT_VIEW_1));
-	return -1;
+	return changes_action(app, a);
 }
 
 /* Takes the next queued message into the status line; returns whether the
@@ -359,6 +376,8 @@ static int dispatch(struct app *app, int key)
 	if (r >= 0)
 		return flags | r;
 	enum action a = app_action(app, app_scope(app), key);
+	if (changes_refused(app, a))
+		return flags | UI_STATUS;
 	r = global_action(app, a);
 	if (r < 0)
 		r = app->views[app->cur]->handle(app, app->state[app->cur], a);
@@ -403,6 +422,7 @@ static void app_init(struct app *app, struct db *db, const struct ui_options *op
 	app->views = (const struct view_class **)view_table;
 	app->state = xcalloc(NVIEWS, sizeof *app->state);
 	app->cursor_y = -1;
+	draw_set_body_top(db->readonly ? 2 : 1);
 }
 
 static void app_free(struct app *app)
@@ -419,18 +439,33 @@ static void app_free(struct app *app)
 	keymap_free(&app->keymap);
 }
 
+/* Benchmarks: --exit-after-paint, or CCHC_EXIT_AFTER_PAINT=1 outside a
+ * script (a real terminal), ends the program once the first screen is
+ * painted. */
+static bool exit_after_paint(const struct ui_options *opt)
+{
+	const char *v = getenv("CCHC_EXIT_AFTER_PAINT");
+	return opt->exit_after_paint || (!opt->script && v && strcmp(v, "1") == 0);
+}
+
 static int run_loop(struct app *app, struct term *t, struct cchc_err *err)
 {
 	paint(app, UI_ALL);
-	if (app->opt->exit_after_paint)
+	if (exit_after_paint(app->opt))
 		return CCHC_OK;
 	int key, rc;
 	while ((rc = term_key(t, &key, err)) > 0) {
 		int flags = dispatch(app, key);
+		if (app->db->warning[0]) { /* e.g. the day's backup failed */
+			app_message(app, true, "Lưu ý: %s", app->db->warning);
+			app->db->warning[0] = 0;
+			flags |= UI_ALL;
+		}
+		if (flags && !(flags & UI_QUIT))
+			paint(app, flags);
+		term_key_done(t, key);
 		if (flags & UI_QUIT)
 			break;
-		if (flags)
-			paint(app, flags);
 	}
 	return rc < 0 ? err->code : CCHC_OK;
 }

@@ -45,6 +45,13 @@ struct view_class {
 	 * core/search.h) of plan plan_id; returns UI_* flags, or -1 when the
 	 * screen does not show that kind. */
 	int (*go)(struct app *app, void *st, const char *kind, int64_t id, int64_t plan_id);
+	/* Optional. The record under the cursor, as the history names it (a
+	 * table: "task", "unit", "plan"...) and its id, for its history (H);
+	 * false when there is none. */
+	bool (*record)(struct app *app, void *st, const char **table, int64_t *id);
+	/* Optional. Called each time the screen is switched to (to read again
+	 * what may have changed meanwhile). */
+	void (*enter)(struct app *app, void *st);
 };
 
 #define VIEW(id) extern const struct view_class view_##id;
@@ -90,7 +97,11 @@ void app_set_query(struct app *app, const char *text, bool exact);
 /* Switches to the screen that shows the record (see view_class.go). Besides
  * the kinds of core/search.h, the tasks screen takes "tasks-section" (id: a
  * section), "tasks-unit" (id: a unit), "tasks-status" (id: a status),
- * "tasks-overdue" and "tasks-due-soon": the task list filtered so. */
+ * "tasks-overdue" and "tasks-due-soon": the task list filtered so. The
+ * home screen's lines also use "missing-task" (the missing-evidence list,
+ * the cursor on task id), "dossiers-todo" (late dossiers without a letter,
+ * on dossier id), "feedback-overdue" and "feedback-soon" (on item id; 0:
+ * the first) and "report-next" (the report screen on the next report due). */
 int app_goto(struct app *app, const char *kind, int64_t id, int64_t plan_id);
 /* Switches to the screen called name; returns UI_* flags. */
 int app_show_view(struct app *app, const char *name);
@@ -123,5 +134,22 @@ struct modal *prompt_open_with(const char *label, const char *initial,
 /* The plan picker (plan_picker.c): chosen is called with the plan's id. */
 typedef int (*plan_chosen_fn)(struct app *app, void *ctx, int64_t plan_id);
 struct modal *plan_picker_open(struct app *app, int64_t current, plan_chosen_fn chosen, void *ctx);
+
+/* Undo, a record's history, the trash and the read-only database
+ * (changes.c). */
+/* The actions undo, history and trash; -1 for any other. */
+int changes_action(struct app *app, enum action a);
+/* With a read-only database, refuses an action that writes (says why in
+ * the status line) and returns true. */
+bool changes_refused(struct app *app, enum action a);
+/* The banner line shown under the tab bar while the database is read-only. */
+void changes_draw_banner(struct app *app, int y);
+/* A yes/no question on the status line: question (cut to fit), keep (may
+ * be NULL; always shown), then "? [c/K]"; c calls yes (after closing), any
+ * other key just closes. ctx is freed with free_ctx (may be NULL) either
+ * way. */
+typedef int (*confirm_fn)(struct app *app, void *ctx);
+struct modal *confirm_open(const char *question, const char *keep, confirm_fn yes, void *ctx,
+			   void (*free_ctx)(void *));
 
 #endif

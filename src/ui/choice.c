@@ -47,7 +47,8 @@ static int choice_key(struct app *app, struct modal *m, int key)
 		int64_t id = c->id[i];
 		choice_fn fn = c->chosen;
 		void *ctx = c->ctx;
-		int flags = app_modal_close(app) | fn(app, ctx, id, value);
+		int flags = app_modal_close(app);  /* first: fn may open a modal */
+		flags |= fn(app, ctx, id, value);
 		free(value);
 		return flags;
 	}

@@ -135,12 +135,26 @@ void draw_box(struct rect r, attr_t a, const char *title)
 	}
 }
 
+/* The first row of the body: below the tab bar, and below the read-only
+ * banner when it shows. */
+static int body_top = 1;
+
+void draw_set_body_top(int top)
+{
+	body_top = top;
+}
+
+int draw_body_top(void)
+{
+	return body_top;
+}
+
 struct rect draw_centered(int w, int h)
 {
-	int body = LINES - 2;
+	int body = LINES - 1 - body_top;
 	if (w > COLS - 2)
 		w = COLS - 2;
 	if (h > body)
 		h = body;
-	return (struct rect){ 1 + (body - h) / 2, (COLS - w) / 2, h, w };
+	return (struct rect){ body_top + (body - h) / 2, (COLS - w) / 2, h, w };
 }

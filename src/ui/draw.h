@@ -33,5 +33,9 @@ void draw_vline(int y, int x, int h, attr_t a);
 /* A rectangle of w x h centred in the screen's body (between the tab bar
  * and the status bar), clipped to it. */
 struct rect draw_centered(int w, int h);
+/* The first row of the body: 1, or 2 while a banner shows under the tab
+ * bar (the read-only database). */
+void draw_set_body_top(int top);
+int draw_body_top(void);
 
 #endif

@@ -37,13 +37,13 @@ static void add(struct help *h, enum help_kind kind, char *keys, const char *tex
 /* view-N actions beyond the screens that exist are left out. */
 static bool shown(const struct app *app, enum action a)
 {
-	return a < ACT_VIEW_1 || a > ACT_VIEW_12 || (int)(a - ACT_VIEW_1) < app->nviews;
+	return a < ACT_VIEW_1 || a > ACT_VIEW_LAST || (int)(a - ACT_VIEW_1) < app->nviews;
 }
 
 static void add_entry(struct help *h, const struct app *app, char *keys, enum action a)
 {
 	char text[128];
-	if (a >= ACT_VIEW_1 && a <= ACT_VIEW_12)
+	if (a >= ACT_VIEW_1 && a <= ACT_VIEW_LAST)
 		snprintf(text, sizeof text, "Chuyển tới màn hình %s",
 			 app->views[a - ACT_VIEW_1]->title);
 	else
@@ -100,12 +100,12 @@ static void add_unbound(struct help *h, const struct app *app)
 
 static void draw_entry(const struct help_line *l, struct rect r, int y, bool names)
 {
-	int keyw = 18, namew = names ? 18 : 0;
+	int keyw = 18, namew = names ? 19 : 0;   /* with a column between text and name */
 	draw_text_clip(y, r.x + 2, keyw - 1, l->keys, theme_attr(EL_HELP_KEY));
 	draw_text_clip(y, r.x + 2 + keyw, r.w - 4 - keyw - namew, l->text,
 		       theme_attr(EL_HELP_TEXT));
 	if (names)
-		draw_text_clip(y, r.x + r.w - 2 - namew, namew, l->name,
+		draw_text_clip(y, r.x + r.w - 1 - namew, namew - 1, l->name,
 			       theme_attr(EL_HELP_TEXT) | A_DIM);
 }
 

@@ -33,7 +33,7 @@ static int parse_fkey(const char *s, int *key)
 		return -1;
 	int n = 0;
 	for (const char *p = s + 1; *p; p++) {
-		if (*p < '0' || *p > '9')
+		if (*p < '0' || *p > '9' || n > 24) /* <F99999999999> must not overflow */
 			return -1;
 		n = n * 10 + (*p - '0');
 	}

@@ -111,17 +111,21 @@ static void splice(struct lineedit *e, size_t from, size_t to, const char *ins, 
 	sbuf_free(&b);
 }
 
-static int insert(struct lineedit *e, uint32_t cp)
+int lineedit_insert(struct lineedit *e, const char *s, size_t n)
 {
-	char u[4];
-	size_t n = utf8_encode(cp, u);
-	if (e->text.len + n > LINEEDIT_MAX)
+	if (e->text.len + n > (e->max ? e->max : LINEEDIT_MAX))
 		return LE_NONE;   /* full: the letter is dropped */
-	splice(e, e->cur, e->cur, u, n);
+	splice(e, e->cur, e->cur, s, n);
 	return LE_CHANGED;
 }
 
-static int delete_range(struct lineedit *e, size_t from, size_t to)
+static int insert(struct lineedit *e, uint32_t cp)
+{
+	char u[4];
+	return lineedit_insert(e, u, utf8_encode(cp, u));
+}
+
+int lineedit_delete(struct lineedit *e, size_t from, size_t to)
 {
 	if (from >= to)
 		return LE_NONE;
@@ -168,11 +172,11 @@ int lineedit_key(struct lineedit *e, int key)
 	case KEY_FN(KEY_RIGHT): return move_to(e, lineedit_next(s, n, e->cur));
 	case KEY_FN(KEY_HOME): case C_('a'): return move_to(e, 0);
 	case KEY_FN(KEY_END): case C_('e'): return move_to(e, n);
-	case KEY_FN(KEY_BACKSPACE): return delete_range(e, lineedit_prev(s, e->cur), e->cur);
-	case KEY_FN(KEY_DC): return delete_range(e, e->cur, lineedit_next(s, n, e->cur));
-	case C_('u'): return delete_range(e, 0, e->cur);
-	case C_('k'): return delete_range(e, e->cur, n);
-	case C_('w'): return delete_range(e, word_start(s, e->cur), e->cur);
+	case KEY_FN(KEY_BACKSPACE): return lineedit_delete(e, lineedit_prev(s, e->cur), e->cur);
+	case KEY_FN(KEY_DC): return lineedit_delete(e, e->cur, lineedit_next(s, n, e->cur));
+	case C_('u'): return lineedit_delete(e, 0, e->cur);
+	case C_('k'): return lineedit_delete(e, e->cur, n);
+	case C_('w'): return lineedit_delete(e, word_start(s, e->cur), e->cur);
 	default: break;
 	}
 	return printable(key) ? insert(e, (uint32_t)key) : LE_IGNORED;

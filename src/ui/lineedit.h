@@ -18,6 +18,7 @@ struct lineedit {
 	struct sbuf text;     /* NFC, never NULL after init */
 	size_t cur;           /* byte offset of the cursor, on a letter boundary */
 	int scroll;           /* display column of the first letter shown */
+	size_t max;           /* longest text in bytes; 0: LINEEDIT_MAX */
 };
 
 /* What a key did: not an editing key, nothing (Left at the start), moved
@@ -34,6 +35,13 @@ const char *lineedit_text(const struct lineedit *e);
  * move; Backspace/Delete remove one letter; C-u removes up to the cursor,
  * C-k from it, C-w the word before it. Returns LE_IGNORED for any other key. */
 int lineedit_key(struct lineedit *e, int key);
+/* Inserts the n bytes of s (valid UTF-8, any characters: the multi-line
+ * editor inserts its new lines here) at the cursor and re-composes to NFC;
+ * LE_NONE, with nothing inserted, when the text would pass its limit. */
+int lineedit_insert(struct lineedit *e, const char *s, size_t n);
+/* Removes bytes [from, to) (letter boundaries), the cursor left at from;
+ * LE_NONE when the range is empty. */
+int lineedit_delete(struct lineedit *e, size_t from, size_t to);
 /* Draws the text in w columns at (y, x), scrolled so the cursor shows, the
  * letter under the cursor in reverse video. Returns the cursor's column on
  * the screen. */

@@ -54,3 +54,20 @@ bool list_scroll(struct list *l, enum action a)
 	l->top = clamp(l->top, 0, max);
 	return true;
 }
+
+bool list_move_over(struct list *l, enum action a, bool (*skip)(int k, const void *ctx),
+		    const void *ctx)
+{
+	int was = l->cur;
+	if (!list_move(l, a))
+		return false;
+	int dir = l->cur >= was ? 1 : -1, c = l->cur;
+	while (c >= 0 && c < l->n && skip(c, ctx))
+		c += dir;
+	if (c < 0 || c >= l->n)
+		for (c = l->cur; c >= 0 && c < l->n && skip(c, ctx); c -= dir)
+			;
+	if (c >= 0 && c < l->n)
+		list_set(l, c);
+	return true;
+}

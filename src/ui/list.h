@@ -16,5 +16,10 @@ void list_set(struct list *l, int cur);
 void list_fit(struct list *l, int height);
 /* Scrolls the view (no cursor) by an action: for text and help. */
 bool list_scroll(struct list *l, enum action a);
+/* list_move for a list with rows the cursor never rests on (blank lines
+ * between groups; skip(k, ctx) says which): the cursor goes on in the
+ * direction of the move, or at either end back to the nearest other row. */
+bool list_move_over(struct list *l, enum action a, bool (*skip)(int k, const void *ctx),
+		    const void *ctx);
 
 #endif

@@ -26,6 +26,8 @@ static int open_script(struct term *t, const struct ui_options *opt, struct cchc
 		return err_set(err, CCHC_EIO, "không mở được tệp kịch bản %s", opt->script);
 	if (opt->dump && !(t->dump = fopen(opt->dump, "w")))
 		return err_set(err, CCHC_EIO, "không ghi được tệp %s", opt->dump);
+	if (opt->timing && !(t->timing = fopen(opt->timing, "w")))
+		return err_set(err, CCHC_EIO, "không ghi được tệp %s", opt->timing);
 	t->out = fopen("/dev/null", "w");
 	t->in = fopen("/dev/null", "r");
 	if (!t->out || !t->in)
@@ -36,6 +38,8 @@ static int open_script(struct term *t, const struct ui_options *opt, struct cchc
 int term_open(struct term *t, const struct ui_options *opt, struct cchc_err *err)
 {
 	memset(t, 0, sizeof *t);
+	if (opt->timing && !opt->script)
+		return err_set(err, CCHC_EINPUT, "--timing chỉ dùng cùng --script");
 	if (opt->script && open_script(t, opt, err))
 		return err->code;
 	t->scr = newterm(NULL, t->out ? t->out : stdout, t->in ? t->in : stdin);
@@ -59,6 +63,8 @@ void term_close(struct term *t)
 		fclose(t->script);
 	if (t->dump)
 		fclose(t->dump);
+	if (t->timing)
+		fclose(t->timing);
 	if (t->out)
 		fclose(t->out);
 	if (t->in)
@@ -294,5 +300,21 @@ static int script_key(struct term *t, int *key, struct cchc_err *err)
 
 int term_key(struct term *t, int *key, struct cchc_err *err)
 {
-	return t->script ? script_key(t, key, err) : keyboard_key(key);
+	int rc = t->script ? script_key(t, key, err) : keyboard_key(key);
+	if (rc > 0 && t->timing)
+		clock_gettime(CLOCK_MONOTONIC, &t->key_at);
+	return rc;
+}
+
+void term_key_done(struct term *t, int key)
+{
+	if (!t->timing)
+		return;
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	long long us = (now.tv_sec - t->key_at.tv_sec) * 1000000LL +
+		       (now.tv_nsec - t->key_at.tv_nsec) / 1000;
+	char name[32];
+	key_format(key, name, sizeof name);
+	fprintf(t->timing, "%s\t%lld\n", name, us);
 }

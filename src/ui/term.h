@@ -19,12 +19,17 @@
  *                      "element = fg;bg;attrs" per element
  *
  * The program paints after every key, so a dump shows what the clerk would
- * see at that point. At the end of the script the program exits (status 0). */
+ * see at that point. At the end of the script the program exits (status 0).
+ *
+ * With --timing FILE, each scripted key adds a line "KEY<TAB>MICROSECONDS"
+ * to FILE: the key's name (as in keys files) and the time from reading it
+ * to the end of the redraw it caused, on the monotonic clock. */
 #ifndef CCHC_UI_TERM_H
 #define CCHC_UI_TERM_H
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <curses.h>
 #include <stdio.h>
+#include <time.h>
 #include "ui/ui.h"
 #include "util/err.h"
 
@@ -36,6 +41,8 @@ struct term {
 	int lineno, ndumps;
 	int *queue;
 	int qhead, qlen, qcap;
+	FILE *timing;                /* --timing: one line per key */
+	struct timespec key_at;      /* when the last key was read */
 };
 
 int term_open(struct term *t, const struct ui_options *opt, struct cchc_err *err);
@@ -43,5 +50,8 @@ void term_close(struct term *t);
 /* Waits for the next key: 1 with *key set, 0 at the end of a script (or of
  * the input), -1 on a bad script line with err set. */
 int term_key(struct term *t, int *key, struct cchc_err *err);
+/* After the key is handled and the screen redrawn: with --timing, writes
+ * the key's line. */
+void term_key_done(struct term *t, int key);
 
 #endif

@@ -152,9 +152,7 @@ static const char *parse_line(struct theme *t, char *line, char *section, size_t
 	return parse_entry(t, section, trim(line), trim(eq + 1));
 }
 
-/* Parses text over t: elements it sets replace t's, others stay. */
-static void theme_parse(struct theme *t, const char *text, const char *origin,
-			struct sbuf *warnings)
+void theme_parse(struct theme *t, const char *text, const char *origin, struct sbuf *warnings)
 {
 	char section[32] = "";
 	int lineno = 0;

@@ -37,6 +37,10 @@ const char *elem_name(enum elem e);
  * warnings and the default is used. no_color forces the mono theme. */
 int theme_load(struct theme *t, const char *name, const char *setting, bool no_color,
 	       struct sbuf *warnings, struct cchc_err *err);
+/* Parses a theme's text over t: elements it sets replace t's, others stay;
+ * problems are appended to warnings as "origin:line: message". */
+void theme_parse(struct theme *t, const char *text, const char *origin,
+		 struct sbuf *warnings);
 /* After initscr: makes colour pairs (mono when the terminal has no colours)
  * and fills the attribute table used by theme_attr. */
 void theme_apply(struct theme *t, struct sbuf *warnings);

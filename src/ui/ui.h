@@ -10,6 +10,7 @@ struct ui_options {
 	const char *theme;      /* --theme NAME, or NULL for the setting / default */
 	const char *script;     /* test mode: file of scripted keys (see tests/screen) */
 	const char *dump;       /* test mode: where the script's dumps are written */
+	const char *timing;     /* test mode: "key<TAB>microseconds" per key, to this file */
 	int cols, lines;        /* test mode: terminal size (0 = 80x24) */
 	bool exit_after_paint;  /* benchmarks: exit once the first screen is drawn */
 	const char *notice;     /* one-off message for the status line (e.g. demo data) */

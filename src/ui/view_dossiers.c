@@ -582,6 +582,32 @@ static int dv_handle(struct app *app, void *st, enum action a)
 	}
 }
 
+/* The dossier under the cursor, for its history. */
+static bool dv_record(struct app *app, void *st, const char **table, int64_t *id)
+{
+	const struct dossier_info *d = kwin_cur(&((struct dv *)st)->kw);
+	*table = "dossier";
+	*id = d ? d->id : 0;
+	return d != NULL;
+}
+
+/* ---- from the home screen ---- */
+
+/* "dossiers-todo": the to-do list (late, no letter) without filters, the
+ * cursor on dossier id (one of its first rows) when given. */
+static int dv_go(struct app *app, void *st, const char *kind, int64_t id, int64_t plan_id)
+{
+	struct dv *v = st;
+	if (strcmp(kind, "dossiers-todo") != 0)
+		return -1;
+	v->mode = 0;
+	rf_unit_filter_free(&v->unit);
+	filter_clear(&v->kw.filter);
+	kwin_reload(app, &v->kw, true);
+	kwin_select(&v->kw, id);
+	return UI_ALL;
+}
+
 const struct view_class view_dossiers = {
 	.name = "dossiers",
 	.title = "Hồ sơ",
@@ -591,4 +617,6 @@ const struct view_class view_dossiers = {
 	.draw = dv_draw,
 	.handle = dv_handle,
 	.status = dv_status,
+	.go = dv_go,
+	.record = dv_record,
 };

@@ -936,6 +936,15 @@ static int ev_handle(struct app *app, void *st, enum action a)
 	return list_move(&ev->list, a) ? UI_VIEW : UI_NONE;
 }
 
+/* The record under the cursor, for its history. */
+static bool ev_record(struct app *app, void *st, const char **table, int64_t *id)
+{
+	const struct evidence_info *e = cur_row(st);
+	*table = "evidence";
+	*id = e ? e->id : 0;
+	return e != NULL;
+}
+
 const struct view_class view_evidence = {
 	.name = "evidence",
 	.title = "Minh chứng",
@@ -945,4 +954,5 @@ const struct view_class view_evidence = {
 	.draw = ev_draw,
 	.handle = ev_handle,
 	.status = ev_status,
+	.record = ev_record,
 };

@@ -732,6 +732,34 @@ static int fv_handle(struct app *app, void *st, enum action a)
 	}
 }
 
+/* The item under the cursor, for its history. */
+static bool fv_record(struct app *app, void *st, const char **table, int64_t *id)
+{
+	const struct feedback_info *f = kwin_cur(&((struct fv *)st)->kw);
+	*table = "feedback";
+	*id = f ? f->id : 0;
+	return f != NULL;
+}
+
+/* ---- from the home screen ---- */
+
+/* "feedback-overdue", "feedback-soon": that list without filters, the
+ * cursor on item id (one of its first rows) when given. */
+static int fv_go(struct app *app, void *st, const char *kind, int64_t id, int64_t plan_id)
+{
+	struct fv *v = st;
+	bool overdue = strcmp(kind, "feedback-overdue") == 0;
+	if (!overdue && strcmp(kind, "feedback-soon") != 0)
+		return -1;
+	v->mode = overdue ? FM_OVERDUE : FM_SOON;
+	rf_unit_filter_free(&v->unit);
+	filter_clear(&v->kw.filter);
+	set_soon(v);
+	kwin_reload(app, &v->kw, true);
+	kwin_select(&v->kw, id);
+	return UI_ALL;
+}
+
 const struct view_class view_feedback = {
 	.name = "feedback",
 	.title = "Phản ánh, kiến nghị",
@@ -741,4 +769,6 @@ const struct view_class view_feedback = {
 	.draw = fv_draw,
 	.handle = fv_handle,
 	.status = fv_status,
+	.go = fv_go,
+	.record = fv_record,
 };

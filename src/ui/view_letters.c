@@ -377,6 +377,15 @@ static int lv_handle(struct app *app, void *st, enum action a)
 	}
 }
 
+/* The letter under the cursor, for its history. */
+static bool lv_record(struct app *app, void *st, const char **table, int64_t *id)
+{
+	const struct letter_info *l = kwin_cur(&((struct lv *)st)->kw);
+	*table = "letter";
+	*id = l ? l->id : 0;
+	return l != NULL;
+}
+
 const struct view_class view_letters = {
 	.name = "letters",
 	.title = "Phiếu xin lỗi",
@@ -386,4 +395,5 @@ const struct view_class view_letters = {
 	.draw = lv_draw,
 	.handle = lv_handle,
 	.status = lv_status,
+	.record = lv_record,
 };

@@ -182,6 +182,22 @@ static int missing_handle(struct app *app, void *st, enum action a)
 	return UI_VIEW;
 }
 
+/* "missing-task" (from the home screen): the list read again, the cursor
+ * on task id (0: the first task). */
+static int missing_go(struct app *app, void *st, const char *kind, int64_t id, int64_t plan_id)
+{
+	struct missing_view *mv = st;
+	if (strcmp(kind, "missing-task") != 0)
+		return -1;
+	load(app, mv);
+	for (int k = 0; k < mv->n; k++)
+		if (mv->v[k].kind == R_TASK && (mv->v[k].id == id || !id)) {
+			list_set(&mv->list, k);
+			break;
+		}
+	return UI_ALL;
+}
+
 const struct view_class view_missing = {
 	.name = "missing",
 	.title = "Còn thiếu",
@@ -190,4 +206,5 @@ const struct view_class view_missing = {
 	.close = missing_close,
 	.draw = missing_draw,
 	.handle = missing_handle,
+	.go = missing_go,
 };

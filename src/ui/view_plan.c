@@ -47,6 +47,7 @@ struct plan_view {
 	unsigned char *keep;     /* with a filter: KEEP_MATCH or KEEP_ANCESTOR, else 0 */
 	int nmatch;              /* sections matching the filter */
 	struct highlight hl;
+	unsigned version;        /* app->data_version the plan was read at */
 };
 
 enum { KEEP_ANCESTOR = 1, KEEP_MATCH = 2 };
@@ -207,6 +208,7 @@ static void *plan_open(struct app *app)
 	pv->text.sel = -2;
 	if (plan_load(app, pv, remembered_plan(app)) && plan_load(app, pv, 0))
 		pv->have_plan = false;
+	pv->version = app->data_version;
 	return pv;
 }
 
@@ -504,9 +506,13 @@ static void draw_scroll_marks(struct plan_view *pv, struct rect r, int x)
 		draw_text(r.y + r.h - 1, x, 1, "↓", a);
 }
 
+static void plan_refresh(struct app *app, struct plan_view *pv);
+
 static void plan_draw(struct app *app, void *st, struct rect r)
 {
 	struct plan_view *pv = st;
+	if (pv->version != app->data_version)
+		plan_refresh(app, pv);
 	draw_fill_rect(r, theme_attr(EL_TEXT));
 	if (!pv->have_plan) {
 		const char *msg = "Chưa có kế hoạch nào. Nhập kế hoạch bằng lệnh: cchc plan import TỆP";
@@ -651,6 +657,59 @@ static int open_filter(struct app *app, struct plan_view *pv)
 	return app_modal_open(app, prompt_open_with("lọc:", pv->filter.text, &ops, pv));
 }
 
+/* ---- reading the plan again after a write ---- */
+
+/* The ids of the open sections (0 for closed ones), and the selected one. */
+static int64_t *open_ids(const struct plan_view *pv, int64_t *sel)
+{
+	int64_t *ids = xcalloc((size_t)pv->nsec + 1, sizeof *ids);
+	for (int i = 0; i < pv->nsec; i++)
+		ids[i] = pv->open[i] ? pv->sec[i].id : 0;
+	*sel = pv->sel >= 0 ? pv->sec[pv->sel].id : 0;
+	return ids;
+}
+
+/* Opens the sections open before (ids, n of them) and selects sel. */
+static void reopen(struct plan_view *pv, const int64_t *ids, int n, int64_t sel)
+{
+	int at = 0;
+	for (int i = 0; i < pv->nsec; i++) {
+		if (pv->sec[i].id == sel)
+			at = i;
+		for (int k = 0; k < n; k++)
+			if (ids[k] == pv->sec[i].id)
+				pv->open[i] = true;
+	}
+	select_section(pv, at);
+}
+
+/* After a write (an undo, a plan restored from the trash, a section
+ * mapped): reads the plan again, keeping what is open and selected, the
+ * filter and the text pane's scroll; the current plan when it is gone. */
+static void plan_refresh(struct app *app, struct plan_view *pv)
+{
+	pv->version = app->data_version;
+	int64_t sel, *ids = open_ids(pv, &sel);
+	int n = pv->nsec, top = pv->text.scroll.top;
+	char *filter = pv->filter.text ? xstrdup(pv->filter.text) : NULL;
+	if ((!pv->have_plan || plan_load(app, pv, pv->plan_id)) &&
+	    plan_load(app, pv, app_plan_id(app)) && plan_load(app, pv, 0))
+		pv->have_plan = false;
+	reopen(pv, ids, n, sel);
+	if (filter && pv->have_plan) {
+		filter_set(&pv->filter, filter);
+		mark_matches(pv);
+		select_section(pv, pv->sel >= 0 ? pv->sel : 0);
+	}
+	if (pv->sel >= 0 && pv->sec[pv->sel].id == sel) {
+		pv->text.sel = pv->sel;    /* the same section: keep its scroll */
+		pv->text.scroll.top = top;
+		pv->text.l.width = -1;
+	}
+	free(filter);
+	free(ids);
+}
+
 static void plan_status(struct app *app, void *st, struct sbuf *out)
 {
 	struct plan_view *pv = st;
@@ -716,8 +775,9 @@ static int plan_chosen(struct app *app, void *ctx, int64_t id)
 	struct cchc_err err;
 	char v[32];
 	snprintf(v, sizeof v, "%lld", (long long)id);
-	if (db_begin(app->db, &err) || db_setting_set(app->db, "ui.plan_id", v, &err) ||
-	    db_commit(app->db, &err)) {
+	if (!app->db->readonly && (db_begin(app->db, &err) ||
+				   db_setting_set(app->db, "ui.plan_id", v, &err) ||
+				   db_commit(app->db, &err))) {
 		db_rollback(app->db);
 		app_message(app, true, "Không lưu được lựa chọn: %s", err.msg);
 	}
@@ -859,6 +919,15 @@ static int plan_handle(struct app *app, void *st, enum action a)
 	return outline_action(pv, a);
 }
 
+/* The plan on screen, for its history. */
+static bool plan_record(struct app *app, void *st, const char **table, int64_t *id)
+{
+	const struct plan_view *pv = st;
+	*table = "plan";
+	*id = pv->have_plan ? pv->plan_id : 0;
+	return pv->have_plan;
+}
+
 const struct view_class view_plan = {
 	.name = "plan",
 	.title = "Kế hoạch",
@@ -869,4 +938,5 @@ const struct view_class view_plan = {
 	.handle = plan_handle,
 	.status = plan_status,
 	.go = plan_go,
+	.record = plan_record,
 };

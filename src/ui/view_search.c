@@ -25,6 +25,7 @@ struct search_view {
 	char *ran;               /* the query the hits are for */
 	bool ran_exact;
 	int ran_width;
+	unsigned ran_version;    /* app->data_version the hits were read at */
 	struct text_query q;     /* ran, for highlighting titles */
 };
 
@@ -70,13 +71,14 @@ static void run(struct app *app, struct search_view *sv, int width)
 {
 	const char *text = lineedit_text(&sv->ed);
 	if (sv->ran && strcmp(sv->ran, text) == 0 && sv->ran_exact == sv->exact &&
-	    sv->ran_width == width)
+	    sv->ran_width == width && sv->ran_version == app->data_version)
 		return;
 	int cur = sv->ran && strcmp(sv->ran, text) == 0 ? sv->list.cur : 0;
 	forget(sv);
 	sv->ran = xstrdup(text);
 	sv->ran_exact = sv->exact;
 	sv->ran_width = width;
+	sv->ran_version = app->data_version;
 	text_query_init(&sv->q, text, sv->exact, true);
 	struct search_opts o = { .exact = sv->exact, .prefix = true, .limit = 100,
 				 .snippet_width = width };

@@ -33,6 +33,7 @@ struct suggest_view {
 	struct list list;        /* over shown; two rows each */
 	bool loaded;
 	int editing;             /* row being edited in the form */
+	unsigned version;        /* app->data_version the rows were checked at */
 };
 
 static const enum action suggest_hints[] = {
@@ -95,10 +96,34 @@ static void fill_row(struct app *app, struct srow *r, const struct suggestion *s
 	r->task_id = existing_task(app, s);
 }
 
+static bool task_still_there(struct app *app, int64_t id)
+{
+	struct task_info t;
+	struct cchc_err err;
+	if (task_get(app->db, id, &t, &err) != CCHC_OK)
+		return false;
+	task_info_free(&t);
+	return true;
+}
+
+/* After a write (a task undone, deleted, restored): which proposals are
+ * made into a task now. A task made from an edited proposal keeps its
+ * mark while it exists, though its title is no longer the proposal's. */
+static void recheck(struct app *app, struct suggest_view *sv)
+{
+	sv->version = app->data_version;
+	for (int i = 0; i < sv->n; i++) {
+		struct srow *r = &sv->rows[i];
+		if (!r->task_id || !task_still_there(app, r->task_id))
+			r->task_id = existing_task(app, &sv->s[i]);
+	}
+}
+
 static void load(struct app *app, struct suggest_view *sv)
 {
 	unload(sv);
 	sv->loaded = true;
+	sv->version = app->data_version;
 	sv->plan_id = app_plan_id(app);
 	struct plan_info p;
 	struct cchc_err err;
@@ -173,6 +198,8 @@ static void suggest_draw(struct app *app, void *st, struct rect r)
 	struct suggest_view *sv = st;
 	if (!sv->loaded || sv->plan_id != app_plan_id(app))
 		load(app, sv);
+	else if (sv->version != app->data_version)
+		recheck(app, sv);
 	draw_fill_rect(r, theme_attr(EL_TEXT));
 	int made = 0;
 	for (int i = 0; i < sv->n; i++)

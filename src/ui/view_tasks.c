@@ -801,6 +801,14 @@ static int tasks_go(struct app *app, void *st, const char *kind, int64_t id, int
 	return -1;
 }
 
+/* The task under the cursor, for its history. */
+static bool tasks_record(struct app *app, void *st, const char **table, int64_t *id)
+{
+	*table = "task";
+	*id = cur_id(st);
+	return *id != 0;
+}
+
 const struct view_class view_tasks = {
 	.name = "tasks",
 	.title = "Nhiệm vụ",
@@ -811,4 +819,5 @@ const struct view_class view_tasks = {
 	.handle = tasks_handle,
 	.status = tasks_status,
 	.go = tasks_go,
+	.record = tasks_record,
 };

@@ -247,6 +247,15 @@ static int units_go(struct app *app, void *st, const char *kind, int64_t id, int
 	return UI_ALL;
 }
 
+/* The unit under the cursor, for its history. */
+static bool units_record(struct app *app, void *st, const char **table, int64_t *id)
+{
+	const struct units_view *uv = st;
+	*table = "unit";
+	*id = uv->list.n ? uv->rows[uv->shown[uv->list.cur]].id : 0;
+	return *id != 0;
+}
+
 const struct view_class view_units = {
 	.name = "units",
 	.title = "Đơn vị",
@@ -257,4 +266,5 @@ const struct view_class view_units = {
 	.handle = units_handle,
 	.status = units_status,
 	.go = units_go,
+	.record = units_record,
 };

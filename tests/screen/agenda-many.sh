@@ -10,7 +10,7 @@ while [ $i -le 20 ]; do
 	i=$((i + 1))
 done
 screen agenda-many 80x24 <<'S'
-key 3
+key 4
 dump
 key <End>
 dump

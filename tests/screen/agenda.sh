@@ -8,18 +8,18 @@
 . "$top_srcdir/tests/screen/lib.sh"
 . "$screen_dir/tasks-data.inc"
 screen agenda 80x24 <<'S'
-key 3
+key 4
 dump agenda.bar task.overdue
 key j
 key <Enter>
 dump
-key <Esc> 3 <End> k k k k k k k k k k k
+key <Esc> 4 <End> k k k k k k k k k k k
 dump
 key <Enter>
 dump
 S
 screen agenda-wide 120x40 <<'S'
-key 3
+key 4
 dump agenda.bar task.overdue
 S
 check agenda

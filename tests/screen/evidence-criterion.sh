@@ -6,7 +6,7 @@
 . "$screen_dir/tasks-data.inc"
 . "$screen_dir/evidence-data.inc"
 screen criterion 80x24 <<'S'
-key 7 C
+key 8 C
 type 1.1 ke hoach
 key <Enter>
 dump
@@ -17,7 +17,7 @@ if grep -q "120/BC-STP" "$tmp/dump"; then echo "record 2 does not prove 1.1"; ex
 # task 1's record proves 2.1 once task 1 serves it
 "$CCHC" criteria map 2.1 --task 1
 screen mapped 80x24 <<'S'
-key 7 C
+key 8 C
 type 2.1 ra soat
 key <Enter>
 dump

@@ -14,7 +14,7 @@
 printf 'Biên bản kiểm tra\n' > "$tmp/bien-ban.txt"
 cd "$tmp"  # the file is named relative to the current folder
 screen edit 80x24 <<'S'
-key 7 j
+key 8 j
 dump
 key e
 dump
@@ -37,7 +37,7 @@ key C-o
 dump
 S
 screen details 80x24 <<'S'
-key 7 <Enter> e
+key 8 <Enter> e
 dump
 S
 note "evidence show 1:"

@@ -15,7 +15,7 @@ printf 'Kế hoạch kiểm tra\n' > "$tmp/kiem-tra.txt"
 printf 'Phụ lục danh sách đơn vị\n' > "$tmp/danh-sach.txt"
 cd "$tmp"  # the files are named relative to the current folder
 screen add 80x24 <<'S'
-key 7 a
+key 8 a
 type ke
 dump
 key <Tab> <Tab>
@@ -59,7 +59,7 @@ printf 'a\n' > "$tmp/docs/ke-hoach.txt"
 printf 'b\n' > "$tmp/docs/bao-cao-quy-1.txt"
 printf 'c\n' > "$tmp/docs/bao-cao-quy-2.txt"
 screen files 80x24 <<'S'
-key 7 a
+key 8 a
 key <Tab> <Tab> <Tab> <Tab> <Tab> <Tab> <Tab>
 type docs/k
 key <Tab>

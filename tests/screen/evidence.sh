@@ -12,7 +12,7 @@
 . "$screen_dir/tasks-data.inc"
 . "$screen_dir/evidence-data.inc"
 screen list 80x24 <<'S'
-key 7
+key 8
 dump evidence.missing
 key K
 type bao
@@ -37,7 +37,7 @@ key <Esc>
 S
 mkdir "$tmp/out"
 screen get 80x24 <<S
-key 7 <Enter> g
+key 8 <Enter> g
 type $tmp/out
 dump
 key <Enter>
@@ -48,7 +48,7 @@ for f in "$tmp/out"/*; do
 	printf '%s %s\n' "$(basename "$f")" "$(wc -c < "$f")" >> "$actual"
 done
 screen wide 120x40 <<'S'
-key 7
+key 8
 dump
 key j <Enter>
 dump
@@ -64,7 +64,7 @@ printf '#!/bin/sh\nprintf "%%s\\n" "$*" >> "%s/opened"\n' "$tmp" > "$tmp/opener"
 chmod +x "$tmp/opener"
 export CCHC_OPENER="$tmp/opener" CCHC_OPENER_WAIT=1 XDG_RUNTIME_DIR="$tmp/run"
 screen open 80x24 <<'S'
-key 7 <Enter> o
+key 8 <Enter> o
 dump
 key C-u
 type 2

@@ -8,7 +8,7 @@
 # in the plan picker.
 . "$top_srcdir/tests/screen/lib.sh"
 screen outline 80x24 <<'S'
-key <Esc> /
+key <Esc> 2 /
 type thu t
 dump match
 type uc
@@ -26,7 +26,7 @@ key <Esc>
 dump
 S
 screen units 80x24 <<'S'
-key <Esc> 4 /
+key <Esc> 5 /
 type phong
 dump match
 key <Enter> j j
@@ -38,7 +38,7 @@ import "$FIXTURES/so-cong-thuong-2024.txt"
 import "$FIXTURES/so-gtvt-2024.md"
 import "$FIXTURES/so-ngoai-vu-2024.txt"
 screen picker 80x24 <<'S'
-key p /
+key 2 p /
 type trien kh
 dump match
 key <Enter>

@@ -11,7 +11,7 @@ printf 'key q\n' > "$tmp/first"
 "$CCHC" plan delete 1 --force > /dev/null 2>&1
 note "plans: $("$CCHC" plan list | wc -l)"
 screen form-noplan 80x24 <<'S'
-key 2 a
+key 3 a
 type Kiểm tra văn bản
 key <Tab>
 dump form.hint

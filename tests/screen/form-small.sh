@@ -7,7 +7,7 @@ printf 'key x\n' >"$T/s0"
 "$CCHC" --script "$T/s0" --dump "$T/d0" >/dev/null 2>&1 || fail "demo"
 "$CCHC" task add --section 3 --title "Rà soát TTHC" --lead VP >/dev/null || fail "add"
 cat >"$T/script" <<'S'
-key 2 e
+key 3 e
 dump
 key <Tab> <Tab> <Tab> <Tab> <Tab> <Tab>
 type Mô tả mới

@@ -4,7 +4,7 @@
 # survives a resize; at 120 columns it also shows the action names.
 . "$top_srcdir/tests/screen/lib.sh"
 screen help-80 80x24 <<'S'
-key <Esc> ?
+key <Esc> 2 ?
 dump
 key <PageDown> <PageDown>
 dump
@@ -15,13 +15,13 @@ resize 100x30
 dump
 key <Esc>
 dump
-key 2 ?
+key 3 ?
 dump
 key ?
 dump
 S
 screen help-120 120x40 <<'S'
-key <Esc> <F1>
+key <Esc> 2 <F1>
 dump
 S
 check help

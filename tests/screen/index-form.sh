@@ -11,7 +11,7 @@
 . "$screen_dir/tasks-data.inc"
 . "$screen_dir/evidence-data.inc"
 screen add 80x24 <<'S'
-key 9 i
+key <F6> i
 dump
 key C-u
 type 2025

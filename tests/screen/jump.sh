@@ -4,7 +4,7 @@
 . "$top_srcdir/tests/screen/lib.sh"
 import "$screen_dir/plan-letters.txt"
 screen letters 80x24 <<'S'
-key g
+key 2 g
 type đ
 dump
 key <Enter>
@@ -23,7 +23,7 @@ S
 rm -f "$CCHC_DB"*
 import "$FIXTURES/so-gtvt-2024.md"
 screen gtvt 120x40 <<'S'
-key g
+key 2 g
 type 2.3
 key <Enter>
 dump

@@ -17,6 +17,8 @@ bind <Nope> quit
 K
 screen keys 80x24 <<'S'
 dump
+key 2
+dump
 key n
 dump
 key n n

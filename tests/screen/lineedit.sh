@@ -9,7 +9,7 @@
 import "$screen_dir/plan-search.txt"
 nfd=$(printf 'lo\314\202\314\203i')
 screen nfd 80x24 <<S
-key /
+key 2 /
 type xin $nfd
 dump match
 key <Left> <Left>
@@ -23,7 +23,7 @@ key C-w
 dump
 S
 screen scroll 60x16 <<'S'
-key g
+key 2 g
 type một hai ba bốn năm sáu bảy tám chín mười mười một mười hai
 dump
 key <Home>

@@ -38,7 +38,20 @@ SCREEN_TESTS = \
 	tests/screen/dossiers.sh \
 	tests/screen/dossiers-window.sh \
 	tests/screen/letters.sh \
-	tests/screen/feedback.sh
+	tests/screen/feedback.sh \
+	tests/screen/hostile.sh
+
+# Undo, a record's history, the trash, the read-only database (changes.c),
+# and the benchmark hooks (--timing, CCHC_EXIT_AFTER_PAINT).
+SCREEN_TESTS += \
+	tests/screen/undo.sh \
+	tests/screen/history.sh \
+	tests/screen/trash.sh \
+	tests/screen/readonly.sh \
+	tests/screen/timing.sh
+
+# The home screen and the report screen (with its multi-line editor).
+SCREEN_TESTS += tests/screen/home.sh tests/screen/report.sh
 
 # The line editor of the prompts, without a screen.
 check_PROGRAMS += tests/screen/test_lineedit

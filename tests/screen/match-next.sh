@@ -9,7 +9,7 @@
 . "$top_srcdir/tests/screen/lib.sh"
 import "$screen_dir/plan-search.txt"
 screen no-query 80x24 <<'S'
-key n
+key 2 n
 dump
 S
 screen next 60x16 <<'S'

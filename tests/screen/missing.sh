@@ -9,14 +9,14 @@
 . "$screen_dir/tasks-data.inc"
 . "$screen_dir/evidence-data.inc"
 screen missing 80x24 <<'S'
-key 8
+key 9
 dump evidence.missing
 key <Enter>
 dump
 S
 "$CCHC" evidence add --kind "biên bản" --task 3 --summary "Biên bản kiện toàn tổ hòa giải" > /dev/null
 screen after-add 80x24 <<'S'
-key 8 j j
+key 9 j j
 dump
 S
 check missing

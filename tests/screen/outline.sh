@@ -1,10 +1,10 @@
 #!/bin/sh
 # Moving in the outline and opening/closing sections: j/k, <Enter>, l/h,
-# expand-all (*), collapse-all (C), <Home>/<End>/<PageDown>/<PageUp>, u
-# (to the parent). The text pane follows the selected section.
+# expand-all (*), collapse-all (C), <Home>/<End>/<PageDown>/<PageUp>,
+# <Backspace> (to the parent). The text pane follows the selected section.
 . "$top_srcdir/tests/screen/lib.sh"
 screen outline 80x24 <<'S'
-key <Esc>
+key <Esc> 2
 # down to "II. NHIỆM VỤ, GIẢI PHÁP", then its first child, then open it
 key j j
 dump
@@ -25,8 +25,8 @@ key <PageUp>
 dump
 key <Home> <PageDown>
 dump
-# u: parent; C: everything closed, the cursor stays on its top section
-key u
+# <Backspace>: parent; C: everything closed, the cursor stays on its top section
+key <Backspace>
 dump
 key C
 dump

@@ -6,6 +6,7 @@ import "$FIXTURES/so-cong-thuong-2024.txt"
 import "$FIXTURES/so-gtvt-2024.md"
 import "$FIXTURES/so-ngoai-vu-2024.txt"
 screen pick 80x24 <<'S'
+key 2
 dump
 key p
 dump
@@ -17,6 +18,7 @@ key p j <Enter>
 dump
 S
 screen remembered 80x24 <<'S'
+key 2
 dump
 S
 check plan-picker

@@ -12,7 +12,7 @@
 . "$top_srcdir/tests/screen/lib.sh"
 . "$screen_dir/tasks-data.inc"
 screen section-tasks 80x24 <<'S'
-key g a <Enter> t
+key 2 g a <Enter> t
 dump
 key a
 dump
@@ -20,7 +20,7 @@ key <Esc> <End> g
 dump
 S
 screen suggest 80x24 <<'S'
-key S
+key 2 S
 dump suggest.unmatched task.done
 key j a
 key j j j r
@@ -32,7 +32,7 @@ S
 note "task list --format tsv after accepting two suggestions:"
 "$CCHC" task list --format tsv >> "$actual"
 screen suggest-wide 120x40 <<'S'
-key S
+key 2 S
 dump suggest.unmatched task.done
 S
 screen search-task 80x24 <<'S'

@@ -14,13 +14,13 @@
 . "$screen_dir/tasks-data.inc"
 . "$screen_dir/evidence-data.inc"
 screen scorecard 80x24 <<'S'
-key 9
+key <F6>
 dump
 key <End>
 dump agenda.bar
 S
 screen edit 80x24 <<'S'
-key 9 <Enter>
+key <F6> <Enter>
 dump
 key j j j <Enter>
 dump
@@ -49,14 +49,14 @@ name = Khảo sát hài lòng — thử
 T
 "$CCHC" criteria load "$tmp/khac.txt" > /dev/null
 screen pick 80x24 <<'S'
-key 9 c
+key <F6> c
 dump
 type khao sat
 key <Enter>
 dump
 S
 screen wide 120x40 <<'S'
-key 9
+key <F6>
 dump
 S
 # m in the plan browser maps the selected section to a criterion, chosen
@@ -67,7 +67,7 @@ S
 note "score list before: 2.1"
 "$CCHC" score list --year 2026 --catalogue 1 --format tsv | grep '^2\.1' >> "$actual"
 screen map 80x24 <<'S'
-key 1 E j j j j j m
+key 2 E j j j j j m
 dump
 key <Esc> j m
 type ra soat

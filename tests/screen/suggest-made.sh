@@ -12,7 +12,7 @@ task --section 27 --title "Kiểm tra công tác CCHC tại các đơn vị thu�
 task --section 27 --title "Kiểm tra công tác CCHC tại các đơn vị thuộc Sở" --lead VP \
 	--due 15/12/2026
 screen suggest-made 80x24 <<'S'
-key 6 j j j j j j j
+key 7 j j j j j j j
 dump task.done
 S
 check suggest-made

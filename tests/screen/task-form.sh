@@ -13,7 +13,7 @@
 . "$top_srcdir/tests/screen/lib.sh"
 . "$screen_dir/tasks-data.inc"
 screen bad-deadline 80x24 <<'S'
-key 2 a
+key 3 a
 type Kiểm tra văn bản
 key <Tab>
 type cai cach the
@@ -35,7 +35,7 @@ S
 note "task list after the refused deadline:"
 "$CCHC" task list >> "$actual"
 screen add 80x24 <<'S'
-key 2 a
+key 3 a
 type Kiểm tra văn bản
 key <Tab>
 type cai cach the
@@ -52,7 +52,7 @@ key <Enter>
 dump
 S
 screen edit-done-note 80x24 <<'S'
-key 2 <End> k e
+key 3 <End> k e
 dump
 key <Tab> <Tab> <Tab> <Tab> C-u
 type Quý I/2027

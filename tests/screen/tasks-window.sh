@@ -18,7 +18,7 @@
  CASE WHEN n % 7 = 0 THEN NULL ELSE date('2026-01-01', '+' || (n % 300) || ' days') END,
  '2026-01-01T00:00:00', '2026-01-01T00:00:00' FROM k"
 screen page 80x16 <<'S'
-key 2
+key 3
 dump
 key <End>
 dump
@@ -32,7 +32,7 @@ key <Enter>
 dump match
 S
 screen open 80x16 <<'S'
-key 5
+key 6
 type hiem 4000
 key <Enter>
 key <Esc>

@@ -9,7 +9,7 @@
 . "$top_srcdir/tests/screen/lib.sh"
 . "$screen_dir/tasks-data.inc"
 screen list 80x24 <<'S'
-key 2 <End>
+key 3 <End>
 dump task.overdue task.due_soon task.done
 key O
 dump task.overdue
@@ -30,7 +30,7 @@ key <Enter>
 dump match
 S
 screen wide 120x40 <<'S'
-key 2 j
+key 3 j
 dump task.overdue task.due_soon task.done
 S
 check tasks

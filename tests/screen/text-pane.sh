@@ -5,7 +5,7 @@
 . "$top_srcdir/tests/screen/lib.sh"
 import "$FIXTURES/so-cong-thuong-2024.txt"
 screen text-60 60x16 <<'S'
-key <Esc> g
+key <Esc> 2 g
 type 1.2
 key <Enter>
 dump
@@ -17,7 +17,7 @@ key b K
 dump
 S
 screen text-120 120x40 <<'S'
-key <Esc> g
+key <Esc> 2 g
 type 1.3
 key <Enter>
 dump
@@ -25,7 +25,7 @@ S
 rm -f "$CCHC_DB"*
 import "$screen_dir/plan-letters.txt"
 screen items 80x24 <<'S'
-key g
+key 2 g
 type đ
 key <Enter>
 dump
@@ -33,7 +33,7 @@ S
 rm -f "$CCHC_DB"*
 import "$FIXTURES/so-gtvt-2024.md"
 screen gtvt-items 120x40 <<'S'
-key g
+key 2 g
 type 2.4
 key <Enter>
 dump

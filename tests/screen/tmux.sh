@@ -35,6 +35,8 @@ tm -u new-session -d -s t -x 100 -y 30 \
 	 echo cchc-exited-\$?; sleep 30"
 wait_for "Đây là dữ liệu mẫu"
 tm send-keys -t t Escape
+wait_for "Tổng quan: việc cần làm ngay"
+tm send-keys -t t 2
 wait_for "? Trợ giúp  q Thoát"
 tm send-keys -t t g 2 . 3 Enter
 wait_for "2.3. Triển khai chỉ số hài lòng"
@@ -63,7 +65,7 @@ tm resize-window -t t -x 50 -y 12
 wait_for "Cửa sổ quá nhỏ: cần ít nhất 60×16"
 tm resize-window -t t -x 100 -y 30
 wait_for "2.3. Triển khai chỉ số hài lòng"
-grep -qF "1 Kế hoạch" "$tmp/pane"
+grep -qF "2 Kế hoạch" "$tmp/pane"
 
 tm send-keys -t t q
 wait_for "cchc-exited-0"

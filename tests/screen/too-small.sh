@@ -11,7 +11,7 @@ dump
 S
 import "$screen_dir/plan-letters.txt"
 screen small-resize 80x24 <<'S'
-key g
+key 2 g
 type đ
 resize 59x24
 dump

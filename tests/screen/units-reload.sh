@@ -9,9 +9,9 @@
 "$top_builddir/tests/screen/run_sql" "CREATE TRIGGER test_unit_head AFTER INSERT ON task
 	BEGIN UPDATE unit SET head = 'Hoàng Thị Mai' WHERE code = 'TTr'; END"
 screen units-reload 80x24 <<'S'
-key 4 j j
+key 5 j j
 dump
-key 2 a
+key 3 a
 type Kiểm tra văn bản
 key <Tab>
 type cai cach the
@@ -21,7 +21,7 @@ key <Tab> <Tab>
 type vp, hc
 key <Enter> <Tab>
 type 15/12/2026
-key C-o 4
+key C-o 5
 dump
 S
 note "units on the command line:"

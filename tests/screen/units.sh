@@ -4,17 +4,17 @@
 # with 1.
 . "$top_srcdir/tests/screen/lib.sh"
 screen units-80 80x24 <<'S'
-key <Esc> 4
+key <Esc> 5
 dump
 key j j <End>
 dump
-key 1
+key 2
 dump
-key 5 <S-Tab>
+key 6 <S-Tab>
 dump
 S
 screen units-120 120x40 <<'S'
-key <Esc> 4
+key <Esc> 5
 dump
 S
 check units

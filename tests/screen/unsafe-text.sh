@@ -12,7 +12,7 @@
  UPDATE unit SET code = 'B' || char(27) || 'T' WHERE code = 'BTTP'"
 "$CCHC" unit edit TTr --active no > /dev/null
 screen text 80x24 <<'S'
-key 2
+key 3
 dump
 key j j j <Enter>
 dump
@@ -20,9 +20,9 @@ key <Esc> e
 dump
 key C-o
 dump
-key 4
+key 5
 dump unit.inactive
-key 2 U
+key 3 U
 dump
 S
 check unsafe-text

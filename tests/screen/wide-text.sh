@@ -7,13 +7,13 @@
 . "$top_srcdir/tests/screen/lib.sh"
 import "$screen_dir/plan-wide.txt"
 screen wide-80 80x24 <<'S'
-key j
+key 2 j
 dump
 key j
 dump
 S
 screen wide-61 61x16 <<'S'
-key j
+key 2 j
 dump
 key j
 dump

@@ -1,0 +1,524 @@
+/* Báo cáo: the periodic CCHC report as it will be sent. The period (K: this
+ * year's and last year's quarters, 6 and 9 months and year, or FROM..TO
+ * typed; at first the next one due) with its data range and send deadline;
+ * the report laid out as text (report_build, doc_render txt) in a preview
+ * that scrolls with the movement keys; the clerk's own text per section
+ * (e: the sections, ✓ for those written; Enter edits one in the multi-line
+ * editor, saved with report_note_set); export (p) to docx, xlsx, md, html,
+ * txt or a folder of csv files.
+ *
+ * The preview is built when first shown and again after the period
+ * changes, a note is saved or any record changes. A year's report at scale
+ * takes a while: "Đang lập báo cáo…" is drawn first, and an export draws
+ * "Đang ghi tệp…" and tells the time it took when that was more than a
+ * moment. */
+#include <config.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "core/calendar.h"
+#include "core/report.h"
+#include "core/settings.h"
+#include "text/utf8.h"
+#include "ui/app.h"
+#include "ui/choice.h"
+#include "ui/list.h"
+#include "ui/register_forms.h"
+#include "ui/textedit.h"
+
+#define PREVIEW_W 78   /* the columns of doc_render's txt */
+
+struct rv {
+	struct period period;
+	bool have_period;
+	char **lines;             /* the preview, sanitised */
+	int nlines, cap;
+	int nwritten, nsections;  /* notes written for the period */
+	bool built;
+	unsigned version;         /* app->data_version when built */
+	struct list scroll;
+	char *scroll_to;          /* after a note is saved: its first line */
+	int fmt;                  /* the export format being asked, index in formats */
+	int section;              /* the section last edited */
+};
+
+static const enum action rv_hints[] = {
+	ACT_HELP, ACT_REPORT_PERIOD, ACT_REPORT_NOTES, ACT_REPORT_EXPORT, ACT_MOVE_PAGE_DOWN,
+	ACT_QUIT, ACT_NONE
+};
+
+/* Tells the clerk that something slow is under way: the message in the
+ * status line (and in body, when given), on the terminal at once. */
+static void progress(const struct rect *body, const char *msg)
+{
+	attr_t n = theme_attr(EL_NOTICE);
+	if (body) {
+		draw_fill_rect(*body, theme_attr(EL_TEXT));
+		draw_text_clip(body->y + body->h / 2, 2, body->w - 4, msg, theme_attr(EL_TEXT));
+	}
+	draw_fill(LINES - 1, 0, COLS, n);
+	draw_text_clip(LINES - 1, 1, COLS - 2, msg, n);
+	refresh();
+}
+
+static int cutoff(struct app *app)
+{
+	return settings_get_int(app->db, "period.cutoff_day", 15);
+}
+
+/* ---- the preview ---- */
+
+static void lines_clear(struct rv *v)
+{
+	for (int i = 0; i < v->nlines; i++)
+		free(v->lines[i]);
+	v->nlines = 0;
+}
+
+static void add_line(struct rv *v, const char *s, size_t n)
+{
+	if (v->nlines == v->cap) {
+		v->cap = v->cap ? v->cap * 2 : 256;
+		v->lines = xrealloc(v->lines, (size_t)v->cap * sizeof *v->lines);
+	}
+	char *raw = xstrndup(s, n);
+	v->lines[v->nlines++] = text_sanitize(raw);
+	free(raw);
+}
+
+static void split_lines(struct rv *v, const char *s)
+{
+	while (*s) {
+		size_t n = strcspn(s, "\n");
+		add_line(v, s, n > 0 && s[n - 1] == '\r' ? n - 1 : n);
+		s += n + (s[n] == '\n');
+	}
+}
+
+static void count_notes(struct app *app, struct rv *v)
+{
+	v->nwritten = v->nsections = 0;
+	for (const struct report_section *s = report_sections; s->key; s++) {
+		char *t = NULL;
+		struct cchc_err err;
+		v->nsections++;
+		if (report_note_get(app->db, v->period.code, s->key, &t, &err) == CCHC_OK && *t)
+			v->nwritten++;
+		free(t);
+	}
+}
+
+/* The line where the saved note starts: the first whose words begin it. */
+static void find_note(struct rv *v)
+{
+	char *want = text_squeeze(v->scroll_to);
+	for (int i = 0; *want && i < v->nlines; i++) {
+		char *got = text_squeeze(v->lines[i]);
+		size_t n = strlen(got);
+		bool hit = n && strncmp(want, got, n) == 0 && (n >= 12 || n == strlen(want));
+		free(got);
+		if (hit) {
+			v->scroll.top = i > 2 ? i - 2 : 0;
+			break;
+		}
+	}
+	free(want);
+	free(v->scroll_to);
+	v->scroll_to = NULL;
+}
+
+static void build(struct app *app, struct rv *v)
+{
+	struct doc d;
+	struct cchc_err err = { 0 };
+	char *out = NULL;
+	size_t len = 0;
+	doc_init(&d);
+	int rc = report_build(app->db, &v->period, 0, (struct ymd){ 0, 0, 0 }, &d, &err);
+	if (!rc)
+		rc = doc_render(&d, DOC_TXT, &out, &len, &err);
+	doc_free(&d);
+	lines_clear(v);
+	if (rc) {
+		app_message(app, true, "Chưa lập được báo cáo: %s", err.msg);
+		add_line(v, "", 0);
+	} else
+		split_lines(v, out);
+	free(out);
+	count_notes(app, v);
+	v->built = true;
+	v->version = app->data_version;
+	v->scroll.n = v->nlines;
+	if (v->scroll_to)
+		find_note(v);
+}
+
+/* ---- the period ---- */
+
+static void default_period(struct app *app, struct rv *v)
+{
+	struct ymd today, deadline;
+	struct cchc_err err;
+	if (date_today(&today, &err) != CCHC_OK)
+		today = (struct ymd){ 2026, 1, 1 };
+	if (!report_next_due(app->db, today, &v->period, &deadline))
+		period_containing(today, PERIOD_YEAR, cutoff(app), &v->period);
+	v->have_period = true;
+}
+
+static int set_period(struct app *app, struct rv *v, const struct period *p)
+{
+	v->period = *p;
+	v->have_period = true;
+	v->built = false;
+	v->scroll.top = 0;
+	return UI_ALL;
+}
+
+/* "15/12/2025–14/03/2026, hạn gửi 16/03/2026" */
+static void period_range(struct app *app, const struct period *p, struct sbuf *out)
+{
+	char from[11], to[11], due[11];
+	struct ymd dl;
+	date_format_vn(p->from, from);
+	date_format_vn(p->to, to);
+	sbuf_addf(out, "%s–%s", from, to);
+	if (report_deadline(app->db, p, &dl)) {
+		date_format_vn(dl, due);
+		sbuf_addf(out, ", hạn gửi %s", due);
+	}
+}
+
+static int custom_done(struct app *app, void *ctx, const char *text)
+{
+	char *t = text_squeeze(text);
+	struct period p;
+	struct cchc_err err = { 0 };
+	int r = UI_ALL;
+	if (!*t)
+		app_message(app, true, "Chưa đổi kỳ: cần khoảng ngày TỪ..ĐẾN");
+	else if (period_parse(t, cutoff(app), &p, &err))
+		app_message(app, true, "%s", err.msg);
+	else
+		r = set_period(app, ctx, &p);
+	free(t);
+	return r;
+}
+
+static int period_chosen(struct app *app, void *ctx, int64_t id, const char *value)
+{
+	struct rv *v = ctx;
+	if (id < 0) {
+		static const struct prompt_ops ops = { .done = custom_done };
+		return app_modal_open(app, prompt_open_with("Kỳ báo cáo TỪ..ĐẾN (ví dụ "
+							    "01/01/2026..30/06/2026):",
+							    v->period.kind == PERIOD_CUSTOM ?
+							    v->period.code : NULL, &ops, v));
+	}
+	struct period p;
+	struct cchc_err err = { 0 };
+	if (period_parse(value, cutoff(app), &p, &err)) {
+		app_message(app, true, "%s", err.msg);
+		return UI_ALL;
+	}
+	return set_period(app, v, &p);
+}
+
+/* The named periods of this year and the last, in the order reports are
+ * sent, then "khác…" (FROM..TO). */
+static const struct {
+	const char *suffix, *name;
+} kinds[] = {
+	{ "-Q1", "quý I" }, { "-H1", "6 tháng" }, { "-Q3", "quý III" }, { "-9M", "9 tháng" },
+	{ "", "cả năm" }, { "-Q2", "quý II" }, { "-Q4", "quý IV" },
+};
+#define NKINDS ((int)(sizeof kinds / sizeof kinds[0]))
+
+static int choose_period(struct app *app, struct rv *v)
+{
+	if (!v->have_period)
+		default_period(app, v);
+	struct choice_item items[2 * NKINDS + 1];
+	char codes[2 * NKINDS][16];
+	struct sbuf labels[2 * NKINDS];
+	int n = 0, cut = cutoff(app);
+	int64_t cur = -1;
+	for (int y = 0; y < 2; y++)
+		for (int k = 0; k < NKINDS; k++, n++) {
+			struct period p;
+			struct cchc_err err;
+			snprintf(codes[n], sizeof codes[n], "%d%s", v->period.year - y, kinds[k].suffix);
+			labels[n] = (struct sbuf)SBUF_INIT;
+			if (period_parse(codes[n], cut, &p, &err) == CCHC_OK) {
+				sbuf_addf(&labels[n], "%s: ", kinds[k].name);
+				period_range(app, &p, &labels[n]);
+				cur = strcmp(p.code, v->period.code) == 0 ? n : cur;
+			}
+			items[n] = (struct choice_item){ n, codes[n], labels[n].s };
+		}
+	items[n] = (struct choice_item){ -1, "khác…", "tự gõ khoảng ngày TỪ..ĐẾN" };
+	struct modal *m = choice_open("Chọn kỳ báo cáo", items, n + 1, period_chosen, v);
+	choice_select(m, cur);
+	for (int i = 0; i < n; i++)
+		sbuf_free(&labels[i]);
+	return app_modal_open(app, m);
+}
+
+/* ---- the clerk's text ---- */
+
+struct note_ctx {
+	struct rv *v;
+	int section;
+	char code[32];
+};
+
+static int note_save(struct app *app, void *ctx, const char *text)
+{
+	struct note_ctx *n = ctx;
+	const struct report_section *s = &report_sections[n->section];
+	struct cchc_err err = { 0 };
+	if (report_note_set(app->db, n->code, s->key, text, &err)) {
+		app_message(app, true, "Chưa lưu: %s", err.msg);
+		return -1;
+	}
+	app->data_version++;
+	n->v->built = false;
+	free(n->v->scroll_to);
+	n->v->scroll_to = xstrndup(text, strcspn(text, "\n"));
+	app_message(app, false, *text ? "Đã lưu nội dung mục %s" : "Đã xóa nội dung mục %s",
+		    s->title);
+	return UI_ALL;
+}
+
+static int section_chosen(struct app *app, void *ctx, int64_t id, const char *value)
+{
+	static const struct textedit_ops ops = { note_save, free };
+	struct rv *v = ctx;
+	const struct report_section *s = &report_sections[id];
+	char *text = NULL;
+	struct cchc_err err = { 0 };
+	if (report_note_get(app->db, v->period.code, s->key, &text, &err)) {
+		app_message(app, true, "%s", err.msg);
+		return UI_ALL;
+	}
+	struct note_ctx *n = xcalloc(1, sizeof *n);
+	n->v = v;
+	n->section = v->section = (int)id;
+	snprintf(n->code, sizeof n->code, "%s", v->period.code);
+	char hint[160];
+	snprintf(hint, sizeof hint, "Báo cáo %s; mỗi dòng là một đoạn; để trống rồi lưu: xóa",
+		 v->period.label);
+	int r = app_modal_open(app, textedit_open(s->title, hint, text, &ops, n));
+	free(text);
+	return r;
+}
+
+/* The sections, ✓ before those written, the note's first line after. */
+static int choose_section(struct app *app, struct rv *v)
+{
+	struct choice_item items[32] = { { 0 } };
+	char *texts[32], marks[32][192];
+	int n = 0;
+	for (const struct report_section *s = report_sections; s->key && n < 32; s++, n++) {
+		struct cchc_err err;
+		texts[n] = NULL;
+		if (report_note_get(app->db, v->period.code, s->key, &texts[n], &err) != CCHC_OK)
+			texts[n] = xstrdup("");
+		texts[n][strcspn(texts[n], "\n")] = '\0';
+		snprintf(marks[n], sizeof marks[n], "%s %s", *texts[n] ? "✓" : " ", s->title);
+		items[n] = (struct choice_item){ n, marks[n], texts[n] };
+	}
+	struct modal *m = choice_open("Nội dung của Văn phòng: chọn mục (✓ đã viết)", items, n,
+				      section_chosen, v);
+	choice_select(m, v->section);
+	for (int i = 0; i < n; i++)
+		free(texts[i]);
+	return app_modal_open(app, m);
+}
+
+/* ---- export ---- */
+
+static const struct {
+	enum doc_format fmt;
+	const char *ext, *label;
+} formats[] = {
+	{ DOC_DOCX, "docx", "Word: báo cáo theo thể thức, để ký và gửi" },
+	{ DOC_XLSX, "xlsx", "Excel: các biểu, mỗi biểu một trang tính" },
+	{ DOC_MD, "md", "Markdown" },
+	{ DOC_HTML, "html", "trang web, để xem và in (khổ A4)" },
+	{ DOC_TXT, "txt", "văn bản thường" },
+	{ DOC_CSV, "csv", "một thư mục, mỗi biểu một tệp CSV (mở bằng Excel)" },
+};
+#define NFORMATS ((int)(sizeof formats / sizeof formats[0]))
+
+static double seconds_since(const struct timespec *t0)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) + (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* The report of the period into path; the error in err. */
+static int write_report(struct app *app, struct rv *v, const char *path, struct cchc_err *err)
+{
+	struct doc d;
+	doc_init(&d);
+	int rc = report_build(app->db, &v->period, 0, (struct ymd){ 0, 0, 0 }, &d, err);
+	if (!rc)
+		rc = doc_write(&d, formats[v->fmt].fmt, path, NULL, err);
+	doc_free(&d);
+	return rc;
+}
+
+static int export_done(struct app *app, void *ctx, const char *text)
+{
+	struct rv *v = ctx;
+	char *typed = text_squeeze(text), *path = rf_expand_home(typed);
+	struct cchc_err err = { 0 };
+	if (!*typed)
+		app_message(app, true, "Chưa ghi: cần tên tệp");
+	else {
+		struct timespec t0;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		progress(NULL, "Đang ghi tệp…");
+		int rc = write_report(app, v, path, &err);
+		double s = seconds_since(&t0);
+		char took[48] = "";
+		if (s >= 1.0)
+			snprintf(took, sizeof took, " (%d,%d giây)", (int)s, (int)(s * 10) % 10);
+		if (rc)
+			app_message(app, true, "Chưa ghi được: %s", err.msg);
+		else
+			app_message(app, false, "Đã ghi báo cáo %s vào %s%s", v->period.label, typed,
+				    took);
+	}
+	free(typed);
+	free(path);
+	return UI_ALL;
+}
+
+/* ~/bao-cao-cchc-<period code>.<ext>; for csv a folder, ending with "/". */
+static void default_path(const struct rv *v, struct sbuf *out)
+{
+	sbuf_add(out, "~/bao-cao-cchc-");
+	for (const char *c = v->period.code; *c; c++)
+		sbuf_addc(out, (*c >= '0' && *c <= '9') || (*c >= 'A' && *c <= 'Z') ||
+			  (*c >= 'a' && *c <= 'z') ? *c : '-');
+	if (formats[v->fmt].fmt == DOC_CSV)
+		sbuf_add(out, "/");
+	else
+		sbuf_addf(out, ".%s", formats[v->fmt].ext);
+}
+
+static int format_chosen(struct app *app, void *ctx, int64_t id, const char *value)
+{
+	static const struct prompt_ops ops = { .done = export_done };
+	struct rv *v = ctx;
+	v->fmt = (int)id;
+	struct sbuf b = SBUF_INIT;
+	default_path(v, &b);
+	int r = app_modal_open(app, prompt_open_with(formats[v->fmt].fmt == DOC_CSV ?
+						     "Ghi các biểu vào thư mục:" :
+						     "Ghi báo cáo vào tệp:", b.s, &ops, v));
+	sbuf_free(&b);
+	return r;
+}
+
+static int choose_format(struct app *app, struct rv *v)
+{
+	struct choice_item items[NFORMATS];
+	for (int i = 0; i < NFORMATS; i++)
+		items[i] = (struct choice_item){ i, formats[i].ext, formats[i].label };
+	struct modal *m = choice_open("Xuất báo cáo: chọn định dạng", items, NFORMATS,
+				      format_chosen, v);
+	choice_select(m, v->fmt);
+	return app_modal_open(app, m);
+}
+
+/* ---- the screen ---- */
+
+static void *rv_open(struct app *app)
+{
+	return xcalloc(1, sizeof(struct rv));
+}
+
+static void rv_close(void *st)
+{
+	struct rv *v = st;
+	lines_clear(v);
+	free(v->lines);
+	free(v->scroll_to);
+	free(v);
+}
+
+static void draw_head(struct app *app, struct rv *v, struct rect r)
+{
+	attr_t t = theme_attr(EL_TITLE), h = theme_attr(EL_LIST_HEADER);
+	struct sbuf b = SBUF_INIT;
+	char notes[64];
+	snprintf(notes, sizeof notes, "đã viết %d/%d mục", v->nwritten, v->nsections);
+	draw_fill(r.y, 0, r.w, t);
+	sbuf_addf(&b, "Báo cáo CCHC %s (%s)", v->period.label, v->period.code);
+	int used = draw_text_clip(r.y, 1, r.w - 2, b.s, t | A_BOLD);
+	if (used + text_width(notes) + 4 < r.w)
+		draw_text(r.y, r.w - 1 - text_width(notes), text_width(notes), notes, t);
+	sbuf_trunc(&b, 0);
+	sbuf_add(&b, "Số liệu ");
+	period_range(app, &v->period, &b);
+	draw_fill(r.y + 1, 0, r.w, h);
+	draw_text_clip(r.y + 1, 1, r.w - 2, b.s, h);
+	sbuf_free(&b);
+}
+
+static void rv_draw(struct app *app, void *st, struct rect r)
+{
+	struct rv *v = st;
+	if (!v->have_period)
+		default_period(app, v);
+	if (!v->built || v->version != app->data_version) {
+		progress(&r, "Đang lập báo cáo…");
+		build(app, v);
+	}
+	draw_fill_rect(r, theme_attr(EL_TEXT));
+	draw_head(app, v, r);
+	v->scroll.cur = v->scroll.top;
+	list_fit(&v->scroll, r.h - 2);
+	int x = r.w > PREVIEW_W + 2 ? (r.w - PREVIEW_W) / 2 : 1;
+	for (int i = 0; i < v->scroll.height && v->scroll.top + i < v->nlines; i++)
+		draw_text(r.y + 2 + i, x, r.w - x, v->lines[v->scroll.top + i], theme_attr(EL_TEXT));
+	if (v->scroll.top + v->scroll.height < v->nlines)
+		draw_text(r.y + r.h - 1, r.w - 1, 1, "↓", theme_attr(EL_BORDER));
+}
+
+static int rv_handle(struct app *app, void *st, enum action a)
+{
+	struct rv *v = st;
+	if (list_scroll(&v->scroll, a))
+		return UI_VIEW;
+	switch (a) {
+	case ACT_REPORT_PERIOD: return choose_period(app, v);
+	case ACT_REPORT_NOTES: return choose_section(app, v);
+	case ACT_REPORT_EXPORT: return choose_format(app, v);
+	default: return UI_NONE;
+	}
+}
+
+/* "report-next": the next report due (the home screen's line). */
+static int rv_go(struct app *app, void *st, const char *kind, int64_t id, int64_t plan_id)
+{
+	if (strcmp(kind, "report-next") != 0)
+		return -1;
+	default_period(app, st);
+	return set_period(app, st, &((struct rv *)st)->period);
+}
+
+const struct view_class view_report = {
+	.name = "report",
+	.title = "Báo cáo",
+	.hints = rv_hints,
+	.open = rv_open,
+	.close = rv_close,
+	.draw = rv_draw,
+	.handle = rv_handle,
+	.go = rv_go,
+};
