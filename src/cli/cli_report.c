@@ -137,8 +137,13 @@ static int rp_notes(struct cli_ctx *ctx, int argc, char **argv)
 			return cli_error(&err);
 		if (*text) {
 			printf("[%s] %s\n", s->key, s->title);
-			cli_put_text(stdout, text);
-			puts("\n");
+			for (char *line = text, *nl; line; line = nl ? nl + 1 : NULL) {
+				if ((nl = strchr(line, '\n')))
+					*nl = 0;
+				cli_put_text(stdout, line);
+				putchar('\n');
+			}
+			putchar('\n');
 		}
 		free(text);
 	}

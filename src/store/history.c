@@ -99,8 +99,8 @@ static const char *extra_when(const char *table, const char *row)
 	static char buf[160];
 	if (strcmp(table, "setting") != 0)
 		return "";
-	snprintf(buf, sizeof buf, " AND %s.key NOT GLOB 'ui.*' AND %s.key NOT GLOB 'search.*'", row,
-		 row);
+	snprintf(buf, sizeof buf, " AND %s.key NOT GLOB 'ui.*' AND %s.key NOT GLOB 'search.*' AND "
+		 "%s.key NOT GLOB 'history.*'", row, row, row);
 	return buf;
 }
 
@@ -158,9 +158,44 @@ static char *triggers_sql(struct db *db, int *count)
 	return sbuf_detach(&b);
 }
 
+/* Bump when the triggers' shape changes: every database rebuilds them. */
+#define HISTORY_FORMAT 2
+
+/* "schema-version:format:program": equal to the stored value when nothing
+ * in the schema has changed since the triggers were made, so an open need
+ * not regenerate and compare them (a fifth of a short command's time). */
+static void schema_stamp(struct db *db, char out[64])
+{
+	int64_t v = db_int_by_text(db, "SELECT schema_version FROM pragma_schema_version WHERE ?1", "1");
+	snprintf(out, 64, "%lld:%d:%s", (long long)v, HISTORY_FORMAT, PACKAGE_VERSION);
+}
+
+static bool stamp_current(struct db *db)
+{
+	char stamp[64];
+	schema_stamp(db, stamp);
+	char *have = db_setting_get(db, "history.stamp");
+	bool same = have && strcmp(have, stamp) == 0;
+	free(have);
+	return same;
+}
+
+static void stamp_store(struct db *db)
+{
+	char stamp[64];
+	struct cchc_err ignored;
+	schema_stamp(db, stamp);
+	if (db_exec(db, "BEGIN IMMEDIATE", &ignored) == CCHC_OK) {
+		if (db_setting_set(db, "history.stamp", stamp, &ignored) == CCHC_OK)
+			db_exec(db, "COMMIT", &ignored);
+		else
+			db_rollback(db);
+	}
+}
+
 int history_ensure(struct db *db, struct cchc_err *err)
 {
-	if (db->readonly)
+	if (db->readonly || stamp_current(db))
 		return CCHC_OK;
 	int count = 0;
 	char *sql = triggers_sql(db, &count);
@@ -186,6 +221,8 @@ int history_ensure(struct db *db, struct cchc_err *err)
 			rc = db_exec(db, "COMMIT", err);
 	}
 	free(sql);
+	if (!rc)
+		stamp_store(db);
 	return rc;
 }
 
@@ -576,28 +613,63 @@ int history_undo(struct db *db, struct history_action *a, struct cchc_err *err)
 
 /* ------------------------------------------------------------ one record */
 
-/* "status: todo → done; done_on: — → 2026-03-12" for an update; the
- * non-empty fields for an insert or delete. */
+/* Column names as the clerk reads them; columns that are bookkeeping
+ * (a copy of an imported text, derived kinds, hashes) are not shown. */
+static const struct {
+	const char *col, *label;
+} columns[] = {
+	{ "title", "tên" }, { "name", "tên" }, { "code", "ký hiệu" }, { "status", "trạng thái" },
+	{ "due_on", "hạn" }, { "due_text", "thời hạn" }, { "done_on", "ngày hoàn thành" },
+	{ "lead_unit_id", "đơn vị chủ trì (số)" }, { "unit_id", "đơn vị (số)" },
+	{ "section_id", "đề mục (số)" }, { "plan_id", "kế hoạch (số)" }, { "description", "mô tả" },
+	{ "product", "sản phẩm" }, { "kind", "loại" }, { "doc_no", "số, ký hiệu" },
+	{ "issued_on", "ngày ban hành" }, { "issuer", "cơ quan ban hành" },
+	{ "summary", "trích yếu" }, { "notes", "ghi chú" }, { "head", "trưởng đơn vị" },
+	{ "active", "đang hoạt động" }, { "received_on", "ngày tiếp nhận" },
+	{ "resolved_on", "ngày hoàn thành" }, { "holder", "chủ hồ sơ" }, { "procedure", "thủ tục" },
+	{ "reason", "lý do" }, { "new_due", "ngày hẹn mới" }, { "original_due", "hạn cũ" },
+	{ "number", "số" }, { "letter_on", "ngày phiếu" }, { "sender", "người gửi" },
+	{ "content", "nội dung" }, { "text", "nội dung" }, { "value", "giá trị" },
+	{ "late", "gửi muộn" }, { "addressee", "người nhận" }, { "channel", "kênh" },
+	{ "source_text", NULL }, { "source_sha256", NULL }, { "due_kind", NULL },
+	{ "due_every", NULL }, { "imported_at", NULL }, { "template", NULL }, { "is_demo", NULL },
+};
+
+/* The label of a column, its own name when unknown, NULL when hidden. */
+static const char *column_label(const char *col)
+{
+	for (size_t i = 0; i < sizeof columns / sizeof columns[0]; i++)
+		if (strcmp(columns[i].col, col) == 0)
+			return columns[i].label;
+	return col;
+}
+
+/* "trạng thái: todo → done; ngày hoàn thành: — → 2026-03-12" for an
+ * update; the non-empty fields for an insert or delete. */
 static char *diff_fields(sqlite3 *h, const char *op, const char *old, const char *new)
 {
 	struct sbuf b = SBUF_INIT;
 	sqlite3_stmt *st;
 	const char *sql = op[0] == 'u'
-		? "SELECT n.key, o.value, n.value FROM json_each(?2) n JOIN json_each(?1) o ON "
-		  "o.key = n.key WHERE o.value IS NOT n.value AND n.key NOT IN ('updated_at', "
-		  "'created_at')"
-		: "SELECT key, NULL, value FROM json_each(coalesce(?2, ?1)) WHERE value IS NOT NULL AND "
-		  "value <> '' AND key NOT IN ('updated_at', 'created_at')";
+		? "SELECT n.key, substr(o.value, 1, 60), substr(n.value, 1, 60) FROM json_each(?2) n "
+		  "JOIN json_each(?1) o ON o.key = n.key WHERE o.value IS NOT n.value AND n.key NOT "
+		  "IN ('updated_at', 'created_at')"
+		: "SELECT key, NULL, substr(value, 1, 60) FROM json_each(coalesce(?2, ?1)) WHERE value "
+		  "IS NOT NULL AND value <> '' AND key NOT IN ('updated_at', 'created_at')";
 	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) != SQLITE_OK)
 		return sbuf_detach(&b);
 	sqlite3_bind_text(st, 1, old ? old : "{}", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, new ? new : (op[0] == 'u' ? "{}" : NULL), -1, SQLITE_STATIC);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const unsigned char *o = sqlite3_column_text(st, 1), *n = sqlite3_column_text(st, 2);
-		sbuf_addf(&b, "%s%s: ", b.len ? "; " : "", sqlite3_column_text(st, 0));
+		const char *label = column_label((const char *)sqlite3_column_text(st, 0));
+		if (!label)
+			continue;
+		sbuf_addf(&b, "%s%s: ", b.len ? "; " : "", label);
+		/* cut to 60 letters by substr above, not mid-letter */
 		if (op[0] == 'u')
-			sbuf_addf(&b, "%.60s → ", o && *o ? (const char *)o : "—");
-		sbuf_addf(&b, "%.60s", n && *n ? (const char *)n : "—");
+			sbuf_addf(&b, "%s → ", o && *o ? (const char *)o : "—");
+		sbuf_addf(&b, "%s", n && *n ? (const char *)n : "—");
 	}
 	sqlite3_finalize(st);
 	return sbuf_detach(&b);

@@ -19,9 +19,10 @@ expect_grep "Thêm đơn vị 1 «Văn phòng Sở»" "$T/out"
 expect_grep "Thêm kế hoạch 1" "$T/out"
 [ "$(wc -l <"$T/out")" -eq 5 ] || fail "5 actions expected: $(cat "$T/out")"
 run "$CCHC" history task 1
-expect_grep "thêm  id: 1; plan_id: 1; section_id: 5; title: Rà soát văn bản;" "$T/out"
-expect_grep "sửa   title: Rà soát văn bản → Rà soát văn bản quy phạm" "$T/out"
-expect_grep "sửa   status: todo → done; done_on: — → 2026-01-20" "$T/out"
+expect_grep "thêm  id: 1; kế hoạch (số): 1; đề mục (số): 5; tên: Rà soát văn bản;" "$T/out"
+expect_grep "sửa   tên: Rà soát văn bản → Rà soát văn bản quy phạm" "$T/out"
+expect_grep "sửa   trạng thái: todo → done; ngày hoàn thành: — → 2026-01-20" "$T/out"
+expect_no_grep "due_kind" "$T/out"
 expect_no_grep "updated_at" "$T/out"
 run "$CCHC" history task 99
 expect_grep "Chưa có thay đổi nào" "$T/out"
@@ -45,6 +46,9 @@ run "$CCHC" search "quy pham" --kind task --format tsv
 run "$CCHC" undo
 run "$CCHC" task list --format tsv
 [ ! -s "$T/out" ] || fail "the task is still there after undoing its creation"
+# what an undo removed can also come back from the trash
+run "$CCHC" trash
+expect_grep "xóa nhiệm vụ 1 «Rà soát văn bản»" "$T/out"
 run "$CCHC" history
 expect_grep "[đã hoàn tác] Thêm nhiệm vụ 1" "$T/out"
 expect_grep "[hoàn tác] Hoàn tác: Thêm nhiệm vụ 1" "$T/out"

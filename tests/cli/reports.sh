@@ -108,6 +108,7 @@ expect_no_grep "tập huấn" "$T/v"
 run "$CCHC" report notes --period 2026-Q1
 expect_grep "[uu-diem]" "$T/out"
 expect_grep "Đề nghị bổ sung kinh phí." "$T/out"
+grep -qx "Đề nghị Sở Nội vụ tập huấn." "$T/out" || fail "a note's lines are not kept: $(cat "$T/out")"
 run "$CCHC" report note --period 2026-Q1 --section khong-co --text x
 expect_rc 1
 expect_grep "Không có mục báo cáo" "$T/err"
