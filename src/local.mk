@@ -6,6 +6,7 @@ libcchc_a_SOURCES += \
 	src/util/fsutil.c src/util/fsutil.h \
 	src/text/utf8.c src/text/utf8.h \
 	src/text/encoding.c src/text/encoding.h \
+	src/text/decoder.c src/text/decoder.h src/text/utf8_fast.h \
 	src/text/date.c src/text/date.h \
 	src/text/fold.c src/text/fold.h \
 	src/text/collate.c src/text/collate.h \
@@ -16,11 +17,12 @@ libcchc_a_SOURCES += \
 	src/core/suggest.c src/core/suggest.h \
 	src/core/settings.c src/core/settings.h \
 	src/core/period.c src/core/period.h \
-	src/core/dossier.c src/core/dossier.h \
+	src/core/dossier.c src/core/dossier.h src/core/dossier_import.c \
 	src/core/letter.c src/core/letter.h \
 	src/core/feedback.c src/core/feedback.h \
 	src/core/report.c src/core/report.h src/core/report_doc.c \
 	src/import/dossier_parse.c src/import/dossier_parse.h \
+	src/import/dossier_reader.c src/import/dossier_reader.h \
 	src/export/doc.c src/export/doc.h src/export/writers.h \
 	src/export/docx.c src/export/md.c src/export/html.c src/export/txt.c src/export/xlsx.c src/export/csv.c \
 	src/export/template.c src/export/template.h \
@@ -32,6 +34,7 @@ libcchc_a_SOURCES += \
 	src/store/history.c src/store/history.h \
 	src/core/search.c src/core/search.h \
 	src/store/db.c src/store/db.h \
+	src/store/backup.c src/store/backup.h \
 	src/store/embedded.c src/store/embedded.h \
 	src/store/datafile.c src/store/datafile.h \
 	src/core/plan.c src/core/plan.h \
@@ -41,7 +44,8 @@ libcchc_a_SOURCES += \
 	src/import/plan_load.c src/import/plan_load.h \
 	src/cli/cli.c src/cli/cli.h \
 	src/cli/cli_plan.c src/cli/cli_unit.c src/cli/cli_search.c src/cli/cli_workdays.c src/cli/cli_task.c src/cli/cli_evidence.c src/cli/cli_criteria.c \
-	src/cli/cli_setting.c src/cli/cli_dossier.c src/cli/cli_letter.c src/cli/cli_feedback.c src/cli/cli_report.c src/cli/cli_history.c
+	src/cli/cli_setting.c src/cli/cli_dossier.c src/cli/cli_letter.c src/cli/cli_feedback.c src/cli/cli_report.c src/cli/cli_history.c \
+	src/cli/cli_backup.c
 nodist_libcchc_a_SOURCES = src/embedded_data.c
 BUILT_SOURCES += src/embedded_data.c
 CLEANFILES += src/embedded_data.c
@@ -52,6 +56,7 @@ EMBEDDED_FILES = \
 	data/migrations/0003-tasks.sql data/migrations/0004-unit-code.sql \
 	data/migrations/0005-evidence.sql data/migrations/0006-criteria.sql \
 	data/migrations/0007-criteria-map.sql data/migrations/0008-registers.sql data/migrations/0009-reports.sql data/migrations/0010-history.sql \
+	data/migrations/0011-dossier-import.sql data/migrations/0012-task-order.sql \
 	data/report-areas.txt \
 	data/dossier-columns.txt \
 	data/templates/letter-2018.txt data/templates/letter-2025.txt \

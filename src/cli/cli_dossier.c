@@ -79,37 +79,63 @@ static void put_vn(const char *iso)
 
 /* ------------------------------------------------------------ import */
 
-static bool confirm_skip(int nbad, int ngood)
+static bool confirm_skip(long long nbad, long long ngood)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDERR_FILENO))
 		return false;
-	fprintf(stderr, "Nhập %d hồ sơ hợp lệ và bỏ qua %d dòng lỗi? [c/K] ", ngood, nbad);
+	fprintf(stderr, "Nhập %lld hồ sơ hợp lệ và bỏ qua %lld dòng lỗi? [c/K] ", ngood, nbad);
 	char line[16];
 	if (!fgets(line, sizeof line, stdin))
 		return false;
 	return line[0] == 'c' || line[0] == 'C' || line[0] == 'y' || line[0] == 'Y';
 }
 
-static void report_bad(const struct dossier_parse *p)
+static void report_bad(const struct dossier_import_result *r)
 {
-	for (int i = 0; i < p->nbad; i++) {
-		fprintf(stderr, "cchc: dòng %d: ", p->bad[i].line);
-		cli_put_text(stderr, p->bad[i].reason);
+	for (int i = 0; i < r->nbad_kept; i++) {
+		fprintf(stderr, "cchc: dòng %d: ", r->bad[i].line);
+		cli_put_text(stderr, r->bad[i].reason);
 		fputc('\n', stderr);
 	}
+	if (r->nbad > r->nbad_kept)
+		fprintf(stderr, "cchc: còn %lld dòng lỗi khác (chỉ in %d dòng đầu).\n",
+			(long long)(r->nbad - r->nbad_kept), r->nbad_kept);
+}
+
+/* Asked by the import at the end of the file when rows were bad: they are
+ * listed, then the clerk decides (at a terminal; elsewhere the answer is
+ * no). ctx: a bool set once they are listed. */
+static bool confirm_import(void *ctx, const struct dossier_import_result *r)
+{
+	*(bool *)ctx = true;
+	report_bad(r);
+	return confirm_skip(r->nbad, r->good);
+}
+
+static void report_imported(const struct dossier_import_result *r)
+{
+	printf("Đã nhập %lld hồ sơ: %lld mới, %lld cập nhật, %lld không đổi", (long long)r->good,
+	       (long long)r->added, (long long)r->updated, (long long)r->unchanged);
+	if (r->nbad)
+		printf("; bỏ qua %lld dòng lỗi", (long long)r->nbad);
+	puts(".");
+	if (r->unknown_units)
+		fprintf(stderr, "cchc: %lld hồ sơ ghi phòng xử lý không khớp đơn vị nào (xem cchc "
+			"unit list); đã nhập mà không gắn đơn vị.\n", (long long)r->unknown_units);
 }
 
 static int ds_import(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const struct cli_cmd *cmd = &cli_dossier_cmds[0];
-	const char *file = NULL, *encoding = NULL, *map = NULL;
-	bool skip_bad = false;
+	bool listed = false;
+	struct dossier_import_opts o = { .confirm = confirm_import, .ctx = &listed };
+	const char *file = NULL;
 	for (int i = 0; i < argc; i++) {
-		if (cli_opt_value(argc, argv, &i, "--encoding", &encoding) ||
-		    cli_opt_value(argc, argv, &i, "--map", &map))
+		if (cli_opt_value(argc, argv, &i, "--encoding", &o.encoding) ||
+		    cli_opt_value(argc, argv, &i, "--map", &o.map_path))
 			continue;
 		if (strcmp(argv[i], "--skip-bad") == 0)
-			skip_bad = true;
+			o.skip_bad = true;
 		else if (argv[i][0] == '-' && argv[i][1])
 			return cli_usage_error(cmd, "đối số không rõ: %s", argv[i]);
 		else if (file)
@@ -119,34 +145,22 @@ static int ds_import(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (!file)
 		return cli_usage_error(cmd, "cần tên tệp");
+	if (cli_open_db(ctx))
+		return CLI_ERR;
 	struct cchc_err err = { 0 };
-	struct dossier_parse p;
-	if (dossier_read_file(file, encoding, map, &p, &err))
-		return cli_error(&err);
-	int rc = CLI_OK;
-	report_bad(&p);
-	if (p.nbad && !skip_bad && !confirm_skip(p.nbad, p.nrows)) {
-		fprintf(stderr, "cchc: không nhập gì vì có %d dòng lỗi; sửa tệp, hoặc thêm --skip-bad "
-			"để nhập %d hồ sơ hợp lệ và bỏ qua các dòng lỗi.\n", p.nbad, p.nrows);
-		rc = CLI_ERR;
-	}
 	struct dossier_import_result r;
-	if (!rc && !cli_open_db(ctx) && dossier_import(&ctx->db, &p, &r, &err))
-		rc = cli_error(&err);
-	else if (!rc && ctx->db_open) {
-		printf("Đã nhập %d hồ sơ: %lld mới, %lld cập nhật, %lld không đổi", p.nrows,
-		       (long long)r.added, (long long)r.updated, (long long)r.unchanged);
-		if (p.nbad)
-			printf("; bỏ qua %d dòng lỗi", p.nbad);
-		puts(".");
-		if (r.unknown_units)
-			fprintf(stderr, "cchc: %lld hồ sơ ghi phòng xử lý không khớp đơn vị nào (xem cchc "
-				"unit list); đã nhập mà không gắn đơn vị.\n", (long long)r.unknown_units);
-	} else if (!rc) {
-		rc = CLI_ERR;
-	}
-	dossier_parse_free(&p);
-	return rc;
+	if (dossier_import_file(&ctx->db, file, &o, &r, &err))
+		return cli_error(&err);
+	if (!listed)
+		report_bad(&r);
+	if (r.stored)
+		report_imported(&r);
+	else
+		fprintf(stderr, "cchc: không nhập gì vì có %lld dòng lỗi; sửa tệp, hoặc thêm --skip-bad "
+			"để nhập %lld hồ sơ hợp lệ và bỏ qua các dòng lỗi.\n", (long long)r.nbad,
+			(long long)r.good);
+	dossier_import_result_free(&r);
+	return r.stored ? CLI_OK : CLI_ERR;
 }
 
 /* ------------------------------------------------------------ add, edit */

@@ -511,17 +511,23 @@ static char *read_map(const char *map_path, const char **what, struct cchc_err *
 	return text;
 }
 
+int dossier_map_load(const char *map_path, struct dossier_map *map, struct cchc_err *err)
+{
+	const char *what;
+	char *text = read_map(map_path, &what, err);
+	if (!text)
+		return err->code;
+	int rc = dossier_map_parse(text, what, map, err);
+	free(text);
+	return rc;
+}
+
 int dossier_read_file(const char *path, const char *encoding, const char *map_path,
 		      struct dossier_parse *out, struct cchc_err *err)
 {
 	memset(out, 0, sizeof *out);
-	const char *what;
-	char *map_text = read_map(map_path, &what, err);
-	if (!map_text)
-		return err->code;
 	struct dossier_map map;
-	int rc = dossier_map_parse(map_text, what, &map, err);
-	free(map_text);
+	int rc = dossier_map_load(map_path, &map, err);
 	if (rc)
 		return rc;
 	char *raw = NULL, *text = NULL;

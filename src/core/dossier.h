@@ -55,20 +55,58 @@ int dossier_list(struct db *db, const struct dossier_filter *f, struct dossier_i
 		 struct cchc_err *err);
 int dossier_count(struct db *db, const struct dossier_filter *f, int64_t *n, struct cchc_err *err);
 
-/* Reading an export: decode (encoding NULL = guess), read the mapping
- * (map_path NULL = the clerk's ~/.config/cchc/dossier-columns.txt, else the
- * shipped data/dossier-columns.txt) and parse. Bad rows are in out->bad. */
+/* The column mapping: map_path, or when NULL the clerk's
+ * ~/.config/cchc/dossier-columns.txt, else the shipped
+ * data/dossier-columns.txt. */
+int dossier_map_load(const char *map_path, struct dossier_map *map, struct cchc_err *err);
+
+/* Reading an export whole into memory: decode (encoding NULL = guess), read
+ * the mapping (as dossier_map_load) and parse. Bad rows are in out->bad.
+ * Memory grows with the file (about 6 bytes per byte of it): for big files
+ * use dossier_import_file, which reads and stores as it goes. */
 int dossier_read_file(const char *path, const char *encoding, const char *map_path,
 		      struct dossier_parse *out, struct cchc_err *err);
 
 struct dossier_import_result {
 	int64_t added, updated, unchanged;
 	int64_t unknown_units;   /* rows whose unit matched no unit (kept without one) */
+	/* Filled by dossier_import_file only: */
+	int64_t good, nbad;      /* good rows; bad rows, repeated codes included */
+	struct dossier_bad *bad; /* the first DOSSIER_BAD_KEPT bad rows, in file order */
+	int nbad_kept;
+	bool stored;             /* the good rows are in; false: refused, nothing changed */
 };
-/* Stores the good rows in one transaction: a new code is added, a known
- * one updated. */
+/* Stores the good rows of a file read by dossier_read_file in one
+ * transaction: a new code is added, a known one updated. */
 int dossier_import(struct db *db, const struct dossier_parse *p, struct dossier_import_result *r,
 		   struct cchc_err *err);
+
+/* The streaming import: the way to import an export of any size. */
+#define DOSSIER_BAD_KEPT 1000
+struct dossier_import_opts {
+	const char *encoding;    /* NULL: UTF-8, or UTF-16 with a BOM */
+	const char *map_path;    /* NULL: as dossier_map_load */
+	bool skip_bad;           /* store the good rows even when some are bad */
+	/* Asked, with the bad rows in r, when there are some and skip_bad is
+	 * false: true stores the good rows. NULL refuses. The write lock is
+	 * held meanwhile. */
+	bool (*confirm)(void *ctx, const struct dossier_import_result *r);
+	void *ctx;
+	size_t block;            /* bytes read at a time; 0: $CCHC_IMPORT_BLOCK, else 1 MiB */
+};
+/* Reads the export at path a block at a time, decoding, parsing and storing
+ * the good rows as it goes, all in one transaction (a new code is added, a
+ * known one updated), so that memory stays small whatever the file's size.
+ * Every bad row counts in r->nbad, with its line and reason kept for the
+ * first DOSSIER_BAD_KEPT; a code repeated in the file is a bad row ("trùng
+ * với dòng N"). When there are bad rows the good ones are stored only with
+ * skip_bad or the confirm callback's yes; a refusal is no error:
+ * r->stored is false and the database is as before. Errors (the file, its
+ * encoding or header, the database) leave the database as before too. Free
+ * r with dossier_import_result_free. */
+int dossier_import_file(struct db *db, const char *path, const struct dossier_import_opts *o,
+			struct dossier_import_result *r, struct cchc_err *err);
+void dossier_import_result_free(struct dossier_import_result *r);
 
 struct dossier_stats {
 	char group[160];         /* the field (lĩnh vực) or unit when grouped, else "" */

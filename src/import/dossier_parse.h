@@ -88,4 +88,34 @@ int dossier_parse_text(const char *text, size_t len, const struct dossier_map *m
 		       struct dossier_parse *out, struct cchc_err *err);
 void dossier_parse_free(struct dossier_parse *p);
 
+/* Streaming: the same reading and checks as dossier_parse_text over text
+ * that arrives in pieces, for exports too big to hold (a million rows).
+ * Good rows and bad ones go to callbacks as they are read, in file order.
+ * Repeated codes are left to the caller, which keeps the rows it stored;
+ * the stream keeps none. */
+struct dossier_stream_ops {
+	/* A good row; its text lives until the call returns. A non-zero
+	 * result stops the parse, and dossier_stream_feed returns it. */
+	int (*row)(void *ctx, const struct dossier_row *row, struct cchc_err *err);
+	void (*bad)(void *ctx, int line, const char *reason);
+	void *ctx;
+};
+struct dossier_stream;
+/* The reason given for a row whose code a good row above it, at first_line,
+ * already has. */
+void dossier_duplicate_reason(const char *code, int first_line, char *reason, size_t size);
+
+/* A record longer than max_record bytes (in practice a quote never
+ * closed) is skipped and reported as bad rather than held in memory. */
+struct dossier_stream *dossier_stream_new(const struct dossier_map *map,
+					  const struct dossier_stream_ops *ops, size_t max_record);
+/* Reads the complete records at the start of text[0, len) and sets *used
+ * to the bytes they took; the rest (a record not yet ended) must come again
+ * at the start of the next call, followed by the text after it. final:
+ * nothing follows, so everything is read. Returns the header error of
+ * dossier_parse_text, or what ops->row returned. */
+int dossier_stream_feed(struct dossier_stream *s, const char *text, size_t len, bool final,
+			size_t *used, struct cchc_err *err);
+void dossier_stream_free(struct dossier_stream *s);
+
 #endif
