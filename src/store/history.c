@@ -78,13 +78,20 @@ static int read_cols(struct db *db, const char *table, struct table_cols *t)
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-/* json_object('a', R."a", ...) of all columns, or of the key columns. */
-static void add_json(struct sbuf *b, const struct table_cols *t, const char *row, bool key_only)
+static bool is_stamp(const char *col)
+{
+	return strcmp(col, "updated_at") == 0 || strcmp(col, "created_at") == 0;
+}
+
+/* json_object('a', R."a", ...) of all columns, of the key columns
+ * (KEY_ONLY), or of all but the time stamps (NO_STAMPS). */
+enum { ALL_COLS, KEY_ONLY, NO_STAMPS };
+static void add_json(struct sbuf *b, const struct table_cols *t, const char *row, int which)
 {
 	sbuf_add(b, "json_object(");
 	bool first = true;
 	for (int i = 0; i < t->n; i++) {
-		if (key_only && !t->pk[i])
+		if ((which == KEY_ONLY && !t->pk[i]) || (which == NO_STAMPS && is_stamp(t->cols[i])))
 			continue;
 		sbuf_addf(b, "%s'%s', %s.\"%s\"", first ? "" : ", ", t->cols[i], row, t->cols[i]);
 		first = false;
@@ -110,25 +117,25 @@ static void add_trigger(struct sbuf *b, const struct table_cols *t, const char *
 	sbuf_addf(b, "CREATE TRIGGER history_%s_%c AFTER %s ON \"%s\" WHEN cchc_action() IS NOT "
 		  "NULL%s", t->name, op[0], op[0] == 'i' ? "INSERT" : op[0] == 'u' ? "UPDATE" : "DELETE",
 		  t->name, extra_when(t->name, row));
-	if (op[0] == 'u') { /* an update that changes nothing is not a change */
+	if (op[0] == 'u') { /* an update that changes nothing but its time stamp is no change */
 		sbuf_add(b, " AND ");
-		add_json(b, t, "OLD", false);
+		add_json(b, t, "OLD", NO_STAMPS);
 		sbuf_add(b, " IS NOT ");
-		add_json(b, t, "NEW", false);
+		add_json(b, t, "NEW", NO_STAMPS);
 	}
 	sbuf_addf(b, " BEGIN INSERT INTO history_change(action_id, tbl, key, op, old, new) "
 		  "VALUES(cchc_action(), '%s', ", t->name);
-	add_json(b, t, row, true);
+	add_json(b, t, row, KEY_ONLY);
 	sbuf_addf(b, ", '%s', ", op);
 	if (op[0] == 'i')
 		sbuf_add(b, "NULL");
 	else
-		add_json(b, t, "OLD", false);
+		add_json(b, t, "OLD", ALL_COLS);
 	sbuf_add(b, ", ");
 	if (op[0] == 'd')
 		sbuf_add(b, "NULL");
 	else
-		add_json(b, t, "NEW", false);
+		add_json(b, t, "NEW", ALL_COLS);
 	sbuf_add(b, "); END;\n");
 }
 
@@ -159,7 +166,7 @@ static char *triggers_sql(struct db *db, int *count)
 }
 
 /* Bump when the triggers' shape changes: every database rebuilds them. */
-#define HISTORY_FORMAT 2
+#define HISTORY_FORMAT 3
 
 /* "schema-version:format:program": equal to the stored value when nothing
  * in the schema has changed since the triggers were made, so an open need
