@@ -5,13 +5,30 @@
 #include <stdio.h>
 #include "util/err.h"
 
+/* A message cut at the end of the buffer ends before a letter cut in half
+ * (a long file name or quoted cell would otherwise leave a broken byte). */
+static void cut_at_letter(char *s, size_t len)
+{
+	size_t i = len, k = 0;
+	while (i > 0 && k < 3 && ((unsigned char)s[i - 1] & 0xc0) == 0x80)
+		i--, k++;
+	if (i == 0)
+		return;
+	unsigned char lead = (unsigned char)s[i - 1];
+	size_t need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+	if (need > k + 1)
+		s[i - 1] = '\0';
+}
+
 int err_set(struct cchc_err *err, int code, const char *fmt, ...)
 {
 	if (err) {
 		va_list ap;
 		va_start(ap, fmt);
-		vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+		int n = vsnprintf(err->msg, sizeof err->msg, fmt, ap);
 		va_end(ap);
+		if (n >= (int)sizeof err->msg)
+			cut_at_letter(err->msg, sizeof err->msg - 1);
 		err->code = code;
 	}
 	return code;
