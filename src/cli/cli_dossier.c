@@ -44,16 +44,12 @@ const struct cli_cmd cli_dossier_cmds[] = {
 	{ NULL, NULL, NULL, NULL, NULL },
 };
 
+/* Opens the database, and reads the period when one is given. */
 static int open_and_period(struct cli_ctx *ctx, const char *spec, struct period *p)
 {
-	if (cli_open_db(ctx))
-		return CLI_ERR;
-	if (!spec)
-		return CLI_OK;
-	struct cchc_err err = { 0 };
-	if (period_parse(spec, settings_get_int(&ctx->db, "period.cutoff_day", 15), p, &err))
-		return cli_error(&err);
-	return CLI_OK;
+	if (spec)
+		return cli_period(ctx, spec, p);
+	return cli_open_db(ctx) ? CLI_ERR : CLI_OK;
 }
 
 static bool parse_format(const struct cli_cmd *cmd, const char *format, bool *tsv)
@@ -65,16 +61,12 @@ static bool parse_format(const struct cli_cmd *cmd, const char *format, bool *ts
 	return false;
 }
 
+/* A date for a text column: dd/mm/yyyy, or ten spaces when there is none. */
 static void put_vn(const char *iso)
 {
-	struct ymd d;
-	char out[11];
-	if (*iso && date_parse_iso(iso, &d)) {
-		date_format_vn(d, out);
-		fputs(out, stdout);
-	} else {
-		fputs("          ", stdout);
-	}
+	char d[11];
+	cli_date_vn(iso, d);
+	printf("%-10s", d);
 }
 
 /* ------------------------------------------------------------ import */
