@@ -3,9 +3,9 @@
 # driven by tests/fuzz/run.sh; in every other build they are linked with
 # replay.c's main and make check replays their corpus (tests/fuzz/corpus/
 # NAME: the seeds and every crash found) as regression tests.
-FUZZ_TARGETS = tests/fuzz/fuzz_plan tests/fuzz/fuzz_dossier tests/fuzz/fuzz_dossier_map \
-	tests/fuzz/fuzz_theme tests/fuzz/fuzz_keys tests/fuzz/fuzz_date tests/fuzz/fuzz_due \
-	tests/fuzz/fuzz_decode
+FUZZ_TARGETS = tests/fuzz/fuzz_plan tests/fuzz/fuzz_dossier tests/fuzz/fuzz_dossier_stream \
+	tests/fuzz/fuzz_dossier_map tests/fuzz/fuzz_theme tests/fuzz/fuzz_keys tests/fuzz/fuzz_date \
+	tests/fuzz/fuzz_due tests/fuzz/fuzz_decode
 if FUZZING
 noinst_PROGRAMS += $(FUZZ_TARGETS)
 FUZZ_MAIN =
@@ -26,6 +26,9 @@ tests_fuzz_fuzz_plan_LDFLAGS = $(FUZZ_LINK)
 tests_fuzz_fuzz_dossier_SOURCES = tests/fuzz/fuzz_dossier.c tests/fuzz/fuzz.h
 tests_fuzz_fuzz_dossier_LDADD = $(FUZZ_LIBS)
 tests_fuzz_fuzz_dossier_LDFLAGS = $(FUZZ_LINK)
+tests_fuzz_fuzz_dossier_stream_SOURCES = tests/fuzz/fuzz_dossier_stream.c tests/fuzz/fuzz.h
+tests_fuzz_fuzz_dossier_stream_LDADD = $(FUZZ_LIBS)
+tests_fuzz_fuzz_dossier_stream_LDFLAGS = $(FUZZ_LINK)
 tests_fuzz_fuzz_dossier_map_SOURCES = tests/fuzz/fuzz_dossier_map.c tests/fuzz/fuzz.h
 tests_fuzz_fuzz_dossier_map_LDADD = $(FUZZ_LIBS)
 tests_fuzz_fuzz_dossier_map_LDFLAGS = $(FUZZ_LINK)

@@ -15,7 +15,7 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 secs=${1:?usage: run.sh SECONDS [TARGET...]}
 shift
-all="plan dossier dossier_map theme keys date due decode"
+all="plan dossier dossier_stream dossier_map theme keys date due decode"
 targets=${*:-$all}
 jobs=${FUZZ_JOBS:-$(nproc 2>/dev/null || echo 1)}
 out=$(pwd)/fuzz-out
@@ -23,7 +23,7 @@ out=$(pwd)/fuzz-out
 # max_len per target: whole plans and exports are longer than a date.
 max_len() {
 	case $1 in
-	plan | dossier | theme | keys | dossier_map) echo 8192 ;;
+	plan | dossier | dossier_stream | theme | keys | dossier_map) echo 8192 ;;
 	*) echo 4096 ;;
 	esac
 }
