@@ -380,8 +380,9 @@ void evidence_files_free(struct evidence_file *v, int n)
 	free(v);
 }
 
-static int missing_query(struct db *db, const char *sql, struct missing_row **out, int *n,
-			 struct cchc_err *err)
+/* Rows of sql; ?1, when the statement has it, is bound to from. */
+static int missing_query(struct db *db, const char *sql, const char *from,
+			 struct missing_row **out, int *n, struct cchc_err *err)
 {
 	*out = NULL;
 	*n = 0;
@@ -389,6 +390,8 @@ static int missing_query(struct db *db, const char *sql, struct missing_row **ou
 	int rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return db_fail(db, rc, "tìm việc thiếu tài liệu", err);
+	if (sqlite3_bind_parameter_count(st) >= 1)
+		sqlite3_bind_text(st, 1, from ? from : "", -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*out = xrealloc(*out, sizeof **out * (size_t)(*n + 1));
 		struct missing_row *m = &(*out)[(*n)++];
@@ -407,39 +410,50 @@ static int missing_query(struct db *db, const char *sql, struct missing_row **ou
 	return CCHC_OK;
 }
 
-/* Finished tasks without evidence, by lead unit. */
-#define MISSING_TASKS_FROM " FROM task t LEFT JOIN unit u ON u.id = t.lead_unit_id WHERE " \
-	"t.status = 'done' AND NOT EXISTS (SELECT 1 FROM evidence_task e WHERE e.task_id = t.id)"
-#define MISSING_TASKS_SQL "SELECT t.id, coalesce(u.code, ''), t.title, 0" MISSING_TASKS_FROM \
-	" ORDER BY u.name COLLATE vi, t.id"
+/* Finished tasks without evidence, by lead unit. The count reads the
+ * index of finished tasks and one index entry of evidence per task. */
+#define MISSING_TASKS_WHERE "t.status = 'done' AND NOT EXISTS (SELECT 1 FROM evidence_task e " \
+	"WHERE e.task_id = t.id)"
+#define MISSING_TASKS_SQL "SELECT t.id, coalesce(u.code, ''), t.title, 0 FROM task t LEFT " \
+	"JOIN unit u ON u.id = t.lead_unit_id WHERE " MISSING_TASKS_WHERE
+#define MISSING_TASKS_ORDER " ORDER BY u.name COLLATE vi, t.id"
 
-int evidence_missing_tasks(struct db *db, int limit, struct missing_row **tasks, int *n,
-			   int64_t *total, struct cchc_err *err)
+int evidence_missing_tasks(struct db *db, const char *done_from, int limit,
+			   struct missing_row **tasks, int *n, int64_t *total, struct cchc_err *err)
 {
+	const char *since = done_from && *done_from ? " AND t.done_on >= ?1" : "";
+	char sql[600];
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM task t WHERE %s%s", MISSING_TASKS_WHERE,
+		 since);
 	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db->h, "SELECT count(*)" MISSING_TASKS_FROM, -1, &st, NULL);
-	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*total = sqlite3_column_int64(st, 0);
-		rc = SQLITE_OK;
+	int rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		if (*since)
+			sqlite3_bind_text(st, 1, done_from, -1, SQLITE_STATIC);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			*total = sqlite3_column_int64(st, 0);
+			rc = SQLITE_OK;
+		}
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_OK)
 		return db_fail(db, rc, "đếm việc thiếu tài liệu", err);
-	char sql[512];
-	snprintf(sql, sizeof sql, "%s LIMIT %d", MISSING_TASKS_SQL, limit > 0 ? limit : 0);
-	return missing_query(db, sql, tasks, n, err);
+	snprintf(sql, sizeof sql, "%s%s%s LIMIT %d", MISSING_TASKS_SQL, since, MISSING_TASKS_ORDER,
+		 limit > 0 ? limit : 0);
+	return missing_query(db, sql, done_from, tasks, n, err);
 }
 
 int evidence_missing(struct db *db, struct missing_row **tasks, int *ntasks,
 		     struct missing_row **criteria, int *ncriteria, struct cchc_err *err)
 {
-	int rc = missing_query(db, MISSING_TASKS_SQL, tasks, ntasks, err);
+	int rc = missing_query(db, MISSING_TASKS_SQL MISSING_TASKS_ORDER, NULL, tasks, ntasks, err);
 	if (rc)
 		return rc;
 	rc = missing_query(db,
 		"SELECT c.id, c.code, c.name, s.year FROM criterion_score s JOIN criterion c ON "
 		"c.id = s.criterion_id WHERE NOT EXISTS (SELECT 1 FROM criterion_evidence e WHERE "
-		"e.criterion_id = c.id) ORDER BY s.year, c.catalogue_id, c.seq", criteria, ncriteria, err);
+		"e.criterion_id = c.id) ORDER BY s.year, c.catalogue_id, c.seq", NULL, criteria, ncriteria,
+		err);
 	if (rc) {
 		missing_rows_free(*tasks, *ntasks);
 		*tasks = NULL;

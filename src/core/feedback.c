@@ -1031,22 +1031,36 @@ int feedback_steps(struct db *db, int64_t id, struct feedback_step **out, int *n
 	return db_fail(db, rc, "đọc quá trình xử lý", err);
 }
 
-/* Filtering and ordering in SQL; the caller pages with a key (its last row). */
-#define LIST_FROM \
-	" FROM feedback f LEFT JOIN unit u ON u.id = f.unit_id WHERE 1 " \
-	"AND (?1 = '' OR f.status = ?1) " \
-	"AND (?2 = 0 OR (f.due_on < ?3 AND f.status IN " OPEN_SQL ")) " \
-	"AND (?4 = '' OR (f.due_on >= ?3 AND f.due_on <= ?4 AND f.status IN " OPEN_SQL ")) " \
-	"AND (?5 = 0 OR f.unit_id = ?5) " \
-	"AND (?6 = '' OR f.received_on >= ?6) AND (?7 = '' OR f.received_on <= ?7) " \
-	"AND (?8 = 0 OR (?8 > 0 AND (f.due_on IS NULL, coalesce(f.due_on, ''), f.id) > " \
-	"     (?9, ?10, ?11)) OR (?8 < 0 AND (f.due_on IS NULL, coalesce(f.due_on, ''), f.id) < " \
-	"     (?9, ?10, ?11))) "
-static const char LIST_SQL[] = "SELECT " FB_COLUMNS LIST_FROM
-	"ORDER BY f.due_on IS NULL, f.due_on, f.id LIMIT ?12";
-static const char LIST_REVERSE_SQL[] = "SELECT " FB_COLUMNS LIST_FROM
-	"ORDER BY f.due_on IS NULL DESC, f.due_on DESC, f.id DESC LIMIT ?12";
-static const char COUNT_SQL[] = "SELECT count(*)" LIST_FROM;
+/* Filtering and ordering in SQL; the caller pages with a key (its last
+ * row). Only the conditions the filter sets are in the statement, so
+ * SQLite can use an index for them; the parameters keep their numbers
+ * (one above the statement's highest is not bound: SQLITE_RANGE). */
+static char *list_sql(const struct feedback_filter *f, bool count, bool keyed)
+{
+	struct sbuf b = SBUF_INIT;
+	sbuf_addf(&b, "SELECT %s FROM feedback f %s WHERE 1 ", count ? "count(*)" : FB_COLUMNS,
+		  count ? "" : "LEFT JOIN unit u ON u.id = f.unit_id");
+	if (f->status >= 0)
+		sbuf_add(&b, "AND f.status = ?1 ");
+	if (f->overdue)
+		sbuf_add(&b, "AND f.due_on < ?3 AND f.status IN " OPEN_SQL " ");
+	if (f->due_within >= 0)
+		sbuf_add(&b, "AND f.due_on >= ?3 AND f.due_on <= ?4 AND f.status IN " OPEN_SQL " ");
+	if (f->unit_code && *f->unit_code)
+		sbuf_add(&b, "AND f.unit_id = ?5 ");
+	if (f->from && *f->from)
+		sbuf_add(&b, "AND f.received_on >= ?6 ");
+	if (f->to && *f->to)
+		sbuf_add(&b, "AND f.received_on <= ?7 ");
+	if (keyed && f->after)
+		sbuf_addf(&b, "AND (f.due_on IS NULL, coalesce(f.due_on, ''), f.id) %s (?9, ?10, ?11) ",
+			  f->reverse ? "<" : ">");
+	if (!count)
+		sbuf_addf(&b, "ORDER BY f.due_on IS NULL%s, f.due_on%s, f.id%s LIMIT ?12",
+			  f->reverse ? " DESC" : "", f->reverse ? " DESC" : "",
+			  f->reverse ? " DESC" : "");
+	return sbuf_detach(&b);
+}
 
 /* The last day of "due within N working days" from today, or "" for none. */
 static int within_limit(int n, const char *today, char out[11], struct cchc_err *err)
@@ -1069,14 +1083,12 @@ static int bind_filter(struct db *db, sqlite3_stmt *st, const struct feedback_fi
 			       f->unit_code);
 	sqlite3_bind_text(st, 1, f->status >= 0 ? feedback_status_code(f->status) : "", -1,
 			  SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, f->overdue);
 	sqlite3_bind_text(st, 3, today, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 4, limit, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 5, unit);
 	sqlite3_bind_text(st, 6, f->from ? f->from : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 7, f->to ? f->to : "", -1, SQLITE_STATIC);
 	const struct feedback_info *k = keyed ? f->after : NULL;
-	sqlite3_bind_int(st, 8, !k ? 0 : f->reverse ? -1 : 1);
 	sqlite3_bind_int(st, 9, k && !*k->due_on);
 	sqlite3_bind_text(st, 10, k ? k->due_on : "", -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 11, k ? k->id : 0);
@@ -1085,10 +1097,12 @@ static int bind_filter(struct db *db, sqlite3_stmt *st, const struct feedback_fi
 	return CCHC_OK;
 }
 
-static int prepare_list(struct db *db, const char *sql, const struct feedback_filter *f,
-			const char *today, bool keyed, sqlite3_stmt **st, struct cchc_err *err)
+static int prepare_list(struct db *db, const struct feedback_filter *f, const char *today,
+			bool keyed, sqlite3_stmt **st, struct cchc_err *err)
 {
+	char *sql = list_sql(f, !keyed, keyed);
 	int rc = sqlite3_prepare_v2(db->h, sql, -1, st, NULL);
+	free(sql);
 	if (rc != SQLITE_OK)
 		return db_fail(db, rc, "đọc sổ phản ánh, kiến nghị", err);
 	if (bind_filter(db, *st, f, today, keyed, err)) {
@@ -1115,7 +1129,7 @@ int feedback_list(struct db *db, const struct feedback_filter *f, struct feedbac
 	char today[11];
 	sqlite3_stmt *st;
 	if (today_iso(today, err) ||
-	    prepare_list(db, f->reverse ? LIST_REVERSE_SQL : LIST_SQL, f, today, true, &st, err))
+	    prepare_list(db, f, today, true, &st, err))
 		return err->code;
 	int cap = 0, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -1142,7 +1156,7 @@ int feedback_count(struct db *db, const struct feedback_filter *f, int *n, struc
 	*n = 0;
 	char today[11];
 	sqlite3_stmt *st;
-	if (today_iso(today, err) || prepare_list(db, COUNT_SQL, f, today, false, &st, err))
+	if (today_iso(today, err) || prepare_list(db, f, today, false, &st, err))
 		return err->code;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)

@@ -525,48 +525,71 @@ int task_get(struct db *db, int64_t id, struct task_info *t, struct cchc_err *er
 }
 
 /* Filtering and ordering are done in SQL on indexed columns; the caller
- * sets a limit for screens and pages with a key (the last row it has). */
-#define LIST_FROM \
-	" FROM task t LEFT JOIN unit u ON u.id = t.lead_unit_id " \
-	"LEFT JOIN section s ON s.id = t.section_id WHERE 1 " \
-	"AND (?1 = '' OR u.code = ?1 COLLATE NOCASE OR EXISTS (SELECT 1 FROM task_unit tu JOIN unit " \
-	"     cu ON cu.id = tu.unit_id WHERE tu.task_id = t.id AND cu.code = ?1 COLLATE NOCASE)) " \
-	"AND (?2 = '' OR t.status = ?2) " \
-	"AND (?3 = 0 OR (t.due_on < ?4 AND t.status IN ('todo', 'doing'))) " \
-	"AND (?5 = '' OR (t.due_on >= ?4 AND t.due_on <= ?5 AND t.status IN ('todo', 'doing'))) " \
-	"AND (?6 = 0 OR t.status <> 'done') " \
-	"AND (?7 = 0 OR t.plan_id = ?7) AND (?8 = 0 OR t.section_id = ?8) " \
-	"AND (?11 = '' OR t.id IN (SELECT d.rid FROM search_fts f CROSS JOIN search_doc d ON " \
-	"     d.id = f.rowid WHERE search_fts MATCH ?11 AND d.kind = 'task')) " \
-	"AND (?12 = 0 OR (?12 > 0 AND (t.due_on IS NULL, coalesce(t.due_on, ''), t.id) > " \
-	"     (?13, ?14, ?15)) OR (?12 < 0 AND (t.due_on IS NULL, coalesce(t.due_on, ''), t.id) < " \
-	"     (?13, ?14, ?15))) "
-static const char LIST_SQL[] = "SELECT " TASK_COLUMNS LIST_FROM
-	"ORDER BY t.due_on IS NULL, t.due_on, t.id LIMIT ?9 OFFSET ?10";
-static const char LIST_REVERSE_SQL[] = "SELECT " TASK_COLUMNS LIST_FROM
-	"ORDER BY t.due_on IS NULL DESC, t.due_on DESC, t.id DESC LIMIT ?9 OFFSET ?10";
-static const char COUNT_SQL[] = "SELECT count(*)" LIST_FROM;
+ * sets a limit for screens and pages with a key (the last row it has).
+ * Only the conditions the filter sets are in the statement, so SQLite can
+ * choose an index for them ("?1 = '' OR ..." would make it read every
+ * task); the parameters keep their numbers whichever are present (a
+ * number above the statement's highest is not bound: SQLITE_RANGE). */
+static char *list_sql(const struct task_filter *f, const char *what)
+{
+	struct sbuf b = SBUF_INIT;
+	bool count = strcmp(what, "count(*)") == 0;
+	sbuf_addf(&b, "SELECT %s FROM task t %s WHERE 1 ", what,
+		  count ? "" : "LEFT JOIN unit u ON u.id = t.lead_unit_id "
+			       "LEFT JOIN section s ON s.id = t.section_id");
+	if (f->unit_code && *f->unit_code)
+		sbuf_add(&b, "AND (t.lead_unit_id = ?16 OR t.id IN (SELECT tu.task_id FROM "
+			 "task_unit tu WHERE tu.unit_id = ?16)) ");
+	if (f->status >= 0)
+		sbuf_add(&b, "AND t.status = ?2 ");
+	if (f->overdue)
+		sbuf_add(&b, "AND t.status IN ('todo', 'doing') AND t.due_on < ?4 ");
+	if (f->due_within >= 0)
+		sbuf_add(&b, "AND t.status IN ('todo', 'doing') AND t.due_on >= ?4 AND t.due_on <= ?5 ");
+	if (f->open_only)
+		sbuf_add(&b, "AND t.status <> 'done' ");
+	if (f->plan_id)
+		sbuf_add(&b, "AND t.plan_id = ?7 ");
+	if (f->section_id)
+		sbuf_add(&b, "AND t.section_id = ?8 ");
+	if (f->title_query && *f->title_query)
+		sbuf_add(&b, "AND t.id IN (SELECT d.rid FROM search_fts f CROSS JOIN search_doc d ON "
+			 "d.id = f.rowid WHERE search_fts MATCH ?11 AND d.kind = 'task') ");
+	if (f->after)
+		sbuf_addf(&b, "AND (t.due_on IS NULL, coalesce(t.due_on, ''), t.id) %s (?13, ?14, ?15) ",
+			  f->reverse ? "<" : ">");
+	if (!count)
+		sbuf_addf(&b, "ORDER BY t.due_on IS NULL%s, t.due_on%s, t.id%s LIMIT ?9 OFFSET ?10",
+			  f->reverse ? " DESC" : "", f->reverse ? " DESC" : "",
+			  f->reverse ? " DESC" : "");
+	return sbuf_detach(&b);
+}
+
+/* The N-th working day from today, as ISO. */
+static int due_limit(const char *today, int within, char out[11], struct cchc_err *err)
+{
+	struct calendar *c = calendar_new();
+	struct ymd t, d;
+	date_parse_iso(today, &t);
+	int rc = calendar_add(c, t, within, &d, err);
+	calendar_free(c);
+	if (rc == CCHC_OK)
+		date_format_iso(d, out);
+	return rc;
+}
 
 static int bind_filter(struct db *db, sqlite3_stmt *st, const struct task_filter *f,
 		       const char *today, struct cchc_err *err)
 {
 	char limit[11] = "";
-	if (f->due_within >= 0) {
-		struct calendar *c = calendar_new();
-		struct ymd t, d;
-		date_parse_iso(today, &t);
-		int rc = calendar_add(c, t, f->due_within, &d, err);
-		calendar_free(c);
-		if (rc)
-			return rc;
-		date_format_iso(d, limit);
-	}
-	if (f->unit_code && *f->unit_code && !unit_id_by_code(db, f->unit_code))
+	if (f->due_within >= 0 && due_limit(today, f->due_within, limit, err))
+		return err->code;
+	int64_t unit = 0;
+	if (f->unit_code && *f->unit_code && !(unit = unit_id_by_code(db, f->unit_code)))
 		return err_set(err, CCHC_EINPUT, "Không có đơn vị mã \"%s\" (xem cchc unit list)",
 			       f->unit_code);
-	sqlite3_bind_text(st, 1, f->unit_code ? f->unit_code : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 16, unit);
 	sqlite3_bind_text(st, 2, f->status >= 0 ? task_status_name(f->status) : "", -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 3, f->overdue);
 	sqlite3_bind_text(st, 4, today, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 5, limit, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 6, f->open_only);
@@ -581,17 +604,18 @@ static int bind_filter(struct db *db, sqlite3_stmt *st, const struct task_filter
 	sqlite3_bind_text(st, 11, expr ? expr : "", -1, SQLITE_TRANSIENT);
 	free(expr);
 	const struct task_info *k = f->after;
-	sqlite3_bind_int(st, 12, !k ? 0 : f->reverse ? -1 : 1);
 	sqlite3_bind_int(st, 13, k && !*k->due_on);
 	sqlite3_bind_text(st, 14, k ? k->due_on : "", -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 15, k ? k->id : 0);
 	return CCHC_OK;
 }
 
-static int prepare_list(struct db *db, const char *sql, const struct task_filter *f,
+static int prepare_list(struct db *db, const char *what, const struct task_filter *f,
 			const char *today, sqlite3_stmt **st, struct cchc_err *err)
 {
+	char *sql = list_sql(f, what);
 	int rc = sqlite3_prepare_v2(db->h, sql, -1, st, NULL);
+	free(sql);
 	if (rc != SQLITE_OK)
 		return db_fail(db, rc, "đọc danh sách nhiệm vụ", err);
 	if (bind_filter(db, *st, f, today, err)) {
@@ -619,7 +643,7 @@ int task_list(struct db *db, const struct task_filter *f, struct task_info **out
 	if (today_iso(today, err))
 		return err->code;
 	sqlite3_stmt *st;
-	if (prepare_list(db, f->reverse ? LIST_REVERSE_SQL : LIST_SQL, f, today, &st, err))
+	if (prepare_list(db, TASK_COLUMNS, f, today, &st, err))
 		return err->code;
 	int cap = 0, rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -648,13 +672,80 @@ int task_count(struct db *db, const struct task_filter *f, int *n, struct cchc_e
 	if (today_iso(today, err))
 		return err->code;
 	sqlite3_stmt *st;
-	if (prepare_list(db, COUNT_SQL, f, today, &st, err))
+	if (prepare_list(db, "count(*)", f, today, &st, err))
 		return err->code;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*n = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW ? CCHC_OK : db_fail(db, rc, "đếm nhiệm vụ", err);
+}
+
+/* The open tasks due by ?2 of each unit, lead or coordinating (a unit
+ * that both leads and coordinates a task counts it once), both arms read
+ * from the index task_by_due (status, due_on, lead_unit_id); the windows
+ * give each row its unit's counts and its rank; titles only for the rows
+ * kept. */
+static const char DUE_BY_UNIT_SQL[] =
+	"WITH due(unit_id, id, due_on) AS ("
+	" SELECT lead_unit_id, id, due_on FROM task WHERE status IN ('todo', 'doing')"
+	"  AND due_on <= ?2 AND lead_unit_id IS NOT NULL"
+	" UNION ALL SELECT tu.unit_id, t.id, t.due_on FROM task t JOIN task_unit tu ON"
+	"  tu.task_id = t.id WHERE t.status IN ('todo', 'doing') AND t.due_on <= ?2"
+	"  AND tu.unit_id IS NOT t.lead_unit_id), "
+	"ranked AS (SELECT unit_id, id, due_on,"
+	" row_number() OVER (PARTITION BY unit_id ORDER BY due_on, id) AS rn,"
+	" sum(due_on < ?1) OVER (PARTITION BY unit_id) AS n_late,"
+	" count(*) OVER (PARTITION BY unit_id) AS n_all FROM due) "
+	"SELECT r.unit_id, r.id, t.title, r.due_on, r.due_on < ?1, r.n_late, r.n_all "
+	"FROM ranked r JOIN task t ON t.id = r.id WHERE r.rn <= ?3 ORDER BY r.unit_id, r.rn";
+
+int task_due_by_unit(struct db *db, int due_within, int per_unit, struct task_due_row **out,
+		     int *n, struct cchc_err *err)
+{
+	*out = NULL;
+	*n = 0;
+	char today[11], limit[11];
+	if (today_iso(today, err) || due_limit(today, due_within, limit, err))
+		return err->code;
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, DUE_BY_UNIT_SQL, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, "đếm nhiệm vụ theo đơn vị", err);
+	sqlite3_bind_text(st, 1, today, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, limit, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 3, per_unit);
+	int cap = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 32;
+			*out = xrealloc(*out, sizeof **out * (size_t)cap);
+		}
+		struct task_due_row *r = &(*out)[(*n)++];
+		const char *due = (const char *)sqlite3_column_text(st, 3);
+		*r = (struct task_due_row){ .unit_id = sqlite3_column_int64(st, 0),
+					    .task_id = sqlite3_column_int64(st, 1),
+					    .title = col(st, 2),
+					    .overdue = sqlite3_column_int(st, 4) != 0 };
+		snprintf(r->due_on, sizeof r->due_on, "%s", due ? due : "");
+		r->unit_overdue = sqlite3_column_int(st, 5);
+		r->unit_soon = sqlite3_column_int(st, 6) - r->unit_overdue;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		task_due_rows_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return db_fail(db, rc, "đếm nhiệm vụ theo đơn vị", err);
+	}
+	return CCHC_OK;
+}
+
+void task_due_rows_free(struct task_due_row *v, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(v[i].title);
+	free(v);
 }
 
 void task_info_free(struct task_info *t)

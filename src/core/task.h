@@ -72,6 +72,20 @@ int task_list(struct db *db, const struct task_filter *f, struct task_info **out
 	      struct cchc_err *err);
 /* How many rows task_list would give without limit and offset. */
 int task_count(struct db *db, const struct task_filter *f, int *n, struct cchc_err *err);
+/* Open tasks (to do or in progress) due by the N-th working day from
+ * today, by unit (lead or coordinating): for every unit that has any, its
+ * counts of overdue and due-soon tasks and its first per_unit tasks by due
+ * date, in one query. Rows come grouped by unit_id, in due order. */
+struct task_due_row {
+	int64_t unit_id, task_id;
+	char *title;
+	char due_on[11];
+	bool overdue;
+	int unit_overdue, unit_soon;  /* the unit's counts (the same on each of its rows) */
+};
+int task_due_by_unit(struct db *db, int due_within, int per_unit, struct task_due_row **out,
+		     int *n, struct cchc_err *err);
+void task_due_rows_free(struct task_due_row *v, int n);
 void task_info_free(struct task_info *t);
 void task_list_free(struct task_info *v, int n);
 

@@ -29,6 +29,7 @@ static const char *const migrations[] = {
 	"data/migrations/0010-history.sql",
 	"data/migrations/0011-dossier-import.sql",
 	"data/migrations/0012-task-order.sql",
+	"data/migrations/0013-register-order.sql",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -355,6 +356,26 @@ static void report_corrupt(struct db *db, struct cchc_err *err)
 		backup_corrupt_error(db->path, corrupt_reason(sqlite3_extended_errcode(db->h)), err);
 }
 
+/* CCHC_TRACE_SQL=FILE appends each finished statement's run time and its
+ * text to FILE: which query a slow screen waits for (a developer's aid,
+ * documented in tests/bench/README). */
+static int trace_profile(unsigned type, void *ctx, void *p, void *x)
+{
+	(void)type;
+	FILE *f = ctx;
+	const char *sql = sqlite3_sql(p);
+	fprintf(f, "%10.3f ms  %.300s\n", (double)*(sqlite3_int64 *)x / 1e6, sql ? sql : "?");
+	return 0;
+}
+
+static void trace_start(struct db *db)
+{
+	const char *file = getenv("CCHC_TRACE_SQL");
+	if (!file || !*file || !(db->trace = fopen(file, "a")))
+		return;
+	sqlite3_trace_v2(db->h, SQLITE_TRACE_PROFILE, trace_profile, db->trace);
+}
+
 int db_open(struct db *db, const char *path, struct cchc_err *err)
 {
 	memset(db, 0, sizeof *db);
@@ -371,6 +392,7 @@ int db_open(struct db *db, const char *path, struct cchc_err *err)
 		db_fail(db, rc, "mở cơ sở dữ liệu", err);
 		goto fail;
 	}
+	trace_start(db);
 	if (set_pragmas(db, err) || fts_register(db->h, err) || history_register(db, err) ||
 	    quick_check(db, unclean, err) || backup_before_upgrade(db, err) ||
 	    migrate(db, err) || search_index_ensure(db, err) || history_ensure(db, err))
@@ -387,6 +409,9 @@ void db_close(struct db *db)
 	if (db->h)
 		sqlite3_close_v2(db->h);
 	db->h = NULL;
+	if (db->trace)
+		fclose(db->trace);
+	db->trace = NULL;
 	free(db->path);
 	db->path = NULL;
 }

@@ -3,6 +3,7 @@
 #ifndef CCHC_DB_H
 #define CCHC_DB_H
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <sqlite3.h>
 #include "util/err.h"
@@ -18,6 +19,7 @@ struct db {
 	bool record_rows;  /* the history records this action's rows */
 	char warning[768]; /* a problem that did not stop the write (the daily
 			    * backup failed); the caller shows it, then clears it */
+	FILE *trace;       /* CCHC_TRACE_SQL: each statement's time, for profiling */
 };
 
 /* The database path: CCHC_DB, else $XDG_DATA_HOME/cchc/cchc.db, else

@@ -1,6 +1,7 @@
 /* Tổng quan: the screen cchc opens on, what needs doing now. Tasks overdue
  * and due within N working days (setting ui.due_within) by unit (lead or
- * coordinating), with their first titles; finished tasks without evidence;
+ * coordinating), with their first titles; tasks finished in this year's
+ * report period without evidence;
  * late dossiers without an apology letter, oldest first; feedback overdue
  * and due within 5 working days; the next report with its data range, send
  * date and the working days left. Every figure is a count in SQL and every
@@ -15,7 +16,9 @@
 #include "core/dossier.h"
 #include "core/evidence.h"
 #include "core/feedback.h"
+#include "core/period.h"
 #include "core/report.h"
+#include "core/settings.h"
 #include "core/task.h"
 #include "core/unit.h"
 #include "text/utf8.h"
@@ -132,42 +135,24 @@ static int count_tasks(struct app *app, const char *unit, bool overdue, int with
 	return failed(app, task_count(app->db, &f, &n, &err), &err) ? 0 : n;
 }
 
-/* Up to limit tasks of the unit, overdue or due soon; how many. */
-static int add_tasks(struct app *app, struct home *h, const char *unit, bool overdue,
-		     int within, int limit)
+/* The unit's heading and first tasks from rows v[0..n) (all of the unit). */
+static void unit_tasks(struct home *h, const struct unit_info *u, const struct task_due_row *v,
+		       int n)
 {
-	struct task_filter f = { .unit_code = unit, .status = -1, .overdue = overdue,
-				 .due_within = overdue ? -1 : within, .limit = limit };
-	struct task_info *v = NULL;
-	int n = 0;
-	struct cchc_err err;
-	if (limit <= 0 || failed(app, task_list(app->db, &f, &v, &n, &err), &err))
-		return 0;
-	for (int i = 0; i < n; i++) {
-		char id[24], due[11];
-		snprintf(id, sizeof id, "%lld", (long long)v[i].id);
-		vn_date(v[i].due_on, due);
-		struct hrow *r = add(h, R_ITEM, "task", v[i].id, v[i].title);
-		set_cols(r, id, 6, EL_TEXT, due, overdue ? EL_TASK_OVERDUE : EL_TASK_DUE_SOON);
-	}
-	task_list_free(v, n);
-	return n;
-}
-
-static void unit_tasks(struct app *app, struct home *h, const struct unit_info *u, int within)
-{
-	int over = count_tasks(app, u->code, true, within);
-	int soon = count_tasks(app, u->code, false, within);
-	if (!over && !soon)
-		return;
+	int over = v[0].unit_overdue, soon = v[0].unit_soon;
 	struct hrow *g = addf(h, R_GROUP, "tasks-unit", u->id, "%s: quá hạn %d, sắp đến hạn %d",
 			      u->name, over, soon);
 	set_cols(g, u->code, 8, EL_TEXT, "", EL_TEXT);
-	int shown = add_tasks(app, h, u->code, true, within, SHOW);
-	shown += add_tasks(app, h, u->code, false, within, SHOW - shown);
-	if (over + soon > shown)
+	for (int i = 0; i < n; i++) {
+		char id[24], due[11];
+		snprintf(id, sizeof id, "%lld", (long long)v[i].task_id);
+		vn_date(v[i].due_on, due);
+		struct hrow *r = add(h, R_ITEM, "task", v[i].task_id, v[i].title);
+		set_cols(r, id, 6, EL_TEXT, due, v[i].overdue ? EL_TASK_OVERDUE : EL_TASK_DUE_SOON);
+	}
+	if (over + soon > n)
 		addf(h, R_MORE, "tasks-unit", u->id, "… và %d nhiệm vụ khác của đơn vị",
-		     over + soon - shown);
+		     over + soon - n);
 }
 
 static void tasks_block(struct app *app, struct home *h)
@@ -178,27 +163,57 @@ static void tasks_block(struct app *app, struct home *h)
 	     "Nhiệm vụ quá hạn: %d · đến hạn trong %d ngày làm việc: %d", over, within, soon);
 	if (!over && !soon)
 		return;
+	/* one grouped query for every unit (a query per unit cannot use an
+	 * index for "lead or coordinating" and took seconds at a province's
+	 * ten years); the units in their list order */
 	struct unit_info *u = NULL;
-	int n = 0;
+	struct task_due_row *v = NULL;
+	int n = 0, nv = 0;
 	struct cchc_err err;
 	if (failed(app, unit_list(app->db, &u, &n, &err), &err))
 		return;
-	for (int i = 0; i < n; i++)
-		unit_tasks(app, h, &u[i], within);
+	if (failed(app, task_due_by_unit(app->db, within, SHOW, &v, &nv, &err), &err)) {
+		unit_list_free(u, n);
+		return;
+	}
+	for (int i = 0; i < n; i++) {
+		int j = 0;
+		while (j < nv && v[j].unit_id != u[i].id)
+			j++;
+		int k = j;
+		while (k < nv && v[k].unit_id == u[i].id)
+			k++;
+		if (k > j)
+			unit_tasks(h, &u[i], v + j, k - j);
+	}
+	task_due_rows_free(v, nv);
 	unit_list_free(u, n);
 }
 
 /* ---- finished tasks without evidence ---- */
 
+/* Those finished in this year's report period: the evidence the year's
+ * report and self-assessment need (a province's ten years hold tens of
+ * thousands of old ones, which the Thiếu tài liệu screen lists). */
 static void missing_block(struct app *app, struct home *h)
 {
 	struct missing_row *v = NULL;
 	int n = 0;
 	int64_t total = 0;
 	struct cchc_err err;
-	if (failed(app, evidence_missing_tasks(app->db, SHOW, &v, &n, &total, &err), &err))
+	struct ymd today;
+	struct period p;
+	char from[11], to[11], from_vn[11];
+	if (failed(app, date_today(&today, &err), &err))
 		return;
-	addf(h, R_HEAD, "missing-task", 0, "Nhiệm vụ đã hoàn thành chưa có tài liệu kiểm chứng: %lld",
+	period_containing(today, PERIOD_YEAR, settings_get_int(app->db, "period.cutoff_day", 15),
+			  &p);
+	period_iso(&p, from, to);
+	date_format_vn(p.from, from_vn);
+	if (failed(app, evidence_missing_tasks(app->db, from, SHOW, &v, &n, &total, &err), &err))
+		return;
+	addf(h, R_HEAD, "missing-task", 0,
+	     "Nhiệm vụ hoàn thành từ %s chưa có tài liệu kiểm chứng: %lld", from_vn,
 	     (long long)total);
 	for (int i = 0; i < n; i++) {
 		char id[24];
