@@ -44,17 +44,34 @@ static char *describe(struct db *db, const char *kind, int64_t id)
 	return xstrdup("");
 }
 
+/* Whether the last term is a prefix of one letter (as typed: "thu t"). */
+static bool short_prefix(const struct text_query *q)
+{
+	if (!q->last_prefix || !q->nterms)
+		return false;
+	const char *t = q->folded[q->nterms - 1];
+	size_t n = 0;
+	for (; *t; t++)
+		n += ((unsigned char)*t & 0xC0) != 0x80;
+	return n < 2;
+}
+
 /* The FTS5 expression: every folded term quoted, the last one a prefix when
- * asked; the terms are runs of letters and digits, so quoting is safe. */
+ * asked; the terms are runs of letters and digits, so quoting is safe. A
+ * last prefix of one letter is left out: the index keeps prefixes of two
+ * and three letters, and one letter would make FTS5 read the list of every
+ * word starting with it (most of the index) on each key typed. The rows
+ * then hold the other terms; search_run checks the letter itself. */
 static char *match_expr(const struct text_query *q)
 {
 	struct sbuf b = SBUF_INIT;
-	for (int i = 0; i < q->nterms; i++) {
+	int n = q->nterms - short_prefix(q);
+	for (int i = 0; i < n; i++) {
 		sbuf_addf(&b, "%s\"%s\"", i ? " " : "", q->folded[i]);
 		if (q->last_prefix && i == q->nterms - 1)
 			sbuf_addc(&b, '*');
 	}
-	return sbuf_detach(&b);
+	return b.s ? sbuf_detach(&b) : xstrdup("");
 }
 
 char *search_match_expr(const char *query, bool exact, bool prefix)
@@ -101,7 +118,7 @@ static void take_row(struct db *db, sqlite3_stmt *st, const struct text_query *q
 		return;
 	struct sbuf all = SBUF_INIT;
 	sbuf_addf(&all, "%s\n%s", title ? title : "", body ? body : "");
-	if (o->exact && !text_query_matches_all(q, all.s)) {
+	if ((o->exact || short_prefix(q)) && !text_query_matches_all(q, all.s)) {
 		sbuf_free(&all);
 		return;
 	}
@@ -131,6 +148,11 @@ int search_run(struct db *db, const char *query, const struct search_opts *o,
 	}
 	int limit = o->limit > 0 && o->limit <= 1000 ? o->limit : 50;
 	char *expr = match_expr(&q);
+	if (!*expr) {   /* one letter so far: wait for the second */
+		free(expr);
+		text_query_free(&q);
+		return CCHC_OK;
+	}
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(db->h, SQL, -1, &st, NULL);
 	if (rc == SQLITE_OK) {

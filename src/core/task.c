@@ -524,16 +524,53 @@ int task_get(struct db *db, int64_t id, struct task_info *t, struct cchc_err *er
 	return err_set(err, CCHC_ENOTFOUND, "Không có nhiệm vụ số %lld", (long long)id);
 }
 
+/* The columns of the hit table (task_hits_build), the list's order. */
+#define HIT_KEY "t.due_on IS NULL, coalesce(t.due_on, ''), t.id"
+
 /* Filtering and ordering are done in SQL on indexed columns; the caller
  * sets a limit for screens and pages with a key (the last row it has).
  * Only the conditions the filter sets are in the statement, so SQLite can
  * choose an index for them ("?1 = '' OR ..." would make it read every
  * task); the parameters keep their numbers whichever are present (a
  * number above the statement's highest is not bound: SQLITE_RANGE). */
-static char *list_sql(const struct task_filter *f, const char *what)
+/* Whether the filter's words make a condition: not when they are one
+ * letter so far (every task would match; see search_match_expr). */
+bool task_filter_has_words(const struct task_filter *f)
+{
+	if (!f->title_query || !*f->title_query)
+		return false;
+	char *e = search_match_expr(f->title_query, false, true);
+	bool cond = !e || *e;   /* no words at all: a condition no task meets */
+	free(e);
+	return cond;
+}
+
+static char *hits_sql(const struct task_filter *f, bool count)
 {
 	struct sbuf b = SBUF_INIT;
+	if (count)
+		sbuf_add(&b, "SELECT count(*) FROM temp.task_hit h WHERE 1 ");
+	else
+		sbuf_add(&b, "SELECT " TASK_COLUMNS " FROM temp.task_hit h CROSS JOIN task t ON "
+			 "t.id = h.id LEFT JOIN unit u ON u.id = t.lead_unit_id LEFT JOIN section s "
+			 "ON s.id = t.section_id WHERE 1 ");
+	if (f->after)
+		sbuf_addf(&b, "AND (h.nul, h.due, h.id) %s (?13, ?14, ?15) ", f->reverse ? "<" : ">");
+	if (!count)
+		sbuf_addf(&b, "ORDER BY h.nul%s, h.due%s, h.id%s LIMIT ?9 OFFSET ?10",
+			  f->reverse ? " DESC" : "", f->reverse ? " DESC" : "",
+			  f->reverse ? " DESC" : "");
+	return sbuf_detach(&b);
+}
+
+static char *list_sql(const struct task_filter *f, const char *what)
+{
 	bool count = strcmp(what, "count(*)") == 0;
+	if (f->use_hits)
+		return hits_sql(f, count);
+	bool keys = strcmp(what, HIT_KEY) == 0;
+	count = count || keys;
+	struct sbuf b = SBUF_INIT;
 	sbuf_addf(&b, "SELECT %s FROM task t %s WHERE 1 ", what,
 		  count ? "" : "LEFT JOIN unit u ON u.id = t.lead_unit_id "
 			       "LEFT JOIN section s ON s.id = t.section_id");
@@ -552,10 +589,12 @@ static char *list_sql(const struct task_filter *f, const char *what)
 		sbuf_add(&b, "AND t.plan_id = ?7 ");
 	if (f->section_id)
 		sbuf_add(&b, "AND t.section_id = ?8 ");
-	if (f->title_query && *f->title_query)
+	if (f->use_hits)
+		sbuf_add(&b, "AND t.id IN temp.task_hit ");
+	else if (task_filter_has_words(f))
 		sbuf_add(&b, "AND t.id IN (SELECT d.rid FROM search_fts f CROSS JOIN search_doc d ON "
 			 "d.id = f.rowid WHERE search_fts MATCH ?11 AND d.kind = 'task') ");
-	if (f->after)
+	if (f->after && !keys)
 		sbuf_addf(&b, "AND (t.due_on IS NULL, coalesce(t.due_on, ''), t.id) %s (?13, ?14, ?15) ",
 			  f->reverse ? "<" : ">");
 	if (!count)
@@ -563,6 +602,44 @@ static char *list_sql(const struct task_filter *f, const char *what)
 			  f->reverse ? " DESC" : "", f->reverse ? " DESC" : "",
 			  f->reverse ? " DESC" : "");
 	return sbuf_detach(&b);
+}
+
+static int bind_filter(struct db *db, sqlite3_stmt *st, const struct task_filter *f,
+		       const char *today, struct cchc_err *err);
+
+int task_hits_build(struct db *db, const struct task_filter *f, int *n, struct cchc_err *err)
+{
+	*n = 0;
+	char today[11];
+	if (today_iso(today, err))
+		return err->code;
+	int rc = sqlite3_exec(db->h, "CREATE TEMP TABLE IF NOT EXISTS task_hit(nul INTEGER, due TEXT, "
+			      "id INTEGER, PRIMARY KEY(nul, due, id)) WITHOUT ROWID; "
+			      "DELETE FROM temp.task_hit", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, "lọc nhiệm vụ", err);
+	struct task_filter all = *f;
+	all.use_hits = false;
+	all.after = NULL;
+	char *sel = list_sql(&all, HIT_KEY);
+	struct sbuf sql = SBUF_INIT;
+	sbuf_addf(&sql, "INSERT INTO temp.task_hit(nul, due, id) %s", sel);
+	free(sel);
+	sqlite3_stmt *st;
+	rc = sqlite3_prepare_v2(db->h, sql.s, -1, &st, NULL);
+	sbuf_free(&sql);
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, "lọc nhiệm vụ", err);
+	if (bind_filter(db, st, &all, today, err)) {
+		sqlite3_finalize(st);
+		return err->code;
+	}
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, rc, "lọc nhiệm vụ", err);
+	*n = sqlite3_changes(db->h);
+	return CCHC_OK;
 }
 
 /* The N-th working day from today, as ISO. */

@@ -52,6 +52,8 @@ struct task_filter {
 	 * still returned in the list's order. */
 	const struct task_info *after;
 	bool reverse;
+	bool use_hits;          /* the tasks task_hits_build put aside, instead of
+				 * every other condition */
 };
 
 int task_add(struct db *db, const struct task_input *in, int64_t *id, struct cchc_err *err);
@@ -86,6 +88,17 @@ struct task_due_row {
 int task_due_by_unit(struct db *db, int due_within, int per_unit, struct task_due_row **out,
 		     int *n, struct cchc_err *err);
 void task_due_rows_free(struct task_due_row *v, int n);
+/* Puts aside the keys of the tasks filter f lists (every condition, the
+ * words of title_query included; not after, limit or offset) in a
+ * temporary table of this connection, replacing the last set; *n their
+ * count. A filter with use_hits then counts, places and pages over that
+ * set alone, in the list's order: a list filtered as the clerk types runs
+ * its full-text query once per key instead of once per statement. Fails on
+ * a read-only connection (filter each statement then). */
+int task_hits_build(struct db *db, const struct task_filter *f, int *n, struct cchc_err *err);
+/* Whether title_query makes a condition: not when empty, nor while it is
+ * one letter (see search_match_expr), when every task is listed. */
+bool task_filter_has_words(const struct task_filter *f);
 void task_info_free(struct task_info *t);
 void task_list_free(struct task_info *v, int n);
 

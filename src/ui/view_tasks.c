@@ -38,7 +38,21 @@ struct tasks_view {
 	unsigned version;
 	struct list list;        /* over all total rows: cur and top count from the first */
 	struct filter filter;    /* applied in SQL through the full-text index */
+	bool hits;               /* the filter's tasks are put aside (task_hits_build) */
+	char *hits_text;         /* ... for this filter text, */
+	int hits_n;              /* ... this many, */
+	struct unfiltered_key *hits_key; /* ... with this list and data (NULL: none) */
 	char today[11], soon[11];
+	/* the list's count without the filter and what it was counted for:
+	 * it stays while the clerk types a filter */
+	struct unfiltered_key {
+		enum mode mode;
+		int status, within;
+		int64_t section_id;
+		unsigned version;
+		char unit[32];
+	} unf_key;
+	bool unf_valid;
 };
 
 static const enum action tasks_hints[] = {
@@ -75,6 +89,7 @@ static struct task_filter list_filter(const struct tasks_view *tv)
 	case M_SECTION: f.section_id = tv->section_id; break;
 	}
 	f.title_query = tv->filter.text;
+	f.use_hits = tv->hits && tv->filter.text;
 	return f;
 }
 
@@ -198,18 +213,57 @@ static bool load_around(struct app *app, struct tasks_view *tv, int64_t id)
 	return ok;
 }
 
+static bool unfiltered_key_eq(const struct unfiltered_key *a, const struct unfiltered_key *b)
+{
+	return a->mode == b->mode && a->status == b->status && a->within == b->within &&
+	       a->section_id == b->section_id && a->version == b->version &&
+	       strcmp(a->unit, b->unit) == 0;
+}
+
 /* Counts the rows and loads the window at the task keep_id, or else at row
  * fallback (-1: at the start, with no row selected). */
 static void reload(struct app *app, struct tasks_view *tv, int64_t keep_id, int fallback)
 {
-	struct task_filter f = list_filter(tv);
 	struct cchc_err err;
-	if (task_count(app->db, &f, &tv->total, &err) != CCHC_OK)
-		app_message(app, true, "%s", err.msg);
-	f.title_query = NULL;
-	tv->unfiltered = tv->total;
-	if (filter_active(&tv->filter) && task_count(app->db, &f, &tv->unfiltered, &err) != CCHC_OK)
-		app_message(app, true, "%s", err.msg);
+	int hits = 0;
+	/* the filter's full-text query once, for every count and page below;
+	 * a read-only database cannot keep them aside: each statement asks */
+	struct unfiltered_key k = { .mode = tv->mode, .status = tv->status, .within = tv->within,
+				    .section_id = tv->section_id, .version = app->data_version };
+	snprintf(k.unit, sizeof k.unit, "%s", tv->unit_code ? tv->unit_code : "");
+	struct task_filter f = list_filter(tv);
+	bool same = tv->hits && tv->hits_key && unfiltered_key_eq(&k, tv->hits_key) &&
+		    tv->filter.text && tv->hits_text && strcmp(tv->filter.text, tv->hits_text) == 0;
+	if (same) {   /* the set put aside is this one (Enter after typing) */
+		tv->total = tv->hits_n;
+	} else if (task_filter_has_words(&f) &&
+		   task_hits_build(app->db, &f, &hits, &err) == CCHC_OK) {
+		tv->hits = true;
+		tv->total = tv->hits_n = hits;
+		free(tv->hits_text);
+		tv->hits_text = xstrdup(tv->filter.text);
+		if (!tv->hits_key)
+			tv->hits_key = xmalloc(sizeof *tv->hits_key);
+		*tv->hits_key = k;
+	} else {
+		tv->hits = false;
+		f.use_hits = false;
+		if (task_count(app->db, &f, &tv->total, &err) != CCHC_OK)
+			app_message(app, true, "%s", err.msg);
+	}
+	f = list_filter(tv);
+	if (!filter_active(&tv->filter)) {
+		tv->unfiltered = tv->total;
+		tv->unf_key = k;
+		tv->unf_valid = true;
+	} else if (!tv->unf_valid || !unfiltered_key_eq(&k, &tv->unf_key)) {
+		f.title_query = NULL;
+		f.use_hits = false;
+		if (task_count(app->db, &f, &tv->unfiltered, &err) != CCHC_OK)
+			app_message(app, true, "%s", err.msg);
+		tv->unf_key = k;
+		tv->unf_valid = true;
+	}
 	tv->loaded = true;
 	tv->version = app->data_version;
 	tv->list.n = tv->total;
@@ -284,6 +338,8 @@ static void tasks_close(void *st)
 	task_list_free(tv->rows, tv->nrows);
 	free(tv->unit_code);
 	free(tv->what);
+	free(tv->hits_text);
+	free(tv->hits_key);
 	filter_clear(&tv->filter);
 	free(tv);
 }
