@@ -40,6 +40,7 @@ static void usage(FILE *out)
 		"  CCHC_TODAY=YYYY-MM-DD   ngày \"hôm nay\" (để thử và trình diễn)\n"
 		"  NO_COLOR=1        không dùng màu\n"
 		"  CCHC_NO_AUTO_BACKUP=1   không tự sao lưu mỗi ngày (như thiết lập backup.auto no)\n"
+		"  CCHC_TRACE_SQL=TỆP      ghi thời gian của từng câu lệnh SQL vào TỆP (tìm chỗ chậm)\n"
 		"\n"
 		"Xem thêm: man cchc\n");
 }

@@ -438,8 +438,10 @@ int evidence_missing_tasks(struct db *db, const char *done_from, int limit,
 	sqlite3_finalize(st);
 	if (rc != SQLITE_OK)
 		return db_fail(db, rc, "đếm việc thiếu tài liệu", err);
-	snprintf(sql, sizeof sql, "%s%s%s LIMIT %d", MISSING_TASKS_SQL, since, MISSING_TASKS_ORDER,
-		 limit > 0 ? limit : 0);
+	/* the first ones finished (waiting longest), from the index of finished
+	 * tasks: sorting thousands by unit name to show three cost 20 ms */
+	snprintf(sql, sizeof sql, "%s%s ORDER BY t.done_on, t.id LIMIT %d", MISSING_TASKS_SQL,
+		 since, limit > 0 ? limit : 0);
 	return missing_query(db, sql, done_from, tasks, n, err);
 }
 

@@ -32,8 +32,8 @@ struct missing_row {
 int evidence_missing(struct db *db, struct missing_row **tasks, int *ntasks,
 		     struct missing_row **criteria, int *ncriteria, struct cchc_err *err);
 /* How many finished tasks have no evidence (*total, counted in SQL) and
- * the first limit of them, in the order of evidence_missing; with
- * done_from (ISO), only the tasks finished on or after that day. */
+ * the first limit of them finished (waiting longest); with done_from
+ * (ISO), only the tasks finished on or after that day. */
 int evidence_missing_tasks(struct db *db, const char *done_from, int limit,
 			   struct missing_row **tasks, int *n, int64_t *total, struct cchc_err *err);
 void missing_rows_free(struct missing_row *v, int n);

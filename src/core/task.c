@@ -758,24 +758,47 @@ int task_count(struct db *db, const struct task_filter *f, int *n, struct cchc_e
 	return rc == SQLITE_ROW ? CCHC_OK : db_fail(db, rc, "đếm nhiệm vụ", err);
 }
 
-/* The open tasks due by ?2 of each unit, lead or coordinating (a unit
+/* The open tasks due by ?1 of each unit, lead or coordinating (a unit
  * that both leads and coordinates a task counts it once), both arms read
- * from the index task_by_due (status, due_on, lead_unit_id); the windows
- * give each row its unit's counts and its rank; titles only for the rows
- * kept. */
+ * from the index task_by_due (status, due_on, lead_unit_id): one pass,
+ * counted and ranked here (a window query sorted the rows twice). */
 static const char DUE_BY_UNIT_SQL[] =
-	"WITH due(unit_id, id, due_on) AS ("
-	" SELECT lead_unit_id, id, due_on FROM task WHERE status IN ('todo', 'doing')"
-	"  AND due_on <= ?2 AND lead_unit_id IS NOT NULL"
-	" UNION ALL SELECT tu.unit_id, t.id, t.due_on FROM task t JOIN task_unit tu ON"
-	"  tu.task_id = t.id WHERE t.status IN ('todo', 'doing') AND t.due_on <= ?2"
-	"  AND tu.unit_id IS NOT t.lead_unit_id), "
-	"ranked AS (SELECT unit_id, id, due_on,"
-	" row_number() OVER (PARTITION BY unit_id ORDER BY due_on, id) AS rn,"
-	" sum(due_on < ?1) OVER (PARTITION BY unit_id) AS n_late,"
-	" count(*) OVER (PARTITION BY unit_id) AS n_all FROM due) "
-	"SELECT r.unit_id, r.id, t.title, r.due_on, r.due_on < ?1, r.n_late, r.n_all "
-	"FROM ranked r JOIN task t ON t.id = r.id WHERE r.rn <= ?3 ORDER BY r.unit_id, r.rn";
+	"SELECT lead_unit_id, id, due_on FROM task WHERE status IN ('todo', 'doing')"
+	" AND due_on <= ?1 AND lead_unit_id IS NOT NULL "
+	"UNION ALL SELECT tu.unit_id, t.id, t.due_on FROM task t JOIN task_unit tu ON"
+	" tu.task_id = t.id WHERE t.status IN ('todo', 'doing') AND t.due_on <= ?1"
+	" AND tu.unit_id IS NOT t.lead_unit_id";
+
+struct unit_due {
+	int64_t unit_id;
+	int overdue, soon, nfirst;
+	struct { char due[11]; int64_t id; } *first;   /* per_unit earliest, in order */
+};
+
+static int unit_due_cmp(const void *a, const void *b)
+{
+	const struct unit_due *x = a, *y = b;
+	return x->unit_id < y->unit_id ? -1 : x->unit_id > y->unit_id;
+}
+
+/* Keeps (due, id) among the unit's per_unit earliest. */
+static void unit_due_take(struct unit_due *u, const char *due, int64_t id, int per_unit)
+{
+	int i = u->nfirst;
+	while (i > 0) {
+		int c = strcmp(u->first[i - 1].due, due);
+		if (c < 0 || (c == 0 && u->first[i - 1].id < id))
+			break;
+		i--;
+	}
+	if (i >= per_unit)
+		return;
+	int n = u->nfirst < per_unit ? u->nfirst + 1 : per_unit;
+	memmove(&u->first[i + 1], &u->first[i], sizeof u->first[0] * (size_t)(n - 1 - i));
+	snprintf(u->first[i].due, sizeof u->first[i].due, "%s", due);
+	u->first[i].id = id;
+	u->nfirst = n;
+}
 
 int task_due_by_unit(struct db *db, int due_within, int per_unit, struct task_due_row **out,
 		     int *n, struct cchc_err *err)
@@ -785,30 +808,66 @@ int task_due_by_unit(struct db *db, int due_within, int per_unit, struct task_du
 	char today[11], limit[11];
 	if (today_iso(today, err) || due_limit(today, due_within, limit, err))
 		return err->code;
+	if (per_unit < 0)
+		per_unit = 0;
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(db->h, DUE_BY_UNIT_SQL, -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return db_fail(db, rc, "đếm nhiệm vụ theo đơn vị", err);
-	sqlite3_bind_text(st, 1, today, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, limit, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 3, per_unit);
-	int cap = 0;
+	sqlite3_bind_text(st, 1, limit, -1, SQLITE_TRANSIENT);
+	struct unit_due *u = NULL;
+	int nu = 0, last = -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 32;
-			*out = xrealloc(*out, sizeof **out * (size_t)cap);
+		int64_t unit = sqlite3_column_int64(st, 0), id = sqlite3_column_int64(st, 1);
+		const char *due = (const char *)sqlite3_column_text(st, 2);
+		if (!due)
+			continue;
+		if (last < 0 || u[last].unit_id != unit) {
+			for (last = 0; last < nu && u[last].unit_id != unit; last++)
+				;
+			if (last == nu) {
+				u = xrealloc(u, sizeof *u * (size_t)(nu + 1));
+				u[nu] = (struct unit_due){ .unit_id = unit };
+				u[nu].first = xcalloc((size_t)per_unit + 1, sizeof *u[nu].first);
+				nu++;
+			}
 		}
-		struct task_due_row *r = &(*out)[(*n)++];
-		const char *due = (const char *)sqlite3_column_text(st, 3);
-		*r = (struct task_due_row){ .unit_id = sqlite3_column_int64(st, 0),
-					    .task_id = sqlite3_column_int64(st, 1),
-					    .title = col(st, 2),
-					    .overdue = sqlite3_column_int(st, 4) != 0 };
-		snprintf(r->due_on, sizeof r->due_on, "%s", due ? due : "");
-		r->unit_overdue = sqlite3_column_int(st, 5);
-		r->unit_soon = sqlite3_column_int(st, 6) - r->unit_overdue;
+		if (strcmp(due, today) < 0)
+			u[last].overdue++;
+		else
+			u[last].soon++;
+		unit_due_take(&u[last], due, id, per_unit);
 	}
 	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		rc = sqlite3_prepare_v2(db->h, "SELECT title FROM task WHERE id = ?", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		qsort(u, (size_t)nu, sizeof *u, unit_due_cmp);
+		int cap = 0;
+		for (int i = 0; i < nu; i++)
+			for (int k = 0; k < u[i].nfirst; k++) {
+				if (*n == cap) {
+					cap = cap ? cap * 2 : 32;
+					*out = xrealloc(*out, sizeof **out * (size_t)cap);
+				}
+				struct task_due_row *r = &(*out)[(*n)++];
+				*r = (struct task_due_row){ .unit_id = u[i].unit_id,
+							    .task_id = u[i].first[k].id,
+							    .overdue = strcmp(u[i].first[k].due,
+									      today) < 0,
+							    .unit_overdue = u[i].overdue,
+							    .unit_soon = u[i].soon };
+				memcpy(r->due_on, u[i].first[k].due, sizeof r->due_on);
+				sqlite3_bind_int64(st, 1, r->task_id);
+				r->title = sqlite3_step(st) == SQLITE_ROW ? col(st, 0) : xstrdup("");
+				sqlite3_reset(st);
+			}
+		sqlite3_finalize(st);
+		rc = SQLITE_DONE;
+	}
+	for (int i = 0; i < nu; i++)
+		free(u[i].first);
+	free(u);
 	if (rc != SQLITE_DONE) {
 		task_due_rows_free(*out, *n);
 		*out = NULL;

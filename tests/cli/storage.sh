@@ -61,4 +61,12 @@ run "$CCHC" --db "$T/lock.db" plan import "$FIXTURES/so-ngoai-vu-2024.txt"
 wait "$holder"
 expect_rc 1
 expect_grep "chương trình cchc khác" "$T/err"
+
+# CCHC_TRACE_SQL: each finished statement's time and text, appended
+CCHC_TRACE_SQL="$T/trace" run "$CCHC" --db "$T/lock.db" unit list
+expect_rc 0
+grep -Eq '^ *[0-9]+\.[0-9]{3} ms  SELECT .* FROM unit' "$T/trace" || fail "no unit query in the trace"
+lines=$(wc -l < "$T/trace")
+CCHC_TRACE_SQL="$T/trace" run "$CCHC" --db "$T/lock.db" unit list
+[ "$(wc -l < "$T/trace")" -eq $((lines * 2)) ] || fail "the trace was not appended to"
 exit 0
