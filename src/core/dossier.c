@@ -7,6 +7,7 @@
 #include "core/task.h"
 #include "store/datafile.h"
 #include "store/history.h"
+#include "text/collate.h"
 #include "text/encoding.h"
 #include "text/utf8.h"
 #include "util/fsutil.h"
@@ -676,47 +677,58 @@ int dossier_import(struct db *db, const struct dossier_parse *p, struct dossier_
 /* ------------------------------------------------------------ statistics */
 
 /* The dossiers of a period: received in it, or earlier and not resolved
- * before it (carried over). Written as three index-friendly ORs. */
+ * before it (carried over): three disjoint sets, each read from an index
+ * (received_on; resolved_on with received_on, schema 14), joined with
+ * UNION ALL, and counted here. As one WHERE of three ORs SQLite merged the
+ * row ids of some 200,000 index entries for a province's year, and nine
+ * sum()s in SQL cost more than reading the rows: 0.4 s then, 60 ms now. */
+#define STATS_COLS "SELECT received_on, channel, resolved_on, due_on, field, unit_id FROM dossier "
 static const char STATS_SQL[] =
-	"SELECT %s, "
-	"sum(d.received_on >= ?1 AND d.channel = 'truc-tuyen'), "
-	"sum(d.received_on >= ?1 AND d.channel <> 'truc-tuyen'), "
-	"sum(d.received_on < ?1), "
-	"sum(d.resolved_on BETWEEN ?1 AND ?2), "
-	"sum(d.resolved_on BETWEEN ?1 AND ?2 AND d.resolved_on < coalesce(d.due_on, d.resolved_on)), "
-	"sum(d.resolved_on BETWEEN ?1 AND ?2 AND d.resolved_on = coalesce(d.due_on, d.resolved_on)), "
-	"sum(d.resolved_on BETWEEN ?1 AND ?2 AND d.resolved_on > d.due_on), "
-	"sum(d.resolved_on IS NULL OR d.resolved_on > ?2), "
-	"sum((d.resolved_on IS NULL OR d.resolved_on > ?2) AND d.due_on < ?3) "
-	"FROM dossier d LEFT JOIN unit u ON u.id = d.unit_id "
-	"WHERE (d.received_on BETWEEN ?1 AND ?2) "
-	"OR (d.received_on < ?1 AND d.resolved_on >= ?1) "
-	"OR (d.received_on < ?1 AND d.resolved_on IS NULL) "
+	"SELECT d.received_on, d.channel, d.resolved_on, d.due_on, %s "
+	"FROM (" STATS_COLS "WHERE received_on BETWEEN ?1 AND ?2 "
+	"UNION ALL " STATS_COLS "WHERE resolved_on >= ?1 AND +received_on < ?1 "
+	"UNION ALL " STATS_COLS "WHERE resolved_on IS NULL AND received_on < ?1) d "
 	"%s";
 
-static char *stats_sql(enum dossier_group group)
+struct stats_group {
+	char *key;
+	struct dossier_stats s;
+};
+
+/* One dossier into s: the rules of Biểu 06a. A dossier without a due date
+ * resolved in the period is on time; dates are ISO text. */
+static void stats_count(struct dossier_stats *s, const char *received, const char *channel,
+			const char *resolved, const char *due, const char *from, const char *to,
+			const char *asof)
 {
-	struct sbuf b = SBUF_INIT;
-	const char *g = group == DG_FIELD ? "d.field" : group == DG_UNIT ? "coalesce(u.name, '')"
-									  : "''";
-	char tail[160] = "";
-	if (group != DG_NONE)
-		snprintf(tail, sizeof tail, "GROUP BY 1 ORDER BY 1 COLLATE vi");
-	sbuf_addf(&b, STATS_SQL, g, tail);
-	return sbuf_detach(&b);
+	if (received && strcmp(received, from) >= 0) {
+		if (channel && strcmp(channel, "truc-tuyen") == 0)
+			s->received_online++;
+		else if (channel)
+			s->received_offline++;
+	} else if (received)
+		s->received_carried++;
+	if (resolved && strcmp(resolved, from) >= 0 && strcmp(resolved, to) <= 0) {
+		s->resolved_total++;
+		int c = due ? strcmp(resolved, due) : 0;
+		if (c < 0)
+			s->resolved_early++;
+		else if (c == 0)
+			s->resolved_on_time++;
+		else
+			s->resolved_late++;
+	}
+	if (!resolved || strcmp(resolved, to) > 0) {
+		s->pending_total++;
+		if (due && strcmp(due, asof) < 0)
+			s->pending_overdue++;
+	}
 }
 
-static void row_to_stats(sqlite3_stmt *st, struct dossier_stats *s)
+static int stats_group_cmp(const void *a, const void *b)
 {
-	memset(s, 0, sizeof *s);
-	snprintf(s->group, sizeof s->group, "%s", (const char *)sqlite3_column_text(st, 0));
-	int64_t *v[] = { &s->received_online, &s->received_offline, &s->received_carried,
-			 &s->resolved_total, &s->resolved_early, &s->resolved_on_time,
-			 &s->resolved_late, &s->pending_total, &s->pending_overdue };
-	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
-		*v[i] = sqlite3_column_int64(st, (int)i + 1);
-	s->received_total = s->received_online + s->received_offline + s->received_carried;
-	s->pending_in_time = s->pending_total - s->pending_overdue;
+	const struct stats_group *x = a, *y = b;
+	return text_collate(x->key, strlen(x->key), y->key, strlen(y->key));
 }
 
 int dossier_stats(struct db *db, const char *from, const char *to, enum dossier_group group,
@@ -728,30 +740,61 @@ int dossier_stats(struct db *db, const char *from, const char *to, enum dossier_
 	if (today_iso(today, err))
 		return err->code;
 	const char *asof = strcmp(today, to) < 0 ? today : to;
-	char *sql = stats_sql(group);
+	struct sbuf sql = SBUF_INIT;
+	sbuf_addf(&sql, STATS_SQL,
+		  group == DG_FIELD ? "d.field" : group == DG_UNIT ? "coalesce(u.name, '')" : "''",
+		  group == DG_UNIT ? "LEFT JOIN unit u ON u.id = d.unit_id" : "");
 	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
-	free(sql);
+	int rc = sqlite3_prepare_v2(db->h, sql.s, -1, &st, NULL);
+	sbuf_free(&sql);
 	if (rc != SQLITE_OK)
 		return db_fail(db, rc, "thống kê hồ sơ", err);
 	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, asof, -1, SQLITE_STATIC);
-	int cap = 0;
+	/* the groups are few (fields, units): the last one found is tried first */
+	struct stats_group *g = NULL;
+	int ng = 0, last = -1;
+	if (group == DG_NONE) {
+		g = xcalloc(1, sizeof *g);
+		g[0].key = xstrdup("");
+		ng = 1;
+		last = 0;
+	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 8;
-			*out = xrealloc(*out, sizeof **out * (size_t)cap);
+		const char *key = (const char *)sqlite3_column_text(st, 4);
+		key = key ? key : "";
+		if (last < 0 || strcmp(g[last].key, key) != 0) {
+			for (last = 0; last < ng && strcmp(g[last].key, key) != 0; last++)
+				;
+			if (last == ng) {
+				g = xrealloc(g, sizeof *g * (size_t)(ng + 1));
+				g[ng] = (struct stats_group){ .key = xstrdup(key) };
+				ng++;
+			}
 		}
-		row_to_stats(st, &(*out)[(*n)++]);
+		stats_count(&g[last].s, (const char *)sqlite3_column_text(st, 0),
+			    (const char *)sqlite3_column_text(st, 1),
+			    (const char *)sqlite3_column_text(st, 2),
+			    (const char *)sqlite3_column_text(st, 3), from, to, asof);
 	}
 	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
-		return CCHC_OK;
-	free(*out);
-	*out = NULL;
-	*n = 0;
-	return db_fail(db, rc, "thống kê hồ sơ", err);
+	if (rc == SQLITE_DONE) {
+		qsort(g, (size_t)ng, sizeof *g, stats_group_cmp);
+		*out = xcalloc((size_t)ng + 1, sizeof **out);
+		for (int i = 0; i < ng; i++) {
+			struct dossier_stats *s = &(*out)[i];
+			*s = g[i].s;
+			snprintf(s->group, sizeof s->group, "%s", g[i].key);
+			s->received_total = s->received_online + s->received_offline +
+					    s->received_carried;
+			s->pending_in_time = s->pending_total - s->pending_overdue;
+		}
+		*n = ng;
+	}
+	for (int i = 0; i < ng; i++)
+		free(g[i].key);
+	free(g);
+	return rc == SQLITE_DONE ? CCHC_OK : db_fail(db, rc, "thống kê hồ sơ", err);
 }
 
 void dossier_stats_add(struct dossier_stats *a, const struct dossier_stats *b)

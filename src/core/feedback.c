@@ -1206,6 +1206,10 @@ const struct feedback_stat_field feedback_stat_fields[] = {
 /* ?1 from, ?2 to, ?3 as-of. "Closed" is answered, forwarded or turned away;
  * on time compares the closing date with the deadline then in force. */
 #define PENDING "f.received_on <= ?2 AND (f.closed_on IS NULL OR f.closed_on > ?2)"
+/* Only the items that can count: open, closed in or after the period, or
+ * published in it; three disjoint sets filtered on the index
+ * feedback_by_closed (schema 14), instead of reading ten years of them. */
+#define STAT_ROWS "SELECT id, received_on, closed_on, published_on FROM feedback "
 #define HANDLED "f.closed_on BETWEEN ?1 AND ?2"
 static const char STATS_SQL[] = "SELECT "
 	"sum(f.received_on BETWEEN ?1 AND ?2), "
@@ -1218,7 +1222,9 @@ static const char STATS_SQL[] = "SELECT "
 	"sum(" PENDING "), "
 	"sum(CASE WHEN " PENDING " THEN " DUE_IN_FORCE("?3") " < ?3 ELSE 0 END), "
 	"sum(f.published_on BETWEEN ?1 AND ?2) "
-	"FROM feedback f";
+	"FROM (" STAT_ROWS "WHERE closed_on IS NULL AND received_on <= ?2 "
+	"UNION ALL " STAT_ROWS "WHERE closed_on >= ?1 AND received_on <= ?2 "
+	"UNION ALL " STAT_ROWS "WHERE closed_on < ?1 AND published_on BETWEEN ?1 AND ?2) f";
 
 int feedback_stats(struct db *db, struct ymd from, struct ymd to, struct feedback_stats *out,
 		   struct cchc_err *err)

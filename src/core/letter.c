@@ -470,6 +470,10 @@ int letter_count_by_unit(struct db *db, const char *from, const char *to,
 	return rc == SQLITE_DONE ? CCHC_OK : db_fail(db, rc, "thống kê phiếu", err);
 }
 
+/* The late dossiers are read from the small partial index dossier_late
+ * (the unary + keeps SQLite from choosing the resolved_on index, which
+ * would read every dossier resolved in the period: 40 ms at a province's
+ * 100,000 a year). */
 int letter_coverage(struct db *db, const char *from, const char *to, struct letter_coverage *c,
 		    struct cchc_err *err)
 {
@@ -478,7 +482,7 @@ int letter_coverage(struct db *db, const char *from, const char *to, struct lett
 	int rc = sqlite3_prepare_v2(db->h, "SELECT (SELECT count(*) FROM letter WHERE letter_on "
 				    "BETWEEN ?1 AND ?2), (SELECT count(*) FROM letter WHERE letter_on "
 				    "BETWEEN ?1 AND ?2 AND late), count(*), count(l.id) FROM dossier d "
-				    "LEFT JOIN letter l ON l.dossier_id = d.id WHERE d.resolved_on "
+				    "LEFT JOIN letter l ON l.dossier_id = d.id WHERE +d.resolved_on "
 				    "BETWEEN ?1 AND ?2 AND d.resolved_on > d.due_on", -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return db_fail(db, rc, "thống kê phiếu", err);

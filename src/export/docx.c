@@ -5,6 +5,9 @@
  * written in the child order the schema asks for, since Word refuses a
  * file that breaks it. */
 #include <config.h>
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zip.h>
@@ -138,6 +141,25 @@ static void body_para(struct sbuf *b, const struct doc_para *p)
 	sbuf_add(b, "</w:p>");
 }
 
+/* ----------------------------------------------------------------- spill */
+
+/* The document part of a year's report at a province's size is some 13 MB
+ * of XML; while it is written it goes to an unnamed temporary file in
+ * pieces (between table rows and between blocks), from which the archive
+ * reads it, instead of being held whole. One export at a time. */
+#define SPILL_AT (256 * 1024)
+static FILE *spill_to;
+static bool spill_failed;
+
+static void spill(struct sbuf *b)
+{
+	if (!spill_to || b->len < SPILL_AT)
+		return;
+	if (fwrite(b->s, 1, b->len, spill_to) != b->len)
+		spill_failed = true;
+	sbuf_trunc(b, 0);
+}
+
 /* ---------------------------------------------------------------- tables */
 
 static void table_open(struct sbuf *b, const int *cols, int n, bool borders)
@@ -197,6 +219,7 @@ static void grid_table(struct sbuf *b, const struct doc_table *t)
 		for (int c = 0; c < t->ncols; c++)
 			grid_cell(b, t, r, c, cols[c]);
 		sbuf_add(b, "</w:tr>");
+		spill(b);
 	}
 	sbuf_add(b, "</w:tbl>");
 	free(want);
@@ -323,6 +346,7 @@ static void body_blocks(struct sbuf *b, const struct doc *d)
 		else
 			sbuf_add(b, "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>");
 		after_table = k->kind == DOC_TABLE_BLOCK && k->table.nrows > 0;
+		spill(b);
 	}
 }
 
@@ -503,10 +527,53 @@ static int add_part(zip_t *za, const char *name, char *data, size_t len, struct 
 	return CCHC_OK;
 }
 
+/* Builds the document part through a temporary file; false when there is
+ * none to be had (the part is then built in memory). */
+static bool add_spilled(zip_t *za, const char *name, const struct doc *d, int *rc,
+			struct cchc_err *err)
+{
+	FILE *f = tmpfile();
+	if (!f)
+		return false;
+	struct sbuf b = SBUF_INIT;
+	spill_to = f;
+	spill_failed = false;
+	part_document(&b, d);
+	spill_to = NULL;
+	if (b.len && fwrite(b.s, 1, b.len, f) != b.len)
+		spill_failed = true;
+	sbuf_free(&b);
+	if (spill_failed || fflush(f) != 0) {
+		int e = errno;
+		fclose(f);
+		*rc = err_set(err, CCHC_EIO, "Không tạo được tệp Word (.docx): %s", err_sys(e));
+		return true;
+	}
+	rewind(f);
+	zip_source_t *s = zip_source_filep(za, f, 0, -1);
+	if (!s) {
+		fclose(f);
+		*rc = zip_failed(err, name, zip_get_error(za));
+		return true;
+	}
+	zip_int64_t idx = zip_file_add(za, name, s, ZIP_FL_ENC_UTF_8);
+	if (idx < 0) {
+		zip_source_free(s);
+		*rc = zip_failed(err, name, zip_get_error(za));
+		return true;
+	}
+	/* the fastest deflate: the big part's time is mostly compression */
+	zip_set_file_compression(za, (zip_uint64_t)idx, ZIP_CM_DEFLATE, 1);
+	*rc = CCHC_OK;
+	return true;
+}
+
 static int add_parts(zip_t *za, const struct doc *d, struct cchc_err *err)
 {
 	int rc = CCHC_OK;
 	for (size_t i = 0; rc == CCHC_OK && i < sizeof parts / sizeof parts[0]; i++) {
+		if (parts[i].build == part_document && add_spilled(za, parts[i].name, d, &rc, err))
+			continue;
 		struct sbuf b = SBUF_INIT;
 		parts[i].build(&b, d);
 		size_t n = b.len;

@@ -30,6 +30,7 @@ static const char *const migrations[] = {
 	"data/migrations/0011-dossier-import.sql",
 	"data/migrations/0012-task-order.sql",
 	"data/migrations/0013-register-order.sql",
+	"data/migrations/0014-dossier-stats.sql",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

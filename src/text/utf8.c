@@ -43,10 +43,34 @@ bool utf8_valid(const char *s, size_t n, size_t *bad_off)
 	return true;
 }
 
+/* Whether s is NFC by a quick look: every code point below U+0300 (ASCII,
+ * Latin-1, Latin Extended-A and -B, where nothing composes or decomposes
+ * under NFC) or in Latin Extended Additional U+1E00..U+1EFF (the
+ * precomposed letters with tones), so no combining mark follows anything.
+ * Vietnamese text as stored is nearly always so; the rest goes through
+ * utf8proc. s is valid UTF-8. */
+static bool nfc_quick(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p;) {
+		if (*p < 0x80) {
+			p++;
+			continue;
+		}
+		uint32_t cp;
+		size_t n = utf8_decode((const char *)p, 4, &cp);
+		if (n == 0 || (cp >= 0x300 && (cp < 0x1E00 || cp > 0x1EFF)))
+			return false;
+		p += n;
+	}
+	return true;
+}
+
 char *text_nfc(const char *s)
 {
 	if (!utf8_valid(s, strlen(s), NULL))
 		return NULL;
+	if (nfc_quick(s))
+		return xstrdup(s);
 	utf8proc_uint8_t *r = utf8proc_NFC((const utf8proc_uint8_t *)s);
 	if (!r)
 		return NULL;

@@ -180,6 +180,59 @@ static void test_docx(void)
 	doc_free(&d);
 }
 
+/* A table far bigger than the docx writer's spill size (256 KB of XML
+ * goes to a temporary file at a time): every row there, in order, whole,
+ * between tables and paragraphs that are also whole. */
+static void test_docx_big(void)
+{
+	struct doc d;
+	size_t len;
+	doc_init(&d);
+	doc_text(&d, DOC_BODY, DOC_JUSTIFY, 0, "Trước bảng.");
+	struct doc_table *t = doc_table(&d, "Biểu lớn", 4, 1);
+	doc_table_row(t, (const char *const[]){ "TT", "Nhiệm vụ", "Đơn vị", "Hạn" });
+	enum { ROWS = 6000 };
+	for (int i = 1; i <= ROWS; i++) {
+		char n[16], title[96];
+		snprintf(n, sizeof n, "%d", i);
+		snprintf(title, sizeof title, "Nhiệm vụ cải cách hành chính số %d của năm", i);
+		doc_table_row(t, (const char *const[]){ n, title, "Văn phòng Sở", "31/12/2026" });
+	}
+	doc_text(&d, DOC_BODY, DOC_JUSTIFY, 0, "Sau bảng.");
+	char *buf = render(&d, DOC_DOCX, &len);
+	zip_t *za = buf ? open_zip(buf, len) : NULL;
+	char *x = za ? read_entry(za, "word/document.xml") : NULL;
+	CHECK(x && strlen(x) > 4 * 256 * 1024);
+	int rows = 0, order = 1;
+	const char *p = x;
+	for (int i = 1; p && i <= ROWS; i++) {
+		char want[96];
+		snprintf(want, sizeof want, ">Nhiệm vụ cải cách hành chính số %d của năm<", i);
+		const char *q = strstr(p, want);
+		order &= q != NULL;
+		p = q;
+	}
+	int opened = 0, closed = 0;
+	for (const char *q = x; q && (q = strstr(q, ">Văn phòng Sở<")); q++)
+		rows++;
+	for (const char *q = x; q && (q = strstr(q, "<w:tr>")); q++)
+		opened++;
+	for (const char *q = x; q && (q = strstr(q, "</w:tr>")); q++)
+		closed++;
+	CHECK_INT(rows, ROWS);
+	CHECK(opened > ROWS && opened == closed);
+	CHECK(order);
+	CHECK_HAS(x, ">Trước bảng.<");
+	CHECK_HAS(x, ">Sau bảng.<");
+	CHECK(x && strncmp(x, "<?xml", 5) == 0);
+	CHECK(x && strlen(x) > 20 && strcmp(x + strlen(x) - 13, "</w:document>") == 0);
+	free(x);
+	if (za)
+		zip_discard(za);
+	free(buf);
+	doc_free(&d);
+}
+
 /* A document with nothing but what doc_init gives still opens. */
 static void test_docx_empty(void)
 {
@@ -579,6 +632,7 @@ int main(void)
 	test_model();
 	test_date_words();
 	test_docx();
+	test_docx_big();
 	test_docx_empty();
 	test_md();
 	test_html();

@@ -2,6 +2,7 @@
 #include <config.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 #include "check.h"
 #include "text/date.h"
 #include "text/encoding.h"
@@ -15,6 +16,28 @@ static void test_nfc(void)
 	CHECK_STR(s, "Nguyễn");
 	free(s);
 	CHECK(text_nfc("\xff\xfe") == NULL);
+	/* text_nfc returns text of only code points below U+0300 or in
+	 * U+1E00..U+1EFF unchanged without asking utf8proc: every such code
+	 * point, alone and after "a", is its own NFC in utf8proc too */
+	int changed = 0;
+	for (uint32_t cp = 1; cp <= 0x1EFF; cp = cp == 0x2FF ? 0x1E00 : cp + 1) {
+		char one[8] = "a";
+		size_t n = utf8_encode(cp, one + 1);
+		one[1 + n] = '\0';
+		for (int k = 0; k < 2; k++) {
+			const char *in = one + 1 - k;
+			char *u = (char *)utf8proc_NFC((const utf8proc_uint8_t *)in);
+			char *t = text_nfc(in);
+			changed += !u || !t || strcmp(u, in) != 0 || strcmp(t, in) != 0;
+			free(u);
+			free(t);
+		}
+	}
+	CHECK_INT(changed, 0);
+	/* precomposed then a combining mark: composed by utf8proc */
+	s = text_nfc("\xe1\xba\xa1\xcc\x80 a\xcc\x80");   /* ạ + grave, a + grave */
+	CHECK_STR(s, "\xe1\xba\xa1\xcc\x80 \xc3\xa0");
+	free(s);
 }
 
 static void test_width(void)
