@@ -93,17 +93,29 @@ static bool seen(const struct search_hit *v, int n, const char *kind, int64_t id
 
 /* Ranking every match of a common word costs time in proportion to the
  * matches; the newest RANK_WINDOW matching rows are ranked, and the best of
- * them returned. A query with fewer matches is ranked whole. */
-#define RANK_WINDOW 1000
+ * them returned. A query with fewer matches is ranked whole. The kind and
+ * plan are checked in search_doc (a small row) only when asked: as
+ * conditions on the index's unindexed columns they made FTS5 read every
+ * candidate's whole text. The texts are read for the rows taken only. */
+#define RANK_WINDOW 300
 #define STR_(x) #x
 #define STR(x) STR_(x)
-static const char SQL[] =
-	"SELECT d.kind, d.rid, coalesce(d.plan_id, 0), m.r, f.title, f.body FROM "
-	"(SELECT rowid AS id, bm25(search_fts, 4.0, 1.0) AS r FROM search_fts "
-	" WHERE search_fts MATCH ?1 AND (?2 = '' OR kind = ?2) AND (?3 = 0 OR plan_id = ?3) "
-	" ORDER BY rowid DESC LIMIT " STR(RANK_WINDOW) ") m "
-	"JOIN search_doc d ON d.id = m.id JOIN search_fts f ON f.rowid = m.id "
-	"ORDER BY m.r LIMIT ?4";
+static char *search_sql(const struct search_opts *o)
+{
+	struct sbuf b = SBUF_INIT;
+	sbuf_add(&b, "SELECT d.kind, d.rid, coalesce(d.plan_id, 0), m.r, f.title, f.body FROM "
+		 "(SELECT id, r FROM (SELECT rowid AS id, bm25(search_fts, 4.0, 1.0) AS r "
+		 "FROM search_fts WHERE search_fts MATCH ?1 ");
+	if ((o->kind && *o->kind) || o->plan_id)
+		sbuf_addf(&b, "AND EXISTS (SELECT 1 FROM search_doc k WHERE k.id = search_fts.rowid%s%s) ",
+			  o->kind && *o->kind ? " AND k.kind = ?2" : "",
+			  o->plan_id ? " AND k.plan_id = ?3" : "");
+	/* CROSS JOIN keeps the ranked rows the outer loop, in their order, so
+	 * that a text is read only when the caller steps to its row */
+	sbuf_add(&b, "ORDER BY rowid DESC LIMIT " STR(RANK_WINDOW) ") ORDER BY r LIMIT ?4) m "
+		 "CROSS JOIN search_doc d ON d.id = m.id CROSS JOIN search_fts f ON f.rowid = m.id");
+	return sbuf_detach(&b);
+}
 
 /* Adds the row to the hits unless its record is already there or, in exact
  * mode, its text lacks a term with its tones. */
@@ -154,7 +166,9 @@ int search_run(struct db *db, const char *query, const struct search_opts *o,
 		return CCHC_OK;
 	}
 	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db->h, SQL, -1, &st, NULL);
+	char *sql = search_sql(o);
+	int rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
+	free(sql);
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, o->kind ? o->kind : "", -1, SQLITE_STATIC);
