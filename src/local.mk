@@ -59,6 +59,7 @@ EMBEDDED_FILES = \
 	data/migrations/0011-dossier-import.sql data/migrations/0012-task-order.sql \
 	data/migrations/0013-register-order.sql \
 	data/migrations/0014-dossier-stats.sql \
+	data/migrations/0015-keyset-order.sql \
 	data/report-areas.txt \
 	data/dossier-columns.txt \
 	data/templates/letter-2018.txt data/templates/letter-2025.txt \

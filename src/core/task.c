@@ -563,44 +563,95 @@ static char *hits_sql(const struct task_filter *f, bool count)
 	return sbuf_detach(&b);
 }
 
+/* The filter's conditions ("AND ..."), the keyset left out. */
+static void list_conditions(struct sbuf *b, const struct task_filter *f)
+{
+	if (f->unit_code && *f->unit_code)
+		sbuf_add(b, "AND (t.lead_unit_id = ?16 OR t.id IN (SELECT tu.task_id FROM "
+			 "task_unit tu WHERE tu.unit_id = ?16)) ");
+	if (f->status >= 0)
+		sbuf_add(b, "AND t.status = ?2 ");
+	if (f->overdue)
+		sbuf_add(b, "AND t.status IN ('todo', 'doing') AND t.due_on < ?4 ");
+	if (f->due_within >= 0)
+		sbuf_add(b, "AND t.status IN ('todo', 'doing') AND t.due_on >= ?4 AND t.due_on <= ?5 ");
+	if (f->open_only)
+		sbuf_add(b, "AND t.status <> 'done' ");
+	if (f->plan_id)
+		sbuf_add(b, "AND t.plan_id = ?7 ");
+	if (f->section_id)
+		sbuf_add(b, "AND t.section_id = ?8 ");
+	if (task_filter_has_words(f))
+		sbuf_add(b, "AND t.id IN (SELECT d.rid FROM search_fts f CROSS JOIN search_doc d ON "
+			 "d.id = f.rowid WHERE search_fts MATCH ?11 AND d.kind = 'task') ");
+}
+
+/* The list's order is (no date last, date, number). A page from a key is
+ * read in at most two arms, each a range of the index task_by_order
+ * (due_on, id) in index order: the dated tasks, then those without a date
+ * (reversed for the rows before a key). A row-value comparison on the
+ * order's expressions made SQLite walk the index from one end to the key
+ * (8 ms per Page Up in the middle of 100,000 tasks). ?13 is whether the
+ * key has no date, ?14 its date, ?15 its number. */
+struct arm {
+	const char *where, *order;
+};
+
+static int list_arms(const struct task_filter *f, struct arm arms[2])
+{
+	static const char dated[] = "t.due_on IS NOT NULL", undated[] = "t.due_on IS NULL";
+	bool back = f->reverse;
+	const struct task_info *k = f->after;
+	const char *up = "t.due_on, t.id", *down = "t.due_on DESC, t.id DESC";
+	const char *id_up = "t.id", *id_down = "t.id DESC";
+	if (!k) {
+		arms[0] = (struct arm){ back ? undated : dated, back ? id_down : up };
+		arms[1] = (struct arm){ back ? dated : undated, back ? down : id_up };
+		return 2;
+	}
+	if (!*k->due_on) {   /* a key without a date */
+		arms[0] = (struct arm){ back ? "t.due_on IS NULL AND t.id < ?15"
+					     : "t.due_on IS NULL AND t.id > ?15",
+					back ? id_down : id_up };
+		arms[1] = (struct arm){ dated, down };
+		return back ? 2 : 1;
+	}
+	arms[0] = (struct arm){ back ? "t.due_on IS NOT NULL AND (t.due_on, t.id) < (?14, ?15)"
+				     : "t.due_on IS NOT NULL AND (t.due_on, t.id) > (?14, ?15)",
+				back ? down : up };
+	arms[1] = (struct arm){ undated, id_up };
+	return back ? 1 : 2;
+}
+
 static char *list_sql(const struct task_filter *f, const char *what)
 {
 	bool count = strcmp(what, "count(*)") == 0;
 	if (f->use_hits)
 		return hits_sql(f, count);
+	struct sbuf cond = SBUF_INIT, b = SBUF_INIT;
+	list_conditions(&cond, f);
+	const char *c = cond.s ? cond.s : "";
 	bool keys = strcmp(what, HIT_KEY) == 0;
-	count = count || keys;
-	struct sbuf b = SBUF_INIT;
-	sbuf_addf(&b, "SELECT %s FROM task t %s WHERE 1 ", what,
-		  count ? "" : "LEFT JOIN unit u ON u.id = t.lead_unit_id "
-			       "LEFT JOIN section s ON s.id = t.section_id");
-	if (f->unit_code && *f->unit_code)
-		sbuf_add(&b, "AND (t.lead_unit_id = ?16 OR t.id IN (SELECT tu.task_id FROM "
-			 "task_unit tu WHERE tu.unit_id = ?16)) ");
-	if (f->status >= 0)
-		sbuf_add(&b, "AND t.status = ?2 ");
-	if (f->overdue)
-		sbuf_add(&b, "AND t.status IN ('todo', 'doing') AND t.due_on < ?4 ");
-	if (f->due_within >= 0)
-		sbuf_add(&b, "AND t.status IN ('todo', 'doing') AND t.due_on >= ?4 AND t.due_on <= ?5 ");
-	if (f->open_only)
-		sbuf_add(&b, "AND t.status <> 'done' ");
-	if (f->plan_id)
-		sbuf_add(&b, "AND t.plan_id = ?7 ");
-	if (f->section_id)
-		sbuf_add(&b, "AND t.section_id = ?8 ");
-	if (f->use_hits)
-		sbuf_add(&b, "AND t.id IN temp.task_hit ");
-	else if (task_filter_has_words(f))
-		sbuf_add(&b, "AND t.id IN (SELECT d.rid FROM search_fts f CROSS JOIN search_doc d ON "
-			 "d.id = f.rowid WHERE search_fts MATCH ?11 AND d.kind = 'task') ");
-	if (f->after && !keys)
-		sbuf_addf(&b, "AND (t.due_on IS NULL, coalesce(t.due_on, ''), t.id) %s (?13, ?14, ?15) ",
-			  f->reverse ? "<" : ">");
-	if (!count)
-		sbuf_addf(&b, "ORDER BY t.due_on IS NULL%s, t.due_on%s, t.id%s LIMIT ?9 OFFSET ?10",
-			  f->reverse ? " DESC" : "", f->reverse ? " DESC" : "",
-			  f->reverse ? " DESC" : "");
+	if (keys || (count && !f->after)) {   /* every row, in no order */
+		sbuf_addf(&b, "SELECT %s FROM task t WHERE 1 %s", what, c);
+		sbuf_free(&cond);
+		return sbuf_detach(&b);
+	}
+	struct arm arms[2];
+	int n = list_arms(f, arms);
+	if (count) {   /* the rows before (or after) the key */
+		sbuf_add(&b, "SELECT 0");
+		for (int i = 0; i < n; i++)
+			sbuf_addf(&b, " + (SELECT count(*) FROM task t WHERE %s %s)", arms[i].where, c);
+	} else {
+		for (int i = 0; i < n; i++)
+			sbuf_addf(&b, "%sSELECT * FROM (SELECT " TASK_COLUMNS " FROM task t LEFT JOIN "
+				  "unit u ON u.id = t.lead_unit_id LEFT JOIN section s ON s.id = "
+				  "t.section_id WHERE %s %sORDER BY %s LIMIT ?17)",
+				  i ? " UNION ALL " : "", arms[i].where, c, arms[i].order);
+		sbuf_add(&b, " LIMIT ?9 OFFSET ?10");
+	}
+	sbuf_free(&cond);
 	return sbuf_detach(&b);
 }
 
@@ -674,6 +725,8 @@ static int bind_filter(struct db *db, sqlite3_stmt *st, const struct task_filter
 	sqlite3_bind_int64(st, 8, f->section_id);
 	sqlite3_bind_int(st, 9, f->limit > 0 ? f->limit : -1);
 	sqlite3_bind_int(st, 10, f->offset > 0 ? f->offset : 0);
+	/* each arm's own limit: what the page may take from it */
+	sqlite3_bind_int(st, 17, f->limit > 0 ? f->limit + (f->offset > 0 ? f->offset : 0) : -1);
 	char *expr = f->title_query ? search_match_expr(f->title_query, false, true) : NULL;
 	/* a query of no words (only punctuation) matches nothing */
 	if (f->title_query && !expr && *f->title_query)
