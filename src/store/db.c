@@ -121,7 +121,7 @@ int db_begin(struct db *db, struct cchc_err *err)
 	struct cchc_err warn = { 0 };
 	if (backup_daily(db, &warn))
 		snprintf(db->warning, sizeof db->warning, "%s", warn.msg);
-	if (db_begin_internal(db, err))
+	if (history_arm(db, err) || db_begin_internal(db, err))
 		return err->code;
 	if (history_action_begin(db, err)) {
 		db_rollback(db);

@@ -17,6 +17,7 @@ struct db {
 	bool created;   /* the file did not exist before this open */
 	int64_t action_id; /* the user action being written (history), or 0 */
 	bool record_rows;  /* the history records this action's rows */
+	bool history_armed; /* this connection's history triggers are made */
 	char warning[768]; /* a problem that did not stop the write (the daily
 			    * backup failed); the caller shows it, then clears it */
 	FILE *trace;       /* CCHC_TRACE_SQL: each statement's time, for profiling */

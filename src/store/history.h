@@ -1,6 +1,6 @@
 /* History, undo and trash. Every user action (one db_begin .. db_commit)
  * is a row of history_action, and triggers generated from the tables'
- * columns record each row it inserted, updated or deleted with the old and
+ * columns (temporary: made by each connection before it writes) record each row it inserted, updated or deleted with the old and
  * new values. Undoing an action applies the inverse changes, newest first,
  * as a new action of its own; the trash is the records deleted by actions
  * not yet undone. */
@@ -12,8 +12,11 @@
 
 /* Registers the SQL functions the triggers call; at every open. */
 int history_register(struct db *db, struct cchc_err *err);
-/* Creates (or recreates, when the schema changed) the triggers. */
+/* At open: removes the triggers an older cchc stored in the file. */
 int history_ensure(struct db *db, struct cchc_err *err);
+/* Makes the recording triggers in this connection's temporary schema,
+ * once, before its first write (db_begin calls it). */
+int history_arm(struct db *db, struct cchc_err *err);
 
 /* Called by db_begin/db_commit/db_rollback: opens and closes the action. */
 int history_action_begin(struct db *db, struct cchc_err *err);

@@ -95,4 +95,24 @@ expect_rc 1
 expect_grep "Không còn thao tác nào để hoàn tác" "$T/err"
 CCHC_DB="$T/fresh.db" run "$CCHC" history
 [ ! -s "$T/out" ] || fail "a fresh database has history: $(cat "$T/out")"
+
+# The recording triggers live in each writing connection's temporary
+# schema, not in the file (reading commands need not parse them). A file
+# from an older cchc, with its triggers stored, loses them at the next
+# open, and a write is then recorded once, not twice.
+[ "$(sqlite3 "$CCHC_DB" "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' \
+	AND name GLOB 'history_*'")" = 0 ] || fail "history triggers stored in the file"
+sqlite3 "$CCHC_DB" "CREATE TRIGGER history_unit_i AFTER INSERT ON unit WHEN cchc_action() IS \
+	NOT NULL BEGIN INSERT INTO history_change(action_id, tbl, key, op, old, new) VALUES( \
+	cchc_action(), 'unit', json_object('id', NEW.id), 'insert', NULL, json_object('id', \
+	NEW.id)); END; UPDATE setting SET value = 'old' WHERE key = 'history.stamp';" ||
+	fail "planting an old trigger"
+run "$CCHC" unit list
+expect_rc 0
+[ "$(sqlite3 "$CCHC_DB" "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' \
+	AND name GLOB 'history_*'")" = 0 ] || fail "the old trigger was kept"
+"$CCHC" unit add "Thanh tra Sở" --code TTr >/dev/null || fail "unit add"
+[ "$(sqlite3 "$CCHC_DB" "SELECT count(*) FROM history_change WHERE tbl = 'unit' AND \
+	op = 'insert' AND json_extract(new, '$.code') = 'TTr'")" = 1 ] ||
+	fail "the new unit is not recorded exactly once"
 exit 0

@@ -40,9 +40,9 @@ expect_no_grep() {
 }
 
 # raw_sql SQL: runs SQL on the test database through the sqlite3 shell, to
-# plant faults. The shell lacks cchc's SQL functions, so the history
-# triggers are dropped first (cchc recreates them at its next start) and
-# the edit is not recorded.
+# plant faults. The history triggers are cchc's temporary ones, so the edit
+# is not recorded; any stored by an older cchc (which call cchc's SQL
+# functions, unknown to the shell) are dropped first.
 raw_sql() {
 	drops=$(sqlite3 "$CCHC_DB" "SELECT group_concat('DROP TRIGGER ' || name, '; ') FROM \
 		sqlite_master WHERE type = 'trigger' AND name GLOB 'history_*'")
