@@ -169,20 +169,43 @@ static void print_task_row(const struct task_info *t, const char *format, bool f
 	}
 }
 
+/* The list is read a page at a time by key, so that a province's 100,000
+ * tasks print in the memory of 500 (each page a seek in the list's index). */
+#define PRINT_PAGE 500
+
 static int print_tasks(struct cli_ctx *ctx, const struct task_filter *f, const char *format)
 {
 	struct cchc_err err = { 0 };
-	struct task_info *v;
-	int n;
-	if (task_list(&ctx->db, f, &v, &n, &err))
-		return cli_error(&err);
-	if (strcmp(format, "json") == 0)
+	struct task_info last = { 0 };
+	bool json = strcmp(format, "json") == 0, have_last = false;
+	int total = 0, n;
+	if (json)
 		putchar('[');
-	for (int i = 0; i < n; i++)
-		print_task_row(&v[i], format, i == 0);
-	if (strcmp(format, "json") == 0)
-		puts(n ? "\n]" : "]");
-	task_list_free(v, n);
+	do {
+		struct task_filter page = *f;
+		page.limit = PRINT_PAGE;
+		page.after = have_last ? &last : NULL;
+		struct task_info *v;
+		if (task_list(&ctx->db, &page, &v, &n, &err)) {
+			if (have_last)
+				task_info_free(&last);
+			return cli_error(&err);
+		}
+		for (int i = 0; i < n; i++, total++)
+			print_task_row(&v[i], format, total == 0);
+		if (n) {
+			if (have_last)
+				task_info_free(&last);
+			last = v[n - 1];
+			v[n - 1] = (struct task_info){ 0 };
+			have_last = true;
+		}
+		task_list_free(v, n);
+	} while (n == PRINT_PAGE);
+	if (have_last)
+		task_info_free(&last);
+	if (json)
+		puts(total ? "\n]" : "]");
 	return CLI_OK;
 }
 
