@@ -779,7 +779,8 @@ int dossier_stats(struct db *db, const char *from, const char *to, enum dossier_
 	}
 	sqlite3_finalize(st);
 	if (rc == SQLITE_DONE) {
-		qsort(g, (size_t)ng, sizeof *g, stats_group_cmp);
+		if (ng > 1)
+			qsort(g, (size_t)ng, sizeof *g, stats_group_cmp);
 		*out = xcalloc((size_t)ng + 1, sizeof **out);
 		for (int i = 0; i < ng; i++) {
 			struct dossier_stats *s = &(*out)[i];

@@ -895,7 +895,8 @@ int task_due_by_unit(struct db *db, int due_within, int per_unit, struct task_du
 	if (rc == SQLITE_DONE)
 		rc = sqlite3_prepare_v2(db->h, "SELECT title FROM task WHERE id = ?", -1, &st, NULL);
 	if (rc == SQLITE_OK) {
-		qsort(u, (size_t)nu, sizeof *u, unit_due_cmp);
+		if (nu > 1)
+			qsort(u, (size_t)nu, sizeof *u, unit_due_cmp);
 		int cap = 0;
 		for (int i = 0; i < nu; i++)
 			for (int k = 0; k < u[i].nfirst; k++) {
