@@ -174,15 +174,24 @@ static int unit_for(struct importer *im, const char *s, int64_t *id, struct cchc
 /* ------------------------------------------------------------ bulk mode */
 
 /* Drops the schema objects named by sql (name, then its CREATE statement)
- * and keeps their statements to create them again at the end. */
-static int drop_for_bulk(struct importer *im, const char *kind, const char *sql)
+ * of schema ("main", or "temp": the history triggers, whose stored text
+ * has lost its TEMP) and keeps their statements to create them again at
+ * the end. */
+static int drop_for_bulk(struct importer *im, const char *kind, const char *schema,
+			 const char *sql)
 {
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(im->db->h, sql, -1, &st, NULL);
 	struct sbuf drops = SBUF_INIT;
+	bool temp = strcmp(schema, "temp") == 0;
 	while (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
-		sbuf_addf(&drops, "DROP %s \"%s\";", kind, (const char *)sqlite3_column_text(st, 0));
-		sbuf_addf(&im->restore, "%s;\n", (const char *)sqlite3_column_text(st, 1));
+		const char *create = (const char *)sqlite3_column_text(st, 1);
+		sbuf_addf(&drops, "DROP %s %s.\"%s\";", kind, schema,
+			  (const char *)sqlite3_column_text(st, 0));
+		if (temp && strncmp(create, "CREATE TRIGGER ", 15) == 0)
+			sbuf_addf(&im->restore, "CREATE TEMP TRIGGER %s;\n", create + 15);
+		else
+			sbuf_addf(&im->restore, "%s;\n", create);
 	}
 	sqlite3_finalize(st);
 	if (rc == SQLITE_OK && drops.len)
@@ -211,11 +220,12 @@ static int bulk_begin(struct importer *im, struct cchc_err *err)
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(im->db->h, "PRAGMA ignore_check_constraints = ON", NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
-		rc = drop_for_bulk(im, "TRIGGER", "SELECT name, sql FROM sqlite_master WHERE type = "
-				   "'trigger' AND tbl_name = 'dossier' AND name GLOB 'history_*'");
+		rc = drop_for_bulk(im, "TRIGGER", "temp", "SELECT name, sql FROM sqlite_temp_master "
+				   "WHERE type = 'trigger' AND tbl_name = 'dossier' AND name GLOB "
+				   "'history_*'");
 	if (rc == SQLITE_OK)
-		rc = drop_for_bulk(im, "INDEX", "SELECT name, sql FROM sqlite_master WHERE type = "
-				   "'index' AND tbl_name = 'dossier' AND sql IS NOT NULL");
+		rc = drop_for_bulk(im, "INDEX", "main", "SELECT name, sql FROM main.sqlite_master "
+				   "WHERE type = 'index' AND tbl_name = 'dossier' AND sql IS NOT NULL");
 	return rc == SQLITE_OK ? CCHC_OK : db_fail(im->db, rc, "chuẩn bị nhập hồ sơ", err);
 }
 

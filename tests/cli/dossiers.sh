@@ -302,6 +302,10 @@ if [ -z "${CCHC_VALGRIND:-}" ]; then
 		--skip-bad >"$T/out" 2>"$T/err" || rc=$?
 	expect_rc 0
 	expect_grep "Đã nhập 199998 hồ sơ: 199998 mới, 0 cập nhật, 0 không đổi; bỏ qua 2 dòng lỗi." "$T/out"
+	# bulk mode dropped and made again the connection's temporary history
+	# triggers, and did not put them into the file
+	[ "$(sqlite3 "$T/huge.db" "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' \
+		AND name GLOB 'history_*'")" = 0 ] || fail "the bulk import stored history triggers"
 	expect_grep "mã hồ sơ \"$code100\" trùng với dòng 102" "$T/err"
 	if ldd "$CCHC" 2>/dev/null | grep -q libasan; then
 		echo "sanitizer build: memory peak not checked ($(cat "$T/rss") KB)"
