@@ -644,10 +644,14 @@ static char *list_sql(const struct task_filter *f, const char *what)
 		for (int i = 0; i < n; i++)
 			sbuf_addf(&b, " + (SELECT count(*) FROM task t WHERE %s %s)", arms[i].where, c);
 	} else {
+		/* the arm's numbers first, in order (CROSS JOIN keeps it), then
+		 * the columns of those alone: sorted whole rows (with their
+		 * coordinating units) cost 23 ms for a page of 11,000 overdue */
 		for (int i = 0; i < n; i++)
-			sbuf_addf(&b, "%sSELECT * FROM (SELECT " TASK_COLUMNS " FROM task t LEFT JOIN "
-				  "unit u ON u.id = t.lead_unit_id LEFT JOIN section s ON s.id = "
-				  "t.section_id WHERE %s %sORDER BY %s LIMIT ?17)",
+			sbuf_addf(&b, "%sSELECT * FROM (SELECT " TASK_COLUMNS " FROM (SELECT t.id "
+				  "FROM task t WHERE %s %sORDER BY %s LIMIT ?17) k CROSS JOIN task t "
+				  "ON t.id = k.id LEFT JOIN unit u ON u.id = t.lead_unit_id LEFT JOIN "
+				  "section s ON s.id = t.section_id)",
 				  i ? " UNION ALL " : "", arms[i].where, c, arms[i].order);
 		sbuf_add(&b, " LIMIT ?9 OFFSET ?10");
 	}
@@ -994,14 +998,15 @@ void task_notes_free(struct task_note *v, int n)
 #define GROUP_COUNTS "count(t.id), sum(t.status = 'done'), " \
 	"sum(t.due_on < ?1 AND t.status IN ('todo', 'doing'))"
 
+/* %s: the condition on the plan (task_groups puts it in). */
 static const char *const GROUP_SQL[] = {
 	[TASK_BY_UNIT] = "SELECT u.id, u.code, u.name, " GROUP_COUNTS ", 0" " FROM unit u "
-		"JOIN task t ON t.lead_unit_id = u.id WHERE (?2 = 0 OR t.plan_id = ?2) "
+		"JOIN task t ON t.lead_unit_id = u.id WHERE %s "
 		"GROUP BY u.id ORDER BY u.name COLLATE vi",
 	[TASK_BY_STATUS] = "SELECT 0, t.status, '', " GROUP_COUNTS ", 0 FROM task t "
-		"WHERE (?2 = 0 OR t.plan_id = ?2) GROUP BY t.status",
+		"WHERE %s GROUP BY t.status",
 	[TASK_BY_SECTION] = "SELECT s.id, s.label, s.heading, " GROUP_COUNTS ", s.plan_id FROM task t "
-		"JOIN section s ON s.id = t.section_id WHERE (?2 = 0 OR t.plan_id = ?2) "
+		"JOIN section s ON s.id = t.section_id WHERE %s "
 		"GROUP BY s.id ORDER BY s.plan_id, s.seq",
 };
 
@@ -1044,8 +1049,15 @@ int task_groups(struct db *db, enum task_group_by by, int64_t plan_id, struct ta
 	char today[11];
 	if (today_iso(today, err))
 		return err->code;
+	/* one plan's tasks from its index (task_by_plan), else all */
+	struct sbuf sql = SBUF_INIT;
+	const char *g = GROUP_SQL[by], *at = strstr(g, "%s");
+	sbuf_addn(&sql, g, (size_t)(at - g));
+	sbuf_add(&sql, plan_id ? "t.plan_id = ?2" : "1");
+	sbuf_add(&sql, at + 2);
 	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db->h, GROUP_SQL[by], -1, &st, NULL);
+	int rc = sqlite3_prepare_v2(db->h, sql.s, -1, &st, NULL);
+	sbuf_free(&sql);
 	if (rc != SQLITE_OK)
 		return db_fail(db, rc, "tổng hợp nhiệm vụ", err);
 	sqlite3_bind_text(st, 1, today, -1, SQLITE_TRANSIENT);

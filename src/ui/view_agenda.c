@@ -105,7 +105,9 @@ static void add_groups(struct app *app, struct agenda_view *av, enum task_group_
 	struct task_group *g;
 	int n;
 	struct cchc_err err;
-	if (task_groups(app->db, by, 0, &g, &n, &err) != CCHC_OK) {
+	/* the plan in view (a province's ten years of plans summed together
+	 * would say little, and cost 0.1 s) */
+	if (task_groups(app->db, by, app_plan_id(app), &g, &n, &err) != CCHC_OK) {
 		app_message(app, true, "%s", err.msg);
 		return;
 	}
