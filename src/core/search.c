@@ -44,7 +44,9 @@ static char *describe(struct db *db, const char *kind, int64_t id)
 	return xstrdup("");
 }
 
-/* Whether the last term is a prefix of one letter (as typed: "thu t"). */
+/* Whether the last term is a prefix too short to look up: one letter (as
+ * typed: "thu t"), or two when it is the whole query ("th": nearly every
+ * record, a quarter of a second at a province's size, for nothing). */
 static bool short_prefix(const struct text_query *q)
 {
 	if (!q->last_prefix || !q->nterms)
@@ -53,15 +55,16 @@ static bool short_prefix(const struct text_query *q)
 	size_t n = 0;
 	for (; *t; t++)
 		n += ((unsigned char)*t & 0xC0) != 0x80;
-	return n < 2;
+	return n < 2 || (n < 3 && q->nterms == 1);
 }
 
 /* The FTS5 expression: every folded term quoted, the last one a prefix when
  * asked; the terms are runs of letters and digits, so quoting is safe. A
- * last prefix of one letter is left out: the index keeps prefixes of two
- * and three letters, and one letter would make FTS5 read the list of every
- * word starting with it (most of the index) on each key typed. The rows
- * then hold the other terms; search_run checks the letter itself. */
+ * last prefix too short (short_prefix) is left out: the index keeps
+ * prefixes of two and three letters, and one letter would make FTS5 read
+ * the list of every word starting with it (most of the index) on each key
+ * typed. The rows then hold the other terms; search_run checks the prefix
+ * itself. */
 static char *match_expr(const struct text_query *q)
 {
 	struct sbuf b = SBUF_INIT;
@@ -160,7 +163,7 @@ int search_run(struct db *db, const char *query, const struct search_opts *o,
 	}
 	int limit = o->limit > 0 && o->limit <= 1000 ? o->limit : 50;
 	char *expr = match_expr(&q);
-	if (!*expr) {   /* one letter so far: wait for the second */
+	if (!*expr) {   /* a letter or two so far: wait for more */
 		free(expr);
 		text_query_free(&q);
 		return CCHC_OK;

@@ -29,9 +29,9 @@ extern const char *const search_kinds[];
 
 /* The FTS5 MATCH expression for query (folded words, quoted; the last one a
  * prefix when asked), or NULL when the query has no word. Free it. A last
- * prefix of one letter is left out (it would read most of the index): the
- * expression is then broader than the query, and "" when that letter is
- * all the query holds. */
+ * prefix of one letter, or of two when it is the only word, is left out (it
+ * would read most of the index): the expression is then broader than the
+ * query, and "" when that prefix is all the query holds. */
 char *search_match_expr(const char *query, bool exact, bool prefix);
 
 int search_run(struct db *db, const char *query, const struct search_opts *o,

@@ -97,7 +97,8 @@ void task_due_rows_free(struct task_due_row *v, int n);
  * a read-only connection (filter each statement then). */
 int task_hits_build(struct db *db, const struct task_filter *f, int *n, struct cchc_err *err);
 /* Whether title_query makes a condition: not when empty, nor while it is
- * one letter (see search_match_expr), when every task is listed. */
+ * a word of one or two letters being typed (see search_match_expr), when
+ * every task is listed. */
 bool task_filter_has_words(const struct task_filter *f);
 void task_info_free(struct task_info *t);
 void task_list_free(struct task_info *v, int n);

@@ -174,6 +174,15 @@ static void test_one_letter(struct db *db)
 	e = search_match_expr("thu tu", false, true);
 	CHECK_STR(e, "\"thu\" \"tu\"*");
 	free(e);
+	e = search_match_expr("th", false, true);      /* two letters alone: wait */
+	CHECK_STR(e, "");
+	free(e);
+	e = search_match_expr("thu", false, true);
+	CHECK_STR(e, "\"thu\"*");
+	free(e);
+	e = search_match_expr("ha ", false, true);     /* a finished word of two letters */
+	CHECK_STR(e, "\"ha\"");
+	free(e);
 	e = search_match_expr("đ ", false, true);   /* a finished word of one letter stays */
 	CHECK_STR(e, "\"d\"");
 	free(e);
