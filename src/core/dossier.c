@@ -390,14 +390,13 @@ void dossier_list_free(struct dossier_info *v, int n)
 /* Each view: its rows and its order; the sort key is text so that one
  * keyset comparison (key, id) serves every view. */
 static const struct {
-	const char *where, *key, *order;
+	const char *where, *key;  /* the rows; the sort key (then d.id) */
 	bool descending;
 } views[] = {
-	[DV_ALL] = { "1", "d.received_on", "d.received_on DESC, d.id DESC", true },
-	[DV_LATE] = { LATE_SQL, "d.due_on", "d.due_on, d.id", false },
-	[DV_LATE_NO_LETTER] = { LATE_SQL " AND l.id IS NULL", "d.due_on", "d.due_on, d.id", false },
-	[DV_PENDING] = { "d.resolved_on IS NULL", "coalesce(d.due_on, '9999-12-31')",
-			 "coalesce(d.due_on, '9999-12-31'), d.id", false },
+	[DV_ALL] = { "1", "d.received_on", true },
+	[DV_LATE] = { LATE_SQL, "d.due_on", false },
+	[DV_LATE_NO_LETTER] = { LATE_SQL " AND l.id IS NULL", "d.due_on", false },
+	[DV_PENDING] = { "d.resolved_on IS NULL", "coalesce(d.due_on, '9999-12-31')", false },
 };
 
 /* The view's condition and the filter's: only those set. */
@@ -443,10 +442,14 @@ static char *list_sql(const struct dossier_filter *f, bool count)
 	view_filters(&b, f, views[f->view].where);
 	if (count)
 		return sbuf_detach(&b);
+	/* reverse: the rows before the key (or the last ones), read from the
+	 * end; dossier_list puts them back in the list's order */
+	bool down = views[f->view].descending != f->reverse;
+	const char *key = views[f->view].key;
 	if (f->after)
-		sbuf_addf(&b, "AND (%s, d.id) %s (?6, ?7) ", views[f->view].key,
-			  views[f->view].descending ? "<" : ">");
-	sbuf_addf(&b, "ORDER BY %s LIMIT ?8", views[f->view].order);
+		sbuf_addf(&b, "AND (%s, d.id) %s (?6, ?7) ", key, down ? "<" : ">");
+	sbuf_addf(&b, "ORDER BY %s%s, d.id%s LIMIT ?8", key, down ? " DESC" : "",
+		  down ? " DESC" : "");
 	return sbuf_detach(&b);
 }
 
@@ -498,8 +501,14 @@ int dossier_list(struct db *db, const struct dossier_filter *f, struct dossier_i
 	}
 	sqlite3_finalize(st);
 	calendar_free(cal);
-	if (rc == SQLITE_DONE)
+	if (rc == SQLITE_DONE) {
+		for (int i = 0, j = *n - 1; f->reverse && i < j; i++, j--) {
+			struct dossier_info t = (*out)[i];
+			(*out)[i] = (*out)[j];
+			(*out)[j] = t;
+		}
 		return CCHC_OK;
+	}
 	dossier_list_free(*out, *n);
 	*out = NULL;
 	*n = 0;

@@ -47,8 +47,11 @@ struct dossier_filter {
 	const char *unit_code;
 	const char *query;       /* code prefix or words of holder/procedure (tones ignored) */
 	int limit;               /* 0: no limit */
-	/* Keyset paging: rows after this one in the view's order. */
+	/* Keyset paging: rows after this one in the view's order; with reverse,
+	 * the rows before it (or, without it, the last rows), nearest first
+	 * but returned in the view's order. */
 	const struct dossier_info *after;
+	bool reverse;
 };
 
 int dossier_list(struct db *db, const struct dossier_filter *f, struct dossier_info **out, int *n,

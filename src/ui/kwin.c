@@ -200,12 +200,114 @@ static void load_pages(struct app *app, struct kwin *kw, int start, int npages)
 	kw->first = start * PAGE;
 }
 
+/* ---- both ways (fetch_back) ---- */
+
+static bool both_ways(const struct kwin *kw)
+{
+	return kw->ops->fetch_back && !kw->ops->keep;
+}
+
+/* Reads up to limit rows before `before` (NULL: the last ones) or after
+ * `after`, sanitised; NULL on error (told on the status line). */
+static char *read_rows(struct app *app, struct kwin *kw, const void *before, const void *after,
+		       bool back, int limit, int *n)
+{
+	void *v = NULL;
+	struct cchc_err err = { 0 };
+	int rc = back ? kw->ops->fetch_back(app, kw->ctx, before, limit, &v, n, &err)
+		      : kw->ops->fetch(app, kw->ctx, after, limit, &v, n, &err);
+	if (rc) {
+		app_message(app, true, "%s", err.msg);
+		*n = 0;
+		return NULL;
+	}
+	for (int i = 0; i < *n; i++)
+		shown(kw, at(kw, v, i), true);
+	return v;
+}
+
+/* Keeps rows from .. to - 1 of the window (positions in the list). */
+static void trim(struct kwin *kw, int from, int to)
+{
+	int a = from > kw->first ? from - kw->first : 0;
+	int b = to < kw->first + kw->nrows ? to - kw->first : kw->nrows;
+	if (a == 0 && b == kw->nrows)
+		return;
+	if (b < a)
+		b = a;
+	for (int i = 0; i < kw->nrows; i++)
+		if (i < a || i >= b)
+			for (int t = 0; t < kw->ops->ntexts; t++)
+				free(*text_at(kw, at(kw, kw->rows, i), t));
+	memmove(kw->rows, at(kw, kw->rows, a), (size_t)(b - a) * kw->ops->size);
+	kw->nrows = b - a;
+	kw->first += a;
+}
+
+/* Joins rows v (n of them) before (front) or after the window. */
+static void join(struct kwin *kw, char *v, int n, bool front)
+{
+	if (!n) {
+		free(v);
+		return;
+	}
+	kw->rows = xrealloc(kw->rows, (size_t)(kw->nrows + n) * kw->ops->size);
+	if (front) {
+		memmove(at(kw, kw->rows, n), kw->rows, (size_t)kw->nrows * kw->ops->size);
+		memcpy(kw->rows, v, (size_t)n * kw->ops->size);
+		kw->first -= n;
+	} else
+		memcpy(at(kw, kw->rows, kw->nrows), v, (size_t)n * kw->ops->size);
+	kw->nrows += n;
+	free(v);
+}
+
+/* Moves the window by its own edge rows, or to the end, when that is the
+ * short way to rows lo .. hi - 1; false when it is not. */
+static bool move_both_ways(struct app *app, struct kwin *kw, int lo, int hi)
+{
+	if (!both_ways(kw))
+		return false;
+	int end = kw->first + kw->nrows, n = 0;
+	char *v;
+	if (kw->nrows && lo >= kw->first && lo <= end && hi > end && hi - end <= 2 * PAGE) {
+		v = read_rows(app, kw, NULL, at(kw, kw->rows, kw->nrows - 1), false,
+			      hi - end + PAGE / 2, &n);
+		join(kw, v, n, false);
+		if (n < hi - end)   /* fewer rows than counted: changed meanwhile */
+			kw->total = kw->first + kw->nrows;
+	} else if (kw->nrows && hi <= end && hi >= kw->first && lo < kw->first &&
+		   kw->first - lo <= 2 * PAGE) {
+		int want = kw->first - lo + PAGE / 2;
+		v = read_rows(app, kw, at(kw, kw->rows, 0), NULL, true,
+			      want < kw->first ? want : kw->first, &n);
+		join(kw, v, n, true);
+	} else if (lo > kw->nanchors * PAGE + 2 * PAGE &&
+		   kw->total - lo < lo - kw->nanchors * PAGE) {
+		int want = kw->total - lo + PAGE;
+		v = read_rows(app, kw, NULL, NULL, true, want < kw->total ? want : kw->total, &n);
+		rows_free(kw, kw->rows, kw->nrows);
+		kw->rows = v;
+		kw->nrows = n;
+		kw->first = kw->total - n;
+	} else
+		return false;
+	if (kw->first < 0) {   /* more rows before than counted */
+		kw->total -= kw->first;
+		kw->first = 0;
+	}
+	trim(kw, lo - PAGE, hi + PAGE);
+	return true;
+}
+
 /* Moves the window so that it holds rows lo .. hi - 1. */
 static void ensure(struct app *app, struct kwin *kw, int lo, int hi)
 {
 	if (hi > kw->total)
 		hi = kw->total;
 	if (hi <= lo || (lo >= kw->first && hi <= kw->first + kw->nrows))
+		return;
+	if (move_both_ways(app, kw, lo, hi))
 		return;
 	int start = lo / PAGE > 0 ? lo / PAGE - 1 : 0, end = (hi - 1) / PAGE + 1;
 	walk_anchors(app, kw, start);

@@ -2,8 +2,10 @@
  * rows in memory, each page read after the last row of the page before it
  * (kept as an anchor once read), so a list of ten rows and one of a million
  * behave the same and only what is on screen, plus a page either side, is
- * held. The core's lists page forward only, so reaching a far row walks the
- * pages up to it once; the anchors make every later jump back one query.
+ * held. Reaching a far row walks the pages up to it once (the anchors make
+ * every later jump back one query), unless the list can also be read
+ * backwards (fetch_back): then the end is one query away, and the window
+ * moves either way from the keys of its own first and last rows.
  *
  * The window also owns the list's / filter and its prompt. A view whose
  * query filters by text reads kw->filter.text in its fetch; a view whose
@@ -39,6 +41,12 @@ struct kwin_ops {
 	/* Optional: whether a fetched row is in the list, with the / filter too
 	 * when text is true. */
 	bool (*keep)(const struct kwin *kw, const void *row, bool text);
+	/* Optional (and only without keep): up to limit rows before row `before`
+	 * (NULL: the last rows), in the list's order. With it the window also
+	 * moves back from its own first row, and a jump near the end (End)
+	 * reads the last rows at once instead of walking the pages to them. */
+	int (*fetch_back)(struct app *app, void *ctx, const void *before, int limit, void **rows,
+			  int *n, struct cchc_err *err);
 };
 
 struct kwin {

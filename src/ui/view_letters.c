@@ -85,7 +85,7 @@ static bool lv_keep(const struct kwin *kw, const void *row, bool text)
 
 static const struct kwin_ops lv_ops = {
 	sizeof(struct letter_info), offsetof(struct letter_info, id), letter_texts,
-	sizeof letter_texts / sizeof letter_texts[0], lv_fetch, lv_count, lv_keep,
+	sizeof letter_texts / sizeof letter_texts[0], lv_fetch, lv_count, lv_keep, NULL,
 };
 
 static void *lv_open(struct app *app)

@@ -36,4 +36,19 @@ dump match
 key <Esc> <Home> <Enter>
 dump
 S
+# From the end back up 30 pages and down again 5: the rows read backwards
+# from the last ones (the list reads both ways) are the rows the pages
+# walked forward from the first give (the expected screens were made by a
+# build that could only walk forward).
+screen back 80x16 <<'S'
+key 0 v v v <End>
+key <PageUp> <PageUp> <PageUp> <PageUp> <PageUp> <PageUp> <PageUp> <PageUp> <PageUp> <PageUp>
+key <PageUp> <PageUp> <PageUp> <PageUp> <PageUp> <PageUp> <PageUp> <PageUp> <PageUp> <PageUp>
+key <PageUp> <PageUp> <PageUp> <PageUp> <PageUp> <PageUp> <PageUp> <PageUp> <PageUp> <PageUp>
+dump
+key <PageDown> <PageDown> <PageDown> <PageDown> <PageDown> j j
+dump
+key <End> k k k
+dump
+S
 check dossiers-window
