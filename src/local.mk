@@ -14,6 +14,7 @@ libcchc_a_SOURCES += \
 	src/core/calendar.c src/core/calendar.h \
 	src/core/due.c src/core/due.h \
 	src/core/task.c src/core/task.h \
+	src/core/keyset.c src/core/keyset.h \
 	src/core/suggest.c src/core/suggest.h \
 	src/core/settings.c src/core/settings.h \
 	src/core/period.c src/core/period.h \
@@ -60,6 +61,7 @@ EMBEDDED_FILES = \
 	data/migrations/0013-register-order.sql \
 	data/migrations/0014-dossier-stats.sql \
 	data/migrations/0015-keyset-order.sql \
+	data/migrations/0016-feedback-order.sql \
 	data/report-areas.txt \
 	data/dossier-columns.txt \
 	data/templates/letter-2018.txt data/templates/letter-2025.txt \

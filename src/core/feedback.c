@@ -5,6 +5,7 @@
 #include <time.h>
 #include "core/calendar.h"
 #include "core/feedback.h"
+#include "core/keyset.h"
 #include "core/settings.h"
 #include "text/fold.h"
 #include "text/utf8.h"
@@ -1037,28 +1038,40 @@ int feedback_steps(struct db *db, int64_t id, struct feedback_step **out, int *n
  * (one above the statement's highest is not bound: SQLITE_RANGE). */
 static char *list_sql(const struct feedback_filter *f, bool count, bool keyed)
 {
-	struct sbuf b = SBUF_INIT;
-	sbuf_addf(&b, "SELECT %s FROM feedback f %s WHERE 1 ", count ? "count(*)" : FB_COLUMNS,
-		  count ? "" : "LEFT JOIN unit u ON u.id = f.unit_id");
+	struct sbuf c = SBUF_INIT, b = SBUF_INIT;
 	if (f->status >= 0)
-		sbuf_add(&b, "AND f.status = ?1 ");
+		sbuf_add(&c, "AND f.status = ?1 ");
+	if (f->open_only)
+		sbuf_add(&c, "AND f.status IN " OPEN_SQL " ");
 	if (f->overdue)
-		sbuf_add(&b, "AND f.due_on < ?3 AND f.status IN " OPEN_SQL " ");
+		sbuf_add(&c, "AND f.due_on < ?3 AND f.status IN " OPEN_SQL " ");
 	if (f->due_within >= 0)
-		sbuf_add(&b, "AND f.due_on >= ?3 AND f.due_on <= ?4 AND f.status IN " OPEN_SQL " ");
+		sbuf_add(&c, "AND f.due_on >= ?3 AND f.due_on <= ?4 AND f.status IN " OPEN_SQL " ");
 	if (f->unit_code && *f->unit_code)
-		sbuf_add(&b, "AND f.unit_id = ?5 ");
+		sbuf_add(&c, "AND f.unit_id = ?5 ");
 	if (f->from && *f->from)
-		sbuf_add(&b, "AND f.received_on >= ?6 ");
+		sbuf_add(&c, "AND f.received_on >= ?6 ");
 	if (f->to && *f->to)
-		sbuf_add(&b, "AND f.received_on <= ?7 ");
-	if (keyed && f->after)
-		sbuf_addf(&b, "AND (f.due_on IS NULL, coalesce(f.due_on, ''), f.id) %s (?9, ?10, ?11) ",
-			  f->reverse ? "<" : ">");
-	if (!count)
-		sbuf_addf(&b, "ORDER BY f.due_on IS NULL%s, f.due_on%s, f.id%s LIMIT ?12",
-			  f->reverse ? " DESC" : "", f->reverse ? " DESC" : "",
-			  f->reverse ? " DESC" : "");
+		sbuf_add(&c, "AND f.received_on <= ?7 ");
+	const char *cond = c.s ? c.s : "";
+	if (count) {
+		sbuf_addf(&b, "SELECT count(*) FROM feedback f WHERE 1 %s", cond);
+		sbuf_free(&c);
+		return sbuf_detach(&b);
+	}
+	/* the page in the arms of keyset_arms over feedback_by_order (due_on,
+	 * id), schema 16; each arm's numbers first, the columns for those */
+	struct keyset_arm arms[2];
+	const struct feedback_info *k = keyed ? f->after : NULL;
+	int n = keyset_arms("f.due_on", "f.id", "?10", "?11", k != NULL, k && !*k->due_on,
+			    f->reverse, arms);
+	for (int i = 0; i < n; i++)
+		sbuf_addf(&b, "%sSELECT * FROM (SELECT " FB_COLUMNS " FROM (SELECT f.id FROM feedback "
+			  "f WHERE %s %sORDER BY %s LIMIT ?12) k CROSS JOIN feedback f ON f.id = "
+			  "k.id LEFT JOIN unit u ON u.id = f.unit_id)", i ? " UNION ALL " : "",
+			  arms[i].where, cond, arms[i].order);
+	sbuf_add(&b, " LIMIT ?12");
+	sbuf_free(&c);
 	return sbuf_detach(&b);
 }
 

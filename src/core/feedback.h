@@ -117,6 +117,7 @@ struct feedback_step {
 
 struct feedback_filter {
 	int status;              /* -1: any */
+	bool open_only;          /* the open statuses only */
 	bool overdue;            /* open and due_on < today */
 	int due_within;          /* -1: no limit; else open and today <= due_on <= today + N
 				  * working days */

@@ -5,6 +5,7 @@
 #include <time.h>
 #include "core/calendar.h"
 #include "core/due.h"
+#include "core/keyset.h"
 #include "core/search.h"
 #include "core/task.h"
 #include "text/fold.h"
@@ -586,41 +587,13 @@ static void list_conditions(struct sbuf *b, const struct task_filter *f)
 			 "d.id = f.rowid WHERE search_fts MATCH ?11 AND d.kind = 'task') ");
 }
 
-/* The list's order is (no date last, date, number). A page from a key is
- * read in at most two arms, each a range of the index task_by_order
- * (due_on, id) in index order: the dated tasks, then those without a date
- * (reversed for the rows before a key). A row-value comparison on the
- * order's expressions made SQLite walk the index from one end to the key
- * (8 ms per Page Up in the middle of 100,000 tasks). ?13 is whether the
- * key has no date, ?14 its date, ?15 its number. */
-struct arm {
-	const char *where, *order;
-};
-
-static int list_arms(const struct task_filter *f, struct arm arms[2])
+/* The list's order is (no date last, date, number): a page is read in the
+ * arms of keyset_arms over task_by_order (due_on, id), schema 15. ?14 is
+ * the key's date, ?15 its number. */
+static int list_arms(const struct task_filter *f, struct keyset_arm arms[2])
 {
-	static const char dated[] = "t.due_on IS NOT NULL", undated[] = "t.due_on IS NULL";
-	bool back = f->reverse;
-	const struct task_info *k = f->after;
-	const char *up = "t.due_on, t.id", *down = "t.due_on DESC, t.id DESC";
-	const char *id_up = "t.id", *id_down = "t.id DESC";
-	if (!k) {
-		arms[0] = (struct arm){ back ? undated : dated, back ? id_down : up };
-		arms[1] = (struct arm){ back ? dated : undated, back ? down : id_up };
-		return 2;
-	}
-	if (!*k->due_on) {   /* a key without a date */
-		arms[0] = (struct arm){ back ? "t.due_on IS NULL AND t.id < ?15"
-					     : "t.due_on IS NULL AND t.id > ?15",
-					back ? id_down : id_up };
-		arms[1] = (struct arm){ dated, down };
-		return back ? 2 : 1;
-	}
-	arms[0] = (struct arm){ back ? "t.due_on IS NOT NULL AND (t.due_on, t.id) < (?14, ?15)"
-				     : "t.due_on IS NOT NULL AND (t.due_on, t.id) > (?14, ?15)",
-				back ? down : up };
-	arms[1] = (struct arm){ undated, id_up };
-	return back ? 1 : 2;
+	return keyset_arms("t.due_on", "t.id", "?14", "?15", f->after != NULL,
+			   f->after && !*f->after->due_on, f->reverse, arms);
 }
 
 static char *list_sql(const struct task_filter *f, const char *what)
@@ -637,7 +610,7 @@ static char *list_sql(const struct task_filter *f, const char *what)
 		sbuf_free(&cond);
 		return sbuf_detach(&b);
 	}
-	struct arm arms[2];
+	struct keyset_arm arms[2];
 	int n = list_arms(f, arms);
 	if (count) {   /* the rows before (or after) the key */
 		sbuf_add(&b, "SELECT 0");

@@ -32,6 +32,7 @@ static const char *const migrations[] = {
 	"data/migrations/0013-register-order.sql",
 	"data/migrations/0014-dossier-stats.sql",
 	"data/migrations/0015-keyset-order.sql",
+	"data/migrations/0016-feedback-order.sql",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -202,9 +202,11 @@ static void load_pages(struct app *app, struct kwin *kw, int start, int npages)
 
 /* ---- both ways (fetch_back) ---- */
 
+/* Positions counted from the end need every row read to be in the list:
+ * no rows filtered here (keep) while they are read. */
 static bool both_ways(const struct kwin *kw)
 {
-	return kw->ops->fetch_back && !kw->ops->keep;
+	return kw->ops->fetch_back && (!kw->ops->keep || !filter_active(&kw->filter));
 }
 
 /* Reads up to limit rows before `before` (NULL: the last ones) or after

@@ -41,7 +41,7 @@ struct kwin_ops {
 	/* Optional: whether a fetched row is in the list, with the / filter too
 	 * when text is true. */
 	bool (*keep)(const struct kwin *kw, const void *row, bool text);
-	/* Optional (and only without keep): up to limit rows before row `before`
+	/* Optional (used while keep filters nothing): up to limit rows before row `before`
 	 * (NULL: the last rows), in the list's order. With it the window also
 	 * moves back from its own first row, and a jump near the end (End)
 	 * reads the last rows at once instead of walking the pages to them. */

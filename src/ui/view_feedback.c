@@ -59,6 +59,7 @@ static const size_t feedback_texts[] = {
 static struct feedback_filter fv_filter(const struct fv *v)
 {
 	struct feedback_filter f = { .status = -1, .due_within = -1, .unit_code = v->unit.code };
+	f.open_only = v->mode == FM_OPEN;
 	f.overdue = v->mode == FM_OVERDUE;
 	if (v->mode == FM_SOON)
 		f.due_within = SOON_DAYS;
@@ -77,33 +78,32 @@ static int fv_fetch(struct app *app, void *ctx, const void *after, int limit, vo
 	return rc;
 }
 
-/* The open items are those of the four open statuses: counted one status
- * at a time (the list itself keeps them as it reads). */
-static int fv_count(struct app *app, void *ctx, bool filtered, int64_t *n, struct cchc_err *err)
+static int fv_fetch_back(struct app *app, void *ctx, const void *before, int limit, void **rows,
+			 int *n, struct cchc_err *err)
 {
-	const struct fv *v = ctx;
-	struct feedback_filter f = fv_filter(v);
-	int k = 0;
-	*n = 0;
-	for (int s = v->mode == FM_OPEN ? 0 : -1; s < FEEDBACK_NSTATUS; s++) {
-		if (v->mode == FM_OPEN && !feedback_status_open(s))
-			continue;
-		f.status = s;
-		if (feedback_count(app->db, &f, &k, err))
-			return err->code;
-		*n += k;
-		if (v->mode != FM_OPEN)
-			break;
-	}
-	return CCHC_OK;
+	struct feedback_filter f = fv_filter(ctx);
+	struct feedback_info *out = NULL;
+	f.after = before;
+	f.reverse = true;
+	f.limit = limit;
+	int rc = feedback_list(app->db, &f, &out, n, err);
+	*rows = out;
+	return rc;
 }
 
+static int fv_count(struct app *app, void *ctx, bool filtered, int64_t *n, struct cchc_err *err)
+{
+	struct feedback_filter f = fv_filter(ctx);
+	int k = 0;
+	int rc = feedback_count(app->db, &f, &k, err);
+	*n = k;
+	return rc;
+}
+
+/* The / filter, on the row's words (the modes are conditions in SQL). */
 static bool fv_keep(const struct kwin *kw, const void *row, bool text)
 {
 	const struct feedback_info *r = row;
-	const struct fv *v = kw->ctx;
-	if (v->mode == FM_OPEN && !feedback_status_open(r->status))
-		return false;
 	if (!text || !filter_active(&kw->filter))
 		return true;
 	struct sbuf b = SBUF_INIT;
@@ -116,7 +116,8 @@ static bool fv_keep(const struct kwin *kw, const void *row, bool text)
 
 static const struct kwin_ops fv_ops = {
 	sizeof(struct feedback_info), offsetof(struct feedback_info, id), feedback_texts,
-	sizeof feedback_texts / sizeof feedback_texts[0], fv_fetch, fv_count, fv_keep, NULL,
+	sizeof feedback_texts / sizeof feedback_texts[0], fv_fetch, fv_count, fv_keep,
+	fv_fetch_back,
 };
 
 static void set_soon(struct fv *v)

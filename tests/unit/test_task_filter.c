@@ -63,15 +63,19 @@ static int list_ids(struct db *db, struct task_filter f, int64_t *out)
 	return n;
 }
 
-/* The same list from the hit set, paged 7 at a time forward by key, then
- * backward from the end; the counts of the set and before a key. */
-static void check_hits(struct db *db, struct task_filter f, const int64_t *want, int nwant)
+/* The same list paged 7 at a time forward by key, then backward by key
+ * from the end; the counts of the list and before a key: from the hit set
+ * (hits), or by each statement (the arms of keyset_arms). */
+static void check_pages(struct db *db, struct task_filter f, const int64_t *want, int nwant,
+			bool hits)
 {
 	struct cchc_err err = { 0 };
 	int n = -1;
-	CHECK(task_hits_build(db, &f, &n, &err) == CCHC_OK);
-	CHECK_INT(n, nwant);
-	f.use_hits = true;
+	if (hits) {
+		CHECK(task_hits_build(db, &f, &n, &err) == CCHC_OK);
+		CHECK_INT(n, nwant);
+	}
+	f.use_hits = hits;
 	int count = -1;
 	CHECK(task_count(db, &f, &count, &err) == CCHC_OK);
 	CHECK_INT(count, nwant);
@@ -120,7 +124,43 @@ static void check_hits(struct db *db, struct task_filter f, const int64_t *want,
 	CHECK_INT(k, nwant < 5 ? nwant : 5);
 	for (int i = 0; i < k; i++)
 		CHECK(v[i].id == want[nwant - k + i]);
+	/* on backward, each page before the first row of the one after */
+	int at = nwant - k;
+	struct task_info key = { 0 };
+	bool have_key = false;
+	if (k) {
+		key = v[0];
+		v[0] = (struct task_info){ 0 };
+		have_key = true;
+	}
 	task_list_free(v, k);
+	for (int guard = 0; have_key && at > 0 && guard < 100; guard++) {
+		struct task_filter q = f;
+		q.reverse = true;
+		q.limit = 6;
+		q.after = &key;
+		CHECK(task_list(db, &q, &v, &k, &err) == CCHC_OK);
+		CHECK_INT(k, at < 6 ? at : 6);
+		for (int i = 0; i < k; i++)
+			if (at - k + i >= 0 && v[i].id != want[at - k + i]) {
+				fprintf(stderr, "  back: row %d is %lld, not %lld\n", at - k + i,
+					(long long)v[i].id, (long long)want[at - k + i]);
+				CHECK(false);
+			}
+		at -= k;
+		task_info_free(&key);
+		have_key = k > 0;
+		if (k) {
+			key = v[0];
+			v[0] = (struct task_info){ 0 };
+		}
+		task_list_free(v, k);
+		if (!k)
+			break;
+	}
+	CHECK_INT(at, 0);
+	if (have_key)
+		task_info_free(&key);
 	if (have_last)
 		task_info_free(&last);
 }
@@ -148,7 +188,8 @@ static void test_filters(struct db *db)
 			struct cchc_err err = { 0 };
 			CHECK(task_count(db, &f, &count, &err) == CCHC_OK);
 			CHECK_INT(count, n);
-			check_hits(db, f, want, n);
+			check_pages(db, f, want, n, true);
+			check_pages(db, f, want, n, false);
 		}
 	/* what the filters mean, counted by hand from fill(): PB leads i % 3 == 1
 	 * (20 tasks) and coordinates i % 3 == 0 with i % 4 < 2 (10 more; i % 4 == 0
