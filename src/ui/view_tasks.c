@@ -38,21 +38,21 @@ struct tasks_view {
 	unsigned version;
 	struct list list;        /* over all total rows: cur and top count from the first */
 	struct filter filter;    /* applied in SQL through the full-text index */
-	bool hits;               /* the filter's tasks are put aside (task_hits_build) */
-	char *hits_text;         /* ... for this filter text, */
-	int hits_n;              /* ... this many, */
-	struct unfiltered_key *hits_key; /* ... with this list and data (NULL: none) */
 	char today[11], soon[11];
-	/* the list's count without the filter and what it was counted for:
-	 * it stays while the clerk types a filter */
-	struct unfiltered_key {
+	/* what a list (without its / filter) is: a count or a set put aside
+	 * holds while this stays the same */
+	struct list_key {
 		enum mode mode;
 		int status, within;
 		int64_t section_id;
 		unsigned version;
 		char unit[32];
-	} unf_key;
-	bool unf_valid;
+	} unf_key, hits_key;
+	bool unf_valid;          /* unfiltered: the list's count without the filter, for unf_key */
+	bool hits;               /* the filter's tasks are put aside (task_hits_build), for
+				  * hits_key and the filter text hits_text: hits_n of them */
+	char *hits_text;
+	int hits_n;
 };
 
 static const enum action tasks_hints[] = {
@@ -213,7 +213,7 @@ static bool load_around(struct app *app, struct tasks_view *tv, int64_t id)
 	return ok;
 }
 
-static bool unfiltered_key_eq(const struct unfiltered_key *a, const struct unfiltered_key *b)
+static bool list_key_eq(const struct list_key *a, const struct list_key *b)
 {
 	return a->mode == b->mode && a->status == b->status && a->within == b->within &&
 	       a->section_id == b->section_id && a->version == b->version &&
@@ -228,12 +228,12 @@ static void reload(struct app *app, struct tasks_view *tv, int64_t keep_id, int 
 	int hits = 0;
 	/* the filter's full-text query once, for every count and page below;
 	 * a read-only database cannot keep them aside: each statement asks */
-	struct unfiltered_key k = { .mode = tv->mode, .status = tv->status, .within = tv->within,
+	struct list_key k = { .mode = tv->mode, .status = tv->status, .within = tv->within,
 				    .section_id = tv->section_id, .version = app->data_version };
 	snprintf(k.unit, sizeof k.unit, "%s", tv->unit_code ? tv->unit_code : "");
 	struct task_filter f = list_filter(tv);
-	bool same = tv->hits && tv->hits_key && unfiltered_key_eq(&k, tv->hits_key) &&
-		    tv->filter.text && tv->hits_text && strcmp(tv->filter.text, tv->hits_text) == 0;
+	bool same = tv->hits && list_key_eq(&k, &tv->hits_key) && tv->filter.text &&
+		    tv->hits_text && strcmp(tv->filter.text, tv->hits_text) == 0;
 	if (same) {   /* the set put aside is this one (Enter after typing) */
 		tv->total = tv->hits_n;
 	} else if (task_filter_has_words(&f) &&
@@ -242,9 +242,7 @@ static void reload(struct app *app, struct tasks_view *tv, int64_t keep_id, int 
 		tv->total = tv->hits_n = hits;
 		free(tv->hits_text);
 		tv->hits_text = xstrdup(tv->filter.text);
-		if (!tv->hits_key)
-			tv->hits_key = xmalloc(sizeof *tv->hits_key);
-		*tv->hits_key = k;
+		tv->hits_key = k;
 	} else {
 		tv->hits = false;
 		f.use_hits = false;
@@ -256,7 +254,7 @@ static void reload(struct app *app, struct tasks_view *tv, int64_t keep_id, int 
 		tv->unfiltered = tv->total;
 		tv->unf_key = k;
 		tv->unf_valid = true;
-	} else if (!tv->unf_valid || !unfiltered_key_eq(&k, &tv->unf_key)) {
+	} else if (!tv->unf_valid || !list_key_eq(&k, &tv->unf_key)) {
 		f.title_query = NULL;
 		f.use_hits = false;
 		if (task_count(app->db, &f, &tv->unfiltered, &err) != CCHC_OK)
@@ -339,7 +337,6 @@ static void tasks_close(void *st)
 	free(tv->unit_code);
 	free(tv->what);
 	free(tv->hits_text);
-	free(tv->hits_key);
 	filter_clear(&tv->filter);
 	free(tv);
 }
