@@ -250,6 +250,20 @@ static long weekdays_between(long ja, long jb)
 
 /* Counted, not walked day by day: the weekdays, less the listed days off
  * that fall on a weekday, plus the make-up working days on a weekend. */
+int calendar_add_iso(const char *from, int n, char out[11], struct cchc_err *err)
+{
+	struct ymd d, r;
+	if (!from || !date_parse_iso(from, &d))
+		return err_set(err, CCHC_EINPUT, "Ngày \"%s\" không hợp lệ (dd/mm/yyyy hoặc "
+			       "YYYY-MM-DD)", from ? from : "");
+	struct calendar *c = calendar_new();
+	int rc = calendar_add(c, d, n, &r, err);
+	calendar_free(c);
+	if (rc == CCHC_OK)
+		date_format_iso(r, out);
+	return rc;
+}
+
 int calendar_between(struct calendar *c, struct ymd a, struct ymd b, int *out, struct cchc_err *err)
 {
 	long ja = date_to_jd(a), jb = date_to_jd(b);

@@ -19,6 +19,9 @@ int calendar_load(struct calendar *c, int year, struct cchc_err *err);
 bool calendar_is_workday(struct calendar *c, struct ymd d);
 /* The n-th working day after from (n > 0), before it (n < 0), or from (0). */
 int calendar_add(struct calendar *c, struct ymd from, int n, struct ymd *out, struct cchc_err *err);
+/* The same for dates as ISO text (a whole calendar of its own): out gets
+ * YYYY-MM-DD; a clear error for a date that is not one. */
+int calendar_add_iso(const char *from, int n, char out[11], struct cchc_err *err);
 /* Working days d with a < d <= b (negative when b is before a). */
 int calendar_between(struct calendar *c, struct ymd a, struct ymd b, int *out, struct cchc_err *err);
 

@@ -399,20 +399,6 @@ static int bad_date(const char *s, const char *what, struct cchc_err *err)
 		       s ? s : "");
 }
 
-/* The n-th working day after the ISO date from. */
-static int add_workdays(const char *from, int n, char out[11], struct cchc_err *err)
-{
-	struct ymd d, r;
-	if (!date_parse_iso(from, &d))
-		return bad_date(from, "Ngày", err);
-	struct calendar *c = calendar_new();
-	int rc = calendar_add(c, d, n, &r, err);
-	calendar_free(c);
-	if (rc == CCHC_OK)
-		date_format_iso(r, out);
-	return rc;
-}
-
 /* Runs sql with ?1 = id and ?2, ?3, ... = the n texts (NULL binds NULL). */
 static int exec_texts(struct db *db, const char *sql, int64_t id, const char *const *v, int n)
 {
@@ -622,7 +608,8 @@ int feedback_add(struct db *db, const struct feedback_input *in, int64_t *id,
 		rc = err_set(err, CCHC_EINPUT, "Ngày tiếp nhận %s chưa tới (hôm nay là %s)", d, t);
 	}
 	if (!rc)
-		rc = add_workdays(c.received, settings_get_int(db, "feedback.forward_days", 5), due, err);
+		rc = calendar_add_iso(c.received, settings_get_int(db, "feedback.forward_days", 5),
+				      due, err);
 	if (!rc && !(rc = db_begin(db, err))) {
 		rc = add_in_tx(db, &c, due, id, err);
 		rc = rc ? (db_rollback(db), rc) : db_commit(db, err);
@@ -809,7 +796,7 @@ static int assign_due(struct step_ctx *c, char due[11], struct cchc_err *err)
 	}
 	char key[64];
 	snprintf(key, sizeof key, "feedback.due.%s", c->s.channel);
-	return add_workdays(c->s.received, settings_get_int(c->db, key, 15), due, err);
+	return calendar_add_iso(c->s.received, settings_get_int(c->db, key, 15), due, err);
 }
 
 /* Looks the unit up by code; its id, and "CODE (name)" into label. */
@@ -1079,7 +1066,7 @@ static char *list_sql(const struct feedback_filter *f, bool count, bool keyed)
 static int within_limit(int n, const char *today, char out[11], struct cchc_err *err)
 {
 	out[0] = '\0';
-	return n >= 0 ? add_workdays(today, n, out, err) : CCHC_OK;
+	return n >= 0 ? calendar_add_iso(today, n, out, err) : CCHC_OK;
 }
 
 static int bind_filter(struct db *db, sqlite3_stmt *st, const struct feedback_filter *f,

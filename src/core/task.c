@@ -670,24 +670,11 @@ int task_hits_build(struct db *db, const struct task_filter *f, int *n, struct c
 	return CCHC_OK;
 }
 
-/* The N-th working day from today, as ISO. */
-static int due_limit(const char *today, int within, char out[11], struct cchc_err *err)
-{
-	struct calendar *c = calendar_new();
-	struct ymd t, d;
-	date_parse_iso(today, &t);
-	int rc = calendar_add(c, t, within, &d, err);
-	calendar_free(c);
-	if (rc == CCHC_OK)
-		date_format_iso(d, out);
-	return rc;
-}
-
 static int bind_filter(struct db *db, sqlite3_stmt *st, const struct task_filter *f,
 		       const char *today, struct cchc_err *err)
 {
 	char limit[11] = "";
-	if (f->due_within >= 0 && due_limit(today, f->due_within, limit, err))
+	if (f->due_within >= 0 && calendar_add_iso(today, f->due_within, limit, err))
 		return err->code;
 	int64_t unit = 0;
 	if (f->unit_code && *f->unit_code && !(unit = unit_id_by_code(db, f->unit_code)))
@@ -836,7 +823,7 @@ int task_due_by_unit(struct db *db, int due_within, int per_unit, struct task_du
 	*out = NULL;
 	*n = 0;
 	char today[11], limit[11];
-	if (today_iso(today, err) || due_limit(today, due_within, limit, err))
+	if (today_iso(today, err) || calendar_add_iso(today, due_within, limit, err))
 		return err->code;
 	if (per_unit < 0)
 		per_unit = 0;
