@@ -502,11 +502,8 @@ int dossier_list(struct db *db, const struct dossier_filter *f, struct dossier_i
 	sqlite3_finalize(st);
 	calendar_free(cal);
 	if (rc == SQLITE_DONE) {
-		for (int i = 0, j = *n - 1; f->reverse && i < j; i++, j--) {
-			struct dossier_info t = (*out)[i];
-			(*out)[i] = (*out)[j];
-			(*out)[j] = t;
-		}
+		if (f->reverse)
+			array_reverse(*out, (size_t)*n, sizeof **out);
 		return CCHC_OK;
 	}
 	dossier_list_free(*out, *n);

@@ -1112,15 +1112,6 @@ static int prepare_list(struct db *db, const struct feedback_filter *f, const ch
 	return CCHC_OK;
 }
 
-static void reverse_rows(struct feedback_info *v, int n)
-{
-	for (int i = 0, j = n - 1; i < j; i++, j--) {
-		struct feedback_info t = v[i];
-		v[i] = v[j];
-		v[j] = t;
-	}
-}
-
 int feedback_list(struct db *db, const struct feedback_filter *f, struct feedback_info **out,
 		  int *n, struct cchc_err *err)
 {
@@ -1147,7 +1138,7 @@ int feedback_list(struct db *db, const struct feedback_filter *f, struct feedbac
 		return db_fail(db, rc, "đọc sổ phản ánh, kiến nghị", err);
 	}
 	if (f->reverse)
-		reverse_rows(*out, *n);
+		array_reverse(*out, (size_t)*n, sizeof **out);
 	return CCHC_OK;
 }
 

@@ -719,15 +719,6 @@ static int prepare_list(struct db *db, const char *what, const struct task_filte
 	return CCHC_OK;
 }
 
-static void reverse_rows(struct task_info *v, int n)
-{
-	for (int i = 0, j = n - 1; i < j; i++, j--) {
-		struct task_info t = v[i];
-		v[i] = v[j];
-		v[j] = t;
-	}
-}
-
 int task_list(struct db *db, const struct task_filter *f, struct task_info **out, int *n,
 	      struct cchc_err *err)
 {
@@ -755,7 +746,7 @@ int task_list(struct db *db, const struct task_filter *f, struct task_info **out
 		return db_fail(db, rc, "đọc danh sách nhiệm vụ", err);
 	}
 	if (f->reverse)
-		reverse_rows(*out, *n);
+		array_reverse(*out, (size_t)*n, sizeof **out);
 	return CCHC_OK;
 }
 

@@ -35,6 +35,17 @@ void *xrealloc(void *p, size_t n)
 	return p;
 }
 
+void array_reverse(void *v, size_t n, size_t size)
+{
+	unsigned char *p = v;
+	for (size_t i = 0, j = n ? n - 1 : 0; i < j; i++, j--)
+		for (size_t k = 0; k < size; k++) {
+			unsigned char t = p[i * size + k];
+			p[i * size + k] = p[j * size + k];
+			p[j * size + k] = t;
+		}
+}
+
 char *xstrndup(const char *s, size_t n)
 {
 	char *d = xmalloc(n + 1);

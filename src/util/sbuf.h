@@ -28,5 +28,7 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+/* Reverses the order of the n elements (of size bytes) of array v. */
+void array_reverse(void *v, size_t n, size_t size);
 
 #endif

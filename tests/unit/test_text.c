@@ -1,5 +1,6 @@
 /* UTF-8, NFC, display width, sanitising, dates, input decoding, SHA-256. */
 #include <config.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -7,6 +8,7 @@
 #include "text/date.h"
 #include "text/encoding.h"
 #include "text/utf8.h"
+#include "util/sbuf.h"
 #include "util/sha256.h"
 
 static void test_nfc(void)
@@ -123,6 +125,16 @@ static void test_decode(void)
 	CHECK(text_decode_input("x", 1, "NO-SUCH-CHARSET", "T", &out, &n, &err) == CCHC_EINPUT);
 }
 
+static void test_array_reverse(void)
+{
+	int64_t odd[] = { 1, 2, 3, 4, 5 }, even[] = { 1, 2, 3, 4 };
+	array_reverse(odd, 5, sizeof odd[0]);
+	array_reverse(even, 4, sizeof even[0]);
+	array_reverse(NULL, 0, sizeof odd[0]);
+	CHECK(odd[0] == 5 && odd[1] == 4 && odd[2] == 3 && odd[3] == 2 && odd[4] == 1);
+	CHECK(even[0] == 4 && even[1] == 3 && even[2] == 2 && even[3] == 1);
+}
+
 static void test_sha256(void)
 {
 	char hex[65];
@@ -149,5 +161,6 @@ int main(void)
 	test_dates();
 	test_decode();
 	test_sha256();
+	test_array_reverse();
 	return check_report("test_text");
 }
