@@ -243,11 +243,14 @@ static int lt_print(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const struct cli_cmd *cmd = &cli_letter_cmds[4];
 	const char *format = NULL, *out = NULL, *encoding = NULL;
+	bool force = false;
 	int64_t id;
 	if (argc < 1 || !cli_parse_id(argv[0], &id))
 		return cli_usage_error(cmd, "cần mã phiếu");
 	for (int i = 1; i < argc; i++)
-		if (!cli_opt_value(argc, argv, &i, "--format", &format) &&
+		if (strcmp(argv[i], "--force") == 0)
+			force = true;
+		else if (!cli_opt_value(argc, argv, &i, "--format", &format) &&
 		    !cli_opt_value(argc, argv, &i, "--out", &out) &&
 		    !cli_opt_value(argc, argv, &i, "--encoding", &encoding))
 			return cli_usage_error(cmd, "đối số không rõ: %s", argv[i]);
@@ -263,7 +266,8 @@ static int lt_print(struct cli_ctx *ctx, int argc, char **argv)
 	if (cli_open_db(ctx))
 		return CLI_ERR;
 	struct cchc_err err = { 0 };
-	return letter_print(&ctx->db, id, fmt, out, encoding, &err) ? cli_error(&err) : CLI_OK;
+	int flags = force ? FS_OVERWRITE : FS_NEW;
+	return letter_print(&ctx->db, id, fmt, out, encoding, flags, &err) ? cli_error(&err) : CLI_OK;
 }
 
 /* Letters of the period against the late dossiers resolved in it. */

@@ -31,13 +31,16 @@ const struct cli_cmd cli_report_cmds[] = {
 
 struct export_opts {
 	const char *period, *format, *out, *encoding, *plan, *date;
+	bool force; /* --force: an existing file may be replaced */
 };
 
 static int export_args(int argc, char **argv, struct export_opts *o)
 {
 	const struct cli_cmd *cmd = &cli_report_cmds[0];
 	for (int i = 0; i < argc; i++)
-		if (!cli_opt_value(argc, argv, &i, "--period", &o->period) &&
+		if (strcmp(argv[i], "--force") == 0)
+			o->force = true;
+		else if (!cli_opt_value(argc, argv, &i, "--period", &o->period) &&
 		    !cli_opt_value(argc, argv, &i, "--format", &o->format) &&
 		    !cli_opt_value(argc, argv, &i, "--out", &o->out) &&
 		    !cli_opt_value(argc, argv, &i, "--encoding", &o->encoding) &&
@@ -89,7 +92,8 @@ static int rp_export(struct cli_ctx *ctx, int argc, char **argv)
 	doc_init(&d);
 	int rc = report_build(&ctx->db, &p, plan, date, &d, &err);
 	if (!rc)
-		rc = to_out ? to_stdout(&d, fmt, &err) : doc_write(&d, fmt, o.out, o.encoding, &err);
+		rc = to_out ? to_stdout(&d, fmt, &err) : doc_write(&d, fmt, o.out, o.encoding,
+							   o.force ? FS_OVERWRITE : FS_NEW, &err);
 	doc_free(&d);
 	return rc ? cli_error(&err) : CLI_OK;
 }

@@ -640,13 +640,13 @@ int letter_doc(struct db *db, int64_t id, struct doc *d, struct cchc_err *err)
 }
 
 int letter_print(struct db *db, int64_t id, enum doc_format fmt, const char *path,
-		 const char *encoding, struct cchc_err *err)
+		 const char *encoding, int flags, struct cchc_err *err)
 {
 	struct doc d;
 	doc_init(&d);
 	int rc = letter_doc(db, id, &d, err);
 	if (!rc)
-		rc = doc_write(&d, fmt, path, encoding, err);
+		rc = doc_write(&d, fmt, path, encoding, flags, err);
 	doc_free(&d);
 	return rc;
 }

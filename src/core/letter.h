@@ -68,9 +68,10 @@ int letter_coverage(struct db *db, const char *from, const char *to, struct lett
 
 /* The letter laid out as an official document from its template. */
 int letter_doc(struct db *db, int64_t id, struct doc *d, struct cchc_err *err);
-/* Writes the letter as a file (docx, txt, md, html) through a temporary file. */
+/* Writes the letter as a file (docx, txt, md, html) through a temporary
+ * file; flags as doc_write's. */
 int letter_print(struct db *db, int64_t id, enum doc_format fmt, const char *path,
-		 const char *encoding, struct cchc_err *err);
+		 const char *encoding, int flags, struct cchc_err *err);
 
 /* Stored channel codes: "giay", "email", "sms", "zalo"; NULL when unknown. */
 const char *letter_channel_parse(const char *s);

@@ -203,11 +203,11 @@ static int prepare_folder(const char *dir, bool *created, struct cchc_err *err)
 
 /* Writes the files one by one; when one fails in a folder made for them,
  * takes the others and the folder away again. */
-static int write_files(const struct csv_file *f, int n, const char *created_dir,
+static int write_files(const struct csv_file *f, int n, const char *created_dir, int flags,
 		       struct cchc_err *err)
 {
 	for (int i = 0; i < n; i++) {
-		int rc = fs_write_atomic(f[i].path, f[i].data, f[i].len, 0644, err);
+		int rc = fs_write_atomic(f[i].path, f[i].data, f[i].len, 0666, flags, err);
 		if (rc == CCHC_OK)
 			continue;
 		for (int j = 0; created_dir && j < i; j++)
@@ -238,7 +238,7 @@ static char *folder_of(const char *path)
 	return xstrndup(path, n);
 }
 
-int doc_write_csv(const struct doc *d, const char *path, const char *encoding,
+int doc_write_csv(const struct doc *d, const char *path, const char *encoding, int flags,
 		  struct cchc_err *err)
 {
 	bool folder = names_folder(path), created = false;
@@ -253,7 +253,7 @@ int doc_write_csv(const struct doc *d, const char *path, const char *encoding,
 	if (rc == CCHC_OK)
 		rc = folder ? prepare_folder(dir, &created, err) : doc_check_folder(path, err);
 	if (rc == CCHC_OK)
-		rc = write_files(files, n, created ? dir : NULL, err);
+		rc = write_files(files, n, created ? dir : NULL, flags, err);
 	files_free(files, n);
 	free(dir);
 	return rc;

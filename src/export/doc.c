@@ -315,7 +315,7 @@ void doc_scale_widths(const int *want, int n, int total, int *out)
 /* ------------------------------------------------------ formats, writing */
 
 typedef int (*doc_renderer)(const struct doc *, char **, size_t *, struct cchc_err *);
-typedef int (*doc_writer)(const struct doc *, const char *, const char *, struct cchc_err *);
+typedef int (*doc_writer)(const struct doc *, const char *, const char *, int, struct cchc_err *);
 
 /* A format is rendered in memory (then encoded and written by doc_write),
  * or written straight to disk by a writer of its own. */
@@ -431,15 +431,17 @@ int doc_check_folder(const char *path, struct cchc_err *err)
 }
 
 int doc_write(const struct doc *d, enum doc_format fmt, const char *path, const char *encoding,
-	      struct cchc_err *err)
+	      int flags, struct cchc_err *err)
 {
 	size_t i = format_index(fmt);
 	if (i < NFORMATS && !formats[i].encodable && !is_utf8(encoding))
 		return err_set(err, CCHC_EINPUT, "Tệp %s luôn dùng UTF-8: chỉ chọn được bảng mã cho "
 			       "tệp txt, md và csv", formats[i].name);
 	if (i < NFORMATS && formats[i].write)
-		return formats[i].write(d, path, encoding, err);
+		return formats[i].write(d, path, encoding, flags, err);
 	int rc = doc_check_folder(path, err);
+	if (rc == CCHC_OK)
+		rc = fs_check_target(path, flags, err);
 	char *buf = NULL;
 	size_t len = 0;
 	if (rc == CCHC_OK)
@@ -451,7 +453,7 @@ int doc_write(const struct doc *d, enum doc_format fmt, const char *path, const 
 		buf = conv;
 	}
 	if (rc == CCHC_OK)
-		rc = fs_write_atomic(path, buf, len, 0644, err);
+		rc = fs_write_atomic(path, buf, len, 0666, flags, err);
 	free(buf);
 	return rc;
 }

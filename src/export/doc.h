@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include "text/date.h"
 #include "util/err.h"
+#include "util/fsutil.h"
 
 enum doc_align { DOC_JUSTIFY = 0, DOC_LEFT, DOC_CENTER, DOC_RIGHT };
 
@@ -107,7 +108,8 @@ void doc_page_break(struct doc *d);
 int doc_render(const struct doc *d, enum doc_format fmt, char **out, size_t *len,
 	       struct cchc_err *err);
 /* Renders and writes path through a temporary file, fsync and rename, so a
- * failure never leaves a broken file. encoding (txt, md and csv only, NULL =
+ * failure never leaves a broken file. flags (enum fs_write_flags) say
+ * whether a file already there may be replaced; the open database never is. encoding (txt, md and csv only, NULL =
  * UTF-8) is any name text_encoding_name() knows; a character the encoding
  * cannot hold is an error naming it.
  * xlsx: one worksheet per table (numbers in numeric columns typed).
@@ -117,7 +119,7 @@ int doc_render(const struct doc *d, enum doc_format fmt, char **out, size_t *len
  * as "NN-<title without tones>.csv"; several tables and a file path are
  * refused. */
 int doc_write(const struct doc *d, enum doc_format fmt, const char *path, const char *encoding,
-	      struct cchc_err *err);
+	      int flags, struct cchc_err *err);
 
 /* "ngày 05 tháng 01 năm 2026": leading zero for days below 10 and for
  * months 1 and 2, as Nghị định 30/2020 asks; "ngày     tháng     năm" with

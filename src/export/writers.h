@@ -18,9 +18,9 @@ int doc_render_html(const struct doc *d, char **out, size_t *len, struct cchc_er
 int doc_render_txt(const struct doc *d, char **out, size_t *len, struct cchc_err *err);
 /* Writers straight to files, behind doc_write (encoding already checked:
  * xlsx is given UTF-8 or NULL only). */
-int doc_write_xlsx(const struct doc *d, const char *path, const char *encoding,
+int doc_write_xlsx(const struct doc *d, const char *path, const char *encoding, int flags,
 		   struct cchc_err *err);
-int doc_write_csv(const struct doc *d, const char *path, const char *encoding,
+int doc_write_csv(const struct doc *d, const char *path, const char *encoding, int flags,
 		  struct cchc_err *err);
 
 /* Converts n bytes of UTF-8 to the encoding the clerk named (an alias

@@ -456,7 +456,7 @@ static int build_workbook(const struct doc *d, const char *tmp, const char *path
 	return rc;
 }
 
-int doc_write_xlsx(const struct doc *d, const char *path, const char *encoding,
+int doc_write_xlsx(const struct doc *d, const char *path, const char *encoding, int flags,
 		   struct cchc_err *err)
 {
 	(void)encoding; /* always UTF-8: doc_write refused any other */
@@ -464,7 +464,7 @@ int doc_write_xlsx(const struct doc *d, const char *path, const char *encoding,
 	if (rc != CCHC_OK)
 		return rc;
 	struct fs_tmp tmp;
-	if (fs_tmp_open(&tmp, path, 0644, err))
+	if (fs_tmp_open(&tmp, path, 0666, flags, err))
 		return err->code;
 	int saved = stderr_off();
 	rc = build_workbook(d, fs_tmp_path(&tmp), path, err);

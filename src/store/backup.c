@@ -153,7 +153,7 @@ static int copy_file(const char *src, const char *dest, struct cchc_err *err)
 	if (in < 0)
 		return err_set(err, CCHC_EIO, "Không mở được %s: %s", src, err_sys(errno));
 	struct fs_tmp t;
-	if (fs_tmp_open(&t, dest, 0600, err)) {
+	if (fs_tmp_open(&t, dest, 0600, FS_NEW, err)) {
 		close(in);
 		return err->code;
 	}
@@ -585,10 +585,12 @@ static int copy_pages(sqlite3 *src, struct fs_tmp *t, const char *dest, struct c
 	return res;
 }
 
-/* A checked copy of src for dest in t, not yet in place (fs_tmp_commit). */
-static int snapshot(sqlite3 *src, struct fs_tmp *t, const char *dest, struct cchc_err *err)
+/* A checked copy of src for dest in t, not yet in place (fs_tmp_commit
+ * puts it there as flags allow). */
+static int snapshot(sqlite3 *src, struct fs_tmp *t, const char *dest, int flags,
+		    struct cchc_err *err)
 {
-	if (fs_tmp_open(t, dest, 0600, err))
+	if (fs_tmp_open(t, dest, 0600, flags, err))
 		return err->code;
 	char name[24];
 	fd_name(t, name);
@@ -604,7 +606,7 @@ static int snapshot(sqlite3 *src, struct fs_tmp *t, const char *dest, struct cch
 static int copy_checked(sqlite3 *src, const char *dest, struct cchc_err *err)
 {
 	struct fs_tmp t;
-	if (snapshot(src, &t, dest, err))
+	if (snapshot(src, &t, dest, FS_NEW, err))
 		return err->code;
 	return fs_tmp_commit(&t, dest, err);
 }
@@ -956,7 +958,8 @@ static int keep_old(const char *db_path, sqlite3 *old, char **kept, struct cchc_
 	struct fs_tmp t;
 	if (!old)
 		rc = copy_bytes(db_path, dest, err);
-	else if (!(rc = fs_tmp_open(&t, dest, 0600, err)) && (rc = copy_pages(old, &t, dest, err)))
+	else if (!(rc = fs_tmp_open(&t, dest, 0600, FS_NEW, err)) &&
+		 (rc = copy_pages(old, &t, dest, err)))
 		fs_tmp_abort(&t);
 	else if (!rc)
 		rc = fs_tmp_commit(&t, dest, err);
@@ -995,7 +998,7 @@ static int prepare_new(const char *db_path, const char *src, struct fs_tmp *t,
 	if (!rc && open_immutable(src, NULL, &h) != SQLITE_OK)
 		rc = verify_fail(h, sqlite3_errcode(h), src, err);
 	if (!rc)
-		rc = snapshot(h, t, db_path, err);
+		rc = snapshot(h, t, db_path, FS_OVERWRITE | FS_GUARDED_OK, err);
 	sqlite3_close(h);
 	if (rc)
 		err_wrap(err, "Chưa khôi phục được: ", " Cơ sở dữ liệu không bị thay đổi.");

@@ -385,6 +385,7 @@ int db_open(struct db *db, const char *path, struct cchc_err *err)
 	db->path = xstrdup(path);
 	if (prepare_file(db, err))
 		goto fail;
+	fs_guard_add(db->path);
 	bool unclean = wal_left_over(db);
 	char *uri = readonly_uri(db);
 	int flags = (db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
@@ -415,6 +416,8 @@ void db_close(struct db *db)
 	if (db->trace)
 		fclose(db->trace);
 	db->trace = NULL;
+	if (db->path)
+		fs_guard_remove(db->path);
 	free(db->path);
 	db->path = NULL;
 }

@@ -209,7 +209,7 @@ static int print_done(struct app *app, void *ctx, const char *text)
 	struct cchc_err err = { 0 };
 	if (!*typed)
 		app_message(app, true, "Chưa in: cần tên tệp");
-	else if (letter_print(app->db, v->print_id, formats[v->print_fmt].fmt, path, NULL, &err))
+	else if (letter_print(app->db, v->print_id, formats[v->print_fmt].fmt, path, NULL, FS_NEW, &err))
 		app_message(app, true, "Chưa in được: %s", err.msg);
 	else
 		app_message(app, false, "Đã ghi phiếu ra tệp %s", typed);

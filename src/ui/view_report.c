@@ -365,7 +365,7 @@ static int write_report(struct app *app, struct rv *v, const char *path, struct 
 	doc_init(&d);
 	int rc = report_build(app->db, &v->period, 0, (struct ymd){ 0, 0, 0 }, &d, err);
 	if (!rc)
-		rc = doc_write(&d, formats[v->fmt].fmt, path, NULL, err);
+		rc = doc_write(&d, formats[v->fmt].fmt, path, NULL, FS_NEW, err);
 	doc_free(&d);
 	return rc;
 }

@@ -14,7 +14,8 @@ enum cchc_errcode {
 	CCHC_ENEWER,    /* database written by a newer cchc */
 	CCHC_ENOMEM,
 	CCHC_EREADONLY, /* database or folder cannot be written */
-	CCHC_ECORRUPT   /* the database file is damaged */
+	CCHC_ECORRUPT,  /* the database file is damaged */
+	CCHC_EEXIST     /* an output file is there already and was not to be replaced */
 };
 
 struct cchc_err {

@@ -85,11 +85,147 @@ static int write_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
-int fs_tmp_open(struct fs_tmp *t, const char *path, mode_t mode, struct cchc_err *err)
+/* ---- the files never to write over ---- */
+
+#define GUARD_MAX 16
+static char *guarded[GUARD_MAX];
+
+static void guard_one(const char *path)
+{
+	for (int i = 0; i < GUARD_MAX; i++)
+		if (guarded[i] && strcmp(guarded[i], path) == 0)
+			return;
+	for (int i = 0; i < GUARD_MAX; i++)
+		if (!guarded[i]) {
+			guarded[i] = xstrdup(path);
+			return;
+		}
+}
+
+static void unguard_one(const char *path)
+{
+	for (int i = 0; i < GUARD_MAX; i++)
+		if (guarded[i] && strcmp(guarded[i], path) == 0) {
+			free(guarded[i]);
+			guarded[i] = NULL;
+		}
+}
+
+/* Calls fn on path and its journal names, and on the same for the file a
+ * symbolic link at path leads to. */
+static void guard_names(const char *path, void (*fn)(const char *))
+{
+	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
+	char *real = realpath(path, NULL);
+	for (int k = 0; k < 2; k++) {
+		const char *p = k ? real : path;
+		if (!p || (k && strcmp(real, path) == 0))
+			continue;
+		for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
+			struct sbuf b = SBUF_INIT;
+			sbuf_addf(&b, "%s%s", p, suffix[i]);
+			fn(b.s);
+			sbuf_free(&b);
+		}
+	}
+	free(real);
+}
+
+void fs_guard_add(const char *path)
+{
+	guard_names(path, guard_one);
+}
+
+void fs_guard_remove(const char *path)
+{
+	guard_names(path, unguard_one);
+}
+
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
+/* Whether a and b name the same entry of the same folder (the folder
+ * compared by device and inode, so "./x" and "/home/u/x" match). */
+static bool same_entry(const char *a, const char *b)
+{
+	if (strcmp(base_name(a), base_name(b)) != 0)
+		return false;
+	char *da = fs_dirname(a), *db = fs_dirname(b);
+	struct stat sa, sb;
+	bool same = stat(da, &sa) == 0 && stat(db, &sb) == 0 && sa.st_dev == sb.st_dev &&
+		    sa.st_ino == sb.st_ino;
+	free(da);
+	free(db);
+	return same;
+}
+
+static bool is_guarded(const char *path)
+{
+	struct stat st, g;
+	bool there = stat(path, &st) == 0;
+	for (int i = 0; i < GUARD_MAX; i++) {
+		if (!guarded[i])
+			continue;
+		if (there && stat(guarded[i], &g) == 0 && g.st_dev == st.st_dev &&
+		    g.st_ino == st.st_ino)
+			return true;
+		if (same_entry(path, guarded[i]))
+			return true;
+	}
+	return false;
+}
+
+int fs_guard_check(const char *path, struct cchc_err *err)
+{
+	if (!is_guarded(path))
+		return CCHC_OK;
+	return err_set(err, CCHC_EINPUT, "Không ghi vào %s: đó là tệp dữ liệu cchc đang dùng (hoặc "
+		       "tệp nhật ký của nó); ghi vào đó sẽ làm mất dữ liệu. Hãy chọn tên tệp khác.",
+		       path);
+}
+
+bool fs_exists(const char *path)
+{
+	struct stat st;
+	return lstat(path, &st) == 0;
+}
+
+static int exists_error(const char *path, struct cchc_err *err)
+{
+	return err_set(err, CCHC_EEXIST, "Đã có tệp %s; cchc không ghi đè tệp đã có. Hãy chọn tên "
+		       "khác, hoặc thêm --force nếu muốn thay tệp đó.", path);
+}
+
+int fs_check_target(const char *path, int flags, struct cchc_err *err)
+{
+	if (!(flags & FS_GUARDED_OK) && fs_guard_check(path, err))
+		return err->code;
+	if (!(flags & FS_OVERWRITE) && fs_exists(path))
+		return exists_error(path, err);
+	return CCHC_OK;
+}
+
+mode_t fs_umasked(mode_t mode)
+{
+	mode_t m = umask(0);
+	umask(m);
+	return mode & ~m;
+}
+
+/* ---- writing through a temporary file ---- */
+
+int fs_tmp_open(struct fs_tmp *t, const char *path, mode_t mode, int flags, struct cchc_err *err)
 {
 	t->fd = -1;
 	t->name = NULL;
 	t->proc[0] = '\0';
+	t->flags = flags;
+	if (fs_check_target(path, flags, err))
+		return err->code;
+	mode = fs_umasked(mode);
 #ifdef O_TMPFILE
 	char *dir = fs_dirname(path);
 	t->fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
@@ -125,13 +261,14 @@ const char *fs_tmp_path(const struct fs_tmp *t)
 	return t->name ? t->name : t->proc;
 }
 
-/* Names the unnamed file of t: path itself when that is free, else a new
- * "path.tmp.PID.N" left in t->name to be renamed over path. */
+/* Names the unnamed file of t: path itself when that is free, else (when
+ * it may be replaced) a new "path.tmp.PID.N" left in t->name to be renamed
+ * over path. */
 static int link_tmp(struct fs_tmp *t, const char *path)
 {
 	if (linkat(AT_FDCWD, t->proc, AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0)
 		return 0;
-	if (errno != EEXIST)
+	if (errno != EEXIST || !(t->flags & FS_OVERWRITE))
 		return -1;
 	for (unsigned i = 0; i < 100; i++) {
 		struct sbuf b = SBUF_INIT;
@@ -147,10 +284,36 @@ static int link_tmp(struct fs_tmp *t, const char *path)
 	return -1;
 }
 
+/* Moves the named temporary file to path only if path is still free:
+ * renameat2's RENAME_NOREPLACE, else a hard link, else (a FAT stick has
+ * neither) a look just before the rename. */
+static int rename_new(const char *from, const char *path)
+{
+#ifdef RENAME_NOREPLACE
+	if (renameat2(AT_FDCWD, from, AT_FDCWD, path, RENAME_NOREPLACE) == 0)
+		return 0;
+	if (errno == EEXIST)
+		return -1;
+#endif
+	if (link(from, path) == 0)
+		return unlink(from), 0;
+	if (errno == EEXIST)
+		return -1;
+	if (fs_exists(path)) {
+		errno = EEXIST;
+		return -1;
+	}
+	return rename(from, path);
+}
+
 int fs_tmp_commit(struct fs_tmp *t, const char *path, struct cchc_err *err)
 {
 	int ok = fsync(t->fd) == 0;
 	int e = errno;
+	if (ok && !(t->flags & FS_GUARDED_OK) && fs_guard_check(path, err)) {
+		fs_tmp_abort(t);
+		return err->code;
+	}
 	if (ok && !t->name && link_tmp(t, path) != 0) {
 		ok = 0;
 		e = errno;
@@ -160,12 +323,17 @@ int fs_tmp_commit(struct fs_tmp *t, const char *path, struct cchc_err *err)
 		e = errno;
 	}
 	t->fd = -1;
-	if (ok && t->name && rename(t->name, path) != 0) {
-		ok = 0;
-		e = errno;
+	if (ok && t->name) {
+		int r = t->flags & FS_OVERWRITE ? rename(t->name, path) : rename_new(t->name, path);
+		if (r != 0) {
+			ok = 0;
+			e = errno;
+		}
 	}
 	if (!ok) {
 		fs_tmp_abort(t);
+		if (e == EEXIST && !(t->flags & FS_OVERWRITE))
+			return exists_error(path, err);
 		return err_set(err, CCHC_EIO, "Không ghi được %s: %s", path, err_sys(e));
 	}
 	free(t->name);
@@ -187,10 +355,11 @@ void fs_tmp_abort(struct fs_tmp *t)
 	t->name = NULL;
 }
 
-int fs_write_atomic(const char *path, const void *data, size_t n, mode_t mode, struct cchc_err *err)
+int fs_write_atomic(const char *path, const void *data, size_t n, mode_t mode, int flags,
+		    struct cchc_err *err)
 {
 	struct fs_tmp t;
-	if (fs_tmp_open(&t, path, mode, err))
+	if (fs_tmp_open(&t, path, mode, flags, err))
 		return err->code;
 	if (write_all(t.fd, data, n) != 0) {
 		int e = errno;

@@ -516,7 +516,7 @@ static void test_write_tcvn3(const char *dir)
 	char *path = path_in(dir, "bao-cao.txt"), *raw = NULL, *back = NULL;
 	size_t rawlen = 0, backlen = 0, u8len = 0;
 	sample(&d);
-	CHECK_INT(doc_write(&d, DOC_TXT, path, "tcvn3", &err), CCHC_OK);
+	CHECK_INT(doc_write(&d, DOC_TXT, path, "tcvn3", FS_OVERWRITE, &err), CCHC_OK);
 	CHECK_INT(fs_read_file(path, 1 << 20, &raw, &rawlen, &err), CCHC_OK);
 	char *u8 = render(&d, DOC_TXT, &u8len);
 	CHECK(raw && rawlen < u8len); /* one byte a letter */
@@ -538,19 +538,19 @@ static void test_write_errors(const char *dir)
 	sample(&d);
 	doc_text(&d, DOC_BODY, DOC_JUSTIFY, 0, "Giá 5 € một bản 😀");
 	err_clear(&err);
-	CHECK(doc_write(&d, DOC_TXT, path, "tcvn3", &err) != CCHC_OK);
+	CHECK(doc_write(&d, DOC_TXT, path, "tcvn3", FS_OVERWRITE, &err) != CCHC_OK);
 	CHECK_HAS(err.msg, "\"€\" (U+20AC)");
 	CHECK(access(path, F_OK) != 0);
 	CHECK_INT(count_files(dir), 0); /* not even a temporary file */
-	CHECK_INT(doc_write(&d, DOC_MD, path, "utf16le", &err), CCHC_OK); /* UTF-16 holds it */
+	CHECK_INT(doc_write(&d, DOC_MD, path, "utf16le", FS_OVERWRITE, &err), CCHC_OK); /* UTF-16 holds it */
 	unlink(path);
 	err_clear(&err);
-	CHECK(doc_write(&d, DOC_DOCX, missing, NULL, &err) != CCHC_OK);
+	CHECK(doc_write(&d, DOC_DOCX, missing, NULL, FS_OVERWRITE, &err) != CCHC_OK);
 	CHECK_HAS(err.msg, "khong-co");
 	CHECK(access(missing, F_OK) != 0);
-	CHECK(doc_write(&d, DOC_HTML, path, "cp1258", &err) != CCHC_OK);
+	CHECK(doc_write(&d, DOC_HTML, path, "cp1258", FS_OVERWRITE, &err) != CCHC_OK);
 	CHECK_HAS(err.msg, "UTF-8");
-	CHECK(doc_write(&d, DOC_TXT, path, "khong-co-bang-ma", &err) != CCHC_OK);
+	CHECK(doc_write(&d, DOC_TXT, path, "khong-co-bang-ma", FS_OVERWRITE, &err) != CCHC_OK);
 	CHECK_HAS(err.msg, "khong-co-bang-ma");
 	CHECK_INT(count_files(dir), 0);
 	free(path);
@@ -565,7 +565,7 @@ static void test_write_utf8(const char *dir)
 	char *path = path_in(dir, "bao-cao.docx"), *got = NULL;
 	size_t gotlen = 0, len = 0;
 	sample(&d);
-	CHECK_INT(doc_write(&d, DOC_DOCX, path, "utf-8", &err), CCHC_OK);
+	CHECK_INT(doc_write(&d, DOC_DOCX, path, "utf-8", FS_OVERWRITE, &err), CCHC_OK);
 	CHECK_INT(fs_read_file(path, 1 << 20, &got, &gotlen, &err), CCHC_OK);
 	CHECK(got && gotlen > 1000 && memcmp(got, "PK", 2) == 0);
 	free(got);
@@ -573,7 +573,7 @@ static void test_write_utf8(const char *dir)
 	free(path);
 	path = path_in(dir, "bao-cao.md");
 	char *md = render(&d, DOC_MD, &len);
-	CHECK_INT(doc_write(&d, DOC_MD, path, NULL, &err), CCHC_OK);
+	CHECK_INT(doc_write(&d, DOC_MD, path, NULL, FS_OVERWRITE, &err), CCHC_OK);
 	CHECK_INT(fs_read_file(path, 1 << 20, &got, &gotlen, &err), CCHC_OK);
 	CHECK(got && md && gotlen == len && memcmp(got, md, len) == 0);
 	free(got);
@@ -613,7 +613,7 @@ static void write_samples(void)
 	sample(&d);
 	for (int i = 0; i < 4; i++) {
 		char *path = path_in(dir, names[i]);
-		int rc = doc_write(&d, fmts[i], path, NULL, &err);
+		int rc = doc_write(&d, fmts[i], path, NULL, FS_OVERWRITE, &err);
 		CHECK_INT(rc, CCHC_OK);
 		if (rc)
 			fprintf(stderr, "%s\n", err.msg);
@@ -622,7 +622,7 @@ static void write_samples(void)
 	doc_free(&d);
 	edge_doc(&d);
 	char *path = path_in(dir, "edge.docx");
-	CHECK_INT(doc_write(&d, DOC_DOCX, path, NULL, &err), CCHC_OK);
+	CHECK_INT(doc_write(&d, DOC_DOCX, path, NULL, FS_OVERWRITE, &err), CCHC_OK);
 	free(path);
 	doc_free(&d);
 }

@@ -226,7 +226,7 @@ static void test_xlsx_names(const char *dir)
 	doc_table_row(doc_table(&d, "", 1, 0), (const char *[]){ "y" });
 	doc_table_row(doc_table(&d, "history", 1, 0), (const char *[]){ "z" });
 	char *path = path_in(dir, "ten.xlsx");
-	CHECK_INT(doc_write(&d, DOC_XLSX, path, NULL, &err), CCHC_OK);
+	CHECK_INT(doc_write(&d, DOC_XLSX, path, NULL, FS_OVERWRITE, &err), CCHC_OK);
 	char *x = zip_entry(path, "xl/workbook.xml");
 	CHECK_HAS(x, "<sheet name=\"Tình hình giải quyết hồ sơ thủ\"");
 	CHECK_HAS(x, "<sheet name=\"Tình hình giải quyết hồ sơ (2)\"");
@@ -245,15 +245,15 @@ static void test_xlsx(const char *dir)
 	struct cchc_err err;
 	char *path = path_in(dir, "bao-cao.xlsx");
 	sample(&d);
-	int rc = doc_write(&d, DOC_XLSX, path, NULL, &err);
+	int rc = doc_write(&d, DOC_XLSX, path, NULL, FS_OVERWRITE, &err);
 	CHECK_INT(rc, CCHC_OK);
 	if (rc)
 		fprintf(stderr, "%s\n", err.msg);
 	CHECK_INT(count_files(dir), 1); /* no temporary file left */
 	test_xlsx_parts(path);
 	test_xlsx_sheet1(path);
-	CHECK_INT(doc_write(&d, DOC_XLSX, path, "utf8", &err), CCHC_OK); /* over the old one */
-	CHECK(doc_write(&d, DOC_XLSX, path, "cp1258", &err) != CCHC_OK);
+	CHECK_INT(doc_write(&d, DOC_XLSX, path, "utf8", FS_OVERWRITE, &err), CCHC_OK); /* over the old one */
+	CHECK(doc_write(&d, DOC_XLSX, path, "cp1258", FS_OVERWRITE, &err) != CCHC_OK);
 	CHECK_HAS(err.msg, "UTF-8");
 	unlink(path);
 	free(path);
@@ -274,7 +274,7 @@ static void test_xlsx_no_tables(const char *dir)
 	char *path = path_in(dir, "trong.xlsx");
 	doc_init(&d);
 	doc_text(&d, DOC_BODY, DOC_JUSTIFY, 0, "Không có bảng.");
-	CHECK_INT(doc_write(&d, DOC_XLSX, path, NULL, &err), CCHC_OK);
+	CHECK_INT(doc_write(&d, DOC_XLSX, path, NULL, FS_OVERWRITE, &err), CCHC_OK);
 	char *x = zip_entry(path, "xl/workbook.xml");
 	CHECK_HAS(x, "<sheet name=\"Không có bảng\"");
 	free(x);
@@ -294,7 +294,7 @@ static void test_xlsx_errors(const char *dir)
 	char *missing = path_in(dir, "khong-co/x.xlsx"), *path = path_in(dir, "dai.xlsx");
 	sample(&d);
 	err_clear(&err);
-	CHECK(doc_write(&d, DOC_XLSX, missing, NULL, &err) != CCHC_OK);
+	CHECK(doc_write(&d, DOC_XLSX, missing, NULL, FS_OVERWRITE, &err) != CCHC_OK);
 	CHECK_HAS(err.msg, "khong-co");
 	struct sbuf big = SBUF_INIT;
 	for (int i = 0; i < 33000; i++)
@@ -303,7 +303,7 @@ static void test_xlsx_errors(const char *dir)
 	doc_table_row(t, (const char *[]){ big.s });
 	sbuf_free(&big);
 	err_clear(&err);
-	CHECK(doc_write(&d, DOC_XLSX, path, NULL, &err) != CCHC_OK);
+	CHECK(doc_write(&d, DOC_XLSX, path, NULL, FS_OVERWRITE, &err) != CCHC_OK);
 	CHECK_HAS(err.msg, "32.767");
 	CHECK_HAS(err.msg, "ô A2 của trang \"Dài\""); /* under its title */
 	CHECK_INT(count_files(dir), 0);
@@ -409,7 +409,7 @@ static void test_csv_folder(const char *dir)
 	struct cchc_err err;
 	char *folder = path_in(dir, "bieu/");
 	sample(&d);
-	int rc = doc_write(&d, DOC_CSV, folder, NULL, &err); /* a new folder: made */
+	int rc = doc_write(&d, DOC_CSV, folder, NULL, FS_OVERWRITE, &err); /* a new folder: made */
 	CHECK_INT(rc, CCHC_OK);
 	if (rc)
 		fprintf(stderr, "%s\n", err.msg);
@@ -423,9 +423,9 @@ static void test_csv_folder(const char *dir)
 	CHECK_HAS(s, "Phòng Kế hoạch,1.234,\"41,33\",\"dòng một\ndòng hai\"\r\n");
 	CHECK_HAS(s, "Phòng Quản lý,-5,\"0,5\",\r\n");
 	free(s);
-	CHECK_INT(doc_write(&d, DOC_CSV, folder, NULL, &err), CCHC_OK); /* again, over them */
+	CHECK_INT(doc_write(&d, DOC_CSV, folder, NULL, FS_OVERWRITE, &err), CCHC_OK); /* again, over them */
 	char *bare = path_in(dir, "bieu");
-	CHECK_INT(doc_write(&d, DOC_CSV, bare, NULL, &err), CCHC_OK); /* an existing folder */
+	CHECK_INT(doc_write(&d, DOC_CSV, bare, NULL, FS_OVERWRITE, &err), CCHC_OK); /* an existing folder */
 	CHECK_INT(count_files(bare), 2);
 	unlink(f1);
 	unlink(f2);
@@ -447,7 +447,7 @@ static void test_csv_legacy(const char *dir)
 	struct doc_table *t = doc_table(&d, TITLE1, 2, 1);
 	doc_table_row(t, (const char *[]){ "Đơn vị", "Ghi chú" });
 	doc_table_row(t, (const char *[]){ "Phường Đông Kinh", "Đồng Đăng, \"Lạng Sơn\"\nnăm 2026" });
-	CHECK_INT(doc_write(&d, DOC_CSV, path, "cp1258", &err), CCHC_OK);
+	CHECK_INT(doc_write(&d, DOC_CSV, path, "cp1258", FS_OVERWRITE, &err), CCHC_OK);
 	size_t n = 0, backlen = 0;
 	char *raw = read_all(path, &n);
 	CHECK(raw && n > 3 && memcmp(raw, BOM, 3) != 0);
@@ -459,7 +459,7 @@ static void test_csv_legacy(const char *dir)
 	free(nfc);
 	free(back);
 	free(raw);
-	CHECK_INT(doc_write(&d, DOC_CSV, path, "utf8", &err), CCHC_OK); /* named: no BOM */
+	CHECK_INT(doc_write(&d, DOC_CSV, path, "utf8", FS_OVERWRITE, &err), CCHC_OK); /* named: no BOM */
 	raw = read_all(path, &n);
 	CHECK(raw && n > 3 && memcmp(raw, "Đơn vị,", strlen("Đơn vị,")) == 0);
 	free(raw);
@@ -475,26 +475,26 @@ static void test_csv_errors(const char *dir)
 	char *file = path_in(dir, "bao-cao.csv"), *missing = path_in(dir, "khong-co/bieu/");
 	sample(&d);
 	err_clear(&err);
-	CHECK(doc_write(&d, DOC_CSV, file, NULL, &err) != CCHC_OK); /* two tables, one file */
+	CHECK(doc_write(&d, DOC_CSV, file, NULL, FS_OVERWRITE, &err) != CCHC_OK); /* two tables, one file */
 	CHECK_HAS(err.msg, "2 bảng");
 	CHECK_HAS(err.msg, "thư mục");
 	CHECK_HAS(err.msg, "bao-cao/");
 	err_clear(&err);
-	CHECK(doc_write(&d, DOC_CSV, missing, NULL, &err) != CCHC_OK);
+	CHECK(doc_write(&d, DOC_CSV, missing, NULL, FS_OVERWRITE, &err) != CCHC_OK);
 	CHECK_HAS(err.msg, "khong-co");
 	err_clear(&err);
 	char *folder = path_in(dir, "moi/");
 	doc_table_row(doc_table(&d, "Ký tự lạ", 1, 0), (const char *[]){ "chữ 中" });
-	CHECK(doc_write(&d, DOC_CSV, folder, "cp1258", &err) != CCHC_OK);
+	CHECK(doc_write(&d, DOC_CSV, folder, "cp1258", FS_OVERWRITE, &err) != CCHC_OK);
 	CHECK_HAS(err.msg, "\"中\" (U+4E2D)");
 	CHECK_HAS(err.msg, "Ký tự lạ");
 	err_clear(&err);
-	CHECK(doc_write(&d, DOC_CSV, folder, "khong-co-bang-ma", &err) != CCHC_OK);
+	CHECK(doc_write(&d, DOC_CSV, folder, "khong-co-bang-ma", FS_OVERWRITE, &err) != CCHC_OK);
 	CHECK_HAS(err.msg, "khong-co-bang-ma");
 	CHECK_INT(count_files(dir), 0); /* no file, no folder */
 	doc_free(&d);
 	doc_init(&d);
-	CHECK(doc_write(&d, DOC_CSV, file, NULL, &err) != CCHC_OK);
+	CHECK(doc_write(&d, DOC_CSV, file, NULL, FS_OVERWRITE, &err) != CCHC_OK);
 	CHECK_HAS(err.msg, "không có bảng");
 	CHECK_INT(count_files(dir), 0);
 	doc_free(&d);
@@ -524,11 +524,11 @@ static void write_samples(void)
 	struct cchc_err err;
 	sample(&d);
 	char *xlsx = path_in(dir, "sample.xlsx"), *csv = path_in(dir, "csv/");
-	int rc = doc_write(&d, DOC_XLSX, xlsx, NULL, &err);
+	int rc = doc_write(&d, DOC_XLSX, xlsx, NULL, FS_OVERWRITE, &err);
 	CHECK_INT(rc, CCHC_OK);
 	if (rc)
 		fprintf(stderr, "%s\n", err.msg);
-	rc = doc_write(&d, DOC_CSV, csv, NULL, &err);
+	rc = doc_write(&d, DOC_CSV, csv, NULL, FS_OVERWRITE, &err);
 	CHECK_INT(rc, CCHC_OK);
 	if (rc)
 		fprintf(stderr, "%s\n", err.msg);
