@@ -75,6 +75,10 @@ check_PROGRAMS += tests/unit/test_textedit
 tests_unit_test_textedit_SOURCES = tests/unit/test_textedit.c tests/unit/check.h
 tests_unit_test_textedit_LDADD = $(TEST_LIBS)
 UNIT_TESTS += tests/unit/test_textedit
+check_PROGRAMS += tests/unit/test_fsutil
+tests_unit_test_fsutil_SOURCES = tests/unit/test_fsutil.c tests/unit/check.h
+tests_unit_test_fsutil_LDADD = $(TEST_LIBS)
+UNIT_TESTS += tests/unit/test_fsutil
 TESTS += $(UNIT_TESTS) $(CLI_TESTS)
 
 EXTRA_DIST += $(CLI_TESTS) tests/cli/lib.sh tests/fixtures tests/update-expected.sh
