@@ -136,7 +136,7 @@ static void test_decode(void)
 	CHECK_STR(out, "Sở,1\n");
 	free(out);
 	CHECK(text_guess_utf16(le, 10, 10) && !text_guess_utf16(le, 10, 11)); /* odd: not UTF-16 */
-	CHECK(text_guess_utf16("\0\0ab\0\0cd", 10, 10) == NULL);         /* NULs both sides */
+	CHECK(text_guess_utf16("\0\0ab\0\0cd", 8, 8) == NULL);         /* NULs both sides */
 	CHECK(text_guess_utf16("abcdefgh\0i", 10, 10) == NULL);           /* one NUL */
 	/* a NUL character once decoded: not text either, at its line */
 	CHECK(text_decode_input("a\0\n\0\0\0", 6, "UTF-16LE", "T", &out, &n, &err) == CCHC_EINPUT);
