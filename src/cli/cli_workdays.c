@@ -27,11 +27,17 @@ static int bad_date(const struct cli_cmd *cmd, const char *s)
 			       "năm từ 1901 đến 2199)", s);
 }
 
-/* Tells the clerk which years were computed rather than read from a file. */
+/* Tells the clerk which years were computed rather than read from a file,
+ * and which holiday files were there but had no dates. */
 static void computed_notice(struct calendar *c, int from, int to)
 {
 	for (int y = from; y <= to; y++)
-		if (calendar_computed(c, y))
+		if (calendar_empty_file(c, y))
+			fprintf(stderr, "cchc: tệp ngày nghỉ %s không có ngày nào (chỉ có chú thích "
+				"hoặc dòng trống); ngày nghỉ năm %d đã được tính theo Bộ luật Lao động "
+				"và âm lịch như khi không có tệp, hãy ghi các ngày vào tệp hoặc đối "
+				"chiếu với thông báo chính thức.\n", calendar_empty_file(c, y), y);
+		else if (calendar_computed(c, y))
 			fprintf(stderr, "cchc: năm %d chưa có tệp ngày nghỉ chính thức "
 				"(data/holidays/%d.txt); ngày nghỉ đã được tính theo Bộ luật Lao động và "
 				"âm lịch, hãy đối chiếu với thông báo chính thức.\n", y, y);

@@ -13,6 +13,7 @@
 struct year_days {
 	int year;
 	bool computed;
+	char *empty;        /* the holiday file that had no dates, if one had none */
 	struct holiday *v;
 	int n;
 };
@@ -31,8 +32,10 @@ void calendar_free(struct calendar *c)
 {
 	if (!c)
 		return;
-	for (int i = 0; i < c->nyears; i++)
+	for (int i = 0; i < c->nyears; i++) {
 		free(c->years[i].v);
+		free(c->years[i].empty);
+	}
 	free(c->years);
 	free(c);
 }
@@ -169,6 +172,11 @@ int calendar_parse(struct calendar *c, int year, const char *text, const char *w
 		free(y->v);
 		return rc;
 	}
+	if (!y->n) { /* only comments or blank lines: the rules, and say so */
+		y->empty = xstrdup(what);
+		compute_year(y);
+		return CCHC_OK;
+	}
 	qsort(y->v, (size_t)y->n, sizeof *y->v, by_date);
 	return CCHC_OK;
 }
@@ -302,4 +310,10 @@ bool calendar_computed(struct calendar *c, int year)
 {
 	const struct year_days *y = find_year(c, year);
 	return y && y->computed;
+}
+
+const char *calendar_empty_file(struct calendar *c, int year)
+{
+	const struct year_days *y = find_year(c, year);
+	return y ? y->empty : NULL;
 }

@@ -2,8 +2,9 @@
  * days. Each year's official days come from data/holidays/YYYY.txt (the
  * clerk's own ~/.config/cchc/holidays/YYYY.txt wins); for a year with no
  * file they are computed by the Labour Code's rules, Tết and Giỗ Tổ from the
- * lunar calendar, and calendar_computed_years() says which years those were
- * so the program can ask the clerk to check them. */
+ * lunar calendar, and calendar_computed() says which years those were so
+ * the program can ask the clerk to check them. A file with no dates counts
+ * as no file (calendar_empty_file() names it). */
 #ifndef CCHC_CALENDAR_H
 #define CCHC_CALENDAR_H
 #include <stdbool.h>
@@ -34,6 +35,10 @@ struct holiday {
 const struct holiday *calendar_year(struct calendar *c, int year, int *n, struct cchc_err *err);
 /* Whether the year was computed rather than read from a file. */
 bool calendar_computed(struct calendar *c, int year);
+/* The holiday file of a loaded year that had no dates at all (only comments
+ * or blank lines), else NULL: the year was then computed as if there were
+ * no file, and the program should say that the file was empty. */
+const char *calendar_empty_file(struct calendar *c, int year);
 
 /* Parses one holidays file (text) for year into the calendar; for tests. */
 int calendar_parse(struct calendar *c, int year, const char *text, const char *what,

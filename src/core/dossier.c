@@ -575,9 +575,12 @@ int dossier_read_file(const char *path, const char *encoding, const char *map_pa
 		return rc;
 	char *raw = NULL, *text = NULL;
 	size_t rawlen, len;
+	struct sbuf what = SBUF_INIT;
+	sbuf_addf(&what, "Tệp hồ sơ %s", path);
 	if (!(rc = fs_read_file(path, MAX_EXPORT_BYTES, &raw, &rawlen, err)) &&
-	    !(rc = text_decode_input(raw, rawlen, encoding, path, &text, &len, err)))
+	    !(rc = text_decode_input(raw, rawlen, encoding, what.s, &text, &len, err)))
 		rc = dossier_parse_text(text, len, &map, out, err);
+	sbuf_free(&what);
 	free(raw);
 	free(text);
 	dossier_map_free(&map);

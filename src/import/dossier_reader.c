@@ -183,6 +183,10 @@ int dossier_reader_start(const char *path, const char *encoding, size_t block,
 	*out = NULL;
 	if (text_decoder_open(path, encoding, block, &dec, err))
 		return err->code;
+	struct sbuf what = SBUF_INIT;
+	sbuf_addf(&what, "Tệp hồ sơ %s", path);
+	text_decoder_name(dec, what.s);
+	sbuf_free(&what);
 	struct dossier_reader *rd = xcalloc(1, sizeof *rd);
 	rd->dec = dec;
 	rd->map = map;

@@ -195,7 +195,8 @@ int plan_import_file(struct db *db, const char *path, const char *enc,
 		return err->code;
 	struct sbuf what = SBUF_INIT;
 	sbuf_addf(&what, "Tệp %s", path);
-	int rc = text_decode_input(raw, n, enc, what.s, &text, &tn, err);
+	int rc = text_decode_input_hint(raw, n, enc, what.s, "hãy sao chép nội dung kế hoạch ra "
+					"tệp .txt hoặc .md", &text, &tn, err);
 	free(raw);
 	sbuf_free(&what);
 	if (rc)

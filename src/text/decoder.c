@@ -25,6 +25,7 @@
 struct text_decoder {
 	int fd;
 	char *path;
+	char *what;          /* the file as messages name it: its path, or as set */
 	const char *enc;     /* the iconv name in use, or NULL for UTF-8 as is */
 	iconv_t cd;
 	char *raw;           /* bytes read and not yet given */
@@ -35,6 +36,7 @@ struct text_decoder {
 	bool given;          /* some text was given (a BOM made by iconv is dropped before) */
 	bool text_seen;      /* some text that is not white space was given */
 	bool eof;            /* the file has all been read into raw */
+	size_t lines;        /* line ends given, counted on the iconv path only */
 };
 
 static int open_iconv(struct text_decoder *d, const char *name, struct cchc_err *err)
@@ -66,6 +68,7 @@ int text_decoder_open(const char *path, const char *enc, size_t block,
 	struct text_decoder *d = xcalloc(1, sizeof *d);
 	d->fd = fd;
 	d->path = xstrdup(path);
+	d->what = xstrdup(path);
 	d->cd = (iconv_t)-1;
 	d->block = block ? block : 1;
 	d->raw = xmalloc(d->block + CARRY_MAX);
@@ -86,8 +89,15 @@ void text_decoder_close(struct text_decoder *d)
 		iconv_close(d->cd);
 	close(d->fd);
 	free(d->path);
+	free(d->what);
 	free(d->raw);
 	free(d);
+}
+
+void text_decoder_name(struct text_decoder *d, const char *what)
+{
+	free(d->what);
+	d->what = xstrdup(what);
 }
 
 long long text_decoder_size(const struct text_decoder *d)
@@ -198,18 +208,28 @@ static bool valid_utf8(const char *s, size_t n, size_t *bad)
 	return true;
 }
 
+/* The refusal of a NUL byte at off: not text, or UTF-16 without a BOM as
+ * the start of the file shows (text_refuse_nul). */
+static int refuse_nul(const struct text_decoder *d, long long off, struct cchc_err *err)
+{
+	char sample[4096];
+	ssize_t r = pread(d->fd, sample, sizeof sample, 0);
+	return text_refuse_nul(d->what, sample, r > 0 ? (size_t)r : 0, d->size, line_at(d, off),
+			       NULL, err);
+}
+
 static int take_utf8(struct text_decoder *d, struct sbuf *out, struct cchc_err *err)
 {
-	if (memchr(d->raw, '\0', d->rawlen))
-		return err_set(err, CCHC_EINPUT, "%s là tệp nhị phân, không phải văn bản (hãy sao chép "
-			       "nội dung kế hoạch ra tệp .txt hoặc .md)", d->path);
+	const char *nul = memchr(d->raw, '\0', d->rawlen);
+	if (nul)
+		return refuse_nul(d, d->offset + (nul - d->raw), err);
 	size_t n = d->eof ? d->rawlen : whole_utf8(d->raw, d->rawlen), bad;
 	if (!valid_utf8(d->raw, n, &bad))
 		return err_set(err, CCHC_EINPUT,
 			       "%s không phải UTF-8: dòng %zu có byte không hợp lệ. Nếu tệp dùng "
 			       "bảng mã khác, hãy ghi rõ bằng --encoding (ví dụ --encoding "
 			       "WINDOWS-1258, TCVN5712-1, VISCII, UTF-16LE)",
-			       d->path, line_at(d, d->offset + (long long)bad));
+			       d->what, line_at(d, d->offset + (long long)bad));
 	sbuf_addn(out, d->raw, n);
 	consume(d, n);
 	return CCHC_OK;
@@ -247,8 +267,15 @@ static int take_iconv(struct text_decoder *d, struct sbuf *out, struct cchc_err 
 	consume(d, (size_t)(in - d->raw));
 	if (d->eof && !d->rawlen)
 		flush_iconv(d, out);
-	if (out->len > start && memchr(out->s + start, '\0', out->len - start))
-		return err_set(err, CCHC_EINPUT, "%s là tệp nhị phân, không phải văn bản", d->path);
+	if (out->len == start)
+		return CCHC_OK;
+	const char *nul = memchr(out->s + start, '\0', out->len - start);
+	const char *to = nul ? nul : out->s + out->len;
+	for (const char *p = out->s + start; p < to && (p = memchr(p, '\n', (size_t)(to - p))); p++)
+		d->lines++;
+	if (nul)
+		return err_set(err, CCHC_EINPUT, "%s không phải văn bản: có ký tự NUL ở dòng %zu",
+			       d->what, d->lines + 1);
 	return CCHC_OK;
 }
 
@@ -270,7 +297,7 @@ int text_decoder_read(struct text_decoder *d, struct sbuf *out, bool *eof,
 		d->text_seen = d->text_seen || !text_is_blank(out->s + before, out->len - before);
 	}
 	if (d->eof && !d->rawlen && !d->text_seen)
-		return err_set(err, CCHC_EINPUT, "%s rỗng: không có nội dung để nhập", d->path);
+		return err_set(err, CCHC_EINPUT, "%s rỗng: không có nội dung để nhập", d->what);
 	*eof = d->eof && !d->rawlen;
 	return CCHC_OK;
 }

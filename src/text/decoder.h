@@ -23,6 +23,9 @@ int text_decoder_open(const char *path, const char *enc, size_t block,
  * text_decode_input would, at the block where the fault is. */
 int text_decoder_read(struct text_decoder *d, struct sbuf *out, bool *eof,
 		      struct cchc_err *err);
+/* Names the file as messages will (by default its path), e.g. "Tệp hồ sơ
+ * PATH". */
+void text_decoder_name(struct text_decoder *d, const char *what);
 /* The size of the file in bytes. */
 long long text_decoder_size(const struct text_decoder *d);
 void text_decoder_close(struct text_decoder *d);

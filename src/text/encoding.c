@@ -104,8 +104,44 @@ static int from_utf16(const char *buf, size_t n, char **u8, size_t *u8len, struc
 	return text_iconv(buf + 2, n - 2, enc, u8, u8len, err);
 }
 
+#define UTF16_SAMPLE 4096  /* bytes looked at by text_guess_utf16 */
+
+const char *text_guess_utf16(const char *buf, size_t n, long long total)
+{
+	if (total % 2 || n < 2)
+		return NULL;
+	if (n > UTF16_SAMPLE)
+		n = UTF16_SAMPLE;
+	n &= ~(size_t)1;
+	size_t zeros[2] = { 0, 0 }, pairs = n / 2;
+	for (size_t i = 0; i < n; i++)
+		zeros[i & 1] += buf[i] == '\0';
+	for (int odd = 0; odd < 2; odd++)
+		if (zeros[odd] * 4 >= pairs && zeros[!odd] * 8 <= zeros[odd])
+			return odd ? "UTF-16LE" : "UTF-16BE";
+	return NULL;
+}
+
+int text_refuse_nul(const char *what, const char *sample, size_t n, long long total,
+		    size_t line, const char *hint, struct cchc_err *err)
+{
+	const char *utf16 = text_guess_utf16(sample, n, total);
+	if (utf16)
+		return err_set(err, CCHC_EINPUT, "%s có vẻ là UTF-16 không có BOM; hãy lưu lại dưới "
+			       "dạng UTF-8 hoặc dùng --encoding %s", what, utf16);
+	return err_set(err, CCHC_EINPUT, "%s không phải văn bản: có byte 0 ở dòng %zu%s%s%s", what,
+		       line, hint ? " (" : "", hint ? hint : "", hint ? ")" : "");
+}
+
 int text_decode_input(const char *buf, size_t n, const char *enc, const char *what,
 		      char **out, size_t *outlen, struct cchc_err *err)
+{
+	return text_decode_input_hint(buf, n, enc, what, NULL, out, outlen, err);
+}
+
+int text_decode_input_hint(const char *buf, size_t n, const char *enc, const char *what,
+			   const char *binary_hint, char **out, size_t *outlen,
+			   struct cchc_err *err)
 {
 	char *u8 = NULL;
 	size_t u8len = 0;
@@ -119,10 +155,10 @@ int text_decode_input(const char *buf, size_t n, const char *enc, const char *wh
 	} else if (bom16) {
 		rc = from_utf16(buf, n, &u8, &u8len, err);
 	} else {
-		if (memchr(buf, '\0', n))
-			return err_set(err, CCHC_EINPUT,
-				       "%s là tệp nhị phân, không phải văn bản (hãy sao chép nội dung "
-				       "kế hoạch ra tệp .txt hoặc .md)", what);
+		const char *nul = memchr(buf, '\0', n);
+		if (nul)
+			return text_refuse_nul(what, buf, n, (long long)n,
+					       line_of(buf, (size_t)(nul - buf)), binary_hint, err);
 		size_t bad;
 		if (!utf8_valid(buf, n, &bad))
 			return err_set(err, CCHC_EINPUT,
@@ -137,9 +173,12 @@ int text_decode_input(const char *buf, size_t n, const char *enc, const char *wh
 	}
 	if (rc != CCHC_OK)
 		return rc;
-	if (memchr(u8, '\0', u8len)) {
+	const char *nul = memchr(u8, '\0', u8len);
+	if (nul) {
+		size_t line = line_of(u8, (size_t)(nul - u8));
 		free(u8);
-		return err_set(err, CCHC_EINPUT, "%s là tệp nhị phân, không phải văn bản", what);
+		return err_set(err, CCHC_EINPUT, "%s không phải văn bản: có ký tự NUL ở dòng %zu", what,
+			       line);
 	}
 	if (strncmp(u8, "\xef\xbb\xbf", 3) == 0) /* a BOM kept by the conversion */
 		memmove(u8, u8 + 3, strlen(u8 + 3) + 1);

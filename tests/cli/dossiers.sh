@@ -115,6 +115,35 @@ rm -f "$T/enc.db"
 CCHC_DB="$T/enc.db" run "$CCHC" dossier import "$D/mot-cua-2026.tcvn3.csv"
 expect_rc 1
 expect_grep "--encoding" "$T/err"
+# a NUL byte in the middle: not text, at its line; UTF-16 without a BOM (LE
+# or BE) is told as such with the --encoding that then imports it whole
+{ head -n 10 "$D/mot-cua-2026.csv"; printf 'X,\000\r\n'; tail -n +11 "$D/mot-cua-2026.csv"; } >"$T/nul.csv"
+tail -c +3 "$D/mot-cua-2026.utf16.tsv" >"$T/nobom-LE.tsv"
+iconv -f UTF-16LE -t UTF-16BE "$T/nobom-LE.tsv" >"$T/nobom-BE.tsv"
+for block in "" 7; do
+	rm -f "$T/enc.db"
+	CCHC_IMPORT_BLOCK=$block CCHC_DB="$T/enc.db" run "$CCHC" dossier import "$T/nul.csv"
+	expect_rc 1
+	expect_grep "cchc: Tệp hồ sơ $T/nul.csv không phải văn bản: có byte 0 ở dòng 11" "$T/err"
+	expect_no_grep "kế hoạch" "$T/err"
+	for e in LE BE; do
+		CCHC_IMPORT_BLOCK=$block CCHC_DB="$T/enc.db" run "$CCHC" dossier import "$T/nobom-$e.tsv"
+		expect_rc 1
+		expect_grep "cchc: Tệp hồ sơ $T/nobom-$e.tsv có vẻ là UTF-16 không có BOM; hãy lưu lại dưới dạng UTF-8 hoặc dùng --encoding UTF-16$e" "$T/err"
+		expect_no_grep "kế hoạch" "$T/err"
+	done
+	[ ! -s "$T/enc.db" ] || [ -z "$(CCHC_DB="$T/enc.db" "$CCHC" dossier list --format tsv)" ] ||
+		fail "a refused file stored dossiers"
+done
+for e in LE BE; do
+	rm -f "$T/enc.db"
+	for u in VP QLTM QLCN KTAT QLNL; do CCHC_DB="$T/enc.db" "$CCHC" unit add "Đơn vị $u" --code $u >/dev/null; done
+	CCHC_DB="$T/enc.db" run "$CCHC" dossier import "$T/nobom-$e.tsv" --encoding "UTF-16$e"
+	expect_rc 0
+	expect_grep "40 mới" "$T/out"
+	CCHC_DB="$T/enc.db" "$CCHC" dossier list --format tsv >"$T/enc.tsv"
+	expect_file "$T/utf8.tsv" "$T/enc.tsv"
+done
 
 # ---- a broken file: every bad row by line and reason; nothing imported unless asked
 rm -f "$T/b.db"

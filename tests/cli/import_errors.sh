@@ -31,7 +31,7 @@ expect_grep "rỗng" "$T/err"
 printf '\211PNG\r\n\032\n\000\000\000\rIHDR' >"$T/pic.png"
 run "$CCHC" plan import "$T/pic.png"
 expect_rc 1
-expect_grep "tệp nhị phân" "$T/err"
+expect_grep "pic.png không phải văn bản: có byte 0 ở dòng 3 (hãy sao chép nội dung kế hoạch" "$T/err"
 
 # Latin-1 file: which line, and that --encoding exists
 printf 'KẾ HOẠCH\n\nI. Mục\n\nCaf\351 au lait\n' >"$T/latin1.txt"
@@ -80,4 +80,21 @@ run "$CCHC" plan import "$T/utf16.md"
 expect_rc 0
 "$CCHC" plan tree "$(cat "$T/out")" >"$T/tree-utf16"
 expect_file "$FIXTURES/expected/so-gtvt-2024.md.tree" "$T/tree-utf16"
+# a NUL byte inside a plan: not text, with its line; UTF-16 without a BOM
+# is told as such, naming the --encoding that then reads it
+plan16=$(cat "$T/out")
+{ head -n 5 "$FIXTURES/so-gtvt-2024.md"; printf 'x\000y\n'; tail -n +6 "$FIXTURES/so-gtvt-2024.md"; } >"$T/nul.md"
+run "$CCHC" plan import "$T/nul.md"
+expect_rc 1
+expect_grep "Tệp $T/nul.md không phải văn bản: có byte 0 ở dòng 6" "$T/err"
+for e in LE BE; do
+	iconv -f UTF-8 -t UTF-16$e "$FIXTURES/so-gtvt-2024.md" >"$T/nobom-$e.md"
+	run "$CCHC" plan import "$T/nobom-$e.md"
+	expect_rc 1
+	expect_grep "Tệp $T/nobom-$e.md có vẻ là UTF-16 không có BOM; hãy lưu lại dưới dạng UTF-8 hoặc dùng --encoding UTF-16$e" "$T/err"
+	expect_no_grep "nhị phân" "$T/err"
+	run "$CCHC" plan import "$T/nobom-$e.md" --encoding "UTF-16$e"
+	expect_rc 0
+	[ "$(cat "$T/out")" = "$plan16" ] || fail "UTF-16$e without BOM not the same plan: $(cat "$T/out")"
+done
 exit 0

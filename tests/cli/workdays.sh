@@ -30,7 +30,50 @@ printf '2026-02-30 nghỉ X\n' >"$XDG_CONFIG_HOME/cchc/holidays/2026.txt"
 run "$CCHC" workdays 2026-02-13 1
 expect_rc 1
 expect_grep "holidays/2026.txt:1: ngày \"2026-02-30\" không hợp lệ" "$T/err"
+
+# a file of dates of another year, or with a bad word: refused with its line
+printf '# 2026\n\n2027-01-01 nghỉ Tết\n' >"$XDG_CONFIG_HOME/cchc/holidays/2026.txt"
+run "$CCHC" holidays 2026
+expect_rc 1
+expect_grep "holidays/2026.txt:3: ngày 2027-01-01 không thuộc năm 2026" "$T/err"
+printf '2026-01-01 nghỉ Tết\n2026-01-02 chơi\n' >"$XDG_CONFIG_HOME/cchc/holidays/2026.txt"
+run "$CCHC" workdays 2026-01-01 1
+expect_rc 1
+expect_grep "holidays/2026.txt:2: sau ngày phải ghi" "$T/err"
+
+# a file with no dates (only a comment, or nothing): the year is computed as
+# with no file, and the clerk is told the file had no dates
 rm "$XDG_CONFIG_HOME/cchc/holidays/2026.txt"
+run "$CCHC" holidays 2026
+cp "$T/out" "$T/computed"
+run "$CCHC" workdays 2026-04-24 3
+cp "$T/out" "$T/computed-add"
+run "$CCHC" workdays between 2026-01-01 2026-12-31
+cp "$T/out" "$T/computed-between"
+for body in '# ngày nghỉ năm 2026: chưa có thông báo\n' '\n  \n' ''; do
+	printf "$body" >"$XDG_CONFIG_HOME/cchc/holidays/2026.txt"
+	run "$CCHC" holidays 2026
+	expect_rc 0
+	cmp -s "$T/out" "$T/computed" || fail "file with no dates ($body): not the computed days"
+	grep -q "2026-02-17	nghỉ	Tết Nguyên đán" "$T/out" || fail "no Tết in the computed days"
+	expect_grep "/config/cchc/holidays/2026.txt không có ngày nào" "$T/err"
+	expect_no_grep "chưa có tệp ngày nghỉ" "$T/err"
+	run "$CCHC" workdays 2026-04-24 3
+	expect_rc 0
+	cmp -s "$T/out" "$T/computed-add" || fail "workdays with an empty file: $(cat "$T/out")"
+	expect_grep "holidays/2026.txt không có ngày nào" "$T/err"
+	run "$CCHC" workdays between 2026-01-01 2026-12-31
+	cmp -s "$T/out" "$T/computed-between" || fail "between with an empty file: $(cat "$T/out")"
+done
+rm "$XDG_CONFIG_HOME/cchc/holidays/2026.txt"
+
+# the same for the installed data file ($CCHC_DATADIR/data/holidays)
+mkdir -p "$T/share/data/holidays"
+printf '# chưa có\n' >"$T/share/data/holidays/2026.txt"
+run env CCHC_DATADIR="$T/share" "$CCHC" holidays 2026
+expect_rc 0
+cmp -s "$T/out" "$T/computed" || fail "empty data file: not the computed days"
+expect_grep "tệp ngày nghỉ data/holidays/2026.txt không có ngày nào" "$T/err"
 
 run "$CCHC" workdays 31/02/2026 1
 expect_rc 2

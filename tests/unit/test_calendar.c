@@ -182,6 +182,22 @@ static void test_files(void)
 	/* a failed parse leaves the year to the rules */
 	CHECK(!calendar_is_workday(c, D(2033, 1, 3))); /* 1/1/2033 is a Saturday */
 	CHECK(calendar_is_workday(c, D(2033, 1, 4)));
+	/* a file with no dates: the rules, and the file named as empty */
+	CHECK(calendar_empty_file(c, 2031) == NULL);
+	CHECK(calendar_parse(c, 2034, "# chưa có thông báo\n\n", "h.txt", &err) == CCHC_OK);
+	CHECK(calendar_computed(c, 2034));
+	CHECK_STR(calendar_empty_file(c, 2034), "h.txt");
+	CHECK(calendar_parse(c, 2035, "", "i.txt", &err) == CCHC_OK);
+	CHECK_STR(calendar_empty_file(c, 2035), "i.txt");
+	struct calendar *rules = calendar_new();
+	int n, m;
+	const struct holiday *a = calendar_year(c, 2034, &n, &err);
+	const struct holiday *b = calendar_year(rules, 2034, &m, &err);
+	CHECK(a && b && n == m && n > 8);
+	for (int i = 0; a && b && i < n && i < m; i++)
+		CHECK(date_to_jd(a[i].d) == date_to_jd(b[i].d) && a[i].work == b[i].work);
+	CHECK(calendar_empty_file(rules, 2034) == NULL);
+	calendar_free(rules);
 	calendar_free(c);
 }
 

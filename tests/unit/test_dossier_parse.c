@@ -4,7 +4,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "check.h"
+#include "core/dossier.h"
 #include "import/dossier_parse.h"
 #include "text/encoding.h"
 #include "util/sbuf.h"
@@ -523,6 +525,68 @@ static void test_fixture_encodings(void)
 	dossier_map_free(&shipped);
 }
 
+/* Writes n bytes to a temporary file; its path, static. */
+static const char *write_tmp(const char *bytes, size_t n)
+{
+	static char path[64];
+	snprintf(path, sizeof path, "/tmp/cchc-dossier-parse-%ld.csv", (long)getpid());
+	FILE *f = fopen(path, "wb");
+	CHECK(f && fwrite(bytes, 1, n, f) == n);
+	if (f)
+		fclose(f);
+	return path;
+}
+
+/* The whole-file reading (the dossiers screen's import): a NUL byte and
+ * UTF-16 without a BOM are told as what they are, for a dossier file, and
+ * the encoding named then reads the BOM-less file. */
+static void test_read_file_refusals(void)
+{
+	char dir[1024], want[512];
+	snprintf(dir, sizeof dir, "%s/dossiers", fixtures());
+	size_t len, n16;
+	char *csv = read_file(dir, "mot-cua-2026.csv", &len);
+	char *u16 = read_file(dir, "mot-cua-2026.utf16.tsv", &n16);
+	CHECK(csv && u16);
+	if (!csv || !u16)
+		return;
+	struct dossier_parse p, ref;
+	struct cchc_err err;
+	char *mid = csv;
+	for (int line = 1; line < 11; line++)
+		mid = strchr(mid, '\n') + 1;
+	*mid = '\0'; /* the first byte of line 11 */
+	const char *path = write_tmp(csv, len);
+	CHECK(dossier_read_file(path, NULL, NULL, &p, &err) == CCHC_EINPUT);
+	snprintf(want, sizeof want, "Tệp hồ sơ %s không phải văn bản: có byte 0 ở dòng 11", path);
+	CHECK_STR(err.msg, want);
+	CHECK(dossier_read_file(write_tmp(u16, n16), NULL, NULL, &ref, &err) == 0);
+	path = write_tmp(u16 + 2, n16 - 2);
+	CHECK(dossier_read_file(path, NULL, NULL, &p, &err) == CCHC_EINPUT);
+	snprintf(want, sizeof want, "Tệp hồ sơ %s có vẻ là UTF-16 không có BOM; hãy lưu lại dưới "
+		 "dạng UTF-8 hoặc dùng --encoding UTF-16LE", path);
+	CHECK_STR(err.msg, want);
+	CHECK(dossier_read_file(path, "UTF-16LE", NULL, &p, &err) == 0);
+	CHECK_INT(p.nrows, 40);
+	CHECK(rows_equal(&ref, &p));
+	dossier_parse_free(&p);
+	for (size_t i = 2; i + 1 < n16; i += 2) { /* the same in UTF-16BE */
+		char t = u16[i];
+		u16[i] = u16[i + 1];
+		u16[i + 1] = t;
+	}
+	path = write_tmp(u16 + 2, n16 - 2);
+	CHECK(dossier_read_file(path, NULL, NULL, &p, &err) == CCHC_EINPUT);
+	CHECK(strstr(err.msg, "có vẻ là UTF-16 không có BOM") && strstr(err.msg, "UTF-16BE"));
+	CHECK(dossier_read_file(path, "UTF-16BE", NULL, &p, &err) == 0);
+	CHECK(rows_equal(&ref, &p));
+	dossier_parse_free(&p);
+	dossier_parse_free(&ref);
+	unlink(path);
+	free(csv);
+	free(u16);
+}
+
 static void test_fixture_broken(void)
 {
 	char dir[1024];
@@ -668,6 +732,7 @@ int main(void)
 	test_fixture_broken();
 	test_fixture_other_system();
 	test_fixture_figures();
+	test_read_file_refusals();
 	dossier_map_free(&map);
 	return check_report("test_dossier_parse");
 }

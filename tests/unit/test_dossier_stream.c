@@ -359,7 +359,34 @@ static void test_decoder_refusals(void)
 	sbuf_addc(&big, '\0');
 	path = write_tmp(big.s, big.len);
 	CHECK(decode_all(path, NULL, 64, &err) == NULL);
-	CHECK(strstr(err.msg, "là tệp nhị phân") != NULL);
+	CHECK(text_decode_input(big.s, big.len, NULL, path, &out, &outlen, &want) != 0);
+	CHECK_STR(err.msg, want.msg);
+	CHECK(strstr(err.msg, "không phải văn bản: có byte 0 ở dòng 401") != NULL);
+	unlink(path);
+	/* UTF-16 without a BOM, seen in the first tiny block: told as such */
+	path = write_tmp("M\0\xe3\0,\0\n\0x\0", 10);
+	CHECK(decode_all(path, NULL, 2, &err) == NULL);
+	CHECK(text_decode_input("M\0\xe3\0,\0\n\0x\0", 10, NULL, path, &out, &outlen, &want));
+	CHECK_STR(err.msg, want.msg);
+	CHECK(strstr(err.msg, "có vẻ là UTF-16 không có BOM") && strstr(err.msg, "UTF-16LE"));
+	char *text = decode_all(path, "UTF-16LE", 3, &err);
+	CHECK(text && strcmp(text, "Mã,\nx") == 0);
+	free(text);
+	/* the file named as the caller says (the dossier import: "Tệp hồ sơ") */
+	struct text_decoder *d;
+	struct sbuf got = SBUF_INIT;
+	bool eof;
+	CHECK(text_decoder_open(path, NULL, 4, &d, &err) == 0);
+	text_decoder_name(d, "Tệp hồ sơ x.csv");
+	CHECK(text_decoder_read(d, &got, &eof, &err) == CCHC_EINPUT);
+	CHECK(strstr(err.msg, "Tệp hồ sơ x.csv có vẻ là UTF-16") == err.msg);
+	text_decoder_close(d);
+	sbuf_free(&got);
+	unlink(path);
+	/* a NUL character once decoded, in a later block: its line */
+	path = write_tmp("a\0\n\0b\0\n\0\0\0", 10);
+	CHECK(decode_all(path, "UTF-16LE", 2, &err) == NULL);
+	CHECK(strstr(err.msg, "không phải văn bản: có ký tự NUL ở dòng 3") != NULL);
 	unlink(path);
 	path = write_tmp(" \r\n\t\n", 5);
 	CHECK(decode_all(path, NULL, 2, &err) == NULL);

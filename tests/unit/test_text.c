@@ -119,7 +119,28 @@ static void test_decode(void)
 	CHECK_STR(out, "Việt");
 	free(out);
 	CHECK(text_decode_input("a\0b", 3, NULL, "T", &out, &n, &err) == CCHC_EINPUT);
-	CHECK(strstr(err.msg, "nhị phân") != NULL);
+	CHECK_STR(err.msg, "T không phải văn bản: có byte 0 ở dòng 1");
+	CHECK(text_decode_input_hint("a\nb\n\0", 5, NULL, "T", "h", &out, &n, &err) == CCHC_EINPUT);
+	CHECK_STR(err.msg, "T không phải văn bản: có byte 0 ở dòng 3 (h)");
+	/* UTF-16 without a BOM: told as such, with the --encoding that reads it */
+	static const char le[] = "S\0\xdf\x1e,\0" "1\0\n\0", be[] = "\0S\x1e\xdf\0,\0" "1\0\n";
+	CHECK(text_decode_input(le, 10, NULL, "T", &out, &n, &err) == CCHC_EINPUT);
+	CHECK_STR(err.msg, "T có vẻ là UTF-16 không có BOM; hãy lưu lại dưới dạng UTF-8 hoặc "
+		  "dùng --encoding UTF-16LE");
+	CHECK(text_decode_input(be, 10, NULL, "T", &out, &n, &err) == CCHC_EINPUT);
+	CHECK(strstr(err.msg, "--encoding UTF-16BE") != NULL);
+	CHECK(text_decode_input(le, 10, "UTF-16LE", "T", &out, &n, &err) == 0);
+	CHECK_STR(out, "Sở,1\n");
+	free(out);
+	CHECK(text_decode_input(be, 10, "utf16be", "T", &out, &n, &err) == 0);
+	CHECK_STR(out, "Sở,1\n");
+	free(out);
+	CHECK(text_guess_utf16(le, 10, 10) && !text_guess_utf16(le, 10, 11)); /* odd: not UTF-16 */
+	CHECK(text_guess_utf16("\0\0ab\0\0cd", 8, 8) == NULL);         /* NULs both sides */
+	CHECK(text_guess_utf16("abcdefgh\0i", 10, 10) == NULL);           /* one NUL */
+	/* a NUL character once decoded: not text either, at its line */
+	CHECK(text_decode_input("a\0\n\0\0\0", 6, "UTF-16LE", "T", &out, &n, &err) == CCHC_EINPUT);
+	CHECK_STR(err.msg, "T không phải văn bản: có ký tự NUL ở dòng 2");
 	CHECK(text_decode_input(" \n\t\n", 4, NULL, "T", &out, &n, &err) == CCHC_EINPUT);
 	CHECK(strstr(err.msg, "rỗng") != NULL);
 	CHECK(text_decode_input("x", 1, "NO-SUCH-CHARSET", "T", &out, &n, &err) == CCHC_EINPUT);
