@@ -887,8 +887,9 @@ static bool locked_by_other(const char *path)
 
 static int busy_error(const char *db_path, struct cchc_err *err)
 {
-	return err_set(err, CCHC_EBUSY, "Một chương trình cchc khác đang mở cơ sở dữ liệu %s. Hãy "
-		       "đóng nó rồi khôi phục lại; chưa có gì bị thay đổi.", db_path);
+	return err_set(err, CCHC_EBUSY, "Một chương trình khác (cchc hoặc một chương trình như "
+		       "sqlite3) đang mở cơ sở dữ liệu %s. Hãy đóng nó rồi khôi phục lại; chưa có gì "
+		       "bị thay đổi.", db_path);
 }
 
 static char *sibling(const char *path, const char *suffix)

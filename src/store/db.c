@@ -69,8 +69,9 @@ int db_fail(struct db *db, int rc, const char *what, struct cchc_err *err)
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		return err_set(err, CCHC_EBUSY,
-			       "Cơ sở dữ liệu đang bị một chương trình cchc khác ghi (%s). Hãy đóng "
-			       "chương trình đó hoặc chờ nó xong rồi thử lại.", db ? db->path : "");
+			       "Cơ sở dữ liệu %s đang được một chương trình khác ghi (một cchc khác, "
+			       "hoặc một chương trình như sqlite3). Hãy đóng chương trình đó hoặc chờ "
+			       "nó xong rồi thử lại.", db ? db->path : "");
 	case SQLITE_READONLY:
 	case SQLITE_PERM:
 	case SQLITE_AUTH:
@@ -240,6 +241,43 @@ static int prepare_file(struct db *db, struct cchc_err *err)
 	return CCHC_OK;
 }
 
+static uint32_t be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* Refuses another program's SQLite file from its first bytes, before SQLite
+ * opens it: opening takes it into WAL mode (a write), and even reading a
+ * WAL file makes -wal and -shm files beside it. A file of cchc's carries
+ * its application_id from the first migration on; an empty SQLite file
+ * (no application_id, page 1 a leaf with no schema row) may become one.
+ * With a -wal beside the file its header may be stale: migrate() decides.
+ * A file that is not SQLite at all is left to SQLite, which reports it
+ * (as damaged, with the backups) without writing to it. */
+static int refuse_foreign(struct db *db, struct cchc_err *err)
+{
+	unsigned char h[108];
+	int fd = open(db->path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return CCHC_OK;
+	ssize_t n = read(fd, h, sizeof h);
+	close(fd);
+	if (n != (ssize_t)sizeof h || memcmp(h, "SQLite format 3", 16) != 0)
+		return CCHC_OK;
+	uint32_t app = be32(h + 68);
+	bool empty = h[100] == 0x0d && h[103] == 0 && h[104] == 0;
+	if (app == CCHC_APPLICATION_ID || (app == 0 && empty))
+		return CCHC_OK;
+	struct sbuf b = SBUF_INIT;
+	sbuf_addf(&b, "%s-wal", db->path);
+	bool wal = access(b.s, F_OK) == 0;
+	sbuf_free(&b);
+	if (wal)
+		return CCHC_OK;
+	return err_set(err, CCHC_EDB, "Tệp %s là một cơ sở dữ liệu SQLite nhưng không phải của "
+		       "cchc; cchc không mở nó (tệp không bị thay đổi).", db->path);
+}
+
 static int set_pragmas(struct db *db, struct cchc_err *err)
 {
 	sqlite3_busy_timeout(db->h, 3000);
@@ -384,6 +422,8 @@ int db_open(struct db *db, const char *path, struct cchc_err *err)
 	memset(db, 0, sizeof *db);
 	db->path = xstrdup(path);
 	if (prepare_file(db, err))
+		goto fail;
+	if (refuse_foreign(db, err))
 		goto fail;
 	fs_guard_add(db->path);
 	bool unclean = wal_left_over(db);

@@ -44,9 +44,37 @@ expect_grep "phiên bản cchc mới hơn" "$T/err"
 
 # a file that is not a cchc database
 echo "not a database" >"$T/text.db"
+cp "$T/text.db" "$T/text.orig"
 run "$CCHC" --db "$T/text.db" plan list
 expect_rc 1
 expect_grep "$T/text.db" "$T/err"
+cmp -s "$T/text.db" "$T/text.orig" || fail "a file that is not SQLite was changed"
+[ ! -e "$T/text.db-wal" ] && [ ! -e "$T/text.db-shm" ] || fail "-wal or -shm made beside a text file"
+
+# another program's SQLite file is refused before anything is written to it:
+# it stays byte for byte as it was (not taken into WAL mode), nothing beside it
+sqlite3 "$T/foreign.db" "PRAGMA journal_mode = DELETE; CREATE TABLE t(x); INSERT INTO t VALUES(1);" >/dev/null
+cp "$T/foreign.db" "$T/foreign.orig"
+for cmd in "plan list" "unit add X --code X" "check" "backup"; do
+	# shellcheck disable=SC2086
+	run "$CCHC" --db "$T/foreign.db" $cmd
+	expect_rc 1
+	expect_grep "không phải của cchc" "$T/err"
+	cmp -s "$T/foreign.db" "$T/foreign.orig" || fail "$cmd changed another program's database"
+	[ ! -e "$T/foreign.db-wal" ] && [ ! -e "$T/foreign.db-shm" ] && [ ! -e "$T/foreign.db-journal" ] ||
+		fail "$cmd left a journal beside another program's database"
+done
+# the same for one in WAL mode (reading it would make -wal and -shm files)
+sqlite3 "$T/foreign-wal.db" "PRAGMA journal_mode = WAL; CREATE TABLE t(x);" >/dev/null
+cp "$T/foreign-wal.db" "$T/foreign-wal.orig"
+run "$CCHC" --db "$T/foreign-wal.db" plan list
+expect_rc 1
+cmp -s "$T/foreign-wal.db" "$T/foreign-wal.orig" || fail "a foreign WAL database was changed"
+[ ! -e "$T/foreign-wal.db-wal" ] && [ ! -e "$T/foreign-wal.db-shm" ] || fail "-wal/-shm beside a foreign WAL database"
+# an empty SQLite file (no table, no application id) may still become cchc's
+sqlite3 "$T/empty.db" "PRAGMA user_version = 0; VACUUM;"
+run "$CCHC" --db "$T/empty.db" unit list
+expect_rc 0
 
 # another program holds the write lock: a clear message after the busy timeout
 "$CCHC" --db "$T/lock.db" plan list >/dev/null || fail "create lock.db"
@@ -60,7 +88,8 @@ sleep 1
 run "$CCHC" --db "$T/lock.db" plan import "$FIXTURES/so-ngoai-vu-2024.txt"
 wait "$holder"
 expect_rc 1
-expect_grep "chương trình cchc khác" "$T/err"
+expect_grep "đang được một chương trình khác ghi (một cchc khác, hoặc một chương trình như sqlite3)" "$T/err"
+expect_no_grep "bị một chương trình cchc khác ghi" "$T/err"
 
 # CCHC_TRACE_SQL: each finished statement's time and text, appended
 CCHC_TRACE_SQL="$T/trace" run "$CCHC" --db "$T/lock.db" unit list

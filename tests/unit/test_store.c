@@ -130,7 +130,7 @@ static void test_busy_message(void)
 	CHECK(db_begin(&a, &err) == CCHC_OK);
 	struct plan_import_result res;
 	CHECK(plan_import_text(&b, plan_text, "x", false, &res, &err) == CCHC_EBUSY);
-	CHECK(strstr(err.msg, "chương trình cchc khác") != NULL);
+	CHECK(strstr(err.msg, "đang được một chương trình khác ghi") != NULL);
 	db_rollback(&a);
 	db_close(&a);
 	db_close(&b);
