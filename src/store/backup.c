@@ -1057,7 +1057,7 @@ static void add_restore_command(struct sbuf *b, const char *db_path, const char 
 {
 	char *def = db_default_path();
 	sbuf_add(b, "cchc ");
-	if (strcmp(def, db_path) != 0) {
+	if (!def || strcmp(def, db_path) != 0) {
 		sbuf_add(b, "--db ");
 		add_shell_word(b, db_path);
 		sbuf_addc(b, ' ');

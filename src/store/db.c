@@ -51,8 +51,10 @@ char *db_default_path(void)
 	const char *home = getenv("HOME");
 	if (xdg && xdg[0] == '/')
 		sbuf_addf(&b, "%s/cchc/cchc.db", xdg);
+	else if (home && *home)
+		sbuf_addf(&b, "%s/.local/share/cchc/cchc.db", home);
 	else
-		sbuf_addf(&b, "%s/.local/share/cchc/cchc.db", home && *home ? home : ".");
+		return NULL;  /* never under the current folder, wherever that is */
 	return sbuf_detach(&b);
 }
 

@@ -24,7 +24,8 @@ struct db {
 };
 
 /* The database path: CCHC_DB, else $XDG_DATA_HOME/cchc/cchc.db, else
- * ~/.local/share/cchc/cchc.db. Malloc'd. */
+ * ~/.local/share/cchc/cchc.db. Malloc'd; NULL when none applies (no
+ * CCHC_DB, no absolute XDG_DATA_HOME, HOME unset or empty). */
 char *db_default_path(void);
 /* Opens (creating folder 0700 and file 0600 when missing) and migrates. */
 int db_open(struct db *db, const char *path, struct cchc_err *err);

@@ -14,9 +14,48 @@ db="$XDG_DATA_HOME/cchc/cchc.db"
 [ "$(stat -c %a "$db")" = 600 ] || fail "file mode $(stat -c %a "$db")"
 [ "$(sqlite3 "$db" 'PRAGMA journal_mode')" = wal ] || fail "not in WAL mode"
 
-# without XDG_DATA_HOME: ~/.local/share/cchc/cchc.db
-(unset XDG_DATA_HOME; "$CCHC" plan list >/dev/null) || fail "plan list with HOME only"
+# without XDG_DATA_HOME: ~/.local/share/cchc/cchc.db (the default place
+# needs no --create)
+(unset XDG_DATA_HOME CCHC_CREATE; "$CCHC" plan list >/dev/null) || fail "plan list with HOME only"
 [ -f "$HOME/.local/share/cchc/cchc.db" ] || fail "no database under ~/.local/share"
+
+# a path given with --db or CCHC_DB that is not there is refused, nothing
+# made (no folder either), unless --create (CCHC_CREATE=1 in the harnesses)
+mkdir "$T/cwd"
+run env -u CCHC_CREATE "$CCHC" --db "$T/typo/sub/cchc.bd" unit list
+expect_rc 1
+expect_grep "Không có tệp dữ liệu $T/typo/sub/cchc.bd" "$T/err"
+expect_grep "--create" "$T/err"
+[ ! -e "$T/typo" ] || fail "a mistyped --db made $T/typo"
+CCHC_DB="$T/typo/env.db" run env -u CCHC_CREATE "$CCHC" unit add "Phòng A" --code A
+expect_rc 1
+expect_grep "Không có tệp dữ liệu $T/typo/env.db" "$T/err"
+expect_grep "CCHC_DB" "$T/err"
+[ ! -e "$T/typo" ] || fail "a mistyped CCHC_DB made $T/typo"
+run env -u CCHC_CREATE "$CCHC" --db "$T/typo/r.db" restore "$T/nothing.db"
+expect_rc 1
+expect_grep "Không có tệp dữ liệu" "$T/err"
+[ ! -e "$T/typo" ] || fail "restore to a mistyped --db made $T/typo"
+# commands that need no database do not ask for one
+for cmd in "--help" "--version" "unit list --help" "workdays 2026-11-24 5" "holidays 2026"; do
+	# shellcheck disable=SC2086
+	run env -u CCHC_CREATE "$CCHC" --db "$T/typo/x.db" $cmd
+	expect_rc 0
+	expect_no_grep "Không có tệp dữ liệu" "$T/err"
+done
+[ ! -e "$T/typo" ] || fail "a command that needs no database made $T/typo"
+run env -u CCHC_CREATE "$CCHC" --create --db "$T/typo/sub/new.db" unit list
+expect_rc 0
+[ -f "$T/typo/sub/new.db" ] || fail "--create did not make the database"
+[ "$(sqlite3 "$T/typo/sub/new.db" 'PRAGMA application_id')" = 1128482883 ] || fail "not cchc's"
+run env -u CCHC_CREATE "$CCHC" --db "$T/typo/sub/new.db" unit list
+expect_rc 0
+# no HOME (nor XDG_DATA_HOME, CCHC_DB, --db): refused, nothing under the
+# current folder
+(cd "$T/cwd" && env -u HOME -u XDG_DATA_HOME -u CCHC_DB -u CCHC_CREATE "$CCHC" unit list \
+	>"$T/out" 2>"$T/err") && fail "no HOME: accepted"
+expect_grep "HOME" "$T/err"
+[ -z "$(ls -A "$T/cwd")" ] || fail "no HOME: made $(ls -A "$T/cwd")"
 
 # --db wins over CCHC_DB
 export CCHC_DB="$T/env.db"
