@@ -946,14 +946,15 @@ static int copy_bytes(const char *db_path, const char *dest, struct cchc_err *er
 /* Keeps the current database in the backups folder: the locked one page
  * for page (damaged pages too; read through its own connection, since
  * opening the file again and closing it would drop this process's locks). */
-static int keep_old(const char *db_path, sqlite3 *old, char **kept, struct cchc_err *err)
+static int keep_old(const char *db_path, const char *named, sqlite3 *old, char **kept,
+		    struct cchc_err *err)
 {
 	if (!exists(db_path))
 		return CCHC_OK;
-	char *dir = backup_dir(db_path);
+	char *dir = backup_dir(named);
 	int rc = fs_mkdir_p(dir, 0700, err);
 	free(dir);
-	char *dest = rc ? NULL : backup_new_path(db_path, "before-restore-", err);
+	char *dest = rc ? NULL : backup_new_path(named, "before-restore-", err);
 	if (!dest)
 		return err->code;
 	struct fs_tmp t;
@@ -1006,10 +1007,42 @@ static int prepare_new(const char *db_path, const char *src, struct fs_tmp *t,
 	return rc;
 }
 
+/* The file a symbolic link at path leads to (malloc'd): restoring replaces
+ * that file, so that the link stays a link and every later open sees the
+ * restored data. NULL with err set when the link leads nowhere. */
+static char *link_target(const char *path, struct cchc_err *err)
+{
+	struct stat st;
+	if (lstat(path, &st) != 0 || !S_ISLNK(st.st_mode))
+		return xstrdup(path);
+	char *real = realpath(path, NULL);
+	if (!real)
+		err_set(err, CCHC_EINPUT, "Cơ sở dữ liệu %s là một liên kết tượng trưng nhưng không "
+			"dẫn tới tệp nào (%s); hãy sửa liên kết hoặc dùng --db với đường dẫn thật. Chưa "
+			"có gì bị thay đổi.", path, err_sys(errno));
+	return real;
+}
+
+static int restore_at(const char *db_path, const char *named, const char *src, char **kept,
+		      struct cchc_err *err);
+
 int backup_restore(const char *db_path, const char *src, char **kept, struct cchc_err *err)
 {
 	if (kept)
 		*kept = NULL;
+	char *real = link_target(db_path, err);
+	if (!real)
+		return err->code;
+	int rc = restore_at(real, db_path, src, kept, err);
+	free(real);
+	return rc;
+}
+
+/* backup_restore of the file db_path (no link), whose backups are named
+ * after the path the clerk uses (named), where `backup list` finds them. */
+static int restore_at(const char *db_path, const char *named, const char *src, char **kept,
+		      struct cchc_err *err)
+{
 	if (same_file(db_path, src))
 		return err_set(err, CCHC_EINPUT, "%s chính là cơ sở dữ liệu đang dùng.", src);
 	if (backup_verify(src, NULL, err))
@@ -1020,7 +1053,7 @@ int backup_restore(const char *db_path, const char *src, char **kept, struct cch
 	sqlite3 *old = NULL;
 	int rc = take_old(db_path, &old, err);
 	if (!rc)
-		rc = keep_old(db_path, old, kept, err);
+		rc = keep_old(db_path, named, old, kept, err);
 	if (!rc)
 		rc = swap_in(&t, db_path, err);
 	else

@@ -244,4 +244,33 @@ else
 	[ "$(q "$T/old/cchc.db" 'PRAGMA user_version')" = $((version - 1)) ] ||
 		fail "a failed upgrade changed the database"
 fi
+
+# ---- a database reached through a symbolic link ----
+# restore replaces the file the link leads to: the link stays a link, the
+# target holds the restored data, the replaced one is kept in the backups
+# folder beside the link (where `backup list` for that path looks)
+mkdir -p "$T/real" "$T/lnk"
+cp "$T/copy.db" "$T/real/cchc.db"
+ln -s "$T/real/cchc.db" "$T/lnk/cchc.db"
+"$CCHC" --db "$T/lnk/cchc.db" unit add "Phòng Liên Kết" --code LK >/dev/null || fail "unit add through the link"
+run "$CCHC" --db "$T/lnk/cchc.db" restore "$T/copy.db"
+expect_rc 0
+[ -L "$T/lnk/cchc.db" ] || fail "restore replaced the symbolic link by a file"
+[ "$(readlink "$T/lnk/cchc.db")" = "$T/real/cchc.db" ] || fail "the link leads elsewhere now"
+[ "$(q "$T/real/cchc.db" "SELECT count(*) FROM unit WHERE code = 'LK'")" = 0 ] ||
+	fail "the link's target was not restored"
+[ "$(sum "$T/real/cchc.db")" = "$(sum "$T/copy.db")" ] || fail "the target is not the backup's copy"
+kept=$(sed -n 's/^Cơ sở dữ liệu trước đó được giữ ở: //p' "$T/out")
+case $kept in "$T/lnk/backups/cchc-before-restore-"*) ;; *) fail "kept at $kept" ;; esac
+[ "$(q "$kept" "SELECT count(*) FROM unit WHERE code = 'LK'")" = 1 ] || fail "the kept copy lacks LK"
+"$CCHC" --db "$T/lnk/cchc.db" unit add "Phòng Sau Liên Kết" --code LK2 >/dev/null || fail "unit add after"
+[ "$(q "$T/real/cchc.db" "SELECT count(*) FROM unit WHERE code = 'LK2'")" = 1 ] ||
+	fail "a write after the restore did not reach the target"
+[ ! -e "$T/real/cchc.db-journal" ] && [ ! -f "$T/lnk/cchc.db-wal" ] || fail "stray journal files"
+# a link that leads nowhere: refused, the link left as it is
+ln -s "$T/real/nothing.db" "$T/lnk/dangling.db"
+run "$CCHC" --db "$T/lnk/dangling.db" restore "$T/copy.db"
+expect_rc 1
+expect_grep "liên kết tượng trưng" "$T/err"
+[ -L "$T/lnk/dangling.db" ] && [ ! -e "$T/real/nothing.db" ] || fail "a dangling link was replaced"
 exit 0
