@@ -12,6 +12,7 @@
 #include "core/settings.h"
 #include "store/backup.h"
 #include "store/fts.h"
+#include "store/schema.h"
 #include "text/date.h"
 #include "util/fsutil.h"
 #include "util/sbuf.h"
@@ -989,18 +990,68 @@ static int swap_in(struct fs_tmp *t, const char *db_path, struct cchc_err *err)
 	return CCHC_OK;
 }
 
-/* A checked copy of src for the database's place, in t. */
-static int prepare_new(const char *db_path, const char *src, struct fs_tmp *t,
+/* Refuses a file whose schema holds anything cchc does not make at its
+ * version (see store/schema.h), naming it; *remade tells whether the
+ * triggers an older cchc made must be dropped from the copy. */
+static int check_schema_of(sqlite3 *h, const char *src, int version, bool *remade,
+			   struct cchc_err *err)
+{
+	struct schema_diff d;
+	if (schema_compare(h, version, &d, err))
+		return err->code;
+	*remade = d.remade;
+	if (d.n) {
+		struct sbuf b = SBUF_INIT;
+		for (int i = 0; i < d.n && i < 10; i++)
+			sbuf_addf(&b, "%s%s", i ? "; " : "", d.items[i]);
+		if (d.n > 10)
+			sbuf_addf(&b, "; … và %d chỗ khác", d.n - 10);
+		err_set(err, CCHC_EINPUT, "Lược đồ của tệp %s không phải lược đồ cchc tạo (có thể chứa "
+			"lệnh chạy ngầm khi ghi): %s.", src, b.s);
+		sbuf_free(&b);
+	}
+	schema_diff_free(&d);
+	return err->code;
+}
+
+/* Drops from the copy in t the triggers an older cchc made, and the
+ * setting that would keep them, so that the next open makes this
+ * version's before anything is written (store/schema.h). */
+static int drop_derived(struct fs_tmp *t, const char *dest, struct cchc_err *err)
+{
+	sqlite3 *d = NULL;
+	char name[24];
+	fd_name(t, name);
+	int rc = sqlite3_open_v2(name, &d, SQLITE_OPEN_READWRITE, fd_vfs());
+	char *sql = rc == SQLITE_OK ? schema_drop_derived_sql(d) : NULL;
+	if (sql)
+		rc = sqlite3_exec(d, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF", NULL, NULL,
+				  NULL);
+	if (sql && rc == SQLITE_OK)
+		rc = sqlite3_exec(d, sql, NULL, NULL, NULL);
+	free(sql);
+	int res = rc == SQLITE_OK ? CCHC_OK : copy_fail(d, rc, dest, err);
+	sqlite3_close(d);
+	return res;
+}
+
+/* A checked copy of src (at schema version) for the database's place, in t. */
+static int prepare_new(const char *db_path, const char *src, int version, struct fs_tmp *t,
 		       struct cchc_err *err)
 {
 	char *dir = fs_dirname(db_path);
 	int rc = fs_mkdir_p(dir, 0700, err);
 	free(dir);
 	sqlite3 *h = NULL;
+	bool remade = false;
 	if (!rc && open_immutable(src, NULL, &h) != SQLITE_OK)
 		rc = verify_fail(h, sqlite3_errcode(h), src, err);
 	if (!rc)
+		rc = check_schema_of(h, src, version, &remade, err);
+	if (!rc)
 		rc = snapshot(h, t, db_path, FS_OVERWRITE | FS_GUARDED_OK, err);
+	if (!rc && remade && (rc = drop_derived(t, db_path, err)))
+		fs_tmp_abort(t);
 	sqlite3_close(h);
 	if (rc)
 		err_wrap(err, "Chưa khôi phục được: ", " Cơ sở dữ liệu không bị thay đổi.");
@@ -1045,10 +1096,11 @@ static int restore_at(const char *db_path, const char *named, const char *src, c
 {
 	if (same_file(db_path, src))
 		return err_set(err, CCHC_EINPUT, "%s chính là cơ sở dữ liệu đang dùng.", src);
-	if (backup_verify(src, NULL, err))
+	int version = 0;
+	if (backup_verify(src, &version, err))
 		return err_wrap(err, "Không khôi phục từ tệp này: ", " Cơ sở dữ liệu không bị thay đổi.");
 	struct fs_tmp t;
-	if (prepare_new(db_path, src, &t, err))
+	if (prepare_new(db_path, src, version, &t, err))
 		return err->code;
 	sqlite3 *old = NULL;
 	int rc = take_old(db_path, &old, err);
@@ -1337,14 +1389,35 @@ static void check_backups(struct db *db, struct check_report *r)
 	backup_list_free(v, n);
 }
 
+static void check_schema(struct db *db, struct check_report *r);
+
 int backup_check(struct db *db, struct check_report *r, struct cchc_err *err)
 {
 	memset(r, 0, sizeof *r);
 	if (!db->h)
 		return err_set(err, CCHC_EDB, "Cơ sở dữ liệu chưa được mở.");
 	check_structure(db, r);
+	check_schema(db, r);
 	check_files(db, r);
 	check_search(db, r);
 	check_backups(db, r);
 	return CCHC_OK;
+}
+
+/* The schema against what this version makes (store/schema.h): a foreign
+ * trigger or view runs code at the next write or read. */
+static void check_schema(struct db *db, struct check_report *r)
+{
+	struct schema_diff d;
+	struct cchc_err e = { 0 };
+	int version = (int)db_int_by_id(db, "PRAGMA user_version", 0);
+	if (schema_compare(db->h, version, &d, &e)) {
+		report_add(r, CHECK_WARN, "Lược đồ: chưa kiểm tra được (%s)", e.msg);
+		return;
+	}
+	for (int i = 0; i < d.n; i++)
+		report_add(r, CHECK_BAD, "Lược đồ: %s", d.items[i]);
+	if (!d.n)
+		report_add(r, CHECK_OK, "Lược đồ: bảng, chỉ mục, view, trigger đúng như cchc tạo");
+	schema_diff_free(&d);
 }

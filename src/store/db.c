@@ -41,6 +41,23 @@ int db_schema_version(void)
 	return NMIGRATIONS;
 }
 
+int db_schema_build(sqlite3 *h, int version, struct cchc_err *err)
+{
+	for (int v = 1; v <= version && v <= NMIGRATIONS; v++) {
+		const struct embedded_file *f = embedded_find(migrations[v - 1]);
+		if (!f)
+			return err_set(err, CCHC_EDB, "Thiếu tệp lược đồ %s", migrations[v - 1]);
+		char sql[96];
+		snprintf(sql, sizeof sql, "PRAGMA user_version = %d; PRAGMA application_id = %d;", v,
+			 CCHC_APPLICATION_ID);
+		if (sqlite3_exec(h, f->data, NULL, NULL, NULL) != SQLITE_OK ||
+		    sqlite3_exec(h, sql, NULL, NULL, NULL) != SQLITE_OK)
+			return err_set(err, CCHC_EDB, "Không dựng được lược đồ %d để so sánh: %s", v,
+				       sqlite3_errmsg(h));
+	}
+	return CCHC_OK;
+}
+
 char *db_default_path(void)
 {
 	const char *env = getenv("CCHC_DB");

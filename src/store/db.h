@@ -44,6 +44,9 @@ int db_exec(struct db *db, const char *sql, struct cchc_err *err);
 int db_fail(struct db *db, int rc, const char *what, struct cchc_err *err);
 /* Schema version this program writes. */
 int db_schema_version(void);
+/* Runs this program's migrations 1 to version on h (an empty database,
+ * fts_register'd), as an open would: the schema cchc makes at that version. */
+int db_schema_build(sqlite3 *h, int version, struct cchc_err *err);
 
 /* The first column of the first row of sql, with ?1 bound to id (or to text),
  * as an integer; 0 when there is no row or the query fails. For look-ups

@@ -150,6 +150,37 @@ expect_grep "không phải của cchc" "$T/err"
 run "$CCHC" restore
 expect_rc 2
 
+# a file whose schema is not cchc's: a hostile trigger (it would empty the
+# registers at the next `unit add`), a foreign view or table, a modified
+# index; each refused by name, the database left as it was
+cp "$T/copy.db" "$T/trigger.db"
+q "$T/trigger.db" "CREATE TRIGGER zz AFTER INSERT ON unit BEGIN DELETE FROM letter; DELETE FROM dossier; END;"
+cp "$T/copy.db" "$T/view.db"
+q "$T/view.db" "CREATE VIEW vv AS SELECT * FROM unit"
+cp "$T/copy.db" "$T/table.db"
+q "$T/table.db" "CREATE TABLE extra(x)"
+cp "$T/copy.db" "$T/index.db"
+q "$T/index.db" "DROP INDEX plan_by_year; CREATE INDEX plan_by_year ON plan(title)"
+for f in trigger:"trigger zz (của bảng unit) không phải của cchc" view:"view vv không phải của cchc" \
+	table:"bảng extra không phải của cchc" index:"chỉ mục plan_by_year (của bảng plan) khác với bản cchc tạo"; do
+	run "$CCHC" restore "$T/${f%%:*}.db"
+	expect_rc 1
+	expect_grep "${f#*:}" "$T/err"
+	expect_grep "Cơ sở dữ liệu không bị thay đổi" "$T/err"
+	[ "$(sum "$CCHC_DB")" = "$before" ] || fail "restore of ${f%%:*}.db changed the database"
+done
+# `check` names the same in a database that has them (exit 1)
+for f in trigger:"Lược đồ: trigger zz (của bảng unit) không phải của cchc" \
+	view:"Lược đồ: view vv không phải của cchc" table:"Lược đồ: bảng extra không phải của cchc" \
+	index:"Lược đồ: chỉ mục plan_by_year (của bảng plan) khác với bản cchc tạo"; do
+	run "$CCHC" --db "$T/${f%%:*}.db" check
+	expect_rc 1
+	expect_grep "[LỖI]   ${f#*:}" "$T/out"
+done
+cp "$T/copy.db" "$T/clean.db"
+run "$CCHC" --db "$T/clean.db" check
+expect_grep "[tốt]   Lược đồ: bảng, chỉ mục, view, trigger đúng như cchc tạo" "$T/out"
+
 # refused while another program has the database open
 nkept=$(ls "$B" | grep -c '^cchc-before-restore-')
 mkfifo "$T/fifo"
