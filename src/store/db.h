@@ -31,7 +31,7 @@ char *db_default_path(void);
 int db_open(struct db *db, const char *path, struct cchc_err *err);
 void db_close(struct db *db);
 
-/* BEGIN IMMEDIATE, with the Vietnamese "another cchc is writing" message on
+/* BEGIN IMMEDIATE, with the Vietnamese "another program is writing" message on
  * SQLITE_BUSY. Every user action is one such transaction. */
 int db_begin(struct db *db, struct cchc_err *err);
 /* The same for the program's own bookkeeping: not a user action, so it is

@@ -6,9 +6,12 @@
 . "$top_srcdir/tests/screen/lib.sh"
 command -v tmux > /dev/null 2>&1 || { echo "tmux not installed: skipped"; exit 77; }
 unset CCHC_CREATE
-sock="cchc-test-$$"
+# one tmux server per run of cchc (a new one on a socket just left races
+# with the old one's exit)
+sock="cchc-test-$$-1"
 tm() { tmux -L "$sock" -f /dev/null "$@"; }
-trap 'tm kill-server > /dev/null 2>&1 || true; rm -rf "$tmp"' EXIT
+trap 'for sock in "cchc-test-$$-1" "cchc-test-$$-2"; do tm kill-server > /dev/null 2>&1 || true; done;
+	rm -rf "$tmp"' EXIT
 
 wait_for() {
 	i=0
@@ -38,7 +41,7 @@ tm send-keys -t t k Enter
 wait_for "cchc-exited-1"
 grep -qF "không tạo cơ sở dữ liệu mới" "$tmp/pane"
 [ ! -e "$tmp/w/demo.db" ] || { echo "demo.db made after k"; exit 1; }
-tm kill-server
+sock="cchc-test-$$-2"
 
 # "c": made, the sample data shown
 start
@@ -49,7 +52,6 @@ tm send-keys -t t Escape
 tm send-keys -t t q
 wait_for "cchc-exited-0"
 [ -f "$tmp/w/demo.db" ] || { echo "demo.db not made after c"; exit 1; }
-tm kill-server
 
 # no terminal: refused, nothing made
 rc=0
