@@ -36,6 +36,7 @@ libcchc_a_SOURCES += \
 	src/core/search.c src/core/search.h \
 	src/store/db.c src/store/db.h \
 	src/store/backup.c src/store/backup.h \
+	src/store/schema.c src/store/schema.h \
 	src/store/embedded.c src/store/embedded.h \
 	src/store/datafile.c src/store/datafile.h \
 	src/core/plan.c src/core/plan.h \

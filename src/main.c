@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "cli/cli.h"
 #include "core/demo.h"
 #include "text/date.h"
@@ -25,6 +26,9 @@ static void usage(FILE *out)
 		"Tùy chọn:\n"
 		"  --db TỆP          dùng cơ sở dữ liệu TỆP (mặc định $CCHC_DB, hoặc\n"
 		"                    $XDG_DATA_HOME/cchc/cchc.db = ~/.local/share/cchc/cchc.db)\n"
+		"  --create          tạo cơ sở dữ liệu mới nếu tệp ở --db (hoặc $CCHC_DB) chưa có;\n"
+		"                    không có nó, một đường dẫn gõ nhầm bị từ chối (chương trình\n"
+		"                    toàn màn hình thì hỏi trước khi tạo)\n"
 		"  --theme TÊN       giao diện màu: default, light, mono hoặc tệp của bạn\n"
 		"  -h, --help        in trợ giúp này\n"
 		"  -V, --version     in phiên bản\n"
@@ -37,6 +41,7 @@ static void usage(FILE *out)
 		"\n"
 		"Biến môi trường:\n"
 		"  CCHC_DB=TỆP       cơ sở dữ liệu (như --db)\n"
+		"  CCHC_CREATE=1     như --create (cho các kịch bản và bộ kiểm thử)\n"
 		"  CCHC_TODAY=YYYY-MM-DD   ngày \"hôm nay\" (để thử và trình diễn)\n"
 		"  NO_COLOR=1        không dùng màu\n"
 		"  CCHC_NO_AUTO_BACKUP=1   không tự sao lưu mỗi ngày (như thiết lập backup.auto no)\n"
@@ -65,11 +70,41 @@ static int ensure_utf8_locale(void)
 	return -1;
 }
 
+/* A database file named with --db or CCHC_DB that is not there: on a
+ * terminal, the clerk is asked before one is made (before the screen is
+ * taken, in plain lines); elsewhere it is refused as on the command line. */
+static int confirm_create(struct cli_ctx *ctx, const struct ui_options *ui)
+{
+	struct cchc_err err = { 0 };
+	char *path = cli_db_path(ctx, &err);
+	if (!path)
+		return cli_error(&err);
+	int rc = cli_may_create(ctx, path, &err);
+	if (rc == CCHC_OK || ui->script || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		free(path);
+		return rc ? cli_error(&err) : CLI_OK;
+	}
+	fputs("Không có tệp dữ liệu ", stdout);
+	cli_put_text(stdout, path);
+	fputs(".\nTạo một cơ sở dữ liệu mới ở đó? Gõ c (có) hoặc k (không) rồi Enter: ", stdout);
+	fflush(stdout);
+	free(path);
+	char line[64];
+	bool yes = fgets(line, sizeof line, stdin) && (line[0] == 'c' || line[0] == 'C' ||
+						       line[0] == 'y' || line[0] == 'Y');
+	if (!yes) {
+		fputs("cchc: không tạo cơ sở dữ liệu mới; chưa có gì thay đổi.\n", stderr);
+		return CLI_ERR;
+	}
+	ctx->create = true;
+	return CLI_OK;
+}
+
 static int run_ui(struct cli_ctx *ctx, struct ui_options *ui)
 {
 	if (ensure_utf8_locale())
 		return CLI_ERR;
-	if (cli_open_db(ctx))
+	if (confirm_create(ctx, ui) || cli_open_db(ctx))
 		return CLI_ERR;
 	struct cchc_err err = { 0 };
 	bool loaded = false;
@@ -122,6 +157,10 @@ int main(int argc, char **argv)
 		if (strcmp(argv[i], "--version") == 0 || strcmp(argv[i], "-V") == 0) {
 			printf("cchc %s\n", PACKAGE_VERSION);
 			return CLI_OK;
+		}
+		if (strcmp(argv[i], "--create") == 0) {
+			ctx.create = true;
+			continue;
 		}
 		if (cli_opt_value(argc, argv, &i, "--db", &ctx.db_path) ||
 		    cli_opt_value(argc, argv, &i, "--theme", &ui.theme) ||

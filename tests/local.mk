@@ -7,6 +7,7 @@ AM_TESTS_ENVIRONMENT = \
 	top_builddir='$(abs_top_builddir)'; export top_builddir; \
 	FIXTURES='$(abs_top_srcdir)/tests/fixtures'; export FIXTURES; \
 	CCHC_TODAY=2026-11-24; export CCHC_TODAY; \
+	CCHC_CREATE=1; export CCHC_CREATE; \
 	LC_ALL=C.UTF-8; export LC_ALL; \
 	unset CCHC_DB CCHC_DATADIR NO_COLOR XDG_DATA_HOME XDG_CONFIG_HOME;
 

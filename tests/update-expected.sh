@@ -10,7 +10,7 @@ db=$(mktemp -d)/cchc.db
 trap 'rm -rf "$(dirname "$db")"' EXIT
 for f in so-ngoai-vu-2024.txt so-cong-thuong-2024.txt so-gtvt-2024.md; do
 	./tests/unit/test_plan_parse --dump "$src/tests/fixtures/$f" >"$E/$f.parse"
-	id=$(./cchc --db "$db" plan import "$src/tests/fixtures/$f" 2>/dev/null)
+	id=$(./cchc --create --db "$db" plan import "$src/tests/fixtures/$f" 2>/dev/null)
 	./cchc --db "$db" plan tree "$id" >"$E/$f.tree"
 	./cchc --db "$db" plan tree "$id" --format tsv | cut -f2- >"$E/$f.tree.tsv"
 	./cchc --db "$db" plan show "$id" | grep -vE '^(sha256|imported_at|id): ' >"$E/$f.show"

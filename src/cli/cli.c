@@ -1,7 +1,9 @@
 #include <config.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "cli/cli.h"
 #include "core/settings.h"
 #include "text/utf8.h"
@@ -94,12 +96,44 @@ void cli_print_commands(FILE *out)
 		}
 }
 
+char *cli_db_path(const struct cli_ctx *ctx, struct cchc_err *err)
+{
+	char *path = ctx->db_path ? xstrdup(ctx->db_path) : db_default_path();
+	if (!path)
+		err_set(err, CCHC_EINPUT, "Không biết đặt cơ sở dữ liệu ở đâu: biến môi trường HOME "
+			"chưa đặt (cũng không có XDG_DATA_HOME hay CCHC_DB). Hãy chỉ rõ tệp bằng --db TỆP "
+			"(thêm --create nếu muốn tạo mới), hoặc đặt HOME.");
+	return path;
+}
+
+static bool path_given(const struct cli_ctx *ctx)
+{
+	const char *env = getenv("CCHC_DB");
+	return ctx->db_path || (env && *env);
+}
+
+int cli_may_create(const struct cli_ctx *ctx, const char *path, struct cchc_err *err)
+{
+	const char *env = getenv("CCHC_CREATE");
+	struct stat st;
+	if (stat(path, &st) == 0 || errno != ENOENT || !path_given(ctx) || ctx->create ||
+	    (env && strcmp(env, "1") == 0))
+		return CCHC_OK;
+	return err_set(err, CCHC_EINPUT, "Không có tệp dữ liệu %s. Hãy kiểm tra đường dẫn (%s); "
+		       "để tạo một cơ sở dữ liệu mới ở đó, thêm tùy chọn --create, ví dụ: "
+		       "cchc --create --db TỆP LỆNH.", path, ctx->db_path ? "--db" : "biến CCHC_DB");
+}
+
 int cli_open_db(struct cli_ctx *ctx)
 {
 	if (ctx->db_open)
 		return CLI_OK;
 	struct cchc_err err = { 0 };
-	char *path = ctx->db_path ? xstrdup(ctx->db_path) : db_default_path();
+	char *path = cli_db_path(ctx, &err);
+	if (!path || cli_may_create(ctx, path, &err)) {
+		free(path);
+		return cli_error(&err);
+	}
 	int rc = db_open(&ctx->db, path, &err);
 	free(path);
 	if (rc)

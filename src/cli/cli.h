@@ -9,6 +9,7 @@
 
 struct cli_ctx {
 	const char *db_path;   /* --db, else CCHC_DB / default */
+	bool create;           /* --create: a missing --db / CCHC_DB file may be made */
 	struct db db;
 	bool db_open;
 };
@@ -42,6 +43,15 @@ extern const struct cli_cmd cli_backup_cmds[];
 int cli_dispatch(struct cli_ctx *ctx, int argc, char **argv);
 /* Prints the list of commands (for --help). */
 void cli_print_commands(FILE *out);
+/* The database's path: --db, else CCHC_DB, else the default place. Malloc'd;
+ * NULL with err set when there is no default place (HOME unset). */
+char *cli_db_path(const struct cli_ctx *ctx, struct cchc_err *err);
+/* Whether this run may create a database at path (CCHC_OK when the file is
+ * there already). A path given with --db or CCHC_DB, being typed, may be
+ * mistyped: a new database is made there only with --create (or
+ * CCHC_CREATE=1, for scripts and test harnesses); the default place needs
+ * neither. Otherwise err says "Không có tệp dữ liệu …" and nothing is made. */
+int cli_may_create(const struct cli_ctx *ctx, const char *path, struct cchc_err *err);
 /* Opens the database once for this run; prints the error and returns non-zero on failure. */
 int cli_open_db(struct cli_ctx *ctx);
 /* Prints "cchc: message" to stderr and returns CLI_ERR. */

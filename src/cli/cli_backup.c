@@ -19,18 +19,17 @@ const struct cli_cmd cli_backup_cmds[] = {
 	{ "backup", "list", backup_list_cmd, "[--format text|tsv]",
 	  "Các bản sao lưu, mới nhất trước (tsv: đường dẫn, ngày, giờ, số byte, loại)." },
 	{ "restore", "", restore_cmd, "TỆP",
-	  "Khôi phục cơ sở dữ liệu từ một bản sao lưu: kiểm tra tệp trước, giữ cơ sở dữ liệu hiện "
-	  "tại trong thư mục backups." },
+	  "Khôi phục cơ sở dữ liệu từ một bản sao lưu: kiểm tra tệp trước (cả lược đồ: bảng, chỉ "
+	  "mục, trigger, view lạ bị từ chối), giữ cơ sở dữ liệu hiện tại trong thư mục backups; "
+	  "cơ sở dữ liệu là liên kết tượng trưng thì khôi phục vào tệp nó trỏ tới. Tệp ở --db "
+	  "chưa có thì cần thêm --create." },
 	{ "check", "", check_cmd, "",
-	  "Kiểm tra cơ sở dữ liệu: cấu trúc, khóa ngoại, tệp kiểm chứng, chỉ mục tìm kiếm, bản sao "
-	  "lưu mới nhất; thoát với mã 1 khi có vấn đề." },
+	  "Kiểm tra cơ sở dữ liệu: cấu trúc, lược đồ (bảng, chỉ mục, trigger, view lạ hay bị sửa), "
+	  "khóa ngoại, tệp kiểm chứng, chỉ mục tìm kiếm, bản sao lưu mới nhất; thoát với mã 1 khi "
+	  "có vấn đề." },
 	{ NULL, NULL, NULL, NULL, NULL },
 };
 
-static char *db_path_of(struct cli_ctx *ctx)
-{
-	return ctx->db_path ? xstrdup(ctx->db_path) : db_default_path();
-}
 
 static int backup_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -116,8 +115,10 @@ static int backup_list_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	if (!tsv && strcmp(format, "text"))
 		return cli_usage_error(&cli_backup_cmds[1], "định dạng \"%s\" không hỗ trợ (text, tsv)",
 				       format);
-	char *path = db_path_of(ctx);
 	struct cchc_err err = { 0 };
+	char *path = cli_db_path(ctx, &err);
+	if (!path)
+		return cli_error(&err);
 	struct backup_info *v;
 	int n;
 	int rc = backup_list(path, &v, &n, &err);
@@ -142,8 +143,13 @@ static int restore_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	if (argc != 1 || argv[0][0] == '-')
 		return cli_usage_error(&cli_backup_cmds[2], argc ? "đối số không rõ: %s" : "cần một tệp%s",
 				       argc ? argv[0] : "");
-	char *path = db_path_of(ctx), *kept = NULL;
 	struct cchc_err err = { 0 };
+	char *path = cli_db_path(ctx, &err), *kept = NULL;
+	/* restoring to a missing --db file makes it: --create, as for any command */
+	if (!path || cli_may_create(ctx, path, &err)) {
+		free(path);
+		return cli_error(&err);
+	}
 	int rc = backup_restore(path, argv[0], &kept, &err);
 	if (rc == CCHC_OK) {
 		printf("Đã khôi phục cơ sở dữ liệu ");

@@ -12,6 +12,7 @@
 #include "core/settings.h"
 #include "store/backup.h"
 #include "store/fts.h"
+#include "store/schema.h"
 #include "text/date.h"
 #include "util/fsutil.h"
 #include "util/sbuf.h"
@@ -887,8 +888,9 @@ static bool locked_by_other(const char *path)
 
 static int busy_error(const char *db_path, struct cchc_err *err)
 {
-	return err_set(err, CCHC_EBUSY, "Một chương trình cchc khác đang mở cơ sở dữ liệu %s. Hãy "
-		       "đóng nó rồi khôi phục lại; chưa có gì bị thay đổi.", db_path);
+	return err_set(err, CCHC_EBUSY, "Một chương trình khác (cchc hoặc một chương trình như "
+		       "sqlite3) đang mở cơ sở dữ liệu %s. Hãy đóng nó rồi khôi phục lại; chưa có gì "
+		       "bị thay đổi.", db_path);
 }
 
 static char *sibling(const char *path, const char *suffix)
@@ -945,14 +947,15 @@ static int copy_bytes(const char *db_path, const char *dest, struct cchc_err *er
 /* Keeps the current database in the backups folder: the locked one page
  * for page (damaged pages too; read through its own connection, since
  * opening the file again and closing it would drop this process's locks). */
-static int keep_old(const char *db_path, sqlite3 *old, char **kept, struct cchc_err *err)
+static int keep_old(const char *db_path, const char *named, sqlite3 *old, char **kept,
+		    struct cchc_err *err)
 {
 	if (!exists(db_path))
 		return CCHC_OK;
-	char *dir = backup_dir(db_path);
+	char *dir = backup_dir(named);
 	int rc = fs_mkdir_p(dir, 0700, err);
 	free(dir);
-	char *dest = rc ? NULL : backup_new_path(db_path, "before-restore-", err);
+	char *dest = rc ? NULL : backup_new_path(named, "before-restore-", err);
 	if (!dest)
 		return err->code;
 	struct fs_tmp t;
@@ -987,39 +990,122 @@ static int swap_in(struct fs_tmp *t, const char *db_path, struct cchc_err *err)
 	return CCHC_OK;
 }
 
-/* A checked copy of src for the database's place, in t. */
-static int prepare_new(const char *db_path, const char *src, struct fs_tmp *t,
+/* Refuses a file whose schema holds anything cchc does not make at its
+ * version (see store/schema.h), naming it; *remade tells whether the
+ * triggers an older cchc made must be dropped from the copy. */
+static int check_schema_of(sqlite3 *h, const char *src, int version, bool *remade,
+			   struct cchc_err *err)
+{
+	struct schema_diff d;
+	if (schema_compare(h, version, &d, err))
+		return err->code;
+	*remade = d.remade;
+	if (d.n) {
+		struct sbuf b = SBUF_INIT;
+		for (int i = 0; i < d.n && i < 10; i++)
+			sbuf_addf(&b, "%s%s", i ? "; " : "", d.items[i]);
+		if (d.n > 10)
+			sbuf_addf(&b, "; … và %d chỗ khác", d.n - 10);
+		err_set(err, CCHC_EINPUT, "Lược đồ của tệp %s không phải lược đồ cchc tạo (có thể chứa "
+			"lệnh chạy ngầm khi ghi): %s.", src, b.s);
+		sbuf_free(&b);
+	}
+	schema_diff_free(&d);
+	return err->code;
+}
+
+/* Drops from the copy in t the triggers an older cchc made, and the
+ * setting that would keep them, so that the next open makes this
+ * version's before anything is written (store/schema.h). */
+static int drop_derived(struct fs_tmp *t, const char *dest, struct cchc_err *err)
+{
+	sqlite3 *d = NULL;
+	char name[24];
+	fd_name(t, name);
+	int rc = sqlite3_open_v2(name, &d, SQLITE_OPEN_READWRITE, fd_vfs());
+	char *sql = rc == SQLITE_OK ? schema_drop_derived_sql(d) : NULL;
+	if (sql)
+		rc = sqlite3_exec(d, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF", NULL, NULL,
+				  NULL);
+	if (sql && rc == SQLITE_OK)
+		rc = sqlite3_exec(d, sql, NULL, NULL, NULL);
+	free(sql);
+	int res = rc == SQLITE_OK ? CCHC_OK : copy_fail(d, rc, dest, err);
+	sqlite3_close(d);
+	return res;
+}
+
+/* A checked copy of src (at schema version) for the database's place, in t. */
+static int prepare_new(const char *db_path, const char *src, int version, struct fs_tmp *t,
 		       struct cchc_err *err)
 {
 	char *dir = fs_dirname(db_path);
 	int rc = fs_mkdir_p(dir, 0700, err);
 	free(dir);
 	sqlite3 *h = NULL;
+	bool remade = false;
 	if (!rc && open_immutable(src, NULL, &h) != SQLITE_OK)
 		rc = verify_fail(h, sqlite3_errcode(h), src, err);
 	if (!rc)
+		rc = check_schema_of(h, src, version, &remade, err);
+	if (!rc)
 		rc = snapshot(h, t, db_path, FS_OVERWRITE | FS_GUARDED_OK, err);
+	if (!rc && remade && (rc = drop_derived(t, db_path, err)))
+		fs_tmp_abort(t);
 	sqlite3_close(h);
 	if (rc)
 		err_wrap(err, "Chưa khôi phục được: ", " Cơ sở dữ liệu không bị thay đổi.");
 	return rc;
 }
 
+/* The file a symbolic link at path leads to (malloc'd): restoring replaces
+ * that file, so that the link stays a link and every later open sees the
+ * restored data. NULL with err set when the link leads nowhere. */
+static char *link_target(const char *path, struct cchc_err *err)
+{
+	struct stat st;
+	if (lstat(path, &st) != 0 || !S_ISLNK(st.st_mode))
+		return xstrdup(path);
+	char *real = realpath(path, NULL);
+	if (!real)
+		err_set(err, CCHC_EINPUT, "Cơ sở dữ liệu %s là một liên kết tượng trưng nhưng không "
+			"dẫn tới tệp nào (%s); hãy sửa liên kết hoặc dùng --db với đường dẫn thật. Chưa "
+			"có gì bị thay đổi.", path, err_sys(errno));
+	return real;
+}
+
+static int restore_at(const char *db_path, const char *named, const char *src, char **kept,
+		      struct cchc_err *err);
+
 int backup_restore(const char *db_path, const char *src, char **kept, struct cchc_err *err)
 {
 	if (kept)
 		*kept = NULL;
+	char *real = link_target(db_path, err);
+	if (!real)
+		return err->code;
+	int rc = restore_at(real, db_path, src, kept, err);
+	free(real);
+	return rc;
+}
+
+/* backup_restore of the file db_path (no link), whose backups are named
+ * after the path the clerk uses (named), where `backup list` finds them. */
+static int restore_at(const char *db_path, const char *named, const char *src, char **kept,
+		      struct cchc_err *err)
+{
 	if (same_file(db_path, src))
 		return err_set(err, CCHC_EINPUT, "%s chính là cơ sở dữ liệu đang dùng.", src);
-	if (backup_verify(src, NULL, err))
+	int version = 0;
+	if (backup_verify(src, &version, err))
 		return err_wrap(err, "Không khôi phục từ tệp này: ", " Cơ sở dữ liệu không bị thay đổi.");
 	struct fs_tmp t;
-	if (prepare_new(db_path, src, &t, err))
+	if (prepare_new(db_path, src, version, &t, err))
 		return err->code;
 	sqlite3 *old = NULL;
 	int rc = take_old(db_path, &old, err);
 	if (!rc)
-		rc = keep_old(db_path, old, kept, err);
+		rc = keep_old(db_path, named, old, kept, err);
 	if (!rc)
 		rc = swap_in(&t, db_path, err);
 	else
@@ -1056,7 +1142,7 @@ static void add_restore_command(struct sbuf *b, const char *db_path, const char 
 {
 	char *def = db_default_path();
 	sbuf_add(b, "cchc ");
-	if (strcmp(def, db_path) != 0) {
+	if (!def || strcmp(def, db_path) != 0) {
 		sbuf_add(b, "--db ");
 		add_shell_word(b, db_path);
 		sbuf_addc(b, ' ');
@@ -1303,14 +1389,35 @@ static void check_backups(struct db *db, struct check_report *r)
 	backup_list_free(v, n);
 }
 
+static void check_schema(struct db *db, struct check_report *r);
+
 int backup_check(struct db *db, struct check_report *r, struct cchc_err *err)
 {
 	memset(r, 0, sizeof *r);
 	if (!db->h)
 		return err_set(err, CCHC_EDB, "Cơ sở dữ liệu chưa được mở.");
 	check_structure(db, r);
+	check_schema(db, r);
 	check_files(db, r);
 	check_search(db, r);
 	check_backups(db, r);
 	return CCHC_OK;
+}
+
+/* The schema against what this version makes (store/schema.h): a foreign
+ * trigger or view runs code at the next write or read. */
+static void check_schema(struct db *db, struct check_report *r)
+{
+	struct schema_diff d;
+	struct cchc_err e = { 0 };
+	int version = (int)db_int_by_id(db, "PRAGMA user_version", 0);
+	if (schema_compare(db->h, version, &d, &e)) {
+		report_add(r, CHECK_WARN, "Lược đồ: chưa kiểm tra được (%s)", e.msg);
+		return;
+	}
+	for (int i = 0; i < d.n; i++)
+		report_add(r, CHECK_BAD, "Lược đồ: %s", d.items[i]);
+	if (!d.n)
+		report_add(r, CHECK_OK, "Lược đồ: bảng, chỉ mục, view, trigger đúng như cchc tạo");
+	schema_diff_free(&d);
 }

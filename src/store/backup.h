@@ -58,6 +58,8 @@ void backup_info_clear(struct backup_info *b);
 int backup_verify(const char *path, int *version, struct cchc_err *err);
 
 /* Replaces the database at db_path by a copy of src, after checking src.
+ * When db_path is a symbolic link, the file it leads to is replaced (the
+ * link stays); the backups folder is still the one beside db_path.
  * The current database is kept as backups/<name>-before-restore-….db
  * (*kept, malloc'd, NULL when there was none; kept may be NULL). Refused
  * while another program has the database open; the caller must have it

@@ -41,6 +41,23 @@ int db_schema_version(void)
 	return NMIGRATIONS;
 }
 
+int db_schema_build(sqlite3 *h, int version, struct cchc_err *err)
+{
+	for (int v = 1; v <= version && v <= NMIGRATIONS; v++) {
+		const struct embedded_file *f = embedded_find(migrations[v - 1]);
+		if (!f)
+			return err_set(err, CCHC_EDB, "Thiếu tệp lược đồ %s", migrations[v - 1]);
+		char sql[96];
+		snprintf(sql, sizeof sql, "PRAGMA user_version = %d; PRAGMA application_id = %d;", v,
+			 CCHC_APPLICATION_ID);
+		if (sqlite3_exec(h, f->data, NULL, NULL, NULL) != SQLITE_OK ||
+		    sqlite3_exec(h, sql, NULL, NULL, NULL) != SQLITE_OK)
+			return err_set(err, CCHC_EDB, "Không dựng được lược đồ %d để so sánh: %s", v,
+				       sqlite3_errmsg(h));
+	}
+	return CCHC_OK;
+}
+
 char *db_default_path(void)
 {
 	const char *env = getenv("CCHC_DB");
@@ -51,8 +68,10 @@ char *db_default_path(void)
 	const char *home = getenv("HOME");
 	if (xdg && xdg[0] == '/')
 		sbuf_addf(&b, "%s/cchc/cchc.db", xdg);
+	else if (home && *home)
+		sbuf_addf(&b, "%s/.local/share/cchc/cchc.db", home);
 	else
-		sbuf_addf(&b, "%s/.local/share/cchc/cchc.db", home && *home ? home : ".");
+		return NULL;  /* never under the current folder, wherever that is */
 	return sbuf_detach(&b);
 }
 
@@ -69,8 +88,9 @@ int db_fail(struct db *db, int rc, const char *what, struct cchc_err *err)
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		return err_set(err, CCHC_EBUSY,
-			       "Cơ sở dữ liệu đang bị một chương trình cchc khác ghi (%s). Hãy đóng "
-			       "chương trình đó hoặc chờ nó xong rồi thử lại.", db ? db->path : "");
+			       "Cơ sở dữ liệu %s đang được một chương trình khác ghi (một cchc khác, "
+			       "hoặc một chương trình như sqlite3). Hãy đóng chương trình đó hoặc chờ "
+			       "nó xong rồi thử lại.", db ? db->path : "");
 	case SQLITE_READONLY:
 	case SQLITE_PERM:
 	case SQLITE_AUTH:
@@ -240,6 +260,43 @@ static int prepare_file(struct db *db, struct cchc_err *err)
 	return CCHC_OK;
 }
 
+static uint32_t be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* Refuses another program's SQLite file from its first bytes, before SQLite
+ * opens it: opening takes it into WAL mode (a write), and even reading a
+ * WAL file makes -wal and -shm files beside it. A file of cchc's carries
+ * its application_id from the first migration on; an empty SQLite file
+ * (no application_id, page 1 a leaf with no schema row) may become one.
+ * With a -wal beside the file its header may be stale: migrate() decides.
+ * A file that is not SQLite at all is left to SQLite, which reports it
+ * (as damaged, with the backups) without writing to it. */
+static int refuse_foreign(struct db *db, struct cchc_err *err)
+{
+	unsigned char h[108];
+	int fd = open(db->path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return CCHC_OK;
+	ssize_t n = read(fd, h, sizeof h);
+	close(fd);
+	if (n != (ssize_t)sizeof h || memcmp(h, "SQLite format 3", 16) != 0)
+		return CCHC_OK;
+	uint32_t app = be32(h + 68);
+	bool empty = h[100] == 0x0d && h[103] == 0 && h[104] == 0;
+	if (app == CCHC_APPLICATION_ID || (app == 0 && empty))
+		return CCHC_OK;
+	struct sbuf b = SBUF_INIT;
+	sbuf_addf(&b, "%s-wal", db->path);
+	bool wal = access(b.s, F_OK) == 0;
+	sbuf_free(&b);
+	if (wal)
+		return CCHC_OK;
+	return err_set(err, CCHC_EDB, "Tệp %s là một cơ sở dữ liệu SQLite nhưng không phải của "
+		       "cchc; cchc không mở nó (tệp không bị thay đổi).", db->path);
+}
+
 static int set_pragmas(struct db *db, struct cchc_err *err)
 {
 	sqlite3_busy_timeout(db->h, 3000);
@@ -384,6 +441,8 @@ int db_open(struct db *db, const char *path, struct cchc_err *err)
 	memset(db, 0, sizeof *db);
 	db->path = xstrdup(path);
 	if (prepare_file(db, err))
+		goto fail;
+	if (refuse_foreign(db, err))
 		goto fail;
 	fs_guard_add(db->path);
 	bool unclean = wal_left_over(db);

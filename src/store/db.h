@@ -24,13 +24,14 @@ struct db {
 };
 
 /* The database path: CCHC_DB, else $XDG_DATA_HOME/cchc/cchc.db, else
- * ~/.local/share/cchc/cchc.db. Malloc'd. */
+ * ~/.local/share/cchc/cchc.db. Malloc'd; NULL when none applies (no
+ * CCHC_DB, no absolute XDG_DATA_HOME, HOME unset or empty). */
 char *db_default_path(void);
 /* Opens (creating folder 0700 and file 0600 when missing) and migrates. */
 int db_open(struct db *db, const char *path, struct cchc_err *err);
 void db_close(struct db *db);
 
-/* BEGIN IMMEDIATE, with the Vietnamese "another cchc is writing" message on
+/* BEGIN IMMEDIATE, with the Vietnamese "another program is writing" message on
  * SQLITE_BUSY. Every user action is one such transaction. */
 int db_begin(struct db *db, struct cchc_err *err);
 /* The same for the program's own bookkeeping: not a user action, so it is
@@ -43,6 +44,9 @@ int db_exec(struct db *db, const char *sql, struct cchc_err *err);
 int db_fail(struct db *db, int rc, const char *what, struct cchc_err *err);
 /* Schema version this program writes. */
 int db_schema_version(void);
+/* Runs this program's migrations 1 to version on h (an empty database,
+ * fts_register'd), as an open would: the schema cchc makes at that version. */
+int db_schema_build(sqlite3 *h, int version, struct cchc_err *err);
 
 /* The first column of the first row of sql, with ?1 bound to id (or to text),
  * as an integer; 0 when there is no row or the query fails. For look-ups

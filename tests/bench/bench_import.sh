@@ -27,6 +27,8 @@ runs=${BENCH_RUNS:-3}
 LC_ALL=C.UTF-8
 export LC_ALL
 unset CCHC_DB CCHC_DATADIR
+CCHC_CREATE=1   # the databases measured are made here, at paths given with --db
+export CCHC_CREATE
 
 die() {
 	echo "bench_import: $*" >&2

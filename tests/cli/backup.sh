@@ -150,6 +150,37 @@ expect_grep "không phải của cchc" "$T/err"
 run "$CCHC" restore
 expect_rc 2
 
+# a file whose schema is not cchc's: a hostile trigger (it would empty the
+# registers at the next `unit add`), a foreign view or table, a modified
+# index; each refused by name, the database left as it was
+cp "$T/copy.db" "$T/trigger.db"
+q "$T/trigger.db" "CREATE TRIGGER zz AFTER INSERT ON unit BEGIN DELETE FROM letter; DELETE FROM dossier; END;"
+cp "$T/copy.db" "$T/view.db"
+q "$T/view.db" "CREATE VIEW vv AS SELECT * FROM unit"
+cp "$T/copy.db" "$T/table.db"
+q "$T/table.db" "CREATE TABLE extra(x)"
+cp "$T/copy.db" "$T/index.db"
+q "$T/index.db" "DROP INDEX plan_by_year; CREATE INDEX plan_by_year ON plan(title)"
+for f in trigger:"trigger zz (của bảng unit) không phải của cchc" view:"view vv không phải của cchc" \
+	table:"bảng extra không phải của cchc" index:"chỉ mục plan_by_year (của bảng plan) khác với bản cchc tạo"; do
+	run "$CCHC" restore "$T/${f%%:*}.db"
+	expect_rc 1
+	expect_grep "${f#*:}" "$T/err"
+	expect_grep "Cơ sở dữ liệu không bị thay đổi" "$T/err"
+	[ "$(sum "$CCHC_DB")" = "$before" ] || fail "restore of ${f%%:*}.db changed the database"
+done
+# `check` names the same in a database that has them (exit 1)
+for f in trigger:"Lược đồ: trigger zz (của bảng unit) không phải của cchc" \
+	view:"Lược đồ: view vv không phải của cchc" table:"Lược đồ: bảng extra không phải của cchc" \
+	index:"Lược đồ: chỉ mục plan_by_year (của bảng plan) khác với bản cchc tạo"; do
+	run "$CCHC" --db "$T/${f%%:*}.db" check
+	expect_rc 1
+	expect_grep "[LỖI]   ${f#*:}" "$T/out"
+done
+cp "$T/copy.db" "$T/clean.db"
+run "$CCHC" --db "$T/clean.db" check
+expect_grep "[tốt]   Lược đồ: bảng, chỉ mục, view, trigger đúng như cchc tạo" "$T/out"
+
 # refused while another program has the database open
 nkept=$(ls "$B" | grep -c '^cchc-before-restore-')
 mkfifo "$T/fifo"
@@ -244,4 +275,33 @@ else
 	[ "$(q "$T/old/cchc.db" 'PRAGMA user_version')" = $((version - 1)) ] ||
 		fail "a failed upgrade changed the database"
 fi
+
+# ---- a database reached through a symbolic link ----
+# restore replaces the file the link leads to: the link stays a link, the
+# target holds the restored data, the replaced one is kept in the backups
+# folder beside the link (where `backup list` for that path looks)
+mkdir -p "$T/real" "$T/lnk"
+cp "$T/copy.db" "$T/real/cchc.db"
+ln -s "$T/real/cchc.db" "$T/lnk/cchc.db"
+"$CCHC" --db "$T/lnk/cchc.db" unit add "Phòng Liên Kết" --code LK >/dev/null || fail "unit add through the link"
+run "$CCHC" --db "$T/lnk/cchc.db" restore "$T/copy.db"
+expect_rc 0
+[ -L "$T/lnk/cchc.db" ] || fail "restore replaced the symbolic link by a file"
+[ "$(readlink "$T/lnk/cchc.db")" = "$T/real/cchc.db" ] || fail "the link leads elsewhere now"
+[ "$(q "$T/real/cchc.db" "SELECT count(*) FROM unit WHERE code = 'LK'")" = 0 ] ||
+	fail "the link's target was not restored"
+[ "$(sum "$T/real/cchc.db")" = "$(sum "$T/copy.db")" ] || fail "the target is not the backup's copy"
+kept=$(sed -n 's/^Cơ sở dữ liệu trước đó được giữ ở: //p' "$T/out")
+case $kept in "$T/lnk/backups/cchc-before-restore-"*) ;; *) fail "kept at $kept" ;; esac
+[ "$(q "$kept" "SELECT count(*) FROM unit WHERE code = 'LK'")" = 1 ] || fail "the kept copy lacks LK"
+"$CCHC" --db "$T/lnk/cchc.db" unit add "Phòng Sau Liên Kết" --code LK2 >/dev/null || fail "unit add after"
+[ "$(q "$T/real/cchc.db" "SELECT count(*) FROM unit WHERE code = 'LK2'")" = 1 ] ||
+	fail "a write after the restore did not reach the target"
+[ ! -e "$T/real/cchc.db-journal" ] && [ ! -f "$T/lnk/cchc.db-wal" ] || fail "stray journal files"
+# a link that leads nowhere: refused, the link left as it is
+ln -s "$T/real/nothing.db" "$T/lnk/dangling.db"
+run "$CCHC" --db "$T/lnk/dangling.db" restore "$T/copy.db"
+expect_rc 1
+expect_grep "liên kết tượng trưng" "$T/err"
+[ -L "$T/lnk/dangling.db" ] && [ ! -e "$T/real/nothing.db" ] || fail "a dangling link was replaced"
 exit 0

@@ -14,9 +14,48 @@ db="$XDG_DATA_HOME/cchc/cchc.db"
 [ "$(stat -c %a "$db")" = 600 ] || fail "file mode $(stat -c %a "$db")"
 [ "$(sqlite3 "$db" 'PRAGMA journal_mode')" = wal ] || fail "not in WAL mode"
 
-# without XDG_DATA_HOME: ~/.local/share/cchc/cchc.db
-(unset XDG_DATA_HOME; "$CCHC" plan list >/dev/null) || fail "plan list with HOME only"
+# without XDG_DATA_HOME: ~/.local/share/cchc/cchc.db (the default place
+# needs no --create)
+(unset XDG_DATA_HOME CCHC_CREATE; "$CCHC" plan list >/dev/null) || fail "plan list with HOME only"
 [ -f "$HOME/.local/share/cchc/cchc.db" ] || fail "no database under ~/.local/share"
+
+# a path given with --db or CCHC_DB that is not there is refused, nothing
+# made (no folder either), unless --create (CCHC_CREATE=1 in the harnesses)
+mkdir "$T/cwd"
+run env -u CCHC_CREATE "$CCHC" --db "$T/typo/sub/cchc.bd" unit list
+expect_rc 1
+expect_grep "Không có tệp dữ liệu $T/typo/sub/cchc.bd" "$T/err"
+expect_grep "--create" "$T/err"
+[ ! -e "$T/typo" ] || fail "a mistyped --db made $T/typo"
+CCHC_DB="$T/typo/env.db" run env -u CCHC_CREATE "$CCHC" unit add "Phòng A" --code A
+expect_rc 1
+expect_grep "Không có tệp dữ liệu $T/typo/env.db" "$T/err"
+expect_grep "CCHC_DB" "$T/err"
+[ ! -e "$T/typo" ] || fail "a mistyped CCHC_DB made $T/typo"
+run env -u CCHC_CREATE "$CCHC" --db "$T/typo/r.db" restore "$T/nothing.db"
+expect_rc 1
+expect_grep "Không có tệp dữ liệu" "$T/err"
+[ ! -e "$T/typo" ] || fail "restore to a mistyped --db made $T/typo"
+# commands that need no database do not ask for one
+for cmd in "--help" "--version" "unit list --help" "workdays 2026-11-24 5" "holidays 2026"; do
+	# shellcheck disable=SC2086
+	run env -u CCHC_CREATE "$CCHC" --db "$T/typo/x.db" $cmd
+	expect_rc 0
+	expect_no_grep "Không có tệp dữ liệu" "$T/err"
+done
+[ ! -e "$T/typo" ] || fail "a command that needs no database made $T/typo"
+run env -u CCHC_CREATE "$CCHC" --create --db "$T/typo/sub/new.db" unit list
+expect_rc 0
+[ -f "$T/typo/sub/new.db" ] || fail "--create did not make the database"
+[ "$(sqlite3 "$T/typo/sub/new.db" 'PRAGMA application_id')" = 1128482883 ] || fail "not cchc's"
+run env -u CCHC_CREATE "$CCHC" --db "$T/typo/sub/new.db" unit list
+expect_rc 0
+# no HOME (nor XDG_DATA_HOME, CCHC_DB, --db): refused, nothing under the
+# current folder
+(cd "$T/cwd" && env -u HOME -u XDG_DATA_HOME -u CCHC_DB -u CCHC_CREATE "$CCHC" unit list \
+	>"$T/out" 2>"$T/err") && fail "no HOME: accepted"
+expect_grep "HOME" "$T/err"
+[ -z "$(ls -A "$T/cwd")" ] || fail "no HOME: made $(ls -A "$T/cwd")"
 
 # --db wins over CCHC_DB
 export CCHC_DB="$T/env.db"
@@ -44,9 +83,37 @@ expect_grep "phiên bản cchc mới hơn" "$T/err"
 
 # a file that is not a cchc database
 echo "not a database" >"$T/text.db"
+cp "$T/text.db" "$T/text.orig"
 run "$CCHC" --db "$T/text.db" plan list
 expect_rc 1
 expect_grep "$T/text.db" "$T/err"
+cmp -s "$T/text.db" "$T/text.orig" || fail "a file that is not SQLite was changed"
+[ ! -e "$T/text.db-wal" ] && [ ! -e "$T/text.db-shm" ] || fail "-wal or -shm made beside a text file"
+
+# another program's SQLite file is refused before anything is written to it:
+# it stays byte for byte as it was (not taken into WAL mode), nothing beside it
+sqlite3 "$T/foreign.db" "PRAGMA journal_mode = DELETE; CREATE TABLE t(x); INSERT INTO t VALUES(1);" >/dev/null
+cp "$T/foreign.db" "$T/foreign.orig"
+for cmd in "plan list" "unit add X --code X" "check" "backup"; do
+	# shellcheck disable=SC2086
+	run "$CCHC" --db "$T/foreign.db" $cmd
+	expect_rc 1
+	expect_grep "không phải của cchc" "$T/err"
+	cmp -s "$T/foreign.db" "$T/foreign.orig" || fail "$cmd changed another program's database"
+	[ ! -e "$T/foreign.db-wal" ] && [ ! -e "$T/foreign.db-shm" ] && [ ! -e "$T/foreign.db-journal" ] ||
+		fail "$cmd left a journal beside another program's database"
+done
+# the same for one in WAL mode (reading it would make -wal and -shm files)
+sqlite3 "$T/foreign-wal.db" "PRAGMA journal_mode = WAL; CREATE TABLE t(x);" >/dev/null
+cp "$T/foreign-wal.db" "$T/foreign-wal.orig"
+run "$CCHC" --db "$T/foreign-wal.db" plan list
+expect_rc 1
+cmp -s "$T/foreign-wal.db" "$T/foreign-wal.orig" || fail "a foreign WAL database was changed"
+[ ! -e "$T/foreign-wal.db-wal" ] && [ ! -e "$T/foreign-wal.db-shm" ] || fail "-wal/-shm beside a foreign WAL database"
+# an empty SQLite file (no table, no application id) may still become cchc's
+sqlite3 "$T/empty.db" "PRAGMA user_version = 0; VACUUM;"
+run "$CCHC" --db "$T/empty.db" unit list
+expect_rc 0
 
 # another program holds the write lock: a clear message after the busy timeout
 "$CCHC" --db "$T/lock.db" plan list >/dev/null || fail "create lock.db"
@@ -60,7 +127,8 @@ sleep 1
 run "$CCHC" --db "$T/lock.db" plan import "$FIXTURES/so-ngoai-vu-2024.txt"
 wait "$holder"
 expect_rc 1
-expect_grep "chương trình cchc khác" "$T/err"
+expect_grep "đang được một chương trình khác ghi (một cchc khác, hoặc một chương trình như sqlite3)" "$T/err"
+expect_no_grep "bị một chương trình cchc khác ghi" "$T/err"
 
 # CCHC_TRACE_SQL: each finished statement's time and text, appended
 CCHC_TRACE_SQL="$T/trace" run "$CCHC" --db "$T/lock.db" unit list

@@ -207,10 +207,10 @@ run_cchc "$T/lock.db" unit list
 t0=$(now_ms)
 run_cchc "$T/lock.db" unit add "Phòng chờ" --code CHO
 waited=$(($(now_ms) - t0))
-said "đang bị một chương trình cchc khác ghi"
+said "đang được một chương trình khác ghi"
 [ "$waited" -ge 1000 ] || bad "gave up after $waited ms without waiting for the lock"
 run_cchc "$T/lock.db" dossier import "$T/big.csv"
-said "đang bị một chương trình cchc khác ghi"
+said "đang được một chương trình khác ghi"
 release "COMMIT;"
 unchanged "$T/lock.db"
 check_write "$T/lock.db" lock
@@ -233,7 +233,7 @@ waited=$(($(now_ms) - t0))
 if [ "$rc" -eq 0 ]; then
 	outcome="waited $waited ms for the import, then wrote"
 else
-	said "đang bị một chương trình cchc khác ghi"
+	said "đang được một chương trình khác ghi"
 	outcome="gave up after $waited ms with the message"
 fi
 wait "$bgpid" || bad "the import failed: $(cat "$T/bg.err")"

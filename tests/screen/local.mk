@@ -26,6 +26,7 @@ SCREEN_TESTS = \
 	tests/screen/tasks-window.sh \
 	tests/screen/unsafe-text.sh \
 	tests/screen/tmux.sh \
+	tests/screen/create-ask.sh \
 	tests/screen/form-small.sh \
 	tests/screen/evidence-criterion.sh \
 	tests/screen/form-noplan.sh \

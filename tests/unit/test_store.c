@@ -9,7 +9,10 @@
 #include "core/plan.h"
 #include "core/unit.h"
 #include "import/plan_load.h"
+#include "store/backup.h"
 #include "store/db.h"
+#include "store/fts.h"
+#include "store/schema.h"
 #include "util/sbuf.h"
 
 static char tmpdir[] = "/tmp/cchc-test-store-XXXXXX";
@@ -130,7 +133,7 @@ static void test_busy_message(void)
 	CHECK(db_begin(&a, &err) == CCHC_OK);
 	struct plan_import_result res;
 	CHECK(plan_import_text(&b, plan_text, "x", false, &res, &err) == CCHC_EBUSY);
-	CHECK(strstr(err.msg, "chương trình cchc khác") != NULL);
+	CHECK(strstr(err.msg, "đang được một chương trình khác ghi") != NULL);
 	db_rollback(&a);
 	db_close(&a);
 	db_close(&b);
@@ -161,6 +164,75 @@ static void test_demo_once(void)
 	free(path);
 }
 
+/* A backup made by the cchc before this one: migrations 1..N-1, search
+ * triggers of another source list, history triggers kept in the file (an
+ * older format), the older search.spec; plus extra (a foreign trigger). */
+static char *older_backup(const char *name, const char *extra)
+{
+	char *path = path_in(name);
+	sqlite3 *h;
+	struct cchc_err err = { 0 };
+	CHECK(sqlite3_open(path, &h) == SQLITE_OK);
+	CHECK(fts_register(h, &err) == CCHC_OK);
+	CHECK(db_schema_build(h, db_schema_version() - 1, &err) == CCHC_OK);
+	CHECK(sqlite3_exec(h, "CREATE TRIGGER search_unit_ai AFTER INSERT ON unit BEGIN "
+			   "INSERT INTO search_doc(src, src_key, kind, rid) VALUES('unit', NEW.id, 'unit', "
+			   "NEW.id); END;"
+			   "CREATE TRIGGER history_unit_i AFTER INSERT ON unit BEGIN DELETE FROM letter; END;"
+			   "INSERT INTO setting(key, value) VALUES('search.spec', 'older');"
+			   "INSERT INTO unit(name, code) VALUES('Văn phòng', 'VP');", NULL, NULL, NULL) ==
+	      SQLITE_OK);
+	if (extra)
+		CHECK(sqlite3_exec(h, extra, NULL, NULL, NULL) == SQLITE_OK);
+	sqlite3_close(h);
+	return path;
+}
+
+static void test_restore_older_schema(void)
+{
+	char *dbp = path_in("restored.db"), *kept = NULL;
+	struct cchc_err err = { 0 };
+	/* a foreign trigger in an older file is refused, named */
+	char *bad = older_backup("older-bad.db", "CREATE TRIGGER zz AFTER INSERT ON unit BEGIN "
+				 "DELETE FROM dossier; END;");
+	CHECK(backup_restore(dbp, bad, &kept, &err) != CCHC_OK);
+	CHECK(strstr(err.msg, "trigger zz") != NULL);
+	CHECK(access(dbp, F_OK) != 0);
+	/* the older one restores; its triggers are dropped from the copy with
+	 * search.spec, and the next open makes this version's */
+	char *old = older_backup("older.db", NULL);
+	memset(&err, 0, sizeof err);
+	CHECK(backup_restore(dbp, old, &kept, &err) == CCHC_OK);
+	sqlite3 *h;
+	CHECK(sqlite3_open_v2(dbp, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK);
+	sqlite3_stmt *st;
+	sqlite3_prepare_v2(h, "SELECT (SELECT count(*) FROM sqlite_master WHERE type = 'trigger'), "
+			   "(SELECT count(*) FROM setting WHERE key = 'search.spec'), "
+			   "(SELECT count(*) FROM unit)", -1, &st, NULL);
+	CHECK(sqlite3_step(st) == SQLITE_ROW);
+	CHECK_INT(sqlite3_column_int(st, 0), 0);
+	CHECK_INT(sqlite3_column_int(st, 1), 0);
+	CHECK_INT(sqlite3_column_int(st, 2), 1);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	struct db db;
+	CHECK(db_open(&db, dbp, &err) == CCHC_OK);
+	CHECK_INT(pragma(&db, "PRAGMA user_version"), db_schema_version());
+	struct schema_diff d;
+	CHECK(schema_compare(db.h, db_schema_version(), &d, &err) == CCHC_OK);
+	CHECK_INT(d.n, 0);
+	CHECK_INT(d.derived, 0);
+	schema_diff_free(&d);
+	CHECK_INT(pragma(&db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND "
+				   "name GLOB 'history_*'"), 0);
+	CHECK_INT(pragma(&db, "SELECT count(*) FROM search_doc WHERE src = 'unit'"), 1);
+	db_close(&db);
+	free(kept);
+	free(old);
+	free(bad);
+	free(dbp);
+}
+
 int main(void)
 {
 	if (!mkdtemp(tmpdir))
@@ -170,6 +242,7 @@ int main(void)
 	test_import_is_one_transaction();
 	test_busy_message();
 	test_demo_once();
+	test_restore_older_schema();
 	struct sbuf cmd = SBUF_INIT;
 	sbuf_addf(&cmd, "rm -rf '%s'", tmpdir);
 	if (system(cmd.s) != 0)
