@@ -20,11 +20,12 @@
 bool doc_cp_dropped(uint32_t cp)
 {
 	return (cp < 0x20 && cp != '\n') || (cp >= 0x7f && cp < 0xa0) || cp == 0xfffe ||
-	       cp == 0xffff;
+	       cp == 0xffff || text_cp_is_bidi_control(cp);
 }
 
 /* A copy of s fit for a document: valid UTF-8 (bad bytes become U+FFFD), NFC,
- * tabs as spaces, CR and the other control characters dropped. */
+ * tabs as spaces, CR, the other control characters and the bidi controls
+ * dropped (every format, so report --out - too). */
 static char *doc_clean(const char *s)
 {
 	struct sbuf b = SBUF_INIT;
