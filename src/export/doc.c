@@ -435,6 +435,8 @@ int doc_write(const struct doc *d, enum doc_format fmt, const char *path, const 
 	      int flags, struct cchc_err *err)
 {
 	size_t i = format_index(fmt);
+	if (!(flags & FS_GUARDED_OK) && fs_guard_check(path, err)) /* before any other word */
+		return err->code;
 	if (i < NFORMATS && !formats[i].encodable && !is_utf8(encoding))
 		return err_set(err, CCHC_EINPUT, "Tệp %s luôn dùng UTF-8: chỉ chọn được bảng mã cho "
 			       "tệp txt, md và csv", formats[i].name);
