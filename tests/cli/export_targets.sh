@@ -82,6 +82,14 @@ expect_rc 1
 db_intact "report --force"
 [ ! -e "$DB-wal" ] || [ "$(head -c 4 "$DB-wal" | od -An -tx1 | tr -d ' ')" != 504b0304 ] ||
 	fail "a report went into the -wal file"
+# nor the full-screen program's test hooks (--dump, --timing)
+printf 'key q\n' >keys
+for opt in --dump --timing; do
+	run "$CCHC" --db "$DB" --script keys $opt soft.db
+	expect_rc 1
+	expect_grep "đó là tệp dữ liệu cchc đang dùng" "$T/err"
+	db_intact "$opt"
+done
 rm hard.db soft.db abs-soft.db
 
 # ---- 2. an existing file is replaced only with --force
