@@ -158,3 +158,9 @@ bench-import: cchc$(EXEEXT)
 	CCHC='$(abs_top_builddir)/cchc$(EXEEXT)' FIXTURES='$(abs_top_srcdir)/tests/fixtures' \
 		$(SHELL) '$(abs_top_srcdir)/tests/bench/bench_import.sh' $(BENCH_IMPORT_ROWS)
 .PHONY: bench-import
+
+# Where exports may go (issue 14): never the open database, an existing
+# file only with --force, csv folders whole; a kill in the middle of a csv
+# folder export leaves the old export or the new one, never a mix.
+CLI_TESTS += tests/cli/export_targets.sh
+CRASH_TESTS += tests/crash/kill_csv.sh

@@ -30,8 +30,10 @@ const struct cli_cmd cli_letter_cmds[] = {
 	{ "letter", "list", lt_list, "[--period KỲ] [--unit MÃ_ĐV] [--late] [--format text|tsv]",
 	  "Liệt kê phiếu xin lỗi theo ngày (tsv: mã, số phiếu, mã hồ sơ, ngày phiếu, ngày hẹn mới, "
 	  "gui-muon hoặc trống)." },
-	{ "letter", "print", lt_print, "MÃ --format docx|txt|md|html --out TỆP [--encoding BẢNG_MÃ]",
-	  "In phiếu ra tệp theo thể thức văn bản hành chính, từ mẫu trong data/templates." },
+	{ "letter", "print", lt_print, "MÃ --format docx|txt|md|html --out TỆP [--force] "
+	  "[--encoding BẢNG_MÃ]",
+	  "In phiếu ra tệp theo thể thức văn bản hành chính, từ mẫu trong data/templates. Tệp đã "
+	  "có chỉ bị thay khi có --force; không bao giờ ghi vào tệp dữ liệu đang dùng." },
 	{ "letter", "stats", lt_stats, "--period KỲ [--format text|tsv]",
 	  "Phiếu xin lỗi trong kỳ: số phiếu, gửi muộn, tỷ lệ hồ sơ trễ hạn có phiếu, theo đơn vị." },
 	{ NULL, NULL, NULL, NULL, NULL },

@@ -15,10 +15,12 @@ static int rp_deadlines(struct cli_ctx *ctx, int argc, char **argv);
 
 const struct cli_cmd cli_report_cmds[] = {
 	{ "report", "", rp_export, "--period KỲ --format docx|xlsx|md|html|txt|csv --out TỆP "
-	  "[--encoding BẢNG_MÃ] [--plan MÃ_KH] [--date NGÀY]",
+	  "[--force] [--encoding BẢNG_MÃ] [--plan MÃ_KH] [--date NGÀY]",
 	  "Báo cáo kết quả CCHC của kỳ (2026-Q1, 2026-H1, 2026-Q3, 2026-9M, 2026, TỪ..ĐẾN) theo "
 	  "thể thức văn bản hành chính; csv: một bảng một tệp, nhiều bảng thì --out là thư mục; "
-	  "--out - in ra màn hình (txt, md, html)." },
+	  "--out - in ra màn hình (txt, md, html). Tệp (hay thư mục csv) đã có chỉ bị thay khi "
+	  "có --force; thư mục csv chỉ được thay khi trong đó toàn là biểu cchc đã ghi. Không "
+	  "bao giờ ghi vào tệp dữ liệu đang dùng." },
 	{ "report", "note", rp_note, "--period KỲ --section MỤC (--text NỘI_DUNG | --file TỆP)",
 	  "Ghi nội dung do Văn phòng viết cho một mục của báo cáo kỳ (đánh giá, hạn chế, phương "
 	  "hướng, kiến nghị...); nội dung rỗng thì xóa." },

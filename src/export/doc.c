@@ -20,11 +20,12 @@
 bool doc_cp_dropped(uint32_t cp)
 {
 	return (cp < 0x20 && cp != '\n') || (cp >= 0x7f && cp < 0xa0) || cp == 0xfffe ||
-	       cp == 0xffff;
+	       cp == 0xffff || text_cp_is_bidi_control(cp);
 }
 
 /* A copy of s fit for a document: valid UTF-8 (bad bytes become U+FFFD), NFC,
- * tabs as spaces, CR and the other control characters dropped. */
+ * tabs as spaces, CR, the other control characters and the bidi controls
+ * dropped (every format, so report --out - too). */
 static char *doc_clean(const char *s)
 {
 	struct sbuf b = SBUF_INIT;
@@ -434,6 +435,8 @@ int doc_write(const struct doc *d, enum doc_format fmt, const char *path, const 
 	      int flags, struct cchc_err *err)
 {
 	size_t i = format_index(fmt);
+	if (!(flags & FS_GUARDED_OK) && fs_guard_check(path, err)) /* before any other word */
+		return err->code;
 	if (i < NFORMATS && !formats[i].encodable && !is_utf8(encoding))
 		return err_set(err, CCHC_EINPUT, "Tệp %s luôn dùng UTF-8: chỉ chọn được bảng mã cho "
 			       "tệp txt, md và csv", formats[i].name);

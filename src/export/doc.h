@@ -115,9 +115,11 @@ int doc_render(const struct doc *d, enum doc_format fmt, char **out, size_t *len
  * xlsx: one worksheet per table (numbers in numeric columns typed).
  * csv: UTF-8 with a BOM when encoding is NULL, else that encoding without
  * one; a document of one table goes to path; when path is a folder (it
- * exists or ends with "/", which is then created) every table goes there
- * as "NN-<title without tones>.csv"; several tables and a file path are
- * refused. */
+ * exists or ends with "/") every table goes there as "NN-<title without
+ * tones>.csv"; several tables and a file path are refused. The folder is
+ * made whole beside its place and renamed into it; one there already is
+ * replaced whole, only with FS_OVERWRITE (or when empty) and only when it
+ * holds nothing but such tables. Cells that would read as formulas get a leading "'". */
 int doc_write(const struct doc *d, enum doc_format fmt, const char *path, const char *encoding,
 	      int flags, struct cchc_err *err);
 

@@ -41,7 +41,8 @@ void doc_number_line(const struct doc *d, struct sbuf *b);
 void doc_para_text(const struct doc_para *p, struct sbuf *b);
 bool doc_has_signer(const struct doc *d);
 /* True for the characters a written document never carries: C0 controls
- * other than newline, DEL, C1 controls, U+FFFE and U+FFFF. */
+ * other than newline, DEL, C1 controls, U+FFFE, U+FFFF and the bidi
+ * controls (text_cp_is_bidi_control). */
 bool doc_cp_dropped(uint32_t cp);
 /* Appends s escaped for XML or HTML (& < > "): characters XML 1.0 forbids
  * and other controls are dropped, a newline becomes the string newline, a

@@ -151,6 +151,12 @@ bool text_cp_is_space(uint32_t cp)
 	       (cp >= 0x2000 && cp <= 0x200b) || cp == 0xfeff;
 }
 
+bool text_cp_is_bidi_control(uint32_t cp)
+{
+	return cp == 0x061c || cp == 0x200e || cp == 0x200f || (cp >= 0x202a && cp <= 0x202e) ||
+	       (cp >= 0x2066 && cp <= 0x2069);
+}
+
 char *text_sanitize(const char *s)
 {
 	struct sbuf b = SBUF_INIT;
@@ -166,8 +172,7 @@ char *text_sanitize(const char *s)
 		if (cp == '\t')
 			sbuf_addc(&b, ' ');
 		else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp == 0x2028 || cp == 0x2029 ||
-			 cp == 0x200e || cp == 0x200f || (cp >= 0x202a && cp <= 0x202e) ||
-			 (cp >= 0x2066 && cp <= 0x2069)) /* bidi controls reorder what follows */
+			 text_cp_is_bidi_control(cp))
 			sbuf_add(&b, "\xef\xbf\xbd");
 		else
 			sbuf_addn(&b, s + i, len);

@@ -31,6 +31,11 @@ bool text_cp_is_upper(uint32_t cp);
 bool text_cp_is_lower(uint32_t cp);
 bool text_cp_is_letter(uint32_t cp);
 bool text_cp_is_space(uint32_t cp);
+/* The bidirectional controls (U+061C, U+200E, U+200F, U+202A..U+202E,
+ * U+2066..U+2069): invisible, they reorder what follows ("x\u202efdp.exe"
+ * reads as "xexe.pdf"); the screen shows them as U+FFFD, documents drop
+ * them. */
+bool text_cp_is_bidi_control(uint32_t cp);
 
 /* Copy of s safe to draw on a terminal: control characters (C0, DEL, C1,
  * including ESC) and bidirectional overrides become U+FFFD, a tab becomes a

@@ -7,6 +7,7 @@
 #include "text/utf8.h"
 #include "ui/keymap.h"
 #include "ui/theme.h"
+#include "util/fsutil.h"
 #include "util/sbuf.h"
 
 static void curses_modes(void)
@@ -24,6 +25,10 @@ static int open_script(struct term *t, const struct ui_options *opt, struct cchc
 	t->script_path = opt->script;
 	if (!(t->script = fopen(opt->script, "r")))
 		return err_set(err, CCHC_EIO, "không mở được tệp kịch bản %s", opt->script);
+	/* test hooks, but never written over the open database */
+	if ((opt->dump && fs_guard_check(opt->dump, err)) ||
+	    (opt->timing && fs_guard_check(opt->timing, err)))
+		return err->code;
 	if (opt->dump && !(t->dump = fopen(opt->dump, "w")))
 		return err_set(err, CCHC_EIO, "không ghi được tệp %s", opt->dump);
 	if (opt->timing && !(t->timing = fopen(opt->timing, "w")))

@@ -358,43 +358,88 @@ static double seconds_since(const struct timespec *t0)
 	return (double)(t.tv_sec - t0->tv_sec) + (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
-/* The report of the period into path; the error in err. */
-static int write_report(struct app *app, struct rv *v, const char *path, struct cchc_err *err)
+/* The report of the period into path (flags: may it replace a file); the
+ * error in err. */
+static int write_report(struct app *app, struct rv *v, const char *path, int flags,
+			struct cchc_err *err)
 {
 	struct doc d;
 	doc_init(&d);
 	int rc = report_build(app->db, &v->period, 0, (struct ymd){ 0, 0, 0 }, &d, err);
 	if (!rc)
-		rc = doc_write(&d, formats[v->fmt].fmt, path, NULL, FS_NEW, err);
+		rc = doc_write(&d, formats[v->fmt].fmt, path, NULL, flags, err);
 	doc_free(&d);
 	return rc;
 }
 
+/* Writes the report to path (typed as the clerk typed it) and says how it
+ * went. */
+static int export_to(struct app *app, struct rv *v, const char *path, const char *typed,
+		     int flags)
+{
+	struct cchc_err err = { 0 };
+	struct timespec t0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	progress(NULL, "Đang ghi tệp…");
+	int rc = write_report(app, v, path, flags, &err);
+	double s = seconds_since(&t0);
+	char took[48] = "";
+	if (s >= 1.0)
+		snprintf(took, sizeof took, " (%d,%d giây)", (int)s, (int)(s * 10) % 10);
+	if (rc)
+		app_message(app, true, "Chưa ghi được: %s", err.msg);
+	else
+		app_message(app, false, "Đã ghi báo cáo %s vào %s%s", v->period.label, typed, took);
+	return UI_ALL;
+}
+
+/* A file the clerk named that is there already: asked about before it is
+ * replaced. */
+struct rv_target {
+	struct rv *v;
+	char *path, *typed;
+};
+
+static void target_free(void *ctx)
+{
+	struct rv_target *t = ctx;
+	free(t->path);
+	free(t->typed);
+	free(t);
+}
+
+static int overwrite_confirmed(struct app *app, void *ctx)
+{
+	struct rv_target *t = ctx;
+	return export_to(app, t->v, t->path, t->typed, FS_OVERWRITE);
+}
+
+/* The path typed: refused when it is the open database (or one of its
+ * journals), asked "Ghi đè?" when something is there, else written. */
 static int export_done(struct app *app, void *ctx, const char *text)
 {
 	struct rv *v = ctx;
 	char *typed = text_squeeze(text), *path = rf_expand_home(typed);
 	struct cchc_err err = { 0 };
-	if (!*typed)
+	int r = UI_ALL;
+	if (!*typed) {
 		app_message(app, true, "Chưa ghi: cần tên tệp");
-	else {
-		struct timespec t0;
-		clock_gettime(CLOCK_MONOTONIC, &t0);
-		progress(NULL, "Đang ghi tệp…");
-		int rc = write_report(app, v, path, &err);
-		double s = seconds_since(&t0);
-		char took[48] = "";
-		if (s >= 1.0)
-			snprintf(took, sizeof took, " (%d,%d giây)", (int)s, (int)(s * 10) % 10);
-		if (rc)
-			app_message(app, true, "Chưa ghi được: %s", err.msg);
-		else
-			app_message(app, false, "Đã ghi báo cáo %s vào %s%s", v->period.label, typed,
-				    took);
+	} else if (fs_check_target(path, FS_NEW, &err) == CCHC_EEXIST) {
+		struct rv_target *t = xmalloc(sizeof *t);
+		*t = (struct rv_target){ v, path, typed };
+		struct sbuf q = SBUF_INIT;
+		sbuf_addf(&q, "Đã có %s. Ghi đè", typed);
+		r = app_modal_open(app, confirm_open(q.s, NULL, overwrite_confirmed, t, target_free));
+		sbuf_free(&q);
+		return r;
+	} else if (err.code) {
+		app_message(app, true, "Chưa ghi được: %s", err.msg);
+	} else {
+		r = export_to(app, v, path, typed, FS_NEW);
 	}
 	free(typed);
 	free(path);
-	return UI_ALL;
+	return r;
 }
 
 /* ~/bao-cao-cchc-<period code>.<ext>; for csv a folder, ending with "/". */

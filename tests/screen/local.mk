@@ -54,6 +54,10 @@ SCREEN_TESTS += \
 # The home screen and the report screen (with its multi-line editor).
 SCREEN_TESTS += tests/screen/home.sh tests/screen/report.sh
 
+# Where the program writes (issue 14): the database refused, "Ghi đè?"
+# before a file is replaced; in a real terminal under tmux.
+SCREEN_TESTS += tests/screen/export-tmux.sh
+
 # The line editor of the prompts, without a screen.
 check_PROGRAMS += tests/screen/test_lineedit
 tests_screen_test_lineedit_SOURCES = tests/screen/test_lineedit.c tests/unit/check.h

@@ -380,7 +380,9 @@ static void csv_free(struct csv_doc *c)
 	free(c->f);
 }
 
-/* The CSV text (after the BOM, if any) holds exactly the cells of t. */
+/* The CSV text (after the BOM, if any) holds exactly the cells of t, a
+ * cell that would read as a formula after a "'" (numbers of numeric
+ * columns as they are). */
 static void check_csv_cells(const char *s, size_t n, const struct doc_table *t)
 {
 	struct csv_doc c;
@@ -388,8 +390,18 @@ static void check_csv_cells(const char *s, size_t n, const struct doc_table *t)
 	CHECK(c.ok);
 	CHECK_INT(c.rows, t->nrows);
 	CHECK_INT(c.cols, t->ncols);
-	for (int i = 0; c.ok && i < c.nf && i < t->nrows * t->ncols; i++)
-		CHECK_STR(c.f[i], t->cells[i]);
+	for (int i = 0; c.ok && i < c.nf && i < t->nrows * t->ncols; i++) {
+		const char *cell = t->cells[i];
+		bool number = t->numeric[i % t->ncols] && i / t->ncols >= t->header_rows &&
+			      cell[0] && cell[1] >= '0' && cell[1] <= '9';
+		if (cell[0] && strchr("=+-@", cell[0]) && !number) {
+			char want[256];
+			snprintf(want, sizeof want, "'%s", cell);
+			CHECK_STR(c.f[i], want);
+		} else {
+			CHECK_STR(c.f[i], cell);
+		}
+	}
 	csv_free(&c);
 }
 
@@ -503,6 +515,65 @@ static void test_csv_errors(const char *dir)
 	free(missing);
 }
 
+/* Cells a spreadsheet would take for formulas get a leading "'" (issue
+ * 14), the numbers of numeric columns excepted; a file there already is
+ * kept unless the flags say FS_OVERWRITE, and so is a folder. */
+static void test_csv_formulas_and_new(const char *dir)
+{
+	struct doc d;
+	struct cchc_err err;
+	char *path = path_in(dir, "cong-thuc.csv"), *folder = path_in(dir, "bieu-cu");
+	doc_init(&d);
+	struct doc_table *t = doc_table(&d, TITLE1, 3, 1);
+	doc_table_column(t, 1, 0, true);
+	doc_table_row(t, (const char *[]){ "Tên", "Số", "Ghi chú" });
+	doc_table_row(t, (const char *[]){ "=HYPERLINK(\"http://x\",\"Bấm\")", "-3", "=1+1" });
+	doc_table_row(t, (const char *[]){ "+84 912", "+2", "@SUM(A1)" });
+	doc_table_row(t, (const char *[]){ "-3", "-1.234,5", "- gạch đầu dòng" });
+	doc_table_row(t, (const char *[]){ "\t=1+1", "=1+1", "a=1" });
+	CHECK_INT(doc_write(&d, DOC_CSV, path, "utf8", FS_NEW, &err), CCHC_OK);
+	char *s = read_all(path, NULL);
+	CHECK_HAS(s, "\"'=HYPERLINK(\"\"http://x\"\",\"\"Bấm\"\")\",-3,'=1+1\r\n");
+	CHECK_HAS(s, "'+84 912,+2,'@SUM(A1)\r\n");
+	CHECK_HAS(s, "'-3,\"-1.234,5\",'- gạch đầu dòng\r\n");
+	CHECK_HAS(s, " =1+1,'=1+1,a=1\r\n"); /* a tab is a space in a document */
+	/* FS_NEW: the file there is kept, byte for byte */
+	doc_table_row(t, (const char *[]){ "thêm", "1", "" });
+	err_clear(&err);
+	CHECK_INT(doc_write(&d, DOC_CSV, path, "utf8", FS_NEW, &err), CCHC_EEXIST);
+	CHECK_HAS(err.msg, "--force");
+	char *again = read_all(path, NULL);
+	CHECK(s && again && strcmp(s, again) == 0);
+	free(again);
+	CHECK_INT(doc_write(&d, DOC_CSV, path, "utf8", FS_OVERWRITE, &err), CCHC_OK);
+	again = read_all(path, NULL);
+	CHECK_HAS(again, "thêm,1,\r\n");
+	free(again);
+	free(s);
+	unlink(path);
+	/* a folder: FS_NEW keeps the one there; FS_OVERWRITE replaces it whole */
+	doc_table_row(doc_table(&d, "Bảng hai", 1, 0), (const char *[]){ "x" });
+	CHECK_INT(mkdir(folder, 0755), 0);
+	CHECK_INT(doc_write(&d, DOC_CSV, folder, NULL, FS_NEW, &err), CCHC_OK); /* empty: filled */
+	CHECK_INT(count_files(folder), 2);
+	err_clear(&err);
+	CHECK_INT(doc_write(&d, DOC_CSV, folder, NULL, FS_NEW, &err), CCHC_EEXIST);
+	CHECK_HAS(err.msg, "--force");
+	CHECK_INT(doc_write(&d, DOC_CSV, folder, NULL, FS_OVERWRITE, &err), CCHC_OK);
+	CHECK_INT(count_files(folder), 2);
+	CHECK_INT(count_files(dir), 1); /* nothing hidden left beside it */
+	char *f1 = path_in(dir, "bieu-cu/01-bieu-1-tiep-nhan-ho-so.csv");
+	char *f2 = path_in(dir, "bieu-cu/02-bang-hai.csv");
+	CHECK_INT(unlink(f1), 0);
+	CHECK_INT(unlink(f2), 0);
+	CHECK_INT(rmdir(folder), 0);
+	free(f1);
+	free(f2);
+	free(folder);
+	free(path);
+	doc_free(&d);
+}
+
 /* ---------------------------------------------------------------- others */
 
 static void test_formats(void)
@@ -552,6 +623,7 @@ int main(void)
 	test_csv_folder(dir);
 	test_csv_legacy(dir);
 	test_csv_errors(dir);
+	test_csv_formulas_and_new(dir);
 	CHECK_INT(rmdir(dir), 0);
 	free(dir);
 	write_samples();
