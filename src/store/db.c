@@ -431,7 +431,14 @@ static int trace_profile(unsigned type, void *ctx, void *p, void *x)
 static void trace_start(struct db *db)
 {
 	const char *file = getenv("CCHC_TRACE_SQL");
-	if (!file || !*file || !(db->trace = fopen(file, "a")))
+	struct cchc_err err = { 0 };
+	if (!file || !*file)
+		return;
+	if (fs_guard_check(file, &err)) { /* appending to the database would break it */
+		fprintf(stderr, "cchc: CCHC_TRACE_SQL: %s\n", err.msg);
+		return;
+	}
+	if (!(db->trace = fopen(file, "a")))
 		return;
 	sqlite3_trace_v2(db->h, SQLITE_TRACE_PROFILE, trace_profile, db->trace);
 }

@@ -137,4 +137,12 @@ grep -Eq '^ *[0-9]+\.[0-9]{3} ms  SELECT .* FROM unit' "$T/trace" || fail "no un
 lines=$(wc -l < "$T/trace")
 CCHC_TRACE_SQL="$T/trace" run "$CCHC" --db "$T/lock.db" unit list
 [ "$(wc -l < "$T/trace")" -eq $((lines * 2)) ] || fail "the trace was not appended to"
+# ... but never to the database itself, nor its -wal
+cp "$T/lock.db" "$T/lock.before"
+for target in "$T/lock.db" "$T/lock.db-wal"; do
+	CCHC_TRACE_SQL="$target" run "$CCHC" --db "$T/lock.db" unit list
+	expect_rc 0
+	expect_grep "CCHC_TRACE_SQL: Không ghi vào $target" "$T/err"
+done
+cmp -s "$T/lock.db" "$T/lock.before" || fail "CCHC_TRACE_SQL appended to the database"
 exit 0
