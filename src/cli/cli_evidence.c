@@ -1,11 +1,13 @@
 /* cchc evidence add | list | show | get */
 #include <config.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
 #include "core/criteria.h"
 #include "core/evidence.h"
 #include "text/date.h"
+#include "util/fsutil.h"
 
 static int ev_add(struct cli_ctx *ctx, int argc, char **argv);
 static int ev_list(struct cli_ctx *ctx, int argc, char **argv);
@@ -24,8 +26,11 @@ const struct cli_cmd cli_evidence_cmds[] = {
 	  "[--format text|tsv]",
 	  "Liệt kê tài liệu kiểm chứng (tsv: mã, loại, số, ngày, trích yếu, nhiệm vụ, số tệp)." },
 	{ "evidence", "show", ev_show, "MÃ", "In thông tin một tài liệu và các tệp của nó." },
-	{ "evidence", "get", ev_get, "MÃ --out THƯ_MỤC",
-	  "Xuất các tệp của tài liệu ra THƯ_MỤC với tên gốc." },
+	{ "evidence", "get", ev_get, "MÃ --out THƯ_MỤC [--force]",
+	  "Xuất các tệp của tài liệu ra THƯ_MỤC với tên gốc; hai tệp trùng tên thì tệp sau thành "
+	  "\"tên (2).đuôi\". Không ghi đè tệp đã có (không xuất tệp nào) trừ khi có --force; "
+	  "không bao giờ ghi đè cơ sở dữ liệu. Mỗi tệp được so với mã SHA-256 khi xuất: tệp hỏng "
+	  "thì không xuất gì." },
 	{ "evidence", "missing", ev_missing, "[--format text|tsv]",
 	  "Còn thiếu tài liệu kiểm chứng: nhiệm vụ đã xong và tiêu chí đã chấm điểm mà chưa có "
 	  "tài liệu (tsv: mã nhiệm vụ, đơn vị, tên nhiệm vụ)." },
@@ -214,10 +219,13 @@ static int ev_get(struct cli_ctx *ctx, int argc, char **argv)
 	const struct cli_cmd *cmd = &cli_evidence_cmds[3];
 	int64_t id = 0;
 	const char *out = NULL;
+	bool force = false;
 	for (int i = 0; i < argc; i++) {
 		if (cli_opt_value(argc, argv, &i, "--out", &out))
 			continue;
-		if (id || !cli_parse_id(argv[i], &id))
+		if (strcmp(argv[i], "--force") == 0)
+			force = true;
+		else if (id || !cli_parse_id(argv[i], &id))
 			return cli_usage_error(cmd, "đối số không rõ: %s", argv[i]);
 	}
 	if (!id || !out)
@@ -225,7 +233,29 @@ static int ev_get(struct cli_ctx *ctx, int argc, char **argv)
 	if (cli_open_db(ctx))
 		return CLI_ERR;
 	struct cchc_err err = { 0 };
-	return evidence_extract(&ctx->db, id, out, &err) ? cli_error(&err) : CLI_OK;
+	if (evidence_extract(&ctx->db, id, out, force ? FS_OVERWRITE : FS_NEW, &err))
+		return cli_error(&err);
+	/* the files that could not keep their own name */
+	struct evidence_file *f;
+	char **names;
+	int n, m;
+	if (evidence_files(&ctx->db, id, &f, &n, &err) == CCHC_OK) {
+		if (evidence_target_names(&ctx->db, id, out, &names, &m, &err) == CCHC_OK) {
+			for (int i = 0; i < m; i++) {
+				if (i < n && strcmp(f[i].name, names[i]) != 0) {
+					fprintf(stderr, "cchc: tệp thứ %d (", i + 1);
+					cli_put_text(stderr, f[i].name);
+					fputs(") được ghi thành ", stderr);
+					cli_put_text(stderr, names[i]);
+					fputc('\n', stderr);
+				}
+				free(names[i]);
+			}
+			free(names);
+		}
+		evidence_files_free(f, n);
+	}
+	return CLI_OK;
 }
 
 static int ev_missing(struct cli_ctx *ctx, int argc, char **argv)

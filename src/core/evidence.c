@@ -14,6 +14,7 @@
 #include "text/date.h"
 #include "text/fold.h"
 #include "text/utf8.h"
+#include "util/fsutil.h"
 #include "util/sbuf.h"
 
 const char *const evidence_kinds[] = { "quyet-dinh", "ke-hoach", "bao-cao", "cong-van",
@@ -137,6 +138,11 @@ static int link_file(struct db *db, int64_t id, int seq, const char *path, struc
 	if (!name || !evidence_safe_name(name)) {
 		free(name);
 		return err_set(err, CCHC_EINPUT, "Tên tệp %s không dùng được", path);
+	}
+	if (strlen(name) > 255) { /* no folder could take it back */
+		free(name);
+		return err_set(err, CCHC_EINPUT, "Tên tệp %s quá dài (hơn 255 byte); hãy đổi tên ngắn "
+			       "hơn", path);
 	}
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(db->h, "INSERT INTO evidence_file(evidence_id, seq, name, sha256, "
@@ -332,26 +338,242 @@ int evidence_files(struct db *db, int64_t id, struct evidence_file **out, int *n
 	return rc == SQLITE_DONE ? CCHC_OK : db_fail(db, rc, "đọc danh sách tệp", err);
 }
 
-int evidence_extract(struct db *db, int64_t id, const char *dir, struct cchc_err *err)
+/* ---- extracting into a folder ---- */
+
+/* The longest a file name may be in dir, in bytes. */
+static size_t name_max(const char *dir)
+{
+	long m = pathconf(dir, _PC_NAME_MAX);
+	return m > 0 && m < 255 ? (size_t)m : 255;
+}
+
+/* The length of the longest start of s (len bytes) that has at most max
+ * bytes and ends between two letters: never inside a UTF-8 sequence, never
+ * before a combining mark (which would leave its letter bare). */
+static size_t cut_at_letter(const char *s, size_t len, size_t max)
+{
+	if (len <= max)
+		return len;
+	size_t cut = 0;
+	for (size_t i = 0; i <= max && i < len;) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, len - i, &cp);
+		if (!k) {
+			k = 1;
+			cp = '?';
+		}
+		if (text_cp_width(cp) != 0)
+			cut = i;
+		i += k;
+	}
+	return cut;
+}
+
+/* Where the extension of name starts (its last dot; strlen(name) when it
+ * has none): ".bashrc" has none, nor has a dot followed by a space or by
+ * more than 16 bytes ("Quyết định số 12. Phê duyệt kế hoạch"). */
+static size_t ext_start(const char *name)
+{
+	const char *dot = strrchr(name, '.');
+	if (!dot || dot == name || strlen(dot) > 16 || strchr(dot, ' '))
+		return strlen(name);
+	return (size_t)(dot - name);
+}
+
+/* name with " (k)" before its extension when k > 1, its stem cut to fit
+ * in max bytes; malloc'd. */
+static char *numbered(const char *name, int k, size_t max)
+{
+	size_t len = strlen(name), dot = ext_start(name);
+	char suffix[24] = "";
+	if (k > 1)
+		snprintf(suffix, sizeof suffix, " (%d)", k);
+	size_t fixed = strlen(suffix) + (len - dot);
+	if (fixed + 8 > max) { /* no room left for the stem: the extension goes */
+		dot = len;
+		fixed = strlen(suffix);
+	}
+	size_t stem = cut_at_letter(name, dot, max - fixed);
+	struct sbuf b = SBUF_INIT;
+	sbuf_addn(&b, name, stem);
+	sbuf_addf(&b, "%s%s", suffix, name + dot);
+	return sbuf_detach(&b);
+}
+
+/* Whether key is among keys[0..n) (NULL entries skipped). */
+static bool among(char *const *keys, int n, const char *key)
+{
+	for (int i = 0; i < n; i++)
+		if (keys[i] && strcmp(keys[i], key) == 0)
+			return true;
+	return false;
+}
+
+/* The name each file gets in dir: its own; for a name an earlier file of
+ * the record has (letter case aside, as a FAT stick sees it) or one too
+ * long for dir, the first of "name (2).ext", "name (3).ext"… that no other
+ * file has and that fits. */
+static char **target_names(const struct evidence_file *f, int n, const char *dir)
+{
+	size_t max = name_max(dir);
+	char **out = xcalloc((size_t)n + 1, sizeof *out);
+	char **own = xcalloc((size_t)n + 1, sizeof *own), **given = xcalloc((size_t)n + 1, sizeof *given);
+	for (int i = 0; i < n; i++)
+		own[i] = text_fold(f[i].name, true);
+	for (int i = 0; i < n; i++) {
+		for (int k = 1;; k++) {
+			char *name = numbered(f[i].name, k, max);
+			char *key = text_fold(name, true);
+			bool free_name = !among(given, i, key) &&
+					 (k == 1 ? strlen(f[i].name) <= max : !among(own, n, key));
+			if (free_name) {
+				out[i] = name;
+				given[i] = key;
+				break;
+			}
+			free(name);
+			free(key);
+		}
+	}
+	for (int i = 0; i < n; i++) {
+		free(own[i]);
+		free(given[i]);
+	}
+	free(own);
+	free(given);
+	return out;
+}
+
+static void names_free(char **v, int n)
+{
+	for (int i = 0; v && i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+/* The files of record id with their safe names checked, and their names in dir. */
+static int extract_plan(struct db *db, int64_t id, const char *dir, struct evidence_file **f,
+			int *n, char ***names, struct cchc_err *err)
 {
 	struct evidence_info e;
 	if (evidence_get(db, id, &e, err))
 		return err->code;
 	evidence_info_free(&e);
-	struct evidence_file *f;
-	int n, rc;
-	if ((rc = evidence_files(db, id, &f, &n, err)))
-		return rc;
-	for (int i = 0; rc == CCHC_OK && i < n; i++)
-		if (!evidence_safe_name(f[i].name))
-			rc = err_set(err, CCHC_EINPUT, "Tên tệp \"%s\" có thể ghi ra ngoài thư mục %s; "
-				     "không xuất", f[i].name, dir);
-	for (int i = 0; rc == CCHC_OK && i < n; i++) {
-		struct sbuf path = SBUF_INIT;
-		sbuf_addf(&path, "%s/%s", dir, f[i].name);
-		rc = files_extract(db, f[i].sha256, path.s, err);
-		sbuf_free(&path);
+	if (evidence_files(db, id, f, n, err))
+		return err->code;
+	for (int i = 0; i < *n; i++)
+		if (!evidence_safe_name((*f)[i].name)) {
+			err_set(err, CCHC_EINPUT, "Tên tệp \"%s\" có thể ghi ra ngoài thư mục %s; không "
+				"xuất", (*f)[i].name, dir);
+			evidence_files_free(*f, *n);
+			return err->code;
+		}
+	*names = target_names(*f, *n, dir);
+	return CCHC_OK;
+}
+
+static char *join_path(const char *dir, const char *name)
+{
+	struct sbuf b = SBUF_INIT;
+	if (!*dir)
+		dir = ".";
+	sbuf_addf(&b, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", name);
+	return sbuf_detach(&b);
+}
+
+/* "a.pdf, b.pdf và 3 tệp khác": the names of paths[] that are there already
+ * (malloc'd, "" when none). */
+static char *taken_list(char *const *names, char *const *paths, int n)
+{
+	struct sbuf b = SBUF_INIT;
+	sbuf_addf(&b, "%s", "");
+	int found = 0;
+	for (int i = 0; i < n; i++) {
+		if (!fs_exists(paths[i]))
+			continue;
+		if (found < 5)
+			sbuf_addf(&b, "%s%s", found ? ", " : "", names[i]);
+		found++;
 	}
+	if (found > 5)
+		sbuf_addf(&b, " và %d tệp khác", found - 5);
+	return sbuf_detach(&b);
+}
+
+int evidence_target_names(struct db *db, int64_t id, const char *dir, char ***names, int *n,
+			  struct cchc_err *err)
+{
+	struct evidence_file *f;
+	if (extract_plan(db, id, dir, &f, n, names, err))
+		return err->code;
+	evidence_files_free(f, *n);
+	return CCHC_OK;
+}
+
+char *evidence_extract_taken(struct db *db, int64_t id, const char *dir)
+{
+	struct evidence_file *f;
+	char **names;
+	int n;
+	struct cchc_err err = { 0 };
+	if (extract_plan(db, id, dir, &f, &n, &names, &err))
+		return xstrdup("");
+	char **paths = xcalloc((size_t)n + 1, sizeof *paths);
+	for (int i = 0; i < n; i++)
+		paths[i] = join_path(dir, names[i]);
+	char *taken = taken_list(names, paths, n);
+	names_free(paths, n);
+	names_free(names, n);
+	evidence_files_free(f, n);
+	return taken;
+}
+
+int evidence_extract(struct db *db, int64_t id, const char *dir, int flags, struct cchc_err *err)
+{
+	struct evidence_file *f;
+	char **names;
+	int n;
+	flags &= FS_OVERWRITE; /* never FS_GUARDED_OK: the database is not for files */
+	if (extract_plan(db, id, dir, &f, &n, &names, err))
+		return err->code;
+	char **paths = xcalloc((size_t)n + 1, sizeof *paths);
+	struct fs_tmp *tmp = xcalloc((size_t)n + 1, sizeof *tmp);
+	int rc = CCHC_OK, opened = 0;
+	for (int i = 0; i < n; i++)
+		paths[i] = join_path(dir, names[i]);
+	/* every refusal comes before anything is written */
+	for (int i = 0; rc == CCHC_OK && i < n; i++)
+		rc = fs_guard_check(paths[i], err);
+	if (rc == CCHC_OK && !(flags & FS_OVERWRITE)) {
+		char *taken = taken_list(names, paths, n);
+		if (*taken)
+			rc = err_set(err, CCHC_EEXIST, "Không xuất tệp nào: đã có %s trong thư mục %s; "
+				     "cchc không ghi đè tệp đã có. Hãy chọn thư mục khác, hoặc thêm "
+				     "--force nếu muốn thay các tệp đó.", taken, dir);
+		free(taken);
+	}
+	/* each file is written and checked in full, unnamed, before any is
+	 * put in place: a damaged one stops the whole get */
+	for (; rc == CCHC_OK && opened < n; opened++) {
+		if (fs_tmp_open(&tmp[opened], paths[opened], 0666, flags, err)) {
+			rc = err->code;
+			break;
+		}
+		rc = files_write_fd(db, f[opened].sha256, tmp[opened].fd, paths[opened], err);
+	}
+	if (rc != CCHC_OK) {
+		for (int i = 0; i < opened; i++)
+			fs_tmp_abort(&tmp[i]);
+		opened = 0;
+	}
+	int i = 0;
+	for (; rc == CCHC_OK && i < opened; i++)
+		rc = fs_tmp_commit(&tmp[i], paths[i], err);
+	for (; i < opened; i++)
+		fs_tmp_abort(&tmp[i]);
+	free(tmp);
+	names_free(paths, n);
+	names_free(names, n);
 	evidence_files_free(f, n);
 	return rc;
 }
@@ -516,8 +738,16 @@ int evidence_open(struct db *db, int64_t id, int n, char **path, struct cchc_err
 		rc = err->code;
 	struct sbuf out = SBUF_INIT;
 	if (!rc) {
-		sbuf_addf(&out, "%s/%lld-%s", dir, (long long)id, f[n - 1].name);
-		rc = files_extract(db, f[n - 1].sha256, out.s, err);
+		/* "7-name", cut to leave room for the name of the temporary file
+		 * that replaces a copy opened before */
+		struct sbuf name = SBUF_INIT;
+		sbuf_addf(&name, "%lld-%s", (long long)id, f[n - 1].name);
+		size_t max = name_max(dir);
+		char *fit = numbered(name.s, 1, max > 64 ? max - 32 : max);
+		sbuf_addf(&out, "%s/%s", dir, fit);
+		free(fit);
+		sbuf_free(&name);
+		rc = files_extract(db, f[n - 1].sha256, out.s, FS_OVERWRITE, err);
 	}
 	if (!rc) {
 		const char *opener = getenv("CCHC_OPENER");

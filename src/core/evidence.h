@@ -64,9 +64,22 @@ int evidence_list_by_criterion(struct db *db, int64_t task_id, int64_t criterion
 int evidence_get(struct db *db, int64_t id, struct evidence_info *e, struct cchc_err *err);
 int evidence_files(struct db *db, int64_t id, struct evidence_file **out, int *n,
 		   struct cchc_err *err);
-/* Writes every file of the record into dir under its original name,
- * refusing names that could leave dir. */
-int evidence_extract(struct db *db, int64_t id, const char *dir, struct cchc_err *err);
+/* Writes every file of the record into dir under its name in dir (see
+ * evidence_target_names), refusing names that could leave dir. Nothing is
+ * written when a name is refused, when a file would replace the database
+ * (always) or, without FS_OVERWRITE in flags, one that is there already
+ * (CCHC_EEXIST), or when a stored file is damaged (CCHC_ECORRUPT: each is
+ * checked against its SHA-256 before any is put in place). */
+int evidence_extract(struct db *db, int64_t id, const char *dir, int flags, struct cchc_err *err);
+/* The name each file of the record gets in dir, in order (malloc'd, *n of
+ * them): its own; when an earlier file of the record has the same name
+ * (letter case aside), "name (2).ext", "name (3).ext"…, the stem cut at a
+ * letter so that the name fits the folder's limit (255 bytes). */
+int evidence_target_names(struct db *db, int64_t id, const char *dir, char ***names, int *n,
+			  struct cchc_err *err);
+/* The names evidence_extract would find taken in dir, as "a.pdf, b.pdf"
+ * (malloc'd; "" when none). */
+char *evidence_extract_taken(struct db *db, int64_t id, const char *dir);
 /* Writes file number n (1-based) of a record into a private folder and opens
  * it with the desktop's viewer (xdg-open, or $CCHC_OPENER) without a shell.
  * *path (may be NULL) gets the written file's path, malloc'd. */

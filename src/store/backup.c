@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include "core/settings.h"
 #include "store/backup.h"
+#include "store/files.h"
 #include "store/fts.h"
 #include "store/schema.h"
 #include "text/date.h"
@@ -1289,6 +1290,119 @@ static const char missing_sql[] =
 	"s WHERE s.name = 'files/' || substr(f.sha256, 1, 2) || '/' || f.sha256) "
 	"ORDER BY f.evidence_id, f.seq";
 
+/* The progress of reading every stored file, on stderr: on a terminal a
+ * line rewritten as it goes, elsewhere a line every 5 s once it is long
+ * (gigabytes of scans take minutes). */
+struct verify_progress {
+	int64_t base, total;     /* stored bytes read before this content, in all */
+	int64_t start, last;     /* ms */
+	bool tty, shown;
+};
+
+static int64_t now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void verify_progress(void *ctx, int64_t done)
+{
+	struct verify_progress *p = ctx;
+	int64_t now = now_ms();
+	if (now - p->last < (p->tty ? 200 : 5000))
+		return;
+	p->last = now;
+	p->shown = true;
+	fprintf(stderr, "%sĐang kiểm tra tệp kiểm chứng: %lld/%lld MB%s", p->tty ? "\r" : "",
+		(long long)((p->base + done) >> 20), (long long)((p->total + (1 << 20) - 1) >> 20),
+		p->tty ? "" : "\n");
+	fflush(stderr);
+}
+
+/* Reports the evidence files whose content sha is damaged. */
+static void damaged_files(struct db *db, struct check_report *r, const char *sha, int *listed)
+{
+	sqlite3_stmt *st;
+	int found = 0;
+	/* the file's number is the one "cchc evidence open MÃ SỐ_TỆP" takes */
+	if (sqlite3_prepare_v2(db->h, "SELECT evidence_id, (SELECT count(*) FROM evidence_file g "
+			       "WHERE g.evidence_id = f.evidence_id AND g.seq <= f.seq), name FROM "
+			       "evidence_file f WHERE sha256 = ? ORDER BY evidence_id, seq", -1, &st,
+			       NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, sha, -1, SQLITE_STATIC);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			if ((*listed)++ < CHECK_LIST_MAX)
+				report_add(r, CHECK_BAD, "Tệp kiểm chứng hỏng: tài liệu %lld, tệp thứ %d "
+					   "(%s): nội dung không khớp mã SHA-256 %.16s…",
+					   (long long)sqlite3_column_int64(st, 0),
+					   sqlite3_column_int(st, 1), col_text(st, 2), sha);
+			found++;
+		}
+		sqlite3_finalize(st);
+	}
+	if (!found && (*listed)++ < CHECK_LIST_MAX)
+		report_add(r, CHECK_BAD, "Tệp kiểm chứng hỏng: nội dung %s (của một tệp đã xóa, còn "
+			   "trong lịch sử) không khớp mã SHA-256", sha);
+}
+
+/* Reads every stored content and checks it against its SHA-256: a flipped
+ * byte, or a compressed form that inflates to other bytes, is found. */
+static void check_contents(struct db *db, struct check_report *r)
+{
+	sqlite3_stmt *st;
+	char **shas = NULL;
+	int64_t *len = NULL;
+	int n = 0;
+	struct verify_progress p = { .tty = isatty(STDERR_FILENO) };
+	int rc = sqlite3_prepare_v2(db->h, "SELECT substr(name, 10), length(data) FROM sqlar WHERE "
+				    "name GLOB 'files/[0-9a-f][0-9a-f]/*' AND length(name) = 73 "
+				    "ORDER BY rowid", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			shas = xrealloc(shas, sizeof *shas * (size_t)(n + 1));
+			len = xrealloc(len, sizeof *len * (size_t)(n + 1));
+			shas[n] = xstrdup(col_text(st, 0));
+			p.total += len[n++] = sqlite3_column_int64(st, 1);
+		}
+		sqlite3_finalize(st);
+	}
+	if (rc != SQLITE_DONE)
+		report_add(r, CHECK_BAD, "Tệp kiểm chứng: không đọc được nội dung để kiểm tra (%s)",
+			   reason(db->h, rc));
+	p.start = p.last = now_ms();
+	int bad = 0, listed = 0, unread = 0;
+	for (int i = 0; i < n; i++) {
+		struct cchc_err e = { 0 };
+		int v = files_verify(db, shas[i], verify_progress, &p, &e);
+		if (v == CCHC_ECORRUPT) {
+			bad++;
+			damaged_files(db, r, shas[i], &listed);
+		} else if (v != CCHC_OK && unread++ == 0) {
+			report_add(r, CHECK_BAD, "Tệp kiểm chứng: không kiểm tra được nội dung %s (%s)",
+				   shas[i], e.msg);
+		}
+		p.base += len[i];
+		free(shas[i]);
+	}
+	free(shas);
+	free(len);
+	if (p.shown && p.tty)
+		fputs("\r\033[K", stderr);
+	if (listed > CHECK_LIST_MAX)
+		report_add(r, CHECK_BAD, "Tệp kiểm chứng hỏng: … và %d tệp khác", listed - CHECK_LIST_MAX);
+	if (unread > 1)
+		report_add(r, CHECK_BAD, "Tệp kiểm chứng: … và %d nội dung khác không kiểm tra được",
+			   unread - 1);
+	if (bad)
+		report_add(r, CHECK_WARN, "Tệp kiểm chứng hỏng: còn tệp gốc thì thêm lại nó (cchc "
+			   "evidence edit MÃ --file TỆP) để thay nội dung hỏng, hoặc khôi phục bản sao "
+			   "lưu tốt (cchc restore TỆP)");
+	else if (rc == SQLITE_DONE && !unread)
+		report_add(r, CHECK_OK, "Tệp kiểm chứng: nội dung của %d tệp (%lld MB) khớp mã SHA-256",
+			   n, (long long)((p.total + (1 << 20) - 1) >> 20));
+}
+
 static void check_files(struct db *db, struct check_report *r)
 {
 	int orphans = each_row(db, orphan_sql, r, orphan_row, "Tệp kiểm chứng");
@@ -1296,6 +1410,7 @@ static void check_files(struct db *db, struct check_report *r)
 	if (orphans == 0 && missing == 0)
 		report_add(r, CHECK_OK, "Tệp kiểm chứng: mỗi tệp đều có nội dung, không có nội dung "
 			   "thừa");
+	check_contents(db, r);
 }
 
 static void check_search(struct db *db, struct check_report *r)

@@ -3,8 +3,8 @@
  * plus the / filter on the rows. Enter shows a record's details (files with
  * sizes, linked tasks and criteria); a adds a record through a form, e
  * edits one in the same form (evidence_edit: new files, tasks and criteria
- * are added to its links); g
- * writes its files into a folder; o opens one of them with the desktop's
+ * are added to its links); g writes its files into a folder (files there
+ * already are replaced only after "Ghi đè?", the database never); o opens one of them with the desktop's
  * viewer (evidence_open). */
 #include <config.h>
 #include <stdlib.h>
@@ -21,6 +21,8 @@
 #include "ui/form.h"
 #include "ui/list.h"
 #include "ui/tlines.h"
+#include "util/fsutil.h"
+#include "util/sbuf.h"
 
 struct ev_view {
 	struct evidence_info *rows;  /* texts sanitised */
@@ -370,18 +372,63 @@ static int open_detail(struct app *app, int64_t id)
 
 /* ---- export (g) ---- */
 
+/* The record and folder of an export waiting for "Ghi đè?". */
+struct export_req {
+	int64_t id;
+	char *dir;
+};
+
+static void export_req_free(void *ctx)
+{
+	struct export_req *r = ctx;
+	free(r->dir);
+	free(r);
+}
+
+static int export_run(struct app *app, int64_t id, const char *dir, int flags,
+		      struct cchc_err *err)
+{
+	if (evidence_extract(app->db, id, dir, flags, err))
+		return err->code;
+	app_message(app, false, "Đã xuất các tệp của tài liệu số %lld vào %s", (long long)id, dir);
+	return CCHC_OK;
+}
+
+static int export_overwrite(struct app *app, void *ctx)
+{
+	struct export_req *r = ctx;
+	struct cchc_err err = { 0 };
+	if (export_run(app, r->id, r->dir, FS_OVERWRITE, &err))
+		app_message(app, true, "Chưa xuất: %s", err.msg);
+	return UI_ALL;
+}
+
+/* Writes the files into the folder typed; files there already are replaced
+ * only when the clerk answers "Ghi đè?" (never the database). */
 static int export_done(struct app *app, void *ctx, const char *text)
 {
 	int64_t id = (int64_t)(intptr_t)ctx;
 	struct cchc_err err = { 0 };
 	if (!*text) {
 		app_message(app, true, "Chưa xuất: cần tên thư mục");
-	} else if (evidence_extract(app->db, id, text, &err)) {
-		app_message(app, true, "Chưa xuất: %s", err.msg);
-	} else {
-		app_message(app, false, "Đã xuất các tệp của tài liệu số %lld vào %s", (long long)id, text);
+		return UI_ALL;
 	}
-	return UI_ALL;
+	if (!export_run(app, id, text, FS_NEW, &err))
+		return UI_ALL;
+	if (err.code != CCHC_EEXIST) {
+		app_message(app, true, "Chưa xuất: %s", err.msg);
+		return UI_ALL;
+	}
+	char *taken = evidence_extract_taken(app->db, id, text);
+	struct sbuf q = SBUF_INIT;
+	sbuf_addf(&q, "Ghi đè %s (đã có trong %s)", *taken ? taken : "các tệp", text);
+	struct export_req *r = xmalloc(sizeof *r);
+	r->id = id;
+	r->dir = xstrdup(text);
+	struct modal *m = confirm_open(q.s, NULL, export_overwrite, r, export_req_free);
+	sbuf_free(&q);
+	free(taken);
+	return UI_ALL | app_modal_open(app, m);
 }
 
 static int export_files(struct app *app, int64_t id)

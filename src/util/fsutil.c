@@ -273,7 +273,15 @@ static int link_tmp(struct fs_tmp *t, const char *path)
 	for (unsigned i = 0; i < 100; i++) {
 		struct sbuf b = SBUF_INIT;
 		sbuf_addf(&b, "%s.tmp.%ld.%u", path, (long)getpid(), i);
-		if (linkat(AT_FDCWD, t->proc, AT_FDCWD, b.s, AT_SYMLINK_FOLLOW) == 0) {
+		int r = linkat(AT_FDCWD, t->proc, AT_FDCWD, b.s, AT_SYMLINK_FOLLOW);
+		if (r != 0 && errno == ENAMETOOLONG) { /* path's name is near the limit (255 bytes) */
+			char *dir = fs_dirname(path);
+			sbuf_trunc(&b, 0);
+			sbuf_addf(&b, "%s/.cchc.tmp.%ld.%u", dir, (long)getpid(), i);
+			free(dir);
+			r = linkat(AT_FDCWD, t->proc, AT_FDCWD, b.s, AT_SYMLINK_FOLLOW);
+		}
+		if (r == 0) {
 			t->name = sbuf_detach(&b);
 			return 0;
 		}

@@ -46,8 +46,9 @@ mode_t fs_umasked(mode_t mode);
  * It has no name until then where the system allows (O_TMPFILE), so a
  * process killed while writing leaves nothing behind; elsewhere it is a
  * "path.tmp.XXXXXX" beside path. When path exists already, the finished
- * file is linked as "path.tmp.PID.N" and renamed over it at once (only a
- * crash between those two calls leaves that name, holding the whole file). */
+ * file is linked as "path.tmp.PID.N" (".cchc.tmp.PID.N" beside it when that
+ * name would be too long) and renamed over it at once (only a crash between
+ * those two calls leaves that name, holding the whole file). */
 struct fs_tmp {
 	int fd;            /* open for reading and writing */
 	char *name;        /* its temporary name, or NULL while unnamed */

@@ -2,7 +2,8 @@
 # Crash safety (issue 8): cchc is killed with SIGKILL at a random moment,
 # many times over, while it imports a dossier export of 20,000 rows or a plan
 # of 1,020 headings (fewer where cchc is slow, as under the sanitizers), while a script runs one edit after another, and while it
-# writes a report, a letter or a backup. After every kill:
+# writes a report, a letter, a backup or the files of an evidence record
+# (evidence get). After every kill:
 #   - PRAGMA integrity_check says ok and no foreign key is broken;
 #   - every record a command reported done (printed its id) is there, with
 #     its text, and the records it owns (co-units, files) are complete;
@@ -10,7 +11,9 @@
 #     either the one before the import or the one after a complete import;
 #   - cchc opens the database again and a new write works;
 #   - the output folder holds nothing or one complete file (a valid zip, or
-#     a database that passes integrity_check): no temporary file is left.
+#     a database that passes integrity_check): no temporary file is left;
+#   - killed while it writes a record's files (evidence get), it leaves no
+#     temporary file, and each file is absent or whole.
 # CRASH_ITERATIONS (default 100) sets the number of kills, CRASH_ROWS (default
 # 20000) the size of the dossier export. The figures are printed at the end;
 # the test fails (exit 1) if any iteration broke a rule.
@@ -339,6 +342,99 @@ while [ "$it" -lt "$ITER" ]; do
 		;;
 	esac
 done
+
+# ------------------------------------------------- evidence get, killed
+# A record with a 24 MB scan (kept raw) and a 6 MB text (compressed): its
+# get is killed at a random moment, or aimed, a random moment after it has
+# opened a file in the output folder. After every kill the folder holds no
+# temporary file, and each file is either absent or whole and right.
+where="evidence get set-up"
+fresh ev.db
+head -c 25165824 /dev/urandom >"$T/scan.pdf"
+yes "Biên bản kiểm tra công tác cải cách hành chính" | head -c 6291456 >"$T/bien-ban.txt"
+ev=$(CCHC_DB="$T/ev.db" "$CCHC" evidence add --kind "biên bản" --file "$T/scan.pdf" \
+	--file "$T/bien-ban.txt" 2>"$T/err") || fail "evidence add: $(cat "$T/err")"
+t_get=0
+for how in clean unclean; do
+	[ "$how" = clean ] || : >>"$T/ev.db-wal"
+	mkdir -p "$T/measure"
+	t0=$(now_ms)
+	CCHC_DB="$T/ev.db" "$CCHC" evidence get "$ev" --out "$T/measure" 2>"$T/err" ||
+		fail "evidence get: $(cat "$T/err")"
+	t=$(($(now_ms) - t0))
+	[ "$t" -le "$t_get" ] || t_get=$t
+	cmp -s "$T/scan.pdf" "$T/measure/scan.pdf" && cmp -s "$T/bien-ban.txt" "$T/measure/bien-ban.txt" ||
+		fail "evidence get does not give the files back"
+	rm -rf "$T/measure"
+done
+
+# kill_writing DIR CMD...: as kill_at, but the kill comes a random moment
+# (up to a third of a whole get) after CMD has a file open in DIR.
+kill_writing() {
+	dir=$1
+	shift
+	"$@" >"$T/out" 2>"$T/err" &
+	pid=$!
+	deadline=$(($(now_ms) + 3 * t_get + 5000))
+	opened=no
+	while :; do
+		read -r line <"/proc/$pid/stat" || break
+		case $line in *") Z "*) break ;; esac
+		if ls -l "/proc/$pid/fd" 2>/dev/null | grep -qF -- "-> $dir/"; then
+			opened=yes
+			break
+		fi
+		[ "$(now_ms)" -lt "$deadline" ] || { bad "evidence get still running after 3 times its time"; break; }
+	done
+	[ "$opened" = no ] || sleep_ms "$(rand $((t_get / 3 + 1)))"
+	kill -9 "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+	st=$?
+	pid=
+}
+
+GET_ITER=${CRASH_GET_ITERATIONS:-$((ITER / 5 > 10 ? ITER / 5 : 10))}
+n_get=0 get_absent=0 get_one=0 get_whole=0 get_done=0 get_left=0 get_aimed=0
+while [ "$n_get" -lt "$GET_ITER" ]; do
+	n_get=$((n_get + 1))
+	where="evidence get $n_get"
+	out="$T/get-$n_get"
+	mkdir "$out"
+	if [ $((n_get % 2)) -eq 1 ]; then
+		kill_at "$(rand $((t_get * 6 / 5 + 1)))" \
+			env CCHC_DB="$T/ev.db" "$CCHC" evidence get "$ev" --out "$out"
+	else
+		kill_writing "$out" env CCHC_DB="$T/ev.db" "$CCHC" evidence get "$ev" --out "$out"
+		[ "$opened" = yes ] && [ "$st" -eq 137 ] && get_aimed=$((get_aimed + 1))
+	fi
+	n=0
+	for f in $(ls -A "$out"); do
+		case $f in
+		scan.pdf | bien-ban.txt)
+			n=$((n + 1))
+			cmp -s "$T/$f" "$out/$f" || bad "$f was left, not whole"
+			;;
+		*)
+			get_left=$((get_left + 1))
+			bad "evidence get left $f beside the files"
+			;;
+		esac
+	done
+	case $n in
+	0) get_absent=$((get_absent + 1)) ;;
+	1) get_one=$((get_one + 1)) ;;
+	*) get_whole=$((get_whole + 1)) ;;
+	esac
+	if [ "$st" -eq 0 ]; then
+		get_done=$((get_done + 1))
+		[ "$n" -eq 2 ] || bad "evidence get said done but wrote $n of 2 files"
+	elif [ "$st" -ne 137 ]; then
+		bad "evidence get failed by itself (status $st): $(cat "$T/err")"
+	fi
+	rm -rf "$out"
+done
+check_db "$T/ev.db"
+
 where=end
 check_db "$T/full.db"
 elapsed=$(($(now_ms) - start))
@@ -358,6 +454,10 @@ echo "  exports ($(echo "$exports" | tr ' ' '\n' | grep . | sort | uniq -c |
 	eval "printf ' %s %s' $k \$t_$k"; done)):" \
 	"$n_export runs; $export_absent left no file, $export_whole a whole file" \
 	"($export_done had finished); $leftover left temporary files beside them"
+echo "  evidence get (24 MB raw and 6 MB compressed, $t_get ms whole; half the kills at a random" \
+	"time, half aimed while it had a file open in the folder): $n_get runs; $get_aimed aimed" \
+	"kills landed while writing; $get_absent left no file, $get_one one whole file of two," \
+	"$get_whole both ($get_done had finished); $get_left temporary files left"
 case " $kinds " in *" backup "*) ;; *) echo "  backup: no \"cchc backup --to\" in this build, not tested" ;; esac
 echo "  libxlsxwriter scratch files left in TMPDIR (outside the output folder): $scratch"
 [ "$failures" -eq 0 ] || exit 1

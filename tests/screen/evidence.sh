@@ -6,7 +6,8 @@
 # task list: "tham dinh du thao" finds no. 1), Y by year (2026), / by words
 # of the summary or number. Enter shows a record: fields, files with sizes,
 # linked criteria and tasks with their titles. g writes the files into a
-# folder (then listed with their sizes). At 120x40 the tab bar shows the
+# folder (then listed with their sizes); again, it asks "Ghi đè?" before
+# replacing them. At 120x40 the tab bar shows the
 # new screens.
 . "$top_srcdir/tests/screen/lib.sh"
 . "$screen_dir/tasks-data.inc"
@@ -47,6 +48,25 @@ note "files written by g:"
 for f in "$tmp/out"/*; do
 	printf '%s %s\n' "$(basename "$f")" "$(wc -c < "$f")" >> "$actual"
 done
+# g again into the same folder, where a file has changed: it asks "Ghi đè?"
+# naming the files; any key but c writes nothing, c replaces them.
+printf 'sửa tay\n' > "$tmp/out/bao-cao.txt"
+screen get-again 80x24 <<S
+key 8 <Enter> g
+type $tmp/out
+key <Enter>
+dump
+key n
+dump
+S
+note "bao-cao.txt after n: $(cat "$tmp/out/bao-cao.txt")"
+screen get-overwrite 80x24 <<S
+key 8 <Enter> g
+type $tmp/out
+key <Enter> c
+dump
+S
+note "bao-cao.txt after c: $(cat "$tmp/out/bao-cao.txt")"
 screen wide 120x40 <<'S'
 key 8
 dump

@@ -1,11 +1,17 @@
-/* Opening, pragmas, migrations, refusals, and the import's one transaction. */
+/* Opening, pragmas, migrations, refusals, and the import's one transaction;
+ * evidence files: stored as hashed (a file changed while read is refused),
+ * checked against their hash when read, and written out under names that
+ * never collide. */
 #include <config.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "check.h"
 #include "core/demo.h"
+#include "core/evidence.h"
 #include "core/plan.h"
 #include "core/unit.h"
 #include "import/plan_load.h"
@@ -13,7 +19,11 @@
 #include "store/db.h"
 #include "store/fts.h"
 #include "store/schema.h"
+#include "store/files.h"
+#include "util/fsutil.h"
 #include "util/sbuf.h"
+#include "util/sha256.h"
+#include "text/utf8.h"
 
 static char tmpdir[] = "/tmp/cchc-test-store-XXXXXX";
 
@@ -233,6 +243,305 @@ static void test_restore_older_schema(void)
 	free(dbp);
 }
 
+/* ---- evidence files ---- */
+
+/* Writes n bytes to path: random-looking (not compressible, from seed) or
+ * text (compressible, starting at letter seed of a sentence). */
+static void make_file(const char *path, size_t n, bool text, unsigned seed)
+{
+	static const char sentence[] = "Báo cáo kết quả thực hiện kế hoạch CCHC\n";
+	FILE *f = fopen(path, "wb");
+	uint32_t x = seed * 2654435761u + 1;
+	for (size_t i = 0; i < n; i++) {
+		x = x * 1103515245u + 12345u;
+		fputc(text ? sentence[(i + seed) % (sizeof sentence - 1)] : (int)(x >> 24), f);
+	}
+	fclose(f);
+}
+
+static void file_sha(const char *path, char sha[65])
+{
+	char *data;
+	size_t len;
+	struct cchc_err err = { 0 };
+	if (fs_read_file(path, 64 << 20, &data, &len, &err) != CCHC_OK) {
+		sha[0] = '\0';
+		return;
+	}
+	sha256_hex(data, len, sha);
+	free(data);
+}
+
+static bool same_bytes(const char *a, const char *b)
+{
+	char *x, *y;
+	size_t nx, ny;
+	struct cchc_err err = { 0 };
+	if (fs_read_file(a, 64 << 20, &x, &nx, &err))
+		return false;
+	if (fs_read_file(b, 64 << 20, &y, &ny, &err)) {
+		free(x);
+		return false;
+	}
+	bool same = nx == ny && memcmp(x, y, nx) == 0;
+	free(x);
+	free(y);
+	return same;
+}
+
+/* How the file is changed while it is read (after the first piece). */
+enum change { WRITE_START, WRITE_KEEP_MTIME, APPEND };
+
+struct writer {
+	const char *path;
+	enum change how;
+	int calls;
+};
+
+static void change_file(void *ctx, int64_t done)
+{
+	struct writer *w = ctx;
+	(void)done;
+	if (w->calls++ != 0)
+		return;
+	int fd = open(w->path, O_WRONLY);
+	struct stat st;
+	fstat(fd, &st);
+	if (w->how == APPEND) {
+		lseek(fd, 0, SEEK_END);
+		CHECK(write(fd, "more", 4) == 4);
+	} else {
+		CHECK(pwrite(fd, "XXXX", 4, 0) == 4); /* bytes already read and hashed */
+	}
+	if (w->how == WRITE_KEEP_MTIME) { /* as `touch -r` would: only ctime tells */
+		struct timespec t[2] = { st.st_atim, st.st_mtim };
+		futimens(fd, t);
+	}
+	close(fd);
+}
+
+static void test_file_changed_while_read(void)
+{
+	char *dbp = path_in("changed.db"), *path = path_in("scan.pdf");
+	struct db db;
+	struct cchc_err err = { 0 };
+	CHECK(db_open(&db, dbp, &err) == CCHC_OK);
+	enum change hows[] = { WRITE_START, WRITE_KEEP_MTIME, APPEND };
+	for (size_t i = 0; i < sizeof hows / sizeof hows[0]; i++) {
+		make_file(path, 300000, false, (unsigned)i);
+		/* last written long ago, as a scan is: any write now changes its times */
+		struct timespec old[2] = { { 1600000000, 0 }, { 1600000000, 0 } };
+		utimensat(AT_FDCWD, path, old, 0);
+		/* the change time it got just now must differ from the one the write
+		 * gives: file times follow a clock that ticks every few ms */
+		usleep(30000);
+		struct writer w = { path, hows[i], 0 };
+		int fd = open(path, O_RDONLY);
+		char sha[65];
+		int64_t size;
+		err_clear(&err);
+		CHECK_INT(files_store_fd(&db, fd, "scan.pdf", 1 << 30, change_file, &w, sha, &size,
+					 &err), CCHC_EINPUT);
+		close(fd);
+		CHECK(w.calls > 1);
+		CHECK_STR(err.msg, "Tệp scan.pdf thay đổi trong khi đang đọc; hãy thử lại khi nó "
+			  "không còn được ghi");
+		CHECK_INT(pragma(&db, "SELECT count(*) FROM sqlar"), 0);
+	}
+	/* left alone, the same file is stored, under the hash of what is stored */
+	int fd = open(path, O_RDONLY);
+	char sha[65], want[65];
+	int64_t size;
+	CHECK(files_store_fd(&db, fd, "scan.pdf", 1 << 30, NULL, NULL, sha, &size, &err) == CCHC_OK);
+	close(fd);
+	file_sha(path, want);
+	CHECK_STR(sha, want);
+	CHECK(files_verify(&db, sha, NULL, NULL, &err) == CCHC_OK);
+	db_close(&db);
+	free(dbp);
+	free(path);
+}
+
+/* Flips one byte of the stored form of content sha (at offset off). */
+static void flip_byte(struct db *db, const char *sha, int off)
+{
+	char name[80];
+	snprintf(name, sizeof name, "files/%.2s/%s", sha, sha);
+	int64_t rowid = db_int_by_text(db, "SELECT rowid FROM sqlar WHERE name = ?1", name);
+	sqlite3_blob *b;
+	unsigned char c;
+	CHECK(sqlite3_blob_open(db->h, "main", "sqlar", "data", rowid, 1, &b) == SQLITE_OK);
+	CHECK(sqlite3_blob_read(b, &c, 1, off) == SQLITE_OK);
+	c ^= 0x20;
+	CHECK(sqlite3_blob_write(b, &c, 1, off) == SQLITE_OK);
+	sqlite3_blob_close(b);
+}
+
+/* Puts the stored form of content from in the row of content to. */
+static void swap_data(struct db *db, const char *from, const char *to)
+{
+	char sql[400];
+	snprintf(sql, sizeof sql, "UPDATE sqlar SET data = (SELECT data FROM sqlar WHERE name = "
+		 "'files/%.2s/%s') WHERE name = 'files/%.2s/%s'", from, from, to, to);
+	CHECK(sqlite3_exec(db->h, sql, NULL, NULL, NULL) == SQLITE_OK);
+}
+
+static void test_damaged_content(void)
+{
+	char *dbp = path_in("damaged.db"), *raw = path_in("raw.bin"), *txt = path_in("text.txt");
+	char *txt2 = path_in("text2.txt"), *out = path_in("out.bin");
+	struct db db;
+	struct cchc_err err = { 0 };
+	CHECK(db_open(&db, dbp, &err) == CCHC_OK);
+	make_file(raw, 200000, false, 7);
+	make_file(txt, 200000, true, 0);
+	make_file(txt2, 200000, true, 5); /* same size, other bytes */
+	char sraw[65], stxt[65], stxt2[65];
+	int64_t size;
+	CHECK(files_store(&db, raw, 1 << 30, sraw, &size, &err) == CCHC_OK);
+	CHECK(files_store(&db, txt, 1 << 30, stxt, &size, &err) == CCHC_OK);
+	CHECK(files_store(&db, txt2, 1 << 30, stxt2, &size, &err) == CCHC_OK);
+	CHECK_INT(pragma(&db, "SELECT count(*) FROM sqlar WHERE sz = length(data)"), 1);
+	CHECK_INT(pragma(&db, "SELECT count(*) FROM sqlar WHERE sz > length(data)"), 2);
+	CHECK(files_extract(&db, sraw, out, FS_NEW, &err) == CCHC_OK && same_bytes(raw, out));
+	/* never over a file that is there, unless told */
+	CHECK_INT(files_extract(&db, stxt, out, FS_NEW, &err), CCHC_EEXIST);
+	CHECK(same_bytes(raw, out));
+	CHECK(files_extract(&db, stxt, out, FS_OVERWRITE, &err) == CCHC_OK && same_bytes(txt, out));
+	unlink(out);
+
+	/* one byte flipped in a file kept raw: found, and nothing written */
+	flip_byte(&db, sraw, 1000);
+	CHECK_INT(files_verify(&db, sraw, NULL, NULL, &err), CCHC_ECORRUPT);
+	CHECK_INT(files_extract(&db, sraw, out, FS_NEW, &err), CCHC_ECORRUPT);
+	CHECK(strstr(err.msg, "bị hỏng") != NULL);
+	CHECK(!fs_exists(out));
+	/* one flipped in a compressed one */
+	flip_byte(&db, stxt, 100);
+	CHECK_INT(files_verify(&db, stxt, NULL, NULL, &err), CCHC_ECORRUPT);
+	CHECK_INT(files_extract(&db, stxt, out, FS_NEW, &err), CCHC_ECORRUPT);
+	CHECK(!fs_exists(out));
+	/* a compressed form that inflates well, to other bytes of the same size */
+	swap_data(&db, stxt2, stxt);
+	CHECK_INT(files_verify(&db, stxt, NULL, NULL, &err), CCHC_ECORRUPT);
+	CHECK_INT(files_extract(&db, stxt, out, FS_NEW, &err), CCHC_ECORRUPT);
+	CHECK(!fs_exists(out));
+
+	/* adding the genuine file again puts its bytes in place of the damaged ones */
+	char again[65];
+	CHECK(files_store(&db, raw, 1 << 30, again, &size, &err) == CCHC_OK);
+	CHECK_STR(again, sraw);
+	CHECK(files_verify(&db, sraw, NULL, NULL, &err) == CCHC_OK);
+	CHECK(files_store(&db, txt, 1 << 30, again, &size, &err) == CCHC_OK);
+	CHECK(files_verify(&db, stxt, NULL, NULL, &err) == CCHC_OK);
+	CHECK(files_extract(&db, stxt, out, FS_NEW, &err) == CCHC_OK && same_bytes(txt, out));
+	CHECK(files_verify(&db, stxt2, NULL, NULL, &err) == CCHC_OK);
+	CHECK_INT(pragma(&db, "SELECT count(*) FROM sqlar"), 3);
+	db_close(&db);
+	char *v[] = { dbp, raw, txt, txt2, out };
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+		free(v[i]);
+}
+
+/* A name of exactly n bytes: Vietnamese letters (2 and 3 bytes each), then ext. */
+static char *long_name(size_t n, const char *ext)
+{
+	static const char *const letters[] = { "ệ", "ư", "ơ", "đ", "á" };
+	struct sbuf b = SBUF_INIT;
+	for (int i = 0; b.len + strlen(ext) < n; i++) {
+		const char *l = letters[i % 5];
+		if (b.len + strlen(l) + strlen(ext) > n)
+			l = "a";
+		sbuf_addf(&b, "%s", l);
+	}
+	sbuf_addf(&b, "%s", ext);
+	return sbuf_detach(&b);
+}
+
+static void test_evidence_names(void)
+{
+	char *dbp = path_in("names.db"), *a = path_in("a"), *b = path_in("b"), *out = path_in("got");
+	struct db db;
+	struct cchc_err err = { 0 };
+	CHECK(db_open(&db, dbp, &err) == CCHC_OK);
+	mkdir(a, 0700);
+	mkdir(b, 0700);
+	mkdir(out, 0700);
+	char *ln = long_name(255, ".pdf");
+	CHECK_INT(strlen(ln), 255);
+	const char *names[] = { "a/report.pdf", "b/report.pdf", "b/REPORT.pdf", "a/report (2).pdf",
+				"a/.bashrc", "b/.bashrc", "a/ln", "b/ln" };
+	const char *files[8];
+	char *paths[8];
+	for (int i = 0; i < 8; i++) {
+		struct sbuf p = SBUF_INIT;
+		sbuf_addf(&p, "%s/%.*s%s", tmpdir, 2, names[i],
+			  strcmp(names[i] + 2, "ln") == 0 ? ln : names[i] + 2);
+		paths[i] = sbuf_detach(&p);
+		make_file(paths[i], 100 + (size_t)i, true, 0);
+		files[i] = paths[i];
+	}
+	struct evidence_input in = { .kind = "báo cáo", .files = files, .nfiles = 8 };
+	int64_t id;
+	CHECK(evidence_add(&db, &in, &id, &err) == CCHC_OK);
+	char **got;
+	int n;
+	CHECK(evidence_target_names(&db, id, out, &got, &n, &err) == CCHC_OK);
+	CHECK_INT(n, 8);
+	char *ln2 = NULL;
+	if (n == 8) {
+		CHECK_STR(got[0], "report.pdf");
+		CHECK_STR(got[1], "report (3).pdf");  /* "report (2).pdf" is the 4th file's */
+		CHECK_STR(got[2], "REPORT (4).pdf");  /* "REPORT.pdf" is "report.pdf" on a FAT stick */
+		CHECK_STR(got[3], "report (2).pdf");
+		CHECK_STR(got[4], ".bashrc");
+		CHECK_STR(got[5], ".bashrc (2)");
+		CHECK_STR(got[6], ln);
+		/* the stem cut at a letter to make room for " (2)", the extension kept */
+		CHECK_INT(strlen(got[7]) <= 255 && strlen(got[7]) >= 250, 1);
+		CHECK(utf8_valid(got[7], strlen(got[7]), NULL));
+		size_t l = strlen(got[7]);
+		CHECK(l > 8 && strcmp(got[7] + l - 8, " (2).pdf") == 0);
+		CHECK(strncmp(got[7], ln, l - 8) == 0);
+		ln2 = xstrdup(got[7]);
+		for (int i = 0; i < n; i++)
+			free(got[i]);
+		free(got);
+	}
+	/* written: every file, each with its own bytes */
+	CHECK(evidence_extract(&db, id, out, FS_NEW, &err) == CCHC_OK);
+	const char *want[] = { "report.pdf", "report (3).pdf", "REPORT (4).pdf", "report (2).pdf",
+			       ".bashrc", ".bashrc (2)", ln, ln2 ? ln2 : "" };
+	for (int i = 0; i < 8; i++) {
+		struct sbuf q = SBUF_INIT;
+		sbuf_addf(&q, "%s/got/%s", tmpdir, want[i]);
+		CHECK(same_bytes(paths[i], q.s));
+		sbuf_free(&q);
+	}
+	/* again: refused whole, naming the files and --force, nothing changed */
+	char *other = path_in("got/.bashrc (2)"), *first = path_in("got/report.pdf");
+	make_file(other, 5, true, 0);
+	unlink(first); /* one of them missing: still nothing written */
+	CHECK_INT(evidence_extract(&db, id, out, FS_NEW, &err), CCHC_EEXIST);
+	CHECK(strstr(err.msg, ".bashrc (2)") != NULL && strstr(err.msg, "--force") != NULL);
+	CHECK(!fs_exists(first));
+	CHECK(!same_bytes(paths[5], other));
+	CHECK(evidence_extract(&db, id, out, FS_OVERWRITE, &err) == CCHC_OK);
+	CHECK(same_bytes(paths[5], other));
+	CHECK(same_bytes(paths[0], first));
+	free(other);
+	free(first);
+	free(ln);
+	free(ln2);
+	for (int i = 0; i < 8; i++)
+		free(paths[i]);
+	db_close(&db);
+	free(dbp);
+	free(a);
+	free(b);
+	free(out);
+}
+
 int main(void)
 {
 	if (!mkdtemp(tmpdir))
@@ -243,6 +552,9 @@ int main(void)
 	test_busy_message();
 	test_demo_once();
 	test_restore_older_schema();
+	test_file_changed_while_read();
+	test_damaged_content();
+	test_evidence_names();
 	struct sbuf cmd = SBUF_INIT;
 	sbuf_addf(&cmd, "rm -rf '%s'", tmpdir);
 	if (system(cmd.s) != 0)
