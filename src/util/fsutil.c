@@ -237,8 +237,11 @@ int fs_tmp_open(struct fs_tmp *t, const char *path, mode_t mode, int flags, stru
 	}
 #endif
 	if (t->fd < 0) {
+		/* a short name in path's folder: one near the 255-byte limit still fits */
 		struct sbuf b = SBUF_INIT;
-		sbuf_addf(&b, "%s.tmp.XXXXXX", path);
+		char *folder = fs_dirname(path);
+		sbuf_addf(&b, "%s/.cchc-tmp-XXXXXX", folder);
+		free(folder);
 		t->fd = mkstemp(b.s);
 		if (t->fd < 0) {
 			int e = errno;
@@ -270,25 +273,23 @@ static int link_tmp(struct fs_tmp *t, const char *path)
 		return 0;
 	if (errno != EEXIST || !(t->flags & FS_OVERWRITE))
 		return -1;
+	char *dir = fs_dirname(path);
 	for (unsigned i = 0; i < 100; i++) {
 		struct sbuf b = SBUF_INIT;
-		sbuf_addf(&b, "%s.tmp.%ld.%u", path, (long)getpid(), i);
-		int r = linkat(AT_FDCWD, t->proc, AT_FDCWD, b.s, AT_SYMLINK_FOLLOW);
-		if (r != 0 && errno == ENAMETOOLONG) { /* path's name is near the limit (255 bytes) */
-			char *dir = fs_dirname(path);
-			sbuf_trunc(&b, 0);
-			sbuf_addf(&b, "%s/.cchc.tmp.%ld.%u", dir, (long)getpid(), i);
+		sbuf_addf(&b, "%s/.cchc-tmp-%ld-%u", dir, (long)getpid(), i);
+		if (linkat(AT_FDCWD, t->proc, AT_FDCWD, b.s, AT_SYMLINK_FOLLOW) == 0) {
 			free(dir);
-			r = linkat(AT_FDCWD, t->proc, AT_FDCWD, b.s, AT_SYMLINK_FOLLOW);
-		}
-		if (r == 0) {
 			t->name = sbuf_detach(&b);
 			return 0;
 		}
+		int e = errno;
 		sbuf_free(&b);
-		if (errno != EEXIST)
-			return -1;
+		if (e != EEXIST) {
+			errno = e;
+			break;
+		}
 	}
+	free(dir);
 	return -1;
 }
 

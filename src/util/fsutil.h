@@ -44,11 +44,12 @@ mode_t fs_umasked(mode_t mode);
 
 /* A file being written that takes the place of path only when committed.
  * It has no name until then where the system allows (O_TMPFILE), so a
- * process killed while writing leaves nothing behind; elsewhere it is a
- * "path.tmp.XXXXXX" beside path. When path exists already, the finished
- * file is linked as "path.tmp.PID.N" (".cchc.tmp.PID.N" beside it when that
- * name would be too long) and renamed over it at once (only a crash between
- * those two calls leaves that name, holding the whole file). */
+ * process killed while writing leaves nothing behind; elsewhere (a FAT
+ * stick) it is a hidden ".cchc-tmp-XXXXXX" in path's folder, short so that
+ * a name near the 255-byte limit still has one. When path exists already
+ * and may be replaced, the finished file is linked as ".cchc-tmp-PID-N"
+ * and renamed over it at once (only a crash between those two calls leaves
+ * that name, holding the whole file). */
 struct fs_tmp {
 	int fd;            /* open for reading and writing */
 	char *name;        /* its temporary name, or NULL while unnamed */
