@@ -88,57 +88,58 @@ static int write_all(int fd, const char *p, size_t n)
 /* ---- the files never to write over ---- */
 
 #define GUARD_MAX 16
-static char *guarded[GUARD_MAX];
+#define GUARD_NAMES 8
+/* One guard per open database: the names it covers, worked out when it was
+ * opened (the link's target may change later); two connections to one file
+ * are two guards, so closing one leaves the file guarded. */
+struct guard {
+	char *key;                /* the path db_open was given */
+	char *names[GUARD_NAMES]; /* it and the file it leads to, with the journals */
+	int n;
+};
+static struct guard guards[GUARD_MAX];
 
-static void guard_one(const char *path)
+static void guard_name(struct guard *g, const char *base, const char *suffix)
 {
-	for (int i = 0; i < GUARD_MAX; i++)
-		if (guarded[i] && strcmp(guarded[i], path) == 0)
-			return;
-	for (int i = 0; i < GUARD_MAX; i++)
-		if (!guarded[i]) {
-			guarded[i] = xstrdup(path);
-			return;
-		}
-}
-
-static void unguard_one(const char *path)
-{
-	for (int i = 0; i < GUARD_MAX; i++)
-		if (guarded[i] && strcmp(guarded[i], path) == 0) {
-			free(guarded[i]);
-			guarded[i] = NULL;
-		}
-}
-
-/* Calls fn on path and its journal names, and on the same for the file a
- * symbolic link at path leads to. */
-static void guard_names(const char *path, void (*fn)(const char *))
-{
-	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
-	char *real = realpath(path, NULL);
-	for (int k = 0; k < 2; k++) {
-		const char *p = k ? real : path;
-		if (!p || (k && strcmp(real, path) == 0))
-			continue;
-		for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
-			struct sbuf b = SBUF_INIT;
-			sbuf_addf(&b, "%s%s", p, suffix[i]);
-			fn(b.s);
-			sbuf_free(&b);
-		}
-	}
-	free(real);
+	struct sbuf b = SBUF_INIT;
+	sbuf_addf(&b, "%s%s", base, suffix);
+	if (g->n < GUARD_NAMES)
+		g->names[g->n++] = sbuf_detach(&b);
+	else
+		sbuf_free(&b);
 }
 
 void fs_guard_add(const char *path)
 {
-	guard_names(path, guard_one);
+	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
+	struct guard *g = NULL;
+	for (int i = 0; i < GUARD_MAX && !g; i++)
+		if (!guards[i].key)
+			g = &guards[i];
+	if (!g)
+		return;
+	g->key = xstrdup(path);
+	char *real = realpath(path, NULL);
+	for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
+		guard_name(g, path, suffix[i]);
+		if (real && strcmp(real, path) != 0)
+			guard_name(g, real, suffix[i]);
+	}
+	free(real);
 }
 
 void fs_guard_remove(const char *path)
 {
-	guard_names(path, unguard_one);
+	for (int i = 0; i < GUARD_MAX; i++) {
+		struct guard *g = &guards[i];
+		if (!g->key || strcmp(g->key, path) != 0)
+			continue;
+		for (int k = 0; k < g->n; k++)
+			free(g->names[k]);
+		free(g->key);
+		memset(g, 0, sizeof *g);
+		return;
+	}
 }
 
 static const char *base_name(const char *path)
@@ -166,15 +167,15 @@ static bool is_guarded(const char *path)
 {
 	struct stat st, g;
 	bool there = stat(path, &st) == 0;
-	for (int i = 0; i < GUARD_MAX; i++) {
-		if (!guarded[i])
-			continue;
-		if (there && stat(guarded[i], &g) == 0 && g.st_dev == st.st_dev &&
-		    g.st_ino == st.st_ino)
-			return true;
-		if (same_entry(path, guarded[i]))
-			return true;
-	}
+	for (int i = 0; i < GUARD_MAX; i++)
+		for (int k = 0; k < guards[i].n; k++) {
+			const char *name = guards[i].names[k];
+			if (there && stat(name, &g) == 0 && g.st_dev == st.st_dev &&
+			    g.st_ino == st.st_ino)
+				return true;
+			if (same_entry(path, name))
+				return true;
+		}
 	return false;
 }
 

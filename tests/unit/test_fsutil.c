@@ -133,6 +133,21 @@ static void test_guard(void)
 	free(path);
 }
 
+/* Two connections to one file: closing one leaves it guarded. */
+static void test_guard_two_connections(void)
+{
+	struct cchc_err err = { 0 };
+	char *path = in_dir("two.db");
+	struct db a, b;
+	CHECK_INT(db_open(&a, path, &err), CCHC_OK);
+	CHECK_INT(db_open(&b, path, &err), CCHC_OK);
+	db_close(&a);
+	CHECK_INT(fs_check_target(path, FS_OVERWRITE, &err), CCHC_EINPUT);
+	db_close(&b);
+	CHECK_INT(fs_check_target(path, FS_OVERWRITE, &err), CCHC_OK);
+	free(path);
+}
+
 int main(void)
 {
 	if (!mkdtemp(dir))
@@ -142,6 +157,7 @@ int main(void)
 	test_appears_meanwhile();
 	test_umask();
 	test_guard();
+	test_guard_two_connections();
 	char cmd[64];
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	if (system(cmd) != 0)
