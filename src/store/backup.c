@@ -382,9 +382,9 @@ static const char *reason(sqlite3 *h, int rc)
 	}
 }
 
-/* "file:" URI opening path read-only and immutable: SQLite takes no lock
- * and creates no -wal or -shm file beside it. */
-static char *immutable_uri(const char *path)
+/* "file:" URI opening path read-only and, when immutable, such that SQLite
+ * takes no lock and creates no -wal or -shm file beside it. */
+static char *readonly_uri(const char *path, bool immutable)
 {
 	static const char safe[] = "/._-~";
 	struct sbuf b = SBUF_INIT;
@@ -397,13 +397,29 @@ static char *immutable_uri(const char *path)
 		else
 			sbuf_addf(&b, "%%%02X", *p);
 	}
-	sbuf_add(&b, "?mode=ro&immutable=1");
+	sbuf_add(&b, immutable ? "?mode=ro&immutable=1" : "?mode=ro");
 	return sbuf_detach(&b);
 }
 
+/* Whether a file (a copy brought from elsewhere) has a -wal beside it that
+ * holds something: committed changes not yet in the main file, which an
+ * immutable open would not see. */
+static bool has_wal(const char *path)
+{
+	struct sbuf b = SBUF_INIT;
+	sbuf_addf(&b, "%s-wal", path);
+	struct stat st;
+	bool wal = stat(b.s, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0;
+	sbuf_free(&b);
+	return wal;
+}
+
+/* Opens path read-only to copy or check it: immutable, unless (a file of
+ * the system's, vfs NULL) a -wal beside it holds changes, which are then
+ * read too, so that a copy taken with its -wal is restored whole. */
 static int open_immutable(const char *path, const char *vfs, sqlite3 **h)
 {
-	char *uri = immutable_uri(path);
+	char *uri = readonly_uri(path, vfs || !has_wal(path));
 	int rc = sqlite3_open_v2(uri, h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, vfs);
 	free(uri);
 	if (rc == SQLITE_OK) {
