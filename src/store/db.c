@@ -270,9 +270,30 @@ static uint32_t be32(const unsigned char *p)
  * WAL file makes -wal and -shm files beside it. A file of cchc's carries
  * its application_id from the first migration on; an empty SQLite file
  * (no application_id, page 1 a leaf with no schema row) may become one.
- * With a -wal beside the file its header may be stale: migrate() decides.
+ * With a -wal beside the file its header may be stale: the file is then
+ * read through a read-only connection (which sees the -wal and never
+ * checkpoints it) before any connection that may write opens it.
  * A file that is not SQLite at all is left to SQLite, which reports it
  * (as damaged, with the backups) without writing to it. */
+static bool foreign_through_wal(const char *path)
+{
+	sqlite3 *h = NULL;
+	bool foreign = false;
+	if (sqlite3_open_v2(path, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK) {
+		sqlite3_stmt *st;
+		if (sqlite3_prepare_v2(h, "SELECT (SELECT application_id FROM pragma_application_id), "
+				       "(SELECT count(*) FROM sqlite_master)", -1, &st, NULL) ==
+			    SQLITE_OK &&
+		    sqlite3_step(st) == SQLITE_ROW) {
+			int64_t app = sqlite3_column_int64(st, 0), n = sqlite3_column_int64(st, 1);
+			foreign = app != CCHC_APPLICATION_ID && (app != 0 || n > 0);
+		}
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(h);
+	return foreign;
+}
+
 static int refuse_foreign(struct db *db, struct cchc_err *err)
 {
 	unsigned char h[108];
@@ -283,15 +304,15 @@ static int refuse_foreign(struct db *db, struct cchc_err *err)
 	close(fd);
 	if (n != (ssize_t)sizeof h || memcmp(h, "SQLite format 3", 16) != 0)
 		return CCHC_OK;
-	uint32_t app = be32(h + 68);
-	bool empty = h[100] == 0x0d && h[103] == 0 && h[104] == 0;
-	if (app == CCHC_APPLICATION_ID || (app == 0 && empty))
-		return CCHC_OK;
 	struct sbuf b = SBUF_INIT;
 	sbuf_addf(&b, "%s-wal", db->path);
 	bool wal = access(b.s, F_OK) == 0;
 	sbuf_free(&b);
-	if (wal)
+	uint32_t app = be32(h + 68);
+	bool empty = h[100] == 0x0d && h[103] == 0 && h[104] == 0;
+	bool foreign = wal ? foreign_through_wal(db->path)
+			   : app != CCHC_APPLICATION_ID && !(app == 0 && empty);
+	if (!foreign)
 		return CCHC_OK;
 	return err_set(err, CCHC_EDB, "Tệp %s là một cơ sở dữ liệu SQLite nhưng không phải của "
 		       "cchc; cchc không mở nó (tệp không bị thay đổi).", db->path);
