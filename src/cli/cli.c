@@ -116,9 +116,15 @@ int cli_may_create(const struct cli_ctx *ctx, const char *path, struct cchc_err 
 {
 	const char *env = getenv("CCHC_CREATE");
 	struct stat st;
-	if (stat(path, &st) == 0 || errno != ENOENT || !path_given(ctx) || ctx->create ||
-	    (env && strcmp(env, "1") == 0))
+	int there = stat(path, &st) == 0;
+	if ((there && (st.st_size > 0 || !S_ISREG(st.st_mode))) || (!there && errno != ENOENT) ||
+	    !path_given(ctx) || ctx->create || (env && strcmp(env, "1") == 0))
 		return CCHC_OK;
+	if (there)
+		return err_set(err, CCHC_EINPUT, "Tệp dữ liệu %s trống (0 byte): có thể cơ sở dữ liệu "
+			       "đã mất khi đĩa đầy hoặc chép hỏng. Hãy khôi phục từ bản sao lưu (cchc "
+			       "backup list, cchc restore TỆP); nếu muốn dùng tệp này làm cơ sở dữ liệu "
+			       "mới, thêm tùy chọn --create.", path);
 	return err_set(err, CCHC_EINPUT, "Không có tệp dữ liệu %s. Hãy kiểm tra đường dẫn (%s); "
 		       "để tạo một cơ sở dữ liệu mới ở đó, thêm tùy chọn --create, ví dụ: "
 		       "cchc --create --db TỆP LỆNH.", path, ctx->db_path ? "--db" : "biến CCHC_DB");

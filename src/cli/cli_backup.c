@@ -1,5 +1,6 @@
 /* cchc backup [--to FILE] | backup list | restore FILE | check */
 #include <config.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
@@ -145,8 +146,10 @@ static int restore_cmd(struct cli_ctx *ctx, int argc, char **argv)
 				       argc ? argv[0] : "");
 	struct cchc_err err = { 0 };
 	char *path = cli_db_path(ctx, &err), *kept = NULL;
-	/* restoring to a missing --db file makes it: --create, as for any command */
-	if (!path || cli_may_create(ctx, path, &err)) {
+	/* restoring to a missing --db file makes it: --create, as for any command;
+	 * one of 0 bytes (a database lost) is what restore is for */
+	struct stat st;
+	if (!path || (stat(path, &st) != 0 && cli_may_create(ctx, path, &err))) {
 		free(path);
 		return cli_error(&err);
 	}

@@ -110,6 +110,60 @@ run "$CCHC" --db "$T/foreign-wal.db" plan list
 expect_rc 1
 cmp -s "$T/foreign-wal.db" "$T/foreign-wal.orig" || fail "a foreign WAL database was changed"
 [ ! -e "$T/foreign-wal.db-wal" ] && [ ! -e "$T/foreign-wal.db-shm" ] || fail "-wal/-shm beside a foreign WAL database"
+# ... and one whose last changes are still in its -wal (its program was
+# killed): the header says nothing yet; the file and the -wal stay as they were
+PY=python3
+[ -x /usr/bin/python3 ] && PY=/usr/bin/python3
+"$PY" - "$T/fw.db" <<'PYEOF' || fail "could not make a foreign database with a -wal"
+import os, sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("PRAGMA journal_mode = WAL")
+c.execute("PRAGMA wal_autocheckpoint = 0")
+c.execute("CREATE TABLE t(x)")
+c.execute("INSERT INTO t VALUES (1)")
+c.commit()
+os._exit(0)  # no close: the -wal stays, as after a kill
+PYEOF
+[ -s "$T/fw.db-wal" ] || fail "the foreign database has no -wal to test with"
+cp "$T/fw.db" "$T/fw.orig"
+cp "$T/fw.db-wal" "$T/fw.wal.orig"
+run "$CCHC" --db "$T/fw.db" unit list
+expect_rc 1
+expect_grep "không phải của cchc" "$T/err"
+cmp -s "$T/fw.db" "$T/fw.orig" || fail "a foreign database with a -wal was changed"
+cmp -s "$T/fw.db-wal" "$T/fw.wal.orig" || fail "the -wal of a foreign database was changed"
+# a cchc database left with its -wal still opens
+CCHC_NO_AUTO_BACKUP=1 "$CCHC" --db "$T/cw.db" --create unit add "Phòng Kiểm tra WAL" --code KTW >/dev/null ||
+	fail "create cw.db"
+"$PY" - "$T/cw.db" <<'PYEOF' || fail "could not leave a -wal beside cw.db"
+import os, sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("PRAGMA wal_autocheckpoint = 0")
+c.execute("INSERT OR REPLACE INTO setting(key, value) VALUES ('org.name', 'Sở Thử WAL')")
+c.commit()
+os._exit(0)
+PYEOF
+run "$CCHC" --db "$T/cw.db" setting get org.name
+expect_rc 0
+expect_grep "Sở Thử WAL" "$T/out"
+
+# a file of 0 bytes named with --db (a database lost on a full disk or a bad
+# copy) is not quietly made a new, empty database: it needs --create
+: >"$T/zero.db"
+run env -u CCHC_CREATE "$CCHC" --db "$T/zero.db" unit list
+expect_rc 1
+expect_grep "trống" "$T/err"
+expect_grep "--create" "$T/err"
+[ ! -s "$T/zero.db" ] || fail "a 0-byte database was filled without --create"
+: >"$T/zero2.db"
+run env -u CCHC_CREATE "$CCHC" --db "$T/zero.db" --create unit list
+expect_rc 0
+# restore is how such a file comes back, and needs no --create
+"$CCHC" --db "$T/zero.db" backup --to "$T/zero-backup.db" >/dev/null || fail "backup of zero.db"
+run env -u CCHC_CREATE "$CCHC" --db "$T/zero2.db" restore "$T/zero-backup.db"
+expect_rc 0
+[ "$(head -c 15 "$T/zero2.db")" = "SQLite format 3" ] || fail "restore onto a 0-byte file"
+
 # an empty SQLite file (no table, no application id) may still become cchc's
 sqlite3 "$T/empty.db" "PRAGMA user_version = 0; VACUUM;"
 run "$CCHC" --db "$T/empty.db" unit list
