@@ -1,9 +1,11 @@
 #include <config.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "util/fsutil.h"
@@ -218,6 +220,30 @@ mode_t fs_umasked(mode_t mode)
 
 /* ---- writing through a temporary file ---- */
 
+#define TMP_PREFIX ".cchc-tmp-"
+
+/* Removes the TMP_PREFIX files in dir that no process holds (the writer
+ * keeps a lock on its own): what a cchc killed while writing there left. */
+static void sweep_tmp(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (strncmp(e->d_name, TMP_PREFIX, strlen(TMP_PREFIX)) != 0)
+			continue;
+		int fd = openat(dirfd(d), e->d_name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+		if (fd < 0)
+			continue;
+		struct stat st;
+		if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && flock(fd, LOCK_EX | LOCK_NB) == 0)
+			unlinkat(dirfd(d), e->d_name, 0);
+		close(fd);
+	}
+	closedir(d);
+}
+
 int fs_tmp_open(struct fs_tmp *t, const char *path, mode_t mode, int flags, struct cchc_err *err)
 {
 	t->fd = -1;
@@ -227,10 +253,13 @@ int fs_tmp_open(struct fs_tmp *t, const char *path, mode_t mode, int flags, stru
 	if (fs_check_target(path, flags, err))
 		return err->code;
 	mode = fs_umasked(mode);
-#ifdef O_TMPFILE
 	char *dir = fs_dirname(path);
-	t->fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
-	free(dir);
+	sweep_tmp(dir);
+#ifdef O_TMPFILE
+	/* CCHC_NO_TMPFILE=1: as on a file system without it (a FAT stick), for tests */
+	const char *no = getenv("CCHC_NO_TMPFILE");
+	if (!no || strcmp(no, "1") != 0)
+		t->fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
 	snprintf(t->proc, sizeof t->proc, "/proc/self/fd/%d", t->fd);
 	if (t->fd >= 0 && access(t->proc, F_OK) != 0) { /* no /proc: could not name it */
 		close(t->fd);
@@ -240,18 +269,19 @@ int fs_tmp_open(struct fs_tmp *t, const char *path, mode_t mode, int flags, stru
 	if (t->fd < 0) {
 		/* a short name in path's folder: one near the 255-byte limit still fits */
 		struct sbuf b = SBUF_INIT;
-		char *folder = fs_dirname(path);
-		sbuf_addf(&b, "%s/.cchc-tmp-XXXXXX", folder);
-		free(folder);
+		sbuf_addf(&b, "%s/" TMP_PREFIX "XXXXXX", dir);
 		t->fd = mkstemp(b.s);
 		if (t->fd < 0) {
 			int e = errno;
 			sbuf_free(&b);
+			free(dir);
 			return err_set(err, CCHC_EIO, "Không tạo được tệp tạm cạnh %s: %s", path,
 				       err_sys(e));
 		}
 		t->name = sbuf_detach(&b);
 	}
+	free(dir);
+	flock(t->fd, LOCK_EX); /* sweep_tmp leaves it alone, named or not */
 	if (fchmod(t->fd, mode) != 0) {
 		int e = errno;
 		fs_tmp_abort(t);
@@ -277,7 +307,7 @@ static int link_tmp(struct fs_tmp *t, const char *path)
 	char *dir = fs_dirname(path);
 	for (unsigned i = 0; i < 100; i++) {
 		struct sbuf b = SBUF_INIT;
-		sbuf_addf(&b, "%s/.cchc-tmp-%ld-%u", dir, (long)getpid(), i);
+		sbuf_addf(&b, "%s/" TMP_PREFIX "%ld-%u", dir, (long)getpid(), i);
 		if (linkat(AT_FDCWD, t->proc, AT_FDCWD, b.s, AT_SYMLINK_FOLLOW) == 0) {
 			free(dir);
 			t->name = sbuf_detach(&b);

@@ -252,5 +252,28 @@ expect_grep "Liễu Anh Minh" bidi-letter.txt
 c letter print "$letter" --format docx --out bidi-letter.docx || fail "letter docx"
 unzip -p bidi-letter.docx word/document.xml >"$T/letter.xml"
 nobidi "$T/letter.xml" "letter docx"
+
+# ---- temporary files where the system has no O_TMPFILE (a FAT stick;
+# CCHC_NO_TMPFILE=1 takes that path here): a short hidden name in the folder,
+# so a name near the 255-byte limit still comes out; one a killed cchc left
+# (no lock on it) goes at the next write there, one in use stays
+mkdir tmpf
+: >tmpf/.cchc-tmp-left01
+flock tmpf/.cchc-tmp-inuse1 sleep 30 &
+holder=$!
+i=0
+while [ ! -e tmpf/.cchc-tmp-inuse1 ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+sleep 0.2
+long=$(printf 'ệ%.0s' $(seq 82)).txt # 250 bytes: "NAME.tmp.XXXXXX" would not fit
+CCHC_NO_TMPFILE=1 run c report --period 2026 --format txt --out "tmpf/$long"
+expect_rc 0
+[ -s "tmpf/$long" ] || fail "a name of 250 bytes was not written"
+[ ! -e tmpf/.cchc-tmp-left01 ] || fail "a temporary file left by a killed cchc was not removed"
+[ -e tmpf/.cchc-tmp-inuse1 ] || fail "a temporary file in use was removed"
+CCHC_NO_TMPFILE=1 run c report --period 2026 --format txt --force --out "tmpf/$long"
+expect_rc 0
+kill "$holder" 2>/dev/null
+wait "$holder" 2>/dev/null
+[ "$(ls -A tmpf | grep -vc '^\.cchc-tmp-inuse1$')" -eq 1 ] || fail "left in tmpf: $(ls -A tmpf)"
 db_intact end
 exit 0
