@@ -463,13 +463,45 @@ static int extract_plan(struct db *db, int64_t id, const char *dir, struct evide
 		return err->code;
 	for (int i = 0; i < *n; i++)
 		if (!evidence_safe_name((*f)[i].name)) {
-			err_set(err, CCHC_EINPUT, "Tên tệp \"%s\" có thể ghi ra ngoài thư mục %s; không "
-				"xuất", (*f)[i].name, dir);
+			char *shown = text_sanitize((*f)[i].name);
+			err_set(err, CCHC_EINPUT, "Tên tệp \"%s\" không ghi được vào thư mục %s (nó có thể "
+				"trỏ ra ngoài thư mục, hoặc có ký tự không dùng được trong tên tệp); không "
+				"xuất", shown, dir);
+			free(shown);
 			evidence_files_free(*f, *n);
 			return err->code;
 		}
 	*names = target_names(*f, *n, dir);
 	return CCHC_OK;
+}
+
+/* Refuses an output folder that is not there (or not named). */
+static int check_out_folder(const char *dir, struct cchc_err *err)
+{
+	struct stat st;
+	if (!*dir)
+		return err_set(err, CCHC_EINPUT, "Hãy cho biết thư mục để xuất tệp vào.");
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		char *shown = text_sanitize(dir);
+		err_set(err, CCHC_EIO, "Không có thư mục %s để xuất tệp vào.", shown);
+		free(shown);
+		return err->code;
+	}
+	return CCHC_OK;
+}
+
+/* Refuses a target that --force could not replace by a file (a folder):
+ * found only when its turn came, it would stop a get halfway. */
+static int check_replaceable(const char *path, struct cchc_err *err)
+{
+	struct stat st;
+	if (lstat(path, &st) != 0 || !S_ISDIR(st.st_mode))
+		return CCHC_OK;
+	char *shown = text_sanitize(path);
+	err_set(err, CCHC_EINPUT, "Không xuất tệp nào: %s là một thư mục, không thay được bằng "
+		"tệp.", shown);
+	free(shown);
+	return err->code;
 }
 
 static char *join_path(const char *dir, const char *name)
@@ -534,7 +566,7 @@ int evidence_extract(struct db *db, int64_t id, const char *dir, int flags, stru
 	char **names;
 	int n;
 	flags &= FS_OVERWRITE; /* never FS_GUARDED_OK: the database is not for files */
-	if (extract_plan(db, id, dir, &f, &n, &names, err))
+	if (check_out_folder(dir, err) || extract_plan(db, id, dir, &f, &n, &names, err))
 		return err->code;
 	char **paths = xcalloc((size_t)n + 1, sizeof *paths);
 	struct fs_tmp *tmp = xcalloc((size_t)n + 1, sizeof *tmp);
@@ -543,7 +575,8 @@ int evidence_extract(struct db *db, int64_t id, const char *dir, int flags, stru
 		paths[i] = join_path(dir, names[i]);
 	/* every refusal comes before anything is written */
 	for (int i = 0; rc == CCHC_OK && i < n; i++)
-		rc = fs_guard_check(paths[i], err);
+		if (!(rc = fs_guard_check(paths[i], err)))
+			rc = check_replaceable(paths[i], err);
 	if (rc == CCHC_OK && !(flags & FS_OVERWRITE)) {
 		char *taken = taken_list(names, paths, n);
 		if (*taken)

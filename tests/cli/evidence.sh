@@ -86,7 +86,7 @@ raw_sql "UPDATE evidence_file SET name = '../thoát.txt' WHERE evidence_id = 1 A
 mkdir "$T/out2"
 run "$CCHC" evidence get 1 --out "$T/out2"
 expect_rc 1
-expect_grep "có thể ghi ra ngoài thư mục" "$T/err"
+expect_grep "có thể trỏ ra ngoài thư mục" "$T/err"
 [ -z "$(ls -A "$T/out2")" ] && [ ! -e "$T/thoát.txt" ] || fail "files written despite the refusal"
 # so are a path, a folder, "..", control characters (ESC sequences, C1) and
 # bidi overrides; the message shows them neutralised (U+FFFD), never raw
@@ -96,7 +96,7 @@ for name in "/tmp/x.txt" "con/x.txt" ".." "a${esc}]0;pwn${bel}.txt" "b${esc}[2Jc
 	raw_sql "UPDATE evidence_file SET name = '$name' WHERE evidence_id = 1 AND seq = 1"
 	run "$CCHC" evidence get 1 --out "$T/out2"
 	expect_rc 1
-	expect_grep "có thể ghi ra ngoài thư mục" "$T/err"
+	expect_grep "có thể trỏ ra ngoài thư mục" "$T/err"
 	[ -z "$(ls -A "$T/out2")" ] || fail "files written for the name $name"
 	for bad in "$esc" "$bel" "$c1" "$rlo"; do
 		expect_no_grep "$bad" "$T/err"
@@ -104,7 +104,7 @@ for name in "/tmp/x.txt" "con/x.txt" ".." "a${esc}]0;pwn${bel}.txt" "b${esc}[2Jc
 done
 raw_sql "UPDATE evidence_file SET name = 'a${esc}]0;pwn${bel}.txt' WHERE evidence_id = 1 AND seq = 1"
 run "$CCHC" evidence get 1 --out "$T/out2"
-expect_grep 'Tên tệp "a�]0;pwn�.txt" có thể ghi ra ngoài' "$T/err"
+expect_grep 'Tên tệp "a�]0;pwn�.txt" không ghi được vào thư mục' "$T/err"
 raw_sql "UPDATE evidence_file SET name = 'qd.txt' WHERE evidence_id = 1 AND seq = 1"
 # a file whose own name has controls or a bidi override is refused when added
 for name in "e${esc}]0;pwn${bel}.txt" "hoa-don${rlo}fdp.exe"; do
@@ -178,6 +178,20 @@ done
 [ "$(sqlite3 "$CCHC_DB" "PRAGMA integrity_check")" = ok ] || fail "the database was written over"
 run "$CCHC" evidence get --help
 expect_grep "[--force]" "$T/out"
+# a folder where a file must go is refused before anything is replaced,
+# --force or not; an output folder that is not there, or not named, too
+mkdir "$T/got5" "$T/got5/report (2).pdf"
+printf 'cũ\n' >"$T/got5/report.pdf"
+run "$CCHC" evidence get "$id" --out "$T/got5" --force
+expect_rc 1
+expect_grep "report (2).pdf là một thư mục" "$T/err"
+[ "$(cat "$T/got5/report.pdf")" = "cũ" ] || fail "a file was replaced before the refusal"
+run "$CCHC" evidence get "$id" --out "$T/khong-co"
+expect_rc 1
+expect_grep "Không có thư mục $T/khong-co" "$T/err"
+run "$CCHC" evidence get "$id" --out ""
+expect_rc 1
+expect_grep "Hãy cho biết thư mục" "$T/err"
 
 # ---- a name of 255 bytes (Vietnamese letters, 3 bytes each) comes back,
 # twice: the second one cut at a letter to make room for " (2)"
