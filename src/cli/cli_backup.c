@@ -14,9 +14,10 @@ static int restore_cmd(struct cli_ctx *ctx, int argc, char **argv);
 static int check_cmd(struct cli_ctx *ctx, int argc, char **argv);
 
 const struct cli_cmd cli_backup_cmds[] = {
-	{ "backup", "", backup_cmd, "[--to TỆP]",
+	{ "backup", "", backup_cmd, "[--to TỆP] [--force]",
 	  "Sao lưu cơ sở dữ liệu thành một bản đã kiểm tra (mặc định vào thư mục backups cạnh cơ sở "
-	  "dữ liệu); in đường dẫn bản sao lưu." },
+	  "dữ liệu); in đường dẫn bản sao lưu. TỆP đã có chỉ bị thay khi có --force; không bao giờ "
+	  "ghi vào chính cơ sở dữ liệu." },
 	{ "backup", "list", backup_list_cmd, "[--format text|tsv]",
 	  "Các bản sao lưu, mới nhất trước (tsv: đường dẫn, ngày, giờ, số byte, loại)." },
 	{ "restore", "", restore_cmd, "TỆP",
@@ -35,8 +36,11 @@ const struct cli_cmd cli_backup_cmds[] = {
 static int backup_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *to = NULL;
+	bool force = false;
 	for (int i = 0; i < argc; i++)
-		if (!cli_opt_value(argc, argv, &i, "--to", &to))
+		if (strcmp(argv[i], "--force") == 0)
+			force = true;
+		else if (!cli_opt_value(argc, argv, &i, "--to", &to))
 			return cli_usage_error(&cli_backup_cmds[0], "đối số không rõ: %s", argv[i]);
 	if (cli_open_db(ctx))
 		return CLI_ERR;
@@ -48,7 +52,8 @@ static int backup_cmd(struct cli_ctx *ctx, int argc, char **argv)
 			dest = backup_new_path(ctx->db.path, "", &err);
 		free(dir);
 	}
-	int rc = dest ? backup_make(&ctx->db, dest, &err) : err.code;
+	int flags = force ? FS_OVERWRITE : FS_NEW;
+	int rc = dest ? backup_make(&ctx->db, dest, flags, &err) : err.code;
 	if (rc == CCHC_OK) {
 		cli_put_text(stdout, dest);
 		putchar('\n');

@@ -620,29 +620,35 @@ static int snapshot(sqlite3 *src, struct fs_tmp *t, const char *dest, int flags,
 	return rc;
 }
 
-/* src's pages to dest, checked, then in place. */
-static int copy_checked(sqlite3 *src, const char *dest, struct cchc_err *err)
+/* src's pages to dest, checked, then in place as flags allow. */
+static int copy_checked(sqlite3 *src, const char *dest, int flags, struct cchc_err *err)
 {
 	struct fs_tmp t;
-	if (snapshot(src, &t, dest, FS_NEW, err))
+	if (snapshot(src, &t, dest, flags, err))
 		return err->code;
 	return fs_tmp_commit(&t, dest, err);
 }
 
-int backup_make(struct db *db, const char *dest, struct cchc_err *err)
+int backup_make(struct db *db, const char *dest, int flags, struct cchc_err *err)
 {
 	if (!sqlite3_get_autocommit(db->h))
 		return err_set(err, CCHC_EDB, "Không sao lưu được giữa một thao tác ghi.");
-	if (exists(dest))
-		return err_set(err, CCHC_EDUP, "Đã có tệp %s; hãy chọn tên khác (cchc không ghi đè).",
-			       dest);
-	char *dir = fs_dirname(dest);
+	flags &= FS_OVERWRITE;
 	struct stat st;
+	if (fs_guard_check(dest, err))
+		return err->code;
+	if (stat(dest, &st) == 0 && S_ISDIR(st.st_mode))
+		return err_set(err, CCHC_EINPUT, "%s là một thư mục; hãy ghi bản sao lưu ra một tệp "
+			       "(ví dụ %s/cchc-sao-luu.db).", dest, dest);
+	if (exists(dest) && !(flags & FS_OVERWRITE))
+		return err_set(err, CCHC_EDUP, "Đã có tệp %s; hãy chọn tên khác (cchc không ghi đè), "
+			       "hoặc thêm --force nếu muốn thay tệp đó.", dest);
+	char *dir = fs_dirname(dest);
 	bool isdir = stat(dir, &st) == 0 && S_ISDIR(st.st_mode);
 	if (!isdir)
 		err_set(err, CCHC_EIO, "Không có thư mục %s để ghi bản sao lưu.", dir);
 	free(dir);
-	return isdir ? copy_checked(db->h, dest, err) : err->code;
+	return isdir ? copy_checked(db->h, dest, flags, err) : err->code;
 }
 
 /* ---- listing ---- */
@@ -844,7 +850,7 @@ static int daily_write(struct db *db, const char *path, struct cchc_err *err)
 	int rc = fs_mkdir_p(dir, 0700, err);
 	free(dir);
 	if (!rc)
-		rc = backup_make(db, path, err);
+		rc = backup_make(db, path, FS_NEW, err);
 	if (rc)
 		return err_wrap(err, "Chưa sao lưu tự động được: ", "");
 	if (backup_rotate(db, err))

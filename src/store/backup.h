@@ -13,8 +13,9 @@
 #include "store/db.h"
 
 /* Writes a verified copy of the open database to dest, which must not exist
- * (its folder must). Call it outside a transaction. */
-int backup_make(struct db *db, const char *dest, struct cchc_err *err);
+ * unless flags has FS_OVERWRITE (its folder must); never over the database
+ * itself. Call it outside a transaction. */
+int backup_make(struct db *db, const char *dest, int flags, struct cchc_err *err);
 
 /* The automatic backup, for the first write of each day; call it before
  * BEGIN. When backups/<name>-YYYY-MM-DD.db exists for today (CCHC_TODAY

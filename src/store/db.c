@@ -419,7 +419,7 @@ static int backup_before_upgrade(struct db *db, struct cchc_err *err)
 	int rc = fs_mkdir_p(dir, 0700, err);
 	free(dir);
 	char *dest = rc ? NULL : backup_new_path(db->path, kind, err);
-	rc = dest ? backup_make(db, dest, err) : err->code;
+	rc = dest ? backup_make(db, dest, FS_NEW, err) : err->code;
 	free(dest);
 	if (rc == CCHC_OK)
 		return CCHC_OK;

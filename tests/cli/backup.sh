@@ -89,6 +89,22 @@ expect_rc 0
 run "$CCHC" backup --to "$T/copy.db"
 expect_rc 1
 expect_grep "Đã có tệp" "$T/err"
+expect_grep "--force" "$T/err"
+# --force replaces it with a checked copy; the database and its journals,
+# by any name, never; a folder is named as one
+printf 'cũ' >"$T/copy.db"
+run "$CCHC" backup --to "$T/copy.db" --force
+expect_rc 0
+[ "$(q "$T/copy.db" 'PRAGMA integrity_check')" = ok ] || fail "backup --force did not replace"
+for target in "$CCHC_DB" "$CCHC_DB-wal" "$CCHC_DB-shm" "$T/./$(basename "$CCHC_DB")"; do
+	run "$CCHC" backup --to "$target" --force
+	expect_rc 1
+	expect_grep "đó là tệp dữ liệu cchc đang dùng" "$T/err"
+done
+[ "$(q "$CCHC_DB" 'PRAGMA integrity_check')" = ok ] || fail "backup --to wrote over the database"
+run "$CCHC" backup --to "$T"
+expect_rc 1
+expect_grep "là một thư mục" "$T/err"
 run "$CCHC" backup --to "$T/missing/copy.db"
 expect_rc 1
 expect_grep "$T/missing" "$T/err"
