@@ -20,6 +20,7 @@
 #include "ui/filter.h"
 #include "ui/form.h"
 #include "ui/list.h"
+#include "ui/register_forms.h"
 #include "ui/tlines.h"
 #include "util/fsutil.h"
 #include "util/sbuf.h"
@@ -385,12 +386,39 @@ static void export_req_free(void *ctx)
 	free(r);
 }
 
+/* How many files of record id could not keep their own name in dir (a
+ * second "report.pdf" comes out as "report (2).pdf"). */
+static int renamed_count(struct app *app, int64_t id, const char *dir)
+{
+	struct evidence_file *f;
+	char **names;
+	int n, m, k = 0;
+	struct cchc_err err = { 0 };
+	if (evidence_files(app->db, id, &f, &n, &err))
+		return 0;
+	if (evidence_target_names(app->db, id, dir, &names, &m, &err) == CCHC_OK) {
+		for (int i = 0; i < m; i++) {
+			k += i < n && strcmp(f[i].name, names[i]) != 0;
+			free(names[i]);
+		}
+		free(names);
+	}
+	evidence_files_free(f, n);
+	return k;
+}
+
 static int export_run(struct app *app, int64_t id, const char *dir, int flags,
 		      struct cchc_err *err)
 {
 	if (evidence_extract(app->db, id, dir, flags, err))
 		return err->code;
-	app_message(app, false, "Đã xuất các tệp của tài liệu số %lld vào %s", (long long)id, dir);
+	int renamed = renamed_count(app, id, dir);
+	if (renamed)
+		app_message(app, false, "Đã xuất các tệp của tài liệu số %lld vào %s; %d tệp trùng tên "
+			    "được thêm số, như \"tên (2).pdf\"", (long long)id, dir, renamed);
+	else
+		app_message(app, false, "Đã xuất các tệp của tài liệu số %lld vào %s", (long long)id,
+			    dir);
 	return CCHC_OK;
 }
 
@@ -403,20 +431,17 @@ static int export_overwrite(struct app *app, void *ctx)
 	return UI_ALL;
 }
 
-/* Writes the files into the folder typed; files there already are replaced
- * only when the clerk answers "Ghi đè?" (never the database). */
-static int export_done(struct app *app, void *ctx, const char *text)
+/* export_done for the folder text (~ expanded). */
+static int export_to(struct app *app, int64_t id, const char *text, struct cchc_err *err)
 {
-	int64_t id = (int64_t)(intptr_t)ctx;
-	struct cchc_err err = { 0 };
 	if (!*text) {
 		app_message(app, true, "Chưa xuất: cần tên thư mục");
 		return UI_ALL;
 	}
-	if (!export_run(app, id, text, FS_NEW, &err))
+	if (!export_run(app, id, text, FS_NEW, err))
 		return UI_ALL;
-	if (err.code != CCHC_EEXIST) {
-		app_message(app, true, "Chưa xuất: %s", err.msg);
+	if (err->code != CCHC_EEXIST) {
+		app_message(app, true, "Chưa xuất: %s", err->msg);
 		return UI_ALL;
 	}
 	char *taken = evidence_extract_taken(app->db, id, text);
@@ -430,6 +455,20 @@ static int export_done(struct app *app, void *ctx, const char *text)
 	free(taken);
 	return UI_ALL | app_modal_open(app, m);
 }
+
+/* Writes the files into the folder typed; files there already are replaced
+ * only when the clerk answers "Ghi đè?" (never the database). */
+static int export_done(struct app *app, void *ctx, const char *typed)
+{
+	int64_t id = (int64_t)(intptr_t)ctx;
+	struct cchc_err err = { 0 };
+	char *squeezed = text_squeeze(typed), *text = rf_expand_home(squeezed);
+	free(squeezed);
+	int rc = export_to(app, id, text, &err);
+	free(text);
+	return rc;
+}
+
 
 static int export_files(struct app *app, int64_t id)
 {
