@@ -32,8 +32,9 @@ const struct cli_cmd cli_letter_cmds[] = {
 	  "gui-muon hoặc trống)." },
 	{ "letter", "print", lt_print, "MÃ --format docx|txt|md|html --out TỆP [--force] "
 	  "[--encoding BẢNG_MÃ]",
-	  "In phiếu ra tệp theo thể thức văn bản hành chính, từ mẫu trong data/templates. Tệp đã "
-	  "có chỉ bị thay khi có --force; không bao giờ ghi vào tệp dữ liệu đang dùng." },
+	  "In phiếu ra tệp theo thể thức văn bản hành chính, từ mẫu trong data/templates; --out - "
+	  "in ra màn hình (txt, md, html). Tệp đã có chỉ bị thay khi có --force; không bao giờ ghi "
+	  "vào tệp dữ liệu đang dùng." },
 	{ "letter", "stats", lt_stats, "--period KỲ [--format text|tsv]",
 	  "Phiếu xin lỗi trong kỳ: số phiếu, gửi muộn, tỷ lệ hồ sơ trễ hạn có phiếu, theo đơn vị." },
 	{ NULL, NULL, NULL, NULL, NULL },
@@ -241,6 +242,23 @@ static int lt_list(struct cli_ctx *ctx, int argc, char **argv)
 	return CLI_OK;
 }
 
+/* The letter as text on standard output (--out -), as report --out - does. */
+static int letter_to_stdout(struct db *db, int64_t id, enum doc_format fmt, struct cchc_err *err)
+{
+	struct doc d;
+	doc_init(&d);
+	char *buf = NULL;
+	size_t len = 0;
+	int rc = letter_doc(db, id, &d, err);
+	if (!rc)
+		rc = doc_render(&d, fmt, &buf, &len, err);
+	if (!rc)
+		fwrite(buf, 1, len, stdout);
+	free(buf);
+	doc_free(&d);
+	return rc;
+}
+
 static int lt_print(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const struct cli_cmd *cmd = &cli_letter_cmds[4];
@@ -265,9 +283,14 @@ static int lt_print(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error(cmd, "cần --out TỆP");
 	if (encoding && (fmt == DOC_DOCX || fmt == DOC_HTML))
 		return cli_usage_error(cmd, "--encoding chỉ dùng cho txt và md");
+	bool to_out = strcmp(out, "-") == 0;
+	if (to_out && (fmt == DOC_DOCX || encoding))
+		return cli_usage_error(cmd, "--out - chỉ dùng cho txt, md, html (UTF-8)");
 	if (cli_open_db(ctx))
 		return CLI_ERR;
 	struct cchc_err err = { 0 };
+	if (to_out)
+		return letter_to_stdout(&ctx->db, id, fmt, &err) ? cli_error(&err) : CLI_OK;
 	int flags = force ? FS_OVERWRITE : FS_NEW;
 	return letter_print(&ctx->db, id, fmt, out, encoding, flags, &err) ? cli_error(&err) : CLI_OK;
 }

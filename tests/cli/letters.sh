@@ -190,6 +190,13 @@ expect_grep "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ" "$T/back
 run "$CCHC" letter print 1 --format md --out "$T/phieu.md"
 expect_rc 0
 expect_grep "PHIẾU XIN LỖI" "$T/phieu.md"
+# --out - prints it, as report --out - does (no file named "-")
+run sh -c 'cd "$1" && exec "$2" letter print 4 --format txt --out -' sh "$T" "$CCHC"
+expect_rc 0
+diff "$T/phieu4.txt" "$T/out" >&2 || fail "letter print --out - differs from the file"
+[ ! -e "$T/-" ] || fail "a file named - was written"
+run "$CCHC" letter print 4 --format docx --out -
+expect_rc 2
 # errors leave nothing behind
 run "$CCHC" letter print 1 --format docx --out "$T/khong-co/phieu.docx"
 expect_rc 1
