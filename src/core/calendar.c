@@ -158,6 +158,8 @@ int calendar_parse(struct calendar *c, int year, const char *text, const char *w
 	if (find_year(c, year))
 		return err_set(err, CCHC_EINPUT, "%s: năm %d đã có ngày nghỉ", what, year);
 	struct year_days *y = new_year(c, year);
+	if (strncmp(text, "\xef\xbb\xbf", 3) == 0) /* a BOM, as Notepad saves UTF-8 */
+		text += 3;
 	char *copy = xstrdup(text), *save = NULL;
 	int lineno = 0, rc = CCHC_OK;
 	for (char *p = copy; rc == CCHC_OK && p; p = save) {

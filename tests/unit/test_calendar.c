@@ -189,6 +189,13 @@ static void test_files(void)
 	CHECK_STR(calendar_empty_file(c, 2034), "h.txt");
 	CHECK(calendar_parse(c, 2035, "", "i.txt", &err) == CCHC_OK);
 	CHECK_STR(calendar_empty_file(c, 2035), "i.txt");
+	/* a file saved with a BOM (Notepad's UTF-8) reads like one without */
+	CHECK(calendar_parse(c, 2036, "\xef\xbb\xbf# Tết\n2036-01-01 nghỉ Tết Dương lịch\n", "j.txt",
+			     &err) == CCHC_OK);
+	CHECK(!calendar_is_workday(c, D(2036, 1, 1)));
+	CHECK(!calendar_computed(c, 2036));
+	CHECK(calendar_parse(c, 2037, "\xef\xbb\xbf2037-01-01 nghỉ Tết Dương lịch\n", "k.txt",
+			     &err) == CCHC_OK);
 	struct calendar *rules = calendar_new();
 	int n, m;
 	const struct holiday *a = calendar_year(c, 2034, &n, &err);
