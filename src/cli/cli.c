@@ -98,7 +98,14 @@ void cli_print_commands(FILE *out)
 
 char *cli_db_path(const struct cli_ctx *ctx, struct cchc_err *err)
 {
-	char *path = ctx->db_path ? xstrdup(ctx->db_path) : db_default_path();
+	const char *given = ctx->db_path;
+	size_t n = given ? strlen(given) : 0;
+	if (given && (n == 0 || given[n - 1] == '/')) {
+		err_set(err, CCHC_EINPUT, "--db cần tên một tệp dữ liệu%s%s (ví dụ --db cchc.db).",
+			n ? ", không phải thư mục " : "", given);
+		return NULL;
+	}
+	char *path = given ? xstrdup(given) : db_default_path();
 	if (!path)
 		err_set(err, CCHC_EINPUT, "Không biết đặt cơ sở dữ liệu ở đâu: biến môi trường HOME "
 			"chưa đặt (cũng không có XDG_DATA_HOME hay CCHC_DB). Hãy chỉ rõ tệp bằng --db TỆP "

@@ -27,6 +27,14 @@ expect_rc 1
 expect_grep "Không có tệp dữ liệu $T/typo/sub/cchc.bd" "$T/err"
 expect_grep "--create" "$T/err"
 [ ! -e "$T/typo" ] || fail "a mistyped --db made $T/typo"
+# an empty --db, or a folder, is no database name, --create or not
+run "$CCHC" --db "" unit list
+expect_rc 1
+expect_grep "--db cần tên một tệp dữ liệu" "$T/err"
+run "$CCHC" --db "$T/typo/" --create unit list
+expect_rc 1
+expect_grep "không phải thư mục $T/typo/" "$T/err"
+[ ! -e "$T/typo" ] || fail "--db FOLDER/ --create made $T/typo"
 CCHC_DB="$T/typo/env.db" run env -u CCHC_CREATE "$CCHC" unit add "Phòng A" --code A
 expect_rc 1
 expect_grep "Không có tệp dữ liệu $T/typo/env.db" "$T/err"
