@@ -417,6 +417,10 @@ int files_store_fd(struct db *db, int fd, const char *shown, int64_t max,
 int files_store(struct db *db, const char *path, int64_t max, char sha[65], int64_t *size,
 		struct cchc_err *err)
 {
+	if (fs_is_guarded(path)) /* read while it is written: no consistent copy */
+		return err_set(err, CCHC_EINPUT, "%s là tệp dữ liệu cchc đang dùng (hoặc tệp nhật ký "
+			       "của nó), không lưu làm tài liệu kiểm chứng được. Muốn lưu một bản, hãy "
+			       "chép bằng cchc backup --to TỆP rồi thêm TỆP đó.", path);
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0)
 		return err_set(err, CCHC_EIO, "Không mở được tệp %s: %s", path, err_sys(errno));

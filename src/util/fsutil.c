@@ -165,7 +165,7 @@ static bool same_entry(const char *a, const char *b)
 	return same;
 }
 
-static bool is_guarded(const char *path)
+bool fs_is_guarded(const char *path)
 {
 	struct stat st, g;
 	bool there = stat(path, &st) == 0;
@@ -183,7 +183,7 @@ static bool is_guarded(const char *path)
 
 int fs_guard_check(const char *path, struct cchc_err *err)
 {
-	if (!is_guarded(path))
+	if (!fs_is_guarded(path))
 		return CCHC_OK;
 	return err_set(err, CCHC_EINPUT, "Không ghi vào %s: đó là tệp dữ liệu cchc đang dùng (hoặc "
 		       "tệp nhật ký của nó); ghi vào đó sẽ làm mất dữ liệu. Hãy chọn tên tệp khác.",

@@ -31,6 +31,8 @@ int fs_write_atomic(const char *path, const void *data, size_t n, mode_t mode, i
  * guards the database (and, through a symbolic link, the file it names). */
 void fs_guard_add(const char *path);
 void fs_guard_remove(const char *path);
+/* Whether path is, or names the place of, a guarded file. */
+bool fs_is_guarded(const char *path);
 /* CCHC_EINPUT with a message when path is, or would replace, a guarded file. */
 int fs_guard_check(const char *path, struct cchc_err *err);
 /* Whether path names something that is there (a dangling link counts). */

@@ -178,6 +178,12 @@ done
 [ "$(sqlite3 "$CCHC_DB" "PRAGMA integrity_check")" = ok ] || fail "the database was written over"
 run "$CCHC" evidence get --help
 expect_grep "[--force]" "$T/out"
+# the open database is no evidence file: read while written, it has no
+# consistent bytes
+run "$CCHC" evidence add --kind "khác" --file "$CCHC_DB"
+expect_rc 1
+expect_grep "là tệp dữ liệu cchc đang dùng" "$T/err"
+expect_grep "cchc backup --to" "$T/err"
 # a folder where a file must go is refused before anything is replaced,
 # --force or not; an output folder that is not there, or not named, too
 mkdir "$T/got5" "$T/got5/report (2).pdf"

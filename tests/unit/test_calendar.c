@@ -194,7 +194,7 @@ static void test_files(void)
 			     &err) == CCHC_OK);
 	CHECK(!calendar_is_workday(c, D(2036, 1, 1)));
 	CHECK(!calendar_computed(c, 2036));
-	CHECK(calendar_parse(c, 2037, "\xef\xbb\xbf2037-01-01 nghỉ Tết Dương lịch\n", "k.txt",
+	CHECK(calendar_parse(c, 2037, "\xef\xbb\xbf" "2037-01-01 nghỉ Tết Dương lịch\n", "k.txt",
 			     &err) == CCHC_OK);
 	struct calendar *rules = calendar_new();
 	int n, m;
