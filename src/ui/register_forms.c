@@ -8,6 +8,7 @@
 #include "core/settings.h"
 #include "core/unit.h"
 #include "text/utf8.h"
+#include "util/fsutil.h"
 
 /* ---- candidates ---- */
 
@@ -180,6 +181,52 @@ char *rf_expand_home(const char *path)
 	struct sbuf b = SBUF_INIT;
 	sbuf_addf(&b, "%s%s", home, path + 1);
 	return sbuf_detach(&b);
+}
+
+struct rf_target {
+	rf_write_fn write;
+	void *ctx;
+	char *path, *typed;
+};
+
+static void target_free(void *p)
+{
+	struct rf_target *t = p;
+	free(t->path);
+	free(t->typed);
+	free(t);
+}
+
+static int overwrite_confirmed(struct app *app, void *p)
+{
+	struct rf_target *t = p;
+	return t->write(app, t->ctx, t->path, t->typed, FS_OVERWRITE);
+}
+
+int rf_write_typed(struct app *app, const char *text, const char *not_yet, rf_write_fn write,
+		   void *ctx)
+{
+	char *typed = text_squeeze(text), *path = rf_expand_home(typed);
+	struct cchc_err err = { 0 };
+	int r = UI_ALL;
+	if (!*typed) {
+		app_message(app, true, "%s: cần tên tệp", not_yet);
+	} else if (fs_check_target(path, FS_NEW, &err) == CCHC_EEXIST) {
+		struct rf_target *t = xmalloc(sizeof *t);
+		*t = (struct rf_target){ write, ctx, path, typed };
+		struct sbuf q = SBUF_INIT;
+		sbuf_addf(&q, "Đã có %s. Ghi đè", typed);
+		r = app_modal_open(app, confirm_open(q.s, NULL, overwrite_confirmed, t, target_free));
+		sbuf_free(&q);
+		return r;
+	} else if (err.code) {
+		app_message(app, true, "%s được: %s", not_yet, err.msg);
+	} else {
+		r = write(app, ctx, path, typed, FS_NEW);
+	}
+	free(typed);
+	free(path);
+	return r;
 }
 
 /* ---- the apology letter ---- */

@@ -59,6 +59,16 @@ const char *rf_or_null(const struct form *f, int i);
 /* "~/x" with $HOME; malloc'd. */
 char *rf_expand_home(const char *path);
 
+/* Writes the file the clerk named: path (~ expanded) for what was typed,
+ * flags FS_NEW or, after "Ghi đè?", FS_OVERWRITE. */
+typedef int (*rf_write_fn)(struct app *app, void *ctx, const char *path, const char *typed,
+			   int flags);
+/* An output path typed in a prompt: empty refused ("<not_yet>: cần tên tệp"),
+ * the open database or its journals refused with the reason, "Đã có X. Ghi
+ * đè?" asked when something is there, else written at once. */
+int rf_write_typed(struct app *app, const char *text, const char *not_yet, rf_write_fn write,
+		   void *ctx);
+
 /* The apology letter for dossier d, filled from it (addressee, unit, today,
  * the signer from settings); saving applies the rules (letter_add). */
 struct modal *letter_form_new(struct app *app, const struct dossier_info *d);

@@ -204,9 +204,9 @@ static const struct {
 
 /* Writes the letter to path (typed as the clerk typed it) and says how it
  * went. */
-static int print_to(struct app *app, struct lv *v, const char *path, const char *typed,
-		    int flags)
+static int print_to(struct app *app, void *ctx, const char *path, const char *typed, int flags)
 {
+	struct lv *v = ctx;
 	struct cchc_err err = { 0 };
 	if (letter_print(app->db, v->print_id, formats[v->print_fmt].fmt, path, NULL, flags, &err))
 		app_message(app, true, "Chưa in được: %s", err.msg);
@@ -215,53 +215,9 @@ static int print_to(struct app *app, struct lv *v, const char *path, const char 
 	return UI_ALL;
 }
 
-/* A file the clerk named that is there already: asked about before it is
- * replaced. */
-struct lv_target {
-	struct lv *v;
-	char *path, *typed;
-};
-
-static void target_free(void *ctx)
-{
-	struct lv_target *t = ctx;
-	free(t->path);
-	free(t->typed);
-	free(t);
-}
-
-static int overwrite_confirmed(struct app *app, void *ctx)
-{
-	struct lv_target *t = ctx;
-	return print_to(app, t->v, t->path, t->typed, FS_OVERWRITE);
-}
-
-/* The path typed: refused when it is the open database (or one of its
- * journals), asked "Ghi đè?" when something is there, else written. */
 static int print_done(struct app *app, void *ctx, const char *text)
 {
-	struct lv *v = ctx;
-	char *typed = text_squeeze(text), *path = rf_expand_home(typed);
-	struct cchc_err err = { 0 };
-	int r = UI_ALL;
-	if (!*typed) {
-		app_message(app, true, "Chưa in: cần tên tệp");
-	} else if (fs_check_target(path, FS_NEW, &err) == CCHC_EEXIST) {
-		struct lv_target *t = xmalloc(sizeof *t);
-		*t = (struct lv_target){ v, path, typed };
-		struct sbuf q = SBUF_INIT;
-		sbuf_addf(&q, "Đã có %s. Ghi đè", typed);
-		r = app_modal_open(app, confirm_open(q.s, NULL, overwrite_confirmed, t, target_free));
-		sbuf_free(&q);
-		return r;
-	} else if (err.code) {
-		app_message(app, true, "Chưa in được: %s", err.msg);
-	} else {
-		r = print_to(app, v, path, typed, FS_NEW);
-	}
-	free(typed);
-	free(path);
-	return r;
+	return rf_write_typed(app, text, "Chưa in", print_to, ctx);
 }
 
 /* ~/phieu-xin-loi-<number with "/" as "-">.<ext> */

@@ -374,9 +374,9 @@ static int write_report(struct app *app, struct rv *v, const char *path, int fla
 
 /* Writes the report to path (typed as the clerk typed it) and says how it
  * went. */
-static int export_to(struct app *app, struct rv *v, const char *path, const char *typed,
-		     int flags)
+static int export_to(struct app *app, void *ctx, const char *path, const char *typed, int flags)
 {
+	struct rv *v = ctx;
 	struct cchc_err err = { 0 };
 	struct timespec t0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -393,53 +393,9 @@ static int export_to(struct app *app, struct rv *v, const char *path, const char
 	return UI_ALL;
 }
 
-/* A file the clerk named that is there already: asked about before it is
- * replaced. */
-struct rv_target {
-	struct rv *v;
-	char *path, *typed;
-};
-
-static void target_free(void *ctx)
-{
-	struct rv_target *t = ctx;
-	free(t->path);
-	free(t->typed);
-	free(t);
-}
-
-static int overwrite_confirmed(struct app *app, void *ctx)
-{
-	struct rv_target *t = ctx;
-	return export_to(app, t->v, t->path, t->typed, FS_OVERWRITE);
-}
-
-/* The path typed: refused when it is the open database (or one of its
- * journals), asked "Ghi đè?" when something is there, else written. */
 static int export_done(struct app *app, void *ctx, const char *text)
 {
-	struct rv *v = ctx;
-	char *typed = text_squeeze(text), *path = rf_expand_home(typed);
-	struct cchc_err err = { 0 };
-	int r = UI_ALL;
-	if (!*typed) {
-		app_message(app, true, "Chưa ghi: cần tên tệp");
-	} else if (fs_check_target(path, FS_NEW, &err) == CCHC_EEXIST) {
-		struct rv_target *t = xmalloc(sizeof *t);
-		*t = (struct rv_target){ v, path, typed };
-		struct sbuf q = SBUF_INIT;
-		sbuf_addf(&q, "Đã có %s. Ghi đè", typed);
-		r = app_modal_open(app, confirm_open(q.s, NULL, overwrite_confirmed, t, target_free));
-		sbuf_free(&q);
-		return r;
-	} else if (err.code) {
-		app_message(app, true, "Chưa ghi được: %s", err.msg);
-	} else {
-		r = export_to(app, v, path, typed, FS_NEW);
-	}
-	free(typed);
-	free(path);
-	return r;
+	return rf_write_typed(app, text, "Chưa ghi", export_to, ctx);
 }
 
 /* ~/bao-cao-cchc-<period code>.<ext>; for csv a folder, ending with "/". */
