@@ -53,19 +53,6 @@ static int find_content(struct db *db, const char *sha, struct content *c)
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-static int write_all(int fd, const unsigned char *p, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, p, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0)
-			return -1;
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
 
 /* ---- reading a stored content ---- */
 
@@ -105,7 +92,7 @@ static int read_content(struct db *db, const struct content *c, int fd,
 		if (raw) {
 			sha256_update(&h, in, (size_t)want);
 			total += want;
-			if (fd >= 0 && write_all(fd, in, (size_t)want) != 0)
+			if (fd >= 0 && fs_write_all(fd, in, (size_t)want) != 0)
 				rc = READ_WRITE;
 		} else {
 			if (zr == Z_STREAM_END) { /* bytes after the end of the stream */
@@ -129,7 +116,7 @@ static int read_content(struct db *db, const struct content *c, int fd,
 				total += (int64_t)have;
 				if (total > c->sz)
 					rc = READ_DAMAGED;
-				else if (fd >= 0 && write_all(fd, buf, have) != 0)
+				else if (fd >= 0 && fs_write_all(fd, buf, have) != 0)
 					rc = READ_WRITE;
 			} while (rc == READ_OK && zr == Z_OK && z.avail_out == 0);
 			if (rc == READ_OK && zr == Z_STREAM_END && z.avail_in > 0)

@@ -73,8 +73,9 @@ static int fsync_dir(const char *dir)
 	return r;
 }
 
-static int write_all(int fd, const char *p, size_t n)
+int fs_write_all(int fd, const void *buf, size_t n)
 {
+	const char *p = buf;
 	while (n > 0) {
 		ssize_t w = write(fd, p, n);
 		if (w < 0 && errno == EINTR)
@@ -401,7 +402,7 @@ int fs_write_atomic(const char *path, const void *data, size_t n, mode_t mode, i
 	struct fs_tmp t;
 	if (fs_tmp_open(&t, path, mode, flags, err))
 		return err->code;
-	if (write_all(t.fd, data, n) != 0) {
+	if (fs_write_all(t.fd, data, n) != 0) {
 		int e = errno;
 		fs_tmp_abort(&t);
 		return err_set(err, CCHC_EIO, "Không ghi được %s: %s", path, err_sys(e));

@@ -69,6 +69,8 @@ const char *fs_tmp_path(const struct fs_tmp *t);
 int fs_tmp_commit(struct fs_tmp *t, const char *path, struct cchc_err *err);
 /* Closes and removes it. */
 void fs_tmp_abort(struct fs_tmp *t);
+/* Writes all n bytes to fd, again after an interruption; -1 with errno. */
+int fs_write_all(int fd, const void *buf, size_t n);
 /* Creates path and its missing parents with the given mode. */
 int fs_mkdir_p(const char *path, mode_t mode, struct cchc_err *err);
 /* Returns a malloc'd copy of the folder part of path ("." when none). */

@@ -9,21 +9,8 @@ unset CCHC_CREATE
 # one tmux server per run of cchc (a new one on a socket just left races
 # with the old one's exit)
 sock="cchc-test-$$-1"
-tm() { tmux -L "$sock" -f /dev/null "$@"; }
 trap 'for sock in "cchc-test-$$-1" "cchc-test-$$-2"; do tm kill-server > /dev/null 2>&1 || true; done;
 	rm -rf "$tmp"' EXIT
-
-wait_for() {
-	i=0
-	while [ $i -lt 50 ]; do
-		tm capture-pane -p > "$tmp/pane" 2> /dev/null || true
-		grep -qF -- "$1" "$tmp/pane" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	echo "timed out waiting for: $1"; cat "$tmp/pane"
-	return 1
-}
 
 mkdir "$tmp/w"
 start() {

@@ -11,22 +11,9 @@ command -v tmux > /dev/null 2>&1 || { echo "tmux not installed: skipped"; exit 7
 . "$screen_dir/registers-data.inc"
 "$CCHC" letter add --dossier 000.00.18.H36-260128-0001 --date 20/02/2026 --new-date 10/03/2026 \
 	--reason "Chờ ý kiến thẩm định" > /dev/null 2>&1
-sock="cchc-test-$$"
-tm() { tmux -L "$sock" -f /dev/null "$@"; }
 trap 'tm kill-server > /dev/null 2>&1 || true; rm -rf "$tmp"' EXIT
 
-# wait_for TEXT: polls the pane (up to 10 s) until it shows TEXT.
-wait_for() {
-	i=0
-	while [ $i -lt 100 ]; do
-		tm capture-pane -p > "$tmp/pane" 2> /dev/null || true
-		grep -qF -- "$1" "$tmp/pane" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	echo "timed out waiting for: $1"; cat "$tmp/pane"
-	return 1
-}
+WAIT_SECONDS=10
 
 # no_question: the status line does not ask "Ghi đè?".
 no_question() {

@@ -72,19 +72,7 @@ check hostile
 # The same in a real terminal: the bytes cchc writes to it.
 command -v tmux > /dev/null 2>&1 || { echo "tmux not installed: real-terminal part skipped"; exit 0; }
 sock="cchc-hostile-$$"
-tm() { tmux -L "$sock" -f /dev/null "$@"; }
 trap 'tm kill-server > /dev/null 2>&1 || true; rm -rf "$tmp"' EXIT
-wait_for() {
-	i=0
-	while [ $i -lt 50 ]; do
-		tm capture-pane -p > "$tmp/pane" 2> /dev/null || true
-		grep -qF -- "$1" "$tmp/pane" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	echo "timed out waiting for: $1"; cat "$tmp/pane"
-	return 1
-}
 tm -u new-session -d -s t -x 80 -y 24 \
 	"sleep 0.5; env CCHC_DB='$CCHC_DB' HOME='$HOME' XDG_CONFIG_HOME='$XDG_CONFIG_HOME' \
 	 XDG_DATA_HOME='$XDG_DATA_HOME' LC_ALL=C.UTF-8 TERM=screen '$CCHC'; \

@@ -14,6 +14,24 @@ FIXTURES="${FIXTURES:-$top_srcdir/tests/fixtures}"
 actual="$tmp/actual"
 : > "$actual"
 
+# tm ARGS...: tmux on the test's own server, named by $sock (the test may
+# set another name before it starts one).
+sock="cchc-test-$$"
+tm() { tmux -L "$sock" -f /dev/null "$@"; }
+
+# wait_for TEXT: polls the pane until it shows TEXT, for WAIT_SECONDS (5).
+wait_for() {
+	i=0
+	while [ $i -lt $((${WAIT_SECONDS:-5} * 10)) ]; do
+		tm capture-pane -p > "$tmp/pane" 2> /dev/null || true
+		grep -qF -- "$1" "$tmp/pane" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	echo "timed out waiting for: $1"; cat "$tmp/pane"
+	return 1
+}
+
 # import FILE: imports a plan quietly.
 import() {
 	"$CCHC" plan import "$1" > /dev/null 2>&1

@@ -7,22 +7,7 @@
 # line and filters the outline; the search screen (F5) finds "xin loi".
 . "$top_srcdir/tests/screen/lib.sh"
 command -v tmux > /dev/null 2>&1 || { echo "tmux not installed: skipped"; exit 77; }
-sock="cchc-test-$$"
-tm() { tmux -L "$sock" -f /dev/null "$@"; }
 trap 'tm kill-server > /dev/null 2>&1 || true; rm -rf "$tmp"' EXIT
-
-# wait_for TEXT: polls the pane (up to 5 s) until it shows TEXT.
-wait_for() {
-	i=0
-	while [ $i -lt 50 ]; do
-		tm capture-pane -p > "$tmp/pane" 2> /dev/null || true
-		grep -qF -- "$1" "$tmp/pane" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	echo "timed out waiting for: $1"; cat "$tmp/pane"
-	return 1
-}
 
 expect_size() {
 	tm display-message -p '#{window_width}x#{window_height}' > "$tmp/size"
