@@ -46,6 +46,7 @@ static void usage(FILE *out)
 		"  NO_COLOR=1        không dùng màu\n"
 		"  CCHC_NO_AUTO_BACKUP=1   không tự sao lưu mỗi ngày (như thiết lập backup.auto no)\n"
 		"  CCHC_TRACE_SQL=TỆP      ghi thời gian của từng câu lệnh SQL vào TỆP (tìm chỗ chậm)\n"
+		"  CCHC_NO_TMPFILE=1       ghi tệp như trên ổ không có tệp tạm không tên (USB FAT; để thử)\n"
 		"\n"
 		"Xem thêm: man cchc\n");
 }
