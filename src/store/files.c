@@ -53,7 +53,6 @@ static int find_content(struct db *db, const char *sha, struct content *c)
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-
 /* ---- reading a stored content ---- */
 
 enum { READ_OK, READ_DAMAGED, READ_DB, READ_WRITE };
