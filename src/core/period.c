@@ -102,7 +102,9 @@ int period_parse(const char *s, int cutoff_day, struct period *out, struct cchc_
 	if (dots)
 		return parse_range(s, dots, out, err);
 	int year = 0, used = 0;
-	if (sscanf(s, "%4d%n", &year, &used) == 1 && used == 4 && year >= 1900 && year <= 2999) {
+	/* from 1901: the year 1900's periods start in December 1899, before
+	 * the first date the program knows */
+	if (sscanf(s, "%4d%n", &year, &used) == 1 && used == 4 && year >= 1901 && year <= 2999) {
 		const char *rest = s + 4;
 		if (*rest == '-')
 			rest++;

@@ -53,6 +53,10 @@ static void test_periods(void)
 		     "từ 01/01/2026 đến 31/03/2026");
 	check_period("5/1/2026..20/2/2026", 15, "2026-01-05", "2026-02-20",
 		     "từ 05/01/2026 đến 20/02/2026");
+	/* the first year whose periods lie in the dates the program knows */
+	check_bad("1900");
+	check_bad("1900-Q1");
+	check_period("1901", 15, "1900-12-15", "1901-12-14", "năm 1901");
 	check_bad("2026-Q5");
 	check_bad("2026Q1");
 	check_bad("26-Q1");
