@@ -185,12 +185,6 @@ int files_write_fd(struct db *db, const char *sha, int fd, const char *shown,
 int files_extract(struct db *db, const char *sha, const char *out, int flags,
 		  struct cchc_err *err)
 {
-	struct content c;
-	int s = find_content(db, sha, &c);
-	if (s != SQLITE_OK)
-		return db_fail(db, s, "đọc tệp", err);
-	if (!c.rowid)
-		return err_set(err, CCHC_ENOTFOUND, "Thiếu nội dung tệp %s trong cơ sở dữ liệu", sha);
 	struct fs_tmp t;
 	if (fs_tmp_open(&t, out, 0666, flags, err))
 		return err->code;
