@@ -324,16 +324,10 @@ expect_grep "liên kết tượng trưng" "$T/err"
 # ---- a copy brought with its -wal: the changes in the -wal come back too ----
 mkdir "$T/walsrc"
 "$CCHC" --db "$T/walsrc/a.db" unit add "Phòng Nguồn" --code NG >/dev/null || fail "create a.db"
-PY=python3
-[ -x /usr/bin/python3 ] && PY=/usr/bin/python3
-"$PY" - "$T/walsrc/a.db" <<'PYEOF' || fail "could not leave a -wal beside a.db"
-import os, sqlite3, sys
-c = sqlite3.connect(sys.argv[1])
-c.execute("PRAGMA wal_autocheckpoint = 0")
-c.execute("INSERT OR REPLACE INTO setting(key, value) VALUES ('org.name', 'Chỉ có trong WAL')")
-c.commit()
-os._exit(0)  # the change stays in a.db-wal, as when the copy was taken
-PYEOF
+# the change stays in a.db-wal, as when the copy was taken
+sql_leave_wal "$T/walsrc/a.db" \
+	"INSERT OR REPLACE INTO setting(key, value) VALUES ('org.name', 'Chỉ có trong WAL')" ||
+	fail "could not leave a -wal beside a.db"
 cp "$T/walsrc/a.db" "$T/walsrc/copy.db"
 cp "$T/walsrc/a.db-wal" "$T/walsrc/copy.db-wal"
 "$CCHC" --db "$T/walsrc/target.db" unit list >/dev/null || fail "create target.db"

@@ -48,3 +48,21 @@ raw_sql() {
 		sqlite_master WHERE type = 'trigger' AND name GLOB 'history_*'")
 	sqlite3 "$CCHC_DB" "${drops:+$drops;} $1"
 }
+
+# sql_leave_wal DB SQL...: runs the statements on DB in WAL mode through
+# Python's sqlite3 and exits without closing it, so that the changes stay in
+# DB-wal (as after a kill, or in a copy taken while the program ran).
+sql_leave_wal() {
+	py=python3
+	[ -x /usr/bin/python3 ] && py=/usr/bin/python3
+	"$py" - "$@" <<'PYEOF'
+import os, sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("PRAGMA journal_mode = WAL")
+c.execute("PRAGMA wal_autocheckpoint = 0")
+for sql in sys.argv[2:]:
+    c.execute(sql)
+c.commit()
+os._exit(0)  # no close: no checkpoint, the -wal stays
+PYEOF
+}

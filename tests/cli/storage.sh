@@ -120,18 +120,8 @@ cmp -s "$T/foreign-wal.db" "$T/foreign-wal.orig" || fail "a foreign WAL database
 [ ! -e "$T/foreign-wal.db-wal" ] && [ ! -e "$T/foreign-wal.db-shm" ] || fail "-wal/-shm beside a foreign WAL database"
 # ... and one whose last changes are still in its -wal (its program was
 # killed): the header says nothing yet; the file and the -wal stay as they were
-PY=python3
-[ -x /usr/bin/python3 ] && PY=/usr/bin/python3
-"$PY" - "$T/fw.db" <<'PYEOF' || fail "could not make a foreign database with a -wal"
-import os, sqlite3, sys
-c = sqlite3.connect(sys.argv[1])
-c.execute("PRAGMA journal_mode = WAL")
-c.execute("PRAGMA wal_autocheckpoint = 0")
-c.execute("CREATE TABLE t(x)")
-c.execute("INSERT INTO t VALUES (1)")
-c.commit()
-os._exit(0)  # no close: the -wal stays, as after a kill
-PYEOF
+sql_leave_wal "$T/fw.db" "CREATE TABLE t(x)" "INSERT INTO t VALUES (1)" ||
+	fail "could not make a foreign database with a -wal"
 [ -s "$T/fw.db-wal" ] || fail "the foreign database has no -wal to test with"
 cp "$T/fw.db" "$T/fw.orig"
 cp "$T/fw.db-wal" "$T/fw.wal.orig"
@@ -143,14 +133,9 @@ cmp -s "$T/fw.db-wal" "$T/fw.wal.orig" || fail "the -wal of a foreign database w
 # a cchc database left with its -wal still opens
 CCHC_NO_AUTO_BACKUP=1 "$CCHC" --db "$T/cw.db" --create unit add "Phòng Kiểm tra WAL" --code KTW >/dev/null ||
 	fail "create cw.db"
-"$PY" - "$T/cw.db" <<'PYEOF' || fail "could not leave a -wal beside cw.db"
-import os, sqlite3, sys
-c = sqlite3.connect(sys.argv[1])
-c.execute("PRAGMA wal_autocheckpoint = 0")
-c.execute("INSERT OR REPLACE INTO setting(key, value) VALUES ('org.name', 'Sở Thử WAL')")
-c.commit()
-os._exit(0)
-PYEOF
+sql_leave_wal "$T/cw.db" \
+	"INSERT OR REPLACE INTO setting(key, value) VALUES ('org.name', 'Sở Thử WAL')" ||
+	fail "could not leave a -wal beside cw.db"
 run "$CCHC" --db "$T/cw.db" setting get org.name
 expect_rc 0
 expect_grep "Sở Thử WAL" "$T/out"
