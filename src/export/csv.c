@@ -227,12 +227,6 @@ static int check_shape(int ntables, bool folder, const char *path, struct cchc_e
  * folder; one left by a killed export (no lock) is removed by the next
  * export to the same folder. */
 
-static const char *base_name(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	return slash ? slash + 1 : path;
-}
-
 /* Whether name is one of the files a csv export puts in its folder:
  * "NN-slug.csv" (two digits or more, "-", lower-case letters, digits, "-"). */
 static bool is_table_name(const char *name)
@@ -306,7 +300,7 @@ static int folder_exists(const char *dir, struct cchc_err *err)
  * allowing) replace. */
 static int check_folder_target(const char *dir, int flags, struct cchc_err *err)
 {
-	const char *base = base_name(dir);
+	const char *base = fs_base_name(dir);
 	if (!*base || strcmp(base, ".") == 0 || strcmp(base, "..") == 0)
 		return err_set(err, CCHC_EINPUT, "Hãy ghi các biểu vào một thư mục có tên (ví dụ "
 			       "bao-cao/), không phải %s", dir);
@@ -440,7 +434,7 @@ static int write_folder(const char *dir, const struct csv_file *f, int n, int fl
 			struct cchc_err *err)
 {
 	char *parent = fs_dirname(dir);
-	const char *base = base_name(dir);
+	const char *base = fs_base_name(dir);
 	sweep_leftovers(parent, base);
 	struct sbuf tmp = SBUF_INIT;
 	sbuf_addf(&tmp, "%s/.%s.tmp-XXXXXX", parent, base);

@@ -53,6 +53,12 @@ int fs_read_file(const char *path, size_t max, char **out, size_t *len, struct c
 	return CCHC_OK;
 }
 
+const char *fs_base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
 char *fs_dirname(const char *path)
 {
 	const char *slash = strrchr(path, '/');
@@ -145,17 +151,12 @@ void fs_guard_remove(const char *path)
 	}
 }
 
-static const char *base_name(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	return slash ? slash + 1 : path;
-}
 
 /* Whether a and b name the same entry of the same folder (the folder
  * compared by device and inode, so "./x" and "/home/u/x" match). */
 static bool same_entry(const char *a, const char *b)
 {
-	if (strcmp(base_name(a), base_name(b)) != 0)
+	if (strcmp(fs_base_name(a), fs_base_name(b)) != 0)
 		return false;
 	char *da = fs_dirname(a), *db = fs_dirname(b);
 	struct stat sa, sb;

@@ -73,6 +73,8 @@ void fs_tmp_abort(struct fs_tmp *t);
 int fs_write_all(int fd, const void *buf, size_t n);
 /* Creates path and its missing parents with the given mode. */
 int fs_mkdir_p(const char *path, mode_t mode, struct cchc_err *err);
+/* The last part of path: what follows its last "/". */
+const char *fs_base_name(const char *path);
 /* Returns a malloc'd copy of the folder part of path ("." when none). */
 char *fs_dirname(const char *path);
 
