@@ -48,8 +48,13 @@ units
 
 # ---- Channels: codes and labels, with and without tones, any case ----------
 export CCHC_DB="$T/channels.db"
-# channel TYPED CODE: what the clerk types is stored as CODE.
+# channel TYPED CODE: what the clerk types is stored as CODE. Under valgrind
+# (about 2 s a command) two spellings of each channel are tried, not all.
+last_code= tried=0
 channel() {
+	[ "$2" = "$last_code" ] || tried=0
+	last_code=$2 tried=$((tried + 1))
+	[ -z "${CCHC_VALGRIND:-}" ] || [ "$tried" -le 2 ] || return 0
 	run "$CCHC" feedback add --received 01/10/2026 --channel "$1" --sender "Người gửi" \
 		--content "Thử kênh"
 	expect_rc 0
@@ -88,7 +93,7 @@ channel "Phiếu lấy ý kiến" phieu
 channel "phieu lay y kien" phieu
 run "$CCHC" feedback show 1
 expect_grep "Kênh: văn bản" "$T/out"
-run "$CCHC" feedback show 21
+run "$CCHC" feedback show "$(q "SELECT min(id) FROM feedback WHERE channel = 'cong-dvc'")"
 expect_grep "Kênh: Cổng DVC quốc gia" "$T/out"
 run "$CCHC" feedback add --received 01/10/2026 --channel fax --sender X --content Y
 expect_rc 1
