@@ -85,10 +85,18 @@ static void table_free(struct doc_table *t)
 {
 	for (int i = 0; i < t->nrows * t->ncols; i++)
 		free(t->cells[i]);
+	for (int i = 0; i < t->nnotes; i++)
+		free(t->notes[i]);
+	free(t->notes);
 	free(t->cells);
 	free(t->title);
+	free(t->sheet);
+	free(t->unit_note);
 	free(t->numeric);
+	free(t->date);
 	free(t->widths);
+	free(t->row_attrs);
+	free(t->merges);
 }
 
 static void block_free(struct doc_block *b)
@@ -112,6 +120,9 @@ void doc_free(struct doc *d)
 	for (int i = 0; i < d->nrecipients; i++)
 		free(d->recipients[i]);
 	free(d->recipients);
+	for (int i = 0; i < d->naddressees; i++)
+		free(d->addressees[i]);
+	free(d->addressees);
 	memset(d, 0, sizeof *d);
 }
 
@@ -144,6 +155,12 @@ void doc_add_recipient(struct doc *d, const char *name)
 	d->recipients[d->nrecipients++] = doc_clean(name);
 }
 
+void doc_add_addressee(struct doc *d, const char *name)
+{
+	d->addressees = grow(d->addressees, (size_t)d->naddressees, sizeof *d->addressees);
+	d->addressees[d->naddressees++] = doc_clean(name);
+}
+
 static struct doc_block *add_block(struct doc *d, enum doc_block_kind kind)
 {
 	d->blocks = grow(d->blocks, (size_t)d->nblocks, sizeof *d->blocks);
@@ -174,15 +191,91 @@ void doc_text(struct doc *d, enum doc_style style, enum doc_align align, int att
 	doc_run(doc_para(d, style, align), text, attrs);
 }
 
+int doc_annex(struct doc *d, const char *const *heading)
+{
+	int n = 0;
+	for (int i = 0; i < d->nblocks; i++)
+		n += d->blocks[i].kind == DOC_ANNEX;
+	struct doc_block *b = add_block(d, DOC_ANNEX);
+	b->para.style = DOC_PLAIN;
+	b->para.align = DOC_CENTER;
+	for (int i = 0; heading && heading[i]; i++) {
+		bool paren = heading[i][0] == '(';
+		doc_run(&b->para, heading[i], paren ? DOC_ITALIC : DOC_BOLD);
+	}
+	return n;
+}
+
+int doc_annex_start(const struct doc *d)
+{
+	for (int i = 0; i < d->nblocks; i++)
+		if (d->blocks[i].kind == DOC_ANNEX)
+			return i;
+	return d->nblocks;
+}
+
 struct doc_table *doc_table(struct doc *d, const char *title, int ncols, int header_rows)
 {
 	struct doc_table *t = &add_block(d, DOC_TABLE_BLOCK)->table;
 	t->title = doc_clean(title);
+	t->sheet = xstrdup("");
+	t->unit_note = xstrdup("");
 	t->ncols = ncols > 0 ? ncols : 1;
 	t->header_rows = header_rows > 0 ? header_rows : 0;
 	t->numeric = xcalloc((size_t)t->ncols, sizeof *t->numeric);
+	t->date = xcalloc((size_t)t->ncols, sizeof *t->date);
 	t->widths = xcalloc((size_t)t->ncols, sizeof *t->widths);
+	t->landscape = t->ncols > DOC_PORTRAIT_COLS;
 	return t;
+}
+
+void doc_table_date_column(struct doc_table *t, int col)
+{
+	if (col < 0 || col >= t->ncols)
+		return;
+	t->date[col] = true;
+	t->numeric[col] = false;
+}
+
+void doc_table_row_attrs(struct doc_table *t, int attrs)
+{
+	if (t->nrows > 0)
+		t->row_attrs[t->nrows - 1] = attrs;
+}
+
+void doc_table_merge(struct doc_table *t, int row, int col, int rows, int cols)
+{
+	if (row < 0 || col < 0 || rows < 1 || cols < 1 || col + cols > t->ncols ||
+	    (rows == 1 && cols == 1))
+		return;
+	t->merges = grow(t->merges, (size_t)t->nmerges, sizeof *t->merges);
+	t->merges[t->nmerges++] = (struct doc_merge){ row, col, rows, cols };
+}
+
+int doc_table_merge_at(const struct doc_table *t, int row, int col)
+{
+	for (int i = 0; i < t->nmerges; i++) {
+		const struct doc_merge *m = &t->merges[i];
+		if (row >= m->row && row < m->row + m->rows && col >= m->col && col < m->col + m->cols)
+			return i;
+	}
+	return -1;
+}
+
+void doc_table_sheet(struct doc_table *t, const char *sheet)
+{
+	set_str(&t->sheet, sheet);
+}
+
+void doc_table_note(struct doc_table *t, const char *line)
+{
+	t->notes = grow(t->notes, (size_t)t->nnotes, sizeof *t->notes);
+	t->notes[t->nnotes++] = doc_clean(line);
+}
+
+void doc_table_unit(struct doc_table *t, const char *unit_note)
+{
+	set_str(&t->unit_note, unit_note);
 }
 
 void doc_table_column(struct doc_table *t, int col, int width, bool numeric)
@@ -197,10 +290,11 @@ void doc_table_row(struct doc_table *t, const char *const *cells)
 {
 	size_t row = sizeof *t->cells * (size_t)t->ncols;
 	t->cells = grow(t->cells, (size_t)t->nrows, row);
+	t->row_attrs = grow(t->row_attrs, (size_t)t->nrows, sizeof *t->row_attrs);
 	char **r = t->cells + (size_t)t->nrows * (size_t)t->ncols;
 	for (int c = 0; c < t->ncols; c++)
 		r[c] = doc_clean(cells ? cells[c] : NULL);
-	t->nrows++;
+	t->row_attrs[t->nrows++] = 0;
 }
 
 void doc_page_break(struct doc *d)

@@ -33,19 +33,43 @@ struct doc_para {
 	int nruns;
 };
 
-struct doc_table {
-	char *title;             /* shown above the table (may be ""); a sheet name in xlsx */
-	int ncols, nrows, header_rows; /* the first header_rows rows are bold headers */
-	char **cells;            /* nrows * ncols, row-major; "" for empty */
-	bool *numeric;           /* ncols: the column holds numbers (right-aligned, typed in xlsx) */
-	int *widths;             /* ncols: relative widths (characters), 0 = automatic */
+/* A cell that spans rows x cols of the grid from (row, col): the cells it
+ * covers stay in the grid, their text ignored. Writers draw it as one cell
+ * (docx gridSpan/vMerge, html rowspan/colspan, xlsx a merged range); md and
+ * txt, which cannot, join a group header to each column under it. */
+struct doc_merge {
+	int row, col, rows, cols;
 };
 
-enum doc_block_kind { DOC_PARA_BLOCK, DOC_TABLE_BLOCK, DOC_PAGE_BREAK };
+struct doc_table {
+	char *title;             /* shown above the table (may be "") */
+	char *sheet;             /* short name ("Biểu 4"): the xlsx sheet, the csv file; "" = from title */
+	char **notes;            /* lines between the title and the table, centred
+				  * ("Kỳ báo cáo: từ ngày 15/6/2026 đến ngày 14/9/2026") */
+	int nnotes;
+	char *unit_note;         /* "Đơn vị tính: Số hồ sơ TTHC", right-aligned above the table; may be "" */
+	int ncols, nrows, header_rows; /* the first header_rows rows are headers, repeated on each page */
+	char **cells;            /* nrows * ncols, row-major; "" for empty */
+	bool *numeric;           /* ncols: the column holds numbers (right-aligned, typed in xlsx) */
+	bool *date;              /* ncols: the column holds dates dd/mm/yyyy (centred, dates in xlsx) */
+	int *widths;             /* ncols: relative widths (characters), 0 = automatic */
+	int *row_attrs;          /* nrows: DOC_BOLD for a total row; header rows are bold anyway */
+	struct doc_merge *merges;
+	int nmerges;
+	bool landscape;          /* set on a landscape page of its own (docx, html print); doc_table
+				  * sets it for a table of more than DOC_PORTRAIT_COLS columns */
+};
+#define DOC_PORTRAIT_COLS 8
+
+/* DOC_ANNEX starts an annex (Phụ lục): it and every block after it come
+ * after "Nơi nhận:" and the signer, each annex on a new page under its
+ * heading (para holds the heading's lines: "Phụ lục I", its title, and
+ * the italic "(Kèm theo Báo cáo số .../BC-... ngày ... của ...)"). */
+enum doc_block_kind { DOC_PARA_BLOCK, DOC_TABLE_BLOCK, DOC_PAGE_BREAK, DOC_ANNEX };
 
 struct doc_block {
 	enum doc_block_kind kind;
-	struct doc_para para;    /* DOC_PARA_BLOCK */
+	struct doc_para para;    /* DOC_PARA_BLOCK; DOC_ANNEX: one run per heading line */
 	struct doc_table table;  /* DOC_TABLE_BLOCK */
 };
 
@@ -59,7 +83,9 @@ struct doc {
 	struct ymd date;         /* y == 0: "ngày    tháng    năm" left blank */
 	/* Title block, centred bold: "BÁO CÁO" then the abstract. */
 	char *type;
-	char *abstract;          /* may be "" */
+	char *abstract;          /* may be ""; a short solid line is drawn under the title block */
+	char **addressees;       /* "Kính gửi:" one name, or a list of "- name;" lines; none: no line */
+	int naddressees;
 	struct doc_block *blocks;
 	int nblocks;
 	char **recipients;       /* "Nơi nhận:" list ("- Như trên;" style lines, without the "- ") */
@@ -85,6 +111,15 @@ void doc_set_header(struct doc *d, const char *parent_body, const char *issuing_
 void doc_set_title(struct doc *d, const char *type, const char *abstract);
 void doc_set_signer(struct doc *d, const char *authority, const char *title, const char *name);
 void doc_add_recipient(struct doc *d, const char *name);
+/* A body the document is sent to ("Sở Nội vụ tỉnh Lạng Sơn"), shown as
+ * "Kính gửi: ..." under the title block. */
+void doc_add_addressee(struct doc *d, const char *name);
+/* Starts an annex: what is added after it is printed after the signer, on
+ * a new page, under the heading lines given (NULL-terminated; the first two
+ * bold, a line in parentheses italic). Returns the annex's index from 0. */
+int doc_annex(struct doc *d, const char *const *heading);
+/* The index of the first DOC_ANNEX block, or d->nblocks when none. */
+int doc_annex_start(const struct doc *d);
 
 /* Starts a paragraph and returns it; add runs with doc_run(). The pointer
  * (like the one doc_table returns) is valid until the next block is added. */
@@ -98,8 +133,21 @@ struct doc_table *doc_table(struct doc *d, const char *title, int ncols, int hea
 /* Declares column col's relative width (0 = automatic) and whether it holds
  * numbers. */
 void doc_table_column(struct doc_table *t, int col, int width, bool numeric);
+/* Declares column col as one of dates written dd/mm/yyyy. */
+void doc_table_date_column(struct doc_table *t, int col);
 /* Appends a row of ncols cells (a NULL cell is empty). */
 void doc_table_row(struct doc_table *t, const char *const *cells);
+/* Attributes of the row appended last (DOC_BOLD for a total row). */
+void doc_table_row_attrs(struct doc_table *t, int attrs);
+/* Cell (row, col) spans rows x cols; merges must not overlap and must lie
+ * within the rows that exist when the table is written. */
+void doc_table_merge(struct doc_table *t, int row, int col, int rows, int cols);
+/* Finds the merge that covers (row, col): its index, or -1. */
+int doc_table_merge_at(const struct doc_table *t, int row, int col);
+/* The sheet name (xlsx) and the lines above the table. */
+void doc_table_sheet(struct doc_table *t, const char *sheet);
+void doc_table_note(struct doc_table *t, const char *line);
+void doc_table_unit(struct doc_table *t, const char *unit_note);
 void doc_page_break(struct doc *d);
 
 /* Renders the document in memory. txt is UTF-8 here; the encoding is
