@@ -268,6 +268,10 @@ static const struct {
 bool dossier_channel_parse(const char *s, enum dossier_channel *out)
 {
 	char *folded = text_fold(s, false);
+	/* the stored codes ("truc-tiep"), which --help shows, read as words */
+	for (char *p = folded; *p; p++)
+		if (*p == '-' || *p == '_')
+			*p = ' ';
 	char *f = text_squeeze(folded);
 	bool ok = !*f;
 	*out = DCH_IN_PERSON;

@@ -205,6 +205,13 @@ run "$CCHC" dossier add --procedure x
 expect_rc 2
 run "$CCHC" dossier show TAY-001
 expect_grep "Hình thức nộp: bưu chính" "$T/out"
+# the codes --help names are taken as typed
+for ch in truc-tiep:"trực tiếp" truc-tuyen:"trực tuyến" buu-chinh:"bưu chính"; do
+	run "$CCHC" dossier edit TAY-001 --channel "${ch%%:*}"
+	expect_rc 0
+	run "$CCHC" dossier show TAY-001
+	expect_grep "Hình thức nộp: ${ch#*:}" "$T/out"
+done
 expect_grep "Trễ hạn: 6 ngày làm việc" "$T/out"
 run "$CCHC" dossier edit TAY-001 --resolved 18/11/2026
 expect_rc 0
