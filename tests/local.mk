@@ -35,6 +35,9 @@ tests_unit_test_dossier_parse_LDADD = $(TEST_LIBS)
 check_PROGRAMS += tests/unit/test_doc
 tests_unit_test_doc_SOURCES = tests/unit/test_doc.c tests/unit/check.h
 tests_unit_test_doc_LDADD = $(TEST_LIBS)
+check_PROGRAMS += tests/unit/test_report
+tests_unit_test_report_SOURCES = tests/unit/test_report.c tests/unit/check.h
+tests_unit_test_report_LDADD = $(TEST_LIBS)
 
 CLI_TESTS = \
 	tests/cli/help.sh \
@@ -57,6 +60,7 @@ UNIT_TESTS = tests/unit/test_plan_parse tests/unit/test_text tests/unit/test_sto
 UNIT_TESTS += tests/unit/test_dossier_parse
 UNIT_TESTS += tests/unit/test_period
 UNIT_TESTS += tests/unit/test_doc
+UNIT_TESTS += tests/unit/test_report
 CLI_TESTS += tests/cli/doc_reader.sh
 check_PROGRAMS += tests/unit/test_doc_tables
 tests_unit_test_doc_tables_SOURCES = tests/unit/test_doc_tables.c tests/unit/check.h
