@@ -119,6 +119,8 @@ bench: tests/bench/bench_search$(EXEEXT) tests/bench/gen$(EXEEXT) tests/bench/fl
 # The registers (issue 6): settings, dossiers, apology letters.
 CLI_TESTS += tests/cli/settings.sh tests/cli/dossiers.sh tests/cli/letters.sh tests/cli/reports.sh \
 	tests/cli/history.sh
+# The report a clerk sends unchanged (issue 15): its wording, the annual report.
+CLI_TESTS += tests/cli/report-wording.sh
 
 # The command tests with cchc under valgrind memcheck (issue 8): CCHC is the
 # wrapper tests/valgrind-cchc.sh, CCHC_VALGRIND=1 lets a test use smaller

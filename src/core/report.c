@@ -342,7 +342,7 @@ static bool has_number(const char *doc_no)
  * 12/KH-SCT ngày 15/01/2026 của Sở Công Thương về ..."; a plan whose number
  * is blank is named by its title and date ("Kế hoạch triển khai ... ngày
  * 15/01/2026 của ..."), never "Kế hoạch số /KH-...". */
-static void cite_plan(struct sbuf *b, sqlite3_stmt *st)
+static void cite_plan(struct sbuf *b, sqlite3_stmt *st, const char *org)
 {
 	const char *no = (const char *)sqlite3_column_text(st, 1);
 	const char *issuer = (const char *)sqlite3_column_text(st, 4);
@@ -355,8 +355,13 @@ static void cite_plan(struct sbuf *b, sqlite3_stmt *st)
 		sbuf_addf(b, "Kế hoạch %s", title);
 	if (*d)
 		sbuf_addf(b, "%s%s", strncmp(d, "tháng", 6) ? " ngày " : " ", d);
+	/* the header holds the issuer in capitals: the agency's own name is
+	 * cited as org.name writes it */
+	char *fi = text_fold(issuer, false), *fo = text_fold(org, false);
 	if (*issuer)
-		sbuf_addf(b, " của %s", issuer);
+		sbuf_addf(b, " của %s", *org && strcmp(fi, fo) == 0 ? org : issuer);
+	free(fi);
+	free(fo);
 	if (has_number(no))
 		sbuf_addf(b, " về %s", title);
 	free(title);
@@ -366,6 +371,7 @@ static void cite_plan(struct sbuf *b, sqlite3_stmt *st)
  * phrase citing them. */
 static char *choose_plans(struct db *db, int year, int64_t plan_id, char **sentence)
 {
+	char *org = settings_get(db, "org.name");
 	struct sbuf ids = SBUF_INIT, text = SBUF_INIT;
 	sqlite3_stmt *st;
 #define PLAN_COLS "id, doc_no, coalesce(issued_on, ''), title, issuer"
@@ -383,10 +389,11 @@ static char *choose_plans(struct db *db, int year, int64_t plan_id, char **sente
 			sbuf_addf(&ids, "%s%lld", ids.len ? "," : "", (long long)sqlite3_column_int64(st, 0));
 			if (text.len)
 				sbuf_add(&text, "; ");
-			cite_plan(&text, st);
+			cite_plan(&text, st, org);
 		}
 		sqlite3_finalize(st);
 	}
+	free(org);
 	if (!ids.len)
 		sbuf_add(&ids, "0");
 	*sentence = sbuf_detach(&text);
