@@ -35,6 +35,9 @@ tests_unit_test_dossier_parse_LDADD = $(TEST_LIBS)
 check_PROGRAMS += tests/unit/test_doc
 tests_unit_test_doc_SOURCES = tests/unit/test_doc.c tests/unit/check.h
 tests_unit_test_doc_LDADD = $(TEST_LIBS)
+check_PROGRAMS += tests/unit/test_report
+tests_unit_test_report_SOURCES = tests/unit/test_report.c tests/unit/check.h
+tests_unit_test_report_LDADD = $(TEST_LIBS)
 
 CLI_TESTS = \
 	tests/cli/help.sh \
@@ -57,6 +60,7 @@ UNIT_TESTS = tests/unit/test_plan_parse tests/unit/test_text tests/unit/test_sto
 UNIT_TESTS += tests/unit/test_dossier_parse
 UNIT_TESTS += tests/unit/test_period
 UNIT_TESTS += tests/unit/test_doc
+UNIT_TESTS += tests/unit/test_report
 CLI_TESTS += tests/cli/doc_reader.sh
 check_PROGRAMS += tests/unit/test_doc_tables
 tests_unit_test_doc_tables_SOURCES = tests/unit/test_doc_tables.c tests/unit/check.h
@@ -115,6 +119,8 @@ bench: tests/bench/bench_search$(EXEEXT) tests/bench/gen$(EXEEXT) tests/bench/fl
 # The registers (issue 6): settings, dossiers, apology letters.
 CLI_TESTS += tests/cli/settings.sh tests/cli/dossiers.sh tests/cli/letters.sh tests/cli/reports.sh \
 	tests/cli/history.sh
+# The report a clerk sends unchanged (issue 15): its wording, the annual report.
+CLI_TESTS += tests/cli/report-wording.sh
 
 # The command tests with cchc under valgrind memcheck (issue 8): CCHC is the
 # wrapper tests/valgrind-cchc.sh, CCHC_VALGRIND=1 lets a test use smaller

@@ -15,9 +15,12 @@ static int rp_deadlines(struct cli_ctx *ctx, int argc, char **argv);
 
 const struct cli_cmd cli_report_cmds[] = {
 	{ "report", "", rp_export, "--period KỲ --format docx|xlsx|md|html|txt|csv --out TỆP "
-	  "[--force] [--encoding BẢNG_MÃ] [--plan MÃ_KH] [--date NGÀY]",
+	  "[--force] [--encoding BẢNG_MÃ] [--plan MÃ_KH] [--date NGÀY] [--number SỐ]",
 	  "Báo cáo kết quả CCHC của kỳ (2026-Q1, 2026-H1, 2026-Q3, 2026-9M, 2026, TỪ..ĐẾN) theo "
-	  "thể thức văn bản hành chính; csv: một bảng một tệp, nhiều bảng thì --out là thư mục; "
+	  "thể thức văn bản hành chính: nội dung, Nơi nhận và người ký, rồi Phụ lục các biểu "
+	  "(Biểu 4a/4b: hồ sơ TTHC theo đơn vị và theo lĩnh vực, mẫu II.06a); báo cáo năm so sánh "
+	  "với năm trước và nêu kết quả các chỉ số. --number: số báo cáo (theo report.number, "
+	  "dưới 10 thêm số 0); không có thì để trống cho văn thư điền; csv: một bảng một tệp, nhiều bảng thì --out là thư mục; "
 	  "--out - in ra màn hình (txt, md, html). Tệp (hay thư mục csv) đã có chỉ bị thay khi "
 	  "có --force; thư mục csv chỉ được thay khi trong đó toàn là biểu cchc đã ghi. Không "
 	  "bao giờ ghi vào tệp dữ liệu đang dùng." },
@@ -32,7 +35,7 @@ const struct cli_cmd cli_report_cmds[] = {
 };
 
 struct export_opts {
-	const char *period, *format, *out, *encoding, *plan, *date;
+	const char *period, *format, *out, *encoding, *plan, *date, *number;
 	bool force; /* --force: an existing file may be replaced */
 };
 
@@ -47,7 +50,8 @@ static int export_args(int argc, char **argv, struct export_opts *o)
 		    !cli_opt_value(argc, argv, &i, "--out", &o->out) &&
 		    !cli_opt_value(argc, argv, &i, "--encoding", &o->encoding) &&
 		    !cli_opt_value(argc, argv, &i, "--plan", &o->plan) &&
-		    !cli_opt_value(argc, argv, &i, "--date", &o->date))
+		    !cli_opt_value(argc, argv, &i, "--date", &o->date) &&
+		    !cli_opt_value(argc, argv, &i, "--number", &o->number))
 			return cli_usage_error(cmd, "đối số không rõ: %s", argv[i]);
 	if (!o->period || !o->format || !o->out)
 		return cli_usage_error(cmd, "cần --period, --format và --out");
@@ -86,13 +90,17 @@ static int rp_export(struct cli_ctx *ctx, int argc, char **argv)
 	long long plan = o.plan ? strtoll(o.plan, &end, 10) : 0;
 	if (o.plan && (*end || plan <= 0))
 		return cli_usage_error(cmd, "mã kế hoạch \"%s\" không hợp lệ", o.plan);
+	long long number = o.number ? strtoll(o.number, &end, 10) : 0;
+	if (o.number && (*end || number <= 0 || number > 99999))
+		return cli_usage_error(cmd, "số báo cáo \"%s\" không hợp lệ (một số từ 1)", o.number);
 	struct period p;
 	if (cli_period(ctx, o.period, &p))
 		return CLI_ERR;
 	struct cchc_err err = { 0 };
 	struct doc d;
 	doc_init(&d);
-	int rc = report_build(&ctx->db, &p, plan, date, &d, &err);
+	struct report_opts ro = { plan, date, (int)number };
+	int rc = report_build(&ctx->db, &p, &ro, &d, &err);
 	if (!rc)
 		rc = to_out ? to_stdout(&d, fmt, &err) : doc_write(&d, fmt, o.out, o.encoding,
 							   o.force ? FS_OVERWRITE : FS_NEW, &err);

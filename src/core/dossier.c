@@ -9,6 +9,7 @@
 #include "store/history.h"
 #include "text/collate.h"
 #include "text/encoding.h"
+#include "text/fold.h"
 #include "text/utf8.h"
 #include "util/fsutil.h"
 #include "util/sbuf.h"
@@ -691,9 +692,10 @@ int dossier_import(struct db *db, const struct dossier_parse *p, struct dossier_
  * UNION ALL, and counted here. As one WHERE of three ORs SQLite merged the
  * row ids of some 200,000 index entries for a province's year, and nine
  * sum()s in SQL cost more than reading the rows: 0.4 s then, 60 ms now. */
-#define STATS_COLS "SELECT received_on, channel, resolved_on, due_on, field, unit_id FROM dossier "
+#define STATS_COLS "SELECT received_on, channel, resolved_on, due_on, field, unit_id, status " \
+	"FROM dossier "
 static const char STATS_SQL[] =
-	"SELECT d.received_on, d.channel, d.resolved_on, d.due_on, %s "
+	"SELECT d.received_on, d.channel, d.resolved_on, d.due_on, %s, d.status "
 	"FROM (" STATS_COLS "WHERE received_on BETWEEN ?1 AND ?2 "
 	"UNION ALL " STATS_COLS "WHERE resolved_on >= ?1 AND +received_on < ?1 "
 	"UNION ALL " STATS_COLS "WHERE resolved_on IS NULL AND received_on < ?1) d "
@@ -704,11 +706,31 @@ struct stats_group {
 	struct dossier_stats s;
 };
 
+/* Whether a status says the dossier was withdrawn ("Công dân rút hồ sơ")
+ * or returned at the applicant's request ("Trả lại hồ sơ theo yêu cầu"):
+ * the words "rút" or "trả lại", tones and case ignored. */
+static bool status_withdrawn(const char *status)
+{
+	if (!status || !*status)
+		return false;
+	char *f = text_fold(status, false);
+	bool yes = false;
+	for (char *p = f; (p = strstr(p, "rut")) && !yes; p += 3)
+		yes = (p == f || p[-1] == ' ') && (!p[3] || p[3] == ' ');
+	yes = yes || strstr(f, "tra lai") != NULL;
+	free(f);
+	return yes;
+}
+
 /* One dossier into s: the rules of Biểu 06a. A dossier without a due date
- * resolved in the period is on time; dates are ISO text. */
+ * resolved in the period is on time; dates are ISO text. A dossier
+ * withdrawn or returned at the applicant's request is counted as the
+ * one-stop systems count it (DOMAIN.md §8): closed in the period, it is
+ * resolved "đúng hạn" whatever its dates; still open, it is pending
+ * "trong hạn" — the delay is not the agency's. */
 static void stats_count(struct dossier_stats *s, const char *received, const char *channel,
 			const char *resolved, const char *due, const char *from, const char *to,
-			const char *asof)
+			const char *asof, bool withdrawn)
 {
 	if (received && strcmp(received, from) >= 0) {
 		if (channel && strcmp(channel, "truc-tuyen") == 0)
@@ -719,7 +741,7 @@ static void stats_count(struct dossier_stats *s, const char *received, const cha
 		s->received_carried++;
 	if (resolved && strcmp(resolved, from) >= 0 && strcmp(resolved, to) <= 0) {
 		s->resolved_total++;
-		int c = due ? strcmp(resolved, due) : 0;
+		int c = due && !withdrawn ? strcmp(resolved, due) : 0;
 		if (c < 0)
 			s->resolved_early++;
 		else if (c == 0)
@@ -729,9 +751,27 @@ static void stats_count(struct dossier_stats *s, const char *received, const cha
 	}
 	if (!resolved || strcmp(resolved, to) > 0) {
 		s->pending_total++;
-		if (due && strcmp(due, asof) < 0)
+		if (due && strcmp(due, asof) < 0 && !withdrawn)
 			s->pending_overdue++;
 	}
+}
+
+/* Statuses repeat ("Đã trả kết quả" on most rows): the last one's answer
+ * is kept so that a year of dossiers is not folded row by row. */
+struct withdrawn_cache {
+	char *status;
+	bool yes;
+};
+
+static bool withdrawn_cached(struct withdrawn_cache *c, const char *status)
+{
+	status = status ? status : "";
+	if (!c->status || strcmp(c->status, status) != 0) {
+		free(c->status);
+		c->status = xstrdup(status);
+		c->yes = status_withdrawn(status);
+	}
+	return c->yes;
 }
 
 static int stats_group_cmp(const void *a, const void *b)
@@ -769,6 +809,7 @@ int dossier_stats(struct db *db, const char *from, const char *to, enum dossier_
 		ng = 1;
 		last = 0;
 	}
+	struct withdrawn_cache wc = { NULL, false };
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *key = (const char *)sqlite3_column_text(st, 4);
 		key = key ? key : "";
@@ -784,9 +825,11 @@ int dossier_stats(struct db *db, const char *from, const char *to, enum dossier_
 		stats_count(&g[last].s, (const char *)sqlite3_column_text(st, 0),
 			    (const char *)sqlite3_column_text(st, 1),
 			    (const char *)sqlite3_column_text(st, 2),
-			    (const char *)sqlite3_column_text(st, 3), from, to, asof);
+			    (const char *)sqlite3_column_text(st, 3), from, to, asof,
+			    withdrawn_cached(&wc, (const char *)sqlite3_column_text(st, 5)));
 	}
 	sqlite3_finalize(st);
+	free(wc.status);
 	if (rc == SQLITE_DONE) {
 		if (ng > 1)
 			qsort(g, (size_t)ng, sizeof *g, stats_group_cmp);

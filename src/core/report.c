@@ -118,7 +118,7 @@ int report_note_set(struct db *db, const char *period, const char *key, const ch
 void report_percent(int64_t part, int64_t whole, char out[16])
 {
 	if (whole <= 0) {
-		snprintf(out, 16, "0,00");
+		snprintf(out, 16, "-");
 		return;
 	}
 	snprintf(out, 16, "%.2f", 100.0 * (double)part / (double)whole);
@@ -127,12 +127,65 @@ void report_percent(int64_t part, int64_t whole, char out[16])
 		*dot = ',';
 }
 
-static void vn_date(const char *iso, char out[11])
+char *report_number_text(const char *pattern, int number, int year)
 {
-	struct ymd d;
+	char n[16], y[8];
+	/* blanks the width of a typed number, as in the header of a letter */
+	snprintf(n, sizeof n, number > 0 ? "%02d" : "      ", number);
+	snprintf(y, sizeof y, "%d", year);
+	struct sbuf b = SBUF_INIT;
+	if (!strstr(pattern, "{n}") && *pattern == '/')
+		sbuf_add(&b, n);
+	for (const char *p = pattern; *p;) {
+		if (strncmp(p, "{n}", 3) == 0) {
+			sbuf_add(&b, n);
+			p += 3;
+		} else if (strncmp(p, "{yyyy}", 6) == 0) {
+			sbuf_add(&b, y);
+			p += 6;
+		} else {
+			sbuf_addc(&b, *p++);
+		}
+	}
+	return sbuf_detach(&b);
+}
+
+/* A date as the first citation of a document gives it (NĐ 30): the day
+ * with two digits, the month with two only for January and February
+ * ("09/6/2025", "15/01/2026"); "tháng 6/2024" when the day is blank. */
+void report_cite_date(const char *iso, char out[24])
+{
+	int y, m, d;
 	out[0] = 0;
-	if (*iso && date_parse_iso(iso, &d))
-		date_format_vn(d, out);
+	if (sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) == 3)
+		snprintf(out, 24, m <= 2 ? "%02d/%02d/%d" : "%02d/%d/%d", d % 100, m % 100, y % 10000);
+	else if (sscanf(iso, "%4d-%2d", &y, &m) == 2)
+		snprintf(out, 24, "tháng %d/%d", m % 100, y % 10000);
+}
+
+/* Text that goes after a word inside a sentence: its first letter in lower
+ * case unless the first word is a name ("Ban hành quy chế" -> "ban hành
+ * quy chế", "Sở Công Thương ..." and "UBND ..." stay). */
+char *report_lower_first(const char *s)
+{
+	uint32_t c1, c2 = 0;
+	size_t n1 = utf8_decode(s, strlen(s), &c1);
+	if (!n1 || !text_cp_is_upper(c1))
+		return xstrdup(s);
+	utf8_decode(s + n1, strlen(s + n1), &c2);
+	const char *sp = strchr(s, ' ');
+	uint32_t w2 = 0;
+	if (sp)
+		utf8_decode(sp + 1, strlen(sp + 1), &w2);
+	if (!text_cp_is_lower(c2) || (sp && text_cp_is_upper(w2)))
+		return xstrdup(s);
+	char first[8] = { 0 };
+	memcpy(first, s, n1);
+	char *low = text_fold(first, true);
+	struct sbuf b = SBUF_INIT;
+	sbuf_addf(&b, "%s%s", low, s + n1);
+	free(low);
+	return sbuf_detach(&b);
 }
 
 /* ------------------------------------------------------------ areas */
@@ -278,32 +331,69 @@ static int area_of_section(const struct section_area *s, int n, int64_t id, int 
 
 /* ------------------------------------------------------------ plans */
 
+/* Whether a document number holds its number ("12/KH-SCT"), not only the
+ * symbol of one left blank ("/KH-SCT"). */
+static bool has_number(const char *doc_no)
+{
+	return *doc_no >= '0' && *doc_no <= '9';
+}
+
+/* A plan as its first citation in the report names it: "Kế hoạch số
+ * 12/KH-SCT ngày 15/01/2026 của Sở Công Thương về ..."; a plan whose number
+ * is blank is named by its title and date ("Kế hoạch triển khai ... ngày
+ * 15/01/2026 của ..."), never "Kế hoạch số /KH-...". */
+static void cite_plan(struct sbuf *b, sqlite3_stmt *st, const char *org)
+{
+	const char *no = (const char *)sqlite3_column_text(st, 1);
+	const char *issuer = (const char *)sqlite3_column_text(st, 4);
+	char d[24];
+	report_cite_date((const char *)sqlite3_column_text(st, 2), d);
+	char *title = report_lower_first((const char *)sqlite3_column_text(st, 3));
+	if (has_number(no))
+		sbuf_addf(b, "Kế hoạch số %s", no);
+	else
+		sbuf_addf(b, "Kế hoạch %s", title);
+	if (*d)
+		sbuf_addf(b, "%s%s", strncmp(d, "tháng", 6) ? " ngày " : " ", d);
+	/* the header holds the issuer in capitals: the agency's own name is
+	 * cited as org.name writes it */
+	char *fi = text_fold(issuer, false), *fo = text_fold(org, false);
+	if (*issuer)
+		sbuf_addf(b, " của %s", *org && strcmp(fi, fo) == 0 ? org : issuer);
+	free(fi);
+	free(fo);
+	if (has_number(no))
+		sbuf_addf(b, " về %s", title);
+	free(title);
+}
+
 /* The ids of the plans the report covers, as an SQL list ("3,4"), and a
- * sentence naming them. */
+ * phrase citing them. */
 static char *choose_plans(struct db *db, int year, int64_t plan_id, char **sentence)
 {
+	char *org = settings_get(db, "org.name");
 	struct sbuf ids = SBUF_INIT, text = SBUF_INIT;
 	sqlite3_stmt *st;
-	const char *sql = plan_id ? "SELECT id, doc_no, coalesce(issued_on, ''), title FROM plan "
-				    "WHERE id = ?2"
-			  : "SELECT id, doc_no, coalesce(issued_on, ''), title FROM plan WHERE "
+#define PLAN_COLS "id, doc_no, coalesce(issued_on, ''), title, issuer"
+	const char *sql = plan_id ? "SELECT " PLAN_COLS " FROM plan WHERE id = ?2"
+			  : "SELECT " PLAN_COLS " FROM plan WHERE "
 			    "year = ?1 AND (is_demo = 0 OR NOT EXISTS (SELECT 1 FROM plan WHERE "
-			    "year = ?1 AND is_demo = 0)) UNION ALL SELECT * FROM (SELECT id, doc_no, "
-			    "coalesce(issued_on, ''), title FROM plan WHERE NOT EXISTS (SELECT 1 FROM "
+			    "year = ?1 AND is_demo = 0)) UNION ALL SELECT * FROM (SELECT " PLAN_COLS
+			    " FROM plan WHERE NOT EXISTS (SELECT 1 FROM "
 			    "plan WHERE year = ?1) ORDER BY is_demo, year DESC, id DESC LIMIT 1) ORDER BY 1";
+#undef PLAN_COLS
 	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_int(st, 1, year);
 		sqlite3_bind_int64(st, 2, plan_id);
 		while (sqlite3_step(st) == SQLITE_ROW) {
-			char d[11];
-			vn_date((const char *)sqlite3_column_text(st, 2), d);
 			sbuf_addf(&ids, "%s%lld", ids.len ? "," : "", (long long)sqlite3_column_int64(st, 0));
-			sbuf_addf(&text, "%sKế hoạch%s%s%s%s về %s", text.len ? "; " : "",
-				  sqlite3_column_bytes(st, 1) ? " số " : "", sqlite3_column_text(st, 1),
-				  *d ? " ngày " : "", d, sqlite3_column_text(st, 3));
+			if (text.len)
+				sbuf_add(&text, "; ");
+			cite_plan(&text, st, org);
 		}
 		sqlite3_finalize(st);
 	}
+	free(org);
 	if (!ids.len)
 		sbuf_add(&ids, "0");
 	*sentence = sbuf_detach(&text);
@@ -314,12 +404,64 @@ static char *choose_plans(struct db *db, int year, int64_t plan_id, char **sente
 
 static const char TASKS_SQL[] =
 	"SELECT t.id, t.section_id, t.title, coalesce(u.name, ''), coalesce(t.due_on, ''), "
-	"coalesce(t.done_on, ''), t.status, (SELECT group_concat(CASE WHEN e.doc_no <> '' THEN "
-	"e.doc_no ELSE e.kind END || CASE WHEN e.issued_on IS NOT NULL THEN ' ngày ' || "
-	"strftime('%%d/%%m/%%Y', e.issued_on) ELSE '' END || CASE WHEN e.summary <> '' THEN ' ' || "
-	"e.summary ELSE '' END, '; ') FROM evidence_task et JOIN evidence e ON e.id = "
+	"coalesce(t.done_on, ''), t.status, (SELECT group_concat(e.kind || char(31) || e.doc_no || "
+	"char(31) || coalesce(e.issued_on, '') || char(31) || e.summary, char(30)) "
+	"FROM evidence_task et JOIN evidence e ON e.id = "
 	"et.evidence_id WHERE et.task_id = t.id) FROM task t LEFT JOIN unit u ON u.id = "
 	"t.lead_unit_id WHERE t.plan_id IN (%s) ORDER BY coalesce(t.done_on, t.due_on, '9999'), t.id";
+
+/* One evidence record cited as a document: "Quyết định số 12/QĐ-SCT ngày
+ * 20/01/2026 về việc ban hành ...". */
+static void cite_evidence(struct sbuf *b, char *rec)
+{
+	static const struct {
+		const char *kind, *name;
+	} names[] = { { "quyet-dinh", "Quyết định" }, { "ke-hoach", "Kế hoạch" },
+		      { "bao-cao", "Báo cáo" }, { "cong-van", "Công văn" },
+		      { "thong-bao", "Thông báo" }, { "bien-ban", "Biên bản" },
+		      { "hinh-anh", "Hình ảnh" } };
+	char *f[4] = { rec, "", "", "" };
+	for (int i = 1; i < 4 && (f[i] = strchr(f[i - 1], 31)); i++)
+		*f[i]++ = 0;
+	for (int i = 1; i < 4; i++)
+		f[i] = f[i] ? f[i] : "";
+	const char *name = "Tài liệu";
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(names[i].kind, f[0]) == 0)
+			name = names[i].name;
+	char d[24];
+	report_cite_date(f[2], d);
+	sbuf_add(b, name);
+	if (*f[1])
+		sbuf_addf(b, " số %s", f[1]);
+	if (*d)
+		sbuf_addf(b, "%s%s", strncmp(d, "tháng", 6) ? " ngày " : " ", d);
+	if (*f[3]) {
+		char *folded = text_fold(f[3], false);
+		/* a summary written "V/v ..." or "Về việc ..." already says it */
+		bool said = strncmp(folded, "v/v ", 4) == 0 || strncmp(folded, "ve viec ", 8) == 0;
+		char *low = report_lower_first(said && folded[1] == '/' ? f[3] + 4 : f[3]);
+		sbuf_addf(b, " %s%s", said && folded[1] != '/' ? "" : "về việc ", low);
+		free(low);
+		free(folded);
+	}
+}
+
+static char *evidence_text(sqlite3_stmt *st, int i)
+{
+	char *all = col(st, i);
+	struct sbuf b = SBUF_INIT;
+	sbuf_add(&b, "");
+	for (char *p = all, *next; p && *p; p = next) {
+		if ((next = strchr(p, 30)))
+			*next++ = 0;
+		if (b.len)
+			sbuf_add(&b, "; ");
+		cite_evidence(&b, p);
+	}
+	free(all);
+	return sbuf_detach(&b);
+}
 
 static void task_push(struct report_task **v, int *n, sqlite3_stmt *st, int area)
 {
@@ -332,7 +474,7 @@ static void task_push(struct report_task **v, int *n, sqlite3_stmt *st, int area
 	t->unit = col(st, 3);
 	t->due_on = col(st, 4);
 	t->done_on = col(st, 5);
-	t->evidence = col(st, 7);
+	t->evidence = evidence_text(st, 7);
 }
 
 /* The working days a task is overdue as of asof. */
@@ -434,9 +576,9 @@ static int gather_indices(struct db *db, struct report_figures *f, struct cchc_e
 {
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(db->h, "SELECT year, idx, value, coalesce(rank, 0), "
-				    "coalesce(rank_of, 0), target FROM index_result WHERE year "
-				    "BETWEEN ?1 - 1 AND ?1 ORDER BY year, CASE idx WHEN 'par' THEN 1 "
-				    "WHEN 'sipas' THEN 2 ELSE 3 END", -1, &st, NULL);
+				    "coalesce(rank_of, 0), target FROM index_result WHERE year <= ?1 "
+				    "ORDER BY CASE idx WHEN 'par' THEN 1 WHEN 'sipas' THEN 2 ELSE 3 END, "
+				    "year", -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return db_fail(db, rc, "đọc kết quả chỉ số", err);
 	sqlite3_bind_int(st, 1, f->period.year);
@@ -458,6 +600,7 @@ static int gather_registers(struct db *db, struct report_figures *f, struct cchc
 {
 	/* one pass over the period's dossiers: the total is the fields' sum */
 	if (dossier_stats(db, f->from, f->to, DG_FIELD, &f->dossiers_by_field, &f->nfields, err) ||
+	    dossier_stats(db, f->from, f->to, DG_UNIT, &f->dossiers_by_unit, &f->nunits, err) ||
 	    letter_coverage(db, f->from, f->to, &f->letters, err))
 		return err->code;
 	for (int i = 0; i < f->nfields; i++)
@@ -468,8 +611,61 @@ static int gather_registers(struct db *db, struct report_figures *f, struct cchc
 	return feedback_stats(db, f->period.from, f->period.to, &f->feedback, err);
 }
 
+static void rates_of(const struct report_figures *f, struct report_rates *r)
+{
+	r->tasks_done = f->tasks_done;
+	r->tasks_total = f->tasks_total;
+	r->dossiers_ok = f->dossiers.resolved_early + f->dossiers.resolved_on_time;
+	r->dossiers_resolved = f->dossiers.resolved_total;
+	r->feedback_handled = f->feedback.handled_total;
+	r->feedback_total = f->feedback.received + f->feedback.carried;
+}
+
+static bool year_has_plan(struct db *db, int year)
+{
+	sqlite3_stmt *st;
+	bool yes = false;
+	if (sqlite3_prepare_v2(db->h, "SELECT 1 FROM plan WHERE year = ?", -1, &st, NULL) ==
+	    SQLITE_OK) {
+		sqlite3_bind_int(st, 1, year);
+		yes = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_finalize(st);
+	}
+	return yes;
+}
+
+static int figures_gather(struct db *db, const struct period *p, int64_t plan_id,
+			  struct report_figures *f, bool compare, struct cchc_err *err);
+
+/* The year before's rates for the annual report, computed the same way
+ * over the year before's period; its tasks only when it had a plan. */
+static int previous_year(struct db *db, const struct period *p, struct report_figures *f,
+			 struct cchc_err *err)
+{
+	struct period q;
+	char code[16];
+	snprintf(code, sizeof code, "%d", p->year - 1);
+	if (period_parse(code, settings_get_int(db, "period.cutoff_day", 15), &q, err))
+		return err->code;
+	struct report_figures g;
+	if (figures_gather(db, &q, 0, &g, false, err))
+		return err->code;
+	rates_of(&g, &f->prev);
+	if (!year_has_plan(db, q.year))
+		f->prev.tasks_done = f->prev.tasks_total = 0;
+	f->has_prev = true;
+	report_figures_free(&g);
+	return CCHC_OK;
+}
+
 int report_figures(struct db *db, const struct period *p, int64_t plan_id,
 		   struct report_figures *f, struct cchc_err *err)
+{
+	return figures_gather(db, p, plan_id, f, true, err);
+}
+
+static int figures_gather(struct db *db, const struct period *p, int64_t plan_id,
+			  struct report_figures *f, bool compare, struct cchc_err *err)
 {
 	memset(f, 0, sizeof *f);
 	f->period = *p;
@@ -487,6 +683,10 @@ int report_figures(struct db *db, const struct period *p, int64_t plan_id,
 		rc = gather_registers(db, f, err);
 	if (!rc)
 		rc = gather_indices(db, f, err);
+	rates_of(f, &f->cur);
+	/* the year before's own figures never compare further back */
+	if (!rc && p->kind == PERIOD_YEAR && compare)
+		rc = previous_year(db, p, f, err);
 	if (rc)
 		report_figures_free(f);
 	return rc;
@@ -513,9 +713,27 @@ void report_figures_free(struct report_figures *f)
 	tasks_free(f->overdue, f->noverdue);
 	tasks_free(f->next, f->nnext);
 	free(f->dossiers_by_field);
+	free(f->dossiers_by_unit);
 	letter_list_free(f->letter_list, f->nletters);
 	free(f->indices);
 	memset(f, 0, sizeof *f);
+}
+
+/* ------------------------------------------------------------ settings */
+
+char *report_missing_settings(struct db *db)
+{
+	static const char *const keys[] = { "org.name", "org.place", "org.parent", "report.signer",
+					    "report.to" };
+	struct sbuf b = SBUF_INIT;
+	sbuf_add(&b, "");
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		char *v = settings_get(db, keys[i]);
+		if (text_is_blank(v, strlen(v)))
+			sbuf_addf(&b, "%s%s", b.len ? ", " : "", keys[i]);
+		free(v);
+	}
+	return sbuf_detach(&b);
 }
 
 /* ------------------------------------------------------------ deadlines */

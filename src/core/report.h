@@ -52,6 +52,14 @@ struct report_index {
 	char target[32];
 };
 
+/* The figures the annual report compares with the year before: parts and
+ * wholes, a rate being known only when its whole is not 0. */
+struct report_rates {
+	int64_t tasks_done, tasks_total;     /* of that year's plans; 0/0 when none */
+	int64_t dossiers_ok, dossiers_resolved; /* early + on time / resolved */
+	int64_t feedback_handled, feedback_total; /* handled / received + carried */
+};
+
 struct report_figures {
 	struct period period;
 	char from[11], to[11], asof[11]; /* ISO; as of min(to, today) */
@@ -62,14 +70,16 @@ struct report_figures {
 	struct report_task *finished, *overdue, *next; /* done in the period; overdue; due soon */
 	int nfinished, noverdue, nnext;
 	struct dossier_stats dossiers;
-	struct dossier_stats *dossiers_by_field;
-	int nfields;
+	struct dossier_stats *dossiers_by_field, *dossiers_by_unit;
+	int nfields, nunits;
 	struct letter_coverage letters;
 	struct letter_info *letter_list;
 	int nletters;
 	struct feedback_stats feedback;
-	struct report_index *indices;
+	struct report_index *indices; /* every stored year up to the period's, by index then year */
 	int nindices;
+	bool has_prev;           /* annual report: prev holds the year before's figures */
+	struct report_rates cur, prev;
 };
 
 /* Gathers the figures; plan_id 0 means the plans of the period's year (the
@@ -78,14 +88,37 @@ int report_figures(struct db *db, const struct period *p, int64_t plan_id,
 		   struct report_figures *f, struct cchc_err *err);
 void report_figures_free(struct report_figures *f);
 
+struct report_opts {
+	int64_t plan_id;         /* 0: the plans of the period's year */
+	struct ymd date;         /* the report's date; y == 0: today */
+	int number;              /* the report's number; 0: left blank for the clerk's office */
+};
+
 /* The report as a document: header and signer from settings (org.*,
- * report.*), the figures, the clerk's notes, and the annex tables. date is
- * the report's date (y == 0: today). */
-int report_build(struct db *db, const struct period *p, int64_t plan_id, struct ymd date,
+ * report.*), the figures, the clerk's notes, then Nơi nhận and the signer,
+ * then the annex (Phụ lục) of tables. */
+int report_build(struct db *db, const struct period *p, const struct report_opts *o,
 		 struct doc *d, struct cchc_err *err);
 
-/* "41,33" — a percentage with two decimals and the decimal comma. */
+/* The report's number from the pattern of setting report.number: {n} is
+ * the number (two digits at least: "05"), {yyyy} the year; a pattern
+ * without {n} ("/BC-SCT", as older databases hold) is the symbol after the
+ * number. number 0 leaves six blanks for the clerk's office to fill:
+ * "      /BC-SCT". */
+char *report_number_text(const char *pattern, int number, int year);
+
+/* "41,33" — a percentage with two decimals and the decimal comma; "-" when
+ * whole is 0 (no rate, not a rate of 0). */
 void report_percent(int64_t part, int64_t whole, char out[16]);
+
+/* A date as a first citation gives it: "09/6/2025", "15/01/2026". */
+void report_cite_date(const char *iso, char out[24]);
+/* s with its first letter in lower case, unless it starts with a name. */
+char *report_lower_first(const char *s);
+
+/* The settings a report needs that are still empty, as "org.name, org.place"
+ * (malloc'd; "" when none is missing). */
+char *report_missing_settings(struct db *db);
 
 /* The send deadline of a named period from the setting report.deadline.*
  * ("16/03"); false when the period kind has none. */

@@ -8,6 +8,7 @@
 #include <string.h>
 #include "core/report.h"
 #include "core/settings.h"
+#include "text/fold.h"
 #include "text/utf8.h"
 #include "util/sbuf.h"
 
@@ -16,6 +17,10 @@ struct builder {
 	struct doc *d;
 	const struct report_figures *f;
 	struct cchc_err *err;
+	char *org, *short_name;  /* org.name ("Sở Công Thương"), org.short ("Sở") */
+	char *number;            /* "05/BC-SCT", or "      /BC-SCT" to be filled at issue */
+	struct ymd date;         /* the report's date */
+	bool decree_cited;       /* the one-stop decree was cited once, with its date */
 };
 
 static void para(struct builder *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -43,12 +48,26 @@ static void vn(const char *iso, char out[11])
 		date_format_vn(d, out);
 }
 
-/* The clerk's note for a section: one paragraph per line. */
-static int note(struct builder *b, const char *key, const char *if_empty)
+/* ", đạt 41,33%" — or nothing when there is no whole to measure against:
+ * a rate of nothing is no rate, never "0,00%". */
+static void rate_phrase(int64_t part, int64_t whole, char out[48])
+{
+	char pct[16];
+	report_percent(part, whole, pct);
+	if (whole > 0)
+		snprintf(out, 48, ", đạt %s%%", pct);
+	else
+		out[0] = 0;
+}
+
+/* The clerk's note for a section, one paragraph per line; *said tells
+ * whether it had any text. */
+static int note_said(struct builder *b, const char *key, const char *if_empty, bool *said)
 {
 	char *text;
 	if (report_note_get(b->db, b->f->period.code, key, &text, b->err))
 		return b->err->code;
+	*said = false;
 	if (!*text && if_empty)
 		para(b, "%s", if_empty);
 	for (char *line = text, *next; *line; line = next) {
@@ -57,61 +76,177 @@ static int note(struct builder *b, const char *key, const char *if_empty)
 			*next++ = 0;
 		else
 			next = line + strlen(line);
-		if (!text_is_blank(line, strlen(line)))
+		if (!text_is_blank(line, strlen(line))) {
 			para(b, "%s", line);
+			*said = true;
+		}
 	}
 	free(text);
 	return CCHC_OK;
 }
 
+static int note(struct builder *b, const char *key, const char *if_empty)
+{
+	bool said;
+	return note_said(b, key, if_empty, &said);
+}
+
 /* ------------------------------------------------------------ I */
+
+/* A value with two decimals and the decimal comma. */
+static void decimal(double v, char out[32])
+{
+	snprintf(out, 32, "%.2f", v);
+	char *dot = strchr(out, '.');
+	if (dot)
+		*dot = ',';
+}
+
+static const struct {
+	const char *idx, *name, *unit, *diff_unit;
+} index_names[] = { { "par", "Chỉ số cải cách hành chính (PAR INDEX)", "%", " điểm %" },
+		    { "sipas", "Chỉ số hài lòng của người dân, tổ chức (SIPAS)", "%", " điểm %" },
+		    { "papi", "Chỉ số PAPI", " điểm", " điểm" } };
+
+static size_t index_kind(const char *idx)
+{
+	size_t i = 0;
+	while (i < sizeof index_names / sizeof index_names[0] - 1 && strcmp(index_names[i].idx, idx))
+		i++;
+	return i;
+}
+
+/* "tăng 3,67 điểm %, tăng 2 bậc so với năm 2024" from the year before's
+ * result x0 (NULL: none stored). */
+static void index_change(const struct report_index *x, const struct report_index *x0,
+			 char out[160])
+{
+	out[0] = 0;
+	if (!x0)
+		return;
+	char v[32];
+	double dv = x->value - x0->value;
+	decimal(dv < 0 ? -dv : dv, v);
+	size_t k = index_kind(x->idx);
+	int n = snprintf(out, 160, "%s%s%s", dv > 0.004 ? "tăng " : dv < -0.004 ? "giảm " : "không đổi",
+			 dv > 0.004 || dv < -0.004 ? v : "",
+			 dv > 0.004 || dv < -0.004 ? index_names[k].diff_unit : "");
+	if (x->rank && x0->rank && x->rank != x0->rank && n > 0 && n < 160)
+		n += snprintf(out + n, 160 - (size_t)n, ", %s %d bậc", x->rank < x0->rank ? "tăng" : "giảm",
+			      x->rank < x0->rank ? x0->rank - x->rank : x->rank - x0->rank);
+	if (n > 0 && n < 160)
+		snprintf(out + n, 160 - (size_t)n, " so với năm %d", x0->year);
+}
+
+/* The stored result of the same index the year before x, or NULL. */
+static const struct report_index *index_before(const struct report_figures *f,
+					       const struct report_index *x)
+{
+	for (int i = 0; i < f->nindices; i++)
+		if (f->indices[i].year == x->year - 1 && strcmp(f->indices[i].idx, x->idx) == 0)
+			return &f->indices[i];
+	return NULL;
+}
 
 static void index_sentence(struct builder *b, const struct report_index *x)
 {
-	static const struct {
-		const char *idx, *name, *unit;
-	} names[] = { { "par", "Chỉ số cải cách hành chính (PAR INDEX)", "%" },
-		      { "sipas", "Chỉ số hài lòng (SIPAS)", "%" },
-		      { "papi", "Chỉ số PAPI", " điểm" } };
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-		if (strcmp(names[i].idx, x->idx) != 0)
+	size_t k = index_kind(x->idx);
+	char v[32], rank[48] = "", change[160];
+	decimal(x->value, v);
+	if (x->rank)
+		snprintf(rank, sizeof rank, x->rank_of ? ", xếp thứ %d/%d" : ", xếp thứ %d", x->rank,
+			 x->rank_of);
+	index_change(x, index_before(b->f, x), change);
+	para(b, "- %s năm %d: %s%s%s%s%s%s%s.", index_names[k].name, x->year, v, index_names[k].unit,
+	     rank, *change ? "; " : "", change, *x->target ? "; mục tiêu: " : "", x->target);
+}
+
+/* Basis points of part/whole, rounded as the rate is printed. */
+static long long basis_points(int64_t part, int64_t whole)
+{
+	return (long long)((10000.0 * (double)part / (double)whole) + 0.5);
+}
+
+/* One line of the annual comparison: "- Tỷ lệ ...: 41,33%, tăng 3,33 điểm %
+ * so với năm 2025 (38,00%)." */
+static void compare_line(struct builder *b, const char *what, int64_t part, int64_t whole,
+			 int64_t part0, int64_t whole0)
+{
+	int year = b->f->period.year;
+	char pct[16], pct0[16];
+	report_percent(part, whole, pct);
+	report_percent(part0, whole0, pct0);
+	if (whole <= 0) {
+		para(b, "- %s: năm %d chưa có số liệu.", what, year);
+		return;
+	}
+	if (whole0 <= 0) {
+		para(b, "- %s: %s%%; năm %d chưa có số liệu.", what, pct, year - 1);
+		return;
+	}
+	long long d = basis_points(part, whole) - basis_points(part0, whole0);
+	long long a = d < 0 ? -d : d;
+	if (!d)
+		para(b, "- %s: %s%%, bằng năm %d.", what, pct, year - 1);
+	else
+		para(b, "- %s: %s%%, %s %lld,%02lld điểm %% so với năm %d (%s%%).", what, pct,
+		     d > 0 ? "tăng" : "giảm", a / 100, a % 100, year - 1, pct0);
+}
+
+static void year_comparison(struct builder *b)
+{
+	const struct report_figures *f = b->f;
+	const struct report_rates *c = &f->cur, *p = &f->prev;
+	if (!f->has_prev)
+		return;
+	para(b, "So sánh với năm %d:", f->period.year - 1);
+	compare_line(b, "Tỷ lệ nhiệm vụ hoàn thành", c->tasks_done, c->tasks_total, p->tasks_done,
+		     p->tasks_total);
+	compare_line(b, "Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng hạn", c->dossiers_ok,
+		     c->dossiers_resolved, p->dossiers_ok, p->dossiers_resolved);
+	compare_line(b, "Tỷ lệ phản ánh, kiến nghị đã xử lý", c->feedback_handled,
+		     c->feedback_total, p->feedback_handled, p->feedback_total);
+}
+
+static void indices(struct builder *b)
+{
+	const struct report_figures *f = b->f;
+	/* a period report names the last two years; the annual report all */
+	int first = f->period.kind == PERIOD_YEAR ? 0 : f->period.year - 1;
+	bool any = false;
+	for (int i = 0; i < f->nindices; i++) {
+		if (f->indices[i].year < first)
 			continue;
-		char v[32], rank[48] = "";
-		snprintf(v, sizeof v, "%.2f", x->value);
-		*strchr(v, '.') = ',';
-		if (x->rank)
-			snprintf(rank, sizeof rank, x->rank_of ? ", xếp thứ %d/%d" : ", xếp thứ %d",
-				 x->rank, x->rank_of);
-		para(b, "- %s năm %d: %s%s%s%s%s.", names[i].name, x->year, v, names[i].unit, rank,
-		     *x->target ? "; mục tiêu: " : "", x->target);
+		if (!any)
+			para(b, "Kết quả các chỉ số được công bố:");
+		any = true;
+		index_sentence(b, &f->indices[i]);
 	}
 }
 
 static int section_direction(struct builder *b)
 {
 	const struct report_figures *f = b->f;
-	char pct[16], to[11];
+	char rate[48], to[11];
 	heading(b, DOC_HEADING1, "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH");
 	if (*f->plans)
-		para(b, "Sở đã ban hành %s, xác định các nhiệm vụ cải cách hành chính, đơn vị chủ trì "
-		     "và thời hạn hoàn thành.", f->plans);
+		para(b, "Thực hiện %s, %s đã xác định các nhiệm vụ cải cách hành chính, đơn vị chủ "
+		     "trì và thời hạn hoàn thành.", f->plans, b->short_name);
 	vn(f->to, to);
-	report_percent(f->tasks_done, f->tasks_total, pct);
-	para(b, "Tính đến ngày %s, Sở đã hoàn thành %lld/%lld nhiệm vụ, đạt %s%%; %lld nhiệm vụ "
-	     "quá hạn chưa hoàn thành.", to, (long long)f->tasks_done, (long long)f->tasks_total,
-	     pct, (long long)f->tasks_overdue);
+	rate_phrase(f->tasks_done, f->tasks_total, rate);
+	para(b, "Tính đến ngày %s, %s đã hoàn thành %lld/%lld nhiệm vụ%s; %lld nhiệm vụ "
+	     "quá hạn chưa hoàn thành.", to, b->short_name, (long long)f->tasks_done,
+	     (long long)f->tasks_total, rate, (long long)f->tasks_overdue);
 	for (int i = 0; i < f->nareas; i++) {
 		const struct report_area *a = &f->areas[i];
 		if (!a->total)
 			continue;
-		report_percent(a->done, a->total, pct);
-		para(b, "- %s: hoàn thành %lld/%lld nhiệm vụ, đạt %s%%.", a->title, (long long)a->done,
-		     (long long)a->total, pct);
+		rate_phrase(a->done, a->total, rate);
+		para(b, "- %s: hoàn thành %lld/%lld nhiệm vụ%s.", a->title, (long long)a->done,
+		     (long long)a->total, rate);
 	}
-	if (f->nindices)
-		para(b, "Kết quả các chỉ số được công bố:");
-	for (int i = 0; i < f->nindices; i++)
-		index_sentence(b, &f->indices[i]);
+	year_comparison(b);
+	indices(b);
 	return note(b, "chi-dao", NULL);
 }
 
@@ -140,14 +275,28 @@ static void finished_tasks(struct builder *b, int area)
 	if (n > LIST_MAX)
 		para(b, "- Và %d nhiệm vụ khác (xem Biểu 2).", n - LIST_MAX);
 	const struct report_area *a = &f->areas[area];
-	char pct[16];
-	report_percent(a->done, a->total, pct);
+	char rate[48];
+	rate_phrase(a->done, a->total, rate);
 	if (!n && a->total)
 		para(b, "Trong kỳ chưa có nhiệm vụ nào thuộc lĩnh vực này hoàn thành; lũy kế hoàn "
-		     "thành %lld/%lld nhiệm vụ, đạt %s%%.", (long long)a->done, (long long)a->total, pct);
+		     "thành %lld/%lld nhiệm vụ%s.", (long long)a->done, (long long)a->total, rate);
 	else if (a->total)
-		para(b, "Lũy kế hoàn thành %lld/%lld nhiệm vụ, đạt %s%%.", (long long)a->done,
-		     (long long)a->total, pct);
+		para(b, "Lũy kế hoàn thành %lld/%lld nhiệm vụ%s.", (long long)a->done,
+		     (long long)a->total, rate);
+}
+
+/* The decree on the one-stop mechanism in force at the period's end: its
+ * first citation gives its date (NĐ 30), later ones the number only. */
+static const char *decree(struct builder *b)
+{
+	bool old = strcmp(b->f->to, "2025-07-01") < 0;
+	bool first = !b->decree_cited;
+	b->decree_cited = true;
+	if (old)
+		return first ? "Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ"
+			     : "Nghị định số 61/2018/NĐ-CP";
+	return first ? "Nghị định số 118/2025/NĐ-CP ngày 09/6/2025 của Chính phủ"
+		     : "Nghị định số 118/2025/NĐ-CP";
 }
 
 static void dossier_sentences(struct builder *b)
@@ -155,14 +304,16 @@ static void dossier_sentences(struct builder *b)
 	const struct dossier_stats *s = &b->f->dossiers;
 	char rate[16];
 	if (!s->received_total) {
-		para(b, "Trong kỳ, Sở không có hồ sơ thủ tục hành chính phải giải quyết.");
+		para(b, "Trong kỳ, %s không có hồ sơ thủ tục hành chính phải giải quyết.",
+		     b->short_name);
 		return;
 	}
 	report_percent(s->resolved_early + s->resolved_on_time, s->resolved_total, rate);
-	para(b, "Trong kỳ, Sở nhận giải quyết %lld hồ sơ thủ tục hành chính (tiếp nhận trực tuyến "
-	     "%lld; trực tiếp và qua dịch vụ bưu chính công ích %lld; kỳ trước chuyển sang %lld); đã "
-	     "giải quyết %lld hồ sơ (trước hạn %lld, đúng hạn %lld, quá hạn %lld)%s%s%s; đang giải "
-	     "quyết %lld hồ sơ (trong hạn %lld, quá hạn %lld).", (long long)s->received_total,
+	para(b, "Thực hiện cơ chế một cửa, một cửa liên thông theo %s, trong kỳ %s nhận giải quyết "
+	     "%lld hồ sơ thủ tục hành chính (tiếp nhận trực tuyến %lld; trực tiếp và qua dịch vụ bưu "
+	     "chính công ích %lld; kỳ trước chuyển sang %lld); đã giải quyết %lld hồ sơ (trước hạn "
+	     "%lld, đúng hạn %lld, quá hạn %lld)%s%s%s; đang giải quyết %lld hồ sơ (trong hạn %lld, "
+	     "quá hạn %lld).", decree(b), b->short_name, (long long)s->received_total,
 	     (long long)s->received_online, (long long)s->received_offline,
 	     (long long)s->received_carried, (long long)s->resolved_total,
 	     (long long)s->resolved_early, (long long)s->resolved_on_time,
@@ -172,25 +323,65 @@ static void dossier_sentences(struct builder *b)
 	     (long long)s->pending_overdue);
 }
 
+/* The day the apology form changed (Thông tư 03/2025/TT-VPCP): setting
+ * letter.form_switch, ISO or dd/mm/yyyy, else 15/9/2025. */
+static void form_switch(struct builder *b, char out[11])
+{
+	char *v = settings_get(b->db, "letter.form_switch");
+	struct ymd d;
+	int dd, mm, yy, n = 0;
+	if (date_parse_iso(v, &d))
+		date_format_iso(d, out);
+	else if (sscanf(v, "%d/%d/%d%n", &dd, &mm, &yy, &n) == 3 && !v[n] && date_valid(yy, mm, dd))
+		date_format_iso((struct ymd){ yy, mm, dd }, out);
+	else
+		snprintf(out, 11, "2025-09-15");
+	free(v);
+}
+
+/* The apology form the period's letters are on, by their dates: the 2018
+ * "phiếu xin lỗi và hẹn lại ngày trả kết quả" before the switch, the 2025
+ * "văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết" from it. With
+ * no letter the period's end decides. *unit is the word to count them by. */
+static const char *form_name(struct builder *b, const char **unit, bool *mixed)
+{
+	const struct report_figures *f = b->f;
+	char sw[11];
+	form_switch(b, sw);
+	int before = 0, after = 0;
+	for (int i = 0; i < f->nletters; i++)
+		*(strcmp(f->letter_list[i].letter_on, sw) < 0 ? &before : &after) += 1;
+	bool new_form = after || (!before && strcmp(f->to, sw) >= 0);
+	*mixed = before && after;
+	*unit = new_form ? "văn bản" : "phiếu";
+	return new_form ? "văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết"
+			: "phiếu xin lỗi và hẹn lại ngày trả kết quả";
+}
+
 static void letter_sentences(struct builder *b)
 {
 	const struct letter_coverage *c = &b->f->letters;
-	char share[16];
+	char share[48];
 	if (!c->late_dossiers && !c->letters)
 		return;
-	report_percent(c->late_with_letter, c->late_dossiers, share);
-	para(b, "Trong kỳ có %lld hồ sơ giải quyết quá hạn, trong đó %lld hồ sơ đã có phiếu xin lỗi "
-	     "và hẹn lại ngày trả kết quả (đạt %s%%); Sở đã ban hành %lld phiếu xin lỗi, %lld phiếu "
-	     "gửi đúng thời hạn, %lld phiếu gửi muộn.", (long long)c->late_dossiers,
-	     (long long)c->late_with_letter, share, (long long)c->letters,
-	     (long long)(c->letters - c->letters_late), (long long)c->letters_late);
+	const char *unit;
+	bool mixed;
+	const char *form = form_name(b, &unit, &mixed);
+	rate_phrase(c->late_with_letter, c->late_dossiers, share);
+	para(b, "Trong kỳ có %lld hồ sơ giải quyết quá hạn, trong đó %lld hồ sơ đã có %s%s%s%s%s; %s "
+	     "đã ban hành %lld %s xin lỗi, %lld %s gửi đúng thời hạn, %lld %s gửi muộn.",
+	     (long long)c->late_dossiers, (long long)c->late_with_letter, form,
+	     mixed ? " (trước khi Thông tư số 03/2025/TT-VPCP có hiệu lực: phiếu xin lỗi và hẹn "
+		     "lại ngày trả kết quả)" : "",
+	     *share ? " (" : "", *share ? share + 2 : "", *share ? ")" : "", b->short_name, (long long)c->letters, unit,
+	     (long long)(c->letters - c->letters_late), unit, (long long)c->letters_late, unit);
 }
-
 static void feedback_sentences(struct builder *b)
 {
 	const struct feedback_stats *s = &b->f->feedback;
 	if (!s->received && !s->carried && !s->pending_total) {
-		para(b, "Trong kỳ, Sở không nhận được phản ánh, kiến nghị về quy định hành chính.");
+		para(b, "Trong kỳ, %s không nhận được phản ánh, kiến nghị về quy định hành chính.",
+		     b->short_name);
 		return;
 	}
 	para(b, "Tiếp nhận %d phản ánh, kiến nghị (kỳ trước chuyển sang %d); đã xử lý %d (đúng hạn "
@@ -199,28 +390,41 @@ static void feedback_sentences(struct builder *b)
 	     s->pending_total, s->pending_overdue, s->published);
 }
 
+/* One reform area of part II: its tasks, the one-stop figures for TTHC,
+ * the clerk's note; an area with nothing to say says so in a sentence,
+ * never leaving its heading alone. */
+static int area_result(struct builder *b, int i, int n)
+{
+	const struct report_area *a = &b->f->areas[i];
+	bool tthc = strcmp(a->key, "tthc") == 0, said = false;
+	struct sbuf h = SBUF_INIT;
+	sbuf_addf(&h, "%d. %s", n, a->title);
+	heading(b, DOC_HEADING2, h.s);
+	sbuf_free(&h);
+	finished_tasks(b, i);
+	if (tthc) {
+		dossier_sentences(b);
+		letter_sentences(b);
+		feedback_sentences(b);
+	}
+	if (report_section_find(a->key) && note_said(b, a->key, NULL, &said))
+		return b->err->code;
+	if (!a->total && !tthc && !said)
+		para(b, "Trong kỳ, %s không có nhiệm vụ nào thuộc lĩnh vực này.", b->short_name);
+	return CCHC_OK;
+}
+
 static int section_results(struct builder *b)
 {
 	const struct report_figures *f = b->f;
 	heading(b, DOC_HEADING1, "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH");
 	int n = 0;
 	for (int i = 0; i < f->nareas; i++) {
-		bool tthc = strcmp(f->areas[i].key, "tthc") == 0;
-		bool has_note = report_section_find(f->areas[i].key) != NULL;
-		if (strcmp(f->areas[i].key, "chi-dao") == 0 ||
-		    (!f->areas[i].total && !tthc && !has_note))
+		const struct report_area *a = &f->areas[i];
+		/* direction is part I; "other tasks" only when there are some */
+		if (strcmp(a->key, "chi-dao") == 0 || (!a->total && !report_section_find(a->key)))
 			continue;
-		struct sbuf h = SBUF_INIT;
-		sbuf_addf(&h, "%d. %s", ++n, f->areas[i].title);
-		heading(b, DOC_HEADING2, h.s);
-		sbuf_free(&h);
-		finished_tasks(b, i);
-		if (tthc) {
-			dossier_sentences(b);
-			letter_sentences(b);
-			feedback_sentences(b);
-		}
-		if (has_note && note(b, f->areas[i].key, NULL))
+		if (area_result(b, i, ++n))
 			return b->err->code;
 	}
 	return CCHC_OK;
@@ -240,6 +444,23 @@ static void task_list(struct builder *b, const struct report_task *v, int n, boo
 		para(b, "- Và %d nhiệm vụ khác%s.", n - LIST_MAX, overdue ? " (xem Biểu 3)" : "");
 }
 
+/* The period after the report's, as part IV names it: "quý IV năm 2026"
+ * after quý III, "năm 2027" after the year, "những tháng cuối năm 2026"
+ * after 9 months; "kỳ tới" after a range of days. */
+static void next_period_name(const struct period *p, char out[64])
+{
+	switch (p->kind) {
+	case PERIOD_Q1: snprintf(out, 64, "quý II năm %d", p->year); break;
+	case PERIOD_Q2: snprintf(out, 64, "quý III năm %d", p->year); break;
+	case PERIOD_H1: snprintf(out, 64, "6 tháng cuối năm %d", p->year); break;
+	case PERIOD_Q3: snprintf(out, 64, "quý IV năm %d", p->year); break;
+	case PERIOD_9M: snprintf(out, 64, "những tháng cuối năm %d", p->year); break;
+	case PERIOD_Q4: snprintf(out, 64, "quý I năm %d", p->year + 1); break;
+	case PERIOD_YEAR: snprintf(out, 64, "năm %d", p->year + 1); break;
+	default: snprintf(out, 64, "kỳ tới"); break;
+	}
+}
+
 static int section_assessment(struct builder *b)
 {
 	const struct report_figures *f = b->f;
@@ -256,7 +477,14 @@ static int section_assessment(struct builder *b)
 		     "hạn.", (long long)f->dossiers.resolved_late, (long long)f->dossiers.pending_overdue);
 	if (note(b, "han-che", NULL))
 		return b->err->code;
-	heading(b, DOC_HEADING1, "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI");
+	char next[64];
+	next_period_name(&f->period, next);
+	char *up = text_upper(next);
+	struct sbuf h = SBUF_INIT;
+	sbuf_addf(&h, "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ %s", up);
+	heading(b, DOC_HEADING1, h.s);
+	sbuf_free(&h);
+	free(up);
 	if (f->noverdue)
 		para(b, "Tập trung hoàn thành %d nhiệm vụ còn quá hạn.", f->noverdue);
 	if (f->nnext)
@@ -284,6 +512,7 @@ static void table_areas(struct builder *b)
 {
 	const struct report_figures *f = b->f;
 	struct doc_table *t = doc_table(b->d, "Biểu 1. Kết quả thực hiện nhiệm vụ theo lĩnh vực", 6, 1);
+	doc_table_sheet(t, "Biểu 1");
 	static const char *const head[] = { "STT", "Lĩnh vực", "Tổng số nhiệm vụ", "Đã hoàn thành",
 					    "Tỷ lệ hoàn thành (%)", "Quá hạn" };
 	static const int widths[] = { 5, 40, 10, 10, 10, 8 };
@@ -311,15 +540,18 @@ static void table_areas(struct builder *b)
 	fmt_int(od, sizeof od, f->tasks_overdue);
 	const char *total[] = { "", "Tổng cộng", tot, done, pct, od };
 	row(t, total);
+	doc_table_row_attrs(t, DOC_BOLD);
 }
 
-static void table_tasks(struct builder *b, const char *title, const struct report_task *v, int n,
-			bool overdue)
+static void table_tasks(struct builder *b, const char *title, const char *sheet,
+			const struct report_task *v, int n, bool overdue)
 {
 	struct doc_table *t = doc_table(b->d, title, 5, 1);
+	doc_table_sheet(t, sheet);
 	static const int widths[] = { 5, 45, 20, 12, 40 };
 	for (int c = 0; c < 5; c++)
 		doc_table_column(t, c, overdue && c == 4 ? 10 : widths[c], c == 0 || (overdue && c == 4));
+	doc_table_date_column(t, 3);
 	const char *head[] = { "STT", "Nhiệm vụ", "Đơn vị chủ trì",
 			       overdue ? "Thời hạn" : "Ngày hoàn thành",
 			       overdue ? "Số ngày làm việc quá hạn" : "Tài liệu kiểm chứng" };
@@ -335,57 +567,111 @@ static void table_tasks(struct builder *b, const char *title, const struct repor
 	}
 }
 
-static void stats_cells(const struct dossier_stats *s, char c[12][24])
+/* Biểu II.06a/VPCP/KSTT: 13 numbered columns, three header rows with the
+ * groups merged, then a row numbering the columns. */
+#define DOSSIER_COLS 13
+static const char *const dossier_head[3][DOSSIER_COLS] = {
+	{ "TT", NULL, "Tiếp nhận", "", "", "", "Đã giải quyết", "", "", "", "Đang giải quyết", "",
+	  "" },
+	{ "", "", "Tổng số", "Trong kỳ", "", "Từ kỳ trước", "Tổng số", "Trước hạn", "Đúng hạn",
+	  "Quá hạn", "Tổng số", "Trong hạn", "Quá hạn" },
+	{ "", "", "", "Trực tuyến", "Trực tiếp và dịch vụ bưu chính", "", "", "", "", "", "", "",
+	  "" },
+};
+static const struct doc_merge dossier_merges[] = {
+	{ 0, 0, 3, 1 }, { 0, 1, 3, 1 }, { 0, 2, 1, 4 }, { 0, 6, 1, 4 }, { 0, 10, 1, 3 },
+	{ 1, 2, 2, 1 }, { 1, 3, 1, 2 }, { 1, 5, 2, 1 }, { 1, 6, 2, 1 }, { 1, 7, 2, 1 },
+	{ 1, 8, 2, 1 }, { 1, 9, 2, 1 }, { 1, 10, 2, 1 }, { 1, 11, 2, 1 }, { 1, 12, 2, 1 },
+};
+
+static void dossier_row(struct doc_table *t, const char *tt, const char *name,
+			const struct dossier_stats *s)
 {
 	const int64_t v[11] = { s->received_total, s->received_online, s->received_offline,
 				s->received_carried, s->resolved_total, s->resolved_early,
 				s->resolved_on_time, s->resolved_late, s->pending_total,
 				s->pending_in_time, s->pending_overdue };
-	for (int i = 0; i < 11; i++)
+	char c[11][24];
+	const char *cells[DOSSIER_COLS] = { tt, name };
+	for (int i = 0; i < 11; i++) {
 		fmt_int(c[i], 24, v[i]);
-	report_percent(s->resolved_early + s->resolved_on_time, s->resolved_total, c[11]);
+		cells[i + 2] = c[i];
+	}
+	row(t, cells);
 }
 
-static void table_dossiers(struct builder *b)
+static void dossier_header(struct builder *b, struct doc_table *t, const char *what)
 {
-	const struct report_figures *f = b->f;
-	struct doc_table *t = doc_table(b->d, "Biểu 4. Tình hình, kết quả giải quyết thủ tục hành "
-					"chính", 14, 2);
-	for (int c = 0; c < 14; c++)
-		doc_table_column(t, c, c == 1 ? 30 : 7, c != 1);
-	const char *h1[] = { "STT", "Lĩnh vực", "Số hồ sơ nhận giải quyết", "", "", "",
-			     "Số hồ sơ đã giải quyết", "", "", "", "Số hồ sơ đang giải quyết", "", "",
-			     "Tỷ lệ đúng hạn (%)" };
-	const char *h2[] = { "", "", "Tổng số", "Trực tuyến", "Trực tiếp, bưu chính",
-			     "Kỳ trước chuyển qua", "Tổng số", "Trước hạn", "Đúng hạn", "Quá hạn",
-			     "Tổng số", "Trong hạn", "Quá hạn", "" };
-	row(t, h1);
-	row(t, h2);
-	char c[12][24], stt[16];
-	for (int i = 0; i < f->nfields; i++) {
-		stats_cells(&f->dossiers_by_field[i], c);
-		snprintf(stt, sizeof stt, "%d", i + 1);
-		const char *field = *f->dossiers_by_field[i].group ? f->dossiers_by_field[i].group
-								   : "(chưa ghi lĩnh vực)";
-		const char *cells[] = { stt, field, c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
-					c[8], c[9], c[10], c[11] };
+	for (int r = 0; r < 3; r++) {
+		const char *cells[DOSSIER_COLS];
+		memcpy(cells, dossier_head[r], sizeof cells);
+		if (r == 0)
+			cells[1] = what;
 		row(t, cells);
 	}
-	stats_cells(&f->dossiers, c);
-	const char *total[] = { "", "Tổng cộng", c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
-				c[8], c[9], c[10], c[11] };
-	row(t, total);
+	char num[DOSSIER_COLS][8];
+	const char *cells[DOSSIER_COLS];
+	for (int c = 0; c < DOSSIER_COLS; c++) {
+		snprintf(num[c], sizeof num[c], "(%d)", c + 1);
+		cells[c] = num[c];
+	}
+	row(t, cells);
+	for (size_t i = 0; i < sizeof dossier_merges / sizeof dossier_merges[0]; i++)
+		doc_table_merge(t, dossier_merges[i].row, dossier_merges[i].col, dossier_merges[i].rows,
+				dossier_merges[i].cols);
+	char from[11], to[11];
+	vn(b->f->from, from);
+	vn(b->f->to, to);
+	struct sbuf note = SBUF_INIT;
+	sbuf_addf(&note, "Kỳ báo cáo: từ ngày %s đến ngày %s", from, to);
+	doc_table_note(t, note.s);
+	sbuf_free(&note);
+	doc_table_unit(t, "Đơn vị tính: Số hồ sơ TTHC");
+}
+
+/* The one-stop table by unit (4a) or by field (4b); its total is the
+ * period's, the same in both. */
+static void table_dossiers(struct builder *b, bool by_unit)
+{
+	const struct report_figures *f = b->f;
+	struct doc_table *t = doc_table(b->d, by_unit ? "Biểu 4a. Tình hình, kết quả giải quyết thủ "
+					"tục hành chính theo đơn vị" : "Biểu 4b. Tình hình, kết quả "
+					"giải quyết thủ tục hành chính theo lĩnh vực", DOSSIER_COLS, 4);
+	doc_table_sheet(t, by_unit ? "Biểu 4a" : "Biểu 4b");
+	for (int c = 0; c < DOSSIER_COLS; c++)
+		doc_table_column(t, c, c == 1 ? 30 : c == 0 ? 4 : 8, c != 1);
+	dossier_header(b, t, by_unit ? "Đơn vị" : "Lĩnh vực");
+	const struct dossier_stats *v = by_unit ? f->dossiers_by_unit : f->dossiers_by_field;
+	int n = by_unit ? f->nunits : f->nfields;
+	for (int i = 0; i < n; i++) {
+		char stt[16];
+		snprintf(stt, sizeof stt, "%d", i + 1);
+		const char *name = *v[i].group ? v[i].group : by_unit ? "(chưa ghi đơn vị)"
+									 : "(chưa ghi lĩnh vực)";
+		dossier_row(t, stt, name, &v[i]);
+	}
+	dossier_row(t, "", "Tổng cộng", &f->dossiers);
+	doc_table_row_attrs(t, DOC_BOLD);
 }
 
 static void table_letters(struct builder *b)
 {
 	const struct report_figures *f = b->f;
-	struct doc_table *t = doc_table(b->d, "Biểu 5. Phiếu xin lỗi và hẹn lại ngày trả kết quả", 8,
-					1);
+	const char *unit;
+	bool mixed;
+	char *form = report_lower_first(form_name(b, &unit, &mixed));
+	struct sbuf title = SBUF_INIT;
+	sbuf_addf(&title, "Biểu 5. %c%s", form[0] == 'p' ? 'P' : 'V', form + 1);
+	struct doc_table *t = doc_table(b->d, title.s, 8, 1);
+	sbuf_free(&title);
+	free(form);
+	doc_table_sheet(t, "Biểu 5");
 	static const int widths[] = { 5, 12, 11, 24, 35, 25, 11, 9 };
 	for (int c = 0; c < 8; c++)
 		doc_table_column(t, c, widths[c], c == 0);
-	const char *head[] = { "STT", "Số phiếu", "Ngày", "Mã hồ sơ", "Thủ tục", "Đơn vị chậm trễ",
+	doc_table_date_column(t, 2);
+	doc_table_date_column(t, 6);
+	const char *head[] = { "STT", "Số văn bản", "Ngày", "Mã hồ sơ", "Thủ tục", "Đơn vị chậm trễ",
 			       "Ngày hẹn mới", "Gửi muộn" };
 	row(t, head);
 	for (int i = 0; i < f->nletters; i++) {
@@ -404,6 +690,7 @@ static void table_feedback(struct builder *b)
 {
 	const struct feedback_stats *s = &b->f->feedback;
 	struct doc_table *t = doc_table(b->d, "Biểu 6. Tiếp nhận, xử lý phản ánh, kiến nghị", 2, 1);
+	doc_table_sheet(t, "Biểu 6");
 	doc_table_column(t, 0, 50, false);
 	doc_table_column(t, 1, 12, true);
 	const char *head[] = { "Chỉ tiêu", "Số lượng" };
@@ -423,42 +710,79 @@ static void table_feedback(struct builder *b)
 	}
 }
 
+/* Biểu 7 of the annual report: each stored index result year by year,
+ * with its change from the year before. */
+static void table_indices(struct builder *b)
+{
+	const struct report_figures *f = b->f;
+	if (f->period.kind != PERIOD_YEAR || !f->nindices)
+		return;
+	struct doc_table *t = doc_table(b->d, "Biểu 7. Kết quả các chỉ số qua các năm", 6, 1);
+	doc_table_sheet(t, "Biểu 7");
+	static const int widths[] = { 5, 40, 8, 12, 10, 40 };
+	for (int c = 0; c < 6; c++)
+		doc_table_column(t, c, widths[c], c == 0 || c == 2 || c == 3);
+	const char *head[] = { "STT", "Chỉ số", "Năm", "Kết quả", "Xếp hạng", "So với năm trước" };
+	row(t, head);
+	for (int i = 0; i < f->nindices; i++) {
+		const struct report_index *x = &f->indices[i];
+		char stt[16], year[16], v[32], rank[32] = "", change[160];
+		snprintf(stt, sizeof stt, "%d", i + 1);
+		snprintf(year, sizeof year, "%d", x->year);
+		decimal(x->value, v);
+		if (x->rank)
+			snprintf(rank, sizeof rank, x->rank_of ? "%d/%d" : "%d", x->rank, x->rank_of);
+		index_change(x, index_before(f, x), change);
+		char *sep = strstr(change, " so với năm");
+		if (sep)
+			*sep = 0;
+		const char *cells[] = { stt, index_names[index_kind(x->idx)].name, year, v, rank,
+					*change ? change : "-" };
+		row(t, cells);
+	}
+}
+
+/* The annex after the signer (NĐ 30): "PHỤ LỤC", its title, and the line
+ * naming this report by number and date ("(Kèm theo Báo cáo số 05/BC-SCT
+ * ngày 16/3/2026 của Sở Công Thương)"; a number not yet given stays
+ * blank, as in the header). One annex holds every table. */
 static void annex(struct builder *b)
 {
 	const struct report_figures *f = b->f;
-	doc_page_break(b->d);
-	doc_text(b->d, DOC_PLAIN, DOC_CENTER, DOC_BOLD, "PHỤ LỤC");
-	struct sbuf sub = SBUF_INIT;
-	sbuf_addf(&sub, "(Kèm theo Báo cáo kết quả cải cách hành chính %s)", f->period.label);
-	doc_text(b->d, DOC_PLAIN, DOC_CENTER, DOC_ITALIC, sub.s);
-	sbuf_free(&sub);
+	char *label = text_upper(f->period.label), date[24], iso[11];
+	date_format_iso(b->date, iso);
+	report_cite_date(iso, date);
+	struct sbuf title = SBUF_INIT, with = SBUF_INIT;
+	sbuf_addf(&title, "SỐ LIỆU KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH %s", label);
+	sbuf_addf(&with, "(Kèm theo Báo cáo số %s ngày %s của %s)", b->number, date, b->org);
+	const char *lines[] = { "PHỤ LỤC", title.s, with.s, NULL };
+	doc_annex(b->d, lines);
+	sbuf_free(&title);
+	sbuf_free(&with);
+	free(label);
 	table_areas(b);
-	table_tasks(b, "Biểu 2. Nhiệm vụ hoàn thành trong kỳ", f->finished, f->nfinished, false);
-	table_tasks(b, "Biểu 3. Nhiệm vụ quá hạn chưa hoàn thành", f->overdue, f->noverdue, true);
-	table_dossiers(b);
+	table_tasks(b, "Biểu 2. Nhiệm vụ hoàn thành trong kỳ", "Biểu 2", f->finished, f->nfinished,
+		    false);
+	table_tasks(b, "Biểu 3. Nhiệm vụ quá hạn chưa hoàn thành", "Biểu 3", f->overdue,
+		    f->noverdue, true);
+	table_dossiers(b, true);
+	table_dossiers(b, false);
 	table_letters(b);
 	table_feedback(b);
+	table_indices(b);
 }
 
 /* ------------------------------------------------------------ header */
 
-static void header(struct builder *b, struct ymd date)
+/* "Nơi nhận:" from report.recipients ("a|b|c"), "Như trên;" first when the
+ * report has a Kính gửi and the list does not already say it. */
+static void recipients(struct builder *b, bool addressed)
 {
-	char *parent = settings_get(b->db, "org.parent"), *org = settings_get(b->db, "org.name");
-	char *place = settings_get(b->db, "org.place"), *number = settings_get(b->db, "report.number");
-	char *org_up = text_upper(org);
-	struct sbuf num = SBUF_INIT, abstract = SBUF_INIT;
-	sbuf_addf(&num, "%s%s", *number == '/' ? "      " : "", number);
-	doc_set_header(b->d, parent, org_up, num.s, place, date);
-	sbuf_addf(&abstract, "Kết quả thực hiện công tác cải cách hành chính %s", b->f->period.label);
-	doc_set_title(b->d, "BÁO CÁO", abstract.s);
-	sbuf_free(&num);
-	sbuf_free(&abstract);
-	char *auth = settings_get(b->db, "report.authority");
-	char *title = settings_get(b->db, "report.signer_title");
-	char *signer = settings_get(b->db, "report.signer");
-	doc_set_signer(b->d, auth, title, signer);
 	char *rec = settings_get(b->db, "report.recipients");
+	char *folded = text_fold(rec, false);
+	if (addressed && !strstr(folded, "nhu tren"))
+		doc_add_recipient(b->d, "Như trên;");
+	free(folded);
 	for (char *p = rec, *bar; p && *p; p = bar ? bar + 1 : NULL) {
 		if ((bar = strchr(p, '|')))
 			*bar = 0;
@@ -472,7 +796,30 @@ static void header(struct builder *b, struct ymd date)
 		free(r);
 		sbuf_free(&line);
 	}
-	char *all[] = { parent, org, place, number, org_up, auth, title, signer, rec };
+	free(rec);
+}
+
+static void header(struct builder *b, const struct report_opts *o)
+{
+	char *parent = settings_get(b->db, "org.parent");
+	char *place = settings_get(b->db, "org.place"), *pattern = settings_get(b->db, "report.number");
+	char *org_up = text_upper(b->org);
+	b->number = report_number_text(pattern, o->number, b->date.y);
+	doc_set_header(b->d, parent, org_up, b->number, place, b->date);
+	struct sbuf abstract = SBUF_INIT;
+	sbuf_addf(&abstract, "Kết quả thực hiện công tác cải cách hành chính %s", b->f->period.label);
+	doc_set_title(b->d, "BÁO CÁO", abstract.s);
+	sbuf_free(&abstract);
+	char *to = settings_get(b->db, "report.to");
+	bool addressed = !text_is_blank(to, strlen(to));
+	if (addressed)
+		doc_add_addressee(b->d, to);
+	char *auth = settings_get(b->db, "report.authority");
+	char *title = settings_get(b->db, "report.signer_title");
+	char *signer = settings_get(b->db, "report.signer");
+	doc_set_signer(b->d, auth, title, signer);
+	recipients(b, addressed);
+	char *all[] = { parent, place, pattern, org_up, to, auth, title, signer };
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
 		free(all[i]);
 }
@@ -482,32 +829,47 @@ static void intro(struct builder *b)
 	char from[11], to[11];
 	vn(b->f->from, from);
 	vn(b->f->to, to);
-	char *org = settings_get(b->db, "org.name");
 	para(b, "%s báo cáo kết quả thực hiện công tác cải cách hành chính %s (số liệu tính từ ngày "
-	     "%s đến ngày %s) như sau:", *org ? org : "Sở", b->f->period.label, from, to);
-	free(org);
+	     "%s đến ngày %s) như sau:", b->org, b->f->period.label, from, to);
 }
 
-int report_build(struct db *db, const struct period *p, int64_t plan_id, struct ymd date,
+static void closing(struct builder *b)
+{
+	para(b, "Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính %s của %s./.",
+	     b->f->period.label, b->org);
+}
+
+int report_build(struct db *db, const struct period *p, const struct report_opts *o,
 		 struct doc *d, struct cchc_err *err)
 {
 	struct report_figures f;
-	if (report_figures(db, p, plan_id, &f, err))
+	struct ymd date = o->date;
+	if (report_figures(db, p, o->plan_id, &f, err))
 		return err->code;
 	if (!date.y && date_today(&date, err)) {
 		report_figures_free(&f);
 		return err->code;
 	}
-	struct builder b = { db, d, &f, err };
-	header(&b, date);
+	struct builder b = { db, d, &f, err, settings_get(db, "org.name"),
+			     settings_get(db, "org.short"), NULL, date, false };
+	if (!*b.org) {
+		free(b.org);
+		b.org = xstrdup(b.short_name);
+	}
+	header(&b, o);
 	intro(&b);
 	int rc = section_direction(&b);
 	if (!rc)
 		rc = section_results(&b);
 	if (!rc)
 		rc = section_assessment(&b);
-	if (!rc)
+	if (!rc) {
+		closing(&b);
 		annex(&b);
+	}
+	free(b.org);
+	free(b.short_name);
+	free(b.number);
 	report_figures_free(&f);
 	return rc;
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 #include "core/settings.h"
 #include "text/date.h"
+#include "text/fold.h"
 #include "text/utf8.h"
 #include "util/sbuf.h"
 
@@ -56,6 +57,16 @@ static bool valid_number_pattern(const char *v)
 	return n && !strstr(n + 3, "{n}") && !strchr(v, '\n');
 }
 
+/* A report number: a symbol after the number ("/BC-SCT": the number left
+ * blank for the clerk's office), or a pattern with {n} once ("{n}/BC-SCT",
+ * "05/BC-SCT" typed whole is refused: the number changes each report). */
+static bool valid_report_number(const char *v)
+{
+	const char *n = strstr(v, "{n}");
+	return valid_text(v) && !strchr(v, '\n') && strchr(v, '/') &&
+	       (n ? !strstr(n + 3, "{n}") : *v == '/');
+}
+
 /* A day of the year without the year: "16/03". */
 static bool valid_day_month(const char *v)
 {
@@ -106,8 +117,14 @@ const struct setting_def settings_known[] = {
 	  "làm việc)", valid_days },
 	{ "feedback.due.phieu", "15", "Hạn xử lý ý kiến qua phiếu lấy ý kiến (ngày làm việc)",
 	  valid_days },
-	{ "report.number", "/BC", "Số, ký hiệu của báo cáo, phần sau số (văn thư điền số khi phát "
-	  "hành), ví dụ /BC-SCT", valid_text },
+	/* the report's own settings (issue 15): short name, Kính gửi, number */
+	{ "org.short", "", "Tên ngắn của cơ quan dùng trong câu văn (Sở, Ban, UBND huyện); mặc định "
+	  "lấy từ org.name: Sở Công Thương → Sở, Ban Quản lý ... → Ban", valid_text },
+	{ "report.to", "", "Kính gửi của báo cáo, ví dụ Sở Nội vụ tỉnh Lạng Sơn (để trống: không có "
+	  "dòng Kính gửi); khi có, \"Như trên\" đứng đầu nơi nhận", valid_any },
+	{ "report.number", "/BC", "Số, ký hiệu của báo cáo: {n} là số (dưới 10 thêm số 0: 05), {yyyy} "
+	  "là năm, ví dụ {n}/BC-SCT; bỏ {n} (/BC-SCT) để văn thư điền số khi phát hành",
+	  valid_report_number },
 	{ "report.authority", "", "Thẩm quyền ký báo cáo (để trống khi Giám đốc ký; KT. GIÁM ĐỐC "
 	  "khi Phó Giám đốc ký thay)", valid_any },
 	{ "report.signer_title", "GIÁM ĐỐC", "Chức vụ người ký báo cáo", valid_text },
@@ -161,11 +178,64 @@ static char *derive(struct db *db, const char *key)
 	return NULL;
 }
 
+/* The agency's short name as its own sentences say it, from its full
+ * name: "Sở Công Thương" -> "Sở", "Ban Quản lý ..." -> "Ban", "Ủy ban nhân
+ * dân huyện X" or "UBND huyện X" -> "UBND huyện"; an unknown kind of body
+ * gives its first word. Matched without tones or case. */
+static char *org_short_of(const char *name)
+{
+	static const struct {
+		const char *folded, *shown;
+	} heads[] = {
+		{ "uy ban nhan dan ", "UBND" }, { "ubnd ", "UBND" }, { "van phong ", "Văn phòng" },
+		{ "thanh tra ", "Thanh tra" }, { "trung tam ", "Trung tâm" },
+		{ "chi cuc ", "Chi cục" }, { "ban ", "Ban" }, { "so ", "Sở" }, { "cuc ", "Cục" },
+	};
+	static const struct {
+		const char *folded, *shown;
+	} levels[] = {
+		{ "thi xa", "thị xã" }, { "thi tran", "thị trấn" }, { "thanh pho", "thành phố" },
+		{ "dac khu", "đặc khu" }, { "huyen", "huyện" }, { "quan", "quận" },
+		{ "phuong", "phường" }, { "xa", "xã" }, { "tinh", "tỉnh" },
+	};
+	char *f = text_fold(name, false), *out = NULL;
+	for (size_t i = 0; !out && i < sizeof heads / sizeof heads[0]; i++) {
+		size_t n = strlen(heads[i].folded);
+		if (strncmp(f, heads[i].folded, n) != 0)
+			continue;
+		if (strcmp(heads[i].shown, "UBND") != 0) {
+			out = xstrdup(heads[i].shown);
+			break;
+		}
+		for (size_t j = 0; !out && j < sizeof levels / sizeof levels[0]; j++) {
+			size_t m = strlen(levels[j].folded);
+			if (strncmp(f + n, levels[j].folded, m) == 0 && (!f[n + m] || f[n + m] == ' ')) {
+				struct sbuf b = SBUF_INIT;
+				sbuf_addf(&b, "UBND %s", levels[j].shown);
+				out = sbuf_detach(&b);
+			}
+		}
+		if (!out)
+			out = xstrdup("UBND");
+	}
+	free(f);
+	if (!out) {
+		size_t n = strcspn(name, " ");
+		out = n ? xstrndup(name, n) : xstrdup("Cơ quan");
+	}
+	return out;
+}
+
 char *settings_get(struct db *db, const char *key)
 {
 	char *v = db_setting_get(db, key);
 	if (!v)
 		v = derive(db, key);
+	if (!v && strcmp(key, "org.short") == 0) {
+		char *name = settings_get(db, "org.name");
+		v = *name ? org_short_of(name) : xstrdup("Sở");
+		free(name);
+	}
 	if (!v) {
 		const struct setting_def *s = settings_find(key);
 		v = xstrdup(s ? s->def : "");

@@ -88,10 +88,12 @@ static void add_line(struct rv *v, const char *s, size_t n)
 
 static void split_lines(struct rv *v, const char *s)
 {
+	/* a form feed (the page before the annex) is a line break here, not
+	 * a character to show as "�" */
 	while (*s) {
-		size_t n = strcspn(s, "\n");
+		size_t n = strcspn(s, "\n\f");
 		add_line(v, s, n > 0 && s[n - 1] == '\r' ? n - 1 : n);
-		s += n + (s[n] == '\n');
+		s += n + (s[n] == '\n' || s[n] == '\f');
 	}
 }
 
@@ -134,11 +136,23 @@ static void build(struct app *app, struct rv *v)
 	char *out = NULL;
 	size_t len = 0;
 	doc_init(&d);
-	int rc = report_build(app->db, &v->period, 0, (struct ymd){ 0, 0, 0 }, &d, &err);
+	struct report_opts o = { 0 };
+	int rc = report_build(app->db, &v->period, &o, &d, &err);
 	if (!rc)
 		rc = doc_render(&d, DOC_TXT, &out, &len, &err);
 	doc_free(&d);
 	lines_clear(v);
+	/* what the document still lacks, said before the first export */
+	char *missing = report_missing_settings(app->db);
+	if (*missing) {
+		struct sbuf m = SBUF_INIT;
+		sbuf_addf(&m, "Chưa đặt: %s — đặt bằng lệnh cchc setting set KHÓA \"GIÁ TRỊ\" "
+			  "(report.to: Kính gửi, ví dụ Sở Nội vụ tỉnh Lạng Sơn)", missing);
+		add_line(v, m.s, m.len);
+		add_line(v, "", 0);
+		sbuf_free(&m);
+	}
+	free(missing);
 	if (rc) {
 		app_message(app, true, "Chưa lập được báo cáo: %s", err.msg);
 		add_line(v, "", 0);
@@ -365,7 +379,8 @@ static int write_report(struct app *app, struct rv *v, const char *path, int fla
 {
 	struct doc d;
 	doc_init(&d);
-	int rc = report_build(app->db, &v->period, 0, (struct ymd){ 0, 0, 0 }, &d, err);
+	struct report_opts o = { 0 };
+	int rc = report_build(app->db, &v->period, &o, &d, err);
 	if (!rc)
 		rc = doc_write(&d, formats[v->fmt].fmt, path, NULL, flags, err);
 	doc_free(&d);

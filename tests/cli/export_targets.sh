@@ -141,7 +141,7 @@ expect_grep "PHIẾU XIN LỖI" phieu.txt
 # ---- 3. a csv folder: made whole, replaced whole, never mixed
 run c report --period 2026-Q1 --format csv --out bc/
 expect_rc 0
-[ "$(ls bc | wc -l)" -eq 6 ] || fail "csv files: $(ls bc)"
+[ "$(ls bc | wc -l)" -eq 7 ] || fail "csv files: $(ls bc)"
 (cd bc && cat ./*) | cksum >q1.sum
 run c report --period 2026 --format csv --out bc/
 expect_rc 1
@@ -204,7 +204,7 @@ for mask in 077 022; do
 done
 
 # ---- 5. csv cells never read as formulas; xlsx cells are strings
-f3=$(ls ref/03-*) f5=$(ls ref/05-*)
+f3=$(ls ref/03-*) f5=$(ls ref/06-*)  # the letters: Biểu 5, after 4a and 4b
 for py in python3 /usr/bin/python3; do "$py" -c 'import csv' 2>/dev/null && break; done
 "$py" - "$f3" "$f5" >"$T/cells" <<'EOPY' || fail "csv does not re-read: $(cat "$T/cells")"
 import csv, sys
