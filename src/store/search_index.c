@@ -80,7 +80,18 @@ static void add_triggers(struct sbuf *b, const struct search_source *s)
 	add_insert(b, s, "NEW.");
 	sbuf_addf(b, "END;\nCREATE TRIGGER search_%s_ad AFTER DELETE ON %s BEGIN\n", s->table, s->table);
 	add_delete(b, s);
-	sbuf_addf(b, "END;\nCREATE TRIGGER search_%s_au AFTER UPDATE ON %s BEGIN\n", s->table, s->table);
+	/* only when what the index holds changes: a task's deadline moving
+	 * (recomputed daily for recurring tasks) re-indexes nothing */
+	sbuf_addf(b, "END;\nCREATE TRIGGER search_%s_au AFTER UPDATE ON %s WHEN ", s->table, s->table);
+	const char *exprs[] = { s->key, s->rid, s->plan ? s->plan : "NULL", s->title, s->body };
+	for (size_t i = 0; i < sizeof exprs / sizeof exprs[0]; i++) {
+		sbuf_add(b, i ? " OR (" : "(");
+		add_expr(b, exprs[i], "OLD.");
+		sbuf_add(b, ") IS NOT (");
+		add_expr(b, exprs[i], "NEW.");
+		sbuf_add(b, ")");
+	}
+	sbuf_add(b, " BEGIN\n");
 	add_delete(b, s);
 	add_insert(b, s, "NEW.");
 	sbuf_add(b, "END;\n");
