@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "core/due.h"
 #include "text/fold.h"
 #include "text/lunar.h"
@@ -198,4 +199,77 @@ int due_occurrences(const struct due *d, int year, struct ymd *out, int max)
 		out[n++] = d->date;
 	}
 	return n;
+}
+
+static int ymd_cmp(struct ymd a, struct ymd b)
+{
+	return a.y != b.y ? a.y - b.y : a.m != b.m ? a.m - b.m : a.d - b.d;
+}
+
+/* The first day of the occurrence ending on end. */
+static struct ymd occurrence_start(char every, struct ymd end)
+{
+	int m = every == 'y' ? 1 : every == 'q' ? end.m - 2 : end.m;
+	return (struct ymd){ end.y, m < 1 ? 1 : m, 1 };
+}
+
+/* "2026-Q3", "2026-09", "2026": the period code a note may name. */
+static void occurrence_code(char every, struct ymd end, char out[32])
+{
+	if (every == 'q')
+		snprintf(out, 32, "%04d-Q%d", end.y, (end.m + 2) / 3);
+	else if (every == 'm')
+		snprintf(out, 32, "%04d-%02d", end.y, end.m);
+	else
+		snprintf(out, 32, "%04d", end.y);
+}
+
+static bool reported(char every, struct ymd end, const struct due_note *notes, int nnotes,
+		     struct ymd asof)
+{
+	struct ymd start = occurrence_start(every, end);
+	char code[32];
+	occurrence_code(every, end, code);
+	for (int i = 0; i < nnotes; i++) {
+		if (ymd_cmp(notes[i].on, asof) > 0)
+			continue;   /* not written yet on that day */
+		if ((ymd_cmp(notes[i].on, start) >= 0 && ymd_cmp(notes[i].on, end) <= 0) ||
+		    strcasecmp(notes[i].period, code) == 0)
+			return true;
+	}
+	return false;
+}
+
+void due_track(char every, const struct ymd *ends, int nends, struct ymd assigned,
+	       const struct due_note *notes, int nnotes, struct ymd asof, struct due_track *out)
+{
+	memset(out, 0, sizeof *out);
+	int last = -1;   /* the last occurrence the task has, unreported or not */
+	for (int i = 0; i < nends; i++) {
+		if (ymd_cmp(ends[i], assigned) < 0)
+			continue;   /* ended before the task existed */
+		last = i;
+		bool done = reported(every, ends[i], notes, nnotes, asof);
+		if (ymd_cmp(ends[i], asof) >= 0) {
+			if (!done && !out->due.y)
+				out->due = ends[i];
+		} else if (!done && out->nmissed < DUE_MAX_OCC) {
+			out->missed[out->nmissed++] = ends[i];
+		}
+	}
+	/* every occurrence has ended: the last one, unreported, is overdue */
+	if (!out->due.y && last >= 0 && ymd_cmp(ends[last], asof) < 0 && out->nmissed &&
+	    ymd_cmp(out->missed[out->nmissed - 1], ends[last]) == 0)
+		out->due = out->missed[--out->nmissed];
+}
+
+void due_occurrence_label(char every, struct ymd end, char *out, size_t n)
+{
+	static const char *const roman[] = { "I", "II", "III", "IV" };
+	if (every == 'q')
+		snprintf(out, n, "quý %s/%d", roman[(end.m - 1) / 3], end.y);
+	else if (every == 'm')
+		snprintf(out, n, "tháng %d/%d", end.m, end.y);
+	else
+		snprintf(out, n, "năm %d", end.y);
 }

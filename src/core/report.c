@@ -5,6 +5,7 @@
 #include "core/calendar.h"
 #include "core/report.h"
 #include "core/settings.h"
+#include "core/task.h"
 #include "store/datafile.h"
 #include "text/fold.h"
 #include "text/utf8.h"
@@ -489,11 +490,36 @@ static int overdue_days(struct calendar *cal, const char *due, const char *asof)
 	return n;
 }
 
-/* Sorts one task into the figures: its area's counts and the lists. */
+/* A recurring task's missed reports ("quý I/2026, quý II/2026") into the
+ * figures' list, with its deadline in force as its due_on. */
+static void push_missed(struct report_figures *f, sqlite3_stmt *st, int area,
+			const struct task_track *tr, const char *due)
+{
+	task_push(&f->missed, &f->nmissed, st, area);
+	struct report_task *t = &f->missed[f->nmissed - 1];
+	free(t->due_on);
+	t->due_on = xstrdup(due);
+	struct sbuf b = SBUF_INIT;
+	for (int i = 0; i < tr->t.nmissed; i++) {
+		char label[32];
+		due_occurrence_label(tr->every, tr->t.missed[i], label, sizeof label);
+		sbuf_addf(&b, "%s%s", i ? ", " : "", label);
+	}
+	t->missed = sbuf_detach(&b);
+}
+
+/* Sorts one task into the figures: its area's counts and the lists. A
+ * recurring task (tr) is due as it stood on asof, not as stored today. */
 static void count_task(struct report_figures *f, sqlite3_stmt *st, int area, const char *next_to,
-		       struct calendar *cal)
+		       struct calendar *cal, const struct task_track *tr)
 {
 	const char *due = (const char *)sqlite3_column_text(st, 4);
+	char due_then[11] = "";
+	if (tr) {
+		if (tr->t.due.y)
+			date_format_iso(tr->t.due, due_then);
+		due = due_then;
+	}
 	const char *done = (const char *)sqlite3_column_text(st, 5);
 	const char *status = (const char *)sqlite3_column_text(st, 6);
 	bool is_done = strcmp(status, "done") == 0 && *done && strcmp(done, f->to) <= 0;
@@ -514,9 +540,15 @@ static void count_task(struct report_figures *f, sqlite3_stmt *st, int area, con
 		f->tasks_overdue++;
 		task_push(&f->overdue, &f->noverdue, st, area);
 		f->overdue[f->noverdue - 1].days_overdue = overdue_days(cal, due, f->asof);
+		free(f->overdue[f->noverdue - 1].due_on);
+		f->overdue[f->noverdue - 1].due_on = xstrdup(due);
 	} else if (open && *due && strcmp(due, next_to) <= 0) {
 		task_push(&f->next, &f->nnext, st, area);
+		free(f->next[f->nnext - 1].due_on);
+		f->next[f->nnext - 1].due_on = xstrdup(due);
 	}
+	if (open && tr && tr->t.nmissed)
+		push_missed(f, st, area, tr, due);
 }
 
 /* The end of the "kỳ tới" window: three months after the period. */
@@ -560,11 +592,21 @@ static int gather_tasks(struct db *db, const char *plans, struct report_figures 
 	}
 	char next_to[11];
 	next_window(f->to, next_to);
+	struct task_track *tracks;
+	int ntracks;
+	struct ymd asof;
+	date_parse_iso(f->asof, &asof);
+	if (task_tracks(db, plans, asof, &tracks, &ntracks, err)) {
+		sqlite3_finalize(st);
+		free(sa);
+		return err->code;
+	}
 	struct calendar *cal = calendar_new();
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		count_task(f, st, area_of_section(sa, nsa, sqlite3_column_int64(st, 1), nareas - 1),
-			   next_to, cal);
+			   next_to, cal, task_track_find(tracks, ntracks, sqlite3_column_int64(st, 0)));
 	calendar_free(cal);
+	free(tracks);
 	sqlite3_finalize(st);
 	free(sa);
 	return rc == SQLITE_DONE ? CCHC_OK : db_fail(db, rc, "đọc nhiệm vụ", err);
@@ -700,6 +742,7 @@ static void tasks_free(struct report_task *v, int n)
 		free(v[i].due_on);
 		free(v[i].done_on);
 		free(v[i].evidence);
+		free(v[i].missed);
 	}
 	free(v);
 }
@@ -712,6 +755,7 @@ void report_figures_free(struct report_figures *f)
 	tasks_free(f->finished, f->nfinished);
 	tasks_free(f->overdue, f->noverdue);
 	tasks_free(f->next, f->nnext);
+	tasks_free(f->missed, f->nmissed);
 	free(f->dossiers_by_field);
 	free(f->dossiers_by_unit);
 	letter_list_free(f->letter_list, f->nletters);

@@ -42,6 +42,7 @@ struct report_task {
 	int area;                /* index into areas */
 	char *title, *unit, *due_on, *done_on, *evidence; /* evidence: "QĐ 12/QĐ-SCT ngày ...; ..." */
 	int days_overdue;        /* working days, for overdue tasks */
+	char *missed;            /* recurring, in f->missed: "quý I/2026, quý II/2026" */
 };
 
 struct report_index {
@@ -69,6 +70,10 @@ struct report_figures {
 	int64_t tasks_total, tasks_done, tasks_overdue;
 	struct report_task *finished, *overdue, *next; /* done in the period; overdue; due soon */
 	int nfinished, noverdue, nnext;
+	/* open recurring tasks with occurrences passed unreported (missed
+	 * reports, not days overdue); due_on: the deadline in force as of asof */
+	struct report_task *missed;
+	int nmissed;
 	struct dossier_stats dossiers;
 	struct dossier_stats *dossiers_by_field, *dossiers_by_unit;
 	int nfields, nunits;

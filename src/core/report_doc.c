@@ -461,6 +461,29 @@ static void next_period_name(const struct period *p, char out[64])
 	}
 }
 
+/* Recurring tasks whose passed occurrences went unreported: named as
+ * missed reports, with the deadline of the occurrence in force. */
+static void missed_reports(struct builder *b)
+{
+	const struct report_figures *f = b->f;
+	if (!f->nmissed)
+		return;
+	para(b, "Còn %d nhiệm vụ định kỳ chưa báo cáo đủ các kỳ:", f->nmissed);
+	for (int i = 0; i < f->nmissed && i < LIST_MAX; i++) {
+		const struct report_task *t = &f->missed[i];
+		char due[11], now[40] = "";
+		vn(t->due_on, due);
+		if (*due)
+			snprintf(now, sizeof now, "; %s %s%s", strcmp(t->due_on, f->asof) < 0 ?
+				 "kỳ cuối hạn" : "kỳ này hạn", due,
+				 strcmp(t->due_on, f->asof) < 0 ? ", quá hạn" : "");
+		para(b, "- %s (đơn vị chủ trì: %s; chưa báo cáo %s%s).", t->title,
+		     *t->unit ? t->unit : "chưa giao", t->missed, now);
+	}
+	if (f->nmissed > LIST_MAX)
+		para(b, "- Và %d nhiệm vụ định kỳ khác.", f->nmissed - LIST_MAX);
+}
+
 static int section_assessment(struct builder *b)
 {
 	const struct report_figures *f = b->f;
@@ -472,6 +495,7 @@ static int section_assessment(struct builder *b)
 	if (f->noverdue)
 		para(b, "Còn %d nhiệm vụ quá hạn chưa hoàn thành:", f->noverdue);
 	task_list(b, f->overdue, f->noverdue, true);
+	missed_reports(b);
 	if (f->dossiers.resolved_late || f->dossiers.pending_overdue)
 		para(b, "Còn %lld hồ sơ thủ tục hành chính giải quyết quá hạn và %lld hồ sơ đang quá "
 		     "hạn.", (long long)f->dossiers.resolved_late, (long long)f->dossiers.pending_overdue);

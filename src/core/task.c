@@ -97,18 +97,183 @@ static int exec_bind(struct db *db, const char *sql, int64_t a, const char *b, c
 	return rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
 }
 
-/* For a recurring task the deadline is the first period with no progress
- * note dated inside it; for the others, their one date. */
+/* ------------------------------------------------------------ recurring deadlines */
+
+/* What due_track reads of the recurring tasks chosen by %s: number, every,
+ * the day given, the stored deadline, the occurrences' ends (ascending, the
+ * key's order) and the notes ("YYYY-MM-DDperiod", char(30) between). */
+static const char TRACK_SQL[] =
+	"SELECT t.id, t.due_every, coalesce(t.assigned_on, substr(t.created_at, 1, 10)), "
+	"coalesce(t.due_on, ''), (SELECT group_concat(d.due_on, ' ') FROM (SELECT due_on FROM "
+	"task_due WHERE task_id = t.id ORDER BY due_on) d), (SELECT group_concat(n.noted_on || "
+	"n.period, char(30)) FROM task_note n WHERE n.task_id = t.id) FROM task t "
+	"WHERE t.due_kind = 'recurring' AND %s ORDER BY t.id";
+
+static int ymd_order(const void *a, const void *b)
+{
+	const struct ymd *x = a, *y = b;
+	return x->y != y->y ? x->y - y->y : x->m != y->m ? x->m - y->m : x->d - y->d;
+}
+
+/* One row of TRACK_SQL as it stands on asof. */
+static void row_track(sqlite3_stmt *st, struct ymd asof, struct task_track *out)
+{
+	memset(out, 0, sizeof *out);
+	out->id = sqlite3_column_int64(st, 0);
+	const char *every = (const char *)sqlite3_column_text(st, 1);
+	out->every = every && *every ? *every : 'q';
+	struct ymd assigned = { 0, 1, 1 }, ends[DUE_MAX_OCC];
+	const char *a = (const char *)sqlite3_column_text(st, 2);
+	if (a && strlen(a) >= 10) {
+		char day[11];
+		memcpy(day, a, 10);
+		day[10] = 0;
+		if (!date_parse_iso(day, &assigned))
+			assigned = (struct ymd){ 0, 1, 1 };
+	}
+	int nends = 0;
+	const char *e = (const char *)sqlite3_column_text(st, 4);
+	for (char day[11]; e && *e && nends < DUE_MAX_OCC; e += e[10] ? 11 : 10) {
+		snprintf(day, sizeof day, "%.10s", e);
+		if (strlen(e) < 10 || !date_parse_iso(day, &ends[nends]))
+			break;
+		nends++;
+	}
+	qsort(ends, (size_t)nends, sizeof ends[0], ymd_order);
+	struct due_note *notes = NULL;
+	int nnotes = 0;
+	for (const char *p = (const char *)sqlite3_column_text(st, 5); p && *p;) {
+		const char *end = strchr(p, 30);
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		char day[11];
+		snprintf(day, sizeof day, "%.10s", p);
+		notes = xrealloc(notes, sizeof *notes * (size_t)(nnotes + 1));
+		if (len >= 10 && date_parse_iso(day, &notes[nnotes].on)) {
+			size_t plen = len - 10 < 15 ? len - 10 : 15;
+			memcpy(notes[nnotes].period, p + 10, plen);
+			notes[nnotes++].period[plen] = 0;
+		}
+		p = end ? end + 1 : p + len;
+	}
+	due_track(out->every, ends, nends, assigned, notes, nnotes, asof, &out->t);
+	free(notes);
+}
+
+/* Sets the stored deadline (due_on, what the lists sort and filter on) of
+ * the recurring tasks chosen by cond (?1: id) to their deadline in force on
+ * today; only the rows that change are written (each write re-indexes the
+ * task for search). The changes are gathered first, the statement done. */
+static int refresh_recurring(struct db *db, const char *cond, int64_t id, struct ymd today)
+{
+	struct sbuf sql = SBUF_INIT;
+	sbuf_addf(&sql, TRACK_SQL, cond);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, sql.s, -1, &st, NULL);
+	sbuf_free(&sql);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	struct { int64_t id; char due[11]; } *change = NULL;
+	int n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct task_track t;
+		row_track(st, today, &t);
+		char due[11] = "";
+		if (t.t.due.y)
+			date_format_iso(t.t.due, due);
+		if (strcmp(due, (const char *)sqlite3_column_text(st, 3)) == 0)
+			continue;
+		change = xrealloc(change, sizeof *change * (size_t)(n + 1));
+		change[n].id = t.id;
+		memcpy(change[n++].due, due, sizeof due);
+	}
+	sqlite3_finalize(st);
+	rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+	for (int i = 0; rc == SQLITE_OK && i < n; i++)
+		rc = exec_bind(db, "UPDATE task SET due_on = nullif(?2, '') WHERE id = ?1", change[i].id,
+			       change[i].due, NULL);
+	free(change);
+	return rc;
+}
+
+/* A one-off task is due on its one date; a recurring one at the end of
+ * its current occurrence (due_track) as of today. */
 static int refresh_due(struct db *db, int64_t id)
 {
-	return exec_bind(db,
-		"UPDATE task SET due_on = CASE WHEN due_kind <> 'recurring' "
-		" THEN (SELECT min(due_on) FROM task_due WHERE task_id = ?1) "
-		" ELSE (SELECT min(d.due_on) FROM task_due d WHERE d.task_id = ?1 "
-		" AND NOT EXISTS (SELECT 1 FROM task_note n WHERE n.task_id = ?1 "
-		"  AND n.noted_on <= d.due_on AND n.noted_on > coalesce((SELECT max(p.due_on) "
-		"  FROM task_due p WHERE p.task_id = ?1 AND p.due_on < d.due_on), '0000-00-00'))) END "
-		"WHERE id = ?1", id, NULL, NULL);
+	int rc = exec_bind(db, "UPDATE task SET due_on = (SELECT min(due_on) FROM task_due WHERE "
+			   "task_id = ?1) WHERE id = ?1 AND due_kind <> 'recurring'", id, NULL, NULL);
+	struct ymd today;
+	struct cchc_err ignored;
+	if (rc == SQLITE_OK && date_today(&today, &ignored) == CCHC_OK)
+		rc = refresh_recurring(db, "t.id = ?1", id, today);
+	return rc;
+}
+
+int task_due_refresh(struct db *db)
+{
+	struct ymd today;
+	struct cchc_err ignored;
+	/* inside the caller's transaction the rows would join its action
+	 * (and its undo): the next list outside one refreshes */
+	if (db->readonly || !sqlite3_get_autocommit(db->h) || date_today(&today, &ignored))
+		return CCHC_OK;
+	char iso[11];
+	date_format_iso(today, iso);
+	char *mark = db_setting_get(db, "task.due_as_of");
+	bool fresh = mark && strcmp(mark, iso) == 0;
+	free(mark);
+	if (fresh || db_begin_internal(db, &ignored))
+		return CCHC_OK;
+	int rc = refresh_recurring(db, "1", 0, today);
+	if (rc == SQLITE_OK && db_setting_set(db, "task.due_as_of", iso, &ignored) == CCHC_OK &&
+	    sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) == SQLITE_OK)
+		return CCHC_OK;
+	db_rollback(db);
+	return CCHC_EDB;
+}
+
+int task_tracks(struct db *db, const char *plans, struct ymd asof, struct task_track **out,
+		int *n, struct cchc_err *err)
+{
+	*out = NULL;
+	*n = 0;
+	struct sbuf cond = SBUF_INIT, sql = SBUF_INIT;
+	sbuf_addf(&cond, "t.plan_id IN (%s)", plans);
+	sbuf_addf(&sql, TRACK_SQL, cond.s);
+	sbuf_free(&cond);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, sql.s, -1, &st, NULL);
+	sbuf_free(&sql);
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, "đọc nhiệm vụ định kỳ", err);
+	int cap = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*out = xrealloc(*out, sizeof **out * (size_t)cap);
+		}
+		row_track(st, asof, &(*out)[(*n)++]);
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return CCHC_OK;
+	free(*out);
+	*out = NULL;
+	*n = 0;
+	return db_fail(db, rc, "đọc nhiệm vụ định kỳ", err);
+}
+
+const struct task_track *task_track_find(const struct task_track *v, int n, int64_t id)
+{
+	int lo = 0, hi = n;
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (v[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && v[lo].id == id ? &v[lo] : NULL;
 }
 
 static int store_due(struct db *db, int64_t id, const struct due *d, int year, const char *text)
@@ -209,8 +374,8 @@ static int insert_task(struct db *db, const struct cleaned *c, int64_t plan_id, 
 	now_iso(ts);
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(db->h, "INSERT INTO task(plan_id, section_id, title, description, "
-				    "product, lead_unit_id, created_at, updated_at) "
-				    "VALUES(?,?,?,?,?,nullif(?,0),?,?)", -1, &st, NULL);
+				    "product, lead_unit_id, created_at, updated_at, assigned_on) "
+				    "VALUES(?,?,?,?,?,nullif(?,0),?,?,?)", -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, plan_id);
@@ -221,6 +386,13 @@ static int insert_task(struct db *db, const struct cleaned *c, int64_t plan_id, 
 	sqlite3_bind_int64(st, 6, lead);
 	sqlite3_bind_text(st, 7, ts, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 8, ts, -1, SQLITE_STATIC);
+	/* the day it was given: today as the program sees it (CCHC_TODAY) */
+	struct ymd today;
+	struct cchc_err ignored;
+	char day[11];
+	date_format_iso(date_today(&today, &ignored) == CCHC_OK ? today : (struct ymd){ 0, 1, 1 },
+			day);
+	sqlite3_bind_text(st, 9, day, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	*id = sqlite3_last_insert_rowid(db->h);
@@ -506,6 +678,7 @@ static int today_iso(char out[11], struct cchc_err *err)
 
 int task_get(struct db *db, int64_t id, struct task_info *t, struct cchc_err *err)
 {
+	task_due_refresh(db);
 	char today[11];
 	if (today_iso(today, err))
 		return err->code;
@@ -637,6 +810,7 @@ static int bind_filter(struct db *db, sqlite3_stmt *st, const struct task_filter
 
 int task_hits_build(struct db *db, const struct task_filter *f, int *n, struct cchc_err *err)
 {
+	task_due_refresh(db);
 	*n = 0;
 	char today[11];
 	if (today_iso(today, err))
@@ -722,6 +896,7 @@ static int prepare_list(struct db *db, const char *what, const struct task_filte
 int task_list(struct db *db, const struct task_filter *f, struct task_info **out, int *n,
 	      struct cchc_err *err)
 {
+	task_due_refresh(db);
 	*out = NULL;
 	*n = 0;
 	char today[11];
@@ -752,6 +927,7 @@ int task_list(struct db *db, const struct task_filter *f, struct task_info **out
 
 int task_count(struct db *db, const struct task_filter *f, int *n, struct cchc_err *err)
 {
+	task_due_refresh(db);
 	*n = 0;
 	char today[11];
 	if (today_iso(today, err))
@@ -811,6 +987,7 @@ static void unit_due_take(struct unit_due *u, const char *due, int64_t id, int p
 int task_due_by_unit(struct db *db, int due_within, int per_unit, struct task_due_row **out,
 		     int *n, struct cchc_err *err)
 {
+	task_due_refresh(db);
 	*out = NULL;
 	*n = 0;
 	char today[11], limit[11];
@@ -995,6 +1172,7 @@ static void status_groups(struct task_group *v, int n, struct task_group **out, 
 int task_groups(struct db *db, enum task_group_by by, int64_t plan_id, struct task_group **out,
 		int *n, struct cchc_err *err)
 {
+	task_due_refresh(db);
 	*out = NULL;
 	*n = 0;
 	char today[11];

@@ -5,6 +5,7 @@
 #define CCHC_TASK_H
 #include <stdbool.h>
 #include <stdint.h>
+#include "core/due.h"
 #include "store/db.h"
 #include "text/date.h"
 
@@ -109,6 +110,23 @@ struct task_note {
 };
 int task_notes(struct db *db, int64_t id, struct task_note **out, int *n, struct cchc_err *err);
 void task_notes_free(struct task_note *v, int n);
+
+/* Recurring tasks (see due_track in core/due.h). */
+struct task_track {
+	int64_t id;
+	char every;              /* 'm', 'q', 'y' */
+	struct due_track t;
+};
+/* The recurring tasks of plans (an SQL list of plan ids, "3,4") as they
+ * stand on asof, by number. */
+int task_tracks(struct db *db, const char *plans, struct ymd asof, struct task_track **out,
+		int *n, struct cchc_err *err);
+const struct task_track *task_track_find(const struct task_track *v, int n, int64_t id);
+/* The stored deadline of a recurring task depends on the day: recomputed
+ * here for all of them when the day has changed since the last time (the
+ * internal setting task.due_as_of), outside any transaction and history;
+ * a read-only database keeps its deadlines. The lists call it first. */
+int task_due_refresh(struct db *db);
 
 /* Looks a unit up by code (case-insensitive); 0 when there is none. */
 int64_t unit_id_by_code(struct db *db, const char *code);

@@ -638,6 +638,7 @@ static const struct {
 } columns[] = {
 	{ "title", "tên" }, { "name", "tên" }, { "code", "ký hiệu" }, { "status", "trạng thái" },
 	{ "due_on", "hạn" }, { "due_text", "thời hạn" }, { "done_on", "ngày hoàn thành" },
+	{ "assigned_on", "ngày giao" },
 	{ "lead_unit_id", "đơn vị chủ trì (số)" }, { "unit_id", "đơn vị (số)" },
 	{ "section_id", "đề mục (số)" }, { "plan_id", "kế hoạch (số)" }, { "description", "mô tả" },
 	{ "product", "sản phẩm" }, { "kind", "loại" }, { "doc_no", "số, ký hiệu" },

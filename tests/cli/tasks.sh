@@ -38,7 +38,7 @@ run "$CCHC" task add --section 5 --title "Báo cáo CCHC hằng quý" --lead vp 
 run "$CCHC" task list --format tsv
 expect_rc 0
 cat >"$T/want" <<'W'
-3	todo	2026-03-31	VP	Báo cáo CCHC hằng quý
+3	todo	2026-12-31	VP	Báo cáo CCHC hằng quý
 1	todo	2026-09-30	VP	Kiểm tra công tác CCHC tại các đơn vị thuộc Sở
 2	todo	2026-11-29	VP	Rà soát, đơn giản hóa TTHC
 5	todo	2026-11-25	VP	Tự chấm điểm
@@ -49,19 +49,22 @@ awk -F'\t' '$3==""' "$T/want" >>"$T/w1"
 expect_file "$T/w1" "$T/out"
 
 run "$CCHC" task list --overdue --format tsv
-[ "$(cut -f1 "$T/out" | tr '\n' ' ')" = "3 1 " ] || fail "overdue: $(cat "$T/out")"
+[ "$(cut -f1 "$T/out" | tr '\n' ' ')" = "1 " ] || fail "overdue (not the quarterly task added today): $(cat "$T/out")"
 run "$CCHC" task list --due-within 5 --format tsv
 [ "$(cut -f1 "$T/out" | tr '\n' ' ')" = "5 2 " ] || fail "due within 5: $(cat "$T/out")"
 run "$CCHC" task list --unit TTr --format tsv
 [ "$(cut -f1 "$T/out" | tr '\n' ' ')" = "1 5 4 " ] || fail "unit TTr (lead or co): $(cat "$T/out")"
 
-# recurring: a note inside Q1 and Q2 moves the deadline to Q3's end
+# recurring, added today (24/11): quarters that ended before are not its to
+# report; a note in Q4 reports the last occurrence of the plan's year
 "$CCHC" task note 3 "Đã gửi báo cáo quý I" --period 2026-Q1 --date 20/03/2026 || fail note
-"$CCHC" task note 3 "Đã gửi báo cáo quý II" --period 2026-Q2 --date 2026-06-18 || fail note
 run "$CCHC" task show 3
-expect_grep "due: 30/09/2026" "$T/out"
-expect_grep "status: quá hạn" "$T/out"
+expect_grep "due: 31/12/2026" "$T/out"
+expect_grep "status: đang thực hiện" "$T/out"
 expect_grep "note: 20/03/2026 [2026-Q1] Đã gửi báo cáo quý I" "$T/out"
+"$CCHC" task note 3 "Đã gửi báo cáo quý IV" --date 2026-11-24 || fail note
+run "$CCHC" task show 3
+grep -q "^due: ." "$T/out" && fail "reported Q4 left a deadline: $(cat "$T/out")"
 
 # a note does not erase a one-off deadline
 "$CCHC" task note 2 "Đã giao phòng rà soát" --date 2026-05-01 || fail note
@@ -81,14 +84,14 @@ expect_grep "due: 31/12/2026" "$T/out"
 expect_grep "status: đang thực hiện" "$T/out"
 
 run "$CCHC" task list --format json
-python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert [x["id"] for x in d]==[1,3,2,5,4], d; assert d[0]["overdue"] is False and d[1]["overdue"] is True and d[4]["due"] is None' "$T/out" ||
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert [x["id"] for x in d]==[1,2,5,3,4], d; assert not any(x["overdue"] for x in d) and d[3]["due"] is None and d[4]["due"] is None' "$T/out" ||
 	fail "json: $(cat "$T/out")"
 
 run "$CCHC" agenda --within 10
 expect_rc 0
 expect_grep "Quá hạn:" "$T/out"
-expect_grep "Báo cáo CCHC hằng quý" "$T/out"
-grep -q "VP .*1/4 .*quá hạn 1" "$T/out" || fail "agenda by unit: $(cat "$T/out")"
+grep -q "Báo cáo CCHC hằng quý" "$T/out" && fail "a reported recurring task in the agenda: $(cat "$T/out")"
+grep -q "VP .*1/4 .*quá hạn 0" "$T/out" || fail "agenda by unit: $(cat "$T/out")"
 grep -q "^  hoàn thành *1$" "$T/out" || fail "agenda by status: $(cat "$T/out")"
 grep -q "^    0/2    PHỤ LỤC I" "$T/out" && fail "annex counts wrong"
 grep -q "^    1/2    PHỤ LỤC I" "$T/out" || fail "agenda by section: $(cat "$T/out")"
@@ -146,4 +149,52 @@ expect_grep "còn 4 nhiệm vụ" "$T/err"
 run "$CCHC" plan delete 1 --force
 expect_rc 0
 [ "$(sqlite3 "$CCHC_DB" "SELECT count(*) FROM task")" = 0 ] || fail "tasks left"
+"$CCHC" plan import "$FIXTURES/corpus/so-tu-phap-2026.txt" >/dev/null 2>&1 || fail "import again"
+sec=$(sqlite3 "$CCHC_DB" "SELECT min(id) FROM section WHERE plan_id = (SELECT max(id) FROM plan)")
+# recurring deadlines move with the day (issue 15): a quarterly task added
+# on 10/09 is due 30/09, not 31/03, and not overdue; from 01/10 it is due
+# 31/12 (the day's first list recomputes it) and Q3 is a missed report
+q=$(CCHC_TODAY=2026-09-10 "$CCHC" task add --section "$sec" --title "Báo cáo nhanh hằng quý" --lead VP --due "hằng quý")
+y=$(CCHC_TODAY=2026-01-05 "$CCHC" task add --section "$sec" --title "Báo cáo từ tháng Một" --lead VP --due "Hằng quý")
+CCHC_TODAY=2026-02-10 "$CCHC" task note "$y" "Đã báo cáo quý I" || fail note
+m=$(CCHC_TODAY=2026-02-15 "$CCHC" task add --section "$sec" --title "Báo cáo tháng" --lead TTr --due "hằng tháng")
+a=$(CCHC_TODAY=2026-03-01 "$CCHC" task add --section "$sec" --title "Báo cáo năm" --lead TTr --due "hằng năm")
+for id in $q $y $m $a; do
+	CCHC_TODAY=2026-09-20 run "$CCHC" task show "$id"
+	grep -q "^status: \(chưa\|đang\) thực hiện$" "$T/out" || fail "task $id on 20/09: $(cat "$T/out")"
+	grep -q "quá hạn" "$T/out" && fail "task $id overdue on 20/09: $(cat "$T/out")"
+done
+CCHC_TODAY=2026-09-20 run "$CCHC" task list --format tsv
+grep -q "^$q	todo	2026-09-30	" "$T/out" || fail "quarterly added 10/09: $(cat "$T/out")"
+grep -q "^$y	doing	2026-09-30	" "$T/out" || fail "quarterly added in January: $(cat "$T/out")"
+grep -q "^$m	todo	2026-09-30	" "$T/out" || fail "monthly: $(cat "$T/out")"
+grep -q "^$a	todo	2026-12-31	" "$T/out" || fail "yearly: $(cat "$T/out")"
+CCHC_TODAY=2026-09-20 run "$CCHC" task list --overdue --format tsv
+grep -q "^\($q\|$y\|$m\|$a\)	" "$T/out" && fail "recurring listed overdue: $(cat "$T/out")"
+CCHC_TODAY=2026-02-28 run "$CCHC" task show "$m"
+expect_grep "due: 28/02/2026" "$T/out"
+CCHC_TODAY=2026-10-05 run "$CCHC" task list --format tsv
+grep -q "^$q	todo	2026-12-31	" "$T/out" || fail "quarterly on 05/10: $(cat "$T/out")"
+grep -q "^$m	todo	2026-10-31	" "$T/out" || fail "monthly on 05/10: $(cat "$T/out")"
+# the year over without a Q4 note: overdue from 31/12
+CCHC_TODAY=2027-01-04 run "$CCHC" task list --overdue --format tsv
+grep -q "^$y	doing	2026-12-31	" "$T/out" || fail "overdue after the year: $(cat "$T/out")"
+# the Q3 report (data to 14/09): the quarterly tasks are not overdue; the one
+# added in January missed its Q2 report, and its current quarter is named
+CCHC_TODAY=2026-09-20 run "$CCHC" report --period 2026-Q3 --format md --out -
+expect_rc 0
+grep "Báo cáo nhanh hằng quý\|Báo cáo từ tháng Một" "$T/out" | grep -q "quá hạn" &&
+	fail "recurring task overdue in the Q3 report: $(grep -n "quá hạn" "$T/out")"
+expect_grep "chưa báo cáo quý II/2026" "$T/out"
+grep "Báo cáo từ tháng Một" "$T/out" | grep -q "kỳ này hạn 30/09/2026" ||
+	fail "current occurrence not named: $(grep -n "tháng Một" "$T/out")"
+grep "Báo cáo tháng" "$T/out" | grep -q "chưa báo cáo tháng 2/2026, tháng 3/2026" ||
+	fail "monthly missed reports: $(grep -n "Báo cáo tháng" "$T/out")"
+grep "Báo cáo nhanh hằng quý" "$T/out" | grep -q "chưa báo cáo" && fail "reports missed before it existed"
+# the annual report (data to 14/12), made in January: Q2 and Q3 missed
+CCHC_TODAY=2027-01-04 run "$CCHC" report --period 2026 --format md --out -
+expect_rc 0
+grep "Báo cáo từ tháng Một" "$T/out" | grep -q "chưa báo cáo quý II/2026, quý III/2026" ||
+	fail "annual: $(grep -n "tháng Một" "$T/out")"
+
 exit 0

@@ -18,8 +18,90 @@ static void check_due(const char *text, enum due_kind kind, int y, int m, int d)
 	}
 }
 
+static struct ymd D(int y, int m, int d)
+{
+	return (struct ymd){ y, m, d };
+}
+
+static bool same(struct ymd a, int y, int m, int d)
+{
+	return a.y == y && a.m == m && a.d == d;
+}
+
+/* Where a recurring task stands: due at the end of its current occurrence,
+ * never one that ended before it was assigned; missed reports apart. */
+static void check_track(void)
+{
+	struct due due;
+	struct cchc_err err = { 0 };
+	struct ymd q[12], m[12], y[12];
+	struct due_track t;
+	CHECK(due_parse("hằng quý", 2026, &due, &err) == CCHC_OK);
+	int nq = due_occurrences(&due, 2026, q, 12);
+	/* added 10/09: due 30/09, nothing missed, not 31/03 */
+	due_track('q', q, nq, D(2026, 9, 10), NULL, 0, D(2026, 9, 20), &t);
+	CHECK(same(t.due, 2026, 9, 30) && t.nmissed == 0);
+	due_track('q', q, nq, D(2026, 9, 10), NULL, 0, D(2026, 9, 14), &t);
+	CHECK(same(t.due, 2026, 9, 30) && t.nmissed == 0);
+	/* added in January, reported in Q1 only: Q2 missed, due 30/09 */
+	struct due_note n[3] = { { D(2026, 2, 10), "" } };
+	due_track('q', q, nq, D(2026, 1, 5), n, 1, D(2026, 9, 14), &t);
+	CHECK(same(t.due, 2026, 9, 30) && t.nmissed == 1 && same(t.missed[0], 2026, 6, 30));
+	due_track('q', q, nq, D(2026, 1, 5), n, 1, D(2026, 11, 24), &t);
+	CHECK(same(t.due, 2026, 12, 31) && t.nmissed == 2 && same(t.missed[1], 2026, 9, 30));
+	/* the year over, Q4 unreported: the task is overdue from 31/12 */
+	due_track('q', q, nq, D(2026, 1, 5), n, 1, D(2027, 1, 10), &t);
+	CHECK(same(t.due, 2026, 12, 31) && t.nmissed == 2);
+	/* a note in the current quarter moves the deadline to the next */
+	n[1] = (struct due_note){ D(2026, 8, 1), "" };
+	due_track('q', q, nq, D(2026, 1, 5), n, 2, D(2026, 9, 20), &t);
+	CHECK(same(t.due, 2026, 12, 31) && t.nmissed == 1);
+	/* ... but not a note written after the day looked at */
+	due_track('q', q, nq, D(2026, 1, 5), n, 2, D(2026, 7, 20), &t);
+	CHECK(same(t.due, 2026, 9, 30) && t.nmissed == 1);
+	/* a note after the quarter naming it reports it */
+	n[2] = (struct due_note){ D(2026, 7, 3), "2026-q2" };
+	due_track('q', q, nq, D(2026, 1, 5), n, 3, D(2026, 9, 20), &t);
+	CHECK(same(t.due, 2026, 12, 31) && t.nmissed == 0);
+	/* assigned after the plan's last occurrence: nothing due */
+	due_track('q', q, nq, D(2027, 1, 3), NULL, 0, D(2027, 1, 5), &t);
+	CHECK(t.due.y == 0 && t.nmissed == 0);
+	/* monthly in a leap year: February ends on the 29th */
+	CHECK(due_parse("hằng tháng", 2028, &due, &err) == CCHC_OK);
+	int nm = due_occurrences(&due, 2028, m, 12);
+	CHECK(same(m[1], 2028, 2, 29));
+	due_track('m', m, nm, D(2028, 2, 15), NULL, 0, D(2028, 2, 29), &t);
+	CHECK(same(t.due, 2028, 2, 29) && t.nmissed == 0);
+	due_track('m', m, nm, D(2028, 2, 15), NULL, 0, D(2028, 3, 1), &t);
+	CHECK(same(t.due, 2028, 3, 31) && t.nmissed == 1 && same(t.missed[0], 2028, 2, 29));
+	struct due_note feb = { D(2028, 2, 29), "" };
+	due_track('m', m, nm, D(2028, 2, 15), &feb, 1, D(2028, 3, 1), &t);
+	CHECK(same(t.due, 2028, 3, 31) && t.nmissed == 0);
+	/* a month ending on the day assigned is the task's */
+	due_track('m', m, nm, D(2028, 4, 30), NULL, 0, D(2028, 6, 2), &t);
+	CHECK(same(t.due, 2028, 6, 30) && t.nmissed == 2 && same(t.missed[0], 2028, 4, 30));
+	/* yearly: due 31/12, overdue only after it */
+	CHECK(due_parse("hằng năm", 2026, &due, &err) == CCHC_OK);
+	int ny = due_occurrences(&due, 2026, y, 12);
+	due_track('y', y, ny, D(2026, 3, 1), NULL, 0, D(2026, 9, 20), &t);
+	CHECK(same(t.due, 2026, 12, 31) && t.nmissed == 0);
+	due_track('y', y, ny, D(2026, 3, 1), NULL, 0, D(2027, 1, 5), &t);
+	CHECK(same(t.due, 2026, 12, 31) && t.nmissed == 0);
+	struct due_note yn = { D(2026, 12, 10), "" };
+	due_track('y', y, ny, D(2026, 3, 1), &yn, 1, D(2027, 1, 5), &t);
+	CHECK(t.due.y == 0 && t.nmissed == 0);
+	char label[32];
+	due_occurrence_label('q', D(2026, 6, 30), label, sizeof label);
+	CHECK(strcmp(label, "quý II/2026") == 0);
+	due_occurrence_label('m', D(2028, 2, 29), label, sizeof label);
+	CHECK(strcmp(label, "tháng 2/2028") == 0);
+	due_occurrence_label('y', D(2026, 12, 31), label, sizeof label);
+	CHECK(strcmp(label, "năm 2026") == 0);
+}
+
 int main(void)
 {
+	check_track();
 	check_due("30/11/2026", DUE_DATE, 2026, 11, 30);
 	check_due("2026-11-30", DUE_DATE, 2026, 11, 30);
 	check_due("30/11", DUE_DATE, 2026, 11, 30);               /* the plan's year */
