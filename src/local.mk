@@ -63,6 +63,7 @@ EMBEDDED_FILES = \
 	data/migrations/0014-dossier-stats.sql \
 	data/migrations/0015-keyset-order.sql \
 	data/migrations/0016-feedback-order.sql \
+	data/migrations/0017-letter-number-zero.sql \
 	data/report-areas.txt \
 	data/dossier-columns.txt \
 	data/templates/letter-2018.txt data/templates/letter-2025.txt \

@@ -115,6 +115,8 @@ bench: tests/bench/bench_search$(EXEEXT) tests/bench/gen$(EXEEXT) tests/bench/fl
 # The registers (issue 6): settings, dossiers, apology letters.
 CLI_TESTS += tests/cli/settings.sh tests/cli/dossiers.sh tests/cli/letters.sh tests/cli/reports.sh \
 	tests/cli/history.sh
+# Issue 15: the apology letter's two forms and templates, the dossier register (Mẫu 07).
+CLI_TESTS += tests/cli/letter-forms.sh
 
 # The command tests with cchc under valgrind memcheck (issue 8): CCHC is the
 # wrapper tests/valgrind-cchc.sh, CCHC_VALGRIND=1 lets a test use smaller
