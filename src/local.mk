@@ -20,6 +20,7 @@ libcchc_a_SOURCES += \
 	src/core/period.c src/core/period.h \
 	src/core/dossier.c src/core/dossier.h src/core/dossier_import.c \
 	src/core/letter.c src/core/letter.h \
+	src/core/dossier_register.c src/core/dossier_register.h \
 	src/core/feedback.c src/core/feedback.h \
 	src/core/report.c src/core/report.h src/core/report_doc.c \
 	src/import/dossier_parse.c src/import/dossier_parse.h \
@@ -46,7 +47,7 @@ libcchc_a_SOURCES += \
 	src/import/plan_load.c src/import/plan_load.h \
 	src/cli/cli.c src/cli/cli.h \
 	src/cli/cli_plan.c src/cli/cli_unit.c src/cli/cli_search.c src/cli/cli_workdays.c src/cli/cli_task.c src/cli/cli_evidence.c src/cli/cli_criteria.c \
-	src/cli/cli_setting.c src/cli/cli_dossier.c src/cli/cli_letter.c src/cli/cli_feedback.c src/cli/cli_report.c src/cli/cli_history.c \
+	src/cli/cli_setting.c src/cli/cli_dossier.c src/cli/cli_register.c src/cli/cli_letter.c src/cli/cli_feedback.c src/cli/cli_report.c src/cli/cli_history.c \
 	src/cli/cli_backup.c
 nodist_libcchc_a_SOURCES = src/embedded_data.c
 BUILT_SOURCES += src/embedded_data.c
@@ -64,6 +65,7 @@ EMBEDDED_FILES = \
 	data/migrations/0015-keyset-order.sql \
 	data/migrations/0016-feedback-order.sql \
 	data/migrations/0017-task-assigned.sql \
+	data/migrations/0018-letter-number-zero.sql \
 	data/report-areas.txt \
 	data/dossier-columns.txt \
 	data/templates/letter-2018.txt data/templates/letter-2025.txt \

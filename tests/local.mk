@@ -71,6 +71,10 @@ check_PROGRAMS += tests/unit/test_feedback
 tests_unit_test_feedback_SOURCES = tests/unit/test_feedback.c tests/unit/check.h
 tests_unit_test_feedback_LDADD = $(TEST_LIBS)
 UNIT_TESTS += tests/unit/test_feedback
+check_PROGRAMS += tests/unit/test_register
+tests_unit_test_register_SOURCES = tests/unit/test_register.c tests/unit/check.h
+tests_unit_test_register_LDADD = $(TEST_LIBS)
+UNIT_TESTS += tests/unit/test_register
 check_PROGRAMS += tests/unit/test_task_filter
 tests_unit_test_task_filter_SOURCES = tests/unit/test_task_filter.c tests/unit/check.h
 tests_unit_test_task_filter_LDADD = $(TEST_LIBS)
@@ -121,6 +125,8 @@ CLI_TESTS += tests/cli/settings.sh tests/cli/dossiers.sh tests/cli/letters.sh te
 	tests/cli/history.sh
 # The report a clerk sends unchanged (issue 15): its wording, the annual report.
 CLI_TESTS += tests/cli/report-wording.sh
+# Issue 15: the apology letter's two forms and templates, the dossier register (Mẫu 07).
+CLI_TESTS += tests/cli/letter-forms.sh tests/cli/dossier-register.sh
 
 # The command tests with cchc under valgrind memcheck (issue 8): CCHC is the
 # wrapper tests/valgrind-cchc.sh, CCHC_VALGRIND=1 lets a test use smaller

@@ -12,7 +12,7 @@
 static const struct cli_cmd *const tables[] = { cli_plan_cmds, cli_unit_cmds, cli_search_cmds,
 							cli_workdays_cmds, cli_task_cmds, cli_agenda_cmds,
 							cli_evidence_cmds, cli_criteria_cmds,
-							cli_dossier_cmds, cli_letter_cmds, cli_feedback_cmds,
+							cli_dossier_cmds, cli_register_cmds, cli_letter_cmds, cli_feedback_cmds,
 							cli_setting_cmds, cli_report_cmds,
 							cli_history_cmds, cli_backup_cmds };
 #define NTABLES (sizeof tables / sizeof tables[0])

@@ -32,6 +32,7 @@ extern const struct cli_cmd cli_agenda_cmds[];
 extern const struct cli_cmd cli_evidence_cmds[];
 extern const struct cli_cmd cli_criteria_cmds[];
 extern const struct cli_cmd cli_dossier_cmds[];
+extern const struct cli_cmd cli_register_cmds[];
 extern const struct cli_cmd cli_letter_cmds[];
 extern const struct cli_cmd cli_feedback_cmds[];
 extern const struct cli_cmd cli_setting_cmds[];

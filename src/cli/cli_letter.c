@@ -1,4 +1,4 @@
-/* cchc letter add | edit | show | list | print | stats */
+/* cchc letter add | edit | show | list | print | stats | template */
 #include <config.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +14,7 @@ static int lt_show(struct cli_ctx *ctx, int argc, char **argv);
 static int lt_list(struct cli_ctx *ctx, int argc, char **argv);
 static int lt_print(struct cli_ctx *ctx, int argc, char **argv);
 static int lt_stats(struct cli_ctx *ctx, int argc, char **argv);
+static int lt_template(struct cli_ctx *ctx, int argc, char **argv);
 
 #define LETTER_FIELDS \
 	"[--addressee NGƯỜI_NHẬN] [--address ĐỊA_CHỈ] [--contact LIÊN_HỆ] [--authority KT._GIÁM_ĐỐC] " \
@@ -32,11 +33,20 @@ const struct cli_cmd cli_letter_cmds[] = {
 	  "gui-muon hoặc trống)." },
 	{ "letter", "print", lt_print, "MÃ --format docx|txt|md|html --out TỆP [--force] "
 	  "[--encoding BẢNG_MÃ]",
-	  "In phiếu ra tệp theo thể thức văn bản hành chính, từ mẫu trong data/templates; --out - "
-	  "in ra màn hình (txt, md, html). Tệp đã có chỉ bị thay khi có --force; không bao giờ ghi "
-	  "vào tệp dữ liệu đang dùng." },
+	  "In văn bản xin lỗi ra tệp theo thể thức văn bản hành chính. Mẫu chọn theo ngày của văn "
+	  "bản: trước ngày trong thiết lập letter.form_switch (mặc định 15/09/2025) là Phiếu xin "
+	  "lỗi và hẹn lại ngày trả kết quả (mẫu 04, Thông tư 01/2018/TT-VPCP, tệp letter-2018.txt), "
+	  "từ ngày đó là Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết (mẫu 04, Thông tư "
+	  "03/2025/TT-VPCP, tệp letter-2025.txt). --out - in ra màn hình (txt, md, html). Tệp đã "
+	  "có chỉ bị thay khi có --force; không bao giờ ghi vào tệp dữ liệu đang dùng." },
 	{ "letter", "stats", lt_stats, "--period KỲ [--format text|tsv]",
 	  "Phiếu xin lỗi trong kỳ: số phiếu, gửi muộn, tỷ lệ hồ sơ trễ hạn có phiếu, theo đơn vị." },
+	{ "letter", "template", lt_template, "2018|2025",
+	  "In mẫu văn bản xin lỗi đang dùng. Muốn sửa: cchc letter template 2025 > "
+	  "~/.config/cchc/templates/letter-2025.txt rồi sửa tệp đó (giữ tên tệp); cchc dùng bản "
+	  "đã sửa thay bản có sẵn. Đầu tệp liệt kê các khóa (type, addressee, recipient...) và các "
+	  "trường {addressee}, {reason}, {unit}, {new_due}...; trường sai tên bị báo kèm số dòng "
+	  "khi in." },
 	{ NULL, NULL, NULL, NULL, NULL },
 };
 
@@ -168,7 +178,13 @@ static int lt_show(struct cli_ctx *ctx, int argc, char **argv)
 	show_line("Cách gửi", *l.channel ? letter_channel_label(l.channel) : "chưa ghi");
 	show_date("Ngày gửi", l.sent_on);
 	show_line("Gửi muộn", l.late ? "có" : "không");
-	show_line("Mẫu", l.template_name);
+	const char *form = NULL;
+	char *text = NULL, *what = NULL;
+	if (!letter_template_for(&ctx->db, l.letter_on, &form, &err) &&
+	    (text = letter_template_read(form, &what, &err)))
+		show_line("Mẫu", what);
+	free(text);
+	free(what);
 	letter_info_free(&l);
 	return CLI_OK;
 }
@@ -336,5 +352,30 @@ static int lt_stats(struct cli_ctx *ctx, int argc, char **argv)
 		printf(" %5lld phiếu, %lld gửi muộn\n", (long long)u[i].count, (long long)u[i].late);
 	}
 	free(u);
+	return CLI_OK;
+}
+
+/* The template in force for a form, for the clerk to copy and edit. */
+static int lt_template(struct cli_ctx *ctx, int argc, char **argv)
+{
+	(void)ctx;
+	if (argc != 1 || (strcmp(argv[0], "2018") && strcmp(argv[0], "2025")))
+		return cli_usage_error(&cli_letter_cmds[6], "cần 2018 hoặc 2025");
+	char name[40], *what = NULL;
+	snprintf(name, sizeof name, "data/templates/letter-%s.txt", argv[0]);
+	struct cchc_err err = { 0 };
+	char *text = letter_template_read(name, &what, &err);
+	free(what);
+	if (!text)
+		return cli_error(&err);
+	for (char *line = text, *nl; *line; line = nl ? nl + 1 : line + strlen(line)) {
+		if ((nl = strchr(line, '\n')))
+			*nl = '\0';
+		cli_put_text(stdout, line); /* a line at a time: no control character passes */
+		putchar('\n');
+		if (!nl)
+			break;
+	}
+	free(text);
 	return CLI_OK;
 }

@@ -11,15 +11,14 @@
 #include "store/datafile.h"
 #include "text/fold.h"
 #include "text/utf8.h"
+#include "util/fsutil.h"
 #include "util/sbuf.h"
 
-/* The letter templates, oldest first; each says which receipt dates it
- * serves. */
-static const char *const templates[] = {
-	"data/templates/letter-2018.txt",
-	"data/templates/letter-2025.txt",
-};
-#define NTEMPLATES (sizeof templates / sizeof templates[0])
+/* The two forms of the letter: Mẫu số 04 of Thông tư 01/2018/TT-VPCP for
+ * letters dated before the setting letter.form_switch, Mẫu số 04 of Thông
+ * tư 03/2025/TT-VPCP from that day. */
+static const char FORM_2018[] = "data/templates/letter-2018.txt";
+static const char FORM_2025[] = "data/templates/letter-2025.txt";
 
 static const struct {
 	const char *code, *label, *words; /* words: folded spellings the clerk may type */
@@ -229,29 +228,46 @@ static int defaults(struct db *db, const struct dossier_info *d, struct letter_v
 	return CCHC_OK;
 }
 
-/* The template for a dossier received on that day (ISO). */
-static int choose_template(const char *received, const char **name, struct cchc_err *err)
+int letter_template_for(struct db *db, const char *letter_on, const char **name, struct cchc_err *err)
 {
-	struct ymd day;
-	date_parse_iso(received, &day);
-	for (size_t i = NTEMPLATES; i-- > 0;) {
-		char *text = datafile_read(templates[i], NULL, NULL);
-		struct tmpl t;
-		struct cchc_err ignored;
-		bool ok = text && tmpl_parse(text, templates[i], &t, &ignored) == CCHC_OK;
-		bool fits = ok && tmpl_applies(&t, day);
-		if (ok)
-			tmpl_free(&t);
-		free(text);
-		if (fits) {
-			*name = templates[i];
-			return CCHC_OK;
-		}
+	char *v = settings_get(db, "letter.form_switch");
+	struct ymd sw;
+	char iso[11];
+	bool ok = date_parse_dmy(v, &sw) || date_parse_iso(v, &sw);
+	free(v);
+	if (!ok)
+		return err_set(err, CCHC_EINPUT, "Thiết lập letter.form_switch không phải ngày: đặt lại "
+			       "bằng lệnh cchc setting set letter.form_switch 15/09/2025");
+	date_format_iso(sw, iso);
+	*name = strcmp(letter_on, iso) < 0 ? FORM_2018 : FORM_2025;
+	return CCHC_OK;
+}
+
+/* The clerk's copy ~/.config/cchc/templates/<file>, for the messages. */
+static char *own_template_path(const char *name)
+{
+	char *dir = datafile_config_dir();
+	const char *base = strrchr(name, '/');
+	struct sbuf p = SBUF_INIT;
+	sbuf_addf(&p, "%s/templates/%s", dir, base ? base + 1 : name);
+	free(dir);
+	return sbuf_detach(&p);
+}
+
+char *letter_template_read(const char *name, char **what, struct cchc_err *err)
+{
+	char *own = own_template_path(name), *text = NULL;
+	size_t len;
+	struct cchc_err ignored;
+	if (fs_read_file(own, 1 << 20, &text, &len, &ignored) == CCHC_OK) {
+		*what = own;
+		return text;
 	}
-	char a[11];
-	vn_date(received, a);
-	return err_set(err, CCHC_EINPUT, "Không có mẫu phiếu xin lỗi cho hồ sơ tiếp nhận ngày %s "
-		       "(xem data/templates)", a);
+	free(own);
+	*what = xstrdup(name);
+	if (!(text = datafile_read(name, NULL, NULL)))
+		err_set(err, CCHC_EIO, "Không đọc được mẫu văn bản %s", name);
+	return text;
 }
 
 /* "12/PXL" from the pattern in settings. */
@@ -261,7 +277,7 @@ static char *format_number(struct db *db, int year, int seq)
 	struct sbuf b = SBUF_INIT;
 	for (const char *p = pattern; *p;) {
 		if (strncmp(p, "{n}", 3) == 0) {
-			sbuf_addf(&b, "%d", seq);
+			sbuf_addf(&b, "%02d", seq); /* NĐ 30: "01/PXL" below 10 */
 			p += 3;
 		} else if (strncmp(p, "{yyyy}", 6) == 0) {
 			sbuf_addf(&b, "%d", year);
@@ -329,7 +345,7 @@ int letter_add(struct db *db, const struct letter_input *in, int64_t *id, struct
 	int rc = check_dossier(&d, err);
 	if (!rc && !(rc = defaults(db, &d, &v, err)) && !(rc = apply_input(db, in, &v, err)) &&
 	    !(rc = check_rules(&v, d.received_on, err)) && !(rc = compute_late(&v, err)) &&
-	    !(rc = choose_template(d.received_on, &tmpl_name, err)) && !(rc = db_begin(db, err))) {
+	    !(rc = letter_template_for(db, v.date, &tmpl_name, err)) && !(rc = db_begin(db, err))) {
 		rc = insert_letter(db, did, &v, tmpl_name, id, err);
 		if (!rc)
 			rc = db_commit(db, err);
@@ -515,14 +531,14 @@ static void values_from(const struct letter_info *l, int64_t unit_id, struct let
 }
 
 static int update_letter(struct db *db, int64_t id, const struct letter_values *v,
-			 struct cchc_err *err)
+			 const char *tmpl_name, struct cchc_err *err)
 {
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(db->h, "UPDATE letter SET reason = ?1, addressee = ?2, "
 				    "address = ?3, contact = ?4, authority = ?5, signer_title = ?6, "
 				    "signer = ?7, channel = ?8, letter_on = ?9, new_due = ?10, "
-				    "sent_on = nullif(?11, ''), late = ?12, unit_id = nullif(?13, 0) "
-				    "WHERE id = ?14", -1, &st, NULL);
+				    "sent_on = nullif(?11, ''), late = ?12, unit_id = nullif(?13, 0), "
+				    "template = ?15 WHERE id = ?14", -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return db_fail(db, rc, "sửa phiếu xin lỗi", err);
 	for (int i = 0; i < 8; i++)
@@ -533,6 +549,7 @@ static int update_letter(struct db *db, int64_t id, const struct letter_values *
 	sqlite3_bind_int(st, 12, v->late);
 	sqlite3_bind_int64(st, 13, v->unit_id);
 	sqlite3_bind_int64(st, 14, id);
+	sqlite3_bind_text(st, 15, tmpl_name, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? CCHC_OK : db_fail(db, rc, "sửa phiếu xin lỗi", err);
@@ -545,10 +562,11 @@ int letter_edit(struct db *db, int64_t id, const struct letter_input *in, struct
 		return err->code;
 	struct letter_values v;
 	values_from(&l, *l.unit_code ? unit_id_by_code(db, l.unit_code) : 0, &v);
+	const char *tmpl_name = NULL;
 	int rc = apply_input(db, in, &v, err);
 	if (!rc && !(rc = check_rules(&v, l.received_on, err)) && !(rc = compute_late(&v, err)) &&
-	    !(rc = db_begin(db, err))) {
-		rc = update_letter(db, id, &v, err);
+	    !(rc = letter_template_for(db, v.date, &tmpl_name, err)) && !(rc = db_begin(db, err))) {
+		rc = update_letter(db, id, &v, tmpl_name, err);
 		if (!rc)
 			rc = db_commit(db, err);
 		if (rc)
@@ -582,7 +600,7 @@ static void tidy_recipients(struct doc *d)
 }
 
 static int fill_doc(struct db *db, const struct letter_info *l, const struct tmpl *t,
-		    struct doc *d, struct cchc_err *err)
+		    const char *what, struct doc *d, struct cchc_err *err)
 {
 	char dates[5][11];
 	const char *iso[5] = { l->letter_on, l->received_on, l->original_due, l->new_due,
@@ -604,7 +622,7 @@ static int fill_doc(struct db *db, const struct letter_info *l, const struct tmp
 	date_parse_iso(l->letter_on, &day);
 	doc_set_header(d, parent, org_upper, l->number, place, day);
 	doc_set_signer(d, l->authority, l->signer_title, l->signer);
-	int rc = *org ? tmpl_render(t, vars, l->template_name, d, err)
+	int rc = *org ? tmpl_render(t, vars, what, d, err)
 		      : err_set(err, CCHC_EINPUT, "Chưa có tên cơ quan để in phiếu: đặt bằng lệnh "
 				"cchc setting set org.name \"Sở ...\" (và org.place, org.parent)");
 	if (!rc)
@@ -617,24 +635,26 @@ static int fill_doc(struct db *db, const struct letter_info *l, const struct tmp
 	return rc;
 }
 
+/* The form is chosen again on every print by the letter's date, so a
+ * letter dated before the switch prints on the 2018 form whatever was
+ * stored when it was made. */
 int letter_doc(struct db *db, int64_t id, struct doc *d, struct cchc_err *err)
 {
 	struct letter_info l;
 	if (letter_get(db, id, &l, err))
 		return err->code;
-	const char *name = l.template_name;
-	char *text = *name ? datafile_read(name, NULL, NULL) : NULL;
-	int rc = CCHC_OK;
-	if (!text && !(rc = choose_template(l.received_on, &name, err)))
-		text = datafile_read(name, NULL, NULL);
+	const char *name = NULL;
+	char *text = NULL, *what = NULL;
+	int rc = letter_template_for(db, l.letter_on, &name, err);
+	if (!rc && !(text = letter_template_read(name, &what, err)))
+		rc = err->code;
 	struct tmpl t;
-	if (!rc && !text)
-		rc = err_set(err, CCHC_EIO, "Không đọc được mẫu phiếu %s", name);
-	if (!rc && !(rc = tmpl_parse(text, name, &t, err))) {
-		rc = fill_doc(db, &l, &t, d, err);
+	if (!rc && !(rc = tmpl_parse(text, what, &t, err))) {
+		rc = fill_doc(db, &l, &t, what, d, err);
 		tmpl_free(&t);
 	}
 	free(text);
+	free(what);
 	letter_info_free(&l);
 	return rc;
 }

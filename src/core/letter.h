@@ -1,6 +1,7 @@
-/* Apology letters (phiếu xin lỗi và hẹn lại ngày trả kết quả): one per
- * late dossier, numbered per year from a pattern in settings, printed from a
- * template chosen by the dossier's receipt date. The rules: the new date is
+/* Apology letters (văn bản xin lỗi; before 15/9/2025 phiếu xin lỗi và hẹn
+ * lại ngày trả kết quả): one per late dossier, numbered per year from a
+ * pattern in settings ("01/PXL"), printed from a template chosen by the
+ * letter's date (letter_template_for). The rules: the new date is
  * after the original due date (and after the letter); a dossier is
  * re-appointed only once; a letter dated later than one working day before
  * the original due date is kept but flagged "gửi muộn". */
@@ -72,6 +73,15 @@ int letter_doc(struct db *db, int64_t id, struct doc *d, struct cchc_err *err);
  * file; flags as doc_write's. */
 int letter_print(struct db *db, int64_t id, enum doc_format fmt, const char *path,
 		 const char *encoding, int flags, struct cchc_err *err);
+
+/* The template of a letter dated letter_on (ISO): data/templates/
+ * letter-2018.txt before the setting letter.form_switch (15/09/2025),
+ * letter-2025.txt from it. *name is static. */
+int letter_template_for(struct db *db, const char *letter_on, const char **name, struct cchc_err *err);
+/* A template's text: the clerk's copy ~/.config/cchc/templates/<file> when
+ * there is one, else the installed or built-in name. *what (malloc'd) names
+ * the file read, for messages. NULL with err set when none can be read. */
+char *letter_template_read(const char *name, char **what, struct cchc_err *err);
 
 /* Stored channel codes: "giay", "email", "sms", "zalo"; NULL when unknown. */
 const char *letter_channel_parse(const char *s);

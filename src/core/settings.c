@@ -75,6 +75,13 @@ static bool valid_day_month(const char *v)
 	       d <= date_days_in_month(2024, m);
 }
 
+/* A full date, dd/mm/yyyy or ISO: "15/09/2025". */
+static bool valid_date(const char *v)
+{
+	struct ymd d;
+	return date_parse_dmy(v, &d) || date_parse_iso(v, &d);
+}
+
 /* The derived defaults read the newest plan's header. */
 static const struct {
 	const char *key, *sql;
@@ -103,6 +110,9 @@ const struct setting_def settings_known[] = {
 	  "TL. GIÁM ĐỐC, hoặc để trống khi Giám đốc ký)", valid_any },
 	{ "letter.signer_title", "PHÓ GIÁM ĐỐC", "Chức vụ người ký phiếu xin lỗi", valid_text },
 	{ "letter.signer", "", "Họ tên người ký phiếu xin lỗi", valid_any },
+	{ "letter.form_switch", "15/09/2025", "Ngày đổi mẫu văn bản xin lỗi: văn bản ghi ngày từ ngày "
+	  "này dùng mẫu số 04 của Thông tư 03/2025/TT-VPCP (letter-2025.txt), trước đó dùng mẫu số 04 "
+	  "của Thông tư 01/2018/TT-VPCP (letter-2018.txt)", valid_date },
 	{ "feedback.forward_days", "5", "Số ngày làm việc để chuyển phản ánh, kiến nghị không thuộc "
 	  "thẩm quyền (tính từ ngày tiếp nhận)", valid_days },
 	{ "feedback.due.van-ban", "15", "Hạn xử lý phản ánh, kiến nghị gửi bằng văn bản (ngày làm "

@@ -13,10 +13,20 @@ static char *trim(const char *s, size_t n)
 	return xstrndup(s, n);
 }
 
-static void set_once(char **field, char *value)
+static void set_once(char **field, int *line, char *value, int lineno)
 {
 	free(*field);
 	*field = value;
+	*line = lineno;
+}
+
+/* Appends a repeatable line ("recipient:", "addressee:") with its line. */
+static void add_line(char ***v, int **lines, int *n, char *value, int lineno)
+{
+	*v = xrealloc(*v, sizeof **v * (size_t)(*n + 1));
+	*lines = xrealloc(*lines, sizeof **lines * (size_t)(*n + 1));
+	(*v)[*n] = value;
+	(*lines)[(*n)++] = lineno;
 }
 
 /* One "key: value" line of the template's head. */
@@ -29,28 +39,27 @@ static int head_line(struct tmpl *t, const char *line, size_t n, const char *wha
 			       what, lineno);
 	char *key = trim(line, (size_t)(colon - line));
 	char *val = trim(colon + 1, n - (size_t)(colon - line) - 1);
-	int rc = CCHC_OK;
+	int rc = CCHC_OK, ignored;
 	if (strcmp(key, "name") == 0)
-		set_once(&t->name, val), val = NULL;
+		set_once(&t->name, &ignored, val, lineno), val = NULL;
 	else if (strcmp(key, "basis") == 0)
-		set_once(&t->basis, val), val = NULL;
+		set_once(&t->basis, &ignored, val, lineno), val = NULL;
 	else if (strcmp(key, "type") == 0)
-		set_once(&t->type, val), val = NULL;
+		set_once(&t->type, &t->type_line, val, lineno), val = NULL;
 	else if (strcmp(key, "abstract") == 0)
-		set_once(&t->abstract, val), val = NULL;
-	else if (strcmp(key, "recipient") == 0) {
-		t->recipients = xrealloc(t->recipients, sizeof *t->recipients *
-					 (size_t)(t->nrecipients + 1));
-		t->recipients[t->nrecipients++] = val;
-		val = NULL;
-	} else if (strcmp(key, "from") == 0 || strcmp(key, "until") == 0) {
+		set_once(&t->abstract, &t->abstract_line, val, lineno), val = NULL;
+	else if (strcmp(key, "recipient") == 0)
+		add_line(&t->recipients, &t->recipient_lines, &t->nrecipients, val, lineno), val = NULL;
+	else if (strcmp(key, "addressee") == 0)
+		add_line(&t->addressees, &t->addressee_lines, &t->naddressees, val, lineno), val = NULL;
+	else if (strcmp(key, "from") == 0 || strcmp(key, "until") == 0) {
 		struct ymd *d = key[0] == 'f' ? &t->from : &t->until;
 		if (!date_parse_iso(val, d) && !date_parse_dmy(val, d))
 			rc = err_set(err, CCHC_EINPUT, "%s dòng %d: ngày \"%s\" không hợp lệ", what,
 				     lineno, val);
 	} else {
 		rc = err_set(err, CCHC_EINPUT, "%s dòng %d: khóa \"%s\" không rõ (name, basis, from, "
-			     "until, type, abstract, recipient)", what, lineno, key);
+			     "until, type, abstract, addressee, recipient)", what, lineno, key);
 	}
 	free(key);
 	free(val);
@@ -98,7 +107,12 @@ void tmpl_free(struct tmpl *t)
 	free(t->body);
 	for (int i = 0; i < t->nrecipients; i++)
 		free(t->recipients[i]);
+	for (int i = 0; i < t->naddressees; i++)
+		free(t->addressees[i]);
 	free(t->recipients);
+	free(t->addressees);
+	free(t->recipient_lines);
+	free(t->addressee_lines);
 	memset(t, 0, sizeof *t);
 }
 
@@ -254,22 +268,43 @@ static int render_body(const struct tmpl *t, const char *const *vars, const char
 	return rc;
 }
 
+/* Fills the repeatable head lines and hands each to add (a recipient or
+ * an addressee of d). An addressee line whose fields are all empty is left
+ * out; a recipient line stays ("Lưu: VT, {unit_code}." is still "Lưu: VT"). */
+static int render_lines(char *const *v, const int *lines, int n, const char *const *vars,
+			const char *what, struct doc *d, void (*add)(struct doc *, const char *),
+			struct cchc_err *err)
+{
+	int rc = CCHC_OK;
+	bool drop_empty = add == doc_add_addressee;
+	for (int i = 0; !rc && i < n; i++) {
+		char *r = NULL;
+		if (drop_empty && fields_all_empty(v[i], vars))
+			continue;
+		if (!(rc = tmpl_fill(v[i], vars, what, lines[i], &r, err)))
+			add(d, r);
+		free(r);
+	}
+	return rc;
+}
+
 int tmpl_render(const struct tmpl *t, const char *const *vars, const char *what, struct doc *d,
 		struct cchc_err *err)
 {
 	char *type = NULL, *abstract = NULL;
-	int rc = tmpl_fill(t->type, vars, what, 0, &type, err);
+	int rc = tmpl_fill(t->type, vars, what, t->type_line, &type, err);
 	if (!rc)
-		rc = tmpl_fill(t->abstract ? t->abstract : "", vars, what, 0, &abstract, err);
+		rc = tmpl_fill(t->abstract ? t->abstract : "", vars, what, t->abstract_line, &abstract,
+			       err);
 	if (!rc)
 		doc_set_title(d, type, abstract);
 	free(type);
 	free(abstract);
-	for (int i = 0; !rc && i < t->nrecipients; i++) {
-		char *r = NULL;
-		if (!(rc = tmpl_fill(t->recipients[i], vars, what, 0, &r, err)))
-			doc_add_recipient(d, r);
-		free(r);
-	}
+	if (!rc)
+		rc = render_lines(t->addressees, t->addressee_lines, t->naddressees, vars, what, d,
+				  doc_add_addressee, err);
+	if (!rc)
+		rc = render_lines(t->recipients, t->recipient_lines, t->nrecipients, vars, what, d,
+				  doc_add_recipient, err);
 	return rc ? rc : render_body(t, vars, what, d, err);
 }

@@ -288,6 +288,8 @@ static void detail_build(struct app *app, void *ctx, struct tlines *l)
 	snprintf(unit, sizeof unit, "%s %s", t.unit_code, t.unit_name);
 	snprintf(signer, sizeof signer, "%s (%s, %s)", *t.signer ? t.signer : "chưa ghi tên",
 		 t.authority, t.signer_title);
+	const char *form = t.template_name; /* chosen again by the date when printed */
+	letter_template_for(app->db, t.letter_on, &form, &err);
 	const char *f[][2] = {
 		{ "Số phiếu:", t.number }, { "Ngày phiếu:", date },
 		{ "Gửi muộn:", t.late ? "có (lập sau một ngày làm việc trước hạn)" : "không" },
@@ -296,7 +298,7 @@ static void detail_build(struct app *app, void *ctx, struct tlines *l)
 		{ "Đơn vị:", unit }, { "Người nhận:", t.addressee }, { "Địa chỉ:", t.address },
 		{ "Liên hệ:", t.contact }, { "Người ký:", signer },
 		{ "Cách gửi:", letter_channel_label(t.channel) }, { "Ngày gửi:", sent },
-		{ "Mẫu phiếu:", t.template_name },
+		{ "Mẫu phiếu:", form },
 	};
 	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
 		panel_field(l, f[i][0], f[i][1]);

@@ -75,7 +75,7 @@ run "$CCHC" dossier late --without-letter --format tsv
 [ "$(wc -l <"$T/out")" -eq 17 ] || fail "after a letter: $(wc -l <"$T/out")"
 expect_no_grep "000.00.18.H36-260305-0001" "$T/out"
 run "$CCHC" dossier show 000.00.18.H36-260305-0001
-expect_grep "Phiếu xin lỗi: 1/PXL" "$T/out"
+expect_grep "Phiếu xin lỗi: 01/PXL" "$T/out"
 expect_grep "Trễ hạn: 1 ngày làm việc" "$T/out"
 # what is late depends on today
 CCHC_TODAY=2026-03-10 run "$CCHC" dossier late --format tsv

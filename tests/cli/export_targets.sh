@@ -136,7 +136,7 @@ for fmt in docx txt md html; do
 	cmp -s keep "phieu.$fmt" && fail "letter print $fmt --force left the old file"
 done
 head -c 2 old.docx | grep -q PK || fail "old.docx is not a docx after --force"
-expect_grep "PHIẾU XIN LỖI" phieu.txt
+expect_grep "VĂN BẢN XIN LỖI" phieu.txt
 
 # ---- 3. a csv folder: made whole, replaced whole, never mixed
 run c report --period 2026-Q1 --format csv --out bc/

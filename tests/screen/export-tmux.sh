@@ -120,7 +120,7 @@ tm send-keys -t t Enter
 wait_for "Ghi đè? [c/K]"
 tm send-keys -t t c
 wait_for "Đã ghi phiếu ra tệp $tmp/phieu.txt"
-grep -q "PHIẾU XIN LỖI" "$tmp/phieu.txt" || { echo "c did not replace phieu.txt"; exit 1; }
+grep -q "VĂN BẢN XIN LỖI" "$tmp/phieu.txt" || { echo "c did not replace phieu.txt"; exit 1; }
 
 tm send-keys -t t q
 wait_for "cchc-exited-0"

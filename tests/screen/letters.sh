@@ -1,13 +1,13 @@
 #!/bin/sh
 # The apology letters screen (F11, "Phiếu xin lỗi") over three letters made
-# with cchc letter add for dossiers of registers-data.inc: 1/PXL in time, 2/PXL sent late
-# ("gửi muộn" in letter.late, ^), 3/PXL in quý II. K filters by report
+# with cchc letter add for dossiers of registers-data.inc: 01/PXL in time, 02/PXL sent late
+# ("gửi muộn" in letter.late, ^), 03/PXL in quý II. K filters by report
 # period ("2026-Q1" is 15/12/2025-14/03/2026: two letters; a bad period is
-# told, the filter kept), U by unit (QLTM: 1/PXL and 3/PXL), / by words of
+# told, the filter kept), U by unit (QLTM: 01/PXL and 03/PXL), / by words of
 # the addressee without tones. Enter shows a letter; e edits it: a new date
 # not after the original due date is refused as typed and by the core on
 # saving (under the field, form kept), then a good one is saved. p asks the
-# format (docx), then the file (default ~/phieu-xin-loi-1-PXL.docx) and
+# format (docx), then the file (default ~/phieu-xin-loi-01-PXL.docx) and
 # writes it: its word/document.xml holds the letter's number; a folder that
 # does not exist is an error in the status line.
 . "$top_srcdir/tests/screen/lib.sh"
@@ -68,14 +68,14 @@ type /khong-co-thu-muc/phieu.html
 key <Enter>
 dump error
 S
-note "word/document.xml of ~/phieu-xin-loi-1-PXL.docx holds the number:"
+note "word/document.xml of ~/phieu-xin-loi-01-PXL.docx holds the number:"
 if command -v unzip > /dev/null 2>&1; then
-	unzip -p "$tmp/phieu-xin-loi-1-PXL.docx" word/document.xml > "$tmp/document.xml"
+	unzip -p "$tmp/phieu-xin-loi-01-PXL.docx" word/document.xml > "$tmp/document.xml"
 else
 	python3 -c 'import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode())' \
-		"$tmp/phieu-xin-loi-1-PXL.docx" > "$tmp/document.xml"
+		"$tmp/phieu-xin-loi-01-PXL.docx" > "$tmp/document.xml"
 fi
-grep -o 'Số: 1/PXL' "$tmp/document.xml" | head -1 >> "$actual"
+grep -o 'Số: 01/PXL' "$tmp/document.xml" | head -1 >> "$actual"
 screen wide 120x40 <<'S'
 key <F11>
 dump

@@ -136,10 +136,44 @@ static void test_template(void)
 	      strstr(err.msg, "colour"));
 }
 
+/* "addressee:" lines become the document's "Kính gửi" (not a body
+ * paragraph); one whose fields are all empty is left out; a field unknown
+ * in a head line names that line. */
+static void test_template_head(void)
+{
+	static const char text[] = "type: VĂN BẢN\n"
+				   "addressee: {who}\n"
+				   "addressee: {nobody}\n"
+				   "recipient: Lưu: VT, {unit}.\n"
+				   "---\n"
+				   "> Địa chỉ: {address}\n";
+	struct tmpl t;
+	struct cchc_err err = { 0 };
+	CHECK(tmpl_parse(text, "mẫu", &t, &err) == CCHC_OK);
+	struct doc d;
+	doc_init(&d);
+	const char *vars[] = { "who", "Bà Nguyễn Thị Hoa", "nobody", "", "unit", "", "address", "",
+			       NULL, NULL };
+	CHECK(tmpl_render(&t, vars, "mẫu", &d, &err) == CCHC_OK);
+	CHECK_INT(d.naddressees, 1);
+	CHECK_STR(d.addressees[0], "Bà Nguyễn Thị Hoa");
+	CHECK_INT(d.nrecipients, 1);
+	CHECK_STR(d.recipients[0], "Lưu: VT, .");
+	CHECK_INT(d.nblocks, 0);
+	doc_free(&d);
+	const char *few[] = { "who", "x", "nobody", "", "address", "", NULL, NULL };
+	doc_init(&d);
+	CHECK(tmpl_render(&t, few, "mẫu", &d, &err) == CCHC_EINPUT);
+	CHECK(strstr(err.msg, "mẫu dòng 4") && strstr(err.msg, "{unit}"));
+	doc_free(&d);
+	tmpl_free(&t);
+}
+
 int main(void)
 {
 	test_periods();
 	test_containing();
 	test_template();
+	test_template_head();
 	return check_report("test_period");
 }
