@@ -363,7 +363,8 @@ static void test_txt(void)
 		  "+------+----------------------+-------+\n"
 		  "| 1    | Thương mại | dịch vụ | 1.234 |\n");
 	CHECK_HAS(t, "| 2    | Công nghiệp          |    56 |\n");
-	CHECK_HAS(t, "\n\f\n");
+	CHECK_LACKS(t, "\f"); /* a page break is a blank line: the preview showed "\f" as U+FFFD */
+	CHECK_HAS(t, "-+\n\n\n    Trong quý,");
 	CHECK_HAS(t, "\nNơi nhận:                                          KT. GIÁM ĐỐC\n"
 		  "- UBND tỉnh (b/c);                                 PHÓ GIÁM ĐỐC\n");
 	CHECK_HAS(t, "\n- Lưu: VT, VP.\n");
