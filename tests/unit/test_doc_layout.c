@@ -434,7 +434,7 @@ static void test_md(void)
 	char *m = render(&d, DOC_MD);
 	CHECK_HAS(m, "\nKính gửi: Sở Nội vụ tỉnh Lạng Sơn.\n");
 	CHECK(at(m, "Nguyễn Văn Hùng") > 0 && at(m, "**Phụ lục I**") > at(m, "Nguyễn Văn Hùng"));
-	CHECK_HAS(m, "*\\(Kèm theo Báo cáo số 05/BC-SCT ngày 25/9/2026 của Sở Công Thương)*");
+	CHECK_HAS(m, "*(Kèm theo Báo cáo số 05/BC-SCT ngày 25/9/2026 của Sở Công Thương)*");
 	CHECK_HAS(m, "| TT | Lĩnh vực | Tiếp nhận: Tổng số | Tiếp nhận: Trong kỳ: Trực tuyến | "
 		  "Tiếp nhận: Trong kỳ: Trực tiếp và dịch vụ bưu chính | Tiếp nhận: Từ kỳ trước | "
 		  "Đã giải quyết: Tổng số | Đã giải quyết: Trước hạn |");
@@ -457,8 +457,10 @@ static void test_html(void)
 	CHECK_LACKS(h, "<th></th>");
 	CHECK_HAS(h, "<table class=\"grid landscape\">");
 	CHECK_HAS(h, "@page wide { size: A4 landscape");
-	CHECK_HAS(h, "<div class=\"annex\">");
-	CHECK_HAS(h, "<td colspan=\"2\" class=\"total\">Tổng cộng</td>");
+	CHECK_HAS(h, "<div class=\"annex landscape\">\n<p class=\"heading-line\"><b>Phụ lục I</b></p>");
+	CHECK_HAS(h, "<div class=\"annex\">\n<p class=\"heading-line\"><b>Phụ lục II</b></p>");
+	CHECK_HAS(h, "<hr class=\"abstract\">");
+	CHECK_HAS(h, "<tr class=\"total\"><td colspan=\"2\">Tổng cộng</td>");
 	CHECK_HAS(h, "<td class=\"date\">30/06/2026</td>");
 	CHECK_HAS(h, "<p class=\"unit\">Đơn vị tính: Số hồ sơ TTHC</p>");
 	CHECK(at(h, "Nguyễn Văn Hùng") > 0 && at(h, ">Phụ lục I<") > at(h, "Nguyễn Văn Hùng"));
