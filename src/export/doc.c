@@ -353,14 +353,6 @@ void doc_addressee(const struct doc *d, int i, struct sbuf *b)
 	sbuf_addc(b, i + 1 == d->naddressees ? '.' : ';');
 }
 
-int doc_annex_of(const struct doc *d, int i)
-{
-	int annex = -1;
-	for (int k = 0; k <= i && k < d->nblocks; k++)
-		annex += d->blocks[k].kind == DOC_ANNEX;
-	return annex;
-}
-
 /* "(12)" or "12". */
 static bool is_column_number(const char *s)
 {

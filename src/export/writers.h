@@ -45,8 +45,6 @@ bool doc_has_signer(const struct doc *d);
  * "." when it is the only or the last one, else ";" (Nghị định 30: a list
  * of "- X;" lines closed by "- Z."). */
 void doc_addressee(const struct doc *d, int i, struct sbuf *b);
-/* The annex (DOC_ANNEX block) that block i belongs to, or -1 for the body. */
-int doc_annex_of(const struct doc *d, int i);
 /* True for a header row that only numbers the columns: "(1)", "(2)"... or
  * "1", "2"... in every cell that is not empty. */
 bool doc_row_numbers_columns(const struct doc_table *t, int r);
