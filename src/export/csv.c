@@ -5,7 +5,9 @@
  * Excel reads the accents right; with an encoding named, no BOM and the
  * text converted (a character the encoding lacks is an error naming it).
  * One table goes to the file named; with a folder, every table goes there
- * as a file of its own ("01-bieu-1-so-ho-so.csv"). Everything is rendered
+ * as a file of its own ("01-bieu-1-so-ho-so.csv", named by the table's
+ * short name when it has one: "02-bieu-4.csv"). A merged cell's text is in
+ * its first cell, the cells it covers empty. Everything is rendered
  * before anything is written; a file is written whole or not at all, and
  * a folder is made aside and put in place whole. A cell a spreadsheet
  * would take for a formula ("=", "+", "-", "@" first) gets a leading "'",
@@ -78,7 +80,9 @@ static void csv_table(const struct doc_table *t, struct sbuf *b)
 {
 	for (int r = 0; r < t->nrows; r++) {
 		for (int c = 0; c < t->ncols; c++) {
-			const char *s = doc_str(t->cells[r * t->ncols + c]);
+			int k = doc_table_merge_at(t, r, c);
+			bool covered = k >= 0 && (t->merges[k].row != r || t->merges[k].col != c);
+			const char *s = covered ? "" : doc_str(t->cells[r * t->ncols + c]);
 			if (c > 0)
 				sbuf_addc(b, ',');
 			if (needs_quote_mark(s, t->numeric[c] && r >= t->header_rows)) {
@@ -165,7 +169,7 @@ static int render_files(const struct doc *d, bool folder, const char *path,
 		memset(f, 0, sizeof *f);
 		struct sbuf name = SBUF_INIT;
 		if (folder) {
-			char *s = slug(t->title);
+			char *s = slug(*doc_str(t->sheet) ? t->sheet : t->title);
 			sbuf_addf(&name, "%02d-%s.csv", *nfiles, s);
 			free(s);
 		} else {

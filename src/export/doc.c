@@ -343,6 +343,57 @@ bool doc_has_signer(const struct doc *d)
 	       *doc_str(d->signer_name);
 }
 
+void doc_addressee(const struct doc *d, int i, struct sbuf *b)
+{
+	const char *s = doc_str(d->addressees[i]);
+	size_t n = strlen(s);
+	while (n > 0 && strchr(" ;.,", s[n - 1]))
+		n--;
+	sbuf_addn(b, s, n);
+	sbuf_addc(b, i + 1 == d->naddressees ? '.' : ';');
+}
+
+/* "(12)" or "12". */
+static bool is_column_number(const char *s)
+{
+	bool paren = *s == '(';
+	s += paren;
+	size_t digits = strspn(s, "0123456789");
+	if (digits == 0)
+		return false;
+	s += digits;
+	return paren ? strcmp(s, ")") == 0 : *s == '\0';
+}
+
+bool doc_row_numbers_columns(const struct doc_table *t, int r)
+{
+	int numbers = 0;
+	for (int c = 0; c < t->ncols; c++) {
+		const char *s = doc_str(t->cells[r * t->ncols + c]);
+		if (*s && !is_column_number(s))
+			return false;
+		numbers += *s != '\0';
+	}
+	return numbers > 0;
+}
+
+void doc_flat_header(const struct doc_table *t, int c, struct sbuf *b)
+{
+	const char *last = NULL;
+	for (int r = 0; r < t->header_rows && r < t->nrows; r++) {
+		if (doc_row_numbers_columns(t, r))
+			continue;
+		int k = doc_table_merge_at(t, r, c);
+		const char *s = k >= 0 ? doc_str(t->cells[t->merges[k].row * t->ncols + t->merges[k].col])
+			: doc_str(t->cells[r * t->ncols + c]);
+		if (!*s || s == last)
+			continue;
+		sbuf_add(b, last ? ": " : "");
+		sbuf_add(b, s);
+		last = s;
+	}
+}
+
 /* Columns of the widest line of s, or of its longest word when words_only. */
 static int cell_width(const char *s, bool words_only)
 {

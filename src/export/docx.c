@@ -21,6 +21,14 @@ enum {
 	PAGE_W = 11906, PAGE_H = 16838,
 	MARGIN_TOP = 1134, MARGIN_BOTTOM = 1134, MARGIN_LEFT = 1701, MARGIN_RIGHT = 851,
 	TEXT_WIDTH = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT,
+	/* A landscape page turned from the portrait one: the binding margin
+	 * (30 mm) at the top, 15 mm at the bottom, 20 mm at the sides. */
+	LAND_TOP = MARGIN_LEFT, LAND_BOTTOM = MARGIN_RIGHT, LAND_SIDE = MARGIN_TOP,
+	LAND_TEXT_WIDTH = PAGE_H - 2 * LAND_SIDE,
+	CELL_MARGIN = 57,        /* 1 mm each side of a table cell's text */
+	WIDE_COLS = 10,          /* a landscape table of more columns starts at 11 pt */
+	ADDRESSEE_LABEL = 1701,  /* "Kính gửi:" above a list of addressees */
+	ADDRESSEE_ITEM = 2835,
 	HEAD_LEFT = 3600,        /* the left header block (issuing body) */
 	FOOT_LEFT = 4300,        /* "Nơi nhận:" */
 	FIRST_LINE = 720,        /* 1.27 cm */
@@ -30,7 +38,10 @@ enum {
 };
 
 /* Font sizes in half-points. */
-enum { SZ_BODY = 28, SZ_HEAD = 26, SZ_TABLE = 26, SZ_RECIP_LABEL = 24, SZ_RECIP = 22 };
+enum {
+	SZ_BODY = 28, SZ_HEAD = 26, SZ_RECIP_LABEL = 24, SZ_RECIP = 22,
+	SZ_TABLE = 24, SZ_TABLE_WIDE = 22, SZ_TABLE_MIN = 20,
+};
 
 #define NS_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define NS_R "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -43,9 +54,11 @@ enum { SZ_BODY = 28, SZ_HEAD = 26, SZ_TABLE = 26, SZ_RECIP_LABEL = 24, SZ_RECIP 
 struct ppr {
 	const char *style;       /* a style of styles.xml, or NULL */
 	bool keep_next, rule;    /* rule: a bottom border, drawn as a short line */
+	bool page_before;
 	int before, after, line; /* spacing: twips, twips, 240ths of a line */
 	bool exact;              /* line is an exact height, not a multiple */
 	int first_line, side;    /* indents in twips */
+	int left;                /* a left indent instead of side */
 	const char *jc;
 };
 
@@ -56,14 +69,16 @@ static void ppr(struct sbuf *b, const struct ppr *p)
 		sbuf_addf(b, "<w:pStyle w:val=\"%s\"/>", p->style);
 	if (p->keep_next)
 		sbuf_add(b, "<w:keepNext/>");
+	if (p->page_before)
+		sbuf_add(b, "<w:pageBreakBefore/>");
 	if (p->rule)
 		sbuf_add(b, "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" "
 			 "w:color=\"auto\"/></w:pBdr>");
 	sbuf_addf(b, "<w:spacing w:before=\"%d\" w:after=\"%d\" w:line=\"%d\" w:lineRule=\"%s\"/>",
 		  p->before, p->after, p->line ? p->line : LINE_115, p->exact ? "exact" : "auto");
-	if (p->first_line || p->side)
-		sbuf_addf(b, "<w:ind w:left=\"%d\" w:right=\"%d\" w:firstLine=\"%d\"/>", p->side,
-			  p->side, p->first_line);
+	if (p->first_line || p->side || p->left)
+		sbuf_addf(b, "<w:ind w:left=\"%d\" w:right=\"%d\" w:firstLine=\"%d\"/>",
+			  p->left ? p->left : p->side, p->side, p->first_line);
 	if (p->jc)
 		sbuf_addf(b, "<w:jc w:val=\"%s\"/>", p->jc);
 	sbuf_add(b, "</w:pPr>");
@@ -162,14 +177,18 @@ static void spill(struct sbuf *b)
 
 /* ---------------------------------------------------------------- tables */
 
-static void table_open(struct sbuf *b, const int *cols, int n, bool borders)
+static void table_open(struct sbuf *b, const int *cols, int n, int width, bool borders)
 {
 	static const char *const sides[] = { "top", "left", "bottom", "right", "insideH", "insideV" };
-	sbuf_addf(b, "<w:tbl><w:tblPr><w:tblW w:w=\"%d\" w:type=\"dxa\"/><w:tblBorders>", TEXT_WIDTH);
+	sbuf_addf(b, "<w:tbl><w:tblPr><w:tblW w:w=\"%d\" w:type=\"dxa\"/><w:tblBorders>", width);
 	for (size_t i = 0; i < sizeof sides / sizeof sides[0]; i++)
 		sbuf_addf(b, borders ? "<w:%s w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/>"
 			  : "<w:%s w:val=\"nil\"/>", sides[i]);
-	sbuf_add(b, "</w:tblBorders><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>");
+	sbuf_add(b, "</w:tblBorders><w:tblLayout w:type=\"fixed\"/>");
+	if (borders) /* narrow margins: the columns of a wide table are narrow */
+		sbuf_addf(b, "<w:tblCellMar><w:left w:w=\"%d\" w:type=\"dxa\"/><w:right w:w=\"%d\" "
+			  "w:type=\"dxa\"/></w:tblCellMar>", CELL_MARGIN, CELL_MARGIN);
+	sbuf_add(b, "</w:tblPr><w:tblGrid>");
 	for (int i = 0; i < n; i++)
 		sbuf_addf(b, "<w:gridCol w:w=\"%d\"/>", cols[i]);
 	sbuf_add(b, "</w:tblGrid>");
@@ -190,40 +209,228 @@ static void cell_close(struct sbuf *b, size_t start)
 	sbuf_add(b, "</w:tc>");
 }
 
-static void grid_cell(struct sbuf *b, const struct doc_table *t, int r, int c, int width)
+/* A grid table laid out: its column widths (twips) and font size. */
+struct grid {
+	const struct doc_table *t;
+	int *cols;
+	int width;               /* their sum */
+	int sz;                  /* half-points */
+};
+
+/* Width of a character of Times New Roman in thousandths of an em, from
+ * its metrics rounded up (Liberation Serif, which LibreOffice uses in its
+ * place, has the same): enough to tell whether a number, a date or a
+ * syllable fits in a column. */
+static int char_milli_em(uint32_t cp)
 {
-	bool head = r < t->header_rows;
-	const char *jc = head ? "center" : t->numeric[c] ? "right" : "left";
-	cell_open(b, width, head);
-	size_t start = b->len;
-	para(b, &(struct ppr){ .before = 40, .after = 40, .line = LINE_1, .jc = jc },
-	     doc_str(t->cells[r * t->ncols + c]), head ? DOC_BOLD : 0, SZ_TABLE);
-	cell_close(b, start);
+	if (cp >= '0' && cp <= '9')
+		return 500;
+	if (cp < 0x80 && strchr(" .,:;'!|iljtI", (int)cp))
+		return 280;
+	if (cp < 0x80 && strchr("/()-[]frJ", (int)cp))
+		return 340;
+	if (cp == '%' || cp == 'm' || cp == 'M' || cp == 'W')
+		return 900;
+	if (cp == 'w')
+		return 730;
+	if (text_cp_is_upper(cp))
+		return 730;
+	return 510;
 }
 
-static void grid_table(struct sbuf *b, const struct doc_table *t)
+/* Twips that the longest word of s takes at size sz, bold or not; a word
+ * may break after a hyphen inside it ("H35-260618-0007"), not after a
+ * leading one ("-5"). */
+static int word_twips(const char *s, int sz, bool bold)
+{
+	long best = 0, cur = 0;
+	size_t n = strlen(s);
+	for (size_t i = 0; i <= n;) {
+		uint32_t cp = ' ';
+		size_t len = i < n ? utf8_decode(s + i, n - i, &cp) : 1;
+		bool hyphen = cp == '-' && cur > 0; /* a line may break after it */
+		if (cp == ' ' || cp == '\n')
+			cur = 0;
+		else
+			cur += char_milli_em(cp) * (bold && !(cp >= '0' && cp <= '9') ? 110 : 100) / 100;
+		best = cur > best ? cur : best;
+		cur = hyphen ? 0 : cur;
+		i += len ? len : 1;
+	}
+	/* an em at sz half-points is sz * 10 twips */
+	return (int)((best * sz * 10 + 999) / 1000);
+}
+
+static bool cell_bold(const struct doc_table *t, int r)
+{
+	return r < t->header_rows || (t->row_attrs[r] & DOC_BOLD);
+}
+
+/* The narrowest each column may be at size sz: the longest word of any of
+ * its cells (a number, a date, "STT", a syllable of a header) whole, with
+ * the cell margins; a cell merged across columns asks it of their sum. No
+ * column is asked for more than max. */
+static void min_widths(const struct doc_table *t, int sz, int max, int *min)
+{
+	enum { PAD = 2 * CELL_MARGIN + 60 };
+	for (int c = 0; c < t->ncols; c++)
+		min[c] = PAD;
+	for (int pass = 0; pass < 2; pass++) /* single columns first, then the spans */
+		for (int r = 0; r < t->nrows; r++)
+			for (int c = 0; c < t->ncols; c++) {
+				int k = doc_table_merge_at(t, r, c);
+				const struct doc_merge *m = k >= 0 ? &t->merges[k] : NULL;
+				if ((m && (m->row != r || m->col != c)) || (pass == 1) != (m && m->cols > 1))
+					continue;
+				int cols = m ? m->cols : 1, have = 0;
+				int need = word_twips(doc_str(t->cells[r * t->ncols + c]), sz, cell_bold(t, r)) + PAD;
+				need = need < max ? need : max;
+				for (int i = 0; i < cols; i++)
+					have += min[c + i];
+				for (int i = 0; need > have && i < cols; i++)
+					min[c + i] += (need - have + cols - 1) / cols;
+			}
+}
+
+static int sum(const int *v, int n)
+{
+	int s = 0;
+	for (int i = 0; i < n; i++)
+		s += v[i];
+	return s;
+}
+
+/* Shares total between the columns by their weights, none below its
+ * minimum: the columns the share would squeeze get their minimum, the
+ * others share what is left, until no column is squeezed. When the
+ * minimums alone exceed total, each column gets its minimum. */
+static void fit_columns(const int *min, const int *weight, int n, int total, int *out)
+{
+	bool *fixed = xcalloc((size_t)n, sizeof *fixed);
+	int *w = xcalloc((size_t)n, sizeof *w);
+	for (bool changed = true; changed;) {
+		int room = total, free_cols = 0;
+		changed = false;
+		for (int i = 0; i < n; i++) {
+			room -= fixed[i] ? min[i] : 0;
+			w[i] = fixed[i] ? 0 : weight[i];
+			free_cols += !fixed[i];
+		}
+		if (free_cols == 0 || room < free_cols)
+			break;
+		doc_scale_widths(w, n, room, out);
+		for (int i = 0; i < n; i++)
+			if (!fixed[i] && out[i] < min[i])
+				fixed[i] = changed = true;
+	}
+	for (int i = 0; i < n; i++)
+		if (fixed[i] || out[i] < min[i])
+			out[i] = min[i];
+	free(w);
+	free(fixed);
+}
+
+/* Column widths for a page text_width wide: 12 pt (11 pt for a wide
+ * landscape table), smaller down to 10 pt while the words do not fit. */
+static void grid_layout(struct grid *g, const struct doc_table *t, int text_width)
+{
+	int *min = xcalloc((size_t)t->ncols, sizeof *min);
+	int *weight = xcalloc((size_t)t->ncols, sizeof *weight);
+	g->t = t;
+	g->cols = xcalloc((size_t)t->ncols, sizeof *g->cols);
+	g->sz = t->landscape && t->ncols > WIDE_COLS ? SZ_TABLE_WIDE : SZ_TABLE;
+	for (;; g->sz -= 2) {
+		min_widths(t, g->sz, text_width * 2 / 5, min);
+		if (sum(min, t->ncols) <= text_width || g->sz <= SZ_TABLE_MIN)
+			break;
+	}
+	doc_table_weights(t, weight);
+	fit_columns(min, weight, t->ncols, text_width, g->cols);
+	g->width = sum(g->cols, t->ncols);
+	free(min);
+	free(weight);
+}
+
+/* Opens a cell of the grid: its width, the columns it spans, its part in a
+ * vertical merge (NULL, "restart" or "" to continue one); centred
+ * vertically. The schema's order: tcW, gridSpan, vMerge, vAlign. */
+static void grid_cell_open(struct sbuf *b, int width, int span, const char *vmerge)
+{
+	sbuf_addf(b, "<w:tc><w:tcPr><w:tcW w:w=\"%d\" w:type=\"dxa\"/>", width);
+	if (span > 1)
+		sbuf_addf(b, "<w:gridSpan w:val=\"%d\"/>", span);
+	if (vmerge && *vmerge)
+		sbuf_addf(b, "<w:vMerge w:val=\"%s\"/>", vmerge);
+	else if (vmerge)
+		sbuf_add(b, "<w:vMerge/>");
+	sbuf_add(b, "<w:vAlign w:val=\"center\"/></w:tcPr>");
+}
+
+static const char *cell_jc(const struct doc_table *t, int r, int c, int span)
+{
+	if (r < t->header_rows || t->date[c] || span > 1)
+		return "center";
+	return t->numeric[c] ? "right" : "left";
+}
+
+/* The cell of row r at column c: the first of a merge, one it covers
+ * from a row above (an empty continuation), or a plain cell. Returns the
+ * number of grid columns it took. */
+static int grid_cell(struct sbuf *b, const struct grid *g, int r, int c)
+{
+	const struct doc_table *t = g->t;
+	int k = doc_table_merge_at(t, r, c);
+	const struct doc_merge *m = k >= 0 ? &t->merges[k] : NULL;
+	int span = m ? m->col + m->cols - c : 1, width = sum(g->cols + c, span);
+	if (m && m->row != r) {
+		grid_cell_open(b, width, span, "");
+		sbuf_add(b, "<w:p/></w:tc>");
+		return span;
+	}
+	grid_cell_open(b, width, span, m && m->rows > 1 ? "restart" : NULL);
+	size_t start = b->len;
+	int attrs = (cell_bold(t, r) ? DOC_BOLD : 0) | (t->row_attrs[r] & DOC_ITALIC);
+	para(b, &(struct ppr){ .before = 20, .after = 20, .line = LINE_1,
+			       .jc = cell_jc(t, r, c, span) },
+	     doc_str(t->cells[r * t->ncols + c]), attrs, g->sz);
+	cell_close(b, start);
+	return span;
+}
+
+/* The lines above a table: its title (bold), its notes (italic, centred),
+ * the unit (italic, on the right); each kept with what follows. */
+static void grid_captions(struct sbuf *b, const struct doc_table *t)
 {
 	if (*doc_str(t->title))
 		para(b, &(struct ppr){ .keep_next = true, .before = 120, .after = 60, .jc = "center" },
 		     t->title, DOC_BOLD, 0);
+	for (int i = 0; i < t->nnotes; i++)
+		para(b, &(struct ppr){ .keep_next = true, .after = 0, .line = LINE_1,
+				       .jc = "center" }, t->notes[i], DOC_ITALIC, 0);
+	if (*doc_str(t->unit_note))
+		para(b, &(struct ppr){ .keep_next = true, .before = 60, .after = 60, .line = LINE_1,
+				       .jc = "right" }, t->unit_note, DOC_ITALIC, SZ_TABLE);
+}
+
+/* Every row is kept on one page; header rows repeat on each page. */
+static void grid_table(struct sbuf *b, const struct doc_table *t, int text_width)
+{
+	grid_captions(b, t);
 	if (t->nrows == 0)
 		return;
-	int *want = xcalloc((size_t)t->ncols, sizeof *want);
-	int *cols = xcalloc((size_t)t->ncols, sizeof *cols);
-	doc_table_weights(t, want);
-	doc_scale_widths(want, t->ncols, TEXT_WIDTH, cols);
-	table_open(b, cols, t->ncols, true);
+	struct grid g;
+	grid_layout(&g, t, text_width);
+	table_open(b, g.cols, t->ncols, g.width, true);
 	for (int r = 0; r < t->nrows; r++) {
 		sbuf_add(b, r < t->header_rows ? "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
-			 : "<w:tr>");
-		for (int c = 0; c < t->ncols; c++)
-			grid_cell(b, t, r, c, cols[c]);
+			 : "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+		for (int c = 0; c < t->ncols;)
+			c += grid_cell(b, &g, r, c);
 		sbuf_add(b, "</w:tr>");
 		spill(b);
 	}
 	sbuf_add(b, "</w:tbl>");
-	free(want);
-	free(cols);
+	free(g.cols);
 }
 
 /* --------------------------------------------------- header and footer */
@@ -250,7 +457,7 @@ static void header(struct sbuf *b, const struct doc *d)
 {
 	int cols[2] = { HEAD_LEFT, TEXT_WIDTH - HEAD_LEFT };
 	struct sbuf line = SBUF_INIT;
-	table_open(b, cols, 2, false);
+	table_open(b, cols, 2, TEXT_WIDTH, false);
 	sbuf_add(b, "<w:tr>");
 	cell_open(b, cols[0], false);
 	header_left(b, d);
@@ -271,15 +478,42 @@ static void header(struct sbuf *b, const struct doc *d)
 	sbuf_free(&line);
 }
 
+/* The type and abstract, centred and bold, and the short solid line under
+ * them (a third of the text width) that Nghị định 30 draws there. */
 static void title_block(struct sbuf *b, const struct doc *d)
 {
-	bool abstract = *doc_str(d->abstract);
-	if (*doc_str(d->type))
-		para(b, &(struct ppr){ .before = 360, .after = abstract ? 0 : 240, .jc = "center" },
-		     d->type, DOC_BOLD, 0);
+	bool type = *doc_str(d->type), abstract = *doc_str(d->abstract);
+	if (type)
+		para(b, &(struct ppr){ .before = 360, .after = 0, .jc = "center" }, d->type, DOC_BOLD, 0);
 	if (abstract)
-		para(b, &(struct ppr){ .before = *doc_str(d->type) ? 0 : 360, .after = 240,
-				       .jc = "center" }, d->abstract, DOC_BOLD, 0);
+		para(b, &(struct ppr){ .before = type ? 0 : 360, .after = 0, .jc = "center" },
+		     d->abstract, DOC_BOLD, 0);
+	if (type || abstract)
+		para(b, &(struct ppr){ .rule = true, .after = 240, .line = 100, .exact = true,
+				       .side = TEXT_WIDTH / 3, .jc = "center" }, "", 0, 0);
+}
+
+/* "Kính gửi: X." centred for one addressee; for several, "Kính gửi:" and
+ * a "- X;" line for each, indented under it. */
+static void addressees(struct sbuf *b, const struct doc *d)
+{
+	struct sbuf line = SBUF_INIT;
+	if (d->naddressees == 1) {
+		sbuf_add(&line, DOC_ADDRESSEE_LABEL " ");
+		doc_addressee(d, 0, &line);
+		para(b, &(struct ppr){ .before = 120, .after = 240, .jc = "center" }, line.s, 0, 0);
+	} else if (d->naddressees > 1) {
+		para(b, &(struct ppr){ .before = 120, .after = 0, .left = ADDRESSEE_LABEL,
+				       .jc = "left" }, DOC_ADDRESSEE_LABEL, 0, 0);
+		for (int i = 0; i < d->naddressees; i++) {
+			sbuf_trunc(&line, 0);
+			sbuf_add(&line, "- ");
+			doc_addressee(d, i, &line);
+			para(b, &(struct ppr){ .after = i + 1 == d->naddressees ? 240 : 0,
+					       .left = ADDRESSEE_ITEM, .jc = "left" }, line.s, 0, 0);
+		}
+	}
+	sbuf_free(&line);
 }
 
 static void recipients(struct sbuf *b, const struct doc *d)
@@ -315,7 +549,7 @@ static void footer(struct sbuf *b, const struct doc *d)
 	if (d->nrecipients == 0 && !doc_has_signer(d))
 		return;
 	para(b, &(struct ppr){ .line = LINE_1 }, "", 0, 0);
-	table_open(b, cols, 2, false);
+	table_open(b, cols, 2, TEXT_WIDTH, false);
 	sbuf_add(b, "<w:tr>");
 	cell_open(b, cols[0], false);
 	size_t start = b->len;
@@ -328,21 +562,106 @@ static void footer(struct sbuf *b, const struct doc *d)
 	sbuf_add(b, "</w:tr></w:tbl>");
 }
 
+/* --------------------------------------------------------------- sections */
+
+/* Where the body stands: the orientation of the section being written and
+ * how many sections were closed before it. A landscape table gets a
+ * section of its own, closed by a paragraph that carries the section's
+ * properties, as WordprocessingML has it. */
+struct flow {
+	bool landscape;
+	int closed;
+};
+
+/* The properties of a section: every section has the header with the page
+ * number; only the first has a first page without it. */
+static void sect_pr(struct sbuf *b, bool landscape, bool first)
+{
+	sbuf_add(b, "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId3\"/>");
+	if (landscape)
+		sbuf_addf(b, "<w:pgSz w:w=\"%d\" w:h=\"%d\" w:orient=\"landscape\"/>"
+			  "<w:pgMar w:top=\"%d\" w:right=\"%d\" w:bottom=\"%d\" w:left=\"%d\" ",
+			  PAGE_H, PAGE_W, LAND_TOP, LAND_SIDE, LAND_BOTTOM, LAND_SIDE);
+	else
+		sbuf_addf(b, "<w:pgSz w:w=\"%d\" w:h=\"%d\"/><w:pgMar w:top=\"%d\" w:right=\"%d\" "
+			  "w:bottom=\"%d\" w:left=\"%d\" ", PAGE_W, PAGE_H, MARGIN_TOP, MARGIN_RIGHT,
+			  MARGIN_BOTTOM, MARGIN_LEFT);
+	sbuf_addf(b, "w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/><w:cols w:space=\"720\"/>"
+		  "%s<w:docGrid w:linePitch=\"360\"/></w:sectPr>", first ? "<w:titlePg/>" : "");
+}
+
+/* Turns the page to landscape or back: closes the current section (the
+ * next one starts on a new page). Returns whether it did. */
+static bool orient(struct sbuf *b, struct flow *fl, bool landscape)
+{
+	if (fl->landscape == landscape)
+		return false;
+	sbuf_add(b, "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" "
+		 "w:lineRule=\"exact\"/>");
+	sect_pr(b, fl->landscape, fl->closed == 0);
+	sbuf_add(b, "</w:pPr></w:p>");
+	fl->landscape = landscape;
+	fl->closed++;
+	return true;
+}
+
+static int flow_width(const struct flow *fl)
+{
+	return fl->landscape ? LAND_TEXT_WIDTH : TEXT_WIDTH;
+}
+
+static bool wide_table(const struct doc_block *k)
+{
+	return k->kind == DOC_TABLE_BLOCK && k->table.landscape && k->table.nrows > 0;
+}
+
+/* An annex goes on landscape pages, heading and all, when it holds a wide
+ * table. */
+static bool annex_landscape(const struct doc *d, int i)
+{
+	for (int k = i + 1; k < d->nblocks && d->blocks[k].kind != DOC_ANNEX; k++)
+		if (wide_table(&d->blocks[k]))
+			return true;
+	return false;
+}
+
+/* The heading of an annex on a new page: its lines centred, kept with
+ * what follows. */
+static void annex_heading(struct sbuf *b, const struct doc_para *p, bool page_before)
+{
+	for (int i = 0; i < p->nruns; i++)
+		para(b, &(struct ppr){ .keep_next = true, .page_before = page_before && i == 0,
+				       .after = i + 1 == p->nruns ? 240 : 0, .jc = "center" },
+		     doc_str(p->runs[i].text), p->runs[i].attrs, 0);
+}
+
 /* ----------------------------------------------------------------- parts */
 
-static void body_blocks(struct sbuf *b, const struct doc *d)
+/* Blocks from..to: a wide table on landscape pages, the rest portrait
+ * but in an annex that holds a wide table. */
+static void body_blocks(struct sbuf *b, const struct doc *d, int from, int to,
+			struct flow *fl)
 {
-	bool after_table = false;
-	for (int i = 0; i < d->nblocks; i++) {
+	bool after_table = false, annex_wide = false;
+	for (int i = from; i < to; i++) {
 		const struct doc_block *k = &d->blocks[i];
+		if (k->kind == DOC_ANNEX) {
+			annex_wide = annex_landscape(d, i);
+			annex_heading(b, &k->para, !orient(b, fl, annex_wide));
+			after_table = false;
+			continue;
+		}
+		if (orient(b, fl, annex_wide || wide_table(k)))
+			after_table = false;
 		bool table = k->kind == DOC_TABLE_BLOCK && k->table.nrows > 0 &&
-			     !*doc_str(k->table.title);
+			     !*doc_str(k->table.title) && k->table.nnotes == 0 &&
+			     !*doc_str(k->table.unit_note);
 		if (table && after_table) /* two tables in a row would merge */
 			para(b, &(struct ppr){ .line = LINE_1 }, "", 0, 0);
 		if (k->kind == DOC_PARA_BLOCK)
 			body_para(b, &k->para);
 		else if (k->kind == DOC_TABLE_BLOCK)
-			grid_table(b, &k->table);
+			grid_table(b, &k->table, flow_width(fl));
 		else
 			sbuf_add(b, "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>");
 		after_table = k->kind == DOC_TABLE_BLOCK && k->table.nrows > 0;
@@ -350,21 +669,24 @@ static void body_blocks(struct sbuf *b, const struct doc *d)
 	}
 }
 
+/* Nghị định 30's order: header, title block, "Kính gửi", the body, "Nơi
+ * nhận" and the signer, then the annexes, each on a page of its own. */
 static void part_document(struct sbuf *b, const struct doc *d)
 {
+	struct flow fl = { false, 0 };
+	int annex = doc_annex_start(d);
 	sbuf_add(b, XML_DECL "<w:document xmlns:w=\"" NS_W "\" xmlns:r=\"" NS_R "\"><w:body>");
 	header(b, d);
 	title_block(b, d);
-	body_blocks(b, d);
+	addressees(b, d);
+	body_blocks(b, d, 0, annex, &fl);
+	orient(b, &fl, false);
 	footer(b, d);
+	body_blocks(b, d, annex, d->nblocks, &fl);
 	/* the body ends with a paragraph, never a table */
 	para(b, &(struct ppr){ .line = LINE_1 }, "", 0, 0);
-	sbuf_addf(b, "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId3\"/>"
-		  "<w:pgSz w:w=\"%d\" w:h=\"%d\"/><w:pgMar w:top=\"%d\" w:right=\"%d\" "
-		  "w:bottom=\"%d\" w:left=\"%d\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/>"
-		  "<w:cols w:space=\"720\"/><w:titlePg/><w:docGrid w:linePitch=\"360\"/></w:sectPr>"
-		  "</w:body></w:document>", PAGE_W, PAGE_H, MARGIN_TOP, MARGIN_RIGHT, MARGIN_BOTTOM,
-		  MARGIN_LEFT);
+	sect_pr(b, fl.landscape, fl.closed == 0);
+	sbuf_add(b, "</w:body></w:document>");
 }
 
 /* The page number, centred in the top margin (not on the first page). */

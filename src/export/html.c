@@ -1,5 +1,8 @@
 /* HTML writer: one self-contained HTML5 page laid out for printing on A4
- * (the browser's "Print" gives the document), styles embedded. */
+ * (the browser's "Print" gives the document), styles embedded. Merged
+ * cells have rowspan/colspan; each annex starts a printed page after the
+ * signer; a wide table prints on a landscape page (a named @page, where
+ * the browser supports it). */
 #include <config.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +23,8 @@ static const char css[] =
 	".left { text-align: left } .center { text-align: center; text-indent: 0 }"
 	" .right { text-align: right; text-indent: 0 }\n"
 	"h1.type { text-align: center; margin: 18pt 0 0 }\n"
-	"p.abstract { text-align: center; font-weight: bold; margin: 0 0 12pt }\n"
+	"p.abstract { text-align: center; font-weight: bold; margin: 0 }\n"
+	"hr.abstract { width: 33%; margin: 2pt auto 12pt; border: 0; border-top: 1px solid #000 }\n"
 	"table.frame { width: 100%; border-collapse: collapse }\n"
 	"table.frame td { vertical-align: top; padding: 0; border: none }\n"
 	"table.frame p { margin: 0; text-align: center; text-indent: 0 }\n"
@@ -34,7 +38,16 @@ static const char css[] =
 	"table.grid th, table.grid td { border: 1px solid #000; padding: 2pt 4pt; font-size: 13pt;"
 	" vertical-align: top; text-align: left }\n"
 	"table.grid th { text-align: center; vertical-align: middle }\n"
-	"table.grid td.num { text-align: right }\n"
+	"table.grid td.num { text-align: right } table.grid td.date { text-align: center }\n"
+	"tr.total td { font-weight: bold } tr.italic td { font-style: italic }\n"
+	"p.note { text-align: center; font-style: italic; margin: 0 }\n"
+	"p.unit { text-align: right; font-style: italic; font-size: 12pt; margin: 0 0 2pt }\n"
+	"p.addressee { margin: 6pt 0 12pt } p.addressee-label { margin: 6pt 0 0 3cm }\n"
+	"p.addressee-item { margin: 0 0 0 5cm; text-align: left }\n"
+	"div.annex { page-break-before: always; break-before: page }\n"
+	"div.annex p.heading-line { text-align: center; margin: 0 } div.annex p.last { margin-bottom: 12pt }\n"
+	"@page wide { size: A4 landscape; margin: 30mm 20mm 15mm 20mm }\n"
+	".landscape { page: wide } table.landscape th, table.landscape td { font-size: 11pt; padding: 1pt 2pt }\n"
 	"thead { display: table-header-group } tr { page-break-inside: avoid }\n"
 	"div.pagebreak { page-break-after: always; break-after: page }\n"
 	"table.sign { margin-top: 12pt }\n"
@@ -101,31 +114,68 @@ static void html_columns(struct sbuf *b, const struct doc_table *t)
 	free(permille);
 }
 
+/* Opens a cell: its spans when it is merged, its class when it has one. */
+static void cell_open(struct sbuf *b, const char *tag, const struct doc_merge *m,
+		      const char *cls)
+{
+	sbuf_addf(b, "<%s", tag);
+	if (m && m->rows > 1)
+		sbuf_addf(b, " rowspan=\"%d\"", m->rows);
+	if (m && m->cols > 1)
+		sbuf_addf(b, " colspan=\"%d\"", m->cols);
+	if (cls)
+		sbuf_addf(b, " class=\"%s\"", cls);
+	sbuf_add(b, ">");
+}
+
+/* Row r: a merge's first cell with rowspan/colspan, the cells it covers
+ * left out. */
+static void html_row(struct sbuf *b, const struct doc_table *t, int r)
+{
+	bool head = r < t->header_rows;
+	int attrs = head ? 0 : t->row_attrs[r];
+	sbuf_add(b, attrs & DOC_BOLD ? "<tr class=\"total\">" : attrs & DOC_ITALIC ?
+		 "<tr class=\"italic\">" : "<tr>");
+	for (int c = 0; c < t->ncols; c++) {
+		int k = doc_table_merge_at(t, r, c);
+		const struct doc_merge *m = k >= 0 ? &t->merges[k] : NULL;
+		if (m && (m->row != r || m->col != c))
+			continue;
+		const char *cls = head || (m && m->cols > 1) ? NULL : t->date[c] ? "date"
+				  : t->numeric[c] ? "num" : NULL;
+		cell_open(b, head ? "th" : "td", m, cls);
+		doc_escape_markup(b, doc_str(t->cells[r * t->ncols + c]), "<br>", false);
+		sbuf_addf(b, "</%s>\n", head ? "th" : "td");
+	}
+	sbuf_add(b, "</tr>\n");
+}
+
+/* The title, notes and unit above the table; a wide table goes with them
+ * on a landscape page of its own when printed. */
 static void html_table(struct sbuf *b, const struct doc_table *t)
 {
-	sbuf_add(b, "<table class=\"grid\">\n");
+	if (t->landscape)
+		sbuf_add(b, "<div class=\"landscape\">\n");
+	for (int i = 0; i < t->nnotes; i++)
+		element(b, "p", "note", t->notes[i]);
+	if (*doc_str(t->unit_note))
+		element(b, "p", "unit", t->unit_note);
+	sbuf_add(b, t->landscape ? "<table class=\"grid landscape\">\n" : "<table class=\"grid\">\n");
 	if (*doc_str(t->title))
 		element(b, "caption", NULL, t->title);
 	html_columns(b, t);
 	for (int r = 0; r < t->nrows; r++) {
-		bool head = r < t->header_rows;
 		if (r == 0)
-			sbuf_add(b, head ? "<thead>\n" : "<tbody>\n");
+			sbuf_add(b, r < t->header_rows ? "<thead>\n" : "<tbody>\n");
 		else if (r == t->header_rows)
 			sbuf_add(b, "</thead>\n<tbody>\n");
-		sbuf_add(b, "<tr>");
-		for (int c = 0; c < t->ncols; c++) {
-			const char *cell = doc_str(t->cells[r * t->ncols + c]);
-			if (head)
-				element(b, "th", NULL, cell);
-			else
-				element(b, "td", t->numeric[c] ? "num" : NULL, cell);
-		}
-		sbuf_add(b, "</tr>\n");
+		html_row(b, t, r);
 	}
 	if (t->nrows > 0)
 		sbuf_add(b, t->nrows <= t->header_rows ? "</thead>\n" : "</tbody>\n");
 	sbuf_add(b, "</table>\n");
+	if (t->landscape)
+		sbuf_add(b, "</div>\n");
 }
 
 static void html_header(struct sbuf *b, const struct doc *d)
@@ -182,6 +232,62 @@ static void html_head(struct sbuf *b, const struct doc *d)
 	sbuf_addf(b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", css);
 }
 
+/* "Kính gửi: X." centred, or "Kính gửi:" and a "- X;" line each. */
+static void html_addressees(struct sbuf *b, const struct doc *d)
+{
+	struct sbuf line = SBUF_INIT;
+	if (d->naddressees > 1)
+		element(b, "p", "addressee-label", DOC_ADDRESSEE_LABEL);
+	for (int i = 0; i < d->naddressees; i++) {
+		sbuf_trunc(&line, 0);
+		sbuf_add(&line, d->naddressees == 1 ? DOC_ADDRESSEE_LABEL " " : "- ");
+		doc_addressee(d, i, &line);
+		element(b, "p", d->naddressees == 1 ? "addressee center" : "addressee-item", line.s);
+	}
+	sbuf_free(&line);
+}
+
+static bool annex_has_wide_table(const struct doc *d, int i)
+{
+	for (int k = i + 1; k < d->nblocks && d->blocks[k].kind != DOC_ANNEX; k++)
+		if (d->blocks[k].kind == DOC_TABLE_BLOCK && d->blocks[k].table.landscape)
+			return true;
+	return false;
+}
+
+/* An annex's heading, opening the block that starts a new printed page
+ * (landscape when the annex holds a wide table). */
+static void html_annex(struct sbuf *b, const struct doc *d, int i)
+{
+	const struct doc_para *p = &d->blocks[i].para;
+	sbuf_add(b, annex_has_wide_table(d, i) ? "<div class=\"annex landscape\">\n"
+		 : "<div class=\"annex\">\n");
+	for (int r = 0; r < p->nruns; r++) {
+		sbuf_addf(b, "<p class=\"heading-line%s\">", r + 1 == p->nruns ? " last" : "");
+		html_run(b, &p->runs[r]);
+		sbuf_add(b, "</p>\n");
+	}
+}
+
+static void html_blocks(struct sbuf *b, const struct doc *d, int from, int to)
+{
+	for (int i = from; i < to; i++) {
+		const struct doc_block *k = &d->blocks[i];
+		if (k->kind == DOC_ANNEX) {
+			sbuf_add(b, i > from ? "</div>\n" : "");
+			html_annex(b, d, i);
+		} else if (k->kind == DOC_PARA_BLOCK) {
+			html_para(b, &k->para);
+		} else if (k->kind == DOC_TABLE_BLOCK) {
+			html_table(b, &k->table);
+		} else {
+			sbuf_add(b, "<div class=\"pagebreak\"></div>\n");
+		}
+	}
+	if (from < to && d->blocks[from].kind == DOC_ANNEX)
+		sbuf_add(b, "</div>\n");
+}
+
 int doc_render_html(const struct doc *d, char **out, size_t *len, struct cchc_err *err)
 {
 	struct sbuf b = SBUF_INIT;
@@ -191,16 +297,13 @@ int doc_render_html(const struct doc *d, char **out, size_t *len, struct cchc_er
 		element(&b, "h1", "type", d->type);
 	if (*doc_str(d->abstract))
 		element(&b, "p", "abstract", d->abstract);
-	for (int i = 0; i < d->nblocks; i++) {
-		const struct doc_block *k = &d->blocks[i];
-		if (k->kind == DOC_PARA_BLOCK)
-			html_para(&b, &k->para);
-		else if (k->kind == DOC_TABLE_BLOCK)
-			html_table(&b, &k->table);
-		else
-			sbuf_add(&b, "<div class=\"pagebreak\"></div>\n");
-	}
+	if (*doc_str(d->type) || *doc_str(d->abstract))
+		sbuf_add(&b, "<hr class=\"abstract\">\n");
+	html_addressees(&b, d);
+	int annex = doc_annex_start(d);
+	html_blocks(&b, d, 0, annex);
 	html_footer(&b, d);
+	html_blocks(&b, d, annex, d->nblocks);
 	sbuf_add(&b, "</body>\n</html>\n");
 	*len = b.len;
 	*out = sbuf_detach(&b);

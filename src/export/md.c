@@ -1,6 +1,7 @@
 /* Markdown writer (CommonMark with GFM pipe tables): the header as lines,
  * the type as the one top heading, report headings one level below, bold
- * and italic runs, tables, then "Nơi nhận:" and the signer. Text is escaped
+ * and italic runs, tables (merged header rows joined into one), then "Nơi
+ * nhận:" and the signer, then the annexes. Text is escaped
  * so that nothing in it turns into Markdown. */
 #include <config.h>
 #include <ctype.h>
@@ -129,11 +130,16 @@ static void md_para(struct sbuf *b, const struct doc_para *p)
 	sbuf_add(b, "\n\n");
 }
 
-static void md_row(struct sbuf *b, const struct doc_table *t, int r, bool bold)
+/* One row of cells; bold cells when bold. A cell a merge covers is empty
+ * (Markdown cannot merge: the text stays in the merge's first cell). */
+static void md_row(struct sbuf *b, const struct doc_table *t, const char *const *cells, int r,
+		   bool bold)
 {
 	sbuf_add(b, "|");
 	for (int c = 0; c < t->ncols; c++) {
-		const char *cell = r < 0 ? "" : doc_str(t->cells[r * t->ncols + c]);
+		int k = r >= 0 ? doc_table_merge_at(t, r, c) : -1;
+		bool covered = k >= 0 && (t->merges[k].row != r || t->merges[k].col != c);
+		const char *cell = cells && !covered ? cells[c] : "";
 		sbuf_add(b, " ");
 		sbuf_add(b, bold && *cell ? "**" : "");
 		md_escape(b, cell, MD_CELL);
@@ -143,23 +149,48 @@ static void md_row(struct sbuf *b, const struct doc_table *t, int r, bool bold)
 	sbuf_add(b, "\n");
 }
 
-/* A GFM pipe table: the first header row is the table's header (an empty
- * one when it has none); further header rows are bold body rows. */
+/* The header rows as the one header row of a GFM table: each column's
+ * texts joined ("Đã giải quyết: Trước hạn"); a row numbering the columns
+ * adds nothing and is left out. An empty header when there is none. */
+static void md_head(struct sbuf *b, const struct doc_table *t)
+{
+	char **flat = xcalloc((size_t)t->ncols, sizeof *flat);
+	for (int c = 0; c < t->ncols; c++) {
+		struct sbuf h = SBUF_INIT;
+		doc_flat_header(t, c, &h);
+		flat[c] = h.s ? sbuf_detach(&h) : xstrdup("");
+	}
+	md_row(b, t, (const char *const *)flat, -1, false);
+	for (int c = 0; c < t->ncols; c++)
+		free(flat[c]);
+	free(flat);
+	sbuf_add(b, "|");
+	for (int c = 0; c < t->ncols; c++)
+		sbuf_add(b, t->date[c] ? " :---: |" : t->numeric[c] ? " ---: |" : " --- |");
+	sbuf_add(b, "\n");
+}
+
+/* A GFM pipe table under its title (bold), notes and unit (italic). */
 static void md_table(struct sbuf *b, const struct doc_table *t)
 {
 	if (*doc_str(t->title)) {
 		emphasis(b, t->title, DOC_BOLD);
 		sbuf_add(b, "\n\n");
 	}
+	for (int i = 0; i < t->nnotes; i++) {
+		emphasis(b, t->notes[i], DOC_ITALIC);
+		sbuf_add(b, i + 1 == t->nnotes ? "\n\n" : HARD_BREAK);
+	}
+	if (*doc_str(t->unit_note)) {
+		emphasis(b, t->unit_note, DOC_ITALIC);
+		sbuf_add(b, "\n\n");
+	}
 	if (t->nrows == 0)
 		return;
-	md_row(b, t, t->header_rows > 0 ? 0 : -1, false);
-	sbuf_add(b, "|");
-	for (int c = 0; c < t->ncols; c++)
-		sbuf_add(b, t->numeric[c] ? " ---: |" : " --- |");
-	sbuf_add(b, "\n");
-	for (int r = t->header_rows > 0 ? 1 : 0; r < t->nrows; r++)
-		md_row(b, t, r, r < t->header_rows);
+	md_head(b, t);
+	for (int r = t->header_rows; r < t->nrows; r++)
+		md_row(b, t, (const char *const *)t->cells + r * t->ncols, r,
+		       t->row_attrs[r] & DOC_BOLD);
 	sbuf_add(b, "\n");
 }
 
@@ -225,21 +256,56 @@ static void md_footer(struct sbuf *b, const struct doc *d)
 	}
 }
 
+/* "Kính gửi: X." or "Kính gửi:" and a list of "- X;". */
+static void md_addressees(struct sbuf *b, const struct doc *d)
+{
+	struct sbuf line = SBUF_INIT;
+	if (d->naddressees > 1)
+		sbuf_add(b, DOC_ADDRESSEE_LABEL "\n\n");
+	for (int i = 0; i < d->naddressees; i++) {
+		sbuf_trunc(&line, 0);
+		doc_addressee(d, i, &line);
+		sbuf_add(b, d->naddressees == 1 ? DOC_ADDRESSEE_LABEL " " : "- ");
+		md_escape(b, line.s, MD_TEXT);
+		sbuf_add(b, "\n");
+	}
+	sbuf_add(b, d->naddressees ? "\n" : "");
+	sbuf_free(&line);
+}
+
+/* Blocks from..to; an annex opens with a rule and its heading lines. */
+static void md_blocks(struct sbuf *b, const struct doc *d, int from, int to)
+{
+	for (int i = from; i < to; i++) {
+		const struct doc_block *k = &d->blocks[i];
+		if (k->kind == DOC_PARA_BLOCK) {
+			md_para(b, &k->para);
+		} else if (k->kind == DOC_TABLE_BLOCK) {
+			md_table(b, &k->table);
+		} else if (k->kind == DOC_ANNEX) {
+			sbuf_add(b, "---\n\n");
+			for (int r = 0; r < k->para.nruns; r++) {
+				emphasis(b, doc_str(k->para.runs[r].text), k->para.runs[r].attrs);
+				sbuf_add(b, r + 1 < k->para.nruns ? HARD_BREAK : "\n\n");
+			}
+		} else {
+			sbuf_add(b, "---\n\n");
+		}
+	}
+}
+
 int doc_render_md(const struct doc *d, char **out, size_t *len, struct cchc_err *err)
 {
 	struct sbuf b = SBUF_INIT;
+	int annex = doc_annex_start(d);
 	md_header(&b, d);
 	md_title(&b, d);
-	for (int i = 0; i < d->nblocks; i++) {
-		const struct doc_block *k = &d->blocks[i];
-		if (k->kind == DOC_PARA_BLOCK)
-			md_para(&b, &k->para);
-		else if (k->kind == DOC_TABLE_BLOCK)
-			md_table(&b, &k->table);
-		else
-			sbuf_add(&b, "---\n\n");
-	}
+	md_addressees(&b, d);
+	md_blocks(&b, d, 0, annex);
 	md_footer(&b, d);
+	if (annex < d->nblocks)
+		sbuf_add(&b, "\n");
+	md_blocks(&b, d, annex, d->nblocks);
 	while (b.len >= 2 && b.s[b.len - 1] == '\n' && b.s[b.len - 2] == '\n')
 		sbuf_trunc(&b, b.len - 1);
 	*len = b.len;

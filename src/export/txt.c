@@ -1,8 +1,12 @@
 /* Plain-text writer: 78 display columns, the header and the signer block as
  * two columns side by side, paragraphs word-wrapped, tables drawn with
  * ASCII "+ - |" only so that legacy encodings (TCVN3, VISCII) hold them.
- * Widths are display columns (NFC letters one column, marks none). A page
- * break is a form feed on a line of its own. */
+ * Widths are display columns (NFC letters one column, marks none). The
+ * text holds no control character but the newline (the program's preview
+ * shows it as it is): a page break is a blank line. A table whose numbers
+ * and dates cannot fit in 78 columns is drawn wider rather than cut.
+ * Merged header cells are joined to each column under them ("Đã giải
+ * quyết: Trước hạn"). */
 #include <config.h>
 #include <stdlib.h>
 #include <string.h>
@@ -247,32 +251,100 @@ static void table_rule(struct sbuf *b, const int *w, int n)
 	sbuf_addc(b, '\n');
 }
 
-static void table_row(struct sbuf *b, const struct doc_table *t, int r, const int *w)
+/* The columns cell c of row r takes: a merge's width from its first
+ * column, 0 for a column a merge from the left covers; 1 otherwise (and
+ * always for r < 0, a row made up of flattened headers). *covered is set
+ * for a cell a merge from a row above covers (drawn empty). */
+static int cell_span(const struct doc_table *t, int r, int c, bool *covered)
 {
-	struct lines *cells = xcalloc((size_t)t->ncols, sizeof *cells);
+	*covered = false;
+	int k = r >= 0 ? doc_table_merge_at(t, r, c) : -1;
+	if (k < 0)
+		return 1;
+	const struct doc_merge *m = &t->merges[k];
+	*covered = m->row != r;
+	return c == m->col ? m->cols : 0;
+}
+
+/* One row of cells (cells[c] is column c's text; r the row of t they come
+ * from, for its merges, or -1), each wrapped in its width. */
+static void table_row(struct sbuf *b, const struct doc_table *t, const char *const *cells, int r,
+		      const int *w, bool head)
+{
+	struct lines *wrapped = xcalloc((size_t)t->ncols, sizeof *wrapped);
+	int *span = xcalloc((size_t)t->ncols, sizeof *span), *width = xcalloc((size_t)t->ncols, sizeof *width);
 	int height = 1;
 	for (int c = 0; c < t->ncols; c++) {
-		wrap(&cells[c], doc_str(t->cells[r * t->ncols + c]), w[c], 0);
-		height = cells[c].n > height ? cells[c].n : height;
+		bool covered;
+		span[c] = cell_span(t, r, c, &covered);
+		for (int i = 0; i < span[c]; i++)
+			width[c] += w[c + i] + (i ? 3 : 0);
+		if (span[c] == 0)
+			continue;
+		wrap(&wrapped[c], covered ? "" : cells[c], width[c], 0);
+		height = wrapped[c].n > height ? wrapped[c].n : height;
 	}
-	enum doc_align head = r < t->header_rows ? DOC_CENTER : DOC_LEFT;
 	for (int i = 0; i < height; i++) {
 		sbuf_addc(b, '|');
 		for (int c = 0; c < t->ncols; c++) {
+			if (span[c] == 0)
+				continue;
+			enum doc_align align = head || span[c] > 1 || t->date[c] ? DOC_CENTER
+					       : t->numeric[c] ? DOC_RIGHT : DOC_LEFT;
 			sbuf_addc(b, ' ');
-			put_aligned(b, i < cells[c].n ? cells[c].v[i] : "", w[c],
-				    head == DOC_LEFT && t->numeric[c] ? DOC_RIGHT : head, true);
+			put_aligned(b, i < wrapped[c].n ? wrapped[c].v[i] : "", width[c], align, true);
 			sbuf_add(b, " |");
 		}
 		sbuf_addc(b, '\n');
 	}
 	for (int c = 0; c < t->ncols; c++)
-		lines_free(&cells[c]);
-	free(cells);
+		lines_free(&wrapped[c]);
+	free(wrapped);
+	free(span);
+	free(width);
+}
+
+/* Columns of the longest word of s. */
+static int longest_word(const char *s)
+{
+	int best = 0;
+	for (const char *p = s; *p;) {
+		size_t n = strcspn(p, " \n");
+		char *word = xstrndup(p, n);
+		int w = text_width(word);
+		best = w > best ? w : best;
+		free(word);
+		p += n + (p[n] != '\0');
+	}
+	return best;
+}
+
+/* The fewest columns column c may have: its longest header word and, in a
+ * column of numbers or dates, its longest figure; a cell merged across
+ * columns left out. Words of text columns may be cut. */
+static int min_width(const struct doc_table *t, int c)
+{
+	enum { MIN_WIDTH = 1, MAX_MIN = 20 };
+	struct sbuf head = SBUF_INIT;
+	doc_flat_header(t, c, &head);
+	int m = longest_word(head.s ? head.s : "");
+	sbuf_free(&head);
+	m = m > MIN_WIDTH ? m : MIN_WIDTH;
+	for (int r = 0; r < t->nrows; r++) {
+		bool figures = t->numeric[c] || t->date[c] || r < t->header_rows;
+		if (!figures || (r < t->header_rows && !doc_row_numbers_columns(t, r)))
+			continue;
+		int k = doc_table_merge_at(t, r, c);
+		if (k >= 0 && t->merges[k].cols > 1)
+			continue;
+		int lw = longest_word(doc_str(t->cells[r * t->ncols + c]));
+		m = lw > m ? lw : m;
+	}
+	return m < MAX_MIN ? m : MAX_MIN;
 }
 
 /* Column widths: the natural ones when they fit in the page, else scaled
- * down (a table of very many columns may still overflow). */
+ * down, but never below a column's longest number, date or header word. */
 static void table_widths(const struct doc_table *t, int *w)
 {
 	int avail = WIDTH - 1 - 3 * t->ncols, sum = 0;
@@ -284,22 +356,55 @@ static void table_widths(const struct doc_table *t, int *w)
 		doc_scale_widths(want, t->ncols, avail > t->ncols ? avail : t->ncols, w);
 	else
 		memcpy(w, want, sizeof *w * (size_t)t->ncols);
+	for (int c = 0; c < t->ncols; c++) {
+		int m = min_width(t, c);
+		w[c] = w[c] < m ? m : w[c];
+	}
 	free(want);
 }
 
-/* The table, its title centred over it. */
+/* The header rows as one row of "Group: Column" texts, then the rows that
+ * number the columns, each under a rule. */
+static void table_head(struct sbuf *b, const struct doc_table *t, const int *w)
+{
+	char **flat = xcalloc((size_t)t->ncols, sizeof *flat);
+	for (int c = 0; c < t->ncols; c++) {
+		struct sbuf h = SBUF_INIT;
+		doc_flat_header(t, c, &h);
+		flat[c] = h.s ? sbuf_detach(&h) : xstrdup("");
+	}
+	table_row(b, t, (const char *const *)flat, -1, w, true);
+	table_rule(b, w, t->ncols);
+	for (int c = 0; c < t->ncols; c++)
+		free(flat[c]);
+	free(flat);
+	for (int r = 0; r < t->header_rows && r < t->nrows; r++)
+		if (doc_row_numbers_columns(t, r)) {
+			table_row(b, t, (const char *const *)t->cells + r * t->ncols, r, w, true);
+			table_rule(b, w, t->ncols);
+		}
+}
+
+/* The table, its title and notes centred over it, the unit on its right. */
 static void txt_table(struct sbuf *b, const struct doc_table *t)
 {
 	int *w = xcalloc((size_t)t->ncols, sizeof *w), total = 1;
 	table_widths(t, w);
 	for (int c = 0; c < t->ncols; c++)
 		total += w[c] + 3;
+	int over = t->nrows > 0 && total < WIDTH ? total : WIDTH;
 	if (*doc_str(t->title))
-		txt_block(b, t->title, t->nrows > 0 && total < WIDTH ? total : WIDTH, DOC_CENTER, 0);
+		txt_block(b, t->title, over, DOC_CENTER, 0);
+	for (int i = 0; i < t->nnotes; i++)
+		txt_block(b, t->notes[i], over, DOC_CENTER, 0);
+	if (*doc_str(t->unit_note))
+		txt_block(b, t->unit_note, t->nrows > 0 ? total : WIDTH, DOC_RIGHT, 0);
 	if (t->nrows > 0)
 		table_rule(b, w, t->ncols);
-	for (int r = 0; r < t->nrows; r++) {
-		table_row(b, t, r, w);
+	if (t->header_rows > 0 && t->nrows > 0)
+		table_head(b, t, w);
+	for (int r = t->header_rows; r < t->nrows; r++) {
+		table_row(b, t, (const char *const *)t->cells + r * t->ncols, r, w, false);
 		table_rule(b, w, t->ncols);
 	}
 	free(w);
@@ -332,22 +437,66 @@ static void txt_footer(struct sbuf *b, const struct doc *d)
 	lines_free(&right);
 }
 
+/* "Kính gửi: X." centred; several: "Kính gửi:" and "- X;" lines under it. */
+static void txt_addressees(struct sbuf *b, const struct doc *d)
+{
+	enum { LABEL_AT = 12, ITEM_AT = 20 };
+	struct sbuf line = SBUF_INIT;
+	for (int i = 0; i < d->naddressees; i++) {
+		sbuf_trunc(&line, 0);
+		if (d->naddressees == 1)
+			sbuf_add(&line, DOC_ADDRESSEE_LABEL " ");
+		else
+			sbuf_add(&line, "- ");
+		doc_addressee(d, i, &line);
+		if (d->naddressees == 1) {
+			txt_block(b, line.s, WIDTH, DOC_CENTER, 0);
+			continue;
+		}
+		if (i == 0) {
+			spaces(b, LABEL_AT);
+			put_line(b, DOC_ADDRESSEE_LABEL);
+		}
+		struct lines l = { NULL, 0 };
+		wrap(&l, line.s, WIDTH - ITEM_AT, 0);
+		for (int k = 0; k < l.n; k++) {
+			spaces(b, ITEM_AT + (k ? 2 : 0));
+			put_line(b, l.v[k]);
+		}
+		lines_free(&l);
+	}
+	sbuf_add(b, d->naddressees ? "\n" : "");
+	sbuf_free(&line);
+}
+
+/* Blocks from..to; an annex opens with its heading lines centred. */
+static void txt_blocks(struct sbuf *b, const struct doc *d, int from, int to)
+{
+	for (int i = from; i < to; i++) {
+		const struct doc_block *k = &d->blocks[i];
+		if (k->kind == DOC_PARA_BLOCK) {
+			txt_para(b, &k->para);
+		} else if (k->kind == DOC_TABLE_BLOCK) {
+			txt_table(b, &k->table);
+		} else if (k->kind == DOC_ANNEX) {
+			sbuf_add(b, "\n\n");
+			for (int r = 0; r < k->para.nruns; r++)
+				txt_block(b, doc_str(k->para.runs[r].text), WIDTH, DOC_CENTER, 0);
+		}
+		sbuf_addc(b, '\n'); /* a page break is the blank line alone */
+	}
+}
+
 int doc_render_txt(const struct doc *d, char **out, size_t *len, struct cchc_err *err)
 {
 	struct sbuf b = SBUF_INIT;
+	int annex = doc_annex_start(d);
 	txt_header(&b, d);
 	txt_title(&b, d);
-	for (int i = 0; i < d->nblocks; i++) {
-		const struct doc_block *k = &d->blocks[i];
-		if (k->kind == DOC_PARA_BLOCK)
-			txt_para(&b, &k->para);
-		else if (k->kind == DOC_TABLE_BLOCK)
-			txt_table(&b, &k->table);
-		else
-			sbuf_add(&b, "\f");
-		sbuf_addc(&b, '\n');
-	}
+	txt_addressees(&b, d);
+	txt_blocks(&b, d, 0, annex);
 	txt_footer(&b, d);
+	txt_blocks(&b, d, annex, d->nblocks);
 	while (b.len >= 2 && b.s[b.len - 1] == '\n' && b.s[b.len - 2] == '\n')
 		sbuf_trunc(&b, b.len - 1);
 	*len = b.len;

@@ -10,6 +10,7 @@
 #define DOC_NATIONAL_TITLE "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 #define DOC_MOTTO "Độc lập - Tự do - Hạnh phúc"
 #define DOC_RECIPIENTS_LABEL "Nơi nhận:"
+#define DOC_ADDRESSEE_LABEL "Kính gửi:"
 
 /* Each renders d into a malloc'd buffer (UTF-8 for the text formats). */
 int doc_render_docx(const struct doc *d, char **out, size_t *len, struct cchc_err *err);
@@ -40,6 +41,18 @@ void doc_number_line(const struct doc *d, struct sbuf *b);
 /* Appends the text of all runs of p, without their attributes. */
 void doc_para_text(const struct doc_para *p, struct sbuf *b);
 bool doc_has_signer(const struct doc *d);
+/* Appends addressee i without the marks it was given at its end, then
+ * "." when it is the only or the last one, else ";" (Nghị định 30: a list
+ * of "- X;" lines closed by "- Z."). */
+void doc_addressee(const struct doc *d, int i, struct sbuf *b);
+/* True for a header row that only numbers the columns: "(1)", "(2)"... or
+ * "1", "2"... in every cell that is not empty. */
+bool doc_row_numbers_columns(const struct doc_table *t, int r);
+/* The one-line header of column c for the formats that cannot merge cells
+ * (md, txt): the texts of its header rows joined by ": " ("Đã giải quyết:
+ * Trước hạn"), a text spanning several rows or repeated by a merge taken
+ * once, rows that number the columns left out. */
+void doc_flat_header(const struct doc_table *t, int c, struct sbuf *b);
 /* True for the characters a written document never carries: C0 controls
  * other than newline, DEL, C1 controls, U+FFFE, U+FFFF and the bidi
  * controls (text_cp_is_bidi_control). */

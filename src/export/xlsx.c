@@ -1,9 +1,13 @@
 /* Excel writer (libxlsxwriter): one worksheet per table of the document,
- * the table's title in a merged bold first row, the header rows bold on
- * grey with borders, frozen and repeated on every printed page, the body
- * with thin borders. In a numeric column a cell that reads as a number the
- * Vietnamese way ("1.234", "41,33", "41,33%") is written as a number with a
- * matching format; anything else stays text, as written. Times New Roman,
+ * named by the table's short name ("Biểu 4"). A header block above the
+ * table: the issuing body, the title (or the heading of the annex the
+ * table is in) merged across the table, its notes ("Kỳ báo cáo: ..."),
+ * the unit on the right; then the header rows bold on grey with borders,
+ * their merged cells merged, frozen and repeated on every printed page, the
+ * body with thin borders, total rows bold. In a numeric column a cell that
+ * reads as a number the Vietnamese way ("1.234", "41,33", "41,33%") is
+ * written as a number with a matching format, and in a date column a
+ * dd/mm/yyyy date as a date; anything else stays text, as written. Times New Roman,
  * A4. libxlsxwriter writes to a file name, so the workbook goes to a
  * temporary file beside the target (fs_tmp_open: unnamed where possible, so
  * a crash leaves nothing), is fsynced, then put in its place. */
@@ -18,6 +22,7 @@
 #include <xlsxwriter.h>
 #include "export/doc.h"
 #include "export/writers.h"
+#include "text/date.h"
 #include "text/fold.h"
 #include "text/utf8.h"
 #include "util/fsutil.h"
@@ -47,10 +52,12 @@ struct xlsx_number {
 
 struct xlsx {
 	lxw_workbook *wb;
+	const struct doc *d;
 	const char *path;        /* the file asked for, for messages */
 	struct cchc_err *err;
-	lxw_format *title, *head, *text, *right;
-	lxw_format *num[2][2][MAX_DECIMALS + 1]; /* [percent][grouped][decimals], on demand */
+	lxw_format *issuer, *title, *subtitle, *note, *unit, *head;
+	lxw_format *text[2], *right[2], *centre[2], *date[2]; /* [bold] */
+	lxw_format *num[2][2][2][MAX_DECIMALS + 1]; /* [bold][percent][grouped][decimals], on demand */
 	char **names;            /* case-folded names of the sheets so far */
 	int nnames;
 };
@@ -159,27 +166,45 @@ static lxw_format *cell_format(struct xlsx *x, bool bold, uint8_t align)
 	return f;
 }
 
+/* A line of the header block: no border, aligned as align says. */
+static lxw_format *block_format(struct xlsx *x, int size, bool bold, bool italic, uint8_t align)
+{
+	lxw_format *f = new_format(x, size, bold);
+	if (italic)
+		format_set_italic(f);
+	format_set_align(f, align);
+	format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+	return f;
+}
+
 static void make_formats(struct xlsx *x)
 {
-	x->title = new_format(x, TITLE_FONT_SIZE, true);
-	format_set_align(x->title, LXW_ALIGN_CENTER);
-	format_set_align(x->title, LXW_ALIGN_VERTICAL_CENTER);
+	x->issuer = block_format(x, FONT_SIZE, true, false, LXW_ALIGN_LEFT);
+	x->title = block_format(x, TITLE_FONT_SIZE, true, false, LXW_ALIGN_CENTER);
+	x->subtitle = block_format(x, FONT_SIZE, false, true, LXW_ALIGN_CENTER);
+	x->note = block_format(x, FONT_SIZE, false, true, LXW_ALIGN_CENTER);
+	x->unit = block_format(x, FONT_SIZE, false, true, LXW_ALIGN_RIGHT);
 	x->head = cell_format(x, true, LXW_ALIGN_CENTER);
 	format_set_bg_color(x->head, HEADER_GREY);
-	x->text = cell_format(x, false, LXW_ALIGN_LEFT);
-	x->right = cell_format(x, false, LXW_ALIGN_RIGHT);
+	for (int bold = 0; bold < 2; bold++) {
+		x->text[bold] = cell_format(x, bold, LXW_ALIGN_LEFT);
+		x->right[bold] = cell_format(x, bold, LXW_ALIGN_RIGHT);
+		x->centre[bold] = cell_format(x, bold, LXW_ALIGN_CENTER);
+		x->date[bold] = cell_format(x, bold, LXW_ALIGN_CENTER);
+		format_set_num_format(x->date[bold], "dd/mm/yyyy");
+	}
 }
 
 /* The body format for a number written like n: "#,##0" when the clerk
  * grouped the thousands, "0" when not, the same decimals, "%" kept. */
-static lxw_format *number_format(struct xlsx *x, const struct xlsx_number *n)
+static lxw_format *number_format(struct xlsx *x, const struct xlsx_number *n, bool bold)
 {
-	lxw_format **slot = &x->num[n->percent][n->grouped][n->decimals];
+	lxw_format **slot = &x->num[bold][n->percent][n->grouped][n->decimals];
 	if (!*slot) {
 		char code[32];
 		snprintf(code, sizeof code, "%s%s%.*s%s", n->grouped ? "#,##0" : "0",
 			 n->decimals ? "." : "", n->decimals, "000000000", n->percent ? "%" : "");
-		*slot = cell_format(x, false, LXW_ALIGN_RIGHT);
+		*slot = cell_format(x, bold, LXW_ALIGN_RIGHT);
 		format_set_num_format(*slot, code);
 	}
 	return *slot;
@@ -199,9 +224,19 @@ static void trim_name(char *s)
 	memmove(s, s + start, n - start + 1);
 }
 
+/* The number of characters of s. */
+static size_t char_count(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
 /* title made fit for a sheet name: one line, the characters Excel refuses
  * replaced ("/" and "\" by "-", "[]:*?" by spaces), at most max
- * characters. Malloc'd; "" when nothing is left. */
+ * characters, cut between words when it is longer (within a word only
+ * when the first word alone is longer). Malloc'd; "" when nothing is left. */
 static char *sheet_base(const char *title, int max)
 {
 	struct sbuf b = SBUF_INIT;
@@ -217,9 +252,30 @@ static char *sheet_base(const char *title, int max)
 		size_t len = utf8_decode(s + i, n - i, &cp);
 		i += len ? len : 1;
 	}
+	size_t space = i;
+	while (i < n && s[i] != ' ' && space > 0 && s[space] != ' ')
+		space--;
+	i = space > 0 ? space : i;
 	s[i] = '\0';
 	trim_name(s);
 	return s;
+}
+
+/* What a sheet is named after: the table's short name, else its title up
+ * to the first ". " ("Biểu 4. Tình hình..." -> "Biểu 4") when that part is
+ * short enough, else the whole title. Malloc'd. */
+static char *sheet_source(const struct doc_table *t)
+{
+	if (*doc_str(t->sheet))
+		return xstrdup(t->sheet);
+	const char *dot = strstr(doc_str(t->title), ". ");
+	if (dot && dot > t->title) {
+		char *head = xstrndup(t->title, (size_t)(dot - t->title));
+		if (char_count(head) <= SHEET_NAME_MAX)
+			return head;
+		free(head);
+	}
+	return xstrdup(doc_str(t->title));
 }
 
 /* Excel compares sheet names without case, and keeps "History" for itself. */
@@ -234,12 +290,14 @@ static bool name_taken(const struct xlsx *x, const char *name)
 }
 
 /* A sheet name for table number index (from 1) that no earlier sheet has:
- * the title cut to 31 characters, "Biểu N" for a table without one, " (2)",
- * " (3)"... added to a name already taken. Malloc'd. */
-static char *sheet_name(struct xlsx *x, const char *title, int index)
+ * from sheet_source(), cut to 31 characters, "Biểu N" for a table without
+ * a name, " (2)", " (3)"... added to a name already taken. Malloc'd. */
+static char *sheet_name(struct xlsx *x, const struct doc_table *t, int index)
 {
 	struct sbuf b = SBUF_INIT;
-	char *base = sheet_base(title, SHEET_NAME_MAX);
+	char *source = sheet_source(t);
+	char *base = sheet_base(source, SHEET_NAME_MAX);
+	free(source);
 	if (!*base) {
 		free(base);
 		sbuf_addf(&b, "Biểu %d", index);
@@ -293,37 +351,98 @@ static int cell_error(struct xlsx *x, lxw_error e, const char *sheet, lxw_row_t 
 		       ref, sheet, x->path, lxw_reason(e));
 }
 
-/* Writes cell (r, c) of t on sheet row `row`. */
-static lxw_error write_cell(struct xlsx *x, lxw_worksheet *ws, const struct doc_table *t, int r,
+/* Writes text s with format f over the cells of merge m (NULL: one cell),
+ * m's rows counted from `row`. */
+static lxw_error write_span(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+			   const struct doc_merge *m, const char *s, lxw_format *f)
+{
+	if (!m)
+		return worksheet_write_string(ws, row, col, s, f);
+	return worksheet_merge_range(ws, row, col, row + (lxw_row_t)(m->rows - 1),
+				     col + (lxw_col_t)(m->cols - 1), s, f);
+}
+
+/* Cell (r, c) of a data row: a number, a date or text. */
+static lxw_error write_value(struct xlsx *x, lxw_worksheet *ws, const struct doc_table *t, int r,
 			    int c, lxw_row_t row)
 {
 	const char *s = doc_str(t->cells[r * t->ncols + c]);
 	lxw_col_t col = (lxw_col_t)c;
+	bool bold = t->row_attrs[r] & DOC_BOLD;
 	struct xlsx_number n;
-	if (r < t->header_rows)
-		return worksheet_write_string(ws, row, col, s, x->head);
+	struct ymd day;
 	if (t->numeric[c] && parse_number(s, &n))
-		return worksheet_write_number(ws, row, col, n.value, number_format(x, &n));
-	return worksheet_write_string(ws, row, col, s, t->numeric[c] ? x->right : x->text);
+		return worksheet_write_number(ws, row, col, n.value, number_format(x, &n, bold));
+	if (t->date[c] && date_parse_dmy(s, &day)) {
+		lxw_datetime dt = { day.y, day.m, day.d, 0, 0, 0 };
+		return worksheet_write_datetime(ws, row, col, &dt, x->date[bold]);
+	}
+	return worksheet_write_string(ws, row, col, s, t->numeric[c] ? x->right[bold]
+				      : t->date[c] ? x->date[bold] : x->text[bold]);
 }
 
-/* The title across the table's width, above it. */
-static lxw_error write_title(struct xlsx *x, lxw_worksheet *ws, const struct doc_table *t)
+/* Writes cell (r, c) of t on sheet row `row`: the first cell of a merge
+ * over the merged range, a cell a merge covers not at all. */
+static lxw_error write_cell(struct xlsx *x, lxw_worksheet *ws, const struct doc_table *t, int r,
+			    int c, lxw_row_t row)
 {
-	if (t->ncols == 1)
-		return worksheet_write_string(ws, 0, 0, t->title, x->title);
-	return worksheet_merge_range(ws, 0, 0, 0, (lxw_col_t)(t->ncols - 1), t->title, x->title);
+	int k = doc_table_merge_at(t, r, c);
+	const struct doc_merge *m = k >= 0 ? &t->merges[k] : NULL;
+	if (m && (m->row != r || m->col != c))
+		return LXW_NO_ERROR;
+	bool head = r < t->header_rows;
+	if (m || head)
+		return write_span(ws, row, (lxw_col_t)c, m, doc_str(t->cells[r * t->ncols + c]),
+				  head ? x->head : x->centre[(t->row_attrs[r] & DOC_BOLD) != 0]);
+	return write_value(x, ws, t, r, c, row);
+}
+
+/* The lines above a table: the issuing body, the title (else the heading
+ * of the annex the table is in), the notes, the unit; each but the first
+ * merged across the table. */
+struct block_line {
+	const char *text;
+	lxw_format *f;
+	bool merged;
+};
+
+static int header_block(struct xlsx *x, const struct doc_table *t, const struct doc_para *annex,
+			struct block_line *out)
+{
+	int n = 0;
+	if (*doc_str(x->d->issuing_body))
+		out[n++] = (struct block_line){ x->d->issuing_body, x->issuer, false };
+	if (*doc_str(t->title))
+		out[n++] = (struct block_line){ t->title, x->title, true };
+	for (int i = 0; !*doc_str(t->title) && annex && i < annex->nruns; i++)
+		out[n++] = (struct block_line){ doc_str(annex->runs[i].text),
+			annex->runs[i].attrs & DOC_BOLD ? x->title : x->subtitle, true };
+	for (int i = 0; i < t->nnotes; i++)
+		out[n++] = (struct block_line){ t->notes[i], x->note, true };
+	if (*doc_str(t->unit_note))
+		out[n++] = (struct block_line){ t->unit_note, x->unit, true };
+	return n;
+}
+
+static int write_block(struct xlsx *x, lxw_worksheet *ws, const struct doc_table *t,
+		       const struct block_line *lines, int n, const char *sheet)
+{
+	for (int i = 0; i < n; i++) {
+		struct doc_merge across = { 0, 0, 1, t->ncols };
+		lxw_error e = write_span(ws, (lxw_row_t)i, 0, lines[i].merged && t->ncols > 1 ?
+					 &across : NULL, lines[i].text, lines[i].f);
+		if (e)
+			return cell_error(x, e, sheet, (lxw_row_t)i, 0);
+	}
+	return CCHC_OK;
 }
 
 static int write_rows(struct xlsx *x, lxw_worksheet *ws, const struct doc_table *t,
 		      lxw_row_t top, const char *sheet)
 {
-	lxw_error e = top ? write_title(x, ws, t) : LXW_NO_ERROR;
-	if (e)
-		return cell_error(x, e, sheet, 0, 0);
 	for (int r = 0; r < t->nrows; r++)
 		for (int c = 0; c < t->ncols; c++) {
-			e = write_cell(x, ws, t, r, c, top + (lxw_row_t)r);
+			lxw_error e = write_cell(x, ws, t, r, c, top + (lxw_row_t)r);
 			if (e)
 				return cell_error(x, e, sheet, top + (lxw_row_t)r, (lxw_col_t)c);
 		}
@@ -347,25 +466,35 @@ static void sheet_layout(lxw_worksheet *ws, const struct doc_table *t, lxw_row_t
 		worksheet_repeat_rows(ws, top, below - 1);
 	}
 	worksheet_set_paper(ws, PAPER_A4);
-	if (total > LANDSCAPE_WIDTH)
+	if (total > LANDSCAPE_WIDTH || t->landscape)
 		worksheet_set_landscape(ws);
 	worksheet_fit_to_pages(ws, 1, 0);
 }
 
-/* Adds table t, number index (from 1), as a worksheet of its own. */
-static int write_table(struct xlsx *x, const struct doc_table *t, int index)
+/* Adds table t, number index (from 1), as a worksheet of its own; annex
+ * is the heading of the annex it is in, or NULL. */
+static int write_table(struct xlsx *x, const struct doc_table *t, int index,
+		       const struct doc_para *annex)
 {
-	if (t->nrows + 1 > LXW_ROW_MAX || t->ncols > LXW_COL_MAX)
+	struct block_line *lines = xcalloc((size_t)(4 + t->nnotes + (annex ? annex->nruns : 0)),
+					   sizeof *lines);
+	int nlines = header_block(x, t, annex, lines);
+	if (t->nrows + nlines > LXW_ROW_MAX || t->ncols > LXW_COL_MAX) {
+		free(lines);
 		return err_set(x->err, CCHC_EINPUT, "Bảng \"%s\" quá lớn cho một trang Excel (tối "
 			       "đa 1.048.575 dòng và 16.384 cột)", t->title);
-	char *name = sheet_name(x, t->title, index);
+	}
+	char *name = sheet_name(x, t, index);
 	lxw_worksheet *ws = workbook_add_worksheet(x->wb, name);
-	lxw_row_t top = *doc_str(t->title) ? 1 : 0;
-	int rc = ws ? write_rows(x, ws, t, top, name)
+	lxw_row_t top = (lxw_row_t)nlines;
+	int rc = ws ? write_block(x, ws, t, lines, nlines, name)
 		    : err_set(x->err, CCHC_EINPUT, "Không tạo được trang \"%s\" trong %s", name,
 			      x->path);
 	if (rc == CCHC_OK)
+		rc = write_rows(x, ws, t, top, name);
+	if (rc == CCHC_OK)
 		sheet_layout(ws, t, top);
+	free(lines);
 	free(name);
 	return rc;
 }
@@ -385,9 +514,12 @@ static int write_no_tables(struct xlsx *x)
 static int write_sheets(struct xlsx *x, const struct doc *d)
 {
 	int n = 0, rc = CCHC_OK;
+	const struct doc_para *annex = NULL;
 	for (int i = 0; i < d->nblocks && rc == CCHC_OK; i++)
-		if (d->blocks[i].kind == DOC_TABLE_BLOCK)
-			rc = write_table(x, &d->blocks[i].table, ++n);
+		if (d->blocks[i].kind == DOC_ANNEX)
+			annex = &d->blocks[i].para;
+		else if (d->blocks[i].kind == DOC_TABLE_BLOCK)
+			rc = write_table(x, &d->blocks[i].table, ++n, annex);
 	return rc == CCHC_OK && n == 0 ? write_no_tables(x) : rc;
 }
 
@@ -432,7 +564,7 @@ static void stderr_on(int saved)
 static int build_workbook(const struct doc *d, const char *tmp, const char *path,
 			  struct cchc_err *err)
 {
-	struct xlsx x = { .path = path, .err = err };
+	struct xlsx x = { .d = d, .path = path, .err = err };
 	x.wb = workbook_new(tmp);
 	if (!x.wb)
 		return err_set(err, CCHC_EIO, "Không tạo được bảng tính %s", path);

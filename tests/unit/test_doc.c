@@ -141,8 +141,8 @@ static void test_docx_document(const char *x)
 	CHECK_HAS(x, "<w:ind w:left=\"0\" w:right=\"0\" w:firstLine=\"720\"/><w:jc w:val=\"both\"/>");
 	CHECK_HAS(x, "<w:b/><w:bCs/></w:rPr><w:t xml:space=\"preserve\">12 văn bản</w:t>");
 	CHECK_HAS(x, "hành chính &amp; dịch vụ công; tỷ lệ hồ sơ trễ hạn &lt;1%.</w:t>");
-	CHECK_HAS(x, "<w:jc w:val=\"right\"/></w:pPr><w:r><w:rPr><w:sz w:val=\"26\"/>"
-		  "<w:szCs w:val=\"26\"/></w:rPr><w:t xml:space=\"preserve\">1.234</w:t>");
+	CHECK_HAS(x, "<w:jc w:val=\"right\"/></w:pPr><w:r><w:rPr><w:sz w:val=\"24\"/>"
+		  "<w:szCs w:val=\"24\"/></w:rPr><w:t xml:space=\"preserve\">1.234</w:t>");
 	CHECK_HAS(x, "<w:br w:type=\"page\"/>");
 	CHECK_HAS(x, "<w:b/><w:bCs/><w:i/><w:iCs/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>"
 		  "</w:rPr><w:t xml:space=\"preserve\">Nơi nhận:</w:t>");
@@ -363,7 +363,8 @@ static void test_txt(void)
 		  "+------+----------------------+-------+\n"
 		  "| 1    | Thương mại | dịch vụ | 1.234 |\n");
 	CHECK_HAS(t, "| 2    | Công nghiệp          |    56 |\n");
-	CHECK_HAS(t, "\n\f\n");
+	CHECK_LACKS(t, "\f"); /* a page break is a blank line: the preview showed "\f" as U+FFFD */
+	CHECK_HAS(t, "-+\n\n\n    Trong quý,");
 	CHECK_HAS(t, "\nNơi nhận:                                          KT. GIÁM ĐỐC\n"
 		  "- UBND tỉnh (b/c);                                 PHÓ GIÁM ĐỐC\n");
 	CHECK_HAS(t, "\n- Lưu: VT, VP.\n");

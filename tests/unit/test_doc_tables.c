@@ -192,7 +192,7 @@ static void test_xlsx_sheet1(const char *path)
 static void test_xlsx_parts(const char *path)
 {
 	char *x = zip_entry(path, "xl/workbook.xml");
-	CHECK_HAS(x, "<sheet name=\"" TITLE1 "\"");
+	CHECK_HAS(x, "<sheet name=\"Biểu 1\""); /* the title up to its first ". " */
 	CHECK_HAS(x, "<sheet name=\"Biểu 2 Kết quả - tiến độ\"");
 	free(x);
 	x = zip_entry(path, "xl/sharedStrings.xml");
@@ -225,6 +225,15 @@ static void test_xlsx_names(const char *dir)
 		doc_table_row(doc_table(&d, long_title, 1, 0), (const char *[]){ "x" });
 	doc_table_row(doc_table(&d, "", 1, 0), (const char *[]){ "y" });
 	doc_table_row(doc_table(&d, "history", 1, 0), (const char *[]){ "z" });
+	/* cut between words, never "...phản á" (issue 15) */
+	doc_table_row(doc_table(&d, "Tổng hợp tình hình xử lý phản ánh kiến nghị", 1, 0),
+		      (const char *[]){ "p" });
+	/* a first sentence longer than a sheet name: the title cut instead */
+	doc_table_row(doc_table(&d, "Tình hình tiếp nhận và giải quyết hồ sơ thủ tục. Quý III", 1, 0),
+		      (const char *[]){ "q" });
+	struct doc_table *named = doc_table(&d, "Biểu 4. Tình hình", 1, 0);
+	doc_table_sheet(named, "Biểu II.06a");
+	doc_table_row(named, (const char *[]){ "r" });
 	char *path = path_in(dir, "ten.xlsx");
 	CHECK_INT(doc_write(&d, DOC_XLSX, path, NULL, FS_OVERWRITE, &err), CCHC_OK);
 	char *x = zip_entry(path, "xl/workbook.xml");
@@ -233,6 +242,9 @@ static void test_xlsx_names(const char *dir)
 	CHECK_HAS(x, "<sheet name=\"Tình hình giải quyết hồ sơ (3)\"");
 	CHECK_HAS(x, "<sheet name=\"Biểu 4\"");
 	CHECK_HAS(x, "<sheet name=\"history (2)\"");
+	CHECK_HAS(x, "<sheet name=\"Tổng hợp tình hình xử lý phản\"");
+	CHECK_HAS(x, "<sheet name=\"Tình hình tiếp nhận và giải\""); /* not "... giải quy" */
+	CHECK_HAS(x, "<sheet name=\"Biểu II.06a\"");
 	free(x);
 	unlink(path);
 	free(path);
