@@ -590,6 +590,8 @@ int doc_write(const struct doc *d, enum doc_format fmt, const char *path, const 
 	int rc = doc_check_folder(path, err);
 	if (rc == CCHC_OK)
 		rc = fs_check_target(path, flags, err);
+	if (rc == CCHC_OK)
+		rc = fs_check_regular(path, err);
 	char *buf = NULL;
 	size_t len = 0;
 	if (rc == CCHC_OK)

@@ -213,6 +213,19 @@ int fs_check_target(const char *path, int flags, struct cchc_err *err)
 	return CCHC_OK;
 }
 
+int fs_check_regular(const char *path, struct cchc_err *err)
+{
+	struct stat st;
+	/* what a name leads to: a link to a device is a device */
+	if (stat(path, &st) != 0 || S_ISREG(st.st_mode))
+		return CCHC_OK;
+	return err_set(err, CCHC_EINPUT, "%s không phải tệp thường (%s); cchc chỉ ghi tệp thường, và "
+		       "không bao giờ thay một %s bằng tệp. Hãy chọn tên tệp khác%s.", path,
+		       S_ISDIR(st.st_mode) ? "là thư mục" : "là thiết bị, ống hay ổ cắm",
+		       S_ISDIR(st.st_mode) ? "thư mục" : "thiết bị", S_ISDIR(st.st_mode) ? "" :
+		       ", hoặc --out - để in ra màn hình");
+}
+
 mode_t fs_umasked(mode_t mode)
 {
 	mode_t m = umask(0);
@@ -252,7 +265,7 @@ int fs_tmp_open(struct fs_tmp *t, const char *path, mode_t mode, int flags, stru
 	t->name = NULL;
 	t->proc[0] = '\0';
 	t->flags = flags;
-	if (fs_check_target(path, flags, err))
+	if (fs_check_target(path, flags, err) || fs_check_regular(path, err))
 		return err->code;
 	mode = fs_umasked(mode);
 	char *dir = fs_dirname(path);

@@ -26,6 +26,12 @@ enum fs_write_flags {
 int fs_write_atomic(const char *path, const void *data, size_t n, mode_t mode, int flags,
 		    struct cchc_err *err);
 
+/* Refuses a path that exists and is not a regular file (or a link to
+ * one): a device, a FIFO, a socket or a folder is never replaced by a
+ * rename, whatever the flags (--force on /dev/null once replaced the
+ * device with a file). */
+int fs_check_regular(const char *path, struct cchc_err *err);
+
 /* Files this process must never write over, compared by device and inode
  * and, for names that do not exist yet (-wal), by folder and name: db_open
  * guards the database (and, through a symbolic link, the file it names). */

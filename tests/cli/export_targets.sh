@@ -294,5 +294,27 @@ expect_rc 0
 kill "$holder" 2>/dev/null
 wait "$holder" 2>/dev/null
 [ "$(ls -A tmpf | grep -vc '^\.cchc-tmp-inuse1$')" -eq 1 ] || fail "left in tmpf: $(ls -A tmpf)"
+# ---- a target that is not a regular file (a FIFO, a link to a device, a
+# folder) is refused even with --force: a rename would put a file in place
+# of the device (once, /dev/null)
+mkfifo pipe
+ln -s /dev/null devlink
+mkdir folder.txt
+for target in pipe devlink folder.txt; do
+	for cmd in "report --period 2026 --format txt" "report --period 2026 --format docx" \
+		"letter print $letter --format txt"; do
+		run c $cmd --force --out "$target"
+		expect_rc 1
+		expect_grep "không phải tệp thường" "$T/err"
+	done
+	run c backup --to "$target" --force
+	expect_rc 1
+	if [ -d "$target" ]; then expect_grep "là một thư mục" "$T/err"
+	else expect_grep "không phải tệp thường" "$T/err"; fi
+done
+[ -p pipe ] || fail "the FIFO was replaced"
+[ -L devlink ] && [ "$(readlink devlink)" = /dev/null ] || fail "the link to /dev/null was replaced"
+[ -c /dev/null ] || fail "/dev/null is no longer a device"
+[ -d folder.txt ] || fail "the folder was replaced"
 db_intact end
 exit 0
