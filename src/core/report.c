@@ -359,10 +359,14 @@ static void cite_plan(struct sbuf *b, sqlite3_stmt *st, const char *org)
 	/* the header holds the issuer in capitals: the agency's own name is
 	 * cited as org.name writes it */
 	char *fi = text_fold(issuer, false), *fo = text_fold(org, false);
-	if (*issuer)
+	char *ft = text_fold(title, false);
+	/* a title that names its issuer ("... năm 2025 của Sở Nội vụ") is not
+	 * followed by it a second time */
+	if (*issuer && !strstr(ft, fi))
 		sbuf_addf(b, " của %s", *org && strcmp(fi, fo) == 0 ? org : issuer);
 	free(fi);
 	free(fo);
+	free(ft);
 	if (has_number(no))
 		sbuf_addf(b, " về %s", title);
 	free(title);

@@ -146,9 +146,11 @@ static void build(struct app *app, struct rv *v)
 	char *missing = report_missing_settings(app->db);
 	if (*missing) {
 		struct sbuf m = SBUF_INIT;
-		sbuf_addf(&m, "Chưa đặt: %s — đặt bằng lệnh cchc setting set KHÓA \"GIÁ TRỊ\" "
-			  "(report.to: Kính gửi, ví dụ Sở Nội vụ tỉnh Lạng Sơn)", missing);
+		sbuf_addf(&m, "Chưa đặt: %s.", missing);
 		add_line(v, m.s, m.len);
+		static const char how[] = "Đặt bằng: cchc setting set KHÓA \"GIÁ TRỊ\" (report.to là "
+					  "Kính gửi)";
+		add_line(v, how, sizeof how - 1);
 		add_line(v, "", 0);
 		sbuf_free(&m);
 	}

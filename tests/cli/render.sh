@@ -83,6 +83,54 @@ mkdir "$T/docs"
 "$CCHC" report --period 2026-Q3 --format csv --out "$T/csv/" >/dev/null || fail "Q3 tables"
 "$CCHC" letter print 1 --format docx --out "$T/docs/phieu-2018.docx" || fail "letter 2018"
 "$CCHC" letter print 2 --format docx --out "$T/docs/van-ban-2025.docx" || fail "letter 2025"
+# the Word file itself (NĐ 30, issue 15): the signer before the annex, the
+# wide tables on landscape sections, merged group headers, every row kept
+# whole, header rows repeated, the line under the abstract
+unzip -p "$T/docs/bao-cao-quy-3.docx" word/document.xml >"$T/q3.xml" || fail "q3 docx"
+/usr/bin/env python3 - "$T/q3.xml" >"$T/xml-check" 2>&1 <<'EOPY' || fail "q3 XML: $(cat "$T/xml-check")"
+import re, sys
+x = open(sys.argv[1], encoding="utf-8").read()
+signer, annex = x.find("Liễu Anh Minh"), x.find(">PHỤ LỤC<")
+assert 0 < signer < annex, ("signer", signer, "annex", annex)
+assert "Kính gửi" in x[:signer]
+# sections: each sectPr closes the content before it; a table of more than
+# 8 columns must be followed first by a landscape one
+body = x[x.find("<w:body>"):]
+for m in re.finditer(r"<w:tbl>.*?</w:tbl>", body, re.S):
+    t = m.group(0)
+    cols = len(re.findall(r"<w:gridCol ", t))
+    rows = re.findall(r"<w:tr>.*?</w:tr>|<w:tr .*?</w:tr>", t, re.S)
+    if "w:tblBorders><w:top w:val=\"nil\"" in t:
+        continue                        # the header and signer blocks
+    assert all("<w:cantSplit/>" in r for r in rows), "a row without cantSplit"
+    assert "<w:tblHeader/>" in rows[0], "no repeated header row"
+    sect = re.search(r"<w:sectPr>.*?</w:sectPr>", body[m.end():], re.S).group(0)
+    if cols > 8:
+        assert 'w:orient="landscape"' in sect, "a table of %d columns on a portrait page" % cols
+        assert "<w:gridSpan " in t and "<w:vMerge" in t, "group headers not merged"
+print("ok")
+EOPY
+# the workbook: sheets named whole, the header block, merged group headers, dates as dates
+"$CCHC" report --period 2026-Q3 --format xlsx --out "$T/docs/q3.xlsx" >/dev/null || fail "q3 xlsx"
+for py in python3 /usr/bin/python3; do
+	"$py" -c 'import openpyxl' 2>/dev/null || continue
+	"$py" - "$T/docs/q3.xlsx" >"$T/xl" 2>&1 <<'EOPY' || fail "q3 xlsx: $(cat "$T/xl")"
+import datetime, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+names = wb.sheetnames
+assert "Biểu 4a" in names and "Biểu 4b" in names, names
+ws = wb["Biểu 4a"]
+assert ws["A1"].value == "SỞ CÔNG THƯƠNG", ws["A1"].value
+texts = [c.value for r in ws.iter_rows(max_row=6) for c in r if isinstance(c.value, str)]
+assert any(t.startswith("Kỳ báo cáo: từ ngày") for t in texts), texts
+assert any(t.startswith("Đơn vị tính") for t in texts), texts
+assert len(ws.merged_cells.ranges) >= 8, ws.merged_cells.ranges
+dates = [c for r in wb["Biểu 2"].iter_rows() for c in r if isinstance(c.value, datetime.datetime)]
+assert dates and all(c.number_format == "dd/mm/yyyy" for c in dates), dates
+print("ok")
+EOPY
+	break
+done
 # one LibreOffice for the four files, with a profile of its own
 HOME="$T/home" soffice -env:UserInstallation="file://$T/lo" --headless --convert-to pdf \
 	--outdir "$T/pdf" "$T"/docs/*.docx >"$T/soffice.log" 2>&1 || fail "soffice: $(cat "$T/soffice.log")"

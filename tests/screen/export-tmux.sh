@@ -83,7 +83,7 @@ path_prompt csv p
 tm send-keys -t t -l "$tmp/bieu/"
 tm send-keys -t t Enter
 wait_for "Đã ghi báo cáo 6 tháng đầu năm 2026 vào $tmp/bieu/"
-[ "$(ls "$tmp/bieu" | wc -l)" -eq 6 ] || { echo "csv: $(ls "$tmp/bieu")"; exit 1; }
+[ "$(ls "$tmp/bieu" | wc -l)" -eq 7 ] || { echo "csv: $(ls "$tmp/bieu")"; exit 1; }
 printf 'x\n' > "$tmp/bieu/01-cu.csv"
 path_prompt csv p
 tm send-keys -t t -l "$tmp/bieu/"
@@ -91,7 +91,7 @@ tm send-keys -t t Enter
 wait_for "Đã có $tmp/bieu/. Ghi đè? [c/K]"
 tm send-keys -t t c
 wait_for "Đã ghi báo cáo 6 tháng đầu năm 2026 vào $tmp/bieu/"
-[ ! -e "$tmp/bieu/01-cu.csv" ] && [ "$(ls "$tmp/bieu" | wc -l)" -eq 6 ] ||
+[ ! -e "$tmp/bieu/01-cu.csv" ] && [ "$(ls "$tmp/bieu" | wc -l)" -eq 7 ] ||
 	{ echo "csv folder not replaced whole: $(ls "$tmp/bieu")"; exit 1; }
 [ -z "$(ls -A "$tmp" | grep '^\.bieu')" ] || { echo "hidden folders left: $(ls -A "$tmp")"; exit 1; }
 
