@@ -2,7 +2,8 @@
  * year's and last year's quarters, 6 and 9 months and year, or FROM..TO
  * typed; at first the next one due) with its data range and send deadline;
  * the report laid out as text (report_build, doc_render txt) in a preview
- * that scrolls with the movement keys; the clerk's own text per section
+ * that scrolls with the movement keys (← → sideways, for an annex table wider
+ * than the window); the clerk's own text per section
  * (e: the sections, ✓ for those written; Enter edits one in the multi-line
  * editor, saved with report_note_set); export (p) to docx, xlsx, md, html,
  * txt or a folder of csv files.
@@ -37,6 +38,8 @@ struct rv {
 	bool built;
 	unsigned version;         /* app->data_version when built */
 	struct list scroll;
+	int widest;               /* columns of the widest line (a wide annex table) */
+	int hoff;                 /* columns scrolled to the right (← →) */
 	char *scroll_to;          /* after a note is saved: its first line */
 	int fmt;                  /* the export format being asked, index in formats */
 	int section;              /* the section last edited */
@@ -73,6 +76,7 @@ static void lines_clear(struct rv *v)
 	for (int i = 0; i < v->nlines; i++)
 		free(v->lines[i]);
 	v->nlines = 0;
+	v->widest = 0;
 }
 
 static void add_line(struct rv *v, const char *s, size_t n)
@@ -82,7 +86,9 @@ static void add_line(struct rv *v, const char *s, size_t n)
 		v->lines = xrealloc(v->lines, (size_t)v->cap * sizeof *v->lines);
 	}
 	char *raw = xstrndup(s, n);
-	v->lines[v->nlines++] = text_sanitize(raw);
+	v->lines[v->nlines] = text_sanitize(raw);
+	int w = text_width(v->lines[v->nlines++]);
+	v->widest = w > v->widest ? w : v->widest;
 	free(raw);
 }
 
@@ -502,8 +508,25 @@ static void rv_draw(struct app *app, void *st, struct rect r)
 	v->scroll.cur = v->scroll.top;
 	list_fit(&v->scroll, r.h - 2);
 	int x = r.w > PREVIEW_W + 2 ? (r.w - PREVIEW_W) / 2 : 1;
-	for (int i = 0; i < v->scroll.height && v->scroll.top + i < v->nlines; i++)
-		draw_text(r.y + 2 + i, x, r.w - x, v->lines[v->scroll.top + i], theme_attr(EL_TEXT));
+	/* a table wider than the window (Biểu 4: 13 figures a row) scrolls
+	 * sideways; the text keeps its place when the whole fits */
+	if (v->widest > r.w - 2)
+		x = 1;
+	int room = r.w - x - 1, most = v->widest > room ? v->widest - room : 0;
+	v->hoff = v->hoff > most ? most : v->hoff < 0 ? 0 : v->hoff;
+	int shown = 0;            /* the widest line on the screen */
+	for (int i = 0; i < v->scroll.height && v->scroll.top + i < v->nlines; i++) {
+		const char *line = v->lines[v->scroll.top + i];
+		int w = text_width(line), skipped = 0;
+		shown = w > shown ? w : shown;
+		line += text_fit(line, v->hoff, &skipped);
+		draw_text(r.y + 2 + i, x + (skipped < v->hoff), room, line, theme_attr(EL_TEXT));
+	}
+	/* arrows where more of what is on the screen lies to either side */
+	if (v->hoff > 0 && shown > 0)
+		draw_text(r.y + 2, 0, 1, "←", theme_attr(EL_BORDER));
+	if (shown - v->hoff > room)
+		draw_text(r.y + 2, r.w - 1, 1, "→", theme_attr(EL_BORDER));
 	if (v->scroll.top + v->scroll.height < v->nlines)
 		draw_text(r.y + r.h - 1, r.w - 1, 1, "↓", theme_attr(EL_BORDER));
 }
@@ -514,6 +537,8 @@ static int rv_handle(struct app *app, void *st, enum action a)
 	if (list_scroll(&v->scroll, a))
 		return UI_VIEW;
 	switch (a) {
+	case ACT_TEXT_LEFT: v->hoff -= 16; return UI_VIEW;
+	case ACT_TEXT_RIGHT: v->hoff += 16; return UI_VIEW;
 	case ACT_REPORT_PERIOD: return choose_period(app, v);
 	case ACT_REPORT_NOTES: return choose_section(app, v);
 	case ACT_REPORT_EXPORT: return choose_format(app, v);

@@ -23,6 +23,17 @@ type 01/01/2026..30/06/2026
 key <Enter>
 dump
 S
+# The annex's one-stop table (Biểu 4a, 13 figures a row) is wider than the
+# window: the preview starts at the left edge with → shown, <Right> scrolls
+# sideways (← then shown), <Left> back.
+screen wide-table 80x24 <<'S'
+key <F9> <End> <PageUp> <PageUp> <PageUp>
+dump
+key <Right> <Right>
+dump
+key <Left> <Left> <Left>
+dump
+S
 # e lists the report's sections; "uu diem" finds III.1. Ưu điểm; Enter
 # opens its text for the period in the multi-line editor: a long line wraps
 # at a space, Enter starts a new line (a paragraph), Up and End go back to
