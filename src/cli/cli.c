@@ -293,6 +293,20 @@ void cli_put_date(FILE *out, const char *iso)
 	fputs(d, out);
 }
 
+int cli_doc_out(const struct doc *d, enum doc_format fmt, const char *out, const char *encoding,
+		bool force, struct cchc_err *err)
+{
+	if (strcmp(out, "-") != 0)
+		return doc_write(d, fmt, out, encoding, force ? FS_OVERWRITE : FS_NEW, err);
+	char *buf;
+	size_t len;
+	if (doc_render(d, fmt, &buf, &len, err))
+		return err->code;
+	fwrite(buf, 1, len, stdout);
+	free(buf);
+	return CCHC_OK;
+}
+
 int cli_period(struct cli_ctx *ctx, const char *spec, struct period *p)
 {
 	if (cli_open_db(ctx))

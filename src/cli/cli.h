@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include "core/period.h"
+#include "export/doc.h"
 #include "store/db.h"
 
 struct cli_ctx {
@@ -80,6 +81,10 @@ void cli_put_date(FILE *out, const char *iso);
 /* Opens the database and reads a report period as the clerk wrote it, with
  * the cut-off day from settings; prints the error (returns CLI_ERR). */
 int cli_period(struct cli_ctx *ctx, const char *spec, struct period *p);
+/* Writes a document where --out says: to standard output for "-" (text
+ * formats), else through doc_write, replacing a file only when force. */
+int cli_doc_out(const struct doc *d, enum doc_format fmt, const char *out, const char *encoding,
+		bool force, struct cchc_err *err);
 /* Writes s for a text line: control characters become U+FFFD. */
 void cli_put_text(FILE *out, const char *s);
 

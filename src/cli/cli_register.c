@@ -42,20 +42,6 @@ static int register_args(int argc, char **argv, struct register_opts *o)
 	return CLI_OK;
 }
 
-static int write_out(const struct doc *d, enum doc_format fmt, const struct register_opts *o,
-		     struct cchc_err *err)
-{
-	if (strcmp(o->out, "-") != 0)
-		return doc_write(d, fmt, o->out, o->encoding, o->force ? FS_OVERWRITE : FS_NEW, err);
-	char *buf;
-	size_t len;
-	if (doc_render(d, fmt, &buf, &len, err))
-		return err->code;
-	fwrite(buf, 1, len, stdout);
-	free(buf);
-	return CCHC_OK;
-}
-
 static int dr_export(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const struct cli_cmd *cmd = &cli_register_cmds[0];
@@ -82,7 +68,7 @@ static int dr_export(struct cli_ctx *ctx, int argc, char **argv)
 	int64_t rows = 0;
 	int rc = dossier_register_doc(&ctx->db, from, to, o.unit, &d, &rows, &err);
 	if (!rc)
-		rc = write_out(&d, fmt, &o, &err);
+		rc = cli_doc_out(&d, fmt, o.out, o.encoding, o.force, &err);
 	doc_free(&d);
 	if (rc)
 		return cli_error(&err);

@@ -58,18 +58,6 @@ static int export_args(int argc, char **argv, struct export_opts *o)
 	return CLI_OK;
 }
 
-/* Writes a text rendering to standard output (--out -). */
-static int to_stdout(const struct doc *d, enum doc_format fmt, struct cchc_err *err)
-{
-	char *buf;
-	size_t len;
-	if (doc_render(d, fmt, &buf, &len, err))
-		return err->code;
-	fwrite(buf, 1, len, stdout);
-	free(buf);
-	return CCHC_OK;
-}
-
 static int rp_export(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const struct cli_cmd *cmd = &cli_report_cmds[0];
@@ -102,8 +90,7 @@ static int rp_export(struct cli_ctx *ctx, int argc, char **argv)
 	struct report_opts ro = { plan, date, (int)number };
 	int rc = report_build(&ctx->db, &p, &ro, &d, &err);
 	if (!rc)
-		rc = to_out ? to_stdout(&d, fmt, &err) : doc_write(&d, fmt, o.out, o.encoding,
-							   o.force ? FS_OVERWRITE : FS_NEW, &err);
+		rc = cli_doc_out(&d, fmt, o.out, o.encoding, o.force, &err);
 	doc_free(&d);
 	return rc ? cli_error(&err) : CLI_OK;
 }

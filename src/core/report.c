@@ -769,24 +769,6 @@ void report_figures_free(struct report_figures *f)
 
 /* ------------------------------------------------------------ settings */
 
-/* Whether s has letters and none of them lower-case. */
-static bool all_capitals(const char *s)
-{
-	bool letters = false;
-	size_t n = strlen(s);
-	for (size_t i = 0; i < n;) {
-		uint32_t cp;
-		size_t len = utf8_decode(s + i, n - i, &cp);
-		if (!len)
-			return false;
-		if (text_cp_is_lower(cp))
-			return false;
-		letters |= text_cp_is_letter(cp);
-		i += len;
-	}
-	return letters;
-}
-
 char *report_missing_settings(struct db *db)
 {
 	static const char *const keys[] = { "org.name", "org.place", "org.parent", "report.signer",
@@ -797,7 +779,7 @@ char *report_missing_settings(struct db *db)
 		char *v = settings_get(db, keys[i]);
 		/* the name taken from a plan's header is in capitals ("SỞ TƯ
 		 * PHÁP"): sentences need it as written ("Sở Tư pháp") */
-		bool caps = i == 0 && !text_is_blank(v, strlen(v)) && all_capitals(v);
+		bool caps = i == 0 && !text_is_blank(v, strlen(v)) && text_all_upper(v);
 		if (text_is_blank(v, strlen(v)) || caps)
 			sbuf_addf(&b, "%s%s%s", b.len ? ", " : "", keys[i],
 				  caps ? " (đang là chữ in hoa)" : "");

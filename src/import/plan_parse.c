@@ -108,24 +108,6 @@ static char last_punct(const char *s)
 	return '\0';
 }
 
-/* True when every letter of s is upper case and there is at least one. */
-static bool all_upper(const char *s)
-{
-	size_t n = strlen(s), i = 0;
-	int letters = 0;
-	while (i < n) {
-		uint32_t cp;
-		size_t len = utf8_decode(s + i, n - i, &cp);
-		if (!len)
-			return false;
-		if (text_cp_is_lower(cp))
-			return false;
-		letters += text_cp_is_upper(cp);
-		i += len;
-	}
-	return letters > 0;
-}
-
 /* "PHỤ LỤC I", "Phụ lục 2": an annex heading, short and on its own line. */
 static bool is_annex(const char *s)
 {
@@ -688,7 +670,7 @@ static void parse_header_lines(const struct lines *L, int from, int to, struct p
 			const char *cell = cells.v[c];
 			if (is_motto(cell) || parse_doc_no(cell, d) || parse_date_line(cell, d))
 				continue;
-			if (!all_upper(cell) || bodies >= 2)
+			if (!text_all_upper(cell) || bodies >= 2)
 				continue;
 			char **slot = bodies++ == 0 ? &d->parent_body : &d->issuer;
 			free(*slot);
@@ -724,7 +706,7 @@ static bool continues(const struct block *b, const struct line *prev, const stru
 	if (starts_new_block_always(ln) || b->md_heading || prev->hard_break)
 		return false;
 	/* an upper-case heading wrapped onto a second upper-case line */
-	if (b->label && b->nlines == 1 && all_upper(b->s) && all_upper(ln->s))
+	if (b->label && b->nlines == 1 && text_all_upper(b->s) && text_all_upper(ln->s))
 		return true;
 	uint32_t cp = first_cp(ln->s);
 	char end = last_punct(prev->s);
@@ -1196,7 +1178,7 @@ static void parse_annexes(struct plan_doc *d, struct blocks *B)
 		if (d->nsections == 0 || d->sections[d->nsections - 1].style != STYLE_ANNEX)
 			continue;
 		struct pdoc_section *s = &d->sections[d->nsections - 1];
-		if (!*s->heading && s->nitems == 0 && all_upper(b->s)) {
+		if (!*s->heading && s->nitems == 0 && text_all_upper(b->s)) {
 			free(s->heading);
 			s->heading = xstrdup(b->s);
 		} else {
@@ -1252,7 +1234,7 @@ static void signer_line(struct plan_doc *d, const char *cell, int *nupper)
 {
 	if (is_signature_note(cell))
 		return;
-	if (all_upper(cell) && !*d->signer_name) {
+	if (text_all_upper(cell) && !*d->signer_name) {
 		if (*nupper == 0 && is_authority(cell)) {
 			free(d->signer_authority);
 			d->signer_authority = normalise_authority(cell);

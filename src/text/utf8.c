@@ -127,6 +127,21 @@ size_t text_fit(const char *s, int cols, int *used)
 	return i;
 }
 
+bool text_all_upper(const char *s)
+{
+	size_t n = strlen(s), i = 0;
+	bool letters = false;
+	while (i < n) {
+		uint32_t cp;
+		size_t len = utf8_decode(s + i, n - i, &cp);
+		if (!len || text_cp_is_lower(cp))
+			return false;
+		letters |= text_cp_is_upper(cp);
+		i += len;
+	}
+	return letters;
+}
+
 bool text_cp_is_upper(uint32_t cp)
 {
 	utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);

@@ -28,6 +28,9 @@ int text_width(const char *s);
 size_t text_fit(const char *s, int cols, int *used);
 
 bool text_cp_is_upper(uint32_t cp);
+/* True when s has a letter and none of its letters is lower case
+ * ("SỞ TƯ PHÁP", a heading in capitals). */
+bool text_all_upper(const char *s);
 bool text_cp_is_lower(uint32_t cp);
 bool text_cp_is_letter(uint32_t cp);
 bool text_cp_is_space(uint32_t cp);
