@@ -709,7 +709,7 @@ struct stats_group {
 /* Whether a status says the dossier was withdrawn ("Công dân rút hồ sơ")
  * or returned at the applicant's request ("Trả lại hồ sơ theo yêu cầu"):
  * the words "rút" or "trả lại", tones and case ignored. */
-static bool status_withdrawn(const char *status)
+bool dossier_status_withdrawn(const char *status)
 {
 	if (!status || !*status)
 		return false;
@@ -769,7 +769,7 @@ static bool withdrawn_cached(struct withdrawn_cache *c, const char *status)
 	if (!c->status || strcmp(c->status, status) != 0) {
 		free(c->status);
 		c->status = xstrdup(status);
-		c->yes = status_withdrawn(status);
+		c->yes = dossier_status_withdrawn(status);
 	}
 	return c->yes;
 }

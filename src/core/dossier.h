@@ -131,4 +131,9 @@ bool dossier_on_time_rate(const struct dossier_stats *s, double *rate);
 /* "truc-tuyen" -> "trực tuyến" */
 const char *dossier_channel_label(const char *code);
 
+/* Whether a status says the dossier was withdrawn or returned at the
+ * applicant's request ("Công dân rút hồ sơ", "Trả lại hồ sơ theo yêu cầu"):
+ * counted as resolved on time (Biểu II.06a), so never a late dossier. */
+bool dossier_status_withdrawn(const char *status);
+
 #endif

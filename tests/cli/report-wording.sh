@@ -91,6 +91,7 @@ for s in \
 	"theo Nghị định số 118/2025/NĐ-CP ngày 09/6/2025 của Chính phủ, trong kỳ Ban nhận giải quyết 4 hồ sơ" \
 	"đã giải quyết 3 hồ sơ (trước hạn 1, đúng hạn 1, quá hạn 1), tỷ lệ giải quyết đúng hạn đạt 66,67%; đang giải quyết 1 hồ sơ (trong hạn 1, quá hạn 0)." \
 	"3. Cải cách tổ chức bộ máy hành chính nhà nước Trong kỳ, Ban không có nhiệm vụ nào thuộc lĩnh vực này." \
+	"Trong kỳ có 1 hồ sơ giải quyết quá hạn," \
 	"Trong kỳ, Ban không nhận được phản ánh, kiến nghị" \
 	"IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2027" \
 	"Biểu 7. Kết quả các chỉ số qua các năm"; do
