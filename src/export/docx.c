@@ -376,6 +376,8 @@ static const char *cell_jc(const struct doc_table *t, int r, int c, int span)
 /* The cell of row r at column c: the first of a merge, one it covers
  * from a row above (an empty continuation), or a plain cell. Returns the
  * number of grid columns it took. */
+enum { KEEP_WHOLE_ROWS = 15 };
+
 static int grid_cell(struct sbuf *b, const struct grid *g, int r, int c)
 {
 	const struct doc_table *t = g->t;
@@ -390,7 +392,11 @@ static int grid_cell(struct sbuf *b, const struct grid *g, int r, int c)
 	grid_cell_open(b, width, span, m && m->rows > 1 ? "restart" : NULL);
 	size_t start = b->len;
 	int attrs = (cell_bold(t, r) ? DOC_BOLD : 0) | (t->row_attrs[r] & DOC_ITALIC);
-	para(b, &(struct ppr){ .before = 20, .after = 20, .line = LINE_1,
+	/* a short table goes to the next page whole rather than leave a row or
+	 * two behind (Biểu 6's last lines alone on a page); any table keeps its
+	 * header rows with its first row */
+	bool keep = r < t->nrows - 1 && (t->nrows <= KEEP_WHOLE_ROWS || r < t->header_rows);
+	para(b, &(struct ppr){ .keep_next = keep, .before = 20, .after = 20, .line = LINE_1,
 			       .jc = cell_jc(t, r, c, span) },
 	     doc_str(t->cells[r * t->ncols + c]), attrs, g->sz);
 	cell_close(b, start);

@@ -104,6 +104,9 @@ for m in re.finditer(r"<w:tbl>.*?</w:tbl>", body, re.S):
         continue                        # the header and signer blocks
     assert all("<w:cantSplit/>" in r for r in rows), "a row without cantSplit"
     assert "<w:tblHeader/>" in rows[0], "no repeated header row"
+    # a short table is kept whole on one page (each row kept with the next)
+    if len(rows) <= 15:
+        assert all("<w:keepNext/>" in r for r in rows[:-1]), "a short table may split"
     sect = re.search(r"<w:sectPr>.*?</w:sectPr>", body[m.end():], re.S).group(0)
     if cols > 8:
         assert 'w:orient="landscape"' in sect, "a table of %d columns on a portrait page" % cols
