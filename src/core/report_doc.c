@@ -532,11 +532,26 @@ static void fmt_int(char *out, size_t n, int64_t v)
 	snprintf(out, n, "%lld", (long long)v);
 }
 
+/* "Kỳ báo cáo: từ ngày 15/06/2026 đến ngày 14/09/2026" under a table's
+ * title: every Biểu of the annex says its period, so that a sheet of the
+ * workbook read alone still does. */
+static void period_note(struct builder *b, struct doc_table *t)
+{
+	char from[11], to[11];
+	vn(b->f->from, from);
+	vn(b->f->to, to);
+	struct sbuf note = SBUF_INIT;
+	sbuf_addf(&note, "Kỳ báo cáo: từ ngày %s đến ngày %s", from, to);
+	doc_table_note(t, note.s);
+	sbuf_free(&note);
+}
+
 static void table_areas(struct builder *b)
 {
 	const struct report_figures *f = b->f;
 	struct doc_table *t = doc_table(b->d, "Biểu 1. Kết quả thực hiện nhiệm vụ theo lĩnh vực", 6, 1);
 	doc_table_sheet(t, "Biểu 1");
+	period_note(b, t);
 	static const char *const head[] = { "STT", "Lĩnh vực", "Tổng số nhiệm vụ", "Đã hoàn thành",
 					    "Tỷ lệ hoàn thành (%)", "Quá hạn" };
 	static const int widths[] = { 5, 40, 10, 10, 10, 8 };
@@ -572,6 +587,7 @@ static void table_tasks(struct builder *b, const char *title, const char *sheet,
 {
 	struct doc_table *t = doc_table(b->d, title, 5, 1);
 	doc_table_sheet(t, sheet);
+	period_note(b, t);
 	static const int widths[] = { 5, 45, 20, 12, 40 };
 	for (int c = 0; c < 5; c++)
 		doc_table_column(t, c, overdue && c == 4 ? 10 : widths[c], c == 0 || (overdue && c == 4));
@@ -643,13 +659,7 @@ static void dossier_header(struct builder *b, struct doc_table *t, const char *w
 	for (size_t i = 0; i < sizeof dossier_merges / sizeof dossier_merges[0]; i++)
 		doc_table_merge(t, dossier_merges[i].row, dossier_merges[i].col, dossier_merges[i].rows,
 				dossier_merges[i].cols);
-	char from[11], to[11];
-	vn(b->f->from, from);
-	vn(b->f->to, to);
-	struct sbuf note = SBUF_INIT;
-	sbuf_addf(&note, "Kỳ báo cáo: từ ngày %s đến ngày %s", from, to);
-	doc_table_note(t, note.s);
-	sbuf_free(&note);
+	period_note(b, t);
 	doc_table_unit(t, "Đơn vị tính: Số hồ sơ TTHC");
 }
 
@@ -690,6 +700,7 @@ static void table_letters(struct builder *b)
 	sbuf_free(&title);
 	free(form);
 	doc_table_sheet(t, "Biểu 5");
+	period_note(b, t);
 	static const int widths[] = { 5, 12, 11, 24, 35, 25, 11, 9 };
 	for (int c = 0; c < 8; c++)
 		doc_table_column(t, c, widths[c], c == 0);
@@ -715,6 +726,7 @@ static void table_feedback(struct builder *b)
 	const struct feedback_stats *s = &b->f->feedback;
 	struct doc_table *t = doc_table(b->d, "Biểu 6. Tiếp nhận, xử lý phản ánh, kiến nghị", 2, 1);
 	doc_table_sheet(t, "Biểu 6");
+	period_note(b, t);
 	doc_table_column(t, 0, 50, false);
 	doc_table_column(t, 1, 12, true);
 	const char *head[] = { "Chỉ tiêu", "Số lượng" };

@@ -128,6 +128,9 @@ texts = [c.value for r in ws.iter_rows(max_row=6) for c in r if isinstance(c.val
 assert any(t.startswith("Kỳ báo cáo: từ ngày") for t in texts), texts
 assert any(t.startswith("Đơn vị tính") for t in texts), texts
 assert len(ws.merged_cells.ranges) >= 8, ws.merged_cells.ranges
+for name in names:                   # every sheet read alone says its period
+    head = [c.value for r in wb[name].iter_rows(max_row=5) for c in r if isinstance(c.value, str)]
+    assert any(t.startswith("Kỳ báo cáo: từ ngày 15/06/2026") for t in head), (name, head)
 dates = [c for r in wb["Biểu 2"].iter_rows() for c in r if isinstance(c.value, datetime.datetime)]
 assert dates and all(c.number_format == "dd/mm/yyyy" for c in dates), dates
 print("ok")
