@@ -66,6 +66,11 @@ unzip -p "$T/reg.docx" word/document.xml >"$T/reg.xml" || fail "docx without doc
 [ "$(grep -o '<w:tbl>' "$T/reg.xml" | wc -l)" -ge 1 ] || fail "no table in the docx"
 expect_grep "SỔ THEO DÕI HỒ SƠ" "$T/reg.xml"
 expect_grep "Trả kết quả cho tổ chức, cá nhân" "$T/reg.xml"
+# the header shares the table's landscape page: one section, landscape (a
+# portrait first page would carry the header and the title alone)
+[ "$(grep -o '<w:sectPr>' "$T/reg.xml" | wc -l)" -eq 1 ] ||
+	fail "the register has $(grep -o '<w:sectPr>' "$T/reg.xml" | wc -l) sections, not one"
+expect_grep 'w:orient="landscape"' "$T/reg.xml"
 # an existing file is kept without --force, replaced with it
 run "$CCHC" dossier register --period 2026-Q3 --format docx --out "$T/reg.docx"
 expect_rc 1
