@@ -71,6 +71,11 @@ expect_grep "Trả kết quả cho tổ chức, cá nhân" "$T/reg.xml"
 [ "$(grep -o '<w:sectPr>' "$T/reg.xml" | wc -l)" -eq 1 ] ||
 	fail "the register has $(grep -o '<w:sectPr>' "$T/reg.xml" | wc -l) sections, not one"
 expect_grep 'w:orient="landscape"' "$T/reg.xml"
+# html: the header printed on the landscape page too (same named page)
+run "$CCHC" dossier register --period 2026-Q3 --format html --out -
+expect_rc 0
+awk '/<body>/ { b = 1 } b' "$T/out" | grep -v '^$' | sed -n 2p >"$T/first"
+expect_grep '<div class="landscape">' "$T/first"
 # an existing file is kept without --force, replaced with it
 run "$CCHC" dossier register --period 2026-Q3 --format docx --out "$T/reg.docx"
 expect_rc 1
