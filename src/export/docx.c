@@ -458,12 +458,13 @@ static void header_right(struct sbuf *b)
 }
 
 /* Two rows: the bodies beside the national title and motto, then the
- * number beside the place and date, so that these two share a line. */
-static void header(struct sbuf *b, const struct doc *d)
+ * number beside the place and date, so that these two share a line;
+ * across width, the text width of the first page. */
+static void header(struct sbuf *b, const struct doc *d, int width)
 {
-	int cols[2] = { HEAD_LEFT, TEXT_WIDTH - HEAD_LEFT };
+	int cols[2] = { HEAD_LEFT, width - HEAD_LEFT };
 	struct sbuf line = SBUF_INIT;
-	table_open(b, cols, 2, TEXT_WIDTH, false);
+	table_open(b, cols, 2, width, false);
 	sbuf_add(b, "<w:tr>");
 	cell_open(b, cols[0], false);
 	header_left(b, d);
@@ -486,7 +487,7 @@ static void header(struct sbuf *b, const struct doc *d)
 
 /* The type and abstract, centred and bold, and the short solid line under
  * them (a third of the text width) that Nghị định 30 draws there. */
-static void title_block(struct sbuf *b, const struct doc *d)
+static void title_block(struct sbuf *b, const struct doc *d, int width)
 {
 	bool type = *doc_str(d->type), abstract = *doc_str(d->abstract);
 	if (type)
@@ -496,7 +497,7 @@ static void title_block(struct sbuf *b, const struct doc *d)
 		     d->abstract, DOC_BOLD, 0);
 	if (type || abstract)
 		para(b, &(struct ppr){ .rule = true, .after = 240, .line = 100, .exact = true,
-				       .side = TEXT_WIDTH / 3, .jc = "center" }, "", 0, 0);
+				       .side = width / 3, .jc = "center" }, "", 0, 0);
 }
 
 /* "Kính gửi: X." centred for one addressee; for several, "Kính gửi:" and
@@ -549,10 +550,15 @@ static void signer(struct sbuf *b, const struct doc *d)
 	centred(b, doc_str(d->signer_name), DOC_BOLD, 0);
 }
 
+static bool has_footer(const struct doc *d)
+{
+	return d->nrecipients > 0 || doc_has_signer(d);
+}
+
 static void footer(struct sbuf *b, const struct doc *d)
 {
 	int cols[2] = { FOOT_LEFT, TEXT_WIDTH - FOOT_LEFT };
-	if (d->nrecipients == 0 && !doc_has_signer(d))
+	if (!has_footer(d))
 		return;
 	para(b, &(struct ppr){ .line = LINE_1 }, "", 0, 0);
 	table_open(b, cols, 2, TEXT_WIDTH, false);
@@ -676,17 +682,21 @@ static void body_blocks(struct sbuf *b, const struct doc *d, int from, int to,
 }
 
 /* Nghị định 30's order: header, title block, "Kính gửi", the body, "Nơi
- * nhận" and the signer, then the annexes, each on a page of its own. */
+ * nhận" and the signer, then the annexes, each on a page of its own. A
+ * body that opens with a wide table (a register) starts on its landscape
+ * page, header and all, rather than leave the header alone on a portrait
+ * one; the page turns back only for a "Nơi nhận" or a signer to print. */
 static void part_document(struct sbuf *b, const struct doc *d)
 {
-	struct flow fl = { false, 0 };
 	int annex = doc_annex_start(d);
+	struct flow fl = { annex > 0 && wide_table(&d->blocks[0]), 0 };
 	sbuf_add(b, XML_DECL "<w:document xmlns:w=\"" NS_W "\" xmlns:r=\"" NS_R "\"><w:body>");
-	header(b, d);
-	title_block(b, d);
+	header(b, d, flow_width(&fl));
+	title_block(b, d, flow_width(&fl));
 	addressees(b, d);
 	body_blocks(b, d, 0, annex, &fl);
-	orient(b, &fl, false);
+	if (has_footer(d))
+		orient(b, &fl, false);
 	footer(b, d);
 	body_blocks(b, d, annex, d->nblocks, &fl);
 	/* the body ends with a paragraph, never a table */

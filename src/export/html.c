@@ -288,10 +288,20 @@ static void html_blocks(struct sbuf *b, const struct doc *d, int from, int to)
 		sbuf_add(b, "</div>\n");
 }
 
+/* A body that opens with a wide table (a register) prints its header on
+ * the table's landscape page: the header goes on the same named page, so
+ * that no portrait page holds it alone (as the docx writer does). */
+static bool opens_wide(const struct doc *d, int annex)
+{
+	return annex > 0 && d->blocks[0].kind == DOC_TABLE_BLOCK && d->blocks[0].table.landscape;
+}
+
 int doc_render_html(const struct doc *d, char **out, size_t *len, struct cchc_err *err)
 {
 	struct sbuf b = SBUF_INIT;
+	int annex = doc_annex_start(d);
 	html_head(&b, d);
+	sbuf_add(&b, opens_wide(d, annex) ? "<div class=\"landscape\">\n" : "");
 	html_header(&b, d);
 	if (*doc_str(d->type))
 		element(&b, "h1", "type", d->type);
@@ -300,7 +310,7 @@ int doc_render_html(const struct doc *d, char **out, size_t *len, struct cchc_er
 	if (*doc_str(d->type) || *doc_str(d->abstract))
 		sbuf_add(&b, "<hr class=\"abstract\">\n");
 	html_addressees(&b, d);
-	int annex = doc_annex_start(d);
+	sbuf_add(&b, opens_wide(d, annex) ? "</div>\n" : "");
 	html_blocks(&b, d, 0, annex);
 	html_footer(&b, d);
 	html_blocks(&b, d, annex, d->nblocks);

@@ -66,6 +66,16 @@ unzip -p "$T/reg.docx" word/document.xml >"$T/reg.xml" || fail "docx without doc
 [ "$(grep -o '<w:tbl>' "$T/reg.xml" | wc -l)" -ge 1 ] || fail "no table in the docx"
 expect_grep "SỔ THEO DÕI HỒ SƠ" "$T/reg.xml"
 expect_grep "Trả kết quả cho tổ chức, cá nhân" "$T/reg.xml"
+# the header shares the table's landscape page: one section, landscape (a
+# portrait first page would carry the header and the title alone)
+[ "$(grep -o '<w:sectPr>' "$T/reg.xml" | wc -l)" -eq 1 ] ||
+	fail "the register has $(grep -o '<w:sectPr>' "$T/reg.xml" | wc -l) sections, not one"
+expect_grep 'w:orient="landscape"' "$T/reg.xml"
+# html: the header printed on the landscape page too (same named page)
+run "$CCHC" dossier register --period 2026-Q3 --format html --out -
+expect_rc 0
+awk '/<body>/ { b = 1 } b' "$T/out" | grep -v '^$' | sed -n 2p >"$T/first"
+expect_grep '<div class="landscape">' "$T/first"
 # an existing file is kept without --force, replaced with it
 run "$CCHC" dossier register --period 2026-Q3 --format docx --out "$T/reg.docx"
 expect_rc 1
