@@ -135,8 +135,13 @@ char *report_number_text(const char *pattern, int number, int year)
 	snprintf(n, sizeof n, number > 0 ? "%02d" : "      ", number);
 	snprintf(y, sizeof y, "%d", year);
 	struct sbuf b = SBUF_INIT;
-	if (!strstr(pattern, "{n}") && *pattern == '/')
+	/* an older database's value is the symbol alone ("/BC-SCT", or
+	 * "BC-SCT" typed without its slash): the number goes before it */
+	if (!strstr(pattern, "{n}") && *pattern && !(*pattern >= '0' && *pattern <= '9')) {
 		sbuf_add(&b, n);
+		if (*pattern != '/')
+			sbuf_addc(&b, '/');
+	}
 	for (const char *p = pattern; *p;) {
 		if (strncmp(p, "{n}", 3) == 0) {
 			sbuf_add(&b, n);

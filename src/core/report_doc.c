@@ -810,28 +810,53 @@ static void annex(struct builder *b)
 
 /* ------------------------------------------------------------ header */
 
-/* "Nơi nhận:" from report.recipients ("a|b|c"), "Như trên;" first when the
- * report has a Kính gửi and the list does not already say it. */
-static void recipients(struct builder *b, bool addressed)
+/* Whether recipient r (folded) is the body the report is addressed to
+ * (folded): "Sở Nội vụ" when Kính gửi is "Sở Nội vụ tỉnh Lạng Sơn" — it
+ * is "Như trên" then, not a second line. */
+static bool names_addressee(const char *r, const char *to)
+{
+	size_t n = strlen(r);
+	return n && strncmp(to, r, n) == 0 && (!to[n] || to[n] == ' ');
+}
+
+/* "Nơi nhận:" from report.recipients ("a|b|c"), "Như trên" first when the
+ * report has a Kính gửi (and the addressee not again); each line ends in
+ * ";", the last in "." (NĐ 30). */
+static void recipients(struct builder *b, const char *to)
 {
 	char *rec = settings_get(b->db, "report.recipients");
-	char *folded = text_fold(rec, false);
-	if (addressed && !strstr(folded, "nhu tren"))
-		doc_add_recipient(b->d, "Như trên;");
-	free(folded);
+	char *fto = to ? text_fold(to, false) : NULL;
+	char **list = NULL;
+	int n = 0;
+	bool as_above = false;
 	for (char *p = rec, *bar; p && *p; p = bar ? bar + 1 : NULL) {
 		if ((bar = strchr(p, '|')))
 			*bar = 0;
-		struct sbuf line = SBUF_INIT;
 		char *r = text_squeeze(p);
-		size_t n = strlen(r);
-		bool punct = n && strchr(".;:", r[n - 1]);
-		sbuf_addf(&line, "%s%s", r, punct ? "" : bar ? ";" : ".");
-		if (*r)
-			doc_add_recipient(b->d, line.s);
-		free(r);
-		sbuf_free(&line);
+		size_t len = strlen(r);
+		while (len && strchr(".;", r[len - 1]))
+			r[--len] = 0;
+		char *fr = text_fold(r, false);
+		bool above = strncmp(fr, "nhu tren", 8) == 0;
+		if (*r && !above && !(fto && names_addressee(fr, fto))) {
+			list = xrealloc(list, sizeof *list * (size_t)(n + 1));
+			list[n++] = r;
+		} else
+			free(r);
+		as_above |= above;
+		free(fr);
 	}
+	if (fto || as_above)
+		doc_add_recipient(b->d, n ? "Như trên;" : "Như trên.");
+	for (int i = 0; i < n; i++) {
+		struct sbuf line = SBUF_INIT;
+		sbuf_addf(&line, "%s%s", list[i], i + 1 < n ? ";" : ".");
+		doc_add_recipient(b->d, line.s);
+		sbuf_free(&line);
+		free(list[i]);
+	}
+	free(list);
+	free(fto);
 	free(rec);
 }
 
@@ -854,7 +879,7 @@ static void header(struct builder *b, const struct report_opts *o)
 	char *title = settings_get(b->db, "report.signer_title");
 	char *signer = settings_get(b->db, "report.signer");
 	doc_set_signer(b->d, auth, title, signer);
-	recipients(b, addressed);
+	recipients(b, addressed ? to : NULL);
 	char *all[] = { parent, place, pattern, org_up, to, auth, title, signer };
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
 		free(all[i]);

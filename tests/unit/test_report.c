@@ -75,6 +75,9 @@ static void test_numbers(void)
 	n = report_number_text("/BC-SCT", 12, 2026); /* an older database's value */
 	CHECK_STR(n, "12/BC-SCT");
 	free(n);
+	n = report_number_text("BC-SCT", 7, 2026); /* typed without its slash */
+	CHECK_STR(n, "07/BC-SCT");
+	free(n);
 	n = report_number_text("{n}/{yyyy}/BC", 3, 2026);
 	CHECK_STR(n, "03/2026/BC");
 	free(n);
@@ -127,6 +130,24 @@ static void test_document(struct db *db)
 	CHECK_INT(d.naddressees, 1);
 	CHECK(d.naddressees == 1 && strcmp(d.addressees[0], "Sở Nội vụ tỉnh Lạng Sơn") == 0);
 	CHECK(d.nrecipients > 1 && strcmp(d.recipients[0], "Như trên;") == 0);
+	/* the default list's "Sở Nội vụ" is the addressee: "Như trên", not a
+	 * second line; the last line ends in "." */
+	for (int i = 1; i < d.nrecipients; i++)
+		CHECK(strncmp(d.recipients[i], "Sở Nội vụ", strlen("Sở Nội vụ")) != 0);
+	CHECK(d.nrecipients > 1 && d.recipients[d.nrecipients - 1][strlen(
+		d.recipients[d.nrecipients - 1]) - 1] == '.');
+	doc_free(&d);
+	/* a list of the addressee alone: "Như trên." alone */
+	CHECK(settings_set(db, "report.recipients", "Sở Nội vụ;", &err) == CCHC_OK);
+	build(db, "2026-Q3", 5, &d);
+	CHECK(d.nrecipients == 1 && strcmp(d.recipients[0], "Như trên.") == 0);
+	doc_free(&d);
+	CHECK(settings_set(db, "report.recipients", "UBND tỉnh (b/c)|Sở Nội vụ|Lãnh đạo Sở|Lưu: VT, VP.",
+			   &err) == CCHC_OK);
+	build(db, "2026-Q3", 5, &d);
+	CHECK_INT(d.nrecipients, 4);
+	CHECK(d.nrecipients == 4 && strcmp(d.recipients[1], "UBND tỉnh (b/c);") == 0 &&
+	      strcmp(d.recipients[3], "Lưu: VT, VP.") == 0);
 	/* the body, then the annex: its heading names this report */
 	int annex = doc_annex_start(&d);
 	CHECK(annex < d.nblocks);
