@@ -232,7 +232,7 @@ static int section_direction(struct builder *b)
 	if (*f->plans)
 		para(b, "Thực hiện %s, %s đã xác định các nhiệm vụ cải cách hành chính, đơn vị chủ "
 		     "trì và thời hạn hoàn thành.", f->plans, b->short_name);
-	vn(f->to, to);
+	vn(f->asof, to); /* the day the figures stand at: today, before the period ends */
 	rate_phrase(f->tasks_done, f->tasks_total, rate);
 	para(b, "Tính đến ngày %s, %s đã hoàn thành %lld/%lld nhiệm vụ%s; %lld nhiệm vụ "
 	     "quá hạn chưa hoàn thành.", to, b->short_name, (long long)f->tasks_done,

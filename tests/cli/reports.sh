@@ -244,4 +244,9 @@ CCHC_TODAY=2026-03-11 run "$CCHC" agenda
 expect_grep "Báo cáo CCHC sắp tới: 6 tháng đầu năm 2026 — số liệu đến 14/06/2026, hạn gửi 16/06/2026" "$T/out"
 CCHC_TODAY=2026-12-20 run "$CCHC" agenda
 expect_grep "Báo cáo CCHC sắp tới: quý I năm 2027" "$T/out"
+# made before the period ends, the figures stand at today, and say so
+CCHC_TODAY=2026-03-10 run "$CCHC" report --period 2026-Q1 --format txt --out -
+expect_rc 0
+tr -s ' \n' ' ' <"$T/out" >"$T/flat"
+expect_grep "Tính đến ngày 10/03/2026, Sở đã hoàn thành" "$T/flat"
 exit 0
