@@ -344,6 +344,80 @@ static bool has_number(const char *doc_no)
 	return *doc_no >= '0' && *doc_no <= '9';
 }
 
+/* An agency's name from a header in capitals, as a sentence cites it:
+ * the kind of body and the first word of its own name capitalised, each
+ * part after "và", "," or "-" too, a place name after "tỉnh", "huyện"...
+ * whole, acronyms kept: "SỞ KẾ HOẠCH VÀ ĐẦU TƯ" -> "Sở Kế hoạch và Đầu
+ * tư", "UBND TỈNH LẠNG SƠN" -> "UBND tỉnh Lạng Sơn", "SỞ CÔNG THƯƠNG" ->
+ * "Sở Công Thương" (the name of its ministry). */
+char *report_agency_name_case(const char *caps)
+{
+	static const char *const acronyms[] = { "UBND", "HĐND", "MTTQ", "TP", "TTHC", "CCHC" };
+	static const struct {
+		const char *words;
+		bool named;                  /* a name of its own follows */
+	} kinds[] = { { "ủy ban nhân dân", false }, { "uỷ ban nhân dân", false },
+		      { "hội đồng nhân dân", false }, { "chi cục", true }, { "văn phòng", true },
+		      { "thanh tra", true }, { "trung tâm", true }, { "sở", true }, { "ban", true },
+		      { "cục", true }, { "bộ", true }, { "phòng", true } };
+	static const char *const places[] = { "tỉnh", "huyện", "quận", "xã", "phường",
+					      "thành phố", "thị xã", "thị trấn" };
+	char *low = text_lower(caps);
+	char *words[64];
+	const char *orig[64];
+	char *ocopy = xstrdup(caps);
+	int n = 0;
+	for (char *p = strtok(low, " "); p && n < 64; p = strtok(NULL, " "))
+		words[n++] = p;
+	int m = 0;
+	for (char *save = NULL, *p = strtok_r(ocopy, " ", &save); p && m < n; p = strtok_r(NULL, " ", &save))
+		orig[m++] = p;
+	bool cap[64] = { true };
+	struct sbuf joined = SBUF_INIT;
+	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+		sbuf_trunc(&joined, 0);
+		int used = 0;
+		for (; used < n && joined.len < strlen(kinds[k].words); used++)
+			sbuf_addf(&joined, "%s%s", used ? " " : "", words[used]);
+		if (joined.len && strcmp(joined.s, kinds[k].words) == 0) {
+			if (kinds[k].named && used < n)
+				cap[used] = true;
+			break;
+		}
+	}
+	sbuf_free(&joined);
+	int place_from = n;              /* the words of a place name, from here */
+	for (int i = 0; i < n; i++) {
+		bool part = i > 0 && (strcmp(words[i - 1], "và") == 0 || strcmp(words[i - 1], "-") == 0 ||
+				      words[i - 1][strlen(words[i - 1]) - 1] == ',');
+		cap[i] = cap[i] || i >= place_from || (part && i < place_from);
+		/* "và Xã hội" starts a part of the name, not a place */
+		for (size_t k = 0; k < sizeof places / sizeof places[0] && place_from == n && !part; k++) {
+			const char *sp = strchr(places[k], ' ');
+			if (!sp && strcmp(words[i], places[k]) == 0)
+				place_from = i + 1;
+			else if (sp && i + 1 < n && strncmp(words[i], places[k], (size_t)(sp - places[k])) == 0 &&
+				 !words[i][sp - places[k]] && strcmp(words[i + 1], sp + 1) == 0)
+				place_from = i + 2, i++;
+		}
+		if (strcmp(words[i], "công") == 0 && i + 1 < n && strncmp(words[i + 1], "thương", 7) == 0)
+			cap[i] = cap[i + 1] = true;
+	}
+	struct sbuf out = SBUF_INIT;
+	for (int i = 0; i < n; i++) {
+		bool acronym = false;
+		for (size_t k = 0; k < sizeof acronyms / sizeof acronyms[0] && i < m; k++)
+			acronym = acronym || strncmp(orig[i], acronyms[k], strlen(acronyms[k])) == 0;
+		char *w = acronym ? xstrdup(orig[i]) : cap[i] ? text_capitalize(words[i]) : xstrdup(words[i]);
+		sbuf_addf(&out, "%s%s", i ? " " : "", w);
+		free(w);
+	}
+	sbuf_add(&out, "");
+	free(low);
+	free(ocopy);
+	return sbuf_detach(&out);
+}
+
 /* A plan as its first citation in the report names it: "Kế hoạch số
  * 12/KH-SCT ngày 15/01/2026 của Sở Công Thương về ..."; a plan whose number
  * is blank is named by its title and date ("Kế hoạch triển khai ... ngày
@@ -367,8 +441,12 @@ static void cite_plan(struct sbuf *b, sqlite3_stmt *st, const char *org)
 	char *ft = text_fold(title, false);
 	/* a title that names its issuer ("... năm 2025 của Sở Nội vụ") is not
 	 * followed by it a second time */
-	if (*issuer && !strstr(ft, fi))
-		sbuf_addf(b, " của %s", *org && strcmp(fi, fo) == 0 ? org : issuer);
+	if (*issuer && !strstr(ft, fi)) {
+		char *named = *org && strcmp(fi, fo) == 0 ? xstrdup(org) : text_all_upper(issuer) ?
+			      report_agency_name_case(issuer) : xstrdup(issuer);
+		sbuf_addf(b, " của %s", named);
+		free(named);
+	}
 	free(fi);
 	free(fo);
 	free(ft);

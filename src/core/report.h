@@ -131,4 +131,9 @@ bool report_deadline(struct db *db, const struct period *p, struct ymd *out);
 /* The next report to send on or after today: its period and deadline. */
 bool report_next_due(struct db *db, struct ymd today, struct period *p, struct ymd *deadline);
 
+/* An agency's name from a header in capitals as a sentence writes it:
+ * "SỞ KẾ HOẠCH VÀ ĐẦU TƯ" -> "Sở Kế hoạch và Đầu tư", "UBND TỈNH LẠNG SƠN"
+ * -> "UBND tỉnh Lạng Sơn" (malloc'd). */
+char *report_agency_name_case(const char *caps);
+
 #endif

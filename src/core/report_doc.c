@@ -916,6 +916,11 @@ int report_build(struct db *db, const struct period *p, const struct report_opts
 	if (!*b.org) {
 		free(b.org);
 		b.org = xstrdup(b.short_name);
+	} else if (text_all_upper(b.org)) {
+		/* taken from a plan's header: "SỞ TƯ PHÁP" reads "Sở Tư pháp" in a sentence */
+		char *named = report_agency_name_case(b.org);
+		free(b.org);
+		b.org = named;
 	}
 	header(&b, o);
 	intro(&b);

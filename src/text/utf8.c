@@ -232,18 +232,39 @@ char *text_squeeze(const char *s)
 	return sbuf_detach(&b);
 }
 
-char *text_upper(const char *s)
+/* s with its letters mapped by to (from the first letter on, or only the
+ * first letter when first_only). */
+static char *map_case(const char *s, utf8proc_int32_t (*to)(utf8proc_int32_t), bool first_only)
 {
 	struct sbuf b = SBUF_INIT;
 	size_t n = strlen(s), i = 0;
+	bool done = false;
 	while (i < n) {
 		uint32_t cp;
 		size_t len = utf8_decode(s + i, n - i, &cp);
 		char out[4];
 		if (len == 0)
 			len = 1, cp = 0xfffd;
-		sbuf_addn(&b, out, utf8_encode((uint32_t)utf8proc_toupper((utf8proc_int32_t)cp), out));
+		uint32_t m = done ? cp : (uint32_t)to((utf8proc_int32_t)cp);
+		done = done || (first_only && text_cp_is_letter(cp));
+		sbuf_addn(&b, out, utf8_encode(m, out));
 		i += len;
 	}
+	sbuf_add(&b, "");
 	return sbuf_detach(&b);
+}
+
+char *text_upper(const char *s)
+{
+	return map_case(s, utf8proc_toupper, false);
+}
+
+char *text_lower(const char *s)
+{
+	return map_case(s, utf8proc_tolower, false);
+}
+
+char *text_capitalize(const char *s)
+{
+	return map_case(s, utf8proc_toupper, true);
 }

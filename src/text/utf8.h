@@ -51,5 +51,8 @@ bool text_is_blank(const char *s, size_t n);
 char *text_squeeze(const char *s);
 /* Upper case, letter by letter ("Sở Công Thương" -> "SỞ CÔNG THƯƠNG"); malloc'd. */
 char *text_upper(const char *s);
+/* s in lower case; s with its first letter in upper case (malloc'd). */
+char *text_lower(const char *s);
+char *text_capitalize(const char *s);
 
 #endif

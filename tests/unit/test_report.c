@@ -81,6 +81,21 @@ static void test_numbers(void)
 	n = report_number_text("{n}/{yyyy}/BC", 3, 2026);
 	CHECK_STR(n, "03/2026/BC");
 	free(n);
+	static const char *const names[][2] = {
+		{ "SỞ NỘI VỤ", "Sở Nội vụ" }, { "SỞ KẾ HOẠCH VÀ ĐẦU TƯ", "Sở Kế hoạch và Đầu tư" },
+		{ "SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "Sở Văn hóa, Thể thao và Du lịch" },
+		{ "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "Sở Lao động - Thương binh và Xã hội" },
+		{ "SỞ CÔNG THƯƠNG", "Sở Công Thương" }, { "UBND TỈNH LẠNG SƠN", "UBND tỉnh Lạng Sơn" },
+		{ "ỦY BAN NHÂN DÂN HUYỆN CAO LỘC", "Ủy ban nhân dân huyện Cao Lộc" },
+		{ "UBND THÀNH PHỐ LẠNG SƠN", "UBND thành phố Lạng Sơn" },
+		{ "BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP TỈNH", "Ban Quản lý các khu công nghiệp tỉnh" },
+		{ "VĂN PHÒNG UBND TỈNH", "Văn phòng UBND tỉnh" },
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		char *got = report_agency_name_case(names[i][0]);
+		CHECK_STR(got, names[i][1]);
+		free(got);
+	}
 	char d[24];
 	report_cite_date("2025-06-09", d);
 	CHECK_STR(d, "09/6/2025");
