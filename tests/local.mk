@@ -140,7 +140,9 @@ CLI_TESTS += tests/cli/letter-forms.sh tests/cli/dossier-register.sh
 
 # The command tests with cchc under valgrind memcheck (issue 8): CCHC is the
 # wrapper tests/valgrind-cchc.sh, CCHC_VALGRIND=1 lets a test use smaller
-# inputs; memory errors and definite leaks fail the command (exit 99), and
+# inputs, and the wrapper checks the first two commands of each shape in a
+# test (CCHC_VALGRIND_REPEATS), running repeats natively; memory errors and
+# definite leaks fail the command (exit 99), and
 # the reports kept in tests/valgrind/ are listed at the end. The kill -9
 # tests (tests/crash/) are about timing, not memory: not run there.
 VALGRIND_TESTS = $(CLI_TESTS)
@@ -148,6 +150,9 @@ check-valgrind: all
 	@rm -rf tests/valgrind; \
 	CCHC_VALGRIND=1 $(MAKE) $(AM_MAKEFLAGS) check TESTS='$(VALGRIND_TESTS)' \
 		CCHC_BIN='$(abs_top_srcdir)/tests/valgrind-cchc.sh'; rc=$$?; \
+	echo "valgrind: $$(cat tests/valgrind/checked.list 2>/dev/null | wc -l) commands under memcheck," \
+		"$$(cat tests/valgrind/native.list 2>/dev/null | wc -l) repeats of a checked shape run natively" \
+		"(CCHC_VALGRIND_REPEATS=0 checks them all)"; \
 	if ls tests/valgrind/FAILED.*.log > /dev/null 2>&1; then \
 		cat tests/valgrind/FAILED.*.log; \
 		echo "valgrind: memory errors or leaks in $$(ls tests/valgrind/FAILED.*.log | wc -l) commands"; \
