@@ -3,6 +3,7 @@
 #ifndef CCHC_CHECK_H
 #define CCHC_CHECK_H
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int check_failures, check_count;
@@ -33,6 +34,24 @@ static int check_failures, check_count;
 		fprintf(stderr, "%s:%d: %s = %lld, want %lld\n", __FILE__, __LINE__, #got, g_, w_); \
 	} \
 } while (0)
+
+#define CHECK_HAS(hay, needle) do { \
+	const char *h_ = (hay), *n_ = (needle); \
+	check_count++; \
+	if (!h_ || !strstr(h_, n_)) { \
+		check_failures++; \
+		fprintf(stderr, "%s:%d: \"%s\" not found in %s\n", __FILE__, __LINE__, n_, #hay); \
+	} \
+} while (0)
+
+/* Removes a test's temporary folder (made with mkdtemp: no quote in it). */
+static inline void check_remove_dir(const char *dir)
+{
+	char cmd[4200];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", dir);
+}
 
 static inline int check_report(const char *name)
 {

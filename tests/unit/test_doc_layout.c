@@ -15,15 +15,6 @@
 #include "text/utf8.h"
 #include "util/sbuf.h"
 
-#define CHECK_HAS(hay, needle) do { \
-	const char *h_ = (hay), *n_ = (needle); \
-	check_count++; \
-	if (!h_ || !strstr(h_, n_)) { \
-		check_failures++; \
-		fprintf(stderr, "%s:%d: \"%s\" not found in %s\n", __FILE__, __LINE__, n_, #hay); \
-	} \
-} while (0)
-
 #define CHECK_LACKS(hay, needle) CHECK((hay) && !strstr((hay), (needle)))
 
 /* The fields of a Sở Công Thương: Biểu 4 has a row for each. */

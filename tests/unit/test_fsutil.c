@@ -158,9 +158,6 @@ int main(void)
 	test_umask();
 	test_guard();
 	test_guard_two_connections();
-	char cmd[64];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", dir);
+	check_remove_dir(dir);
 	return check_report("test_fsutil");
 }

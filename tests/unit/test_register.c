@@ -84,10 +84,6 @@ int main(void)
 	test_register(&db);
 	db_close(&db);
 	sbuf_free(&path);
-	struct sbuf cmd = SBUF_INIT;
-	sbuf_addf(&cmd, "rm -rf '%s'", tmpdir);
-	if (system(cmd.s) != 0)
-		fprintf(stderr, "could not remove %s\n", tmpdir);
-	sbuf_free(&cmd);
+	check_remove_dir(tmpdir);
 	return check_report("test_register");
 }

@@ -555,10 +555,6 @@ int main(void)
 	test_file_changed_while_read();
 	test_damaged_content();
 	test_evidence_names();
-	struct sbuf cmd = SBUF_INIT;
-	sbuf_addf(&cmd, "rm -rf '%s'", tmpdir);
-	if (system(cmd.s) != 0)
-		fprintf(stderr, "could not remove %s\n", tmpdir);
-	sbuf_free(&cmd);
+	check_remove_dir(tmpdir);
 	return check_report("test_store");
 }
