@@ -394,8 +394,7 @@ void doc_flat_header(const struct doc_table *t, int c, struct sbuf *b)
 	}
 }
 
-/* Columns of the widest line of s, or of its longest word when words_only. */
-static int cell_width(const char *s, bool words_only)
+int doc_text_columns(const char *s, bool words_only)
 {
 	int best = 0, cur = 0;
 	size_t n = strlen(s);
@@ -422,7 +421,7 @@ static int natural_width(const struct doc_table *t, int c)
 	enum { MIN_WIDTH = 3, MAX_WIDTH = 40 };
 	int m = MIN_WIDTH;
 	for (int r = 0; r < t->nrows; r++) {
-		int cw = cell_width(doc_str(t->cells[r * t->ncols + c]), r < t->header_rows);
+		int cw = doc_text_columns(doc_str(t->cells[r * t->ncols + c]), r < t->header_rows);
 		m = cw > m ? cw : m;
 	}
 	return m < MAX_WIDTH ? m : MAX_WIDTH;

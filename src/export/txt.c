@@ -304,21 +304,6 @@ static void table_row(struct sbuf *b, const struct doc_table *t, const char *con
 	free(width);
 }
 
-/* Columns of the longest word of s. */
-static int longest_word(const char *s)
-{
-	int best = 0;
-	for (const char *p = s; *p;) {
-		size_t n = strcspn(p, " \n");
-		char *word = xstrndup(p, n);
-		int w = text_width(word);
-		best = w > best ? w : best;
-		free(word);
-		p += n + (p[n] != '\0');
-	}
-	return best;
-}
-
 /* The fewest columns column c may have: its longest header word and, in a
  * column of numbers or dates, its longest figure; a cell merged across
  * columns left out. Words of text columns may be cut. */
@@ -327,7 +312,7 @@ static int min_width(const struct doc_table *t, int c)
 	enum { MIN_WIDTH = 1, MAX_MIN = 20 };
 	struct sbuf head = SBUF_INIT;
 	doc_flat_header(t, c, &head);
-	int m = longest_word(head.s ? head.s : "");
+	int m = doc_text_columns(head.s ? head.s : "", true);
 	sbuf_free(&head);
 	m = m > MIN_WIDTH ? m : MIN_WIDTH;
 	for (int r = 0; r < t->nrows; r++) {
@@ -337,7 +322,7 @@ static int min_width(const struct doc_table *t, int c)
 		int k = doc_table_merge_at(t, r, c);
 		if (k >= 0 && t->merges[k].cols > 1)
 			continue;
-		int lw = longest_word(doc_str(t->cells[r * t->ncols + c]));
+		int lw = doc_text_columns(doc_str(t->cells[r * t->ncols + c]), true);
 		m = lw > m ? lw : m;
 	}
 	return m < MAX_MIN ? m : MAX_MIN;

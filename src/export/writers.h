@@ -62,6 +62,9 @@ bool doc_cp_dropped(uint32_t cp);
  * tab is kept when keep_tab. Invalid UTF-8 becomes U+FFFD. */
 void doc_escape_markup(struct sbuf *b, const char *s, const char *newline, bool keep_tab);
 
+/* Columns of the widest line of s, or of its longest word (between
+ * spaces and newlines) when words_only. */
+int doc_text_columns(const char *s, bool words_only);
 /* Relative width of each column of t (the declared width, else one from
  * its content), at least 1. */
 void doc_table_weights(const struct doc_table *t, int *w);
