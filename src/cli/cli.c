@@ -293,6 +293,18 @@ void cli_put_date(FILE *out, const char *iso)
 	fputs(d, out);
 }
 
+int cli_doc_format(const struct cli_cmd *cmd, const char *format, const char *out,
+		   const char *encoding, enum doc_format *fmt)
+{
+	if (!doc_format_parse(format, fmt))
+		return cli_usage_error(cmd, "định dạng \"%s\" không hỗ trợ (docx, xlsx, md, html, txt, "
+				       "csv)", format);
+	if (strcmp(out, "-") == 0 &&
+	    (*fmt == DOC_DOCX || *fmt == DOC_XLSX || *fmt == DOC_CSV || encoding))
+		return cli_usage_error(cmd, "--out - chỉ dùng cho txt, md, html (UTF-8)");
+	return CLI_OK;
+}
+
 int cli_doc_out(const struct doc *d, enum doc_format fmt, const char *out, const char *encoding,
 		bool force, struct cchc_err *err)
 {

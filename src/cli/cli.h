@@ -81,6 +81,11 @@ void cli_put_date(FILE *out, const char *iso);
 /* Opens the database and reads a report period as the clerk wrote it, with
  * the cut-off day from settings; prints the error (returns CLI_ERR). */
 int cli_period(struct cli_ctx *ctx, const char *spec, struct period *p);
+/* Reads --format of a document command into *fmt and checks --out:
+ * "-" (standard output) takes txt, md or html in UTF-8 only. Prints the
+ * usage error of cmd and returns CLI_USAGE otherwise. */
+int cli_doc_format(const struct cli_cmd *cmd, const char *format, const char *out,
+		   const char *encoding, enum doc_format *fmt);
 /* Writes a document where --out says: to standard output for "-" (text
  * formats), else through doc_write, replacing a file only when force. */
 int cli_doc_out(const struct doc *d, enum doc_format fmt, const char *out, const char *encoding,

@@ -258,23 +258,6 @@ static int lt_list(struct cli_ctx *ctx, int argc, char **argv)
 	return CLI_OK;
 }
 
-/* The letter as text on standard output (--out -), as report --out - does. */
-static int letter_to_stdout(struct db *db, int64_t id, enum doc_format fmt, struct cchc_err *err)
-{
-	struct doc d;
-	doc_init(&d);
-	char *buf = NULL;
-	size_t len = 0;
-	int rc = letter_doc(db, id, &d, err);
-	if (!rc)
-		rc = doc_render(&d, fmt, &buf, &len, err);
-	if (!rc)
-		fwrite(buf, 1, len, stdout);
-	free(buf);
-	doc_free(&d);
-	return rc;
-}
-
 static int lt_print(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const struct cli_cmd *cmd = &cli_letter_cmds[4];
@@ -305,10 +288,13 @@ static int lt_print(struct cli_ctx *ctx, int argc, char **argv)
 	if (cli_open_db(ctx))
 		return CLI_ERR;
 	struct cchc_err err = { 0 };
-	if (to_out)
-		return letter_to_stdout(&ctx->db, id, fmt, &err) ? cli_error(&err) : CLI_OK;
-	int flags = force ? FS_OVERWRITE : FS_NEW;
-	return letter_print(&ctx->db, id, fmt, out, encoding, flags, &err) ? cli_error(&err) : CLI_OK;
+	struct doc d;
+	doc_init(&d);
+	int rc = letter_doc(&ctx->db, id, &d, &err);
+	if (!rc)
+		rc = cli_doc_out(&d, fmt, out, encoding, force, &err);
+	doc_free(&d);
+	return rc ? cli_error(&err) : CLI_OK;
 }
 
 /* Letters of the period against the late dossiers resolved in it. */

@@ -49,12 +49,8 @@ static int dr_export(struct cli_ctx *ctx, int argc, char **argv)
 	if (register_args(argc, argv, &o))
 		return CLI_USAGE;
 	enum doc_format fmt;
-	if (!doc_format_parse(o.format, &fmt))
-		return cli_usage_error(cmd, "định dạng \"%s\" không hỗ trợ (docx, xlsx, html, md, txt, "
-				       "csv)", o.format);
-	bool to_out = strcmp(o.out, "-") == 0;
-	if (to_out && (fmt == DOC_DOCX || fmt == DOC_XLSX || fmt == DOC_CSV || o.encoding))
-		return cli_usage_error(cmd, "--out - chỉ dùng cho txt, md, html (UTF-8)");
+	if (cli_doc_format(cmd, o.format, o.out, o.encoding, &fmt))
+		return CLI_USAGE;
 	if (o.encoding && (fmt == DOC_DOCX || fmt == DOC_XLSX || fmt == DOC_HTML))
 		return cli_usage_error(cmd, "--encoding chỉ dùng cho txt, md và csv");
 	struct period p;

@@ -65,12 +65,8 @@ static int rp_export(struct cli_ctx *ctx, int argc, char **argv)
 	if (export_args(argc, argv, &o))
 		return CLI_USAGE;
 	enum doc_format fmt;
-	if (!doc_format_parse(o.format, &fmt))
-		return cli_usage_error(cmd, "định dạng \"%s\" không hỗ trợ (docx, xlsx, md, html, txt, "
-				       "csv)", o.format);
-	bool to_out = strcmp(o.out, "-") == 0;
-	if (to_out && (fmt == DOC_DOCX || fmt == DOC_XLSX || fmt == DOC_CSV || o.encoding))
-		return cli_usage_error(cmd, "--out - chỉ dùng cho txt, md, html (UTF-8)");
+	if (cli_doc_format(cmd, o.format, o.out, o.encoding, &fmt))
+		return CLI_USAGE;
 	struct ymd date = { 0, 0, 0 };
 	if (o.date && !date_parse_dmy(o.date, &date) && !date_parse_iso(o.date, &date))
 		return cli_usage_error(cmd, "ngày \"%s\" không hợp lệ", o.date);
