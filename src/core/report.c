@@ -367,10 +367,11 @@ char *report_agency_name_case(const char *caps)
 	const char *orig[64];
 	char *ocopy = xstrdup(caps);
 	int n = 0;
-	for (char *p = strtok(low, " "); p && n < 64; p = strtok(NULL, " "))
+	char *save = NULL;
+	for (char *p = strtok_r(low, " ", &save); p && n < 64; p = strtok_r(NULL, " ", &save))
 		words[n++] = p;
 	int m = 0;
-	for (char *save = NULL, *p = strtok_r(ocopy, " ", &save); p && m < n; p = strtok_r(NULL, " ", &save))
+	for (char *p = strtok_r(ocopy, " ", &save); p && m < n; p = strtok_r(NULL, " ", &save))
 		orig[m++] = p;
 	bool cap[64] = { true };
 	struct sbuf joined = SBUF_INIT;
