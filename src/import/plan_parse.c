@@ -31,6 +31,8 @@ struct line {
 	char *s;         /* cleaned text, trimmed */
 	int ncp;         /* length in code points */
 	bool blank_before;
+	bool page_break; /* a page boundary (number, running header, form feed,
+			  * margin artefact) was dropped just before this line */
 	bool md_heading;
 	bool hard_break; /* Markdown "two spaces" line break */
 };
@@ -48,11 +50,13 @@ struct block {
 	char marker;
 	int nlines;
 	bool label;      /* starts with a numbering label (syntactically) */
+	bool blank_before;
 };
 
 struct blocks {
 	struct block *v;
 	int n, cap;
+	bool spaced;     /* a blank line after nearly every line (a PDF copy) */
 };
 
 struct label {
@@ -150,18 +154,41 @@ static bool word_edge(const char *s, size_t i, size_t n)
 	return i >= n || s[i] == ' ' || strchr(".,;:!?()\"'", s[i]) != NULL;
 }
 
-/* Removes Markdown emphasis (*, **, ***, _, __ at word edges) and backslash
- * escapes; keeps a leading "* " list marker as "- ". */
-static char *strip_markdown_inline(const char *s)
+/* The end of the run of underscores at i that closes one opened at a word
+ * start: a run of the same length at a word end, later on the line; or 0. */
+static size_t underscore_close(const char *s, size_t i, size_t run, size_t n)
+{
+	for (size_t k = i + run; k < n; k++) {
+		if (s[k] != '_')
+			continue;
+		size_t j = k;
+		while (j < n && s[j] == '_')
+			j++;
+		if (j - k == run && word_edge(s, j, n) && k > 0 && s[k - 1] != ' ')
+			return k;
+		k = j;
+	}
+	return 0;
+}
+
+/* Removes Markdown emphasis and backslash escapes when the text is Markdown
+ * (an underscore run only when it opens at a word start and closes at a word
+ * end: "VP_(TTT)" is a name, not emphasis); keeps a leading "* " list marker
+ * as "- ". Plain text keeps its asterisks ("Chỉ số (*)"). */
+static char *strip_markdown_inline(const char *s, bool markdown)
 {
 	struct sbuf b = SBUF_INIT;
-	size_t n = strlen(s), i = 0;
+	size_t n = strlen(s), i = 0, close = 0, close_run = 0;
 	if (n >= 2 && s[0] == '*' && s[1] == ' ') {
 		sbuf_add(&b, "- ");
 		i = 2;
 	}
 	for (; i < n; i++) {
 		char c = s[i];
+		if (!markdown) {
+			sbuf_addc(&b, c);
+			continue;
+		}
 		if (c == '\\' && is_md_punct(s[i + 1])) {
 			sbuf_addc(&b, s[++i]);
 			continue;
@@ -172,10 +199,22 @@ static char *strip_markdown_inline(const char *s)
 			size_t j = i;
 			while (j < n && s[j] == '_')
 				j++;
-			if ((i == 0 || word_edge(s, i - 1, n)) || word_edge(s, j, n)) {
+			if (close && i == close) {
+				i += close_run - 1;
+				close = 0;
+				continue;
+			}
+			size_t k = (i == 0 || word_edge(s, i - 1, n)) && !word_edge(s, j, n)
+				   ? underscore_close(s, i, j - i, n) : 0;
+			if (k) {
+				close = k;
+				close_run = j - i;
 				i = j - 1;
 				continue;
 			}
+			sbuf_addn(&b, s + i, j - i);
+			i = j - 1;
+			continue;
 		}
 		sbuf_addc(&b, c);
 	}
@@ -207,17 +246,85 @@ static char *normalise_spaces(const char *s)
 	return sbuf_detach(&b);
 }
 
+static size_t item_marker(const char *s, char *marker);
+
+/* The last word of s, lower-cased, into buf ("" when too long). */
+static void last_word(const char *s, char *buf, size_t cap)
+{
+	size_t n = strlen(s);
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	size_t w = n;
+	while (w > 0 && s[w - 1] != ' ')
+		w--;
+	buf[0] = '\0';
+	if (n - w + 1 > cap)
+		return;
+	memcpy(buf, s + w, n - w);
+	buf[n - w] = '\0';
+	char *f = text_lower(buf);
+	snprintf(buf, cap, "%s", f);
+	free(f);
+}
+
+static bool word_in(const char *w, const char *const *list, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (strcmp(w, list[k]) == 0)
+			return true;
+	return false;
+}
+
+/* Whether a line ending as prev continues on next, whatever next's case:
+ * prev ends with a word a sentence cannot stop at (a preposition, a
+ * conjunction, "Phó" before a title), or with a word that names a number
+ * ("số", "ngày") and next begins with that number ("Kế hoạch số" ‖
+ * "168/KH-UBND"). Words that end phrases too ("được", "trực thuộc", "tiếp
+ * theo", "chính quyền số") are not in these lists. */
+static bool joins_next(const char *prev, const char *next)
+{
+	static const char *const always[] = {
+		"các", "của", "và", "với", "cho", "tại", "những", "về", "trong", "là", "từ",
+		"đến", "để", "hoặc", "do", "như", "gồm", "đã", "sẽ", "phải", "đối", "sự",
+		"nhằm", "phó", "mỗi", "thì", "mà", "vào", "giữa",
+	};
+	static const char *const before_number[] = {
+		"số", "ngày", "tháng", "năm", "quý", "điều", "khoản", "điểm", "khóa",
+	};
+	char w[24];
+	last_word(prev, w, sizeof w);
+	if (!*w)
+		return false;
+	if (word_in(w, always, sizeof always / sizeof always[0]))
+		return true;
+	return *next >= '0' && *next <= '9' &&
+	       word_in(w, before_number, sizeof before_number / sizeof before_number[0]);
+}
+
+/* "5", "- 5 -", "Trang 5", "Trang 5/12", "5/12", "Page 5 of 12": a page
+ * number printed in the margin. */
 static bool is_page_number(const char *s)
 {
 	const char *p = s;
-	if (starts_with(p, "Trang "))
+	if (starts_with(p, "Trang ") || starts_with(p, "trang "))
 		p += 6;
+	else if (starts_with(p, "Page ") || starts_with(p, "page "))
+		p += 5;
 	while (*p == '-' || *p == ' ')
 		p++;
-	int digits = 0;
+	int digits = 0, total = 0;
 	while (*p >= '0' && *p <= '9') {
 		p++;
 		digits++;
+	}
+	if (digits && (*p == '/' || starts_with(p, " of ") || starts_with(p, " / "))) {
+		p += *p == '/' ? 1 : strspn(p, " of/");
+		while (*p >= '0' && *p <= '9') {
+			p++;
+			total++;
+		}
+		if (!total || total > 3)
+			return false;
 	}
 	while (*p == '-' || *p == ' ')
 		p++;
@@ -239,17 +346,122 @@ static bool is_rule(const char *s)
 	return marks >= 3;
 }
 
-static void clean_line(const char *raw, size_t n, struct line *out)
+/* A web address or a bare domain name ("www.x.vn", "https://…",
+ * "thuvienphapluat.vn"): ASCII, with a dot between letters. */
+static bool is_web_token(const char *w, size_t n)
+{
+	if ((n > 4 && strncmp(w, "http", 4) == 0) || (n > 4 && strncmp(w, "www.", 4) == 0))
+		return true;
+	bool dot = false;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)w[i];
+		if (c >= 0x80)
+			return false;
+		if (c == '.' && i > 0 && i + 2 < n && w[i + 1] != '.')
+			dot = true;
+		else if (!(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9') &&
+			 c != '-' && c != '/' && c != '.' && c != '_')
+			return false;
+	}
+	if (!dot)
+		return false;
+	const char *tld = w + n;
+	while (tld > w && tld[-1] != '.')
+		tld--;
+	size_t t = (size_t)(w + n - tld);
+	return t >= 2 && t <= 4 && !(tld[0] >= '0' && tld[0] <= '9');
+}
+
+/* Words that print beside a web address in a downloaded PDF's margin. */
+static bool is_margin_word(const char *w, size_t n)
+{
+	static const char *const words[] = {
+		"hotline", "tel", "điện", "thoại", "đt", "email", "e-mail", "fax", "lawnet",
+		"thuvienphapluat", "luatvietnam", "vanbanphapluat", "website", "trang", "page",
+		"of", "thư", "viện", "pháp", "luật", "việt", "nam", "tiện", "ích", "văn", "bản",
+	};
+	char buf[64];
+	if (n >= sizeof buf)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		buf[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
+	buf[n] = '\0';
+	if (strspn(buf, "0123456789.+()/") == n)   /* a phone number, "3/12" */
+		return true;
+	char *f = text_lower(buf);
+	bool hit = false;
+	for (size_t k = 0; k < sizeof words / sizeof words[0] && !hit; k++)
+		hit = strcmp(f, words[k]) == 0;
+	free(f);
+	return hit;
+}
+
+/* A line that is only what a web site printed in the margin of a
+ * downloaded PDF: addresses, the site's name, its phone, a page count. A
+ * line that also carries words of the text is kept ("… đăng tại
+ * https://dichvucong.gov.vn theo quy định."). */
+static bool is_margin_artefact(const char *s)
+{
+	bool web = false;
+	const char *p = s;
+	while (*p) {
+		p += strspn(p, " |-:;,()[]\xc2\xb7");
+		if (!*p)
+			break;
+		size_t n = strcspn(p, " |;,()[]");
+		while (n > 0 && strchr(".:", p[n - 1]))
+			n--;
+		if (n == 0) {
+			p++;
+			continue;
+		}
+		if (is_web_token(p, n))
+			web = true;
+		else if (!is_margin_word(p, n))
+			return false;
+		p += n;
+		p += strspn(p, ".:");
+	}
+	return web;
+}
+
+/* Markdown, not a plain copy: headings, bold marks, escapes or a table rule. */
+static bool is_markdown_text(const char *text)
+{
+	for (const char *p = text; *p;) {
+		const char *e = strchr(p, '\n');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		const char *q = p;
+		while (q < p + n && *q == ' ')
+			q++;
+		if (*q == '#') {
+			while (*q == '#')
+				q++;
+			if (*q == ' ')
+				return true;
+		}
+		for (q = p; q + 1 < p + n; q++)
+			if ((q[0] == '*' && q[1] == '*') || (q[0] == '\\' && strchr(".()[]*_#-", q[1])) ||
+			    (q[0] == '|' && q[1] == '-'))
+				return true;
+		p = e ? e + 1 : p + n;
+	}
+	return false;
+}
+
+enum raw_kind { RAW_TEXT, RAW_BLANK, RAW_PAGE };
+
+static enum raw_kind clean_line(const char *raw, size_t n, bool markdown, struct line *out)
 {
 	memset(out, 0, sizeof *out);
-	out->hard_break = n >= 2 && raw[n - 1] == ' ' && raw[n - 2] == ' ';
+	out->hard_break = markdown && n >= 2 && raw[n - 1] == ' ' && raw[n - 2] == ' ';
 	char *sp = xstrndup(raw, n);
 	char *norm = normalise_spaces(sp);
 	free(sp);
 	char *t = trim_dup(norm, strlen(norm));
 	free(norm);
 	const char *p = t;
-	if (*p == '#') {
+	if (markdown && *p == '#') {
 		while (*p == '#')
 			p++;
 		if (*p == ' ' || *p == '\0')
@@ -257,43 +469,134 @@ static void clean_line(const char *raw, size_t n, struct line *out)
 		else
 			p = t;
 	}
-	if (*p == '>' && p[1] == ' ') /* block quote */
+	if (markdown && *p == '>' && p[1] == ' ') /* block quote */
 		p += 2;
-	char *md = strip_markdown_inline(p);
+	char *md = strip_markdown_inline(p, markdown);
 	free(t);
 	out->s = trim_dup(md, strlen(md));
 	free(md);
-	if (is_page_number(out->s) || is_rule(out->s) || strcmp(out->s, "./.") == 0)
-		out->s[0] = '\0';
 	out->ncp = cp_count(out->s);
+	if (is_page_number(out->s) || is_margin_artefact(out->s))
+		return RAW_PAGE;
+	if (!*out->s || is_rule(out->s) || strcmp(out->s, "./.") == 0)
+		return RAW_BLANK;
+	return RAW_TEXT;
 }
 
+struct raw_line {
+	struct line ln;
+	enum raw_kind kind;
+};
+
+/* Whether the nearest non-blank line before or after i is a page mark. */
+static bool beside_page_mark(const struct raw_line *r, int n, int i)
+{
+	int k = i - 1;
+	while (k >= 0 && r[k].kind == RAW_BLANK)
+		k--;
+	if (k >= 0 && r[k].kind == RAW_PAGE)
+		return true;
+	k = i + 1;
+	while (k < n && r[k].kind == RAW_BLANK)
+		k++;
+	return k < n && r[k].kind == RAW_PAGE;
+}
+
+/* A running header or footer repeats beside the page marks of at least half
+ * of the pages ("Kế hoạch CCHC năm 2026 - Sở Y tế" above each page): those
+ * lines become page marks too. */
+static void mark_running_heads(struct raw_line *r, int n)
+{
+	int marks = 0;
+	for (int i = 0; i < n; i++)
+		marks += r[i].kind == RAW_PAGE;
+	if (marks < 2)
+		return;
+	bool *near = xcalloc((size_t)n + 1, sizeof *near);
+	for (int i = 0; i < n; i++) {
+		char m;
+		near[i] = r[i].kind == RAW_TEXT && r[i].ln.ncp <= 100 && r[i].ln.s[0] != '|' &&
+			  !item_marker(r[i].ln.s, &m) && beside_page_mark(r, n, i);
+	}
+	for (int i = 0; i < n; i++) {
+		if (!near[i])
+			continue;
+		int same = 0;
+		for (int k = 0; k < n; k++)
+			same += near[k] && strcmp(r[k].ln.s, r[i].ln.s) == 0;
+		if (same >= 2 && same * 2 >= marks)
+			for (int k = i; k < n; k++)
+				if (near[k] && strcmp(r[k].ln.s, r[i].ln.s) == 0 && k != i)
+					r[k].kind = RAW_PAGE;
+		if (same >= 2 && same * 2 >= marks)
+			r[i].kind = RAW_PAGE;
+	}
+	free(near);
+}
+
+/* An address alone on its line is the text's own when the sentence before
+ * leads into it ("… tại" / "https://dichvucong.gov.vn"), not the margin's. */
+static void keep_led_in_addresses(struct raw_line *r, int n)
+{
+	int prev = -1;
+	for (int i = 0; i < n; i++) {
+		if (r[i].kind == RAW_TEXT) {
+			prev = i;
+			continue;
+		}
+		if (r[i].kind != RAW_PAGE || !*r[i].ln.s || is_page_number(r[i].ln.s) || prev < 0 ||
+		    strchr(r[i].ln.s, ' ') || beside_page_mark(r, n, i))
+			continue;
+		if (last_punct(r[prev].ln.s) == ':' || joins_next(r[prev].ln.s, r[i].ln.s)) {
+			r[i].kind = RAW_TEXT;
+			prev = i;
+		}
+	}
+}
+
+/* Cleans every line (a form feed, as pdftotext writes between pages, is a
+ * page mark of its own) and keeps the lines with text, each knowing whether
+ * a blank line or a page boundary came before it. */
 static void split_lines(const char *text, struct lines *L)
 {
-	L->v = NULL;
-	L->n = 0;
-	int cap = 0;
-	bool blank = false;
-	const char *p = text;
-	while (*p) {
-		const char *e = strchr(p, '\n');
-		size_t n = e ? (size_t)(e - p) : strlen(p);
-		struct line ln;
-		clean_line(p, n, &ln);
-		if (!*ln.s) {
-			free(ln.s);
-			blank = true;
-		} else {
-			ln.blank_before = blank;
-			blank = false;
-			if (L->n == cap) {
-				cap = cap ? cap * 2 : 256;
-				L->v = xrealloc(L->v, sizeof *L->v * (size_t)cap);
-			}
-			L->v[L->n++] = ln;
+	bool markdown = is_markdown_text(text);
+	struct raw_line *r = NULL;
+	int n = 0, cap = 0;
+	for (const char *p = text; *p;) {
+		size_t len = strcspn(p, "\n\f");
+		if (n + 2 > cap) {
+			cap = cap ? cap * 2 : 256;
+			r = xrealloc(r, sizeof *r * (size_t)cap);
 		}
-		p = e ? e + 1 : p + n;
+		r[n].kind = clean_line(p, len, markdown, &r[n].ln);
+		n++;
+		p += len;
+		if (*p == '\f') {
+			memset(&r[n], 0, sizeof r[n]);
+			r[n].ln.s = xstrdup("");
+			r[n++].kind = RAW_PAGE;
+		}
+		if (*p)
+			p++;
 	}
+	mark_running_heads(r, n);
+	keep_led_in_addresses(r, n);
+	L->v = xmalloc(sizeof *L->v * ((size_t)n + 1));
+	L->n = 0;
+	bool blank = false, page = false;
+	for (int i = 0; i < n; i++) {
+		if (r[i].kind != RAW_TEXT) {
+			blank |= r[i].kind == RAW_BLANK;
+			page |= r[i].kind == RAW_PAGE;
+			free(r[i].ln.s);
+			continue;
+		}
+		r[i].ln.blank_before = blank;
+		r[i].ln.page_break = page;
+		blank = page = false;
+		L->v[L->n++] = r[i].ln;
+	}
+	free(r);
 }
 
 static void lines_free(struct lines *L)
@@ -712,6 +1015,11 @@ static bool continues(const struct block *b, const struct line *prev, const stru
 	char end = last_punct(prev->s);
 	if (text_cp_is_lower(cp))
 		return !strchr(".!?:", end) || (wrapped && prev->ncp >= full);
+	/* A sentence or heading cut by a page break or a blank line: the first
+	 * half ends on a comma or on a word a sentence cannot stop at ("các
+	 * Phó" ‖ "Chủ tịch", "Kế hoạch số" ‖ "168/KH-UBND"). */
+	if (end == ',' || joins_next(prev->s, ln->s))
+		return true;
 	/* Not hard-wrapped: a line is a paragraph (Word puts one per line). */
 	if (!wrapped || prev->ncp < full || end == ':')
 		return false;
@@ -809,18 +1117,52 @@ static int wrap_width(const struct lines *L, int from, int to)
 	return w >= 30 && w <= 120 && near * 10 >= n * 3 ? w : 0;
 }
 
+/* A sentence that opens a plan's preamble rather than continuing its title:
+ * "Căn cứ …", "Thực hiện …", "Năm 2025, …". */
+static bool is_preamble_start(const char *s)
+{
+	static const char *const starts[] = {
+		"Căn cứ ", "Thực hiện ", "Triển khai ", "Nhằm ", "Để ", "Theo ", "Trên cơ sở ",
+		"Quán triệt ", "Xét ", "Được sự ", "Ngày ", "Qua ", "Với mục tiêu",
+	};
+	for (size_t k = 0; k < sizeof starts / sizeof starts[0]; k++)
+		if (starts_with(s, starts[k]))
+			return true;
+	const char *p = s + strlen("Năm ");
+	return starts_with(s, "Năm ") && p[0] >= '1' && p[0] <= '2' && strspn(p, "0123456789") == 4;
+}
+
+/* The first line of the body that carries a numbering label: the lines
+ * before it are the title and the preamble. */
+static int front_matter_end(const struct lines *L, int from, int to)
+{
+	struct label lb;
+	for (int i = from; i < to; i++)
+		if (parse_label(L->v[i].s, &lb) || is_annex(L->v[i].s))
+			return i;
+	return to;
+}
+
 static void make_blocks(const struct lines *L, int from, int to, struct blocks *B)
 {
 	B->v = NULL;
 	B->n = B->cap = 0;
-	int w = wrap_width(L, from, to);
+	int w = wrap_width(L, from, to), front = front_matter_end(L, from, to), blanks = 0;
 	for (int i = from; i < to; i++) {
 		const struct line *ln = &L->v[i];
-		if (B->n > 0 && i > from && continues(&B->v[B->n - 1], &L->v[i - 1], ln, w))
+		blanks += ln->blank_before;
+		/* in the front matter, a preamble's first sentence starts a block
+		 * even when the title's last line fills the width */
+		bool opens = i < front && is_preamble_start(ln->s) && i > from &&
+			     !joins_next(L->v[i - 1].s, ln->s);
+		if (B->n > 0 && i > from && !opens && continues(&B->v[B->n - 1], &L->v[i - 1], ln, w)) {
 			block_append(&B->v[B->n - 1], ln->s);
-		else
+		} else {
 			block_add(B, ln);
+			B->v[B->n - 1].blank_before = ln->blank_before;
+		}
 	}
+	B->spaced = to - from >= 4 && blanks * 2 > to - from;
 	for (int i = 0; i < B->n; i++) {
 		char *sq = text_squeeze(B->v[i].s);
 		free(B->v[i].s);
@@ -948,6 +1290,34 @@ static void find_references(const char *s, struct plan_doc *d)
 	}
 }
 
+/* Whether org names one body ("Sở Giao thông vận tải", "UBND huyện Cao
+ * Lộc"), not a kind ("UBND tỉnh", "Sở"): after the kind and the level of
+ * government comes a capitalised name. The preamble of a plan whose header
+ * was not copied often says only "UBND tỉnh ban hành"; that is left for
+ * the clerk rather than stored as the issuer. */
+static bool names_one_body(const char *org)
+{
+	static const char *const kinds[] = {
+		"Ủy ban nhân dân ", "Ủy ban ", "UBND ", "Văn phòng ", "Thanh tra ", "Trung tâm ",
+		"Chi cục ", "Cục ", "Sở ", "Ban ",
+	};
+	static const char *const levels[] = {
+		"tỉnh ", "huyện ", "thành phố ", "thị xã ", "quận ", "xã ", "phường ", "thị trấn ",
+	};
+	const char *p = org;
+	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+		if (starts_with(p, kinds[k])) {
+			p += strlen(kinds[k]);
+			break;
+		}
+	for (size_t k = 0; k < sizeof levels / sizeof levels[0]; k++)
+		if (starts_with(p, levels[k])) {
+			p += strlen(levels[k]);
+			break;
+		}
+	return p != org && *p && !text_cp_is_lower(first_cp(p));
+}
+
 /* Issuer named in the preamble: "Sở Công Thương ban hành Kế hoạch". */
 static char *issuer_from_text(const char *s)
 {
@@ -965,8 +1335,12 @@ static char *issuer_from_text(const char *s)
 				if ((q == s || q[-1] == ' ') && (!best || q > best))
 					best = q;
 		if (best && !memchr(best, ';', (size_t)(hit - best)) &&
-		    !memchr(best, ',', (size_t)(hit - best)))
-			return xstrndup(best, (size_t)(hit - best));
+		    !memchr(best, ',', (size_t)(hit - best))) {
+			char *org = xstrndup(best, (size_t)(hit - best));
+			if (names_one_body(org))
+				return org;
+			free(org);
+		}
 	}
 	return NULL;
 }
@@ -1121,20 +1495,58 @@ static void annex_add(struct plan_doc *d, struct tree *t, const char *s)
 	section_add(d, t, 0, &lb, s, strlen(s), "");
 }
 
-static bool is_preamble_start(const char *s)
+/* Whether block i ends the abstract (trích yếu) under "KẾ HOẠCH": a label,
+ * a sentence that opens a preamble, a sentence that ends like one (the
+ * abstract has no final stop), or a blank line in a text that is not
+ * double-spaced. */
+static bool ends_title(const struct blocks *B, int i)
 {
-	return starts_with(s, "Thực hiện ") || starts_with(s, "Căn cứ ");
+	const struct block *b = &B->v[i];
+	if (b->label || is_annex(b->s))
+		return true;
+	if (i == 0)
+		return is_preamble_start(b->s) && strchr(".:;", last_punct(b->s));
+	return is_preamble_start(b->s) || (b->blank_before && !B->spaced) ||
+	       (last_punct(b->s) == ':' && cp_count(b->s) > 80);
+}
+
+/* The closing words after the last section: "Trên đây là Kế hoạch …",
+ * "Yêu cầu Thủ trưởng các … thực hiện./.", or any paragraph that ends the
+ * document with "./.". */
+static bool opens_closing(const struct block *b)
+{
+	static const char *const starts[] = { "Trên đây là", "Trên đây", "Yêu cầu ", "Đề nghị " };
+	if (b->is_item || b->label)
+		return false;
+	size_t n = strlen(b->s);
+	if (n >= 3 && strcmp(b->s + n - 3, "./.") == 0)
+		return true;
+	for (size_t k = 0; k < sizeof starts / sizeof starts[0]; k++)
+		if (starts_with(b->s, starts[k]))
+			return k < 2 || strchr(".!", last_punct(b->s));
+	return false;
+}
+
+/* The index of the last block that may open a section; the closing can
+ * only come after it. */
+static int last_heading(const struct blocks *B)
+{
+	int last = -1;
+	for (int i = 0; i < B->n; i++)
+		if (B->v[i].label || is_annex(B->v[i].s))
+			last = i;
+	return last;
 }
 
 /* Title, preamble, sections, closing, from the body's blocks. */
 static void parse_body(struct plan_doc *d, struct blocks *B, bool have_type)
 {
 	struct tree t = { .depth = 0 };
-	int i = 0;
+	int i = 0, last = last_heading(B);
 	enum { TITLE, PREAMBLE, SECTIONS, CLOSING } where = have_type ? TITLE : PREAMBLE;
 	for (; i < B->n; i++) {
 		struct block *b = &B->v[i];
-		if (where == TITLE && (b->label || (i > 0 && is_preamble_start(b->s))))
+		if (where == TITLE && ends_title(B, i))
 			where = PREAMBLE;
 		if (where == TITLE) {
 			struct sbuf s = SBUF_INIT;
@@ -1143,7 +1555,8 @@ static void parse_body(struct plan_doc *d, struct blocks *B, bool have_type)
 			d->title = sbuf_detach(&s);
 			continue;
 		}
-		if (where != CLOSING && starts_with(b->s, "Trên đây là") && d->nsections > 0)
+		if (where != CLOSING && d->nsections > 0 &&
+		    (starts_with(b->s, "Trên đây là") || (i > last && opens_closing(b))))
 			where = CLOSING;
 		if (where == CLOSING) {
 			text_add(&d->closing, b->s);
