@@ -5,6 +5,7 @@
 #include "cli/cli.h"
 #include "core/plan.h"
 #include "import/plan_load.h"
+#include "util/sbuf.h"
 
 static int plan_import(struct cli_ctx *ctx, int argc, char **argv);
 static int plan_list_cmd(struct cli_ctx *ctx, int argc, char **argv);
@@ -146,6 +147,21 @@ static void kv(const char *key, const char *value)
 	putchar('\n');
 }
 
+/* One "key: paragraph" line per paragraph (they are kept apart by a blank
+ * line). */
+static void kv_paragraphs(const char *key, const char *text)
+{
+	for (const char *p = text ? text : ""; *p;) {
+		const char *e = strstr(p, "\n\n");
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		char *para = xstrndup(p, n);
+		kv(key, para);
+		free(para);
+		p += n;
+		p += strspn(p, "\n");
+	}
+}
+
 static void show_refs_and_recipients(struct db *db, int64_t id)
 {
 	struct cchc_err err = { 0 };
@@ -198,6 +214,11 @@ static int plan_show(struct cli_ctx *ctx, int argc, char **argv)
 	else
 		kv("year", "");
 	kv("title", p.title);
+	char *kind = plan_issuer_kind(p.signer_authority, p.signer_title);
+	kv("issuer_kind", kind);
+	free(kind);
+	kv_paragraphs("preamble", p.preamble);
+	kv_paragraphs("closing", p.closing);
 	show_refs_and_recipients(&ctx->db, p.id);
 	fputs("signer: ", stdout);
 	const char *parts[] = { p.signer_authority, p.signer_title, p.signer_name };

@@ -1648,9 +1648,14 @@ static void signer_line(struct plan_doc *d, const char *cell, int *nupper)
 	if (is_signature_note(cell))
 		return;
 	if (text_all_upper(cell) && !*d->signer_name) {
-		if (*nupper == 0 && is_authority(cell)) {
+		if (is_authority(cell) && !*d->signer_title) {
+			/* "TM. ỦY BAN NHÂN DÂN" then "KT. CHỦ TỊCH": one line each */
+			char *a = normalise_authority(cell);
+			struct sbuf b = SBUF_INIT;
+			sbuf_addf(&b, "%s%s%s", d->signer_authority, *d->signer_authority ? "\n" : "", a);
+			free(a);
 			free(d->signer_authority);
-			d->signer_authority = normalise_authority(cell);
+			d->signer_authority = sbuf_detach(&b);
 		} else if (!*d->signer_title) {
 			free(d->signer_title);
 			d->signer_title = text_squeeze(cell);
@@ -1839,4 +1844,49 @@ void plan_doc_free(struct plan_doc *d)
 	}
 	free(d->sections);
 	memset(d, 0, sizeof *d);
+}
+
+/* The head's title as the signer block names it, to the kind of body. */
+static const char *kind_of_head(const char *head)
+{
+	static const struct { const char *head, *kind; } map[] = {
+		{ "CHỦ TỊCH", "Ủy ban nhân dân" }, { "GIÁM ĐỐC", "Sở" }, { "TRƯỞNG BAN", "Ban" },
+		{ "CHÁNH VĂN PHÒNG", "Văn phòng" }, { "CHÁNH THANH TRA", "Thanh tra" },
+		{ "CHI CỤC TRƯỞNG", "Chi cục" }, { "CỤC TRƯỞNG", "Cục" },
+	};
+	while (*head == ' ')
+		head++;
+	if (starts_with(head, "PHÓ "))
+		head += strlen("PHÓ ");
+	for (size_t k = 0; k < sizeof map / sizeof map[0]; k++)
+		if (starts_with(head, map[k].head))
+			return map[k].kind;
+	return NULL;
+}
+
+char *plan_issuer_kind(const char *authority, const char *title)
+{
+	const char *tm = strstr(authority, "TM.");
+	if (tm) {
+		tm += strlen("TM.");
+		while (*tm == ' ')
+			tm++;
+		char *body = xstrndup(tm, strcspn(tm, "\n"));
+		char *lower = text_lower(body);
+		char *kind = text_capitalize(lower);
+		free(body);
+		free(lower);
+		return kind;
+	}
+	const char *head = NULL;
+	for (const char *p = authority; *p && !head;) {
+		const char *dot = strchr(p, '.');
+		size_t line = strcspn(p, "\n");
+		if (dot && (size_t)(dot - p) < line)
+			head = kind_of_head(dot + 1);
+		p += line + (p[line] == '\n');
+	}
+	if (!head)
+		head = kind_of_head(title);
+	return xstrdup(head ? head : "");
 }

@@ -58,6 +58,11 @@ struct plan_doc {
 int plan_parse(const char *text, struct plan_doc *doc, struct cchc_err *err);
 void plan_doc_free(struct plan_doc *doc);
 
+/* The kind of body that issued a plan, read from its signer block: "TM. ỦY
+ * BAN NHÂN DÂN" → "Ủy ban nhân dân", "KT. GIÁM ĐỐC" → "Sở", "TRƯỞNG BAN" →
+ * "Ban"; "" when the block does not say. Malloc'd. */
+char *plan_issuer_kind(const char *authority, const char *title);
+
 /* Name of a numbering style for storage ("roman", "dotted", ...). */
 const char *numbering_style_name(enum numbering_style s);
 

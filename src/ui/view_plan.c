@@ -253,6 +253,43 @@ static void add_plan_intro(struct plan_view *pv, struct tlines *t)
 	}
 }
 
+/* The plan's own words outside its sections (the preamble above section I,
+ * the closing after the last section), each paragraph wrapped. */
+static void add_plan_words(struct tlines *t, const char *caption, const char *text)
+{
+	if (!text || !*text)
+		return;
+	bool first = t->n == 0;
+	if (!first)
+		tl_blank(t);
+	tl_add(t, 0, NULL, EL_TEXT, caption, strlen(caption), EL_LIST_HEADER);
+	for (const char *p = text; *p;) {
+		size_t n = strcspn(p, "\n");
+		if (n) {
+			char *para = xstrndup(p, n), *clean = text_sanitize(para);
+			tl_wrapped(t, 0, NULL, EL_TEXT, clean, EL_TEXT);
+			free(clean);
+			free(para);
+		}
+		p += n;
+		p += strspn(p, "\n");
+	}
+	if (first)
+		tl_blank(t);
+}
+
+/* The last section before the annexes: the closing follows it. */
+static int last_body_section(const struct plan_view *pv)
+{
+	int last = -1;
+	for (int i = 0; i < pv->nsec; i++)
+		if (strcmp(pv->sec[i].style, "annex") != 0)
+			last = i;
+		else
+			break;
+	return last;
+}
+
 static void text_build(struct app *app, struct plan_view *pv, int width)
 {
 	struct text_pane *t = &pv->text;
@@ -265,10 +302,14 @@ static void text_build(struct app *app, struct plan_view *pv, int width)
 		add_plan_intro(pv, &t->l);
 	} else {
 		const struct section_info *s = &pv->sec[pv->sel];
+		if (pv->sel == 0)
+			add_plan_words(&t->l, "Phần mở đầu:", pv->info.preamble);
 		tl_wrapped(&t->l, 0, s->label, EL_SECTION_LABEL, s->heading, EL_SECTION_HEADING);
 		tl_section_items(app, &t->l, s->id);
 		if (s->nchildren)
 			add_children(pv, &t->l, pv->sel);
+		if (pv->sel == last_body_section(pv))
+			add_plan_words(&t->l, "Phần kết:", pv->info.closing);
 	}
 	t->scroll.n = t->l.n;
 	t->scroll.top = top;
