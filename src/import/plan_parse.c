@@ -1332,7 +1332,7 @@ static char *issuer_from_text(const char *s)
 		const char *best = NULL;
 		for (size_t o = 0; o < sizeof orgs / sizeof orgs[0]; o++)
 			for (const char *q = s; (q = strstr(q, orgs[o])) && q < hit; q++)
-				if ((q == s || q[-1] == ' ') && (!best || q > best))
+				if ((q == s || q[-1] == ' ' || q[-1] == '\n') && (!best || q > best))
 					best = q;
 		if (best && !memchr(best, ';', (size_t)(hit - best)) &&
 		    !memchr(best, ',', (size_t)(hit - best))) {

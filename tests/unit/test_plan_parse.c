@@ -276,6 +276,102 @@ static void test_review_cases(void)
 	sbuf_free(&want);
 }
 
+/* Page breaks of a PDF copy: page numbers, a running head, a site's margin
+ * lines and blank lines between two halves of a sentence are dropped and
+ * the halves joined; an address inside a sentence is kept. */
+static void test_page_breaks_and_margins(void)
+{
+	char *d = dump_text(
+		"KẾ HOẠCH\nCải cách hành chính năm 2026\n\nI. MỤC ĐÍCH\n\n"
+		"1. Mục đích\n\nTriển khai các nhiệm vụ theo Kế hoạch số\n\nthuvienphapluat.vn\n"
+		"Trang 2/9\n\nKế hoạch CCHC năm 2026\n\n168/KH-UBND của UBND tỉnh; nhiệm vụ do các Phó\n\n"
+		"www.thuvienphapluat.vn - Hotline: 1900 6192\n- 3 -\nKế hoạch CCHC năm 2026\n\n"
+		"Chủ tịch UBND tỉnh giao.\n\n2. Yêu cầu\n\nCông khai tại https://dichvucong.gov.vn theo "
+		"quy định.\n\nII. NHIỆM VỤ\n\n1. Cục Thuế tỉnh, Công an tỉnh, các Sở, ban, ngành,\n\n"
+		"4\n\fKế hoạch CCHC năm 2026\nUBND các huyện, thành phố\n\n- Thực hiện.\n\n"
+		"2. Xây dựng chính quyền số\n\nPhát triển dữ liệu.\n");
+	CHECK_HAS(d, "  ¶ Triển khai các nhiệm vụ theo Kế hoạch số 168/KH-UBND của UBND tỉnh; nhiệm "
+		  "vụ do các Phó Chủ tịch UBND tỉnh giao.\n");
+	CHECK_HAS(d, "  ¶ Công khai tại https://dichvucong.gov.vn theo quy định.\n");
+	CHECK_HAS(d, "  1. Cục Thuế tỉnh, Công an tỉnh, các Sở, ban, ngành, UBND các huyện, thành phố\n");
+	/* "chính quyền số" ends a heading: "số" joins only a number */
+	CHECK_HAS(d, "  2. Xây dựng chính quyền số\n    ¶ Phát triển dữ liệu.\n");
+	CHECK(strstr(d, "thuvienphapluat") == NULL);
+	CHECK(strstr(d, "Kế hoạch CCHC năm 2026") == NULL);
+	free(d);
+	/* a running head must repeat at half of the page marks, and a line only
+	 * once beside a page number is text */
+	d = dump_text("KẾ HOẠCH\nT\n\nI. A\n\nMột câu.\n\n5\n\nGiữ dòng này.\n\nII. B\n");
+	CHECK_HAS(d, "I. A\n  ¶ Một câu.\n  ¶ Giữ dòng này.\n");
+	free(d);
+}
+
+/* Text copied from UBND tỉnh: no header block, the abstract runs straight
+ * into a preamble; the closing words follow the last section. */
+static void test_title_preamble_closing(void)
+{
+	char *d = dump_text(
+		"KẾ HOẠCH\nCải cách hành chính tỉnh Hòa Bình năm 2026\nNăm 2025, Chỉ số PAR INDEX "
+		"của tỉnh đạt 87,12%. UBND tỉnh ban hành Kế hoạch như sau:\nI. MỤC TIÊU\nNâng cao "
+		"chỉ số.\nII. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ theo dõi.\nYêu cầu Thủ trưởng các Sở, "
+		"ban, ngành triển khai thực hiện./.\nNơi nhận:\n- VP_(TTT);\n- Lưu: VT, NC.\n"
+		"TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn An\n");
+	CHECK_HAS(d, "issuer: \nplace: \n");
+	CHECK_HAS(d, "title: Cải cách hành chính tỉnh Hòa Bình năm 2026\npreamble: Năm 2025, Chỉ số "
+		  "PAR INDEX của tỉnh đạt 87,12%. UBND tỉnh ban hành Kế hoạch như sau:\n");
+	CHECK_HAS(d, "recipient: VP_(TTT)\nrecipient: Lưu: VT, NC\n");
+	CHECK_HAS(d, "signer_authority: TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nsigner_title: PHÓ CHỦ "
+		  "TỊCH\nsigner_name: Nguyễn Văn An\nclosing: Yêu cầu Thủ trưởng các Sở, ban, ngành "
+		  "triển khai thực hiện./.\n");
+	/* nothing of the closing stays in the last section */
+	const char *tail = "  1. Sở Nội vụ theo dõi.\n";
+	CHECK(strlen(d) > strlen(tail) && strcmp(d + strlen(d) - strlen(tail), tail) == 0);
+	free(d);
+	/* "Trên đây là" opens the closing, a later paragraph belongs to it */
+	d = dump_text("KẾ HOẠCH\nT\n\nI. A\n\n1. x\n\nTrên đây là Kế hoạch của Sở.\n\n"
+		      "Trong quá trình thực hiện, nếu có vướng mắc, báo cáo Sở./.\n");
+	CHECK_HAS(d, "closing: Trên đây là Kế hoạch của Sở.\n\nTrong quá trình thực hiện, nếu có "
+		  "vướng mắc, báo cáo Sở./.\n");
+	free(d);
+	/* a Word copy (one paragraph a line, no blank lines): a preamble that
+	 * starts "Căn cứ" ends the title; a title in two lines stays whole */
+	d = dump_text("KẾ HOẠCH\nCải cách hành chính năm 2026\ncủa UBND huyện Cao Lộc\nCăn cứ Quyết "
+		      "định số 12/QĐ-UBND ngày 05/01/2026 của UBND tỉnh;\nUBND huyện Cao Lộc ban "
+		      "hành Kế hoạch như sau:\nI. A\nNội dung.\n");
+	CHECK_HAS(d, "title: Cải cách hành chính năm 2026 của UBND huyện Cao Lộc\npreamble: Căn cứ");
+	/* the preamble names the issuer with its name: kept */
+	CHECK_HAS(d, "issuer: UBND huyện Cao Lộc\n");
+	free(d);
+}
+
+/* Plain text keeps its asterisks and underscores; Markdown loses only
+ * paired emphasis. */
+static void test_markdown_only_in_markdown(void)
+{
+	char *d = dump_text("KẾ HOẠCH\nT\n\nI. Chỉ số (*) và mã VP_(TTT), tệp ke_hoach_2026\n");
+	CHECK_HAS(d, "I. Chỉ số (*) và mã VP_(TTT), tệp ke_hoach_2026\n");
+	free(d);
+	d = dump_text("## KẾ HOẠCH\n\nT\n\n### I. Chỉ số **đậm** và _nghiêng_, mã VP_(TTT)\n");
+	CHECK_HAS(d, "I. Chỉ số đậm và nghiêng, mã VP_(TTT)\n");
+	free(d);
+}
+
+static void test_issuer_kind(void)
+{
+	char *k = plan_issuer_kind("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH", "PHÓ CHỦ TỊCH");
+	CHECK_STR(k, "Ủy ban nhân dân");
+	free(k);
+	k = plan_issuer_kind("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC");
+	CHECK_STR(k, "Sở");
+	free(k);
+	k = plan_issuer_kind("", "TRƯỞNG BAN");
+	CHECK_STR(k, "Ban");
+	free(k);
+	k = plan_issuer_kind("", "");
+	CHECK_STR(k, "");
+	free(k);
+}
+
 static void test_refuses_non_plans(void)
 {
 	char *o = outline("Chỉ là một đoạn văn, không có đề mục nào.\n");
@@ -308,6 +404,10 @@ int main(int argc, char **argv)
 	test_markdown();
 	test_header_table();
 	test_review_cases();
+	test_page_breaks_and_margins();
+	test_title_preamble_closing();
+	test_markdown_only_in_markdown();
+	test_issuer_kind();
 	test_refuses_non_plans();
 	return check_report("test_plan_parse");
 }
