@@ -44,6 +44,7 @@ libcchc_a_SOURCES += \
 	src/core/unit.c src/core/unit.h \
 	src/core/demo.c src/core/demo.h \
 	src/import/plan_parse.c src/import/plan_parse.h \
+	src/import/plan_layout.c src/import/plan_layout.h \
 	src/import/plan_load.c src/import/plan_load.h \
 	src/cli/cli.c src/cli/cli.h \
 	src/cli/cli_plan.c src/cli/cli_unit.c src/cli/cli_search.c src/cli/cli_workdays.c src/cli/cli_task.c src/cli/cli_evidence.c src/cli/cli_criteria.c \

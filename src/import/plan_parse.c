@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "import/plan_parse.h"
+#include "import/plan_layout.h"
 #include "text/date.h"
 #include "text/utf8.h"
 #include "util/sbuf.h"
@@ -1778,8 +1779,10 @@ static void fill_derived(struct plan_doc *d)
 int plan_parse(const char *text, struct plan_doc *d, struct cchc_err *err)
 {
 	doc_init(d);
+	char *laid = plan_layout_tables(text);   /* a PDF's space-laid tables */
 	struct lines L;
-	split_lines(text, &L);
+	split_lines(laid ? laid : text, &L);
+	free(laid);
 	int type = find_type_line(&L, d);
 	int body_from = type >= 0 ? type + 1 : 0;
 	parse_header_lines(&L, 0, type >= 0 ? type : 0, d);

@@ -10,6 +10,7 @@
 #include <string.h>
 #include "check.h"
 #include "import/plan_parse.h"
+#include "import/plan_layout.h"
 #include "text/encoding.h"
 #include "util/fsutil.h"
 #include "util/sbuf.h"
@@ -372,6 +373,42 @@ static void test_issuer_kind(void)
 	free(k);
 }
 
+/* A table as pdftotext -layout writes it: cells wrapped inside their
+ * columns, a page break with its number and running head, the header row
+ * repeated on the next page; a single space between two columns. The
+ * two-column header block of the plan stays as it is. */
+static void test_layout_table(void)
+{
+	char *r = plan_layout_tables(
+		"UBND TỈNH LẠNG SƠN           CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+		"SỞ Y TẾ                          Độc lập - Tự do - Hạnh phúc\n\n"
+		"STT    Nhiệm vụ        Chủ trì       Thời hạn\n"
+		"                                     hoàn thành\n"
+		"1      Rà soát thủ     Văn phòng     Trước\n"
+		"       tục             Sở            30/6/2026\n"
+		"                                                  5\n"
+		"\fKế hoạch CCHC năm 2026\n"
+		"STT    Nhiệm vụ        Chủ trì       Thời hạn\n"
+		"                                     hoàn thành\n"
+		"2      Khảo sát sự hài Văn phòng     Quý\n"
+		"       lòng            Sở            III/2026\n\n"
+		"Nơi nhận:\n");
+	CHECK(r != NULL);
+	if (!r)
+		return;
+	CHECK_HAS(r, "UBND TỈNH LẠNG SƠN           CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+		  "SỞ Y TẾ                          Độc lập - Tự do - Hạnh phúc\n\n");
+	CHECK_HAS(r, "| STT | Nhiệm vụ | Chủ trì | Thời hạn hoàn thành |\n"
+		  "| 1 | Rà soát thủ tục | Văn phòng Sở | Trước 30/6/2026 |\n"
+		  "| 2 | Khảo sát sự hài lòng | Văn phòng Sở | Quý III/2026 |\n");
+	CHECK_HAS(r, "|\n\nNơi nhận:\n");
+	CHECK(strstr(r, "Kế hoạch CCHC năm 2026") == NULL);
+	free(r);
+	/* two columns of text and no numbered row: not a table */
+	CHECK(plan_layout_tables("Nơi nhận:              KT. GIÁM ĐỐC\n- Lưu: VT.       PHÓ GIÁM ĐỐC\n")
+	      == NULL);
+}
+
 static void test_refuses_non_plans(void)
 {
 	char *o = outline("Chỉ là một đoạn văn, không có đề mục nào.\n");
@@ -408,6 +445,7 @@ int main(int argc, char **argv)
 	test_title_preamble_closing();
 	test_markdown_only_in_markdown();
 	test_issuer_kind();
+	test_layout_table();
 	test_refuses_non_plans();
 	return check_report("test_plan_parse");
 }
