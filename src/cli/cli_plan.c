@@ -147,6 +147,27 @@ static void kv(const char *key, const char *value)
 	putchar('\n');
 }
 
+/* The lines of s ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH") joined by " / ",
+ * as the signer line prints them. */
+static char *joined_lines(const char *s)
+{
+	struct sbuf b = SBUF_INIT;
+	sbuf_add(&b, "");
+	for (const char *p = s ? s : ""; *p; p++)
+		if (*p == '\n')
+			sbuf_add(&b, " / ");
+		else
+			sbuf_addc(&b, *p);
+	return sbuf_detach(&b);
+}
+
+static void kv_lines(const char *key, const char *value)
+{
+	char *j = joined_lines(value);
+	kv(key, j);
+	free(j);
+}
+
 /* One "key: paragraph" line per paragraph (they are kept apart by a blank
  * line). */
 static void kv_paragraphs(const char *key, const char *text)
@@ -221,7 +242,8 @@ static int plan_show(struct cli_ctx *ctx, int argc, char **argv)
 	kv_paragraphs("closing", p.closing);
 	show_refs_and_recipients(&ctx->db, p.id);
 	fputs("signer: ", stdout);
-	const char *parts[] = { p.signer_authority, p.signer_title, p.signer_name };
+	char *authority = joined_lines(p.signer_authority);
+	const char *parts[] = { authority, p.signer_title, p.signer_name };
 	bool first = true;
 	for (int i = 0; i < 3; i++)
 		if (*parts[i]) {
@@ -229,8 +251,9 @@ static int plan_show(struct cli_ctx *ctx, int argc, char **argv)
 			cli_put_field(stdout, parts[i]);
 			first = false;
 		}
+	free(authority);
 	putchar('\n');
-	kv("signer_authority", p.signer_authority);
+	kv_lines("signer_authority", p.signer_authority);
 	kv("signer_title", p.signer_title);
 	kv("signer_name", p.signer_name);
 	printf("sections: %d\n", p.nsections);

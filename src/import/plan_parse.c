@@ -964,6 +964,27 @@ static bool parse_date_line(const char *cell, struct plan_doc *d)
 	return true;
 }
 
+/* "ỦY BAN NHÂN DÂN" over "HUYỆN ĐỨC TRỌNG": the name of one body written on
+ * two lines, not a parent body and its issuer. */
+static bool continues_body(const char *prev, const char *cell)
+{
+	static const char *const levels[] = {
+		"TỈNH ", "HUYỆN ", "THÀNH PHỐ ", "THỊ XÃ ", "QUẬN ", "XÃ ", "PHƯỜNG ", "THỊ TRẤN ",
+		"ĐẶC KHU ",
+	};
+	size_t n = strlen(prev);
+	static const char ubnd[] = "ỦY BAN NHÂN DÂN", ubnd2[] = "UỶ BAN NHÂN DÂN", short_[] = "UBND";
+	bool council = (n >= strlen(ubnd) && strcmp(prev + n - strlen(ubnd), ubnd) == 0) ||
+		       (n >= strlen(ubnd2) && strcmp(prev + n - strlen(ubnd2), ubnd2) == 0) ||
+		       (n >= strlen(short_) && strcmp(prev + n - strlen(short_), short_) == 0);
+	if (!council)
+		return false;
+	for (size_t k = 0; k < sizeof levels / sizeof levels[0]; k++)
+		if (starts_with(cell, levels[k]))
+			return true;
+	return false;
+}
+
 static void parse_header_lines(const struct lines *L, int from, int to, struct plan_doc *d)
 {
 	struct cells cells;
@@ -974,7 +995,19 @@ static void parse_header_lines(const struct lines *L, int from, int to, struct p
 			const char *cell = cells.v[c];
 			if (is_motto(cell) || parse_doc_no(cell, d) || parse_date_line(cell, d))
 				continue;
-			if (!text_all_upper(cell) || bodies >= 2)
+			if (!text_all_upper(cell))
+				continue;
+			char **prev = bodies == 1 ? &d->parent_body : bodies == 2 ? &d->issuer : NULL;
+			if (prev && continues_body(*prev, cell)) {
+				char *joined = xstrdup(*prev);
+				struct sbuf b = SBUF_INIT;
+				sbuf_addf(&b, "%s %s", joined, cell);
+				free(joined);
+				free(*prev);
+				*prev = sbuf_detach(&b);
+				continue;
+			}
+			if (bodies >= 2)
 				continue;
 			char **slot = bodies++ == 0 ? &d->parent_body : &d->issuer;
 			free(*slot);
@@ -1204,9 +1237,8 @@ static bool is_symbol_char(const char *p, size_t *len)
 /* A document number at p: "126/KH-UBND", "60/2021/NĐ-CP". Returns its length. */
 static size_t doc_number_at(const char *p)
 {
-	int v;
-	size_t i = read_digits(p, 5, &v);
-	if (!i || p[i] != '/')
+	size_t i = strspn(p, "0123456789");  /* "05/KH-UBND": zeros are written */
+	if (!i || i > 5 || p[i] != '/')
 		return 0;
 	i++;
 	size_t y = 0;
@@ -1632,10 +1664,12 @@ static bool is_signature_note(const char *s)
 	       starts_with(s, "(ký") || strcmp(s, "Đã ký") == 0;
 }
 
+/* A recipient line keeps a trailing comma until the footer is read: the
+ * next line may continue it ("- C, PCVP UBND tỉnh," ‖ "các phòng CV, TH;"). */
 static void add_recipient(struct plan_doc *d, const char *s)
 {
 	char *r = text_squeeze(s);
-	rstrip(r, ";,. ");
+	rstrip(r, ";. ");
 	if (!*r) {
 		free(r);
 		return;
@@ -1799,6 +1833,8 @@ int plan_parse(const char *text, struct plan_doc *d, struct cchc_err *err)
 	parse_body(d, &B, type >= 0);
 	blocks_free(&B);
 	int annex = parse_footer(&L, footer, L.n, d);
+	for (int i = 0; i < d->nrecipients; i++)
+		rstrip(d->recipients[i], ";,. ");
 	make_blocks(&L, annex, L.n, &B);
 	parse_annexes(d, &B);
 	blocks_free(&B);
