@@ -10,6 +10,16 @@
 # downloaded PDF and a digital-signature stamp, closing paragraphs with and
 # without "Trên đây là", annex tables (Markdown and TAB), Nơi nhận to the
 # letter. Their .show files also check preamble:, closing: and issuer_kind:.
+# Seven more, written against the importer's blind spots: a plan issued by a
+# decision (QUYẾT ĐỊNH, Điều 1-3, then the plan "Kèm theo Quyết định"), a
+# CHƯƠNG TRÌNH with PHẦN THỨ NHẤT and "a." items, a Chi cục under a Sở
+# (three-line header, Phần / Mục / Nội dung 1:), an đặc khu plan with
+# sentence-case headings, a heading and its text on one line, 1.1 and 1.1.1
+# without final dots, "Nhiệm vụ 1:" and Nơi nhận beside the signer in a TAB
+# table, a xã plan with a footnote at a page break and "*" / Symbol bullets,
+# a Trung tâm's pdftotext -layout copy whose annex table spans a page break
+# (its rows are checked in a .items file), and a UBND tỉnh tuyên truyền plan
+# with a blank number and day and a "Lưu ý:" under its annex table.
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 C="$FIXTURES/corpus"
 n=0
@@ -26,7 +36,14 @@ for f in "$C"/*.txt "$C"/*.md; do
 	while IFS= read -r line; do
 		grep -qxF -- "$line" "$T/show" || fail "$(basename "$f"): missing '$line'"
 	done <"$base.show"
+	# a plan with an annex table laid out with spaces lists its rows as the
+	# importer must store them, one "| … |" line per row
+	if [ -f "$base.items" ] && command -v sqlite3 >/dev/null; then
+		sqlite3 "$CCHC_DB" "SELECT text FROM section_item WHERE kind = 'para'
+			AND text LIKE '|%' ORDER BY section_id, seq" >"$T/items"
+		expect_file "$base.items" "$T/items"
+	fi
 	n=$((n + 1))
 done
-[ "$n" -eq 15 ] || fail "found $n corpus plans, expected 15"
+[ "$n" -eq 22 ] || fail "found $n corpus plans, expected 22"
 exit 0
