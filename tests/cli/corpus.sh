@@ -10,7 +10,7 @@
 # downloaded PDF and a digital-signature stamp, closing paragraphs with and
 # without "Trên đây là", annex tables (Markdown and TAB), Nơi nhận to the
 # letter. Their .show files also check preamble:, closing: and issuer_kind:.
-# Seven more, written against the importer's blind spots: a plan issued by a
+# Eight more, written against the importer's blind spots: a plan issued by a
 # decision (QUYẾT ĐỊNH, Điều 1-3, then the plan "Kèm theo Quyết định"), a
 # CHƯƠNG TRÌNH with PHẦN THỨ NHẤT and "a." items, a Chi cục under a Sở
 # (three-line header, Phần / Mục / Nội dung 1:), an đặc khu plan with
@@ -19,7 +19,9 @@
 # table, a xã plan with a footnote at a page break and "*" / Symbol bullets,
 # a Trung tâm's pdftotext -layout copy whose annex table spans a page break
 # (its rows are checked in a .items file), and a UBND tỉnh tuyên truyền plan
-# with a blank number and day and a "Lưu ý:" under its annex table.
+# with a blank number and day and a "Lưu ý:" under its annex table, and a
+# phường plan as pandoc writes Word into Markdown (grid tables for the header,
+# the signer block and the annex, list items wrapped at 72 columns).
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 C="$FIXTURES/corpus"
 n=0
@@ -45,5 +47,5 @@ for f in "$C"/*.txt "$C"/*.md; do
 	fi
 	n=$((n + 1))
 done
-[ "$n" -eq 22 ] || fail "found $n corpus plans, expected 22"
+[ "$n" -eq 23 ] || fail "found $n corpus plans, expected 23"
 exit 0
