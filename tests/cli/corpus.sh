@@ -25,27 +25,33 @@
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 C="$FIXTURES/corpus"
 n=0
+bad=
 for f in "$C"/*.txt "$C"/*.md; do
-	base=${f%.*}
-	export CCHC_DB="$T/$(basename "$base").db"
-	run "$CCHC" plan import "$f"
-	expect_rc 0
-	"$CCHC" plan tree >"$T/tree"
-	expect_file "$base.tree" "$T/tree"
-	"$CCHC" plan show >"$T/show"
-	# every expected metadata line is there (the file lists only what its
-	# author checked)
-	while IFS= read -r line; do
-		grep -qxF -- "$line" "$T/show" || fail "$(basename "$f"): missing '$line'"
-	done <"$base.show"
-	# a plan with an annex table laid out with spaces lists its rows as the
-	# importer must store them, one "| … |" line per row
-	if [ -f "$base.items" ] && command -v sqlite3 >/dev/null; then
-		sqlite3 "$CCHC_DB" "SELECT text FROM section_item WHERE kind = 'para'
-			AND text LIKE '|%' ORDER BY section_id, seq" >"$T/items"
-		expect_file "$base.items" "$T/items"
-	fi
 	n=$((n + 1))
+	# each plan in a subshell, so that one failing plan does not hide the
+	# differences of the others
+	(
+		base=${f%.*}
+		export CCHC_DB="$T/$(basename "$base").db"
+		run "$CCHC" plan import "$f"
+		expect_rc 0
+		"$CCHC" plan tree >"$T/tree"
+		expect_file "$base.tree" "$T/tree"
+		"$CCHC" plan show >"$T/show"
+		# every expected metadata line is there (the file lists only what its
+		# author checked)
+		while IFS= read -r line; do
+			grep -qxF -- "$line" "$T/show" || fail "$(basename "$f"): missing '$line'"
+		done <"$base.show"
+		# a plan whose annex table is laid out with spaces or drawn as a
+		# grid lists its rows as the importer must store them, one "| … |" line per row
+		if [ -f "$base.items" ] && command -v sqlite3 >/dev/null; then
+			sqlite3 "$CCHC_DB" "SELECT text FROM section_item WHERE kind = 'para'
+				AND text LIKE '|%' ORDER BY section_id, seq" >"$T/items"
+			expect_file "$base.items" "$T/items"
+		fi
+	) || bad="$bad $(basename "$f")"
 done
+[ -z "$bad" ] || fail "plans not imported as expected:$bad"
 [ "$n" -eq 23 ] || fail "found $n corpus plans, expected 23"
 exit 0
