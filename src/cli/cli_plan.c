@@ -235,7 +235,7 @@ static int plan_show(struct cli_ctx *ctx, int argc, char **argv)
 	else
 		kv("year", "");
 	kv("title", p.title);
-	char *kind = plan_issuer_kind(p.signer_authority, p.signer_title);
+	char *kind = plan_issuer_kind(p.issuer, p.signer_authority, p.signer_title);
 	kv("issuer_kind", kind);
 	free(kind);
 	kv_paragraphs("preamble", p.preamble);

@@ -62,7 +62,8 @@ struct blocks {
 
 struct label {
 	enum numbering_style style;
-	char delim;      /* '.' or ')' for arabic */
+	char delim;      /* '.' or ')' for arabic and letters, ':' '.' or 0 for named */
+	char word[24];   /* named: the word before the number, lower case ("phần") */
 	int parts;       /* dotted: number of parts */
 	int value;       /* ordinal of the last part */
 	char prefix[32]; /* dotted: all parts but the last, "1.2" */
@@ -731,8 +732,10 @@ static bool parse_letter_label(const char *s, struct label *lb)
 {
 	for (int k = 0; k < NLETTERS; k++) {
 		size_t n = strlen(viet_letters[k]);
-		if (strncmp(s, viet_letters[k], n) == 0 && s[n] == ')' && label_end(s + n + 1)) {
+		if (strncmp(s, viet_letters[k], n) == 0 && (s[n] == ')' || s[n] == '.') &&
+		    label_end(s + n + 1) && s[n + 1] != '\0') {
 			lb->style = STYLE_LETTER;
+			lb->delim = s[n];
 			lb->value = k + 1;
 			lb->len = n + 1;
 			return true;
@@ -775,12 +778,94 @@ static bool parse_paren_label(const char *s, struct label *lb)
 	return true;
 }
 
+/* "NHẤT", "hai" … "mười": an ordinal written in words, after "thứ". */
+static int ordinal_word(const char *s, size_t *len)
+{
+	static const char *const words[] = { "nhất", "hai", "ba", "tư", "năm", "sáu", "bảy",
+					     "tám", "chín", "mười" };
+	size_t n = 0;
+	while (s[n] && s[n] != ' ' && s[n] != '.' && s[n] != ':' && s[n] != ')' && n < 12)
+		n++;
+	char buf[16];
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	char *f = text_lower(buf);
+	int v = 0;
+	for (int k = 0; k < 10 && !v; k++)
+		if (strcmp(f, words[k]) == 0)
+			v = k + 1;
+	free(f);
+	*len = n;
+	return v;
+}
+
+/* The number after a named label's word: "1", "IV", "thứ nhất". */
+static size_t named_number(const char *s, int *value)
+{
+	size_t n;
+	if (starts_with(s, "thứ ") || starts_with(s, "THỨ ") || starts_with(s, "Thứ ")) {
+		const char *p = s + strlen("thứ ");
+		*value = ordinal_word(p, &n);
+		return *value ? (size_t)(p - s) + n : 0;
+	}
+	if ((n = read_digits(s, 3, value)))
+		return n;
+	n = strspn(s, "IVXL");
+	if (n) {
+		*value = roman_value(s, n);
+		return *value > 0 && roman_canonical(s, n, *value) ? n : 0;
+	}
+	return 0;
+}
+
+/* "PHẦN THỨ NHẤT", "Phần I.", "Mục 1.", "Nội dung 1:", "Nhiệm vụ 2:":
+ * a word and a number. The delimiter (".", ":", ")") may be left out only
+ * when nothing or an upper-case heading follows ("PHẦN I" alone, "CHƯƠNG
+ * II QUY ĐỊNH CHUNG"). "Điều" is not among the words: a decision's articles
+ * are its text, not a plan's sections. */
+static bool parse_named_label(const char *s, struct label *lb)
+{
+	static const char *const words[] = {
+		"Phần", "PHẦN", "Chương", "CHƯƠNG", "Mục", "MỤC", "Nội dung", "NỘI DUNG",
+		"Nhiệm vụ", "NHIỆM VỤ", "Giải pháp", "Nhóm", "Tiêu chí", "Chỉ tiêu",
+	};
+	for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+		size_t wl = strlen(words[k]);
+		if (strncmp(s, words[k], wl) != 0 || s[wl] != ' ')
+			continue;
+		int v = 0;
+		size_t n = named_number(s + wl + 1, &v);
+		if (!n || v <= 0)
+			return false;
+		const char *p = s + wl + 1 + n;
+		char delim = 0;
+		if (*p == '.' || *p == ':' || *p == ')')
+			delim = *p++;
+		if (!label_end(p))
+			return false;
+		if (!delim && *p && !text_all_upper(p))
+			return false;
+		char *w = text_lower(words[k]);
+		memset(lb, 0, sizeof *lb);
+		lb->style = STYLE_NAMED;
+		lb->delim = 0;
+		snprintf(lb->word, sizeof lb->word, "%s", w);
+		free(w);
+		lb->value = v;
+		lb->len = (size_t)(p - s);
+		return true;
+	}
+	return false;
+}
+
 /* Every reading of a numbering label at the start of s ("C." is roman 100
  * or the letter C); returns how many were found (up to 2). */
 static int parse_labels(const char *s, struct label lb[2])
 {
 	int n = 0;
 	memset(lb, 0, 2 * sizeof *lb);
+	if (parse_named_label(s, &lb[0]))
+		return 1;
 	if (parse_roman_label(s, &lb[n]))
 		n++;
 	if (parse_upper_label(s, &lb[n]))
@@ -803,7 +888,8 @@ static bool parse_label(const char *s, struct label *lb)
 
 static bool same_style(const struct label *a, const struct label *b)
 {
-	return a->style == b->style && a->parts == b->parts && a->delim == b->delim;
+	return a->style == b->style && a->parts == b->parts && a->delim == b->delim &&
+	       strcmp(a->word, b->word) == 0;
 }
 
 /* A list item marker: "- ", "+ ", "• ", or a dash glued to a word ("-Tổ"). */
@@ -869,9 +955,13 @@ static void split_cells(const char *s, struct cells *c)
 		while (*e && *e != '\t' && *e != '|' && !(e[0] == ' ' && e[1] == ' ' && e[2] == ' '))
 			e++;
 		char *cell = trim_dup(p, (size_t)(e - p));
-		/* "ngày      tháng 3 năm 2026": a blank day is not a column break */
+		/* "ngày      tháng 3 năm 2026", "Số:        /KH-UBND": a blank day
+		 * or number is not a column break */
 		char *prev = c->n > 0 ? c->v[c->n - 1] : NULL;
-		if (prev && strstr(prev, "ngày") && !strstr(prev, "năm")) {
+		size_t pl = prev ? strlen(prev) : 0;
+		size_t sl = strlen("Số:");
+		bool blank_no = prev && pl >= sl && strcmp(prev + pl - sl, "Số:") == 0 && cell[0] == '/';
+		if (prev && ((strstr(prev, "ngày") && !strstr(prev, "năm")) || blank_no)) {
 			struct sbuf b = SBUF_INIT;
 			sbuf_addf(&b, "%s %s", prev, cell);
 			free(prev);
@@ -964,8 +1054,24 @@ static bool parse_date_line(const char *cell, struct plan_doc *d)
 	return true;
 }
 
-/* "ỦY BAN NHÂN DÂN" over "HUYỆN ĐỨC TRỌNG": the name of one body written on
- * two lines, not a parent body and its issuer. */
+/* Words a body's name starts with, in a header's upper-case lines. */
+static bool starts_body_name(const char *s)
+{
+	static const char *const kinds[] = {
+		"ỦY BAN", "UỶ BAN", "UBND", "SỞ ", "BAN ", "CHI CỤC", "CỤC ", "TỔNG CỤC", "TRUNG TÂM",
+		"VĂN PHÒNG", "THANH TRA", "PHÒNG ", "HỘI ĐỒNG", "HĐND", "BỘ ", "ĐẢNG", "TỈNH ỦY",
+		"BẢO HIỂM", "CÔNG AN", "KHO BẠC", "ĐÀI ", "BÁO ", "TRƯỜNG", "BỆNH VIỆN", "HẠT ",
+		"VIỆN ", "TRẠM ", "ĐOÀN ", "LIÊN ĐOÀN", "HỘI ", "QUỸ ", "BQL",
+	};
+	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+		if (starts_with(s, kinds[k]))
+			return true;
+	return false;
+}
+
+/* Whether an upper-case header line continues the body named on the line
+ * before rather than naming another: "ỦY BAN NHÂN DÂN" over "HUYỆN ĐỨC
+ * TRỌNG", "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH" over "CÔNG". */
 static bool continues_body(const char *prev, const char *cell)
 {
 	static const char *const levels[] = {
@@ -973,54 +1079,57 @@ static bool continues_body(const char *prev, const char *cell)
 		"ĐẶC KHU ",
 	};
 	size_t n = strlen(prev);
-	static const char ubnd[] = "ỦY BAN NHÂN DÂN", ubnd2[] = "UỶ BAN NHÂN DÂN", short_[] = "UBND";
+	static const char ubnd[] = "NHÂN DÂN", short_[] = "UBND";
 	bool council = (n >= strlen(ubnd) && strcmp(prev + n - strlen(ubnd), ubnd) == 0) ||
-		       (n >= strlen(ubnd2) && strcmp(prev + n - strlen(ubnd2), ubnd2) == 0) ||
 		       (n >= strlen(short_) && strcmp(prev + n - strlen(short_), short_) == 0);
-	if (!council)
-		return false;
-	for (size_t k = 0; k < sizeof levels / sizeof levels[0]; k++)
+	for (size_t k = 0; council && k < sizeof levels / sizeof levels[0]; k++)
 		if (starts_with(cell, levels[k]))
 			return true;
-	return false;
+	int words = 1;
+	for (const char *p = cell; *p; p++)
+		words += *p == ' ';
+	return words <= 2 && !starts_body_name(cell);
 }
 
+/* The header's upper-case lines name the bodies, the issuer last and the
+ * bodies above it before ("UBND TỈNH SƠN LA / SỞ NÔNG NGHIỆP VÀ MÔI
+ * TRƯỜNG" over "CHI CỤC KIỂM LÂM"); a name may run over two lines. */
 static void parse_header_lines(const struct lines *L, int from, int to, struct plan_doc *d)
 {
 	struct cells cells;
-	int bodies = 0;
+	char *bodies[8];
+	int nb = 0;
 	for (int i = from; i < to; i++) {
 		split_cells(L->v[i].s, &cells);
 		for (int c = 0; c < cells.n; c++) {
 			const char *cell = cells.v[c];
 			if (is_motto(cell) || parse_doc_no(cell, d) || parse_date_line(cell, d))
 				continue;
-			if (!text_all_upper(cell))
+			if (!text_all_upper(cell) || cell[0] == '/')
 				continue;
-			char **prev = bodies == 1 ? &d->parent_body : bodies == 2 ? &d->issuer : NULL;
-			if (prev && continues_body(*prev, cell)) {
-				char *joined = xstrdup(*prev);
+			if (nb > 0 && continues_body(bodies[nb - 1], cell)) {
 				struct sbuf b = SBUF_INIT;
-				sbuf_addf(&b, "%s %s", joined, cell);
-				free(joined);
-				free(*prev);
-				*prev = sbuf_detach(&b);
-				continue;
+				sbuf_addf(&b, "%s %s", bodies[nb - 1], cell);
+				free(bodies[nb - 1]);
+				bodies[nb - 1] = sbuf_detach(&b);
+			} else if (nb < 8) {
+				bodies[nb++] = xstrdup(cell);
 			}
-			if (bodies >= 2)
-				continue;
-			char **slot = bodies++ == 0 ? &d->parent_body : &d->issuer;
-			free(*slot);
-			*slot = xstrdup(cell);
 		}
 		cells_free(&cells);
 	}
-	/* A single body line is the issuer itself ("SỞ NGOẠI VỤ"). */
-	if (bodies == 1) {
-		free(d->issuer);
-		d->issuer = d->parent_body;
-		d->parent_body = xstrdup("");
+	if (nb == 0)
+		return;
+	struct sbuf parent = SBUF_INIT;
+	sbuf_add(&parent, "");
+	for (int i = 0; i < nb - 1; i++) {
+		sbuf_addf(&parent, "%s%s", i ? " / " : "", bodies[i]);
+		free(bodies[i]);
 	}
+	free(d->parent_body);
+	d->parent_body = sbuf_detach(&parent);
+	free(d->issuer);
+	d->issuer = bodies[nb - 1];
 }
 
 /* ---------------------------------------------------------------- blocks */
@@ -1852,7 +1961,7 @@ int plan_parse(const char *text, struct plan_doc *d, struct cchc_err *err)
 const char *numbering_style_name(enum numbering_style s)
 {
 	static const char *const names[] = { "roman", "arabic", "dotted", "letter", "paren", "annex",
-					     "upper" };
+					     "upper", "named" };
 	return names[s];
 }
 
@@ -1903,8 +2012,26 @@ static const char *kind_of_head(const char *head)
 	return NULL;
 }
 
-char *plan_issuer_kind(const char *authority, const char *title)
+/* The kind an issuer's name starts with: "SỞ Y TẾ" → "Sở". */
+static const char *kind_of_name(const char *name)
 {
+	static const struct { const char *word, *kind; } map[] = {
+		{ "ỦY BAN NHÂN DÂN", "Ủy ban nhân dân" }, { "UỶ BAN NHÂN DÂN", "Ủy ban nhân dân" },
+		{ "UBND", "Ủy ban nhân dân" }, { "SỞ ", "Sở" }, { "BAN ", "Ban" },
+		{ "CHI CỤC", "Chi cục" }, { "CỤC ", "Cục" }, { "TRUNG TÂM", "Trung tâm" },
+		{ "VĂN PHÒNG", "Văn phòng" }, { "THANH TRA", "Thanh tra" },
+	};
+	for (size_t k = 0; k < sizeof map / sizeof map[0]; k++)
+		if (starts_with(name, map[k].word))
+			return map[k].kind;
+	return NULL;
+}
+
+char *plan_issuer_kind(const char *issuer, const char *authority, const char *title)
+{
+	const char *named = kind_of_name(issuer ? issuer : "");
+	if (named)
+		return xstrdup(named);
 	const char *tm = strstr(authority, "TM.");
 	if (tm) {
 		tm += strlen("TM.");

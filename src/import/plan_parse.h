@@ -13,6 +13,7 @@ enum numbering_style {
 	STYLE_PAREN,   /* (1) (2) */
 	STYLE_ANNEX,   /* PHỤ LỤC I */
 	STYLE_UPPER,   /* A.  B.  Đ.  in the Vietnamese alphabet */
+	STYLE_NAMED,   /* PHẦN THỨ NHẤT, Phần I., Mục 1., Nội dung 1:, Nhiệm vụ 2: */
 };
 
 struct pdoc_item {
@@ -58,10 +59,11 @@ struct plan_doc {
 int plan_parse(const char *text, struct plan_doc *doc, struct cchc_err *err);
 void plan_doc_free(struct plan_doc *doc);
 
-/* The kind of body that issued a plan, read from its signer block: "TM. ỦY
- * BAN NHÂN DÂN" → "Ủy ban nhân dân", "KT. GIÁM ĐỐC" → "Sở", "TRƯỞNG BAN" →
- * "Ban"; "" when the block does not say. Malloc'd. */
-char *plan_issuer_kind(const char *authority, const char *title);
+/* The kind of body that issued a plan: from the issuer's name when the
+ * header gave one ("TRUNG TÂM …" → "Trung tâm"), else from the signer block
+ * ("TM. ỦY BAN NHÂN DÂN" → "Ủy ban nhân dân", "KT. GIÁM ĐỐC" → "Sở",
+ * "TRƯỞNG BAN" → "Ban"); "" when neither says. Malloc'd. */
+char *plan_issuer_kind(const char *issuer, const char *authority, const char *title);
 
 /* Name of a numbering style for storage ("roman", "dotted", ...). */
 const char *numbering_style_name(enum numbering_style s);

@@ -359,16 +359,19 @@ static void test_markdown_only_in_markdown(void)
 
 static void test_issuer_kind(void)
 {
-	char *k = plan_issuer_kind("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH", "PHÓ CHỦ TỊCH");
+	char *k = plan_issuer_kind("", "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH", "PHÓ CHỦ TỊCH");
 	CHECK_STR(k, "Ủy ban nhân dân");
 	free(k);
-	k = plan_issuer_kind("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC");
+	k = plan_issuer_kind("", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC");
 	CHECK_STR(k, "Sở");
 	free(k);
-	k = plan_issuer_kind("", "TRƯỞNG BAN");
+	k = plan_issuer_kind("", "", "TRƯỞNG BAN");
 	CHECK_STR(k, "Ban");
 	free(k);
-	k = plan_issuer_kind("", "");
+	k = plan_issuer_kind("TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC");
+	CHECK_STR(k, "Trung tâm");
+	free(k);
+	k = plan_issuer_kind("", "", "");
 	CHECK_STR(k, "");
 	free(k);
 }
