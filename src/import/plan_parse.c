@@ -1275,6 +1275,14 @@ static bool is_preamble_start(const char *s)
 	return starts_with(s, "Năm ") && p[0] >= '1' && p[0] <= '2' && strspn(p, "0123456789") == 4;
 }
 
+/* "(Kèm theo Quyết định số 123/QĐ-UBND …)": the line under an attached
+ * plan's abstract. */
+static bool is_attachment_note(const char *s)
+{
+	return starts_with(s, "(Kèm theo") || starts_with(s, "(kèm theo") ||
+	       starts_with(s, "(Ban hành kèm theo") || starts_with(s, "(ban hành kèm theo");
+}
+
 /* The first line of the body that carries a numbering label: the lines
  * before it are the title and the preamble. */
 static int front_matter_end(const struct lines *L, int from, int to)
@@ -1690,6 +1698,8 @@ static void parse_body(struct plan_doc *d, struct blocks *B, bool have_type)
 		struct block *b = &B->v[i];
 		if (where == TITLE && ends_title(B, i))
 			where = PREAMBLE;
+		if (where == TITLE && is_attachment_note(b->s))
+			continue;
 		if (where == TITLE) {
 			struct sbuf s = SBUF_INIT;
 			sbuf_addf(&s, "%s%s%s", d->title, *d->title ? " " : "", b->s);
@@ -1866,9 +1876,9 @@ static int parse_footer(const struct lines *L, int from, int to, struct plan_doc
 
 /* ------------------------------------------------------------------ main */
 
-static int find_type_line(const struct lines *L, struct plan_doc *d)
+static int find_type_line_from(const struct lines *L, int from, struct plan_doc *d)
 {
-	for (int i = 0; i < L->n && i < 40; i++) {
+	for (int i = from; i < L->n && i < from + 40; i++) {
 		struct cells cells;
 		split_cells(L->v[i].s, &cells);
 		const char *type = cells.n == 1 ? doc_type_of(cells.v[0]) : NULL;
@@ -1883,6 +1893,11 @@ static int find_type_line(const struct lines *L, struct plan_doc *d)
 			break;
 	}
 	return -1;
+}
+
+static int find_type_line(const struct lines *L, struct plan_doc *d)
+{
+	return find_type_line_from(L, 0, d);
 }
 
 static int find_footer(const struct lines *L, int from)
@@ -1919,6 +1934,46 @@ static void fill_derived(struct plan_doc *d)
 		d->year = year_in(d->title);
 }
 
+/* In a decision that issues a plan ("QUYẾT ĐỊNH / Ban hành Kế hoạch …",
+ * its articles, Nơi nhận and signer, then the plan with "(Kèm theo Quyết
+ * định số …)"), the plan's own type line; -1 when the text is not one. */
+static int find_attached_plan(const struct lines *L, int decision)
+{
+	for (int i = decision + 1; i < L->n; i++) {
+		struct cells cells;
+		split_cells(L->v[i].s, &cells);
+		const char *type = cells.n == 1 ? doc_type_of(cells.v[0]) : NULL;
+		cells_free(&cells);
+		if (!type || strcmp(type, "QUYẾT ĐỊNH") == 0)
+			continue;
+		for (int k = i + 1; k < L->n && k <= i + 5; k++)
+			if (is_attachment_note(L->v[k].s))
+				return i;
+	}
+	return -1;
+}
+
+/* The decision around an attached plan: its grounds and articles are the
+ * plan's preamble (its own abstract, the issuer's name repeated and
+ * "QUYẾT ĐỊNH:" are not), its Nơi nhận and signer the plan's. */
+static void parse_decision(struct plan_doc *d, const struct lines *L, int type, int plan)
+{
+	int footer = find_footer(L, type + 1);
+	if (footer > plan)
+		footer = plan;
+	struct blocks B;
+	make_blocks(L, type + 1, footer, &B);
+	bool title = true;
+	for (int i = 0; i < B.n; i++) {
+		title = title && (i == 0 || !ends_title(&B, i));
+		if (!title && !text_all_upper(B.v[i].s))
+			text_add(&d->preamble, B.v[i].s);
+	}
+	blocks_free(&B);
+	parse_footer(L, footer, plan, d);
+	find_type_line_from(L, plan, d);
+}
+
 int plan_parse(const char *text, struct plan_doc *d, struct cchc_err *err)
 {
 	doc_init(d);
@@ -1929,6 +1984,12 @@ int plan_parse(const char *text, struct plan_doc *d, struct cchc_err *err)
 	int type = find_type_line(&L, d);
 	int body_from = type >= 0 ? type + 1 : 0;
 	parse_header_lines(&L, 0, type >= 0 ? type : 0, d);
+	int plan = type >= 0 && strcmp(d->doc_type, "QUYẾT ĐỊNH") == 0
+		   ? find_attached_plan(&L, type) : -1;
+	if (plan > 0) {
+		parse_decision(d, &L, type, plan);
+		body_from = plan + 1;
+	}
 	if (type < 0) {
 		/* no type line: the header, if any, is the lines before the first label */
 		struct label lb;
@@ -1941,7 +2002,15 @@ int plan_parse(const char *text, struct plan_doc *d, struct cchc_err *err)
 	make_blocks(&L, body_from, footer, &B);
 	parse_body(d, &B, type >= 0);
 	blocks_free(&B);
-	int annex = parse_footer(&L, footer, L.n, d);
+	int annex;
+	if (plan > 0) { /* the attached plan's own signer block repeats the decision's */
+		struct plan_doc scratch;
+		doc_init(&scratch);
+		annex = parse_footer(&L, footer, L.n, &scratch);
+		plan_doc_free(&scratch);
+	} else {
+		annex = parse_footer(&L, footer, L.n, d);
+	}
 	for (int i = 0; i < d->nrecipients; i++)
 		rstrip(d->recipients[i], ";,. ");
 	make_blocks(&L, annex, L.n, &B);
