@@ -556,6 +556,81 @@ static void keep_led_in_addresses(struct raw_line *r, int n)
 	}
 }
 
+/* "1 Xã Đồng Văn được thành lập …": a footnote's number, a space and a
+ * capital; returns the number or 0. */
+static int footnote_number(const char *s)
+{
+	int v = 0;
+	size_t n = 0;
+	while (s[n] >= '0' && s[n] <= '9' && n < 2)
+		v = v * 10 + (s[n++] - '0');
+	if (!n || s[n] != ' ' || v == 0)
+		return 0;
+	uint32_t cp = first_cp(s + n + 1);
+	return cp && !text_cp_is_lower(cp) && !(cp >= '0' && cp <= '9') ? v : 0;
+}
+
+/* Where the marker of footnote v stands in s: a lower-case letter with the
+ * number glued to it ("xã1"), followed by a space, punctuation or the end.
+ * Returns the offset of the digits, or -1. */
+static long footnote_marker(const char *s, int v)
+{
+	char num[8];
+	snprintf(num, sizeof num, "%d", v);
+	size_t nl = strlen(num);
+	for (const char *p = s; (p = strstr(p, num)); p++) {
+		if (p == s || (p[-1] >= '0' && p[-1] <= '9') || (p[nl] >= '0' && p[nl] <= '9'))
+			continue;
+		if (p[nl] && !strchr(" ,.;:)", p[nl]))
+			continue;
+		const char *q = p - 1;
+		while (q > s && ((unsigned char)*q & 0xc0) == 0x80)
+			q--;
+		uint32_t cp = first_cp(q);
+		if (text_cp_is_lower(cp))
+			return p - s;
+	}
+	return -1;
+}
+
+/* Footnotes printed at a page's foot: the lines from "1 Xã …" down to the
+ * page mark are dropped, and the marker glued to a word above ("xã1") is
+ * taken off, when such a marker exists. */
+static void drop_footnotes(struct raw_line *r, int n)
+{
+	for (int m = 0; m < n; m++) {
+		if (r[m].kind != RAW_PAGE)
+			continue;
+		int first = -1;
+		for (int j = m - 1, seen = 0; j >= 0 && seen < 6; j--) {
+			if (r[j].kind == RAW_PAGE)
+				break;
+			if (r[j].kind != RAW_TEXT)
+				continue;
+			seen++;
+			if (footnote_number(r[j].ln.s))
+				first = j;
+		}
+		if (first < 0)
+			continue;
+		int v = footnote_number(r[first].ln.s);
+		int at = -1;
+		long off = -1;
+		for (int j = first - 1; j >= 0 && off < 0; j--)
+			if (r[j].kind == RAW_TEXT && (off = footnote_marker(r[j].ln.s, v)) >= 0)
+				at = j;
+		if (at < 0)
+			continue;
+		char *s = r[at].ln.s;
+		size_t nl = (size_t)snprintf(NULL, 0, "%d", v);
+		memmove(s + off, s + off + (long)nl, strlen(s + off + nl) + 1);
+		r[at].ln.ncp = cp_count(s);
+		for (int j = first; j < m; j++)
+			if (r[j].kind == RAW_TEXT)
+				r[j].kind = RAW_PAGE;
+	}
+}
+
 /* Cleans every line (a form feed, as pdftotext writes between pages, is a
  * page mark of its own) and keeps the lines with text, each knowing whether
  * a blank line or a page boundary came before it. */
@@ -583,6 +658,7 @@ static void split_lines(const char *text, struct lines *L)
 	}
 	mark_running_heads(r, n);
 	keep_led_in_addresses(r, n);
+	drop_footnotes(r, n);
 	L->v = xmalloc(sizeof *L->v * ((size_t)n + 1));
 	L->n = 0;
 	bool blank = false, page = false;
