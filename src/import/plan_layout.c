@@ -371,3 +371,171 @@ char *plan_layout_tables(const char *text)
 	free(L);
 	return sbuf_detach(&out);
 }
+
+/* ------------------------------------------------------- grid tables */
+
+/* "+----+----+" or "+====+====+": a grid table's border. */
+static bool is_grid_border(const char *s, size_t n)
+{
+	if (n < 3 || s[0] != '+' || s[n - 1] != '+')
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!strchr("+-=:", s[i]))
+			return false;
+	return true;
+}
+
+static int grid_columns(const char *s, size_t n)
+{
+	int c = 0;
+	for (size_t i = 1; i < n; i++)
+		c += s[i] == '+';
+	return c;
+}
+
+struct grid_cell {
+	struct sbuf para;      /* the paragraph being read */
+	struct sbuf paras;     /* finished paragraphs, '\n' between */
+};
+
+static void cell_end_para(struct grid_cell *c)
+{
+	if (!c->para.len)
+		return;
+	sbuf_addf(&c->paras, "%s%s", c->paras.len ? "\n" : "", c->para.s);
+	sbuf_free(&c->para);
+}
+
+/* Reads one content line "| a | b |" into the row's cells; false when its
+ * cells are not ncols. */
+static bool grid_line(const char *s, size_t n, struct grid_cell *cells, int ncols)
+{
+	const char *p = s + 1, *e = s + n;
+	int c = 0;
+	while (p < e && c < ncols) {
+		const char *bar = memchr(p, '|', (size_t)(e - p));
+		if (!bar)
+			return false;
+		const char *a = p, *b = bar;
+		while (a < b && *a == ' ')
+			a++;
+		while (b > a && b[-1] == ' ')
+			b--;
+		if (a == b)
+			cell_end_para(&cells[c]);
+		else
+			sbuf_addf(&cells[c].para, "%s%.*s", cells[c].para.len ? " " : "", (int)(b - a), a);
+		c++;
+		p = bar + 1;
+	}
+	return c == ncols && p >= e;
+}
+
+static bool row_is_numbered(struct grid_cell *cells)
+{
+	const char *s = cells[0].paras.s ? cells[0].paras.s : "";
+	s += strspn(s, "*");
+	size_t n = strspn(s, "0123456789IVX");
+	return n > 0 && n <= 4 && strchr(".)*", s[n]) != NULL;
+}
+
+/* Writes a row: as "| a | b |" in a table of numbered rows, else (a layout
+ * table: the header block, Nơi nhận beside the signer) each cell's
+ * paragraphs in turn, a blank line after each, column after column. */
+static void grid_emit_row(struct sbuf *out, struct grid_cell *cells, int ncols, bool data)
+{
+	for (int c = 0; c < ncols; c++)
+		cell_end_para(&cells[c]);
+	if (data) {
+		sbuf_add(out, "|");
+		for (int c = 0; c < ncols; c++) {
+			sbuf_add(out, " ");
+			for (const char *p = cells[c].paras.s ? cells[c].paras.s : ""; *p; p++)
+				sbuf_addc(out, *p == '\n' ? ' ' : *p);
+			sbuf_add(out, " |");
+		}
+		sbuf_add(out, "\n");
+	} else {
+		for (int c = 0; c < ncols; c++)
+			if (cells[c].paras.len)
+				sbuf_addf(out, "\n%s\n", cells[c].paras.s);
+	}
+	for (int c = 0; c < ncols; c++) {
+		sbuf_free(&cells[c].para);
+		sbuf_free(&cells[c].paras);
+	}
+}
+
+/* Whether the table from line at p (a border) has a numbered row: a data
+ * table, whose rows become "| … |" lines. */
+static bool grid_has_numbered_row(const char *p, int ncols)
+{
+	struct grid_cell cells[MAX_COLS];
+	memset(cells, 0, sizeof cells);
+	bool numbered = false;
+	for (p += strcspn(p, "\n") + (p[strcspn(p, "\n")] != 0); *p && !numbered;) {
+		size_t n = strcspn(p, "\n");
+		while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\r'))
+			n--;
+		if (is_grid_border(p, n)) {
+			for (int c = 0; c < ncols; c++)
+				cell_end_para(&cells[c]);
+			numbered = row_is_numbered(cells);
+			for (int c = 0; c < ncols; c++) {
+				sbuf_free(&cells[c].para);
+				sbuf_free(&cells[c].paras);
+			}
+		} else if (!(n && p[0] == '|' && grid_line(p, n, cells, ncols))) {
+			break;
+		}
+		p += strcspn(p, "\n");
+		if (*p)
+			p++;
+	}
+	for (int c = 0; c < ncols; c++) {
+		sbuf_free(&cells[c].para);
+		sbuf_free(&cells[c].paras);
+	}
+	return numbered;
+}
+
+char *plan_grid_tables(const char *text)
+{
+	if (strncmp(text, "+-", 2) != 0 && !strstr(text, "\n+-"))
+		return NULL;
+	struct sbuf out = SBUF_INIT;
+	struct grid_cell cells[MAX_COLS];
+	memset(cells, 0, sizeof cells);
+	int ncols = 0, tables = 0;
+	bool data = false;
+	for (const char *p = text; *p;) {
+		size_t len = strcspn(p, "\n"), n = len;
+		while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\r'))
+			n--;
+		if (is_grid_border(p, n)) {
+			if (ncols)
+				grid_emit_row(&out, cells, ncols, data);
+			else if ((ncols = grid_columns(p, n)) > MAX_COLS)
+				ncols = 0;
+			else
+				data = grid_has_numbered_row(p, ncols), tables++;
+		} else if (ncols && n && p[0] == '|' && grid_line(p, n, cells, ncols)) {
+			;
+		} else {
+			if (ncols)
+				grid_emit_row(&out, cells, ncols, data);
+			ncols = 0;
+			sbuf_addf(&out, "%.*s\n", (int)len, p);
+		}
+		p += len;
+		if (*p)
+			p++;
+	}
+	if (ncols)
+		grid_emit_row(&out, cells, ncols, data);
+	if (!tables) {
+		sbuf_free(&out);
+		return NULL;
+	}
+	return sbuf_detach(&out);
+}

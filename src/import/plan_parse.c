@@ -36,6 +36,7 @@ struct line {
 			  * margin artefact) was dropped just before this line */
 	bool md_heading;
 	bool hard_break; /* Markdown "two spaces" line break */
+	bool markdown;   /* the text is Markdown */
 };
 
 struct lines {
@@ -646,6 +647,7 @@ static void split_lines(const char *text, struct lines *L)
 			r = xrealloc(r, sizeof *r * (size_t)cap);
 		}
 		r[n].kind = clean_line(p, len, markdown, &r[n].ln);
+		r[n].ln.markdown = markdown;
 		n++;
 		p += len;
 		if (*p == '\f') {
@@ -1229,6 +1231,9 @@ static bool continues(const struct block *b, const struct line *prev, const stru
 		return false;
 	/* an upper-case heading wrapped onto a second upper-case line */
 	if (b->label && b->nlines == 1 && text_all_upper(b->s) && text_all_upper(ln->s))
+		return true;
+	/* Markdown: lines with no blank line between are one paragraph */
+	if (ln->markdown && !ln->blank_before && !ln->page_break && !b->md_heading)
 		return true;
 	uint32_t cp = first_cp(ln->s);
 	char end = last_punct(prev->s);
@@ -2053,10 +2058,12 @@ static void parse_decision(struct plan_doc *d, const struct lines *L, int type, 
 int plan_parse(const char *text, struct plan_doc *d, struct cchc_err *err)
 {
 	doc_init(d);
-	char *laid = plan_layout_tables(text);   /* a PDF's space-laid tables */
+	char *grid = plan_grid_tables(text);     /* pandoc's grid tables */
+	char *laid = plan_layout_tables(grid ? grid : text); /* a PDF's space-laid tables */
 	struct lines L;
-	split_lines(laid ? laid : text, &L);
+	split_lines(laid ? laid : grid ? grid : text, &L);
 	free(laid);
+	free(grid);
 	int type = find_type_line(&L, d);
 	int body_from = type >= 0 ? type + 1 : 0;
 	parse_header_lines(&L, 0, type >= 0 ? type : 0, d);

@@ -412,6 +412,56 @@ static void test_layout_table(void)
 	      == NULL);
 }
 
+/* pandoc's grid tables: the header block and Nơi nhận beside the signer are
+ * layout, read cell by cell; a table of numbered rows gives "| … |" rows. */
+static void test_grid_tables(void)
+{
+	char *d = dump_text(
+		"+---------------------+---------------------------+\n"
+		"| **ỦY BAN NHÂN DÂN** | **CỘNG HÒA XÃ HỘI CHỦ     |\n"
+		"|                     | NGHĨA VIỆT NAM**          |\n"
+		"| **PHƯỜNG KỲ LỪA**   |                           |\n"
+		"+---------------------+---------------------------+\n"
+		"| Số: 16/KH-UBND      | *Kỳ Lừa, ngày 03 tháng 02 |\n"
+		"|                     | năm 2026*                 |\n"
+		"+---------------------+---------------------------+\n\n"
+		"**KẾ HOẠCH**\n\n**Cải cách hành chính**\n\n**I. MỤC TIÊU**\n\n"
+		"a)  Công khai thủ tục tại Bộ phận Một cửa và trên Cổng\n"
+		"    Dịch vụ công quốc gia.\n\n"
+		"+---------------------+---------------------------+\n"
+		"| ***Nơi nhận:***     | **TM. ỦY BAN NHÂN DÂN**   |\n"
+		"|                     |                           |\n"
+		"| \\- Sở Nội vụ;       | **CHỦ TỊCH**              |\n"
+		"|                     |                           |\n"
+		"| \\- Lưu: VT.         | **Hoàng Văn Tiến**        |\n"
+		"+---------------------+---------------------------+\n\n"
+		"**PHỤ LỤC**\n\n"
+		"+-----+--------------+----------+\n"
+		"| STT | Nhiệm vụ     | Chủ trì  |\n"
+		"+=====+==============+==========+\n"
+		"| 1   | Khảo sát sự  | Văn phòng|\n"
+		"|     | hài lòng     |          |\n"
+		"+-----+--------------+----------+\n");
+	CHECK_HAS(d, "issuer: ỦY BAN NHÂN DÂN PHƯỜNG KỲ LỪA\nplace: Kỳ Lừa\ndate_text: ngày 03 "
+		  "tháng 02 năm 2026\n");
+	CHECK_HAS(d, "recipient: Sở Nội vụ\nrecipient: Lưu: VT\nsigner_authority: TM. ỦY BAN NHÂN "
+		  "DÂN\nsigner_title: CHỦ TỊCH\nsigner_name: Hoàng Văn Tiến\n");
+	CHECK_HAS(d, "  a) Công khai thủ tục tại Bộ phận Một cửa và trên Cổng Dịch vụ công quốc gia.\n");
+	CHECK_HAS(d, "  ¶ | STT | Nhiệm vụ | Chủ trì |\n  ¶ | 1 | Khảo sát sự hài lòng | Văn phòng |\n");
+	free(d);
+}
+
+/* A footnote above the page number, its marker glued to a word. */
+static void test_footnotes(void)
+{
+	char *d = dump_text("KẾ HOẠCH\nT\n\nI. A\n\nBảo đảm người dân trên địa bàn xã1 được phục vụ.\n"
+			    "1. Văn phòng tổng hợp ý kiến trên Hệ thống của\n"
+			    "1 Xã Đồng Văn được thành lập năm 2025.\n2\ntỉnh; báo cáo hằng tháng.\n");
+	CHECK_HAS(d, "  ¶ Bảo đảm người dân trên địa bàn xã được phục vụ.\n");
+	CHECK_HAS(d, "  1. Văn phòng tổng hợp ý kiến trên Hệ thống của tỉnh; báo cáo hằng tháng.\n");
+	free(d);
+}
+
 static void test_refuses_non_plans(void)
 {
 	char *o = outline("Chỉ là một đoạn văn, không có đề mục nào.\n");
@@ -449,6 +499,8 @@ int main(int argc, char **argv)
 	test_markdown_only_in_markdown();
 	test_issuer_kind();
 	test_layout_table();
+	test_grid_tables();
+	test_footnotes();
 	test_refuses_non_plans();
 	return check_report("test_plan_parse");
 }
