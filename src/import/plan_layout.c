@@ -287,11 +287,33 @@ static bool repeats_header(const struct lline *L, const struct table *t, int i)
 	return L[i].len == L[t->head].len && memcmp(L[i].s, L[t->head].s, L[i].len) == 0;
 }
 
+/* Which columns line l puts text in. */
+static void line_columns(const struct table *t, const struct lline *l, bool used[MAX_COLS])
+{
+	memset(used, 0, sizeof(bool) * MAX_COLS);
+	for (int k = 0; k < l->np; k++)
+		used[column_of(t, l->p[k].col)] = true;
+}
+
+/* Whether line l, with no number, opens a row whose number is centred
+ * lower in its cell: cells are top-aligned, so text in two or more columns
+ * the open row left empty on its first line is a new row's first line. */
+static bool opens_unnumbered_row(const struct table *t, const struct lline *l,
+				 const bool first[MAX_COLS])
+{
+	bool used[MAX_COLS];
+	line_columns(t, l, used);
+	int fresh = 0;
+	for (int c = 1; c < t->ncols; c++)
+		fresh += used[c] && !first[c];
+	return fresh >= 2;
+}
+
 static void emit_table(const struct lline *L, const struct table *t, struct sbuf *out)
 {
 	struct sbuf cells[MAX_COLS];
 	memset(cells, 0, sizeof cells);
-	bool open = false;
+	bool open = false, unnumbered = false, first[MAX_COLS];
 	for (int i = t->head; i < t->end; i++) {
 		if (is_page_line(&L[i]) || L[i].furniture)
 			continue;
@@ -301,11 +323,19 @@ static void emit_table(const struct lline *L, const struct table *t, struct sbuf
 				i++;
 			continue;
 		}
-		bool new_row = i == t->first_row ||
-			       (i > t->first_row && L[i].np && L[i].p[0].col < t->cols[1] - 1 &&
-				is_row_number(&L[i].p[0]));
+		bool numbered = i > t->first_row && L[i].np && L[i].p[0].col < t->cols[1] - 1 &&
+				is_row_number(&L[i].p[0]);
+		bool new_row = i == t->first_row || (numbered && !unnumbered);
+		if (i > t->first_row && !numbered && open && opens_unnumbered_row(t, &L[i], first)) {
+			new_row = true;
+			unnumbered = true;
+		} else if (numbered) {
+			unnumbered = false;
+		}
 		if (new_row && open)
 			flush_row(out, cells, t->ncols);
+		if (new_row || !open)
+			line_columns(t, &L[i], first);
 		open = true;
 		for (int k = 0; k < L[i].np; k++)
 			place_piece(t, &L[i].p[k], cells);
@@ -444,9 +474,12 @@ static bool row_is_numbered(struct grid_cell *cells)
  * paragraphs in turn, a blank line after each, column after column. */
 static void grid_emit_row(struct sbuf *out, struct grid_cell *cells, int ncols, bool data)
 {
-	for (int c = 0; c < ncols; c++)
+	bool any = false;
+	for (int c = 0; c < ncols; c++) {
 		cell_end_para(&cells[c]);
-	if (data) {
+		any |= cells[c].paras.len > 0;
+	}
+	if (data && any) {
 		sbuf_add(out, "|");
 		for (int c = 0; c < ncols; c++) {
 			sbuf_add(out, " ");
