@@ -559,7 +559,7 @@ int task_edit(struct db *db, int64_t id, const struct task_input *in, struct cch
 	struct cleaned c;
 	if (clean_input(in, &c, err))
 		return err->code;
-	struct due due = { DUE_NONE, { 0, 0, 0 }, 0 };
+	struct due due = { .kind = DUE_NONE };
 	if (check_refs(db, in, &lead, err) ||
 	    (c.due_text && due_parse(c.due_text, task_year(db, id), &due, err)) || db_begin(db, err)) {
 		cleaned_free(&c);
