@@ -778,3 +778,23 @@ bool due_working_day(struct calendar *c, struct ymd d, struct ymd *out)
 		return false;
 	return true;
 }
+
+bool due_day_off_note(struct calendar *c, struct ymd d, char *out, size_t n)
+{
+	struct ymd w;
+	if (n)
+		*out = 0;
+	if (!due_working_day(c, d, &w))
+		return false;
+	int wd = date_weekday(d), nh = 0;
+	char day[11], what[128];
+	struct cchc_err err;
+	snprintf(what, sizeof what, "%s", wd == 6 ? "Chủ nhật" : wd == 5 ? "Thứ Bảy" : "ngày nghỉ");
+	const struct holiday *h = calendar_year(c, d.y, &nh, &err);
+	for (int i = 0; h && i < nh; i++)   /* a holiday says its name */
+		if (!h[i].work && date_to_jd(h[i].d) == date_to_jd(d))
+			snprintf(what, sizeof what, "nghỉ %s", h[i].name);
+	date_format_vn(w, day);
+	snprintf(out, n, "%s → hoàn thành trong ngày làm việc %s", what, day);
+	return true;
+}

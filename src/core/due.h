@@ -91,5 +91,8 @@ void due_occurrence_label(char every, struct ymd end, char *out, size_t n);
  * working day (or not a day). */
 struct calendar;
 bool due_working_day(struct calendar *c, struct ymd d, struct ymd *out);
+/* The same said for the clerk: "Chủ nhật → hoàn thành trong ngày làm việc
+ * 28/08/2026" ("ngày nghỉ" for a holiday); "" and false on a working day. */
+bool due_day_off_note(struct calendar *c, struct ymd d, char *out, size_t n);
 
 #endif

@@ -751,6 +751,8 @@ static void list_conditions(struct sbuf *b, const struct task_filter *f)
 		sbuf_add(b, "AND t.status IN ('todo', 'doing') AND t.due_on >= ?4 AND t.due_on <= ?5 ");
 	if (f->open_only)
 		sbuf_add(b, "AND t.status <> 'done' ");
+	if (f->due_unclear)
+		sbuf_add(b, "AND t.due_kind = 'unknown' AND t.status <> 'done' ");
 	if (f->plan_id)
 		sbuf_add(b, "AND t.plan_id = ?7 ");
 	if (f->section_id)
