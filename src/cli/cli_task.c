@@ -163,7 +163,8 @@ static void print_task_row(const struct task_info *t, const char *format, bool f
 		cli_date_vn(t->due_on, due);
 		printf("%5lld  ", (long long)t->id);
 		cli_put_col(stdout, status_shown(t), 15);
-		cli_put_col(stdout, *due ? due : due_kind_label(t->due_kind), 14);
+		cli_put_col(stdout, *due ? due : strcmp(t->due_kind, "unknown") == 0 ? "chưa rõ"
+			    : due_kind_label(t->due_kind), 13);   /* "chưa xác định" fills the column */
 		cli_put_col(stdout, t->lead_code, 7);
 		cli_put_field(stdout, t->title);
 		putchar('\n');

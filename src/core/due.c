@@ -301,8 +301,8 @@ static int item_day(const char **p, struct rd *r, struct span *out)
 	if (m < 1 || m > 12)
 		return bad(r, "tháng phải từ 1 đến 12");
 	if (!date_valid(y, m, d)) {
-		snprintf(r->why, sizeof r->why, "không có ngày %02d/%02d/%d: tháng %d năm %d có %d ngày",
-			 d, m, y, m, y, date_days_in_month(y, m));
+		snprintf(r->why, sizeof r->why, "không có ngày %02d/%02d/%d (tháng %d chỉ có %d ngày)",
+			 d, m, y, m, date_days_in_month(y, m));
 		return -1;
 	}
 	*p = s;
@@ -554,7 +554,7 @@ static void parse_one_off(const char **p, struct rd *r, struct due *out)
 	}
 	if (rc <= 0) {
 		if (rc == 0)
-			snprintf(r->why, sizeof r->why, "không nhận ra ngày, tháng, quý hay năm");
+			snprintf(r->why, sizeof r->why, "không thấy ngày, tháng, quý, năm");
 		out->kind = DUE_UNKNOWN;
 		return;
 	}

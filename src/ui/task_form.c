@@ -175,8 +175,8 @@ static bool check_due(struct form *f, struct task_form *tf, bool set_error)
 	else if (d.kind == DUE_ASNEEDED)
 		snprintf(hint, sizeof hint, "theo yêu cầu: không có ngày, không quá hạn");
 	else if (d.kind == DUE_UNKNOWN)
-		snprintf(hint, sizeof hint, "Chưa hiểu thời hạn (%s); sẽ lưu nguyên văn, hạn: chưa "
-			 "xác định", d.why);
+		snprintf(hint, sizeof hint, "Chưa hiểu: %s → lưu nguyên văn, hạn: chưa xác định",
+			 d.why);
 	else if (n > 0) {
 		date_format_vn(occ[0], day);
 		if (d.kind == DUE_RECURRING)
@@ -240,8 +240,11 @@ static int store(struct app *app, struct form *f, struct task_form *tf, struct t
 		return -1;
 	}
 	app->data_version++;
-	app_message(app, false, tf->task_id ? "Đã lưu nhiệm vụ số %lld" : "Đã thêm nhiệm vụ số %lld",
-		    (long long)id);
+	struct due d;
+	due_parse(in->due_text ? in->due_text : "", tf->year ? tf->year : 2026, &d, &err);
+	app_message(app, false, tf->task_id ? "Đã lưu nhiệm vụ số %lld%s" : "Đã thêm nhiệm vụ số %lld%s",
+		    (long long)id, d.kind == DUE_UNKNOWN ? "; thời hạn chưa rõ, lưu nguyên văn "
+		    "(R ở màn Nhiệm vụ để xem các việc cần ghi lại thời hạn)" : "");
 	return tf->saved ? tf->saved(app, tf->ctx, id) | UI_ALL : UI_ALL;
 }
 

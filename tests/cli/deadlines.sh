@@ -25,18 +25,18 @@ run "$CCHC" task show 1
 expect_rc 0
 expect_grep "due_text: sớm nhất có thể" "$T/out"
 expect_grep "due: chưa xác định" "$T/out"
-expect_grep "due_unclear: không nhận ra ngày, tháng, quý hay năm" "$T/out"
+expect_grep "due_unclear: không thấy ngày, tháng, quý, năm" "$T/out"
 [ "$(sqlite3 "$CCHC_DB" "SELECT due_kind, coalesce(due_on, '-'), (SELECT count(*) FROM task_due \
 	WHERE task_id = 1) FROM task WHERE id = 1")" = "unknown|-|0" ] || fail "unknown stored"
 run "$CCHC" task show 5
-expect_grep "due_unclear: không có ngày 31/02/2026: tháng 2 năm 2026 có 28 ngày" "$T/out"
+expect_grep "due_unclear: không có ngày 31/02/2026 (tháng 2 chỉ có 28 ngày)" "$T/out"
 
 # the unclear list: the two not understood, not the others
 run "$CCHC" task list --due-unclear --format tsv
 expect_rc 0
 [ "$(cut -f1 "$T/out" | tr '\n' ' ')" = "1 5 " ] || fail "unclear list: $(cat "$T/out")"
 run "$CCHC" task list --due-unclear
-expect_grep "chưa xác định" "$T/out"
+expect_grep "chưa rõ" "$T/out"
 # settled: it leaves the list
 "$CCHC" task edit 5 --due "27/02/2026" || fail "settle"
 run "$CCHC" task list --due-unclear --format tsv
