@@ -268,15 +268,16 @@ static int item_day(const char **p, struct rd *r, struct span *out)
 	bool word = take(&s, "ngay");
 	int d, m, y, nd;
 	bool given = false;
+	const char *num = s;
 	if (!take_num(&s, 4, &d, &nd))
 		return 0;
-	if (nd == 4 && s[0] == '-') {   /* ISO */
+	if (nd == 4 && num[4] == '-') {   /* ISO */
 		struct ymd iso;
 		char buf[11];
-		snprintf(buf, sizeof buf, "%.10s", s - 4);
+		snprintf(buf, sizeof buf, "%.10s", num);
 		if (!date_parse_iso(buf, &iso))
 			return 0;
-		*p = skip_spaces(s + 6);
+		*p = skip_spaces(num + 10);
 		*out = (struct span){ DUE_DATE, iso, iso, true };
 		return date_valid(iso.y, iso.m, iso.d) ? 1 : bad(r, "không có ngày này");
 	}
@@ -438,13 +439,13 @@ static int rec_day(const char **p, struct due *d, char *every)
 			    *t == '-' || (take(&t, "nam") && digit(*t)))
 				return 0;   /* a day of a given year */
 			dm = true, e = 'y', s = t;
-		} else if (!word) {
-			return 0;
 		} else {
 			take(&s, "cua");
 			t = s;
 			if ((take(&t, "hang") || take(&t, "moi")) && take(&t, "thang")) {
-				e = 'm', s = t;
+				e = 'm', s = t;   /* "(ngày) 25 hằng tháng" */
+			} else if (!word) {
+				return 0;
 			} else if (take(&s, "thang")) {
 				bool last = take(&s, "cuoi");
 				if (!last && !take(&s, "dau"))
@@ -722,12 +723,17 @@ static bool reported(char every, struct ymd end, const struct due_note *notes, i
 		     struct ymd asof)
 {
 	struct ymd start = occurrence_start(every, end);
+	/* the whole period: a deadline on a day inside it ("ngày 10 tháng
+	 * cuối quý") is still reported by a note later in the period */
+	int last = every == 'y' ? 12 : every == 'h' ? start.m + 5 : every == 'q' ? start.m + 2
+		   : start.m;
+	struct ymd period_end = last_day(end.y, last);
 	char code[32];
 	occurrence_code(every, end, code);
 	for (int i = 0; i < nnotes; i++) {
 		if (ymd_cmp(notes[i].on, asof) > 0)
 			continue;   /* not written yet on that day */
-		if ((ymd_cmp(notes[i].on, start) >= 0 && ymd_cmp(notes[i].on, end) <= 0) ||
+		if ((ymd_cmp(notes[i].on, start) >= 0 && ymd_cmp(notes[i].on, period_end) <= 0) ||
 		    strcasecmp(notes[i].period, code) == 0)
 			return true;
 	}

@@ -54,8 +54,10 @@ int due_occurrences(const struct due *d, int year, struct ymd *out, int max);
 const char *due_kind_name(enum due_kind k);
 
 /* ---- where a recurring task stands on a day ----
- * Each occurrence is a period (month, quarter, year) ending on one of the
- * task's deadlines. An occurrence that ended before the task was assigned
+ * Each occurrence is a period (month, quarter, half-year, year) with one of
+ * the task's deadlines: its last day, or a day inside it ("ngày 10 tháng
+ * cuối quý"), when the occurrence is due; a note anywhere in the period
+ * reports it. An occurrence that ended before the task was assigned
  * is not the task's to report. A progress note dated inside an occurrence
  * (and not after the day looked at), or naming its period ("2026-Q3",
  * "2026-09", "2026"), reports it. On a day:

@@ -90,6 +90,31 @@ static void check_track(void)
 	struct due_note yn = { D(2026, 12, 10), "" };
 	due_track('y', y, ny, D(2026, 3, 1), &yn, 1, D(2027, 1, 5), &t);
 	CHECK(t.due.y == 0 && t.nmissed == 0);
+	/* on a day inside the quarter: due that day; a note later in the
+	 * quarter still reports it */
+	struct ymd qd[12];
+	CHECK(due_parse("ngày 10 tháng cuối mỗi quý", 2026, &due, &err) == CCHC_OK);
+	int nqd = due_occurrences(&due, 2026, qd, 12);
+	due_track('q', qd, nqd, D(2026, 1, 5), NULL, 0, D(2026, 3, 10), &t);
+	CHECK(same(t.due, 2026, 3, 10) && t.nmissed == 0);
+	due_track('q', qd, nqd, D(2026, 1, 5), NULL, 0, D(2026, 4, 1), &t);
+	CHECK(same(t.due, 2026, 6, 10) && t.nmissed == 1 && same(t.missed[0], 2026, 3, 10));
+	struct due_note late = { D(2026, 3, 20), "" };
+	due_track('q', qd, nqd, D(2026, 1, 5), &late, 1, D(2026, 4, 1), &t);
+	CHECK(same(t.due, 2026, 6, 10) && t.nmissed == 0);
+	/* half-yearly: the first half missed, then reported by naming it */
+	struct ymd h[12];
+	CHECK(due_parse("định kỳ 6 tháng", 2026, &due, &err) == CCHC_OK && due.every == 'h');
+	int nh = due_occurrences(&due, 2026, h, 12);
+	due_track('h', h, nh, D(2026, 1, 5), NULL, 0, D(2026, 7, 1), &t);
+	CHECK(same(t.due, 2026, 12, 31) && t.nmissed == 1 && same(t.missed[0], 2026, 6, 30));
+	struct due_note h1 = { D(2026, 7, 3), "2026-H1" };
+	due_track('h', h, nh, D(2026, 1, 5), &h1, 1, D(2026, 7, 5), &t);
+	CHECK(t.nmissed == 0);
+	/* a note in the second half reports it: nothing due for the year */
+	struct due_note h2 = { D(2026, 9, 3), "" };
+	due_track('h', h, nh, D(2026, 1, 5), &h2, 1, D(2026, 9, 5), &t);
+	CHECK(t.due.y == 0 && t.nmissed == 1);
 	char label[32];
 	due_occurrence_label('q', D(2026, 6, 30), label, sizeof label);
 	CHECK(strcmp(label, "quý II/2026") == 0);
@@ -172,6 +197,23 @@ static const struct wording wordings[] = {
 	{ "tuần đầu tháng 10/2026", DUE_DATE, 2026, 10, 7, 0, 1 },
 	{ "trước ngày 20 hằng tháng", DUE_RECURRING, 2026, 1, 19, 'm', 12 },
 	{ "ngày 25 hằng tháng", DUE_RECURRING, 2026, 1, 25, 'm', 12 },
+	{ "Trước 25 hằng tháng", DUE_RECURRING, 2026, 1, 24, 'm', 12 },
+	{ "Hằng tháng (trước ngày 25)", DUE_RECURRING, 2026, 1, 24, 'm', 12 },
+	{ "Trước ngày 15 tháng 12 hằng năm", DUE_RECURRING, 2026, 12, 14, 'y', 1 },
+	{ "Trước ngày 20 của tháng cuối quý", DUE_RECURRING, 2026, 3, 19, 'q', 4 },
+	{ "hằng quý (trước ngày 15 tháng cuối quý)", DUE_RECURRING, 2026, 3, 14, 'q', 4 },
+	{ "Báo cáo định kỳ 6 tháng, năm", DUE_RECURRING, 2026, 6, 30, 'h', 2 },
+	{ "Tháng 10, 11/2026", DUE_PERIOD, 2026, 11, 30, 0, 1 },
+	{ "Quý II và Quý III năm 2026", DUE_PERIOD, 2026, 9, 30, 0, 1 },
+	{ "Cuối Quý IV/2026", DUE_QUARTER, 2026, 12, 31, 0, 1 },
+	{ "Từ tháng 01 đến tháng 12 năm 2026", DUE_YEAR, 2026, 12, 31, 0, 1 },
+	{ "không quá ngày 30/9/2026", DUE_DATE, 2026, 9, 30, 0, 1 },
+	{ "Trước 31/12/2026 (báo cáo kết quả)", DUE_BEFORE, 2026, 12, 30, 0, 1 },
+	{ "Khi có văn bản chỉ đạo", DUE_ASNEEDED, 0, 0, 0, 0, 0 },
+	{ "Quý 1/2027", DUE_QUARTER, 2027, 3, 31, 0, 1 },
+	{ "từ ngày 01/3/2026 đến ngày 30/6/2026", DUE_DATE, 2026, 6, 30, 0, 1 },
+	{ "Trong năm học 2026", DUE_UNKNOWN, 0, 0, 0, 0, 0 },
+	{ "Đầu năm 2026", DUE_UNKNOWN, 0, 0, 0, 0, 0 },
 	{ "hằng tháng, trước ngày 20", DUE_RECURRING, 2026, 1, 19, 'm', 12 },
 	{ "Hằng năm, trước ngày 15/12", DUE_RECURRING, 2026, 12, 14, 'y', 1 },
 	{ "hằng năm (trước 15/12)", DUE_RECURRING, 2026, 12, 14, 'y', 1 },
