@@ -7,6 +7,7 @@
 #include "core/due.h"
 #include "text/fold.h"
 #include "text/lunar.h"
+#include "text/utf8.h"
 #include "util/sbuf.h"
 
 const char *due_kind_name(enum due_kind k)
@@ -662,9 +663,13 @@ int due_parse(const char *text, int year, struct due *out, struct cchc_err *err)
 	if (out->kind == DUE_UNKNOWN) {
 		memset(out, 0, sizeof *out);
 		out->kind = DUE_UNKNOWN;
-		if (r.rest)
-			snprintf(out->why, sizeof out->why, "phần \"%.100s\" chưa hiểu",
-				 last_words(text, count_words(r.rest)));
+		if (r.rest) {   /* at most 40 columns of it, cut between letters */
+			const char *w = last_words(text, count_words(r.rest));
+			int used;
+			size_t n = text_fit(w, 40, &used);
+			snprintf(out->why, sizeof out->why, "phần \"%.*s%s\" chưa hiểu", (int)n, w,
+				 w[n] ? "…" : "");
+		}
 		else
 			snprintf(out->why, sizeof out->why, "%s", r.why);
 	}

@@ -38,7 +38,7 @@ struct due {
 	 * month of its period (0: the last), the day before when before */
 	int day, month;
 	bool before;
-	char why[160];     /* DUE_UNKNOWN: what was not understood, for the clerk */
+	char why[256];     /* DUE_UNKNOWN: what was not understood, for the clerk */
 };
 
 /* Parses text; year is the plan's year, used by "hằng quý" and by dates

@@ -244,7 +244,7 @@ static int store(struct app *app, struct form *f, struct task_form *tf, struct t
 	due_parse(in->due_text ? in->due_text : "", tf->year ? tf->year : 2026, &d, &err);
 	app_message(app, false, tf->task_id ? "Đã lưu nhiệm vụ số %lld%s" : "Đã thêm nhiệm vụ số %lld%s",
 		    (long long)id, d.kind == DUE_UNKNOWN ? "; thời hạn chưa rõ, lưu nguyên văn "
-		    "(R ở màn Nhiệm vụ để xem các việc cần ghi lại thời hạn)" : "");
+		    "(danh sách Thời hạn chưa rõ ở màn Nhiệm vụ)" : "");
 	return tf->saved ? tf->saved(app, tf->ctx, id) | UI_ALL : UI_ALL;
 }
 

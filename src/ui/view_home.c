@@ -166,7 +166,7 @@ static void tasks_block(struct app *app, struct home *h)
 	int unclear = 0;
 	if (!failed(app, task_count(app->db, &uf, &unclear, &uerr), &uerr) && unclear)
 		addf(h, R_HEAD, "tasks-due-unclear", 0, "Thời hạn chưa rõ: %d nhiệm vụ cần ghi lại "
-		     "thời hạn (Enter để xem; R ở màn Nhiệm vụ)", unclear);
+		     "thời hạn (Enter để xem)", unclear);
 	if (!over && !soon)
 		return;
 	/* one grouped query for every unit (a query per unit cannot use an

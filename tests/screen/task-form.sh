@@ -12,7 +12,8 @@
 # Editing (e) changes the deadline and the status; x marks no. 3 done
 # today; o adds a progress note with the period prefilled as 2026-Q4;
 # Enter shows the details: notes and the text of the plan section. Last,
-# a deadline not understood is saved as written, listed by R.
+# a deadline not understood is saved as written, listed by C and counted
+# on the home screen.
 . "$top_srcdir/tests/screen/lib.sh"
 . "$screen_dir/tasks-data.inc"
 screen unclear-deadline 80x24 <<'S'
@@ -90,7 +91,9 @@ type sớm nhất có thể
 dump form.hint
 key C-o
 dump
-key R
+key C
+dump
+key 1
 dump
 S
 note "task list --due-unclear:"
