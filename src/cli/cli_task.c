@@ -690,6 +690,14 @@ static int agenda_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	if (print_tasks(ctx, &f, "text"))
 		return CLI_ERR;
 	struct cchc_err err = { 0 };
+	struct task_filter uf = { .status = -1, .due_within = -1, .due_unclear = true,
+				  .unit_code = unit };
+	int unclear = 0;
+	if (task_count(&ctx->db, &uf, &unclear, &err))
+		return cli_error(&err);
+	if (unclear)   /* not overdue, not due: they would be forgotten */
+		printf("\nThời hạn chưa rõ: %d nhiệm vụ cần ghi lại thời hạn (cchc task list "
+		       "--due-unclear)\n", unclear);
 	if (agenda_units(ctx, &err) || agenda_groups(ctx, &err) ||
 	    agenda_registers(ctx, within, &err))
 		return cli_error(&err);

@@ -37,6 +37,8 @@ expect_rc 0
 [ "$(cut -f1 "$T/out" | tr '\n' ' ')" = "1 5 " ] || fail "unclear list: $(cat "$T/out")"
 run "$CCHC" task list --due-unclear
 expect_grep "chưa rõ" "$T/out"
+run "$CCHC" agenda
+expect_grep "Thời hạn chưa rõ: 2 nhiệm vụ cần ghi lại thời hạn (cchc task list --due-unclear)" "$T/out"
 # settled: it leaves the list
 "$CCHC" task edit 5 --due "27/02/2026" || fail "settle"
 run "$CCHC" task list --due-unclear --format tsv
