@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
+#include "core/calendar.h"
 #include "core/dossier.h"
 #include "core/feedback.h"
 #include "core/report.h"
@@ -27,9 +28,10 @@ const struct cli_cmd cli_task_cmds[] = {
 	  "[--description MÔ_TẢ]",
 	  "Giao một nhiệm vụ theo đề mục của kế hoạch; in mã số nhiệm vụ." },
 	{ "task", "list", task_list_cmd,
-	  "[--unit MÃ_ĐV] [--status S] [--overdue] [--due-within N] [--plan MÃ] [--section MÃ] "
-	  "[--format text|tsv|json]",
-	  "Liệt kê nhiệm vụ theo hạn (tsv: mã, trạng thái, hạn, đơn vị chủ trì, tên)." },
+	  "[--unit MÃ_ĐV] [--status S] [--overdue] [--due-within N] [--due-unclear] [--plan MÃ] "
+	  "[--section MÃ] [--format text|tsv|json]",
+	  "Liệt kê nhiệm vụ theo hạn (tsv: mã, trạng thái, hạn, đơn vị chủ trì, tên); "
+	  "--due-unclear: thời hạn chưa rõ, cần ghi lại." },
 	{ "task", "show", task_show_cmd, "MÃ", "In chi tiết một nhiệm vụ và các ghi chú tiến độ." },
 	{ "task", "edit", task_edit_cmd,
 	  "MÃ [--title T] [--lead MÃ_ĐV] [--co MÃ_ĐV]... [--due THỜI_HẠN] [--product SP] "
@@ -161,8 +163,8 @@ static void print_task_row(const struct task_info *t, const char *format, bool f
 		cli_date_vn(t->due_on, due);
 		printf("%5lld  ", (long long)t->id);
 		cli_put_col(stdout, status_shown(t), 15);
-		cli_put_col(stdout, *due ? due : strcmp(t->due_kind, "ongoing") == 0 ? "thường xuyên"
-									     : "-", 13);
+		cli_put_col(stdout, *due ? due : strcmp(t->due_kind, "unknown") == 0 ? "chưa rõ"
+			    : due_kind_label(t->due_kind), 13);   /* "chưa xác định" fills the column */
 		cli_put_col(stdout, t->lead_code, 7);
 		cli_put_field(stdout, t->title);
 		putchar('\n');
@@ -217,6 +219,8 @@ static int task_list_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	for (int i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "--overdue") == 0) {
 			f.overdue = true;
+		} else if (strcmp(argv[i], "--due-unclear") == 0) {
+			f.due_unclear = true;
 		} else if (cli_opt_value(argc, argv, &i, "--unit", &f.unit_code) ||
 			   cli_opt_value(argc, argv, &i, "--format", &format)) {
 			continue;
@@ -260,6 +264,27 @@ static void kv(const char *key, const char *value)
 	putchar('\n');
 }
 
+/* Under "due:": why a deadline was not understood, or the working day to
+ * finish by when the due falls on a day off. */
+static void due_show_extra(const struct task_info *t)
+{
+	struct due d;
+	struct ymd on;
+	char note[128];
+	if (strcmp(t->due_kind, "unknown") == 0) {
+		struct ymd today;
+		struct cchc_err err;
+		due_parse(t->due_text, date_today(&today, &err) == CCHC_OK ? today.y : 2026, &d, NULL);
+		printf("due_unclear: %s (ghi lại bằng cchc task edit %lld --due ...)\n", d.why,
+		       (long long)t->id);
+	} else if (*t->due_on && date_parse_iso(t->due_on, &on)) {
+		struct calendar *cal = calendar_new();
+		if (due_day_off_note(cal, on, note, sizeof note))
+			printf("workday: %s\n", note);
+		calendar_free(cal);
+	}
+}
+
 static int task_show_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const struct cli_cmd *cmd = &cli_task_cmds[2];
@@ -289,7 +314,10 @@ static int task_show_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	putchar('\n');
 	kv("co", t.co_codes);
 	kv("due_text", t.due_text);
-	printf("due: %s\nstatus: %s\n", due, status_shown(&t));
+	const char *label = due_kind_label(t.due_kind);
+	printf("due: %s\n", *due ? due : strcmp(label, "-") ? label : "");
+	due_show_extra(&t);
+	printf("status: %s\n", status_shown(&t));
 	if (*t.done_on)
 		printf("done: %s\n", done);
 	struct task_note *notes;
@@ -662,6 +690,14 @@ static int agenda_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	if (print_tasks(ctx, &f, "text"))
 		return CLI_ERR;
 	struct cchc_err err = { 0 };
+	struct task_filter uf = { .status = -1, .due_within = -1, .due_unclear = true,
+				  .unit_code = unit };
+	int unclear = 0;
+	if (task_count(&ctx->db, &uf, &unclear, &err))
+		return cli_error(&err);
+	if (unclear)   /* not overdue, not due: they would be forgotten */
+		printf("\nThời hạn chưa rõ: %d nhiệm vụ cần ghi lại thời hạn (cchc task list "
+		       "--due-unclear)\n", unclear);
 	if (agenda_units(ctx, &err) || agenda_groups(ctx, &err) ||
 	    agenda_registers(ctx, within, &err))
 		return cli_error(&err);

@@ -559,7 +559,7 @@ int task_edit(struct db *db, int64_t id, const struct task_input *in, struct cch
 	struct cleaned c;
 	if (clean_input(in, &c, err))
 		return err->code;
-	struct due due = { DUE_NONE, { 0, 0, 0 }, 0 };
+	struct due due = { .kind = DUE_NONE };
 	if (check_refs(db, in, &lead, err) ||
 	    (c.due_text && due_parse(c.due_text, task_year(db, id), &due, err)) || db_begin(db, err)) {
 		cleaned_free(&c);
@@ -751,6 +751,8 @@ static void list_conditions(struct sbuf *b, const struct task_filter *f)
 		sbuf_add(b, "AND t.status IN ('todo', 'doing') AND t.due_on >= ?4 AND t.due_on <= ?5 ");
 	if (f->open_only)
 		sbuf_add(b, "AND t.status <> 'done' ");
+	if (f->due_unclear)
+		sbuf_add(b, "AND t.due_kind = 'unknown' AND t.status <> 'done' ");
 	if (f->plan_id)
 		sbuf_add(b, "AND t.plan_id = ?7 ");
 	if (f->section_id)

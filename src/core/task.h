@@ -42,6 +42,8 @@ struct task_filter {
 	bool overdue;
 	int due_within;         /* -1: no limit; else due within N working days from today */
 	bool open_only;         /* not done */
+	bool due_unclear;       /* not done, its deadline not understood (due_kind
+				 * 'unknown'): for the clerk to settle ("Thời hạn chưa rõ") */
 	int64_t plan_id, section_id;
 	int limit;              /* 0: no limit */
 	int offset;             /* rows skipped first */

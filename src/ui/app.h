@@ -97,11 +97,12 @@ void app_set_query(struct app *app, const char *text, bool exact);
 /* Switches to the screen that shows the record (see view_class.go). Besides
  * the kinds of core/search.h, the tasks screen takes "tasks-section" (id: a
  * section), "tasks-unit" (id: a unit), "tasks-status" (id: a status),
- * "tasks-overdue" and "tasks-due-soon": the task list filtered so. The
- * home screen's lines also use "missing-task" (the missing-evidence list,
- * the cursor on task id), "dossiers-todo" (late dossiers without a letter,
- * on dossier id), "feedback-overdue" and "feedback-soon" (on item id; 0:
- * the first) and "report-next" (the report screen on the next report due). */
+ * "tasks-overdue", "tasks-due-soon" and "tasks-due-unclear": the task list
+ * filtered so. The home screen's lines also use "missing-task" (the
+ * missing-evidence list, the cursor on task id), "dossiers-todo" (late
+ * dossiers without a letter, on dossier id), "feedback-overdue" and
+ * "feedback-soon" (on item id; 0: the first) and "report-next" (the report
+ * screen on the next report due). */
 int app_goto(struct app *app, const char *kind, int64_t id, int64_t plan_id);
 /* Switches to the screen called name; returns UI_* flags. */
 int app_show_view(struct app *app, const char *name);

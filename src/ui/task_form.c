@@ -2,6 +2,7 @@
 #include "ui/task_form.h"
 #include <stdlib.h>
 #include <string.h>
+#include "core/calendar.h"
 #include "core/due.h"
 #include "core/plan.h"
 #include "core/task.h"
@@ -142,26 +143,12 @@ static bool check_units(struct form *f, int i, bool set_error)
 	return ok;
 }
 
-/* A clearer message than due_parse's for a day that does not exist
- * ("31/02/2026", "trước 31/4/2026"); false when s is not such a day. */
-static bool bad_day(struct form *f, const char *s)
-{
-	const char *p = strchr(s, '/');
-	while (p && p > s && p[-1] >= '0' && p[-1] <= '9')
-		p--;
-	int d, m, y, end = 0;
-	if (!p || sscanf(p, "%d/%d/%d%n", &d, &m, &y, &end) != 3 || p[end] || date_valid(y, m, d))
-		return false;
-	if (m >= 1 && m <= 12 && y > 0)
-		form_error(f, F_DUE, "Không có ngày %02d/%02d/%d: tháng %d năm %d có %d ngày", d, m, y,
-			   m, y, date_days_in_month(y, m));
-	else
-		form_error(f, F_DUE, "Không có ngày %d/%d/%d (ghi ngày/tháng/năm)", d, m, y);
-	return true;
-}
-
+/* What the deadline means, under the field: its day (and the working day
+ * to finish by when it is a day off), or that it was not understood and
+ * will be kept as written — a warning, never a refusal. */
 static bool check_due(struct form *f, struct task_form *tf, bool set_error)
 {
+	(void)set_error;
 	struct due d;
 	struct cchc_err err;
 	const char *s = form_text(f, F_DUE);
@@ -170,25 +157,32 @@ static bool check_due(struct form *f, struct task_form *tf, bool set_error)
 		struct ymd t;
 		year = date_today(&t, &err) == CCHC_OK ? t.y : 2026;
 	}
-	if (due_parse(s, year, &d, &err) != CCHC_OK) {
-		form_hint(f, F_DUE, NULL);
-		if ((set_error || *s) && !bad_day(f, s))
-			form_error(f, F_DUE, "%s", err.msg);
-		return false;
-	}
+	due_parse(s, year, &d, &err);
 	free(f->f[F_DUE].error);
 	f->f[F_DUE].error = NULL;
-	char day[11], hint[96];
+	char day[11], hint[320], off[96] = "";
 	struct ymd occ[12];
 	int n = due_occurrences(&d, year, occ, 12);
+	if (n > 0 && d.kind != DUE_RECURRING) {
+		struct calendar *cal = calendar_new();
+		due_day_off_note(cal, occ[0], off, sizeof off);
+		calendar_free(cal);
+	}
 	if (d.kind == DUE_NONE)
 		snprintf(hint, sizeof hint, "không có hạn");
 	else if (d.kind == DUE_ONGOING)
 		snprintf(hint, sizeof hint, "thường xuyên: không quá hạn, báo cáo mỗi kỳ");
+	else if (d.kind == DUE_ASNEEDED)
+		snprintf(hint, sizeof hint, "theo yêu cầu: không có ngày, không quá hạn");
+	else if (d.kind == DUE_UNKNOWN)
+		snprintf(hint, sizeof hint, "Chưa hiểu: %s → lưu nguyên văn, hạn: chưa xác định",
+			 d.why);
 	else if (n > 0) {
 		date_format_vn(occ[0], day);
-		snprintf(hint, sizeof hint, d.kind == DUE_RECURRING ? "→ %s (kỳ đầu, %d kỳ trong năm)"
-			 : "→ %s", day, n);
+		if (d.kind == DUE_RECURRING)
+			snprintf(hint, sizeof hint, "→ %s (kỳ đầu, %d kỳ trong năm)", day, n);
+		else
+			snprintf(hint, sizeof hint, "→ %s%s%s", day, *off ? ", " : "", off);
 	} else
 		snprintf(hint, sizeof hint, "không có ngày trong năm %d", year);
 	form_hint(f, F_DUE, hint);
@@ -246,8 +240,11 @@ static int store(struct app *app, struct form *f, struct task_form *tf, struct t
 		return -1;
 	}
 	app->data_version++;
-	app_message(app, false, tf->task_id ? "Đã lưu nhiệm vụ số %lld" : "Đã thêm nhiệm vụ số %lld",
-		    (long long)id);
+	struct due d;
+	due_parse(in->due_text ? in->due_text : "", tf->year ? tf->year : 2026, &d, &err);
+	app_message(app, false, tf->task_id ? "Đã lưu nhiệm vụ số %lld%s" : "Đã thêm nhiệm vụ số %lld%s",
+		    (long long)id, d.kind == DUE_UNKNOWN ? "; thời hạn chưa rõ, lưu nguyên văn "
+		    "(danh sách Thời hạn chưa rõ ở màn Nhiệm vụ)" : "");
 	return tf->saved ? tf->saved(app, tf->ctx, id) | UI_ALL : UI_ALL;
 }
 

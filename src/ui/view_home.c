@@ -161,6 +161,12 @@ static void tasks_block(struct app *app, struct home *h)
 	int over = count_tasks(app, NULL, true, within), soon = count_tasks(app, NULL, false, within);
 	addf(h, R_HEAD, over || !soon ? "tasks-overdue" : "tasks-due-soon", 0,
 	     "Nhiệm vụ quá hạn: %d · đến hạn trong %d ngày làm việc: %d", over, within, soon);
+	struct task_filter uf = { .status = -1, .due_within = -1, .due_unclear = true };
+	struct cchc_err uerr;
+	int unclear = 0;
+	if (!failed(app, task_count(app->db, &uf, &unclear, &uerr), &uerr) && unclear)
+		addf(h, R_HEAD, "tasks-due-unclear", 0, "Thời hạn chưa rõ: %d nhiệm vụ cần ghi lại "
+		     "thời hạn (Enter để xem)", unclear);
 	if (!over && !soon)
 		return;
 	/* one grouped query for every unit (a query per unit cannot use an

@@ -19,7 +19,7 @@
 #include "ui/task_form.h"
 #include "ui/tlines.h"
 
-enum mode { M_ALL, M_OVERDUE, M_SOON, M_STATUS, M_UNIT, M_SECTION };
+enum mode { M_ALL, M_OVERDUE, M_SOON, M_STATUS, M_UNIT, M_SECTION, M_UNCLEAR };
 
 /* The list is a window of at most WINDOW rows onto the query, moved a PAGE
  * at a time by keyset (the rows after the last one, or before the first). */
@@ -87,6 +87,7 @@ static struct task_filter list_filter(const struct tasks_view *tv)
 	case M_STATUS: f.status = tv->status; break;
 	case M_UNIT: f.unit_code = tv->unit_code; break;
 	case M_SECTION: f.section_id = tv->section_id; break;
+	case M_UNCLEAR: f.due_unclear = true; break;
 	}
 	f.title_query = tv->filter.text;
 	f.use_hits = tv->hits && tv->filter.text;
@@ -353,8 +354,11 @@ static void due_cell(const struct tasks_view *tv, const struct task_info *t, cha
 		if (!t->overdue && t->status != TASK_DONE && t->status != TASK_PAUSED &&
 		    strcmp(t->due_on, tv->soon) <= 0)
 			*el = EL_TASK_DUE_SOON;
+	} else if (strcmp(t->due_kind, "unknown") == 0) {
+		snprintf(out, 24, "chưa rõ");   /* "chưa xác định" is wider than the column */
+		*el = EL_TASK_DUE_SOON;
 	} else
-		snprintf(out, 24, "%s", strcmp(t->due_kind, "ongoing") == 0 ? "thường xuyên" : "-");
+		snprintf(out, 24, "%s", due_kind_label(t->due_kind));
 }
 
 static const char *status_cell(const struct task_info *t, enum elem *el)
@@ -396,6 +400,7 @@ static void draw_title(struct tasks_view *tv, struct rect r)
 	case M_ALL: sbuf_add(&b, ": tất cả"); break;
 	case M_OVERDUE: sbuf_add(&b, " quá hạn"); break;
 	case M_SOON: sbuf_addf(&b, " đến hạn trong %d ngày làm việc", tv->within); break;
+	case M_UNCLEAR: sbuf_add(&b, " có thời hạn chưa rõ (e: sửa thời hạn)"); break;
 	default: sbuf_addf(&b, " %s", tv->what ? tv->what : ""); break;
 	}
 	sbuf_addf(&b, " (%d)", tv->unfiltered);
@@ -508,6 +513,27 @@ static void add_section(struct app *app, struct tlines *l, const struct task_inf
 	section_list_free(s, n);
 }
 
+/* After the deadline: the working day to finish by when it falls on a day
+ * off, or why it was not understood. */
+static void due_detail(struct sbuf *b, const struct task_info *t)
+{
+	struct ymd on, today;
+	struct cchc_err err;
+	char note[128];
+	if (strcmp(t->due_kind, "unknown") == 0) {
+		struct due d;
+		due_parse(t->due_text, date_today(&today, &err) == CCHC_OK ? today.y : 2026, &d, &err);
+		sbuf_addf(b, " → chưa xác định (%s; e để ghi lại)", d.why);
+	} else if (strcmp(t->due_kind, "asneeded") == 0) {
+		sbuf_add(b, " → theo yêu cầu, không có ngày");
+	} else if (*t->due_on && date_parse_iso(t->due_on, &on)) {
+		struct calendar *cal = calendar_new();
+		if (due_day_off_note(cal, on, note, sizeof note))
+			sbuf_addf(b, " (%s)", note);
+		calendar_free(cal);
+	}
+}
+
 static void detail_build(struct app *app, struct detail *d, int width)
 {
 	struct task_info t;
@@ -537,6 +563,7 @@ static void detail_build(struct app *app, struct detail *d, int width)
 	bool same = *due && strcmp(t.due_text, due) == 0;
 	sbuf_addf(&dd, "%s%s%s", *t.due_text ? t.due_text : "không ghi", *due && !same ? " → " : "",
 		  same ? "" : due);
+	due_detail(&dd, &t);
 	add_field(&d->l, "Thời hạn:", dd.s);
 	sbuf_free(&dd);
 	struct sbuf lead = SBUF_INIT;
@@ -817,6 +844,7 @@ static int tasks_handle(struct app *app, void *st, enum action a)
 	case ACT_TASKS_ALL: set_mode(app, tv, M_ALL, NULL); return UI_VIEW;
 	case ACT_TASKS_OVERDUE: set_mode(app, tv, M_OVERDUE, NULL); return UI_VIEW;
 	case ACT_TASKS_DUE_SOON: set_mode(app, tv, M_SOON, NULL); return UI_VIEW;
+	case ACT_TASKS_DUE_UNCLEAR: set_mode(app, tv, M_UNCLEAR, NULL); return UI_VIEW;
 	case ACT_TASKS_BY_STATUS: return choose_status(app, tv);
 	case ACT_TASKS_BY_UNIT: return choose_unit(app, tv);
 	default: break;
@@ -847,6 +875,10 @@ static int tasks_go(struct app *app, void *st, const char *kind, int64_t id, int
 		return show_unit(app, tv, id);
 	if (strcmp(kind, "tasks-status") == 0)
 		return status_chosen(app, tv, id, NULL);
+	if (strcmp(kind, "tasks-due-unclear") == 0) {
+		set_mode(app, tv, M_UNCLEAR, NULL);
+		return UI_ALL;
+	}
 	if (strcmp(kind, "tasks-overdue") == 0 || strcmp(kind, "tasks-due-soon") == 0) {
 		set_mode(app, tv, kind[6] == 'o' ? M_OVERDUE : M_SOON, NULL);
 		return UI_ALL;

@@ -1,0 +1,68 @@
+#!/bin/sh
+# Deadlines as plans write them, from the command line: a wording not
+# understood is saved as written with the due "chưa xác định" and listed by
+# --due-unclear; no fixed day ("theo chỉ đạo") is never overdue; a due on a
+# day off shows the working day to finish by.
+. "${top_srcdir:-.}/tests/cli/lib.sh"
+export CCHC_TODAY=2026-11-24
+"$CCHC" plan import "$FIXTURES/corpus/so-tu-phap-2026.txt" >/dev/null 2>&1 || fail import
+"$CCHC" unit add "Văn phòng Sở" --code VP >/dev/null || fail unit
+
+add() {
+	run "$CCHC" task add --section 5 --title "$1" --lead VP --due "$2"
+	expect_rc 0
+}
+add "Báo cáo" "sớm nhất có thể"                      # 1: not understood
+add "Sơ kết" "Trước ngày 30 tháng 11 năm 2026"       # 2: 29/11 is a Sunday
+add "Tổng kết" "trước 31/08/2026"                    # 3: 30/08 is a Sunday
+add "Kiểm tra" "theo chỉ đạo"                        # 4: no fixed day
+add "Tự chấm" "31/02/2026"                           # 5: a day that does not exist
+add "Báo cáo 6 tháng" "định kỳ 6 tháng"              # 6
+add "Giỗ Tổ" "ngày 02/09/2026"                       # 7: Quốc khánh
+
+# saved as written, no day: "chưa xác định", and why
+run "$CCHC" task show 1
+expect_rc 0
+expect_grep "due_text: sớm nhất có thể" "$T/out"
+expect_grep "due: chưa xác định" "$T/out"
+expect_grep "due_unclear: không thấy ngày, tháng, quý, năm" "$T/out"
+[ "$(sqlite3 "$CCHC_DB" "SELECT due_kind, coalesce(due_on, '-'), (SELECT count(*) FROM task_due \
+	WHERE task_id = 1) FROM task WHERE id = 1")" = "unknown|-|0" ] || fail "unknown stored"
+run "$CCHC" task show 5
+expect_grep "due_unclear: không có ngày 31/02/2026 (tháng 2 chỉ có 28 ngày)" "$T/out"
+
+# the unclear list: the two not understood, not the others
+run "$CCHC" task list --due-unclear --format tsv
+expect_rc 0
+[ "$(cut -f1 "$T/out" | tr '\n' ' ')" = "1 5 " ] || fail "unclear list: $(cat "$T/out")"
+run "$CCHC" task list --due-unclear
+expect_grep "chưa rõ" "$T/out"
+run "$CCHC" agenda
+expect_grep "Thời hạn chưa rõ: 2 nhiệm vụ cần ghi lại thời hạn (cchc task list --due-unclear)" "$T/out"
+# settled: it leaves the list
+"$CCHC" task edit 5 --due "27/02/2026" || fail "settle"
+run "$CCHC" task list --due-unclear --format tsv
+[ "$(cut -f1 "$T/out" | tr '\n' ' ')" = "1 " ] || fail "after settling: $(cat "$T/out")"
+
+# understood wordings
+run "$CCHC" task show 2
+expect_grep "due: 29/11/2026" "$T/out"
+expect_grep "workday: Chủ nhật → hoàn thành trong ngày làm việc 27/11/2026" "$T/out"
+run "$CCHC" task show 4
+expect_grep "due: theo yêu cầu" "$T/out"
+run "$CCHC" task list --overdue --format tsv
+expect_no_grep "Kiểm tra" "$T/out"
+[ "$(sqlite3 "$CCHC_DB" "SELECT due_every || ':' || group_concat(d.due_on, ',') FROM task t \
+	JOIN task_due d ON d.task_id = t.id WHERE t.id = 6")" = "h:2026-06-30,2026-12-31" ] ||
+	fail "half-yearly occurrences"
+
+# a due on a day off: the working day before it
+run "$CCHC" task show 3
+expect_grep "due: 30/08/2026" "$T/out"
+expect_grep "workday: Chủ nhật → hoàn thành trong ngày làm việc 28/08/2026" "$T/out"
+run "$CCHC" task show 7
+expect_grep "workday: nghỉ Quốc khánh → hoàn thành trong ngày làm việc 31/08/2026" "$T/out"
+run "$CCHC" task show 5
+expect_grep "due: 27/02/2026" "$T/out"
+expect_no_grep "workday:" "$T/out"
+exit 0
