@@ -51,6 +51,7 @@ CLI_TESTS = \
 	tests/cli/locale.sh \
 	tests/cli/workdays.sh \
 	tests/cli/tasks.sh \
+	tests/cli/suggest.sh \
 	tests/cli/task-pages.sh \
 	tests/cli/evidence.sh \
 	tests/cli/criteria.sh
