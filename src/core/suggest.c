@@ -322,6 +322,8 @@ static const struct {
 	{ "cac don vi thuoc so", "don-vi", NULL },
 	{ "cac don vi truc thuoc", "don-vi", NULL },
 	{ "cac don vi su nghiep", "don-vi", NULL },
+	{ "don vi su nghiep", "don-vi", NULL },
+	{ "don vi truc thuoc", "don-vi", NULL },
 	{ "cac so ban nganh tinh", "so-nganh", NULL },
 	{ "cac so ban nganh", "so-nganh", NULL },
 	{ "cac so nganh", "so-nganh", NULL },
@@ -379,6 +381,7 @@ struct elem {
 	enum etype t;
 	char *text;
 	const char *code, *kinds;
+	char *owned;   /* kinds of merged groups */
 };
 
 struct party {
@@ -390,13 +393,13 @@ static void party_add(struct party *p, enum etype t, char *text, const char *cod
 		      const char *kinds)
 {
 	p->e = xrealloc(p->e, sizeof *p->e * (size_t)(p->n + 1));
-	p->e[p->n++] = (struct elem){ t, text, code, kinds };
+	p->e[p->n++] = (struct elem){ t, text, code, kinds, NULL };
 }
 
 static void party_free(struct party *p)
 {
 	for (int i = 0; i < p->n; i++)
-		free(p->e[i].text);
+		free(p->e[i].text), free(p->e[i].owned);
 	free(p->e);
 	*p = (struct party){ 0 };
 }
@@ -432,8 +435,10 @@ static int known_at(const struct ctx *c, const struct words *w, int i, int *len)
 }
 
 /* A name shaped like a unit's at i, up to what the unit does, a stop, or
- * a comma or "và" before the next name. */
-static int shape_at(const struct words *w, int i)
+ * a comma or "và" before the next name. In a list (loose), a comma followed
+ * by lower-case words that are no verb stays in the name ("Phòng Quản lý
+ * vận tải, phương tiện và người lái"). */
+static int shape_at(const struct words *w, int i, bool loose)
 {
 	int t = type_at(w, i);
 	if (!t)
@@ -449,11 +454,12 @@ static int shape_at(const struct words *w, int i)
 		if (stops(prev))
 			break;
 		bool next_name = type_at(w, k) || group_at(w, k, &g);
-		if (prev->punct == ',' && (!w->upper[w->t[k].word] || next_name))
+		if (prev->punct == ',' && (next_name || (!w->upper[w->t[k].word] &&
+							 (!loose || verb_at(w, k) || phrase_at(w, k, "va")))))
 			break;
 		if (phrase_at(w, k, "va") &&
-		    (k + 1 >= w->n || !w->upper[w->t[k + 1].word] || type_at(w, k + 1) ||
-		     group_at(w, k + 1, &g)))
+		    (k + 1 >= w->n || type_at(w, k + 1) || group_at(w, k + 1, &g) ||
+		     (!w->upper[w->t[k + 1].word] && (!loose || verb_at(w, k + 1)))))
 			break;
 		if (verb_at(w, k) || next_name)
 			break;
@@ -463,7 +469,8 @@ static int shape_at(const struct words *w, int i)
 }
 
 /* One unit, group or unit-shaped name at i; 0 when there is none. */
-static int element_at(const struct ctx *c, const struct words *w, int i, struct party *p)
+static int element_at(const struct ctx *c, const struct words *w, int i, bool loose,
+		      struct party *p)
 {
 	int len = 0, k;
 	const char *kinds = group_at(w, i, &len);
@@ -475,7 +482,7 @@ static int element_at(const struct ctx *c, const struct words *w, int i, struct 
 		party_add(p, E_KNOWN, span_text(w, i, i + len), c->u[k].code, NULL);
 		return len;
 	}
-	if ((len = shape_at(w, i)) > 0) {
+	if ((len = shape_at(w, i, loose)) > 0) {
 		party_add(p, E_NEW, span_text(w, i, i + len), NULL, NULL);
 		return len;
 	}
@@ -488,7 +495,7 @@ static int element_at(const struct ctx *c, const struct words *w, int i, struct 
 static int list_at(const struct ctx *c, const struct words *w, int i, bool loose, struct party *p)
 {
 	while (i < w->n) {
-		int len = element_at(c, w, i, p);
+		int len = element_at(c, w, i, loose, p);
 		if (!len) {
 			if (!loose)
 				break;
@@ -580,11 +587,36 @@ static void fill_co(struct ctx *c, struct suggestion *s, const struct party *lea
 	s->co_text = text.s ? sbuf_detach(&text) : xstrdup("");
 }
 
+/* Groups that lead together ("Các Sở, ban, ngành, UBND các huyện, thành
+ * phố chủ trì") are one group of all their kinds: they become the lead's
+ * first element. */
+static void merge_groups(struct party *lead)
+{
+	int k = 0;
+	while (k < lead->n && lead->e[k].t == E_GROUP)
+		k++;
+	if (k < 2)
+		return;
+	struct sbuf text = SBUF_INIT, kinds = SBUF_INIT;
+	for (int i = 0; i < k; i++) {
+		sbuf_addf(&text, "%s%s", i ? ", " : "", lead->e[i].text);
+		sbuf_addf(&kinds, "%s%s", i ? "," : "", lead->e[i].kinds);
+		free(lead->e[i].text);
+	}
+	lead->e[0].text = sbuf_detach(&text);
+	lead->e[0].kinds = NULL;
+	lead->e[0].owned = sbuf_detach(&kinds);
+	memmove(&lead->e[1], &lead->e[k], sizeof *lead->e * (size_t)(lead->n - k));
+	lead->n -= k - 1;
+}
+
 static void add(struct ctx *c, int64_t sid, const char *title, const char *product,
-		const char *due, const struct party *lead, const struct party *co)
+		const char *due, struct party *lead, const struct party *co)
 {
 	c->v = xrealloc(c->v, sizeof *c->v * (size_t)(c->n + 1));
 	struct suggestion *s = &c->v[c->n++];
+	if (lead)
+		merge_groups(lead);
 	const struct elem *e = lead && lead->n ? &lead->e[0] : NULL;
 	s->section_id = sid;
 	s->title = xstrdup(title);
@@ -592,7 +624,7 @@ static void add(struct ctx *c, int64_t sid, const char *title, const char *produ
 	s->due_text = xstrdup(due ? due : "");
 	s->lead_text = xstrdup(e ? e->text : "");
 	s->lead_code = xstrdup(e && e->t == E_KNOWN ? e->code : "");
-	s->group = xstrdup(e && e->t == E_GROUP ? e->kinds : "");
+	s->group = xstrdup(e && e->t == E_GROUP ? (e->owned ? e->owned : e->kinds) : "");
 	s->lead_new = xstrdup(e && e->t == E_NEW ? e->text : "");
 	fill_co(c, s, lead, co);
 }

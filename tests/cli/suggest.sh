@@ -84,6 +84,16 @@ II. PHỤ LỤC
 | 1 | Tuyên truyền CCHC | Đài Phát thanh và Truyền hình tỉnh | Văn phòng Sở, Sở Thông tin và Truyền thông | Thường xuyên |
 | 2 | Khảo sát sự hài lòng | Các phòng, đơn vị thuộc Sở | VP | Quý IV/2026 |
 | 3 | Cập nhật cổng thông tin | Sở TT&TT | van phong so | Quý III/2026 |
+
+III. TỔ CHỨC THỰC HIỆN
+
+1. Các Sở, ban, ngành, UBND các huyện, thành phố chủ trì tổ chức tuyên truyền Kế hoạch.
+
+2. Kiểm tra việc giải quyết thủ tục hành chính
+
+Cơ quan chủ trì: VĂN PHÒNG SỞ
+
+Cơ quan phối hợp: Phòng Quản lý vận tải, phương tiện và người lái; Ủy ban nhân dân các xã, phường
 P
 "$CCHC" plan import "$T/plan.txt" >/dev/null 2>&1 || fail import
 for u in "Văn phòng Sở:VP" "Thanh tra Sở:TTr" "Phòng Kế hoạch - Tài chính:KHTC" \
@@ -115,6 +125,8 @@ sed "s/|/$tab/g" >"$T/want" <<'W'
 16|11|Tuyên truyền CCHC||VP,STTTT|Thường xuyên|||Đài Phát thanh và Truyền hình tỉnh|
 17|11|Khảo sát sự hài lòng||VP|Quý IV/2026|phong,don-vi|Các phòng, đơn vị thuộc Sở||
 18|11|Cập nhật cổng thông tin|STTTT|VP|Quý III/2026||||
+19|13|Các Sở, ban, ngành, UBND các huyện, thành phố chủ trì tổ chức tuyên truyền Kế hoạch.||||so-nganh,huyen|Các Sở, ban, ngành, UBND các huyện, thành phố||
+20|14|Kiểm tra việc giải quyết thủ tục hành chính|VP||||||Phòng Quản lý vận tải, phương tiện và người lái
 W
 expect_file "$T/want" "$T/out"
 
