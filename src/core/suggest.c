@@ -250,14 +250,18 @@ char *unit_match(struct db *db, const char *text)
 	return code;
 }
 
-/* Words that end the subject of a sentence: what a unit does. */
+/* Words that end the subject of a sentence: what a unit does. Tones are
+ * folded away, so a word that is also part of names once its tones are
+ * gone ("lâm" of "Kiểm lâm", "dược", "cơ sở") is not here alone. */
 static const char *const verbs[] = {
-	"chu tri", "phoi hop", "chiu trach nhiem", "co trach nhiem", "la", "lam", "thuong xuyen",
+	"chu tri", "phoi hop", "chiu trach nhiem", "co trach nhiem", "la", "lam dau moi", "thuong xuyen",
 	"tham muu", "thuc hien", "theo doi", "trien khai", "to chuc", "huong dan", "don doc",
 	"tiep tuc", "khan truong", "can cu", "tap trung", "dam bao", "bao dam", "chu dong",
 	"nghien cuu", "tong hop", "ra soat", "cap nhat", "de xuat", "duy tri", "day manh",
 	"tiep nhan", "giai quyet", "ban hanh", "danh gia", "tuyen truyen", "nang cao", "phu trach",
-	"co", "duoc", "se", "can", "phai",
+	"phai", "kiem tra", "bao cao", "xu ly", "cung cap", "hoan thanh", "hoan thien", "tham dinh",
+	"khao sat", "giam sat", "so hoa", "thong bao", "dieu chinh", "bo sung", "sua doi", "trinh",
+	"gui",
 };
 
 static bool verb_at(const struct words *w, int i)

@@ -94,6 +94,8 @@ III. TỔ CHỨC THỰC HIỆN
 Cơ quan chủ trì: VĂN PHÒNG SỞ
 
 Cơ quan phối hợp: Phòng Quản lý vận tải, phương tiện và người lái; Ủy ban nhân dân các xã, phường
+
+3. Chi cục Kiểm lâm chủ trì, phối hợp với Phòng Nghiệp vụ dược kiểm tra việc cấp phép.
 P
 "$CCHC" plan import "$T/plan.txt" >/dev/null 2>&1 || fail import
 for u in "Văn phòng Sở:VP" "Thanh tra Sở:TTr" "Phòng Kế hoạch - Tài chính:KHTC" \
@@ -127,6 +129,7 @@ sed "s/|/$tab/g" >"$T/want" <<'W'
 18|11|Cập nhật cổng thông tin|STTTT|VP|Quý III/2026||||
 19|13|Các Sở, ban, ngành, UBND các huyện, thành phố chủ trì tổ chức tuyên truyền Kế hoạch.||||so-nganh,huyen|Các Sở, ban, ngành, UBND các huyện, thành phố||
 20|14|Kiểm tra việc giải quyết thủ tục hành chính|VP||||||Phòng Quản lý vận tải, phương tiện và người lái
+21|15|Chi cục Kiểm lâm chủ trì, phối hợp với Phòng Nghiệp vụ dược kiểm tra việc cấp phép.||||||Chi cục Kiểm lâm|Phòng Nghiệp vụ dược
 W
 expect_file "$T/want" "$T/out"
 
