@@ -769,50 +769,97 @@ static char *role_value(const char *v)
 	return xstrndup(v, n);
 }
 
-/* A section with role lines: its items after "Nhiệm vụ, giải pháp:" (or
- * its list items) are the tasks, led by their own subject when it is a
- * unit, else by the block's lead; with none, the heading is the task. */
-static bool from_roles(struct ctx *c, int64_t sid, const char *heading, struct section_item *it,
-		       int n)
+/* The role lines of a section: val[role] is the value of the first line of
+ * each role (malloc'd), *marker the index of "Nhiệm vụ, giải pháp:" or -1.
+ * Whether it says who leads or does the work. */
+struct block {
+	char *val[ROLE_TASKS + 1];
+};
+
+static bool read_roles(struct section_item *it, int n, struct block *b, int *marker)
 {
-	char *val[ROLE_TASKS + 1] = { 0 };
-	int marker = -1;
 	const char *v;
+	*marker = -1;
 	for (int i = 0; i < n; i++) {
 		enum role r = line_role(it[i].text, &v);
-		if (r == ROLE_TASKS && marker < 0)
-			marker = i;
-		else if (r != ROLE_NONE && r != ROLE_TASKS && !val[r])
-			val[r] = role_value(v);
+		if (r == ROLE_TASKS && *marker < 0)
+			*marker = i;
+		else if (r != ROLE_NONE && r != ROLE_TASKS && !b->val[r])
+			b->val[r] = role_value(v);
 	}
-	if (!val[ROLE_LEAD] && !val[ROLE_DOER]) {
-		for (int r = 0; r <= ROLE_TASKS; r++)
-			free(val[r]);
+	return b->val[ROLE_LEAD] || b->val[ROLE_DOER];
+}
+
+static void block_free(struct block *b)
+{
+	for (int r = 0; r <= ROLE_TASKS; r++)
+		free(b->val[r]);
+	*b = (struct block){ 0 };
+}
+
+/* The lead and co-units of a block; "thực hiện: A; B" without a lead: A
+ * leads, B coordinates. */
+static void block_parties(const struct ctx *c, const struct block *b, struct party *lead,
+			  struct party *co)
+{
+	party_of_text(c, b->val[ROLE_LEAD] ? b->val[ROLE_LEAD] : b->val[ROLE_DOER], lead);
+	if (b->val[ROLE_CO])
+		party_of_text(c, b->val[ROLE_CO], co);
+	if (b->val[ROLE_LEAD] && b->val[ROLE_DOER])
+		party_of_text(c, b->val[ROLE_DOER], co);
+}
+
+/* A task of a block: led by its own subject when that is a unit, else by
+ * the block's lead. */
+static void block_task(struct ctx *c, int64_t sid, const char *heading, const char *text,
+		       const struct block *b, struct party *lead, const struct party *co)
+{
+	if (!from_sentence(c, sid, heading, text, false, b->val[ROLE_DUE], co))
+		add(c, sid, text, NULL, b->val[ROLE_DUE], lead, co);
+}
+
+/* A section with role lines: its items after "Nhiệm vụ, giải pháp:" (or
+ * its list items) are the tasks; with none, its subsections are (each
+ * given the block by suggest_tasks), or, without those, its heading. The
+ * block is left in *b for the subsections. */
+static bool from_roles(struct ctx *c, const struct section_info *sec, struct section_item *it,
+		       int n, struct block *b)
+{
+	int marker;
+	if (!read_roles(it, n, b, &marker)) {
+		block_free(b);
 		return false;
 	}
-	/* "thực hiện: A; B" without a lead: A leads, B coordinates */
 	struct party lead = { 0 }, co = { 0 };
-	party_of_text(c, val[ROLE_LEAD] ? val[ROLE_LEAD] : val[ROLE_DOER], &lead);
-	if (val[ROLE_CO])
-		party_of_text(c, val[ROLE_CO], &co);
-	if (val[ROLE_LEAD] && val[ROLE_DOER])
-		party_of_text(c, val[ROLE_DOER], &co);
+	block_parties(c, b, &lead, &co);
 	int made = 0;
+	const char *v;
 	for (int i = marker + 1; i < n; i++) {
 		if (line_role(it[i].text, &v) != ROLE_NONE || (marker < 0 && !it[i].is_list_item) ||
 		    strchr(it[i].text, '|'))
 			continue;
-		if (!from_sentence(c, sid, heading, it[i].text, false, val[ROLE_DUE], &co))
-			add(c, sid, it[i].text, NULL, val[ROLE_DUE], &lead, &co);
+		block_task(c, sec->id, sec->heading, it[i].text, b, &lead, &co);
 		made++;
 	}
-	if (!made)
-		add(c, sid, heading, NULL, val[ROLE_DUE], &lead, &co);
+	if (!made && !sec->nchildren)
+		add(c, sec->id, sec->heading, NULL, b->val[ROLE_DUE], &lead, &co);
+	if (made)
+		block_free(b); /* the subsections are not its tasks */
 	party_free(&lead);
 	party_free(&co);
-	for (int r = 0; r <= ROLE_TASKS; r++)
-		free(val[r]);
 	return true;
+}
+
+/* A subsection of a block whose tasks are its subsections ("a) …", "1.1.
+ * …" under "Nhiệm vụ, giải pháp:"): its heading is a task of the block. */
+static void from_parent_block(struct ctx *c, const struct section_info *sec,
+			      const struct block *b)
+{
+	struct party lead = { 0 }, co = { 0 };
+	block_parties(c, b, &lead, &co);
+	block_task(c, sec->id, sec->heading, sec->heading, b, &lead, &co);
+	party_free(&lead);
+	party_free(&co);
 }
 
 /* A section without role lines: its heading, paragraphs and items that
@@ -929,22 +976,36 @@ int suggest_tasks(struct db *db, int64_t plan_id, struct suggestion **out, int *
 	if (section_list(db, plan_id, &s, &ns, err))
 		return err->code;
 	units_load(&c);
-	for (int i = 0; i < ns; i++) {
+	struct block *blocks = xcalloc((size_t)ns + 1, sizeof *blocks);
+	int rc = CCHC_OK;
+	for (int i = 0; i < ns && !rc; i++) {
 		struct section_item *it;
 		int ni;
-		if (section_items(db, s[i].id, &it, &ni, err)) {
-			section_list_free(s, ns);
-			suggestions_free(c.v, c.n);
-			units_free(&c);
-			return err->code;
+		if ((rc = section_items(db, s[i].id, &it, &ni, err)))
+			break;
+		int parent = i - 1;
+		while (parent >= 0 && s[parent].id != s[i].parent_id)
+			parent--;
+		bool inherits = parent >= 0 &&
+			(blocks[parent].val[ROLE_LEAD] || blocks[parent].val[ROLE_DOER]);
+		if (!from_roles(&c, &s[i], it, ni, &blocks[i])) {
+			if (inherits)
+				from_parent_block(&c, &s[i], &blocks[parent]);
+			else
+				from_sentences(&c, s[i].id, s[i].heading, it, ni);
 		}
-		if (!from_roles(&c, s[i].id, s[i].heading, it, ni))
-			from_sentences(&c, s[i].id, s[i].heading, it, ni);
 		from_table(&c, s[i].id, it, ni);
 		section_items_free(it, ni);
 	}
+	for (int i = 0; i < ns; i++)
+		block_free(&blocks[i]);
+	free(blocks);
 	section_list_free(s, ns);
 	units_free(&c);
+	if (rc) {
+		suggestions_free(c.v, c.n);
+		return rc;
+	}
 	*out = c.v;
 	*n = c.n;
 	return CCHC_OK;

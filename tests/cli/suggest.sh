@@ -96,6 +96,17 @@ Cơ quan chủ trì: VĂN PHÒNG SỞ
 Cơ quan phối hợp: Phòng Quản lý vận tải, phương tiện và người lái; Ủy ban nhân dân các xã, phường
 
 3. Chi cục Kiểm lâm chủ trì, phối hợp với Phòng Nghiệp vụ dược kiểm tra việc cấp phép.
+
+4. Ủy ban nhân dân huyện Cao Lộc chịu trách nhiệm thí điểm liên thông.
+
+5. Cải cách tài chính công
+
+- Cơ quan chủ trì tham mưu: Phòng Kế hoạch - Tài chính.
+- Nhiệm vụ, giải pháp:
+
+a) Xây dựng dự toán ngân sách năm 2027.
+
+b) Thanh tra Sở chủ trì kiểm tra việc sử dụng kinh phí.
 P
 "$CCHC" plan import "$T/plan.txt" >/dev/null 2>&1 || fail import
 for u in "Văn phòng Sở:VP" "Thanh tra Sở:TTr" "Phòng Kế hoạch - Tài chính:KHTC" \
@@ -104,7 +115,14 @@ for u in "Văn phòng Sở:VP" "Thanh tra Sở:TTr" "Phòng Kế hoạch - Tài 
 done
 q() { sqlite3 "$CCHC_DB" "$1"; }
 
-# the table: phrasing -> title, lead, co-units, due, group, new units
+# the table: phrasing -> title, lead, co-units, due, group, new units.
+# 1-3 role lines as list items, "+" items led by their subject or the block;
+# 4 role lines as paragraphs; 5-7 a heading as the task of its role lines;
+# 8-12 sentences; 13-14 generic subjects; 15 "thực hiện" without a lead;
+# 16-18 an annex table (abbreviations, no tones); 19 groups leading
+# together; 20 a heading task, a listed name with commas; 21 names with
+# folded words that are also verbs; 22 "Ủy ban nhân dân" (UBND); 23-24 the
+# subsections of a role block as its tasks (the block itself none).
 run "$CCHC" task suggest --format tsv
 expect_rc 0
 tab=$(printf '\t')
@@ -130,6 +148,9 @@ sed "s/|/$tab/g" >"$T/want" <<'W'
 19|13|Các Sở, ban, ngành, UBND các huyện, thành phố chủ trì tổ chức tuyên truyền Kế hoạch.||||so-nganh,huyen|Các Sở, ban, ngành, UBND các huyện, thành phố||
 20|14|Kiểm tra việc giải quyết thủ tục hành chính|VP||||||Phòng Quản lý vận tải, phương tiện và người lái
 21|15|Chi cục Kiểm lâm chủ trì, phối hợp với Phòng Nghiệp vụ dược kiểm tra việc cấp phép.||||||Chi cục Kiểm lâm|Phòng Nghiệp vụ dược
+22|16|Ủy ban nhân dân huyện Cao Lộc chịu trách nhiệm thí điểm liên thông.||||||Ủy ban nhân dân huyện Cao Lộc|
+23|18|Xây dựng dự toán ngân sách năm 2027.|KHTC|||||||
+24|19|Thanh tra Sở chủ trì kiểm tra việc sử dụng kinh phí.|TTr|||||||
 W
 expect_file "$T/want" "$T/out"
 
@@ -167,6 +188,9 @@ expect_grep "Không tạo nhiệm vụ nào" "$T/err"
 
 # a group: one task per unit of its kind, the lead taken out of the co-units
 run "$CCHC" unit add "UBND huyện Cao Lộc" --code CL
+# "UBND" is "Ủy ban nhân dân": the unit just added is the lead of proposal 22
+run "$CCHC" task suggest --format tsv
+expect_grep "22	16	Ủy ban nhân dân huyện Cao Lộc chịu trách nhiệm thí điểm liên thông.	CL	" "$T/out"
 run "$CCHC" unit add "UBND thành phố Lạng Sơn" --code TPLS --kind huyen
 [ "$(q "SELECT kind FROM unit WHERE code = 'TPLS'")" = huyen ] || fail "kind not stored"
 run "$CCHC" unit edit TTr --kind don-vi
