@@ -149,8 +149,8 @@ sed "s/|/$tab/g" >"$T/want" <<'W'
 20|14|Kiểm tra việc giải quyết thủ tục hành chính|VP||||||Phòng Quản lý vận tải, phương tiện và người lái
 21|15|Chi cục Kiểm lâm chủ trì, phối hợp với Phòng Nghiệp vụ dược kiểm tra việc cấp phép.||||||Chi cục Kiểm lâm|Phòng Nghiệp vụ dược
 22|16|Ủy ban nhân dân huyện Cao Lộc chịu trách nhiệm thí điểm liên thông.||||||Ủy ban nhân dân huyện Cao Lộc|
-23|18|Xây dựng dự toán ngân sách năm 2027.|KHTC|||||||
-24|19|Thanh tra Sở chủ trì kiểm tra việc sử dụng kinh phí.|TTr|||||||
+23|18|Xây dựng dự toán ngân sách năm 2027.|KHTC||||||
+24|19|Thanh tra Sở chủ trì kiểm tra việc sử dụng kinh phí.|TTr||||||
 W
 expect_file "$T/want" "$T/out"
 
