@@ -463,11 +463,21 @@ static int shape_at(const struct words *w, int i, bool loose)
 		if (prev->punct == ',' && (next_name || (!w->upper[w->t[k].word] &&
 							 (!loose || verb_at(w, k) || phrase_at(w, k, "va")))))
 			break;
+		/* "Văn phòng HĐND và UBND huyện" is one office */
+		int council = phrase_at(w, i, "van phong") && phrase_at(w, k, "va") ?
+			(phrase_at(w, k + 1, "uy ban nhan dan") ? 4 :
+			 phrase_at(w, k + 1, "hoi dong nhan dan") ? 4 : 0) : 0;
+		if (council) {
+			k += 1 + council;
+			continue;
+		}
 		if (phrase_at(w, k, "va") &&
 		    (k + 1 >= w->n || type_at(w, k + 1) || group_at(w, k + 1, &g) ||
 		     (!w->upper[w->t[k + 1].word] && (!loose || verb_at(w, k + 1)))))
 			break;
-		if (verb_at(w, k) || next_name)
+		/* "Văn phòng Đăng ký đất đai - Chi nhánh Đức Trọng": a dash joins */
+		bool dash = strcmp(prev->fold, "-") == 0 || strcmp(prev->fold, "–") == 0;
+		if (!dash && (verb_at(w, k) || next_name))
 			break;
 		k++;
 	}

@@ -107,6 +107,8 @@ Cơ quan phối hợp: Phòng Quản lý vận tải, phương tiện và ngư�
 a) Xây dựng dự toán ngân sách năm 2027.
 
 b) Thanh tra Sở chủ trì kiểm tra việc sử dụng kinh phí.
+
+6. Văn phòng HĐND và UBND huyện chủ trì, phối hợp với Văn phòng Đăng ký đất đai - Chi nhánh Đức Trọng rà soát quy trình.
 P
 "$CCHC" plan import "$T/plan.txt" >/dev/null 2>&1 || fail import
 for u in "Văn phòng Sở:VP" "Thanh tra Sở:TTr" "Phòng Kế hoạch - Tài chính:KHTC" \
@@ -122,7 +124,8 @@ q() { sqlite3 "$CCHC_DB" "$1"; }
 # 16-18 an annex table (abbreviations, no tones); 19 groups leading
 # together; 20 a heading task, a listed name with commas; 21 names with
 # folded words that are also verbs; 22 "Ủy ban nhân dân" (UBND); 23-24 the
-# subsections of a role block as its tasks (the block itself none).
+# subsections of a role block as its tasks (the block itself none); 25 an
+# office of two councils, a branch joined by a dash.
 run "$CCHC" task suggest --format tsv
 expect_rc 0
 tab=$(printf '\t')
@@ -151,6 +154,7 @@ sed "s/|/$tab/g" >"$T/want" <<'W'
 22|16|Ủy ban nhân dân huyện Cao Lộc chịu trách nhiệm thí điểm liên thông.||||||Ủy ban nhân dân huyện Cao Lộc|
 23|18|Xây dựng dự toán ngân sách năm 2027.|KHTC||||||
 24|19|Thanh tra Sở chủ trì kiểm tra việc sử dụng kinh phí.|TTr||||||
+25|20|Văn phòng HĐND và UBND huyện chủ trì, phối hợp với Văn phòng Đăng ký đất đai - Chi nhánh Đức Trọng rà soát quy trình.||||||Văn phòng HĐND và UBND huyện|Văn phòng Đăng ký đất đai - Chi nhánh Đức Trọng
 W
 expect_file "$T/want" "$T/out"
 
