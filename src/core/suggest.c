@@ -261,7 +261,8 @@ static const char *const verbs[] = {
 	"tiep nhan", "giai quyet", "ban hanh", "danh gia", "tuyen truyen", "nang cao", "phu trach",
 	"phai", "kiem tra", "bao cao", "xu ly", "cung cap", "hoan thanh", "hoan thien", "tham dinh",
 	"khao sat", "giam sat", "so hoa", "thong bao", "dieu chinh", "bo sung", "sua doi", "trinh",
-	"gui",
+	"gui", "soan thao", "tham gia", "ho tro", "xac dinh", "van dong", "niem yet", "rut ngan",
+	"tang cuong", "thuc day", "chi dao", "phan tich", "tong ket", "so ket", "de nghi", "phe duyet",
 };
 
 static bool verb_at(const struct words *w, int i)
@@ -575,6 +576,16 @@ static void add_code(struct sbuf *b, const char *lead, const char *code)
 		sbuf_addf(b, "%s%s", b->len ? "," : "", code);
 }
 
+/* Two writings of one name (tones and case aside). */
+static bool same_name(const char *a, const char *b)
+{
+	char *fa = text_fold(a, false), *fb = text_fold(b, false);
+	bool same = strcmp(fa, fb) == 0;
+	free(fa);
+	free(fb);
+	return same;
+}
+
 /* Fills the coordinating units of s from co, the lead's own list after its
  * first unit coming first. */
 static void fill_co(struct ctx *c, struct suggestion *s, const struct party *lead,
@@ -588,7 +599,7 @@ static void fill_co(struct ctx *c, struct suggestion *s, const struct party *lea
 			sbuf_addf(&text, "%s%s", text.len ? "; " : "", e->text);
 			if (e->t == E_KNOWN)
 				add_code(&codes, s->lead_code, e->code);
-			else if (e->t == E_NEW)
+			else if (e->t == E_NEW && !same_name(e->text, s->lead_new))
 				sbuf_addf(&fresh, "%s%s", fresh.len ? "; " : "", e->text);
 			else if (e->t == E_GROUP) {
 				char *g = suggest_group_codes(c->db, e->kinds), *save = NULL;

@@ -109,6 +109,14 @@ a) Xây dựng dự toán ngân sách năm 2027.
 b) Thanh tra Sở chủ trì kiểm tra việc sử dụng kinh phí.
 
 6. Văn phòng HĐND và UBND huyện chủ trì, phối hợp với Văn phòng Đăng ký đất đai - Chi nhánh Đức Trọng rà soát quy trình.
+
+7. Tăng cường kỷ luật, kỷ cương
+
+Cơ quan chủ trì: Văn phòng Sở
+
+Cơ quan phối hợp: Chi cục Thủy lợi
+
++ Chi cục Thủy lợi soạn thảo quy chế làm việc.
 P
 "$CCHC" plan import "$T/plan.txt" >/dev/null 2>&1 || fail import
 for u in "Văn phòng Sở:VP" "Thanh tra Sở:TTr" "Phòng Kế hoạch - Tài chính:KHTC" \
@@ -125,7 +133,8 @@ q() { sqlite3 "$CCHC_DB" "$1"; }
 # together; 20 a heading task, a listed name with commas; 21 names with
 # folded words that are also verbs; 22 "Ủy ban nhân dân" (UBND); 23-24 the
 # subsections of a role block as its tasks (the block itself none); 25 an
-# office of two councils, a branch joined by a dash.
+# office of two councils, a branch joined by a dash; 26 an item led by its
+# own subject, which is then not its own co-unit.
 run "$CCHC" task suggest --format tsv
 expect_rc 0
 tab=$(printf '\t')
@@ -155,6 +164,7 @@ sed "s/|/$tab/g" >"$T/want" <<'W'
 23|18|Xây dựng dự toán ngân sách năm 2027.|KHTC||||||
 24|19|Thanh tra Sở chủ trì kiểm tra việc sử dụng kinh phí.|TTr||||||
 25|20|Văn phòng HĐND và UBND huyện chủ trì, phối hợp với Văn phòng Đăng ký đất đai - Chi nhánh Đức Trọng rà soát quy trình.||||||Văn phòng HĐND và UBND huyện|Văn phòng Đăng ký đất đai - Chi nhánh Đức Trọng
+26|21|Chi cục Thủy lợi soạn thảo quy chế làm việc.||||||Chi cục Thủy lợi|
 W
 expect_file "$T/want" "$T/out"
 
