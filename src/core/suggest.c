@@ -365,21 +365,6 @@ static const char *group_at(const struct words *w, int i, int *len)
 	return NULL;
 }
 
-const char *suggest_kind_label(const char *kind)
-{
-	static const struct {
-		const char *kind, *label;
-	} labels[] = {
-		{ "phong,don-vi", "các phòng, đơn vị" }, { "phong", "các phòng" },
-		{ "don-vi", "các đơn vị trực thuộc" }, { "so-nganh", "các Sở, ban, ngành" },
-		{ "huyen", "UBND cấp huyện" }, { "xa", "UBND cấp xã" }, { "*", "mọi đơn vị" },
-	};
-	for (size_t i = 0; i < N(labels); i++)
-		if (strcmp(kind, labels[i].kind) == 0)
-			return labels[i].label;
-	return kind;
-}
-
 /* ---- a list of units ---- */
 
 enum etype { E_KNOWN, E_GROUP, E_NEW, E_TEXT };

@@ -40,8 +40,6 @@ char *unit_match(struct db *db, const char *text);
 /* The codes of the active units of the given kinds ("phong,don-vi"; "*" for
  * every unit), comma-separated, malloc'd ("" when there is none). */
 char *suggest_group_codes(struct db *db, const char *kinds);
-/* The kinds a group suggestion names, in words ("các phòng, đơn vị"). */
-const char *suggest_kind_label(const char *kind);
 /* Makes s into tasks inside the caller's transaction: one task, or one per
  * unit of its group (each unit that has none of this title in the section
  * yet). Units named like units but not in the list are created when
