@@ -52,6 +52,7 @@ CLI_TESTS = \
 	tests/cli/workdays.sh \
 	tests/cli/tasks.sh \
 	tests/cli/deadlines.sh \
+	tests/cli/suggest.sh \
 	tests/cli/task-pages.sh \
 	tests/cli/evidence.sh \
 	tests/cli/criteria.sh

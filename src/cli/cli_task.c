@@ -40,8 +40,13 @@ const struct cli_cmd cli_task_cmds[] = {
 	{ "task", "done", task_done_cmd, "MÃ [--date NGÀY]", "Đánh dấu nhiệm vụ đã hoàn thành." },
 	{ "task", "note", task_note_cmd, "MÃ NỘI_DUNG [--period KỲ] [--date NGÀY]",
 	  "Thêm ghi chú tiến độ (ví dụ --period 2026-Q3)." },
-	{ "task", "suggest", task_suggest_cmd, "[MÃ_KH] [--accept all|SỐ,SỐ...] [--format text|tsv]",
-	  "Đề xuất nhiệm vụ từ \"Cơ quan chủ trì/phối hợp\" và bảng phụ lục; --accept để tạo." },
+	{ "task", "suggest", task_suggest_cmd,
+	  "[MÃ_KH] [--accept all|SỐ,SỐ... [--create-units]] [--format text|tsv]",
+	  "Đề xuất nhiệm vụ từ các dòng \"Cơ quan chủ trì/phối hợp/thực hiện\", câu \"<đơn vị> chủ "
+	  "trì…\", \"Giao <đơn vị>…\" và bảng phụ lục; --accept để tạo (nhóm \"các phòng\", \"các "
+	  "Sở, ban, ngành\": mỗi đơn vị một nhiệm vụ); --create-units thêm các đơn vị mới được nêu. "
+	  "tsv: số, mục, tên, chủ trì, phối hợp, hạn, loại nhóm, tên nhóm, đơn vị mới chủ trì, "
+	  "đơn vị mới phối hợp." },
 	{ NULL, NULL, NULL, NULL, NULL },
 };
 
@@ -442,58 +447,86 @@ static bool accepted(const char *spec, int k)
 	return false;
 }
 
-static int accept_one(struct cli_ctx *ctx, const struct suggestion *s, struct cchc_err *err,
-		      int64_t *id)
-{
-	const char *co[32];
-	int nco = 0;
-	char *codes = xstrdup(s->co_codes);
-	char *save = NULL;
-	for (char *c = strtok_r(codes, ",", &save); c && nco < 32; c = strtok_r(NULL, ",", &save))
-		co[nco++] = c;
-	struct task_input in = { .section_id = s->section_id, .title = s->title,
-				 .product = s->product, .lead_code = s->lead_code,
-				 .due_text = s->due_text, .co_codes = co, .nco = nco, .status = -1 };
-	int rc = task_add_in_tx(&ctx->db, &in, id, err);
-	free(codes);
-	return rc;
-}
-
 /* Creates the accepted suggestions in one transaction: all or none. One
- * already created (same section and title) is skipped, so accepting twice
- * creates nothing twice. Prints "number<TAB>task id" for each created. */
-static int accept_all(struct cli_ctx *ctx, const struct suggestion *s, int n, const char *spec)
+ * already created (same section and title; for a group, same lead too) is
+ * skipped, so accepting twice creates nothing twice. Prints "number<TAB>task
+ * id" for each task created (a group gives one line per unit), and then, on
+ * stderr, the units created or not found. */
+static int accept_all(struct cli_ctx *ctx, const struct suggestion *s, int n, const char *spec,
+		      bool create_units)
 {
 	struct cchc_err err = { 0 };
-	struct sbuf out = SBUF_INIT;
+	struct sbuf out = SBUF_INIT, notes = SBUF_INIT;
 	if (db_begin(&ctx->db, &err))
 		return cli_error(&err);
 	for (int i = 0; i < n; i++) {
-		int64_t id;
 		if (!accepted(spec, i + 1))
 			continue;
-		if (task_exists_in_section(&ctx->db, s[i].section_id, s[i].title)) {
+		if (!*s[i].group && task_exists_in_section(&ctx->db, s[i].section_id, s[i].title)) {
 			fprintf(stderr, "cchc: đề xuất %d đã có nhiệm vụ; bỏ qua.\n", i + 1);
 			continue;
 		}
-		if (accept_one(ctx, &s[i], &err, &id)) {
+		int64_t *ids;
+		int nids;
+		size_t before = notes.len;
+		if (suggest_accept(&ctx->db, &s[i], create_units, &ids, &nids, &notes, &err)) {
 			db_rollback(&ctx->db);
 			sbuf_free(&out);
+			sbuf_free(&notes);
 			fprintf(stderr, "cchc: đề xuất %d: %s\nKhông tạo nhiệm vụ nào.\n", i + 1, err.msg);
 			return CLI_ERR;
 		}
-		sbuf_addf(&out, "%d\t%lld\n", i + 1, (long long)id);
+		if (!nids)
+			fprintf(stderr, "cchc: đề xuất %d đã có nhiệm vụ; bỏ qua.\n", i + 1);
+		for (int k = 0; k < nids; k++)
+			sbuf_addf(&out, "%d\t%lld\n", i + 1, (long long)ids[k]);
+		free(ids);
+		/* each note of this suggestion says which one it is */
+		if (notes.len > before) {
+			char *mine = xstrdup(notes.s + before), *save = NULL;
+			notes.len = before;
+			notes.s[before] = '\0';
+			for (char *l = strtok_r(mine, "\n", &save); l; l = strtok_r(NULL, "\n", &save))
+				sbuf_addf(&notes, "cchc: đề xuất %d: %s.\n", i + 1, l);
+			free(mine);
+		}
 	}
 	if (db_commit(&ctx->db, &err)) {
 		sbuf_free(&out);
+		sbuf_free(&notes);
 		return cli_error(&err);
 	}
 	fputs(out.s ? out.s : "", stdout);
+	fputs(notes.s ? notes.s : "", stderr);
 	sbuf_free(&out);
+	sbuf_free(&notes);
 	return CLI_OK;
 }
 
-static void print_suggestions(const struct suggestion *s, int n, bool tsv)
+/* The lead as the clerk should read it: the code, or what the plan wrote
+ * and why it is no code (a group and its units, a unit to create). */
+static void print_lead(struct cli_ctx *ctx, const struct suggestion *s)
+{
+	fputs(s->lead_code, stdout);
+	if (*s->lead_code)
+		return;
+	if (*s->group) {
+		char *members = suggest_group_codes(&ctx->db, s->group);
+		fputs("(nhóm: ", stdout);
+		cli_put_field(stdout, s->lead_text);
+		if (*members)
+			printf(" → mỗi đơn vị một nhiệm vụ: %s)", members);
+		else
+			printf(" → chưa có đơn vị loại %s)", s->group);
+		free(members);
+	} else {
+		fputs(*s->lead_new ? "(đơn vị mới: " : "(chưa khớp: ", stdout);
+		cli_put_field(stdout, s->lead_text);
+		putchar(')');
+	}
+}
+
+static void print_suggestions(struct cli_ctx *ctx, const struct suggestion *s, int n, bool tsv)
 {
 	for (int i = 0; i < n; i++) {
 		printf(tsv ? "%d\t%lld\t" : "%3d. [mục %lld] ", i + 1, (long long)s[i].section_id);
@@ -501,16 +534,24 @@ static void print_suggestions(const struct suggestion *s, int n, bool tsv)
 		if (tsv) {
 			printf("\t%s\t%s\t", s[i].lead_code, s[i].co_codes);
 			cli_put_field(stdout, s[i].due_text);
+			printf("\t%s\t", s[i].group);
+			cli_put_field(stdout, *s[i].group ? s[i].lead_text : "");
+			putchar('\t');
+			cli_put_field(stdout, s[i].lead_new);
+			putchar('\t');
+			cli_put_field(stdout, s[i].co_new);
 			putchar('\n');
 			continue;
 		}
-		printf("\n     chủ trì: %s", s[i].lead_code);
-		if (!*s[i].lead_code) {
-			fputs("(chưa khớp: ", stdout);
-			cli_put_field(stdout, s[i].lead_text);
+		fputs("\n     chủ trì: ", stdout);
+		print_lead(ctx, &s[i]);
+		printf("  phối hợp: %s", s[i].co_codes);
+		if (*s[i].co_new) {
+			fputs(*s[i].co_codes ? " (đơn vị mới: " : "(đơn vị mới: ", stdout);
+			cli_put_field(stdout, s[i].co_new);
 			putchar(')');
 		}
-		printf("  phối hợp: %s  hạn: ", s[i].co_codes);
+		fputs("  hạn: ", stdout);
 		cli_put_field(stdout, s[i].due_text);
 		putchar('\n');
 	}
@@ -521,13 +562,22 @@ static int task_suggest_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	const struct cli_cmd *cmd = &cli_task_cmds[6];
 	int64_t plan = 0;
 	const char *accept = NULL, *format = "text";
+	bool create_units = false;
 	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--create-units") == 0) {
+			create_units = true;
+			continue;
+		}
 		if (cli_opt_value(argc, argv, &i, "--accept", &accept) ||
 		    cli_opt_value(argc, argv, &i, "--format", &format))
 			continue;
 		if (plan || !cli_parse_id(argv[i], &plan))
 			return cli_usage_error(cmd, "đối số không rõ: %s", argv[i]);
 	}
+	if (create_units && !accept)
+		return cli_usage_error(cmd, "--create-units chỉ dùng cùng --accept");
+	if (strcmp(format, "text") && strcmp(format, "tsv"))
+		return cli_usage_error(cmd, "định dạng \"%s\" không hỗ trợ (text, tsv)", format);
 	if (accept && !valid_accept(accept))
 		return cli_usage_error(cmd, "--accept cần \"all\" hoặc các số cách nhau bằng dấu phẩy");
 	if (cli_open_db(ctx))
@@ -543,9 +593,9 @@ static int task_suggest_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc)
 		return cli_error(&err);
 	if (accept)
-		rc = accept_all(ctx, s, n, accept);
+		rc = accept_all(ctx, s, n, accept, create_units);
 	else
-		print_suggestions(s, n, strcmp(format, "tsv") == 0);
+		print_suggestions(ctx, s, n, strcmp(format, "tsv") == 0);
 	suggestions_free(s, n);
 	if (!accept && n == 0)
 		fprintf(stderr, "cchc: kế hoạch này không có đề mục \"Cơ quan chủ trì\" hay bảng phụ lục "

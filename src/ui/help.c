@@ -151,6 +151,21 @@ static void help_free(struct modal *m)
 	free(h);
 }
 
+/* What the suggestions' marks mean, and what accepting them does. */
+static void suggest_notes(struct help *h)
+{
+	static const char *const lines[] = {
+		"Chủ trì \"nhóm: …\" (các phòng, các Sở, ban, ngành, UBND các huyện…): khi nhận,",
+		"  mỗi đơn vị thuộc nhóm một nhiệm vụ, theo loại đơn vị (cchc unit edit MÃ --kind).",
+		"\"đơn vị mới: …\": đơn vị chưa có trong danh sách; khi nhận sẽ được thêm,",
+		"  ký hiệu lấy từ chữ cái đầu (sửa ở màn hình Đơn vị).",
+		"\"chưa khớp: …\": chữ trong kế hoạch không phải tên đơn vị; e để chọn đơn vị.",
+	};
+	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
+		add(h, HELP_NOTE, NULL, lines[i], NULL);
+	add(h, HELP_BLANK, NULL, "", NULL);
+}
+
 struct modal *help_open(struct app *app)
 {
 	struct help *h = xcalloc(1, sizeof *h);
@@ -158,6 +173,8 @@ struct modal *help_open(struct app *app)
 	char title[96];
 	snprintf(title, sizeof title, "Màn hình %s", app->views[app->cur]->title);
 	add_scope(h, app, app_scope(app), title);
+	if (strcmp(app_scope(app), "suggest") == 0)
+		suggest_notes(h);
 	add_scope(h, app, "", "Mọi màn hình");
 	add_unbound(h, app);
 	add(h, HELP_NOTE, NULL, "Đổi phím trong tệp ~/.config/cchc/keys, mỗi dòng một lệnh:", NULL);

@@ -1,10 +1,12 @@
 /* Đề xuất: tasks proposed from the current plan (core/suggest.h): each
- * with its section, title, lead unit (or "chưa khớp: ..." when the plan's
- * words match no unit), coordinating units and deadline. The clerk accepts
- * one (task_add as it stands), edits it first (the task form, prefilled) or
- * rejects it (hidden until the screen is reloaded). Accepted proposals, and
- * those already made into a task of the same section and title, show as
- * done. */
+ * with its section, title, lead unit (or "nhóm: ..." for a group of units,
+ * "đơn vị mới: ..." for a unit named like one but not in the list,
+ * "chưa khớp: ..." for other words), coordinating units and deadline. The
+ * clerk accepts one (suggest_accept: one task, or one per unit of a group;
+ * the new units it names are added to the list), edits it first (the task
+ * form, prefilled) or rejects it (hidden until the screen is reloaded).
+ * Accepted proposals, and those already made into a task of the same
+ * section and title, show as done. */
 #include <config.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,10 +17,12 @@
 #include "ui/app.h"
 #include "ui/list.h"
 #include "ui/task_form.h"
+#include "util/sbuf.h"
 
 struct srow {
 	char *label, *title, *lead, *co, *due;   /* sanitised for drawing */
 	bool matched;
+	const char *mark;                        /* what an unmatched lead is */
 	int64_t task_id;                         /* made into this task, or 0 */
 	bool rejected;
 };
@@ -90,8 +94,14 @@ static void fill_row(struct app *app, struct srow *r, const struct suggestion *s
 		}
 	r->title = text_sanitize(s->title);
 	r->matched = *s->lead_code != '\0';
+	r->mark = *s->group ? "nhóm" : *s->lead_new ? "đơn vị mới" : "chưa khớp";
 	r->lead = text_sanitize(r->matched ? s->lead_code : s->lead_text);
-	r->co = text_sanitize(*s->co_codes ? s->co_codes : s->co_text);
+	struct sbuf co = SBUF_INIT;
+	sbuf_addf(&co, "%s", *s->co_codes || *s->co_new ? s->co_codes : s->co_text);
+	if (*s->co_new)
+		sbuf_addf(&co, "%s(đơn vị mới: %s)", *s->co_codes ? " " : "", s->co_new);
+	r->co = text_sanitize(co.s ? co.s : "");
+	sbuf_free(&co);
 	r->due = text_sanitize(s->due_text);
 	r->task_id = existing_task(app, s);
 }
@@ -183,7 +193,7 @@ static void draw_item(struct suggest_view *sv, int k, int y, int w)
 		x += draw_text(y + 1, x, w - x, r->lead, a | A_BOLD);
 	else {
 		struct sbuf b = SBUF_INIT;
-		sbuf_addf(&b, "chưa khớp: %s", *r->lead ? r->lead : "(không ghi)");
+		sbuf_addf(&b, "%s: %s", r->mark, *r->lead ? r->lead : "(không ghi)");
 		x += draw_text_clip(y + 1, x, (w - x) / 2, b.s, cur ? a : theme_attr(EL_SUGGEST_UNMATCHED));
 		sbuf_free(&b);
 	}
@@ -222,29 +232,41 @@ static void suggest_draw(struct app *app, void *st, struct rect r)
 
 /* ---- actions ---- */
 
+/* Makes the proposal into its task(s) as one action; the units it names
+ * that are not in the list are added (the mark said so). */
 static int accept(struct app *app, struct suggest_view *sv, int i)
 {
 	const struct suggestion *s = &sv->s[i];
-	const char *co[32];
-	int nco = 0;
-	char *codes = xstrdup(s->co_codes), *save = NULL;
-	for (char *c = strtok_r(codes, ",", &save); c && nco < 32; c = strtok_r(NULL, ",", &save))
-		co[nco++] = c + strspn(c, " ");
-	struct task_input in = { .section_id = s->section_id, .title = s->title,
-				 .product = s->product, .lead_code = s->lead_code,
-				 .due_text = s->due_text, .co_codes = co, .nco = nco, .status = -1 };
 	struct cchc_err err = { 0 };
-	int64_t id = 0;
-	int rc = task_add(app->db, &in, &id, &err);
-	free(codes);
+	struct sbuf notes = SBUF_INIT;
+	int64_t *ids = NULL;
+	int nids = 0;
+	int rc = db_begin(app->db, &err);
+	if (!rc && (rc = suggest_accept(app->db, s, true, &ids, &nids, &notes, &err)))
+		db_rollback(app->db);
+	else if (!rc)
+		rc = db_commit(app->db, &err);
 	if (rc) {
+		sbuf_free(&notes);
 		app_message(app, true, "Chưa tạo được: %s (e để sửa rồi lưu)", err.msg);
 		return UI_STATUS;
 	}
 	app->data_version++;
-	sv->rows[i].task_id = id;
-	app_message(app, false, "Đã tạo nhiệm vụ số %lld%s", (long long)id,
-		    *s->lead_code ? "" : " (chưa có đơn vị chủ trì)");
+	if (nids)
+		sv->rows[i].task_id = ids[0];
+	size_t nl = notes.s ? strcspn(notes.s, "\n") : 0;
+	if (nids > 1)
+		app_message(app, false, "Đã tạo %d nhiệm vụ, mỗi đơn vị của nhóm một nhiệm vụ (số %lld–%lld)%s%.*s",
+			    nids, (long long)ids[0], (long long)ids[nids - 1], nl ? "; " : "", (int)nl,
+			    notes.s ? notes.s : "");
+	else if (nids)
+		app_message(app, false, "Đã tạo nhiệm vụ số %lld%s%s%.*s", (long long)ids[0],
+			    *s->lead_code || *s->lead_new || *s->group ? "" : " (chưa có đơn vị chủ trì)",
+			    nl ? "; " : "", (int)nl, notes.s ? notes.s : "");
+	else
+		app_message(app, false, "Mọi đơn vị của nhóm đã có nhiệm vụ này");
+	free(ids);
+	sbuf_free(&notes);
 	return UI_VIEW;
 }
 

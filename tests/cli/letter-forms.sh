@@ -141,11 +141,13 @@ if command -v python3 >/dev/null; then
 import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
 trig = c.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
-                 "AND tbl_name = 'letter'").fetchall()
+                 "AND sql IS NOT NULL").fetchall()
 for name, _ in trig:
     c.execute('DROP TRIGGER "%s"' % name)
 c.execute("UPDATE letter SET number = seq || '/PXL'")
 c.execute("UPDATE letter SET number = 'PXL-' || seq WHERE seq = 3")
+# a database of version 17 has none of the later versions' columns
+c.execute("ALTER TABLE unit DROP COLUMN kind")
 for _, sql in trig:
     c.execute(sql)
 c.execute("PRAGMA user_version = 17")

@@ -10,22 +10,26 @@ for u in "Văn phòng Sở:VP" "Thanh tra Sở:TTr" "Phòng Hành chính tư ph�
 	"$CCHC" unit add "${u%%:*}" --code "${u##*:}" >/dev/null || fail "unit $u"
 done
 
-# suggestions: roles with + items (section 5, 17) and the annex table (27)
+# suggestions: roles with + items (section 5, 17), a sentence whose subject
+# is a unit (24: "Văn phòng Sở là đầu mối …") and the annex table (27)
 run "$CCHC" task suggest --format tsv
 expect_rc 0
-[ "$(wc -l <"$T/out")" -eq 10 ] || fail "expected 10 suggestions: $(cat "$T/out")"
+[ "$(wc -l <"$T/out")" -eq 11 ] || fail "expected 11 suggestions: $(cat "$T/out")"
 expect_grep "4	17	Rà soát, đề xuất đơn giản hóa ít nhất 03 thủ tục hành chính (TTHC) thuộc thẩm quyền giải quyết của Sở.	VP	HCTP,BTTP,TGPL	" "$T/out"
-expect_grep "8	27	Kiểm tra công tác CCHC tại các đơn vị thuộc Sở	VP	TTr	Quý III/2026" "$T/out"
-run "$CCHC" task suggest --accept 8,9
+expect_grep "7	24	Văn phòng Sở là đầu mối tham mưu" "$T/out"
+expect_grep "9	27	Kiểm tra công tác CCHC tại các đơn vị thuộc Sở	VP	TTr	Quý III/2026" "$T/out"
+# "Các phòng, đơn vị thuộc Sở" coordinate: every unit but the lead
+expect_grep "1	5	Ban hành Kế hoạch CCHC, Kế hoạch tuyên truyền CCHC, Kế hoạch kiểm tra CCHC năm 2026 của Sở trước ngày 15/01/2026.	VP	TTr,HCTP,BTTP,TGPL	" "$T/out"
+run "$CCHC" task suggest --accept 9,10
 expect_rc 0
-printf '8\t1\n9\t2\n' >"$T/want"
+printf '9\t1\n10\t2\n' >"$T/want"
 expect_file "$T/want" "$T/out"
 
 # accepting again creates nothing twice
-run "$CCHC" task suggest --accept 8,9
+run "$CCHC" task suggest --accept 9,10
 expect_rc 0
 [ ! -s "$T/out" ] || fail "accepted twice: $(cat "$T/out")"
-expect_grep "đề xuất 8 đã có nhiệm vụ" "$T/err"
+expect_grep "đề xuất 9 đã có nhiệm vụ" "$T/err"
 run "$CCHC" task suggest --accept 1,x
 expect_rc 2
 

@@ -25,7 +25,7 @@ expect_rc 0
 
 run "$CCHC" unit list
 expect_rc 0
-printf '3\tTP\tPhòng Tư pháp\t\n2\tTTr\tThanh tra Sở\t\n1\tVP\tVăn phòng Sở\tHoàng Thị Lan\n' >"$T/want"
+printf '3\tTP\tPhòng Tư pháp\t\tphong\n2\tTTr\tThanh tra Sở\t\tphong\n1\tVP\tVăn phòng Sở\tHoàng Thị Lan\tphong\n' >"$T/want"
 expect_file "$T/want" "$T/out"
 
 # edit, deactivate: gone from the list, still there with --all

@@ -3,7 +3,8 @@
 # two tasks of section a), and a there opens the form with the section
 # filled in; g on a task goes back to its section in the plan. S opens the
 # suggestions of the plan: proposals from "Cơ quan chủ trì" blocks and the
-# annex table, the lead unit matched to a code or "chưa khớp: ..." (marked
+# annex table, the lead unit matched to a code, or "nhóm: ..." for a group
+# of units, "đơn vị mới: ..." for a unit not in the list, "chưa khớp: ..." (marked
 # ^ as suggest.unmatched). a accepts one (task no. 6), r rejects one (it
 # disappears), e opens the form prefilled and C-o saves it (task no. 7);
 # accepted ones show as done (marked # as task.done). The command line

@@ -200,7 +200,7 @@ int main(void)
 	struct cchc_err err = { 0 };
 	CHECK(db_open(&db, path.s, &err) == CCHC_OK);
 	int64_t unit;
-	CHECK(unit_add(&db, "Văn phòng Sở", "VP", "", &unit, &err) == CCHC_OK);
+	CHECK(unit_add(&db, "Văn phòng Sở", "VP", "", NULL, &unit, &err) == CCHC_OK);
 	test_workflow(&db);
 	test_paging(&db);
 	test_stats(&db);

@@ -31,7 +31,7 @@ static void fill(struct db *db, int64_t section)
 	for (int u = 0; u < 3; u++) {
 		char name[64];
 		snprintf(name, sizeof name, "Phòng %s", units[u]);
-		CHECK(unit_add(db, name, units[u], NULL, NULL, &err) == CCHC_OK);
+		CHECK(unit_add(db, name, units[u], NULL, NULL, NULL, &err) == CCHC_OK);
 	}
 	for (int i = 0; i < 60; i++) {
 		char title[128], due[16];
