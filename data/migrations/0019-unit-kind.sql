@@ -1,4 +1,4 @@
--- Schema version 20 (reserved for the task suggester, issue 16): the kind of
+-- Schema version 19: the kind of
 -- a unit, so that a plan's generic subjects ("các phòng, đơn vị thuộc Sở",
 -- "các Sở, ban, ngành", "UBND các huyện, thành phố") can be given to each
 -- unit of that group. '' means not set: the kind is then read from the
