@@ -4,7 +4,7 @@
 #include <string.h>
 #include "cli/cli.h"
 #include "core/plan.h"
-#include "import/plan_load.h"
+#include "import/plan_file.h"
 #include "util/sbuf.h"
 
 static int plan_import(struct cli_ctx *ctx, int argc, char **argv);
@@ -57,7 +57,7 @@ static int plan_import(struct cli_ctx *ctx, int argc, char **argv)
 		return CLI_ERR;
 	struct cchc_err err = { 0 };
 	struct plan_import_result res;
-	if (plan_import_file(&ctx->db, file, enc, &res, &err))
+	if (plan_import_path(&ctx->db, file, enc, &res, &err))
 		return cli_error(&err);
 	if (res.existed)
 		fprintf(stderr, "cchc: văn bản này đã được nhập trước đây (kế hoạch %lld); "
