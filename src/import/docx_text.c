@@ -318,19 +318,26 @@ static const struct style *find_style(const struct numbering *nb, const char *id
 	return NULL;
 }
 
-/* The numbering a paragraph of style id inherits (through basedOn, a few
- * steps at most: a loop in a damaged file must not hang us). The level is
- * the style's own, else the level of the list that names this style. */
+/* The numbering a paragraph of style id inherits: the list and the level
+ * each from the nearest style that sets it along basedOn (a few steps at
+ * most: a loop in a damaged file must not hang us); with no level set, the
+ * level of the list that names the style. */
 static void style_numbering(struct numbering *nb, const char *id, int *numid, int *ilvl)
 {
+	int n_id = -1, lvl = -1;
 	const struct style *s = find_style(nb, id);
-	for (int hop = 0; s && hop < 16 && s->numid < 0; hop++)
+	for (int hop = 0; s && hop < 16 && (n_id < 0 || lvl < 0); hop++) {
+		if (n_id < 0)
+			n_id = s->numid;
+		if (lvl < 0)
+			lvl = s->ilvl;
 		s = find_style(nb, s->based);
-	if (!s || s->numid < 0)
+	}
+	if (n_id < 0)
 		return;
-	*numid = s->numid;
-	*ilvl = s->ilvl >= 0 ? s->ilvl : 0;
-	struct num *n = s->ilvl >= 0 ? NULL : find_num(nb, s->numid);
+	*numid = n_id;
+	*ilvl = lvl >= 0 ? lvl : 0;
+	struct num *n = lvl >= 0 ? NULL : find_num(nb, n_id);
 	struct absnum *a = n ? find_abs(nb, n->abs) : NULL;
 	for (int l = 0; a && l < NLVL; l++)
 		if (strcmp(a->lv[l].pstyle, id) == 0)
@@ -413,7 +420,11 @@ static void number_label(struct numbering *nb, int numid, int l, struct sbuf *la
 		if (p[0] == '%' && p[1] >= '1' && p[1] <= '9') {
 			int k = p[1] - '1';
 			int v = a->fresh[k] && k != l ? a->lv[k].start : a->count[k];
-			add_number(lab, v, lv->legal ? NF_DECIMAL : a->lv[k].fmt);
+			enum numfmt f = a->lv[k].fmt;
+			/* isLgl: "1.1." under "I.", every level in Arabic digits */
+			if (lv->legal && f != NF_DECIMAL_ZERO)
+				f = NF_DECIMAL;
+			add_number(lab, v, f);
 			p++;
 		} else {
 			sbuf_addc(lab, *p);
@@ -518,10 +529,13 @@ static void para_end(struct conv *c)
 		style_numbering(&c->nb, p->style, &numid, &ilvl);
 	struct sbuf line = SBUF_INIT;
 	sbuf_add(&line, "");
-	/* an empty numbered paragraph still takes its number, as Word shows */
+	/* An empty numbered paragraph still takes its number, as Word shows;
+	 * in a table it is the cell's text (an STT column), elsewhere it is a
+	 * stray mark with nothing to number. */
 	number_label(&c->nb, numid, ilvl < 0 ? 0 : ilvl, &line);
 	if (blank_text(p->text.s ? p->text.s : "")) {
-		sbuf_trunc(&line, 0);
+		if (!cur_cell(c))
+			sbuf_trunc(&line, 0);
 	} else {
 		if (line.len)
 			sbuf_addc(&line, ' ');
@@ -731,7 +745,7 @@ static void XMLCALL doc_start(void *ud, const char *qname, const char **atts)
 	if (!name)
 		return;
 	if (strcmp(name, "p") == 0 || strcmp(name, "tbl") == 0) {
-		if (c->np == MAXNEST || c->nt == MAXNEST) {
+		if (c->deep || c->np == MAXNEST || c->nt == MAXNEST) {
 			c->deep++;
 			return;
 		}
@@ -877,19 +891,30 @@ static int read_member(zip_t *za, const char *name, bool required, const char *w
 	return CCHC_OK;
 }
 
+/* Why libzip could not open the file, in the clerk's words for the cases
+ * a received file meets (cut short, not a zip), else libzip's own. */
+static int zip_open_failed(int zerr, const char *what, struct cchc_err *err)
+{
+	if (zerr == ZIP_ER_OPEN || zerr == ZIP_ER_READ || zerr == ZIP_ER_NOENT)
+		return err_set(err, CCHC_EIO, "không đọc được %s", what);
+	zip_error_t ze;
+	zip_error_init_with_code(&ze, zerr);
+	const char *why = zerr == ZIP_ER_NOZIP ? "không tìm thấy mục lục của tệp nén"
+		: zerr == ZIP_ER_INCONS ? "cấu trúc tệp nén không nhất quán"
+		: zerr == ZIP_ER_CRC ? "dữ liệu sai mã kiểm tra" : zip_error_strerror(&ze);
+	err_set(err, CCHC_EINPUT, "%s bị hỏng hoặc không đầy đủ: không mở được như tệp Word "
+		".docx (tệp nén zip: %s). Hãy tải lại, hoặc mở bằng Word/LibreOffice và lưu lại",
+		what, why);
+	zip_error_fini(&ze);
+	return err->code;
+}
+
 int docx_read_text(const char *path, const char *what, char **out, struct cchc_err *err)
 {
 	int zerr = 0;
 	zip_t *za = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &zerr);
-	if (!za) {
-		zip_error_t ze;
-		zip_error_init_with_code(&ze, zerr);
-		err_set(err, CCHC_EINPUT, "%s bị hỏng hoặc không đầy đủ: không mở được như tệp Word "
-			".docx (tệp nén zip: %s). Hãy tải lại hoặc mở bằng Word/LibreOffice và lưu lại",
-			what, zip_error_strerror(&ze));
-		zip_error_fini(&ze);
-		return err->code;
-	}
+	if (!za)
+		return zip_open_failed(zerr, what, err);
 	char *doc = NULL, *numbering = NULL, *styles = NULL;
 	size_t dn = 0, nn = 0, sn = 0;
 	int rc = read_member(za, "word/document.xml", true, what, &doc, &dn, err);

@@ -100,8 +100,8 @@ int plan_pdf_text(const char *path, const char *what, char **out, struct cchc_er
 	if (rc)
 		return rc;
 	if (r.not_found)
-		rc = err_set(err, CCHC_EINPUT, "Không đọc được %s: cần chương trình pdftotext để lấy "
-			     "chữ từ tệp PDF, nhưng máy chưa cài (Debian/Ubuntu: apt-get install "
+		rc = err_set(err, CCHC_EINPUT, "%s: cần chương trình pdftotext để lấy chữ từ tệp "
+			     "PDF, nhưng máy chưa cài (Debian/Ubuntu: apt-get install "
 			     "poppler-utils). Hoặc sao chép nội dung kế hoạch ra tệp .txt rồi nhập "
 			     "tệp đó", what);
 	else if (r.status != 0)
