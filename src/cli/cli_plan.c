@@ -15,7 +15,8 @@ static int plan_delete_cmd(struct cli_ctx *ctx, int argc, char **argv);
 
 const struct cli_cmd cli_plan_cmds[] = {
 	{ "plan", "import", plan_import, "TỆP [--encoding BẢNG_MÃ]",
-	  "Nhập kế hoạch từ tệp văn bản (.txt chép từ PDF/Word, hoặc .md); in mã số kế hoạch mới." },
+	  "Nhập kế hoạch từ tệp Word (.docx), PDF có lớp chữ (cần pdftotext của poppler-utils) "
+	  "hoặc tệp văn bản (.txt chép từ PDF/Word, .md); in mã số kế hoạch mới." },
 	{ "plan", "list", plan_list_cmd, "",
 	  "Liệt kê các kế hoạch: mã, năm, số ký hiệu, trích yếu (phân cách bằng tab)." },
 	{ "plan", "tree", plan_tree, "[MÃ] [--format text|tsv]",

@@ -3,7 +3,6 @@
  * duplicate check is the extracted text's, so the same .docx or .pdf
  * imported twice is recognised, and so is a .txt that reads the same. */
 #include <config.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,17 +38,17 @@ enum plan_file_kind plan_file_sniff(const char *head, size_t n)
 	return PF_TEXT;
 }
 
-static int sniff_file(const char *path, const char *what, enum plan_file_kind *kind,
-		      struct cchc_err *err)
+/* What path holds; a file that cannot be opened is left to the text
+ * reader, whose messages for a missing or unreadable file are the known ones. */
+static enum plan_file_kind sniff_file(const char *path)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f)
-		return err_set(err, CCHC_EIO, "không mở được %s: %s", what, err_sys(errno));
+		return PF_TEXT;
 	char head[1024];
 	size_t n = fread(head, 1, sizeof head, f);
 	fclose(f);
-	*kind = plan_file_sniff(head, n);
-	return CCHC_OK;
+	return plan_file_sniff(head, n);
 }
 
 /* The tail of pdftotext's complaint worth showing: its first line, without
@@ -163,18 +162,18 @@ int plan_import_path(struct db *db, const char *path, const char *enc,
 {
 	struct sbuf what = SBUF_INIT;
 	sbuf_addf(&what, "Tệp %s", path);
-	enum plan_file_kind kind;
-	int rc = sniff_file(path, what.s, &kind, err);
+	enum plan_file_kind kind = sniff_file(path);
 	char *text = NULL;
-	if (rc == CCHC_OK && kind == PF_TEXT) {
+	int rc;
+	if (kind == PF_TEXT) {
 		sbuf_free(&what);
 		return plan_import_file(db, path, enc, res, err);
 	}
-	if (rc == CCHC_OK && kind == PF_ZIP)
+	if (kind == PF_ZIP)
 		rc = docx_text(path, what.s, &text, err);
-	else if (rc == CCHC_OK && kind == PF_PDF)
+	else if (kind == PF_PDF)
 		rc = plan_pdf_text(path, what.s, &text, err);
-	else if (rc == CCHC_OK)
+	else
 		rc = refuse(kind, what.s, err);
 	sbuf_free(&what);
 	if (rc)
