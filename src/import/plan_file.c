@@ -92,7 +92,10 @@ int plan_pdf_text(const char *path, const char *what, char **out, struct cchc_er
 	struct sbuf arg = SBUF_INIT;
 	sbuf_add(&arg, path[0] == '-' ? "./" : "");
 	sbuf_add(&arg, path);
-	const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", arg.s, "-", NULL };
+	/* CCHC_PDFTOTEXT: a pdftotext outside PATH (a portable install) */
+	const char *prog = getenv("CCHC_PDFTOTEXT");
+	const char *argv[] = { prog && *prog ? prog : "pdftotext", "-layout", "-enc", "UTF-8", arg.s,
+			       "-", NULL };
 	struct spawn_result r;
 	int rc = spawn_capture(argv, PLAN_TEXT_MAX, &r, err);
 	sbuf_free(&arg);

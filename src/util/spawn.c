@@ -122,6 +122,10 @@ int spawn_capture(const char *const argv[], size_t max_out, struct spawn_result 
 		return err_set(err, CCHC_EIO, "lỗi khi đọc kết quả của %s: %s", argv[0],
 			       err_sys(rd < 0 ? e : errno));
 	}
+	/* posix_spawnp may report a failed exec only as the child's exit 127
+	 * (glibc when it cannot use vfork, under valgrind for one) */
+	if (res->status == 127 && out.len == 0 && errb.len == 0)
+		res->not_found = 1;
 	res->outlen = out.len;
 	res->out = sbuf_detach(&out);
 	res->errtext = sbuf_detach(&errb);

@@ -112,8 +112,7 @@ else
 	echo "note: pdftotext is not installed (poppler-utils): the scan check is skipped"
 fi
 # without pdftotext the message names the package to install
-mkdir -p "$T/emptybin"
-PATH="$T/emptybin" run "$CCHC" plan import "$T/scan.pdf"
+CCHC_PDFTOTEXT="$T/no/pdftotext" run "$CCHC" plan import "$T/scan.pdf"
 expect_rc 1
 expect_grep "cần chương trình pdftotext" "$T/err"
 expect_grep "apt-get install poppler-utils" "$T/err"
