@@ -525,8 +525,12 @@ static void para_end(struct conv *c)
 {
 	struct para *p = &c->p[--c->np];
 	int numid = p->numid, ilvl = p->ilvl;
-	if (numid < 0)
-		style_numbering(&c->nb, p->style, &numid, &ilvl);
+	if (numid < 0) { /* the style's list, at the paragraph's own level if it has one */
+		int style_lvl = -1;
+		style_numbering(&c->nb, p->style, &numid, &style_lvl);
+		if (ilvl < 0)
+			ilvl = style_lvl;
+	}
 	struct sbuf line = SBUF_INIT;
 	sbuf_add(&line, "");
 	/* An empty numbered paragraph still takes its number, as Word shows;

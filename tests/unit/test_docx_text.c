@@ -151,6 +151,9 @@ static void test_styles(void)
 	CONV(DOC(SP("Heading1", "MỤC ĐÍCH") SP("Heading2", "Mục đích") SP("ListDash", "việc")
 		 SP("Heading2", "Yêu cầu") SP("Heading1", "NHIỆM VỤ") SP("Loop", "vòng")),
 	     num, sty, "I. MỤC ĐÍCH\n\n1. Mục đích\n\n- việc\n\n2. Yêu cầu\n\nII. NHIỆM VỤ\n\nvòng\n");
+	/* a level set on the paragraph applies to its style's list */
+	CONV(DOC("<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/><w:numPr><w:ilvl w:val=\"1\"/>"
+		 "</w:numPr></w:pPr><w:r><w:t>Cấp hai</w:t></w:r></w:p>"), num, sty, "1. Cấp hai\n");
 	/* the paragraph's own numPr wins over its style's */
 	CONV(DOC("<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/><w:numPr><w:numId w:val=\"0\"/>"
 		 "</w:numPr></w:pPr><w:r><w:t>KẾ HOẠCH</w:t></w:r></w:p>"), num, sty, "KẾ HOẠCH\n");
