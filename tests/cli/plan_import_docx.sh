@@ -39,7 +39,7 @@ expect_file "$E/docx-so-noi-vu.show" "$T/show"
 n=$(sqlite3 "$CCHC_DB" "SELECT count(*) FROM section_item WHERE text LIKE '| 2 | Số hóa kết quả%| Phòng Cải cách hành chính | Trước 30/9/2026 |'")
 [ "$n" = 1 ] || fail "the task table's second row is not stored as a '|' row ($n)"
 # the tracked deletion, the field code and the hidden text are not in it
-n=$(sqlite3 "$CCHC_DB" "SELECT count(*) FROM plan WHERE source_text LIKE '%BỎ ĐI%' OR source_text LIKE '%REF bang1%' OR source_text LIKE '%ghi chú ẩn%'")
+n=$(sqlite3 "$CCHC_DB" "SELECT count(*) FROM plan WHERE source_text LIKE '%BỎ ĐI%' OR source_text LIKE '%SEQ Bang%' OR source_text LIKE '%ghi chú ẩn%'")
 [ "$n" = 0 ] || fail "deleted, field or hidden text was imported"
 
 # the same file under another name is the same plan (the text's hash)

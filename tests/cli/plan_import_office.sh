@@ -2,7 +2,8 @@
 # The three fixture plans as the office would receive them: LibreOffice
 # turns each text into a .docx and a .pdf, and each imports to the same tree
 # as the text did (tests/fixtures/expected/NAME.tree) with the same
-# metadata but its own source name. A PDF with an open password is
+# metadata but its own source name; the Word plan of tests/fixtures/docx
+# printed to PDF reads as the .docx did. A PDF with an open password is
 # refused with pdftotext's reason. Page counts are printed for the log.
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 if [ "${CCHC_RENDER:-1}" = 0 ]; then
@@ -47,6 +48,30 @@ for f in so-ngoai-vu-2024.txt so-cong-thuong-2024.txt so-gtvt-2024.md; do
 		"$CCHC" plan show | grep -qxF "source: $base.$fmt" || fail "source name of $base.$fmt"
 	done
 done
+
+# The Word plan of tests/fixtures/docx printed to PDF by LibreOffice: the
+# header and signer tables come back as columns side by side, and the plan
+# reads as it did from the .docx
+"${PYTHON:-python3}" - "$FIXTURES/docx/so-noi-vu" "$T/in/KH-45.docx" <<'PY' || fail "python3 is needed to build the .docx"
+import os, sys, zipfile
+src, out = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+    for root, dirs, files in sorted(os.walk(src)):
+        for f in sorted(files):
+            p = os.path.join(root, f)
+            z.write(p, os.path.relpath(p, src))
+PY
+soffice "$LO" --headless --convert-to pdf --outdir "$T/conv" "$T/in/KH-45.docx" >"$T/lo.log" 2>&1 ||
+	fail "soffice could not print KH-45.docx: $(cat "$T/lo.log")"
+echo "KH-45.docx: $(pdfinfo "$T/conv/KH-45.pdf" | grep '^Pages:' | tr -s ' ') as PDF"
+export CCHC_DB="$T/kh45-pdf.db"
+run "$CCHC" plan import "$T/conv/KH-45.pdf"
+expect_rc 0
+"$CCHC" plan tree >"$T/tree"
+expect_file "$E/docx-so-noi-vu.tree" "$T/tree"
+"$CCHC" plan show | grep -vE '^(id|sha256|imported_at|source): ' >"$T/show"
+grep -vE '^(id|source): ' "$E/docx-so-noi-vu.show" >"$T/want"
+expect_file "$T/want" "$T/show"
 
 # an open password: pdftotext's reason passed on
 soffice "$LO" --headless --infilter="Text (encoded):UTF8,,," --convert-to \
