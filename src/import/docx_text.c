@@ -616,20 +616,16 @@ static bool layout_table(const struct table *t)
 	return mark;
 }
 
-/* Line k of a cell's text (the paragraphs and soft breaks in it), or NULL
- * past its end. */
-static const char *cell_line(const struct cell *cell, int k, size_t *len)
+/* The line at *cur of a cell's text (its paragraphs and soft breaks), or
+ * NULL past its end; *cur moves to the next line. */
+static const char *next_line(const char **cur, size_t *len)
 {
-	const char *s = cell->text.s ? cell->text.s : "";
-	for (; k > 0 && s; k--) {
-		s = strchr(s, '\n');
-		if (s)
-			s++;
-	}
-	if (!s || (!*s && k == 0 && !cell->text.len))
+	const char *s = *cur;
+	if (!s)
 		return NULL;
 	const char *e = strchr(s, '\n');
 	*len = e ? (size_t)(e - s) : strlen(s);
+	*cur = e ? e + 1 : NULL;
 	return s;
 }
 
@@ -637,12 +633,15 @@ static const char *cell_line(const struct cell *cell, int k, size_t *len)
  * of every cell on line k, as the parser reads a header copied from PDF. */
 static void emit_layout_row(const struct row *r, struct sbuf *b)
 {
-	for (int k = 0;; k++) {
+	const char *cur[3];
+	for (int i = 0; i < r->n && i < 3; i++)
+		cur[i] = r->c[i].text.len ? r->c[i].text.s : NULL;
+	for (;;) {
 		struct sbuf line = SBUF_INIT;
 		bool any = false;
-		for (int i = 0; i < r->n; i++) {
+		for (int i = 0; i < r->n && i < 3; i++) {
 			size_t n = 0;
-			const char *s = cell_line(&r->c[i], k, &n);
+			const char *s = next_line(&cur[i], &n);
 			if (i > 0)
 				sbuf_addc(&line, '\t');
 			if (s) {
@@ -659,6 +658,32 @@ static void emit_layout_row(const struct row *r, struct sbuf *b)
 		sbuf_add(b, line.len ? line.s : "");
 		sbuf_addc(b, '\n');
 		sbuf_free(&line);
+	}
+}
+
+/* A table of one column is a frame around text (a boxed note, or a whole
+ * document laid in a bordered cell): its paragraphs are paragraphs. */
+static bool frame_table(const struct table *t)
+{
+	for (int i = 0; i < t->n; i++)
+		if (t->r[i].n > 1)
+			return false;
+	return true;
+}
+
+static void emit_frame(struct conv *c, const struct table *t)
+{
+	for (int i = 0; i < t->n; i++) {
+		if (t->r[i].n == 0 || !t->r[i].c[0].text.len)
+			continue;
+		const char *cur = t->r[i].c[0].text.s;
+		size_t n;
+		for (const char *s; (s = next_line(&cur, &n));) {
+			char *ln = xstrndup(s, n);
+			if (!blank_text(ln))
+				put_text(c, ln, true);
+			free(ln);
+		}
 	}
 }
 
@@ -689,11 +714,14 @@ static void table_end(struct conv *c)
 {
 	struct table *t = &c->t[--c->nt];
 	struct sbuf b = SBUF_INIT;
-	bool layout = layout_table(t);
+	bool frame = frame_table(t);
+	bool layout = !frame && layout_table(t);
+	if (frame)
+		emit_frame(c, t);
 	for (int i = 0; i < t->n; i++) {
 		if (layout)
 			emit_layout_row(&t->r[i], &b);
-		else
+		else if (!frame)
 			emit_body_row(&t->r[i], &b);
 		for (int k = 0; k < t->r[i].n; k++)
 			sbuf_free(&t->r[i].c[k].text);

@@ -192,6 +192,11 @@ static void test_tables(void)
 	     NULL, NULL,
 	     "KẾ HOẠCH\n\nNơi nhận:\tKT. GIÁM ĐỐC\n- Sở Nội vụ;\tPHÓ GIÁM ĐỐC\n- Lưu: VT.\n"
 	     "\tLê Văn A\n");
+	/* a one-column table is a frame: its paragraphs are paragraphs (in a
+	 * frame in a cell, lines of that cell) */
+	CONV(DOC(TBL(TR(TC(P("KẾ HOẠCH") "<w:p/>" P("Cải cách"))) TR(TC(NP(1, 0, "MỤC ĐÍCH"))))
+		 P("Nơi nhận:")),
+	     outline, NULL, "KẾ HOẠCH\n\nCải cách\n\nI. MỤC ĐÍCH\n\nNơi nhận:\n");
 	/* a wide table is a task table even at the top; a table in a cell
 	 * joins the cell's text (as one line: a row's cell is one line) */
 	CONV(DOC(TBL(TR(TC(P("a")) TC(P("b")) TC(P("c")) TC(TBL(TR(TC(P("d")) TC(P("e")))))))),
