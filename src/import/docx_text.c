@@ -137,16 +137,18 @@ struct numbering {
 	int ns;
 };
 
-/* Parse state of numbering.xml and styles.xml. */
+/* Parse state of numbering.xml and styles.xml: indices, not pointers, as
+ * the arrays grow while an element is open (a damaged file nests them). */
 struct npstate {
 	struct numbering *nb;
-	struct absnum *cur_abs;
-	struct lvl *cur_lvl;
-	struct num *cur_num;
-	int cur_ovr;
-	struct style *cur_style;
+	int cur_abs, cur_lvl, cur_num, cur_ovr, cur_style; /* -1: none open */
 	int in_ppr;
 };
+
+static struct lvl *open_lvl(struct npstate *st)
+{
+	return st->cur_abs >= 0 && st->cur_lvl >= 0 ? &st->nb->a[st->cur_abs].lv[st->cur_lvl] : NULL;
+}
 
 static enum numfmt numfmt_of(const char *v)
 {
@@ -175,7 +177,8 @@ static void abs_start(struct npstate *st, const char **atts)
 		snprintf(a->lv[i].text, NAME, "%%%d.", i + 1);
 		a->fresh[i] = true;
 	}
-	st->cur_abs = a;
+	st->cur_abs = nb->na - 1;
+	st->cur_lvl = -1;
 }
 
 static void num_start(struct npstate *st, const char **atts)
@@ -188,7 +191,8 @@ static void num_start(struct npstate *st, const char **atts)
 	n->abs = -1;
 	for (int i = 0; i < NLVL; i++)
 		n->override[i] = -1;
-	st->cur_num = n;
+	st->cur_num = nb->nn - 1;
+	st->cur_ovr = -1;
 }
 
 static void lvl_attr(struct lvl *l, const char *name, const char **atts)
@@ -218,18 +222,19 @@ static void XMLCALL num_el_start(void *ud, const char *qname, const char **atts)
 		abs_start(st, atts);
 	} else if (strcmp(name, "num") == 0) {
 		num_start(st, atts);
-	} else if (strcmp(name, "lvl") == 0 && st->cur_abs) {
+	} else if (strcmp(name, "lvl") == 0 && st->cur_abs >= 0) {
 		int i = attr_int(atts, "ilvl", 0);
-		st->cur_lvl = i >= 0 && i < NLVL ? &st->cur_abs->lv[i] : NULL;
-	} else if (st->cur_lvl) {
-		lvl_attr(st->cur_lvl, name, atts);
-	} else if (st->cur_num) {
+		st->cur_lvl = i >= 0 && i < NLVL ? i : -1;
+	} else if (open_lvl(st)) {
+		lvl_attr(open_lvl(st), name, atts);
+	} else if (st->cur_num >= 0) {
+		struct num *n = &st->nb->n[st->cur_num];
 		if (strcmp(name, "abstractNumId") == 0)
-			st->cur_num->abs = attr_int(atts, "val", -1);
+			n->abs = attr_int(atts, "val", -1);
 		else if (strcmp(name, "lvlOverride") == 0)
 			st->cur_ovr = attr_int(atts, "ilvl", -1);
 		else if (strcmp(name, "startOverride") == 0 && st->cur_ovr >= 0 && st->cur_ovr < NLVL)
-			st->cur_num->override[st->cur_ovr] = attr_int(atts, "val", 1);
+			n->override[st->cur_ovr] = attr_int(atts, "val", 1);
 	}
 }
 
@@ -240,11 +245,11 @@ static void XMLCALL num_el_end(void *ud, const char *qname)
 	if (!name)
 		return;
 	if (strcmp(name, "abstractNum") == 0)
-		st->cur_abs = NULL;
+		st->cur_abs = st->cur_lvl = -1;
 	else if (strcmp(name, "num") == 0)
-		st->cur_num = NULL;
+		st->cur_num = -1;
 	else if (strcmp(name, "lvl") == 0)
-		st->cur_lvl = NULL;
+		st->cur_lvl = -1;
 	else if (strcmp(name, "lvlOverride") == 0)
 		st->cur_ovr = -1;
 }
@@ -262,18 +267,20 @@ static void XMLCALL style_el_start(void *ud, const char *qname, const char **att
 		memset(s, 0, sizeof *s);
 		copy_name(s->id, attr(atts, "styleId"));
 		s->numid = s->ilvl = -1;
-		st->cur_style = s;
-	} else if (!st->cur_style) {
+		st->cur_style = nb->ns - 1;
 		return;
-	} else if (strcmp(name, "basedOn") == 0) {
-		copy_name(st->cur_style->based, attr(atts, "val"));
-	} else if (strcmp(name, "pPr") == 0) {
-		st->in_ppr = 1;
-	} else if (st->in_ppr && strcmp(name, "numId") == 0) {
-		st->cur_style->numid = attr_int(atts, "val", -1);
-	} else if (st->in_ppr && strcmp(name, "ilvl") == 0) {
-		st->cur_style->ilvl = attr_int(atts, "val", -1);
 	}
+	if (st->cur_style < 0)
+		return;
+	struct style *s = &nb->s[st->cur_style];
+	if (strcmp(name, "basedOn") == 0)
+		copy_name(s->based, attr(atts, "val"));
+	else if (strcmp(name, "pPr") == 0)
+		st->in_ppr = 1;
+	else if (st->in_ppr && strcmp(name, "numId") == 0)
+		s->numid = attr_int(atts, "val", -1);
+	else if (st->in_ppr && strcmp(name, "ilvl") == 0)
+		s->ilvl = attr_int(atts, "val", -1);
 }
 
 static void XMLCALL style_el_end(void *ud, const char *qname)
@@ -281,7 +288,7 @@ static void XMLCALL style_el_end(void *ud, const char *qname)
 	struct npstate *st = ud;
 	const char *name = wname(qname);
 	if (name && strcmp(name, "style") == 0)
-		st->cur_style = NULL;
+		st->cur_style = -1;
 	else if (name && strcmp(name, "pPr") == 0)
 		st->in_ppr = 0;
 }
@@ -863,13 +870,12 @@ static void conv_free(struct conv *c)
 int docx_xml_to_text(const struct docx_parts *parts, char **out, struct cchc_err *err)
 {
 	struct conv *c = xcalloc(1, sizeof *c);
-	struct npstate ns = { .nb = &c->nb, .cur_ovr = -1 };
+	struct npstate ns = { &c->nb, -1, -1, -1, -1, -1, 0 };
 	int rc = CCHC_OK;
 	if (parts->numbering)
 		rc = parse_xml(parts->numbering, parts->numbering_len, &ns, num_el_start, num_el_end,
 			       NULL, "word/numbering.xml", err);
-	memset(&ns, 0, sizeof ns);
-	ns.nb = &c->nb;
+	ns = (struct npstate){ &c->nb, -1, -1, -1, -1, -1, 0 };
 	if (!rc && parts->styles)
 		rc = parse_xml(parts->styles, parts->styles_len, &ns, style_el_start, style_el_end,
 			       NULL, "word/styles.xml", err);
