@@ -172,7 +172,11 @@ int plan_import_path(struct db *db, const char *path, const char *enc,
 		sbuf_free(&what);
 		return plan_import_file(db, path, enc, res, err);
 	}
-	if (kind == PF_ZIP)
+	if (enc && (kind == PF_ZIP || kind == PF_PDF))
+		rc = err_set(err, CCHC_EINPUT, "%s là tệp %s, tự ghi bảng mã của mình: bỏ --encoding "
+			     "(tùy chọn này chỉ dùng cho tệp văn bản .txt, .md)", what.s,
+			     kind == PF_PDF ? "PDF" : "Word (.docx)");
+	else if (kind == PF_ZIP)
 		rc = docx_text(path, what.s, &text, err);
 	else if (kind == PF_PDF)
 		rc = plan_pdf_text(path, what.s, &text, err);

@@ -58,6 +58,11 @@ refuse() {
 	[ "$(sqlite3 "$CCHC_DB" 'SELECT count(*) FROM plan')" = 1 ] || fail "a plan was added from $1"
 }
 
+# --encoding is for text files: a Word file names its own
+run "$CCHC" plan import "$T/KH-45.docx" --encoding cp1258
+expect_rc 1
+expect_grep "là tệp Word (.docx), tự ghi bảng mã của mình: bỏ --encoding" "$T/err"
+
 printf '\320\317\021\340\241\261\032\341\000\000\000\000' >"$T/cu.doc"
 head -c 2000 /dev/zero >>"$T/cu.doc"
 refuse "$T/cu.doc" "là tệp .doc kiểu cũ"
