@@ -46,6 +46,9 @@ libcchc_a_SOURCES += \
 	src/import/plan_parse.c src/import/plan_parse.h \
 	src/import/plan_layout.c src/import/plan_layout.h \
 	src/import/plan_load.c src/import/plan_load.h \
+	src/import/docx_text.c src/import/docx_text.h \
+	src/import/plan_file.c src/import/plan_file.h \
+	src/util/spawn.c src/util/spawn.h \
 	src/cli/cli.c src/cli/cli.h \
 	src/cli/cli_plan.c src/cli/cli_unit.c src/cli/cli_search.c src/cli/cli_workdays.c src/cli/cli_task.c src/cli/cli_evidence.c src/cli/cli_criteria.c \
 	src/cli/cli_setting.c src/cli/cli_dossier.c src/cli/cli_register.c src/cli/cli_letter.c src/cli/cli_feedback.c src/cli/cli_report.c src/cli/cli_history.c \

@@ -36,12 +36,16 @@ check_PROGRAMS += tests/unit/test_doc
 tests_unit_test_doc_SOURCES = tests/unit/test_doc.c tests/unit/check.h
 tests_unit_test_doc_LDADD = $(TEST_LIBS)
 check_PROGRAMS += tests/unit/test_report
+check_PROGRAMS += tests/unit/test_docx_text
+tests_unit_test_docx_text_SOURCES = tests/unit/test_docx_text.c tests/unit/check.h
+tests_unit_test_docx_text_LDADD = $(TEST_LIBS)
 tests_unit_test_report_SOURCES = tests/unit/test_report.c tests/unit/check.h
 tests_unit_test_report_LDADD = $(TEST_LIBS)
 
 CLI_TESTS = \
 	tests/cli/help.sh \
 	tests/cli/plan_import.sh \
+	tests/cli/plan_import_docx.sh \
 	tests/cli/import_errors.sh \
 	tests/cli/storage.sh \
 	tests/cli/units.sh \
@@ -63,6 +67,7 @@ UNIT_TESTS += tests/unit/test_dossier_parse
 UNIT_TESTS += tests/unit/test_period
 UNIT_TESTS += tests/unit/test_doc
 UNIT_TESTS += tests/unit/test_report
+UNIT_TESTS += tests/unit/test_docx_text
 CLI_TESTS += tests/cli/doc_reader.sh
 check_PROGRAMS += tests/unit/test_doc_tables
 tests_unit_test_doc_tables_SOURCES = tests/unit/test_doc_tables.c tests/unit/check.h
@@ -76,7 +81,7 @@ UNIT_TESTS += tests/unit/test_doc_layout
 # The documents rendered by LibreOffice and read back from the PDF (issue
 # 15): not under valgrind (the time is LibreOffice's); CCHC_RENDER=0 skips
 # them in CI's later rounds.
-RENDER_TESTS = tests/cli/doc_layout.sh tests/cli/render.sh
+RENDER_TESTS = tests/cli/doc_layout.sh tests/cli/render.sh tests/cli/plan_import_office.sh
 TESTS += $(RENDER_TESTS)
 EXTRA_DIST += $(RENDER_TESTS)
 check_PROGRAMS += tests/unit/test_feedback

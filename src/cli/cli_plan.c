@@ -4,7 +4,7 @@
 #include <string.h>
 #include "cli/cli.h"
 #include "core/plan.h"
-#include "import/plan_load.h"
+#include "import/plan_file.h"
 #include "util/sbuf.h"
 
 static int plan_import(struct cli_ctx *ctx, int argc, char **argv);
@@ -15,7 +15,8 @@ static int plan_delete_cmd(struct cli_ctx *ctx, int argc, char **argv);
 
 const struct cli_cmd cli_plan_cmds[] = {
 	{ "plan", "import", plan_import, "TỆP [--encoding BẢNG_MÃ]",
-	  "Nhập kế hoạch từ tệp văn bản (.txt chép từ PDF/Word, hoặc .md); in mã số kế hoạch mới." },
+	  "Nhập kế hoạch từ tệp Word (.docx), PDF có lớp chữ (cần pdftotext của poppler-utils) "
+	  "hoặc tệp văn bản (.txt chép từ PDF/Word, .md); in mã số kế hoạch mới." },
 	{ "plan", "list", plan_list_cmd, "",
 	  "Liệt kê các kế hoạch: mã, năm, số ký hiệu, trích yếu (phân cách bằng tab)." },
 	{ "plan", "tree", plan_tree, "[MÃ] [--format text|tsv]",
@@ -57,7 +58,7 @@ static int plan_import(struct cli_ctx *ctx, int argc, char **argv)
 		return CLI_ERR;
 	struct cchc_err err = { 0 };
 	struct plan_import_result res;
-	if (plan_import_file(&ctx->db, file, enc, &res, &err))
+	if (plan_import_path(&ctx->db, file, enc, &res, &err))
 		return cli_error(&err);
 	if (res.existed)
 		fprintf(stderr, "cchc: văn bản này đã được nhập trước đây (kế hoạch %lld); "

@@ -1227,8 +1227,15 @@ static bool continues(const struct block *b, const struct line *prev, const stru
 {
 	bool wrapped = width > 0;
 	int full = width * 8 / 10;
-	if (starts_new_block_always(ln) || b->md_heading || prev->hard_break)
+	if (starts_new_block_always(ln) || prev->hard_break)
 		return false;
+	/* A Markdown heading is one line, unless a PDF hard-wrapped it: then
+	 * its tail fills no line and starts lower-case or with a closing mark. */
+	if (b->md_heading) {
+		uint32_t c0 = first_cp(ln->s);
+		return wrapped && prev->ncp >= full && !strchr(".!?:", last_punct(prev->s)) &&
+		       (text_cp_is_lower(c0) || !text_cp_is_letter(c0)) && !(c0 >= '0' && c0 <= '9');
+	}
 	/* an upper-case heading wrapped onto a second upper-case line */
 	if (b->label && b->nlines == 1 && text_all_upper(b->s) && text_all_upper(ln->s))
 		return true;

@@ -5,7 +5,7 @@
 # NAME: the seeds and every crash found) as regression tests.
 FUZZ_TARGETS = tests/fuzz/fuzz_plan tests/fuzz/fuzz_dossier tests/fuzz/fuzz_dossier_stream \
 	tests/fuzz/fuzz_dossier_map tests/fuzz/fuzz_theme tests/fuzz/fuzz_keys tests/fuzz/fuzz_date \
-	tests/fuzz/fuzz_due tests/fuzz/fuzz_decode
+	tests/fuzz/fuzz_due tests/fuzz/fuzz_decode tests/fuzz/fuzz_docx
 if FUZZING
 noinst_PROGRAMS += $(FUZZ_TARGETS)
 FUZZ_MAIN =
@@ -47,5 +47,8 @@ tests_fuzz_fuzz_due_LDFLAGS = $(FUZZ_LINK)
 tests_fuzz_fuzz_decode_SOURCES = tests/fuzz/fuzz_decode.c tests/fuzz/fuzz.h
 tests_fuzz_fuzz_decode_LDADD = $(FUZZ_LIBS)
 tests_fuzz_fuzz_decode_LDFLAGS = $(FUZZ_LINK)
+tests_fuzz_fuzz_docx_SOURCES = tests/fuzz/fuzz_docx.c tests/fuzz/fuzz.h
+tests_fuzz_fuzz_docx_LDADD = $(FUZZ_LIBS)
+tests_fuzz_fuzz_docx_LDFLAGS = $(FUZZ_LINK)
 
 EXTRA_DIST += tests/fuzz/corpus tests/fuzz/run.sh tests/fuzz/README

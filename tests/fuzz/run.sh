@@ -15,7 +15,7 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 secs=${1:?usage: run.sh SECONDS [TARGET...]}
 shift
-all="plan dossier dossier_stream dossier_map theme keys date due decode"
+all="plan dossier dossier_stream dossier_map theme keys date due decode docx"
 targets=${*:-$all}
 jobs=${FUZZ_JOBS:-$(nproc 2>/dev/null || echo 1)}
 out=$(pwd)/fuzz-out

@@ -1,0 +1,27 @@
+/* Running a helper program without a shell and taking its output: the one
+ * place that knows how a process is started (POSIX here; a Windows build
+ * replaces spawn.c alone). */
+#ifndef CCHC_SPAWN_H
+#define CCHC_SPAWN_H
+#include <stddef.h>
+#include "util/err.h"
+
+struct spawn_result {
+	char *out;        /* stdout, NUL-terminated; at most max_out bytes kept */
+	size_t outlen;
+	char *errtext;    /* stderr, NUL-terminated, the first few KiB */
+	int status;       /* exit status; 128+N when killed by signal N */
+	int not_found;    /* the program is not installed (nothing ran) */
+	int truncated;    /* stdout was longer than max_out (the rest was read and dropped) */
+};
+
+/* Runs argv[0] (looked up in PATH) with argv, stdin from /dev/null, and
+ * collects stdout and stderr. Returns CCHC_OK when the program ran (whatever
+ * its exit status) or when it is not installed (res->not_found); an error
+ * only when the process could not be started or read. Free with
+ * spawn_result_free. */
+int spawn_capture(const char *const argv[], size_t max_out, struct spawn_result *res,
+		  struct cchc_err *err);
+void spawn_result_free(struct spawn_result *res);
+
+#endif
