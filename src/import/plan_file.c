@@ -66,13 +66,6 @@ static void pdf_reason(const char *errtext, struct sbuf *b)
 		sbuf_add(b, "không rõ lý do");
 }
 
-static void form_feeds_to_blank_lines(char *s)
-{
-	for (; *s; s++)
-		if (*s == '\f')
-			*s = '\n';
-}
-
 static int pdf_failed(const struct spawn_result *r, const char *what, struct cchc_err *err)
 {
 	struct sbuf why = SBUF_INIT;
@@ -120,7 +113,8 @@ int plan_pdf_text(const char *path, const char *what, char **out, struct cchc_er
 		spawn_result_free(&r);
 		return rc;
 	}
-	form_feeds_to_blank_lines(r.out);
+	/* the form feeds between pages stay: the importer reads them as page
+	 * boundaries (running heads, a sentence cut by a page break) */
 	size_t n;
 	rc = text_decode_input(r.out, r.outlen, "UTF-8", what, out, &n, err);
 	spawn_result_free(&r);

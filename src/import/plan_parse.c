@@ -1005,6 +1005,20 @@ static const char *doc_type_of(const char *s)
 	return NULL;
 }
 
+/* "NAM", "VIỆT NAM": the tail of the motto when its column wrapped it. */
+static bool is_motto_tail(const char *cell)
+{
+	static const char *const mottos[] = { "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+					      "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM" };
+	size_t n = strlen(cell);
+	for (size_t k = 0; k < 2; k++) {
+		size_t m = strlen(mottos[k]);
+		if (n > 0 && n < m && strcmp(mottos[k] + m - n, cell) == 0 && mottos[k][m - n - 1] == ' ')
+			return true;
+	}
+	return false;
+}
+
 static bool is_motto(const char *cell)
 {
 	return starts_with(cell, "CỘNG HÒA XÃ HỘI") || starts_with(cell, "CỘNG HOÀ XÃ HỘI") ||
@@ -1183,7 +1197,7 @@ static void parse_header_lines(const struct lines *L, int from, int to, struct p
 			const char *cell = cells.v[c];
 			if (is_motto(cell) || parse_doc_no(cell, d) || parse_date_line(cell, d))
 				continue;
-			if (!text_all_upper(cell) || cell[0] == '/')
+			if (!text_all_upper(cell) || cell[0] == '/' || is_motto_tail(cell))
 				continue;
 			if (nb > 0 && continues_body(bodies[nb - 1], cell)) {
 				struct sbuf b = SBUF_INIT;

@@ -343,6 +343,14 @@ static void test_title_preamble_closing(void)
 	/* the preamble names the issuer with its name: kept */
 	CHECK_HAS(d, "issuer: UBND huyện Cao Lộc\n");
 	free(d);
+	/* a motto wrapped in its column ("… VIỆT" ‖ "NAM") is not a body name;
+	 * "ỦY BAN NHÂN DÂN" over "HUYỆN CAO LỘC" is one */
+	d = dump_text("ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT\n"
+		      "HUYỆN CAO LỘC                           NAM\n"
+		      "                         Độc lập - Tự do - Hạnh phúc\n"
+		      "KẾ HOẠCH\nT\nI. A\n");
+	CHECK_HAS(d, "parent_body: \nissuer: ỦY BAN NHÂN DÂN HUYỆN CAO LỘC\n");
+	free(d);
 }
 
 /* Plain text keeps its asterisks and underscores; Markdown loses only
