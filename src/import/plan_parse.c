@@ -36,7 +36,9 @@ struct line {
 			  * margin artefact) was dropped just before this line */
 	bool md_heading;
 	bool hard_break; /* Markdown "two spaces" line break */
-	bool markdown;   /* the text is Markdown */
+	bool markdown;   /* the text is Markdown whose paragraphs are set apart
+			  * by blank lines: lines with none between are one */
+	int indent;      /* leading spaces in the raw line */
 };
 
 struct lines {
@@ -647,7 +649,7 @@ static void split_lines(const char *text, struct lines *L)
 			r = xrealloc(r, sizeof *r * (size_t)cap);
 		}
 		r[n].kind = clean_line(p, len, markdown, &r[n].ln);
-		r[n].ln.markdown = markdown;
+		r[n].ln.indent = (int)strspn(p, " ");
 		n++;
 		p += len;
 		if (*p == '\f') {
@@ -661,6 +663,15 @@ static void split_lines(const char *text, struct lines *L)
 	mark_running_heads(r, n);
 	keep_led_in_addresses(r, n);
 	drop_footnotes(r, n);
+	int ntext = 0, spaced = 0;
+	for (int i = 1; i < n; i++)
+		if (r[i].kind == RAW_TEXT) {
+			ntext++;
+			spaced += r[i - 1].kind == RAW_BLANK;
+		}
+	bool md_paragraphs = markdown && spaced * 4 >= ntext;
+	for (int i = 0; i < n; i++)
+		r[i].ln.markdown = md_paragraphs;
 	L->v = xmalloc(sizeof *L->v * ((size_t)n + 1));
 	L->n = 0;
 	bool blank = false, page = false;
@@ -997,11 +1008,26 @@ static const char *const doc_types[] = {
 	"PHƯƠNG ÁN", "CÔNG VĂN", "HƯỚNG DẪN", "CHỈ THỊ",
 };
 
+/* The type a line names, also letter-spaced as PDFs print it ("KẾ  HOẠCH",
+ * "K Ế  H O Ạ C H"). */
 static const char *doc_type_of(const char *s)
 {
-	for (size_t k = 0; k < sizeof doc_types / sizeof doc_types[0]; k++)
-		if (strcmp(s, doc_types[k]) == 0)
+	char packed[64];
+	size_t n = 0;
+	for (const char *p = s; *p && n + 1 < sizeof packed; p++)
+		if (*p != ' ')
+			packed[n++] = *p;
+	packed[n] = '\0';
+	for (size_t k = 0; k < sizeof doc_types / sizeof doc_types[0]; k++) {
+		char want[64];
+		size_t m = 0;
+		for (const char *p = doc_types[k]; *p; p++)
+			if (*p != ' ')
+				want[m++] = *p;
+		want[m] = '\0';
+		if (strcmp(s, doc_types[k]) == 0 || (strlen(s) < 40 && strcmp(packed, want) == 0))
 			return doc_types[k];
+	}
 	return NULL;
 }
 
@@ -1226,11 +1252,21 @@ static void parse_header_lines(const struct lines *L, int from, int to, struct p
 
 /* ---------------------------------------------------------------- blocks */
 
+/* A row of a table copied from Word: two or more TABs between cells. */
+static bool is_tab_row(const char *s)
+{
+	int tabs = 0;
+	for (const char *p = s; *p; p++)
+		tabs += *p == '\t' && p[1] != '\t';
+	return tabs >= 2;
+}
+
 static bool starts_new_block_always(const struct line *ln)
 {
 	char m;
 	struct label lb;
 	return ln->md_heading || item_marker(ln->s, &m) || parse_label(ln->s, &lb) || ln->s[0] == '|' ||
+	       is_tab_row(ln->s) ||
 	       starts_with(ln->s, "Trên đây là") || starts_with(ln->s, "Nơi nhận") ||
 	       is_annex(ln->s);
 }
@@ -1253,8 +1289,10 @@ static bool continues(const struct block *b, const struct line *prev, const stru
 	/* an upper-case heading wrapped onto a second upper-case line */
 	if (b->label && b->nlines == 1 && text_all_upper(b->s) && text_all_upper(ln->s))
 		return true;
-	/* Markdown: lines with no blank line between are one paragraph */
-	if (ln->markdown && !ln->blank_before && !ln->page_break && !b->md_heading)
+	/* Markdown: lines with no blank line between are one paragraph (a
+	 * numbered heading continues only on an indented line) */
+	if (ln->markdown && !ln->blank_before && !ln->page_break && !b->md_heading &&
+	    (!b->label || ln->indent >= 2))
 		return true;
 	uint32_t cp = first_cp(ln->s);
 	char end = last_punct(prev->s);
@@ -1345,21 +1383,43 @@ static int cmp_int(const void *a, const void *b)
 
 /* The wrap width of a hard-wrapped text (90th percentile of line lengths), or
  * 0 when the text is not hard-wrapped (one paragraph a line). */
+static bool is_tab_row(const char *s);
+
+/* Lines that say nothing of wrapping: table rows. */
+static bool wraps(const struct line *ln)
+{
+	return ln->s[0] != '|' && !is_tab_row(ln->s);
+}
+
 static int wrap_width(const struct lines *L, int from, int to)
 {
-	int n = to - from;
-	if (n < 8)
+	int n = 0;
+	int *len = xmalloc(sizeof *len * (size_t)(to - from + 1));
+	for (int i = from; i < to; i++)
+		if (wraps(&L->v[i]))
+			len[n++] = L->v[i].ncp;
+	if (n < 8) {
+		free(len);
 		return 0;
-	int *len = xmalloc(sizeof *len * (size_t)n);
-	for (int i = 0; i < n; i++)
-		len[i] = L->v[from + i].ncp;
+	}
 	qsort(len, (size_t)n, sizeof *len, cmp_int);
 	int w = len[n * 9 / 10];
 	int near = 0;
 	for (int i = 0; i < n; i++)
 		near += len[i] * 10 >= w * 8;
 	free(len);
-	return w >= 30 && w <= 120 && near * 10 >= n * 3 ? w : 0;
+	if (!(w >= 30 && w <= 120 && near * 10 >= n * 3))
+		return 0;
+	/* A hard-wrapped line that fills the width ends inside a sentence; in a
+	 * Word copy (a paragraph a line) the long lines end sentences. */
+	int full = 0, open = 0;
+	for (int i = from; i < to; i++) {
+		if (L->v[i].ncp * 10 < w * 8 || !wraps(&L->v[i]))
+			continue;
+		full++;
+		open += !strchr(".;!?:", last_punct(L->v[i].s));
+	}
+	return open * 2 >= full ? w : 0;
 }
 
 /* A sentence that opens a plan's preamble rather than continuing its title:
