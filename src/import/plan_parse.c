@@ -252,6 +252,7 @@ static char *normalise_spaces(const char *s)
 }
 
 static size_t item_marker(const char *s, char *marker);
+static bool parse_label(const char *s, struct label *lb);
 
 /* The last word of s, lower-cased, into buf ("" when too long). */
 static void last_word(const char *s, char *buf, size_t cap)
@@ -311,7 +312,9 @@ static bool joins_next(const char *prev, const char *next)
 static bool is_page_number(const char *s)
 {
 	const char *p = s;
-	if (starts_with(p, "Trang ") || starts_with(p, "trang "))
+	if (starts_with(p, "Trang:") || starts_with(p, "trang:"))
+		p += 6;
+	else if (starts_with(p, "Trang ") || starts_with(p, "trang "))
 		p += 6;
 	else if (starts_with(p, "Page ") || starts_with(p, "page "))
 		p += 5;
@@ -374,7 +377,12 @@ static bool is_web_token(const char *w, size_t n)
 	while (tld > w && tld[-1] != '.')
 		tld--;
 	size_t t = (size_t)(w + n - tld);
-	return t >= 2 && t <= 4 && !(tld[0] >= '0' && tld[0] <= '9');
+	if (t < 2 || t > 4 || !((w[0] >= 'a' && w[0] <= 'z') || (w[0] >= 'A' && w[0] <= 'Z')))
+		return false;
+	for (size_t i = 0; i < t; i++)   /* "vn", "com": not "2.Hai" */
+		if (!(tld[i] >= 'a' && tld[i] <= 'z'))
+			return false;
+	return true;
 }
 
 /* Words that print beside a web address in a downloaded PDF's margin. */
@@ -384,6 +392,7 @@ static bool is_margin_word(const char *w, size_t n)
 		"hotline", "tel", "điện", "thoại", "đt", "email", "e-mail", "fax", "lawnet",
 		"thuvienphapluat", "luatvietnam", "vanbanphapluat", "website", "trang", "page",
 		"of", "thư", "viện", "pháp", "luật", "việt", "nam", "tiện", "ích", "văn", "bản",
+		"tải", "về", "từ", "nguồn", "xem", "bởi",
 	};
 	char buf[64];
 	if (n >= sizeof buf)
@@ -429,6 +438,18 @@ static bool is_margin_artefact(const char *s)
 	}
 	return web;
 }
+
+/* The stamp a digital signature prints on a page ("Ký bởi: Sở Y tế",
+ * "Email: …@….gov.vn", "Cơ quan: …", "Thời gian ký: 20.01.2026 09:15:32
+ * +07:00"): not the plan's text. "Cơ quan:" alone is dropped only beside
+ * the other lines of the stamp (see drop_stamp_lines). */
+static bool is_signature_stamp(const char *s)
+{
+	return starts_with(s, "Ký bởi:") || starts_with(s, "Người ký:") ||
+	       starts_with(s, "Thời gian ký:") ||
+	       (starts_with(s, "Email:") && strchr(s, '@') && strlen(s) < 80);
+}
+
 
 /* Markdown, not a plain copy: headings, bold marks, escapes or a table rule. */
 static bool is_markdown_text(const char *text)
@@ -481,7 +502,7 @@ static enum raw_kind clean_line(const char *raw, size_t n, bool markdown, struct
 	out->s = trim_dup(md, strlen(md));
 	free(md);
 	out->ncp = cp_count(out->s);
-	if (is_page_number(out->s) || is_margin_artefact(out->s))
+	if (is_page_number(out->s) || is_margin_artefact(out->s) || is_signature_stamp(out->s))
 		return RAW_PAGE;
 	if (!*out->s || is_rule(out->s) || strcmp(out->s, "./.") == 0)
 		return RAW_BLANK;
@@ -634,6 +655,53 @@ static void drop_footnotes(struct raw_line *r, int n)
 	}
 }
 
+/* "Cơ quan: …", "Chức vụ: …" beside the lines of a signature stamp. */
+static void drop_stamp_lines(struct raw_line *r, int n)
+{
+	for (int i = 0; i < n; i++) {
+		if (r[i].kind != RAW_TEXT ||
+		    !(starts_with(r[i].ln.s, "Cơ quan:") || starts_with(r[i].ln.s, "Chức vụ:")))
+			continue;
+		for (int k = i - 2; k <= i + 2; k++)
+			if (k >= 0 && k < n && k != i && is_signature_stamp(r[k].ln.s)) {
+				r[i].kind = RAW_PAGE;
+				break;
+			}
+	}
+}
+
+/* A running head with no page number beside it: the same short line three
+ * times or more, not a heading, a list item, a table row or a "label: value"
+ * line, at least once cutting a sentence in two. */
+static void mark_repeated_heads(struct raw_line *r, int n)
+{
+	for (int i = 0; i < n; i++) {
+		const char *s = r[i].ln.s;
+		char m;
+		struct label lb;
+		if (r[i].kind != RAW_TEXT || r[i].ln.ncp > 100 || strchr(s, ':') || s[0] == '|' ||
+		    strchr(".;!?", last_punct(s)) || text_all_upper(s) || item_marker(s, &m) ||
+		    parse_label(s, &lb))
+			continue;
+		int same = 0;
+		bool cuts = false;
+		for (int k = i; k < n; k++) {
+			if (r[k].kind != RAW_TEXT || strcmp(r[k].ln.s, s) != 0)
+				continue;
+			same++;
+			int p = k - 1;
+			while (p >= 0 && r[p].kind != RAW_TEXT)
+				p--;
+			cuts |= p >= 0 && !strchr(".;!?:", last_punct(r[p].ln.s));
+		}
+		if (same < 3 || !cuts)
+			continue;
+		for (int k = n - 1; k >= i; k--)
+			if (r[k].kind == RAW_TEXT && strcmp(r[k].ln.s, s) == 0)
+				r[k].kind = RAW_PAGE;
+	}
+}
+
 /* Cleans every line (a form feed, as pdftotext writes between pages, is a
  * page mark of its own) and keeps the lines with text, each knowing whether
  * a blank line or a page boundary came before it. */
@@ -661,8 +729,10 @@ static void split_lines(const char *text, struct lines *L)
 			p++;
 	}
 	mark_running_heads(r, n);
+	mark_repeated_heads(r, n);
 	keep_led_in_addresses(r, n);
 	drop_footnotes(r, n);
+	drop_stamp_lines(r, n);
 	int ntext = 0, spaced = 0;
 	for (int i = 1; i < n; i++)
 		if (r[i].kind == RAW_TEXT) {
@@ -763,19 +833,50 @@ static size_t read_digits(const char *p, int max, int *value)
 	return n;
 }
 
+/* The delimiter after a number at s: "." or ")" before a space or the end;
+ * "/" before a space ("I/ MỤC ĐÍCH"); " - " before a capital ("1 - Một");
+ * "." glued to a capital ("I.MỤC ĐÍCH"). Returns its length, 0 if none;
+ * *delim is the character that names it. */
+static size_t label_delim(const char *s, char *delim)
+{
+	if ((s[0] == '.' || s[0] == ')') && label_end(s + 1)) {
+		*delim = s[0];
+		return 1;
+	}
+	if (s[0] == '/' && s[1] == ' ') {
+		*delim = '/';
+		return 1;
+	}
+	uint32_t cp;
+	if (s[0] == '.' && utf8_decode(s + 1, strlen(s + 1), &cp) && !text_cp_is_lower(cp) &&
+	    text_cp_is_letter(cp)) {
+		*delim = '.';
+		return 1;
+	}
+	size_t dash = starts_with(s, " - ") ? 3 : starts_with(s, " \xe2\x80\x93 ") ? 5 : 0;
+	if (dash && utf8_decode(s + dash, strlen(s + dash), &cp) && !text_cp_is_lower(cp) &&
+	    text_cp_is_letter(cp)) {
+		*delim = '-';
+		return dash - 1;   /* the label is "1 -": the space after stays */
+	}
+	return 0;
+}
+
 static bool parse_roman_label(const char *s, struct label *lb)
 {
 	size_t n = 0;
 	while (s[n] && strchr("IVXLC", s[n]))
 		n++;
-	if (n == 0 || s[n] != '.' || !label_end(s + n + 1))
+	char delim = 0;
+	size_t d = n ? label_delim(s + n, &delim) : 0;
+	if (!d || delim == ')')
 		return false;
 	int v = roman_value(s, n);
 	if (v <= 0 || v > 100 || !roman_canonical(s, n, v))
 		return false;
 	lb->style = STYLE_ROMAN;
 	lb->value = v;
-	lb->len = n + 1;
+	lb->len = n + d;
 	return true;
 }
 
@@ -797,11 +898,13 @@ static bool parse_number_label(const char *s, struct label *lb)
 		break;
 	}
 	if (parts == 1) {
-		if ((s[i] != '.' && s[i] != ')') || !label_end(s + i + 1))
+		char delim = 0;
+		size_t d = label_delim(s + i, &delim);
+		if (!d)
 			return false;
 		lb->style = STYLE_ARABIC;
-		lb->delim = s[i];
-		lb->len = i + 1;
+		lb->delim = delim;
+		lb->len = i + d;
 	} else {
 		if (s[i] == '.')
 			i++;
@@ -1715,6 +1818,10 @@ static int place_label(const struct tree *t, const struct label *lb)
 	const struct label *prev = &t->stack[k].lb;
 	bool same_prefix = strcmp(prev->prefix, lb->prefix) == 0;
 	if (same_prefix && lb->value > prev->value && lb->value <= prev->value + 3)
+		return k;
+	/* the author wrote the same number twice ("2." then "2."): a sibling,
+	 * not text of the first (a nested list would start at 1) */
+	if (same_prefix && lb->value == prev->value && lb->value > 1)
 		return k;
 	if (lb->style == STYLE_DOTTED && !same_prefix && lb->value == 1)
 		return k;
