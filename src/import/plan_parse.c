@@ -1210,10 +1210,14 @@ static char *after(const char *s, const char *key)
 
 static size_t doc_number_at(const char *p);
 
-/* "Số: 31/KH-SNgV" anywhere in the cell. */
+/* "Số: 31/KH-SNgV" anywhere in the cell; also "Số : 35/KH-UBND", "Số: 35
+ * /KH-UBND", "35/ KH-UBND", "35/KH - UBND": the spaces a typist or a PDF put
+ * around "/" and "-" are not part of the number, nor is a final stop. */
 static bool parse_doc_no(const char *cell, struct plan_doc *d)
 {
 	const char *p = after(cell, "Số:");
+	if (!p)
+		p = after(cell, "Số :");
 	if (!p && starts_with(cell, "Số ") &&
 	    (doc_number_at(cell + strlen("Số ")) || cell[strlen("Số ")] == '/'))
 		p = cell + strlen("Số ");
@@ -1221,9 +1225,24 @@ static bool parse_doc_no(const char *cell, struct plan_doc *d)
 		return false;
 	while (*p == ' ')
 		p++;
-	size_t n = strcspn(p, " ");
+	struct sbuf b = SBUF_INIT;
+	sbuf_add(&b, "");
+	for (; *p; p++) {
+		if (*p == ' ') {
+			const char *q = p + strspn(p, " ");
+			bool glue = *q == '/' || *q == '-' ||
+				    (b.len && (b.s[b.len - 1] == '/' || b.s[b.len - 1] == '-'));
+			if (!glue)
+				break;
+			p = q - 1;
+			continue;
+		}
+		sbuf_addc(&b, *p);
+	}
+	while (b.len && (b.s[b.len - 1] == '.' || b.s[b.len - 1] == ','))
+		sbuf_trunc(&b, b.len - 1);
 	free(d->doc_no);
-	d->doc_no = xstrndup(p, n);
+	d->doc_no = sbuf_detach(&b);
 	return true;
 }
 
@@ -1760,6 +1779,17 @@ static char *issuer_from_text(const char *s)
 	return NULL;
 }
 
+/* The preamble's last paragraph, where a plan says who issues it ("…, Sở
+ * Công Thương ban hành Kế hoạch … như sau:"); earlier paragraphs name other
+ * bodies' documents ("theo đó Sở Nội vụ ban hành Kế hoạch kiểm tra"). */
+static const char *own_statement(const char *preamble)
+{
+	const char *last = preamble;
+	for (const char *p = preamble; (p = strstr(p, "\n\n")); p += 2)
+		last = p + 2;
+	return last;
+}
+
 /* Issuer named in the title: "... của Sở Ngoại vụ năm 2024". */
 static char *issuer_from_title(const char *t)
 {
@@ -1931,15 +1961,16 @@ static bool ends_title(const struct blocks *B, int i)
 
 /* The closing words after the last section: "Trên đây là Kế hoạch …",
  * "Yêu cầu Thủ trưởng các … thực hiện./.", or any paragraph that ends the
- * document with "./.". */
-static bool opens_closing(const struct block *b)
+ * document with "./." — unless it is the first text under a heading that
+ * is not a sentence of its own (first): then it is that section's text. */
+static bool opens_closing(const struct block *b, bool first)
 {
 	static const char *const starts[] = { "Trên đây là", "Trên đây", "Yêu cầu ", "Đề nghị " };
 	if (b->is_item || b->label)
 		return false;
 	size_t n = strlen(b->s);
 	if (n >= 3 && strcmp(b->s + n - 3, "./.") == 0)
-		return true;
+		return !first;   /* the last section's only text is its own */
 	for (size_t k = 0; k < sizeof starts / sizeof starts[0]; k++)
 		if (starts_with(b->s, starts[k]))
 			return k < 2 || strchr(".!", last_punct(b->s));
@@ -1976,8 +2007,9 @@ static void parse_body(struct plan_doc *d, struct blocks *B, bool have_type)
 			d->title = sbuf_detach(&s);
 			continue;
 		}
+		bool first = last >= 0 && i == last + 1 && !strchr(".;", last_punct(B->v[last].s));
 		if (where != CLOSING && d->nsections > 0 &&
-		    (starts_with(b->s, "Trên đây là") || (i > last && opens_closing(b))))
+		    (starts_with(b->s, "Trên đây là") || (i > last && opens_closing(b, first))))
 			where = CLOSING;
 		if (where == CLOSING) {
 			text_add(&d->closing, b->s);
@@ -2191,7 +2223,7 @@ static void fill_derived(struct plan_doc *d)
 {
 	find_references(d->preamble, d);
 	char *issuer = NULL;
-	if (!*d->issuer && (issuer = issuer_from_text(d->preamble))) {
+	if (!*d->issuer && (issuer = issuer_from_text(own_statement(d->preamble)))) {
 		free(d->issuer);
 		d->issuer = issuer;
 	}
@@ -2359,7 +2391,8 @@ static const char *kind_of_name(const char *name)
 		{ "ỦY BAN NHÂN DÂN", "Ủy ban nhân dân" }, { "UỶ BAN NHÂN DÂN", "Ủy ban nhân dân" },
 		{ "UBND", "Ủy ban nhân dân" }, { "SỞ ", "Sở" }, { "BAN ", "Ban" },
 		{ "CHI CỤC", "Chi cục" }, { "CỤC ", "Cục" }, { "TRUNG TÂM", "Trung tâm" },
-		{ "VĂN PHÒNG", "Văn phòng" }, { "THANH TRA", "Thanh tra" },
+		{ "VĂN PHÒNG", "Văn phòng" }, { "THANH TRA", "Thanh tra" }, { "BỘ ", "Bộ" },
+		{ "TỔNG CỤC", "Tổng cục" },
 	};
 	for (size_t k = 0; k < sizeof map / sizeof map[0]; k++)
 		if (starts_with(name, map[k].word))

@@ -470,6 +470,70 @@ static void test_footnotes(void)
 	free(d);
 }
 
+/* Found by a hostile tester: shapes of real copies the corpus lacked. */
+static void test_hostile_shapes(void)
+{
+	/* one pipe table in a plain copy changes nothing around it */
+	CHECK_OUTLINE("KẾ HOẠCH\nT\n\nI. NHIỆM VỤ\n1. Cải cách thể chế\nVăn phòng Sở chủ trì.\n"
+		      "2. Cải cách thủ tục hành chính\nThanh tra Sở chủ trì.\n3. Bảng\n"
+		      "| STT | Nhiệm vụ |\n|---|---|\n| 1 | Kiểm tra |\nII. TỔ CHỨC THỰC HIỆN\nVăn phòng.\n",
+		      "I. NHIỆM VỤ\n  1. Cải cách thể chế\n  2. Cải cách thủ tục hành chính\n  3. Bảng\n"
+		      "II. TỔ CHỨC THỰC HIỆN\n");
+	/* a Word copy whose long lines end sentences is not hard-wrapped */
+	char *d = dump_text("I. NHIỆM VỤ\n1. Mục 1\nVăn phòng Sở chủ trì, phối hợp với Thanh tra Sở "
+			    "thực hiện.\nThời gian thực hiện: Quý II/2026.\n2. Mục 2\nVăn phòng Sở chủ "
+			    "trì thực hiện các nội dung.\n3. Mục 3\nCơ quan chủ trì: Văn phòng Sở\n"
+			    "Cơ quan phối hợp: Thanh tra Sở\nThời gian hoàn thành: Quý III/2026\n");
+	CHECK_HAS(d, "    ¶ Văn phòng Sở chủ trì, phối hợp với Thanh tra Sở thực hiện.\n"
+		  "    ¶ Thời gian thực hiện: Quý II/2026.\n");
+	CHECK_HAS(d, "    ¶ Cơ quan phối hợp: Thanh tra Sở\n    ¶ Thời gian hoàn thành: Quý III/2026\n");
+	free(d);
+	/* Word table rows with no blank line between stay rows */
+	d = dump_text("KẾ HOẠCH\nT\nI. A\nPHỤ LỤC\nSTT\tNhiệm vụ\tChủ trì\n1\tKiểm tra\tVăn phòng Sở\n"
+		      "2\tTập huấn\tThanh tra Sở\n");
+	CHECK_HAS(d, "¶ STT | Nhiệm vụ | Chủ trì\n  ¶ 1 | Kiểm tra | Văn phòng Sở\n"
+		  "  ¶ 2 | Tập huấn | Thanh tra Sở\n");
+	free(d);
+	/* letter-spaced type line, doc numbers with stray spaces */
+	d = dump_text("SỞ Y TẾ\nSố: 35 /KH - SYT.\nK Ế  H O Ạ C H\nCải cách hành chính\nI. A\n");
+	CHECK_HAS(d, "number: 35/KH-SYT\ntype: KẾ HOẠCH\n");
+	CHECK_HAS(d, "title: Cải cách hành chính\n");
+	free(d);
+	/* numbering written I/ 1/, I - 1 -, I.MỤC; a number written twice */
+	CHECK_OUTLINE("KẾ HOẠCH\nT\nI/ MỤC ĐÍCH\n1/ Một\n2/ Hai\nII/ NHIỆM VỤ\n",
+		      "I/ MỤC ĐÍCH\n  1/ Một\n  2/ Hai\nII/ NHIỆM VỤ\n");
+	CHECK_OUTLINE("KẾ HOẠCH\nT\nI - MỤC ĐÍCH\n1 - Một\nTrong 2 - 3 ngày.\n2 - Hai\n",
+		      "I - MỤC ĐÍCH\n  1 - Một\n  2 - Hai\n");
+	CHECK_OUTLINE("KẾ HOẠCH\nT\nI.MỤC ĐÍCH\n1.Một\n1.000 người.\n2.Hai\n",
+		      "I. MỤC ĐÍCH\n  1. Một\n  2. Hai\n");
+	CHECK_OUTLINE("KẾ HOẠCH\nT\nI. A\n1. Một\n2. Hai\n2. Ba\n4. Bốn\n",
+		      "I. A\n  1. Một\n  2. Hai\n  2. Ba\n  4. Bốn\n");
+	/* a signature stamp, a site's line and "Trang: 2" cut no sentence; a
+	 * running head without page numbers is dropped */
+	d = dump_text("KẾ HOẠCH\nT\nI. A\n1. Một\nKiểm tra việc thực hiện\nTải về từ thuvienphapluat.vn\n"
+		      "theo quy định.\nKý bởi: Sở Y tế\nEmail: syt@tinh.gov.vn\nCơ quan: Tỉnh X\n"
+		      "Thời gian ký: 20.01.2026 09:15:32 +07:00\nTrang: 2\n2. Hai\nCông khai tại\n"
+		      "Kế hoạch CCHC năm 2026 của Sở\nBộ phận Một cửa.\nKế hoạch CCHC năm 2026 của Sở\n"
+		      "3. Ba\nKế hoạch CCHC năm 2026 của Sở\n");
+	CHECK_HAS(d, "  1. Một\n    ¶ Kiểm tra việc thực hiện theo quy định.\n  2. Hai\n"
+		  "    ¶ Công khai tại Bộ phận Một cửa.\n  3. Ba\n");
+	free(d);
+	/* a paragraph ending "./." that is the last section's only text stays */
+	d = dump_text("KẾ HOẠCH\nT\nI. A\nNội dung.\nII. TỔ CHỨC THỰC HIỆN\nVăn phòng Sở theo dõi, "
+		      "báo cáo./.\n");
+	CHECK_HAS(d, "II. TỔ CHỨC THỰC HIỆN\n  ¶ Văn phòng Sở theo dõi, báo cáo./.\n");
+	CHECK_HAS(d, "closing: \n");
+	free(d);
+	/* a body issuing another document earlier in the preamble is not the issuer */
+	d = dump_text("KẾ HOẠCH\nT\nCăn cứ Kế hoạch số 168/KH-UBND; theo đó Sở Nội vụ ban hành Kế "
+		      "hoạch kiểm tra;\n\nĐể triển khai, Ban Quản lý Khu kinh tế thực hiện như sau:\nI. A\n");
+	CHECK_HAS(d, "issuer: \n");
+	free(d);
+	char *k = plan_issuer_kind("BỘ TƯ PHÁP", "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG");
+	CHECK_STR(k, "Bộ");
+	free(k);
+}
+
 static void test_refuses_non_plans(void)
 {
 	char *o = outline("Chỉ là một đoạn văn, không có đề mục nào.\n");
@@ -509,6 +573,7 @@ int main(int argc, char **argv)
 	test_layout_table();
 	test_grid_tables();
 	test_footnotes();
+	test_hostile_shapes();
 	test_refuses_non_plans();
 	return check_report("test_plan_parse");
 }
