@@ -107,7 +107,10 @@ static int cmp_int(const void *a, const void *b)
 
 /* The columns: starts of pieces that recur on at least two lines of the
  * table (a wrapped cell starts each of its lines at its column), plus the
- * header's starts; starts within two of each other are one column. */
+ * header's starts; starts within two of each other are one column. A
+ * header centred over its column starts right of the column's text: a
+ * start only the header has, next to one only the rows have, is one
+ * column, at the left of the two. */
 static void find_columns(const struct lline *L, struct table *t)
 {
 	int all[1024], n = 0;
@@ -115,16 +118,28 @@ static void find_columns(const struct lline *L, struct table *t)
 		for (int k = 0; k < L[i].np && n < 1024; k++)
 			all[n++] = L[i].p[k].col;
 	qsort(all, (size_t)n, sizeof *all, cmp_int);
+	bool head_only[MAX_COLS], rows_only[MAX_COLS];
 	t->ncols = 0;
 	for (int i = 0; i < n;) {
 		int j = i;
 		while (j + 1 < n && all[j + 1] - all[j] <= 2)
 			j++;
-		bool header = false;
+		int header = 0;
 		for (int k = 0; k < L[t->head].np; k++)
-			header |= L[t->head].p[k].col >= all[i] && L[t->head].p[k].col <= all[j];
-		if ((j - i + 1 >= 2 || header) && t->ncols < MAX_COLS)
-			t->cols[t->ncols++] = all[i];
+			header += L[t->head].p[k].col >= all[i] && L[t->head].p[k].col <= all[j];
+		int rows = j - i + 1 - header;
+		if ((j - i + 1 >= 2 || header) && t->ncols < MAX_COLS) {
+			int c = t->ncols;
+			bool merge = c > 0 && ((header && !rows && rows_only[c - 1]) ||
+					       (!header && rows >= 2 && head_only[c - 1]));
+			if (merge) {
+				head_only[c - 1] = rows_only[c - 1] = false;
+			} else {
+				t->cols[t->ncols++] = all[i];
+				head_only[c] = header && !rows;
+				rows_only[c] = !header;
+			}
+		}
 		i = j + 1;
 	}
 }

@@ -415,6 +415,19 @@ static void test_layout_table(void)
 	CHECK_HAS(r, "|\n\nNơi nhận:\n");
 	CHECK(strstr(r, "Kế hoạch CCHC năm 2026") == NULL);
 	free(r);
+	/* a header centred over its column, the rows' text left-aligned */
+	r = plan_layout_tables(
+		" STT          Nội dung nhiệm vụ           Cơ quan chủ trì   Thời gian\n"
+		"  1   Kiểm tra công tác CCHC tại các xã  Phòng Nội vụ      Quý III/2026\n"
+		"  2   Khảo sát sự hài lòng               Phòng Văn hóa và  Tháng 10/2026\n"
+		"                                          Thông tin\n");
+	CHECK(r != NULL);
+	if (r) {
+		CHECK_HAS(r, "| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Thời gian |\n"
+			  "| 1 | Kiểm tra công tác CCHC tại các xã | Phòng Nội vụ | Quý III/2026 |\n"
+			  "| 2 | Khảo sát sự hài lòng | Phòng Văn hóa và Thông tin | Tháng 10/2026 |\n");
+		free(r);
+	}
 	/* two columns of text and no numbered row: not a table */
 	CHECK(plan_layout_tables("Nơi nhận:              KT. GIÁM ĐỐC\n- Lưu: VT.       PHÓ GIÁM ĐỐC\n")
 	      == NULL);
