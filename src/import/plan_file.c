@@ -179,8 +179,5 @@ int plan_import_path(struct db *db, const char *path, const char *enc,
 	sbuf_free(&what);
 	if (rc)
 		return rc;
-	const char *base = strrchr(path, '/');
-	rc = plan_import_text(db, text, base ? base + 1 : path, false, res, err);
-	free(text);
-	return rc;
+	return plan_import_read(db, text, path, res, err);
 }

@@ -186,6 +186,15 @@ int plan_import_text(struct db *db, const char *text, const char *source_name, b
 	return db_commit(db, err);
 }
 
+int plan_import_read(struct db *db, char *text, const char *path,
+		     struct plan_import_result *res, struct cchc_err *err)
+{
+	const char *base = strrchr(path, '/');
+	int rc = plan_import_text(db, text, base ? base + 1 : path, false, res, err);
+	free(text);
+	return rc;
+}
+
 int plan_import_file(struct db *db, const char *path, const char *enc,
 		     struct plan_import_result *res, struct cchc_err *err)
 {
@@ -201,8 +210,5 @@ int plan_import_file(struct db *db, const char *path, const char *enc,
 	sbuf_free(&what);
 	if (rc)
 		return rc;
-	const char *base = strrchr(path, '/');
-	rc = plan_import_text(db, text, base ? base + 1 : path, false, res, err);
-	free(text);
-	return rc;
+	return plan_import_read(db, text, path, res, err);
 }

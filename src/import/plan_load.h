@@ -20,6 +20,9 @@ int plan_import_text(struct db *db, const char *text, const char *source_name, b
 /* The same inside the caller's transaction (the demo loader's). */
 int plan_import_in_tx(struct db *db, const char *text, const char *source_name, bool is_demo,
 		      struct plan_import_result *res, struct cchc_err *err);
+/* Imports text read from path (its base name is recorded) and frees it. */
+int plan_import_read(struct db *db, char *text, const char *path,
+		     struct plan_import_result *res, struct cchc_err *err);
 /* Reads path (enc NULL: UTF-8 or UTF-16 with BOM) and imports it. */
 int plan_import_file(struct db *db, const char *path, const char *enc,
 		     struct plan_import_result *res, struct cchc_err *err);
