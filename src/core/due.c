@@ -29,6 +29,17 @@ const char *due_kind_label(const char *kind)
 	return "-";
 }
 
+void due_unclear_why(const char *kind, const char *text, int year, char *out, size_t n)
+{
+	struct due d;
+	if (kind && strcmp(kind, "recurring") == 0) {
+		snprintf(out, n, "%s", DUE_PASSED_WHY);
+		return;
+	}
+	due_parse(text ? text : "", year, &d, NULL);
+	snprintf(out, n, "%s", d.why);
+}
+
 /* ---- reading the folded text ----
  * The text is folded (no tones, lower case, đ as d), its spaces made one,
  * none around '/', and its dashes '-'. Each reader below takes its words at
