@@ -6,7 +6,11 @@
  * date(s) it means, or says it did not understand it (DUE_UNKNOWN, with
  * why): a deadline is never refused. Matching ignores tones and case;
  * leading labels ("Thời hạn:", "hoàn thành") and trailing remarks (after a
- * comma or in parentheses) are skipped. "trước X" is the day before X. */
+ * comma or in parentheses) are skipped, but a remark in parentheses that is
+ * itself a day inside the period ("Năm 2026 (trước 15/12)") wins. "trước
+ * X" is the day before X. Never a wrong day rather than none: a start
+ * alone ("Từ ngày 01/01/2026") or several deadlines after ';' are
+ * DUE_UNKNOWN with why saying so. */
 #ifndef CCHC_DUE_H
 #define CCHC_DUE_H
 #include <stdbool.h>
