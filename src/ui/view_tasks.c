@@ -354,7 +354,8 @@ static void due_cell(const struct tasks_view *tv, const struct task_info *t, cha
 		if (!t->overdue && t->status != TASK_DONE && t->status != TASK_PAUSED &&
 		    strcmp(t->due_on, tv->soon) <= 0)
 			*el = EL_TASK_DUE_SOON;
-	} else if (strcmp(t->due_kind, "unknown") == 0) {
+	} else if (strcmp(t->due_kind, "unknown") == 0 || tv->mode == M_UNCLEAR) {
+		/* in that list a recurring task has every occurrence past */
 		snprintf(out, 24, "chưa rõ");   /* "chưa xác định" is wider than the column */
 		*el = EL_TASK_DUE_SOON;
 	} else
