@@ -31,7 +31,8 @@ const struct cli_cmd cli_task_cmds[] = {
 	  "[--unit MÃ_ĐV] [--status S] [--overdue] [--due-within N] [--due-unclear] [--plan MÃ] "
 	  "[--section MÃ] [--format text|tsv|json]",
 	  "Liệt kê nhiệm vụ theo hạn (tsv: mã, trạng thái, hạn, đơn vị chủ trì, tên); "
-	  "--due-unclear: thời hạn chưa rõ, cần ghi lại." },
+	  "--due-unclear: thời hạn chưa rõ, cần ghi lại (cả kỳ hằng năm đã qua trước khi giao), "
+	  "kèm thời hạn như đã ghi và lý do (tsv: thêm hai cột)." },
 	{ "task", "show", task_show_cmd, "MÃ", "In chi tiết một nhiệm vụ và các ghi chú tiến độ." },
 	{ "task", "edit", task_edit_cmd,
 	  "MÃ [--title T] [--lead MÃ_ĐV] [--co MÃ_ĐV]... [--due THỜI_HẠN] [--product SP] "
@@ -137,14 +138,33 @@ static const char *status_shown(const struct task_info *t)
 	return t->overdue ? "quá hạn" : task_status_label(t->status);
 }
 
-static void print_task_row(const struct task_info *t, const char *format, bool first)
+/* The year a deadline's text is read in when the list has no plan at hand. */
+static int this_year(void)
 {
-	char due[11];
+	struct ymd today;
+	struct cchc_err err;
+	return date_today(&today, &err) == CCHC_OK ? today.y : 2026;
+}
+
+/* unclear: the row is in "Thời hạn chưa rõ": it also shows the deadline as
+ * the plan wrote it and why it has no day, which the clerk must settle. */
+static void print_task_row(const struct task_info *t, const char *format, bool first,
+			   bool unclear)
+{
+	char due[11], why[256] = "";
+	if (unclear)
+		due_unclear_why(t->due_kind, t->due_text, this_year(), why, sizeof why);
 	if (strcmp(format, "tsv") == 0) {
 		printf("%lld\t%s\t%s\t", (long long)t->id, task_status_name(t->status), t->due_on);
 		cli_put_field(stdout, t->lead_code);
 		putchar('\t');
 		cli_put_field(stdout, t->title);
+		if (unclear) {
+			putchar('\t');
+			cli_put_field(stdout, t->due_text);
+			putchar('\t');
+			cli_put_field(stdout, why);
+		}
 		putchar('\n');
 	} else if (strcmp(format, "json") == 0) {
 		printf("%s\n  {\"id\": %lld, \"status\": \"%s\", \"overdue\": %s, \"due\": ", first ? "" : ",",
@@ -163,16 +183,27 @@ static void print_task_row(const struct task_info *t, const char *format, bool f
 		cli_put_json_string(stdout, t->section_label);
 		fputs(", \"title\": ", stdout);
 		cli_put_json_string(stdout, t->title);
+		if (unclear) {
+			fputs(", \"due_unclear\": ", stdout);
+			cli_put_json_string(stdout, why);
+		}
 		putchar('}');
 	} else {
 		cli_date_vn(t->due_on, due);
 		printf("%5lld  ", (long long)t->id);
 		cli_put_col(stdout, status_shown(t), 15);
-		cli_put_col(stdout, *due ? due : strcmp(t->due_kind, "unknown") == 0 ? "chưa rõ"
+		cli_put_col(stdout, *due ? due : unclear || strcmp(t->due_kind, "unknown") == 0 ? "chưa rõ"
 			    : due_kind_label(t->due_kind), 13);   /* "chưa xác định" fills the column */
 		cli_put_col(stdout, t->lead_code, 7);
 		cli_put_field(stdout, t->title);
 		putchar('\n');
+		if (unclear) {   /* under the title: "Thời hạn ghi: …  (chưa rõ: …)" */
+			printf("%*sThời hạn ghi: ", 43, "");
+			cli_put_field(stdout, *t->due_text ? t->due_text : "(trống)");
+			fputs(" — ", stdout);
+			cli_put_field(stdout, why);
+			putchar('\n');
+		}
 	}
 }
 
@@ -199,7 +230,7 @@ static int print_tasks(struct cli_ctx *ctx, const struct task_filter *f, const c
 			return cli_error(&err);
 		}
 		for (int i = 0; i < n; i++, total++)
-			print_task_row(&v[i], format, total == 0);
+			print_task_row(&v[i], format, total == 0, f->due_unclear);
 		if (n) {
 			if (have_last)
 				task_info_free(&last);
@@ -271,16 +302,14 @@ static void kv(const char *key, const char *value)
 
 /* Under "due:": why a deadline was not understood, or the working day to
  * finish by when the due falls on a day off. */
-static void due_show_extra(const struct task_info *t)
+static void due_show_extra(const struct task_info *t, bool passed)
 {
-	struct due d;
 	struct ymd on;
 	char note[128];
-	if (strcmp(t->due_kind, "unknown") == 0) {
-		struct ymd today;
-		struct cchc_err err;
-		due_parse(t->due_text, date_today(&today, &err) == CCHC_OK ? today.y : 2026, &d, NULL);
-		printf("due_unclear: %s (ghi lại bằng cchc task edit %lld --due ...)\n", d.why,
+	if (strcmp(t->due_kind, "unknown") == 0 || passed) {
+		char why[256];
+		due_unclear_why(t->due_kind, t->due_text, this_year(), why, sizeof why);
+		printf("due_unclear: %s (ghi lại bằng cchc task edit %lld --due ...)\n", why,
 		       (long long)t->id);
 	} else if (*t->due_on && date_parse_iso(t->due_on, &on)) {
 		struct calendar *cal = calendar_new();
@@ -319,9 +348,10 @@ static int task_show_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	putchar('\n');
 	kv("co", t.co_codes);
 	kv("due_text", t.due_text);
-	const char *label = due_kind_label(t.due_kind);
+	bool passed = task_due_passed(&ctx->db, t.id);
+	const char *label = passed ? due_kind_label("unknown") : due_kind_label(t.due_kind);
 	printf("due: %s\n", *due ? due : strcmp(label, "-") ? label : "");
-	due_show_extra(&t);
+	due_show_extra(&t, passed);
 	printf("status: %s\n", status_shown(&t));
 	if (*t.done_on)
 		printf("done: %s\n", done);

@@ -29,6 +29,17 @@ const char *due_kind_label(const char *kind)
 	return "-";
 }
 
+void due_unclear_why(const char *kind, const char *text, int year, char *out, size_t n)
+{
+	struct due d;
+	if (kind && strcmp(kind, "recurring") == 0) {
+		snprintf(out, n, "%s", DUE_PASSED_WHY);
+		return;
+	}
+	due_parse(text ? text : "", year, &d, NULL);
+	snprintf(out, n, "%s", d.why);
+}
+
 /* ---- reading the folded text ----
  * The text is folded (no tones, lower case, đ as d), its spaces made one,
  * none around '/', and its dashes '-'. Each reader below takes its words at
@@ -125,6 +136,13 @@ static int take_year(const char **p, struct rd *r, int *y, bool *given)
 	return 1;
 }
 
+/* "quý", or "quí" as older texts spell it (with the tone on either vowel:
+ * both fold to "qui"). */
+static bool take_quy(const char **p)
+{
+	return take(p, "quy") || take(p, "qui");
+}
+
 /* "iv", "iii", "ii", "i", "4": the quarter. */
 static int take_quarter(const char **p)
 {
@@ -173,12 +191,15 @@ static int span_months(struct rd *r, int m1, int m2, int y, bool given, struct s
 static int item_quarter(const char **p, struct rd *r, struct span *out)
 {
 	const char *s = *p;
-	if (!take(&s, "quy"))
+	if (!take_quy(&s))
 		return 0;
 	int q1 = take_quarter(&s), q2 = q1;
+	/* "quý V/2026" is a wrong quarter; "báo cáo quý trước ngày 15" is
+	 * the word for a quarterly report, not a quarter */
 	if (!q1)
-		return bad(r, "quý phải là I, II, III hoặc IV");
-	for (const char *t = s; take_join(&t) && (take(&t, "quy"), 1);) {
+		return digit(*s) || (*s && strchr("ivx", *s) && !alnum(s[strspn(s, "ivx")]))
+		       ? bad(r, "quý phải là I, II, III hoặc IV") : 0;
+	for (const char *t = s; take_join(&t) && (take_quy(&t), 1);) {
 		int q = take_quarter(&t);
 		if (!q)
 			break;
@@ -224,7 +245,8 @@ static int item_part_year(const char **p, struct rd *r, struct span *out)
 	bool given = false;
 	if (!take_num(&s, 2, &n, NULL) || !take(&s, "thang"))
 		return 0;
-	bool first = take(&s, "dau");
+	/* "9 tháng năm 2026" (a report's period) counts from January too */
+	bool first = take(&s, "dau") || (!strncmp(s, "nam", 3) && digit(skip_spaces(s + 3)[0]));
 	if ((!first && !take(&s, "cuoi")) || !take(&s, "nam"))
 		return 0;
 	t = *s == '/' || *s == '-' ? skip_spaces(s + 1) : s;
@@ -261,6 +283,27 @@ static int item_year(const char **p, struct rd *r, struct span *out)
 	return 1;
 }
 
+/* A day written year first, as "2026-12-15" or "2026/12/15": the same
+ * separator twice, no other order is possible with a four-digit first. */
+static int item_ymd(const char **p, struct rd *r, const char *num, struct span *out)
+{
+	const char *s = num + 4;
+	char sep = *s++;
+	int y = atoi(num), m, d;
+	if (!take_num(&s, 2, &m, NULL) || *s != sep)
+		return 0;
+	s++;
+	if (!take_num(&s, 2, &d, NULL))
+		return 0;
+	if (m < 1 || m > 12)
+		return bad(r, "tháng phải từ 1 đến 12");
+	if (!date_valid(y, m, d))
+		return bad(r, "không có ngày này");
+	*p = s;
+	*out = (struct span){ DUE_DATE, { y, m, d }, { y, m, d }, true };
+	return 1;
+}
+
 /* A day: "30/11/2026", "30/11", "30-11-2026", "2026-11-30", "ngày 30
  * tháng 11 năm 2026", "ngày 30 tháng 11". */
 static int item_day(const char **p, struct rd *r, struct span *out)
@@ -272,26 +315,18 @@ static int item_day(const char **p, struct rd *r, struct span *out)
 	const char *num = s;
 	if (!take_num(&s, 4, &d, &nd))
 		return 0;
-	if (nd == 4 && num[4] == '-') {   /* ISO */
-		struct ymd iso;
-		char buf[11];
-		snprintf(buf, sizeof buf, "%.10s", num);
-		if (!date_parse_iso(buf, &iso))
-			return 0;
-		*p = skip_spaces(num + 10);
-		*out = (struct span){ DUE_DATE, iso, iso, true };
-		return date_valid(iso.y, iso.m, iso.d) ? 1 : bad(r, "không có ngày này");
-	}
 	char sep = *s;
+	if (nd == 4 && num[4] && strchr("-/.", num[4]))   /* the year first: "2026-12-15", "2026/12/15" */
+		return item_ymd(p, r, num, out);
 	if (sep == '/' || sep == '-' || sep == '.')
-		s++;
-	else if (!word || !take(&s, "thang"))
-		return 0;
+		s = skip_spaces(s + 1);   /* "15 - 12 - 2026" */
+	else if (!take(&s, "thang") || (!word && !digit(*s)))
+		return 0;   /* "ngày 30 tháng 11", or "15 tháng 12" without "ngày" */
 	if (!take_num(&s, 2, &m, NULL))
 		return 0;
 	const char *t = s;
 	if ((sep == '/' || sep == '-' || sep == '.') && *t == sep) {
-		t++;
+		t = skip_spaces(t + 1);
 		if (!take_num(&t, 5, &y, &nd))
 			return 0;
 		if (nd != 4)
@@ -353,8 +388,8 @@ static int item(const char **p, struct rd *r, struct span *out)
 /* The step of a period word: "tháng", "quý", "6 tháng", "năm", "tuần" ('w'). */
 static char take_period(const char **p)
 {
-	static const char *const words[] = { "thang", "quy", "nam", "tuan", "ngay", NULL };
-	static const char every[] = "mqywd";
+	static const char *const words[] = { "thang", "quy", "qui", "nam", "tuan", "ngay", NULL };
+	static const char every[] = "mqqywd";
 	const char *s = *p;
 	int n;
 	if (take_num(&s, 2, &n, NULL) && take(&s, "thang")) {
@@ -408,6 +443,7 @@ static char take_recurs(const char **p)
 static bool take_before(const char **p)
 {
 	static const char *const inclusive[] = { "cham nhat la", "cham nhat vao", "cham nhat",
+						 "muon nhat la", "muon nhat vao", "muon nhat",
 						 "han chot", "khong qua", "khong muon hon", "den het",
 						 "vao", "den", NULL };
 	take_any(p, inclusive);
@@ -420,7 +456,7 @@ static bool take_before(const char **p)
  * are not such a day ("30/11" alone is one day, not every year). */
 static int rec_day(const char **p, struct due *d, char *every)
 {
-	static const char *const periods[] = { "quy", "nam", "ky", NULL };
+	static const char *const periods[] = { "quy", "qui", "nam", "ky", NULL };
 	const char *s = *p, *t;
 	bool before = take_before(&s), dm = false;
 	int day = 0, month = 0;
@@ -455,7 +491,7 @@ static int rec_day(const char **p, struct due *d, char *every)
 				while (take(&s, "cua") || take(&s, "moi") || take(&s, "hang"))
 					;
 				int i = take_any(&s, periods);
-				e = i == 0 ? 'q' : i == 1 ? 'y' : i == 2 ? *every : 0;
+				e = i == 0 || i == 1 ? 'q' : i == 2 ? 'y' : i == 3 ? *every : 0;
 				if (!e)
 					return 0;
 				month = last ? 0 : 1;
@@ -533,26 +569,94 @@ static void parse_recurring(const char **p, struct due *out, char every)
 		*p = s;
 }
 
+/* After item a at *p: "đến" or "-" and another item is a range to it
+ * ("tháng 11/2026 - tháng 01/2027", "15/12 - 20/12/2026"); "," or "và" and
+ * another month, quarter or year runs the span on to it ("năm 2026, 2027").
+ * Two days in a list are two deadlines, not a span: left for the caller
+ * to refuse. *ranged says a range was read. */
+static void extend(const char **p, struct rd *r, struct span *a, bool *ranged, struct due *out)
+{
+	for (;;) {
+		const char *t = *p;
+		struct span b;
+		bool to = take(&t, "den") || take(&t, "-");
+		if (!to && !take(&t, ",") && !take(&t, "va"))
+			return;
+		if (to)
+			take_before(&t);
+		if (item(&t, r, &b) <= 0 || (!to && (a->kind == DUE_DATE || b.kind == DUE_DATE)))
+			return;
+		struct ymd first = a->first;
+		if (!a->year_given) {   /* "từ 01/7 đến 31/12/2026": the year of the end */
+			first.y = b.last.y;
+			if (date_to_jd(first) > date_to_jd(b.last))
+				first.y--;
+		}
+		if (date_to_jd(b.last) < date_to_jd(first))
+			return;
+		if (to)
+			out->from = first, *ranged = true;
+		a->kind = to && b.kind == DUE_DATE ? DUE_DATE
+			  : a->kind == DUE_YEAR && b.kind == DUE_YEAR ? DUE_YEAR : DUE_PERIOD;
+		a->first = first, a->last = b.last, a->year_given = true;
+		*p = t;
+	}
+}
+
+/* "Năm 2026 (trước 15/12)": a remark in parentheses that is itself a day
+ * inside what it remarks on is the sharper deadline, and wins. */
+static void sharper(const char **p, struct rd *r, struct span a, struct due *out)
+{
+	const char *s = *p;
+	if (*s != '(')
+		return;
+	s = skip_lead(skip_spaces(s + 1));
+	struct rd r2 = { r->year, "", NULL };
+	struct due d = { 0 };
+	bool before = take_before(&s);
+	struct span b;
+	if (item(&s, &r2, &b) <= 0 || b.kind != DUE_DATE || *s != ')')
+		return;
+	if (!b.year_given)
+		b.first.y = b.last.y = a.last.y;
+	d.date = before ? date_from_jd(date_to_jd(b.first) - 1) : b.last;
+	if (date_to_jd(d.date) < date_to_jd(a.first) || date_to_jd(d.date) > date_to_jd(a.last))
+		return;
+	out->kind = before ? DUE_BEFORE : DUE_DATE;
+	out->date = d.date;
+	*p = skip_spaces(s + 1);
+}
+
+/* "Từ ngày 01/01/2026", "Kể từ Quý II/2026", "Sau ngày 30/6/2026": when
+ * the work starts, not when it is due. */
+static bool take_start(const char **p)
+{
+	static const char *const words[] = { "ke tu", "bat dau tu", "bat dau", "tu", "sau", NULL };
+	return take_any(p, words) >= 0;
+}
+
 static void parse_one_off(const char **p, struct rd *r, struct due *out)
 {
 	const char *s = *p;
 	bool before = take_before(&s);
-	struct span a, b;
-	bool range = take(&s, "tu");
+	/* "từ nay đến hết năm 2026": from now is no day, the end is */
+	if (take(&s, "tu nay") || take(&s, "tu bay gio")) {
+		(void)(take(&s, "den") || take(&s, "-"));
+		before = take_before(&s) || before;
+	}
+	bool start = !before && take_start(&s), ranged = false;
+	struct span a;
+	const char *item_at = s;
 	int rc = item(&s, r, &a);
-	if (rc > 0 && range && (take(&s, "den") || take(&s, "-"))) {
-		take_before(&s);
-		rc = item(&s, r, &b);
-		if (rc > 0) {
-			if (!a.year_given) {
-				a.first.y = b.last.y;
-				if (date_to_jd(a.first) > date_to_jd(b.last))
-					a.first.y--;
-			}
-			out->from = a.first;
-			a.kind = b.kind == DUE_DATE ? DUE_DATE : DUE_PERIOD;
-			a.last = b.last;
-		}
+	/* an item may hold its own range: "tháng 01 đến tháng 12", "2026-2030" */
+	for (const char *c = item_at; rc > 0 && a.kind != DUE_DATE && c < s; c++)
+		ranged |= *c == '-' || ((c == item_at || c[-1] == ' ') && !strncmp(c, "den ", 4));
+	if (rc > 0)
+		extend(&s, r, &a, &ranged, out);
+	if (rc > 0 && start && !ranged) {
+		snprintf(r->why, sizeof r->why, "chỉ ghi lúc bắt đầu (từ, sau …), không ghi hạn "
+			 "hoàn thành");
+		rc = -1;
 	}
 	if (rc <= 0) {
 		if (rc == 0)
@@ -565,8 +669,101 @@ static void parse_one_off(const char **p, struct rd *r, struct due *out)
 	if (before) {   /* "trước 30/11": the 29th; "trước Quý III": 30/6 */
 		out->kind = DUE_BEFORE;
 		out->date = date_from_jd(date_to_jd(a.first) - 1);
+	} else {
+		sharper(&s, r, a, out);
 	}
 	*p = s;
+}
+
+/* "Tháng 6 và tháng 12", "Tháng 6/2026 và tháng 12/2026", "Tháng 3, 6, 9,
+ * 12", "Tháng 6, tháng 12 hằng năm" in the plan's year: the ends of the
+ * halves or quarters, a report each ('h' or 'q'); 0 for other months. */
+static char rec_months(const char **p, struct rd *r)
+{
+	const char *s = *p, *t;
+	unsigned mask = 0;
+	take(&s, "dinh ky");
+	if (!take(&s, "thang"))
+		return 0;
+	for (;;) {
+		int m, y;
+		bool given;
+		if (!take_num(&s, 2, &m, NULL) || m < 1 || m > 12)
+			return 0;
+		mask |= 1u << m;
+		if (take_year(&s, r, &y, &given) < 0 || (given && y != r->year))
+			return 0;
+		t = s;
+		if (!take(&t, ",") && !take(&t, "va"))
+			break;
+		take(&t, "thang");
+		if (!digit(*t))
+			break;
+		s = t;
+	}
+	(void)(take(&s, "hang nam") || take(&s, "moi nam"));
+	char e = mask == (1u << 6 | 1u << 12) ? 'h'
+		 : mask == (1u << 3 | 1u << 6 | 1u << 9 | 1u << 12) ? 'q' : 0;
+	if (e)
+		*p = s;
+	return e;
+}
+
+/* "6 tháng/lần", "3 tháng một lần": recurring without "định kỳ". */
+static char take_every_n(const char **p)
+{
+	const char *s = *p;
+	int n;
+	if (!take_num(&s, 2, &n, NULL) || !take(&s, "thang") ||
+	    (!take(&s, "/lan") && !take(&s, "mot lan") && !take(&s, "1 lan")))
+		return 0;
+	char e = n == 1 ? 'm' : n == 3 ? 'q' : n == 6 ? 'h' : n == 12 ? 'y' : 0;
+	if (e)
+		*p = s;
+	return e;
+}
+
+/* "Trong 30 ngày kể từ ngày ban hành Kế hoạch", "sau 15 ngày kể từ ngày
+ * ký", "trong vòng 10 ngày làm việc": a count of days from a day this
+ * text does not give; why says so. */
+static bool days_from(const char *p, struct rd *r)
+{
+	static const char *const leads[] = { "trong vong", "trong thoi han", "trong", "sau",
+					     "chua qua", "khong qua", NULL };
+	int n;
+	take_any(&p, leads);
+	if (!take_num(&p, 3, &n, NULL) || !take(&p, "ngay"))
+		return false;
+	snprintf(r->why, sizeof r->why, "%s",
+		 strstr(p, "ban hanh") ? "tính từ ngày ban hành kế hoạch, chưa có ngày đó ở đây: "
+		 "ghi lại bằng ngày cụ thể (dd/mm/yyyy)"
+		 : strstr(p, "ke tu") || strstr(p, "tinh tu") ? "tính bằng số ngày kể từ một mốc: "
+		 "ghi lại bằng ngày cụ thể (dd/mm/yyyy)"
+		 : "ghi số ngày mà không ghi tính từ ngày nào: ghi lại bằng ngày cụ thể");
+	return true;
+}
+
+/* "Trước 15/6/2026 (6 tháng); trước 15/12/2026 (năm)": several deadlines
+ * for one task. Taking any one of them would hide the others: each part
+ * after a ';' (outside parentheses) that writes a number is one. */
+static bool several(const char *p, struct rd *r)
+{
+	int parts = 0, depth = 0;
+	bool num = false;
+	for (;; p++) {
+		if (!*p || (*p == ';' && !depth)) {
+			parts += num, num = false;
+			if (!*p)
+				break;
+		}
+		depth += *p == '(' ? 1 : *p == ')' && depth ? -1 : 0;
+		num |= digit(*p);
+	}
+	if (parts < 2)
+		return false;
+	snprintf(r->why, sizeof r->why, "ghi %d thời hạn (cách nhau bởi \";\"): ghi lại một "
+		 "thời hạn, hoặc tách thành từng nhiệm vụ", parts);
+	return true;
 }
 
 static void parse_folded(const char *f, struct rd *r, struct due *out)
@@ -590,7 +787,14 @@ static void parse_folded(const char *f, struct rd *r, struct due *out)
 		out->kind = DUE_ASNEEDED;
 		return;
 	}
-	if ((every = take_recurs(&p))) {
+	if (several(p, r) || days_from(p, r)) {
+		out->kind = DUE_UNKNOWN;
+		return;
+	}
+	if ((every = rec_months(&p, r))) {
+		out->kind = DUE_RECURRING;
+		out->every = every;
+	} else if ((every = take_recurs(&p)) || (every = take_every_n(&p))) {
 		parse_recurring(&p, out, every);
 	} else if (rec_day(&p, out, &every) > 0) {
 		out->kind = DUE_RECURRING;

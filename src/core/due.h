@@ -6,7 +6,11 @@
  * date(s) it means, or says it did not understand it (DUE_UNKNOWN, with
  * why): a deadline is never refused. Matching ignores tones and case;
  * leading labels ("Thời hạn:", "hoàn thành") and trailing remarks (after a
- * comma or in parentheses) are skipped. "trước X" is the day before X. */
+ * comma or in parentheses) are skipped, but a remark in parentheses that is
+ * itself a day inside the period ("Năm 2026 (trước 15/12)") wins. "trước
+ * X" is the day before X. Never a wrong day rather than none: a start
+ * alone ("Từ ngày 01/01/2026") or several deadlines after ';' are
+ * DUE_UNKNOWN with why saying so. */
 #ifndef CCHC_DUE_H
 #define CCHC_DUE_H
 #include <stdbool.h>
@@ -49,6 +53,11 @@ int due_parse(const char *text, int year, struct due *out, struct cchc_err *err)
 /* What a list shows for a task with no day, by its stored kind name:
  * "thường xuyên", "theo yêu cầu", "chưa xác định", else "-". */
 const char *due_kind_label(const char *kind);
+/* Why a task is in "Thời hạn chưa rõ": a recurring one (kind "recurring")
+ * because every occurrence of its plan's year ended before it was given
+ * (DUE_PASSED_WHY), else why its text (parsed in year) was not understood. */
+#define DUE_PASSED_WHY "mọi kỳ của năm kế hoạch đã qua trước khi giao"
+void due_unclear_why(const char *kind, const char *text, int year, char *out, size_t n);
 /* Occurrences of a recurring deadline in year (or the one date); returns n. */
 int due_occurrences(const struct due *d, int year, struct ymd *out, int max);
 const char *due_kind_name(enum due_kind k);

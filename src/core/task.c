@@ -99,6 +99,26 @@ static int exec_bind(struct db *db, const char *sql, int64_t a, const char *b, c
 
 /* ------------------------------------------------------------ recurring deadlines */
 
+/* A recurring task (t) none of whose occurrences in the plan's year ends on
+ * or after the day it was assigned ("trước 30/9 hằng năm" given on 24/11):
+ * it has nothing due, so it would vanish from every list; the clerk must
+ * settle it ("Thời hạn chưa rõ"). */
+#define NO_OCCURRENCE_LEFT "NOT EXISTS (SELECT 1 FROM task_due d WHERE d.task_id = t.id AND " \
+	"d.due_on >= coalesce(t.assigned_on, substr(t.created_at, 1, 10)))"
+
+bool task_due_passed(struct db *db, int64_t id)
+{
+	sqlite3_stmt *st;
+	bool passed = false;
+	if (sqlite3_prepare_v2(db->h, "SELECT 1 FROM task t WHERE t.id = ?1 AND t.due_kind = "
+			       "'recurring' AND " NO_OCCURRENCE_LEFT, -1, &st, NULL) != SQLITE_OK)
+		return false;
+	sqlite3_bind_int64(st, 1, id);
+	passed = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return passed;
+}
+
 /* What due_track reads of the recurring tasks chosen by %s: number, every,
  * the day given, the stored deadline, the occurrences' ends (ascending, the
  * key's order) and the notes ("YYYY-MM-DDperiod", char(30) between). */
@@ -752,7 +772,8 @@ static void list_conditions(struct sbuf *b, const struct task_filter *f)
 	if (f->open_only)
 		sbuf_add(b, "AND t.status <> 'done' ");
 	if (f->due_unclear)
-		sbuf_add(b, "AND t.due_kind = 'unknown' AND t.status <> 'done' ");
+		sbuf_add(b, "AND t.status <> 'done' AND (t.due_kind = 'unknown' OR (t.due_kind = "
+			 "'recurring' AND " NO_OCCURRENCE_LEFT ")) ");
 	if (f->plan_id)
 		sbuf_add(b, "AND t.plan_id = ?7 ");
 	if (f->section_id)

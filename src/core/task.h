@@ -43,7 +43,10 @@ struct task_filter {
 	int due_within;         /* -1: no limit; else due within N working days from today */
 	bool open_only;         /* not done */
 	bool due_unclear;       /* not done, its deadline not understood (due_kind
-				 * 'unknown'): for the clerk to settle ("Thời hạn chưa rõ") */
+				 * 'unknown'), or recurring with every occurrence of the
+				 * plan's year ended before it was assigned
+				 * (task_due_passed): for the clerk to settle ("Thời hạn
+				 * chưa rõ") */
 	int64_t plan_id, section_id;
 	int limit;              /* 0: no limit */
 	int offset;             /* rows skipped first */
@@ -129,6 +132,9 @@ const struct task_track *task_track_find(const struct task_track *v, int n, int6
  * internal setting task.due_as_of), outside any transaction and history;
  * a read-only database keeps its deadlines. The lists call it first. */
 int task_due_refresh(struct db *db);
+/* A recurring task with no occurrence of its plan's year left on or after
+ * the day it was assigned: listed with the unclear ones (DUE_PASSED_WHY). */
+bool task_due_passed(struct db *db, int64_t id);
 
 /* Looks a unit up by code (case-insensitive); 0 when there is none. */
 int64_t unit_id_by_code(struct db *db, const char *code);

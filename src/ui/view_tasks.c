@@ -354,7 +354,8 @@ static void due_cell(const struct tasks_view *tv, const struct task_info *t, cha
 		if (!t->overdue && t->status != TASK_DONE && t->status != TASK_PAUSED &&
 		    strcmp(t->due_on, tv->soon) <= 0)
 			*el = EL_TASK_DUE_SOON;
-	} else if (strcmp(t->due_kind, "unknown") == 0) {
+	} else if (strcmp(t->due_kind, "unknown") == 0 || tv->mode == M_UNCLEAR) {
+		/* in that list a recurring task has every occurrence past */
 		snprintf(out, 24, "chưa rõ");   /* "chưa xác định" is wider than the column */
 		*el = EL_TASK_DUE_SOON;
 	} else
@@ -515,15 +516,16 @@ static void add_section(struct app *app, struct tlines *l, const struct task_inf
 
 /* After the deadline: the working day to finish by when it falls on a day
  * off, or why it was not understood. */
-static void due_detail(struct sbuf *b, const struct task_info *t)
+static void due_detail(struct sbuf *b, const struct task_info *t, bool passed)
 {
 	struct ymd on, today;
 	struct cchc_err err;
 	char note[128];
-	if (strcmp(t->due_kind, "unknown") == 0) {
-		struct due d;
-		due_parse(t->due_text, date_today(&today, &err) == CCHC_OK ? today.y : 2026, &d, &err);
-		sbuf_addf(b, " → chưa xác định (%s; e để ghi lại)", d.why);
+	if (strcmp(t->due_kind, "unknown") == 0 || passed) {
+		char why[256];
+		due_unclear_why(t->due_kind, t->due_text,
+				date_today(&today, &err) == CCHC_OK ? today.y : 2026, why, sizeof why);
+		sbuf_addf(b, " → chưa xác định (%s; e để ghi lại)", why);
 	} else if (strcmp(t->due_kind, "asneeded") == 0) {
 		sbuf_add(b, " → theo yêu cầu, không có ngày");
 	} else if (*t->due_on && date_parse_iso(t->due_on, &on)) {
@@ -563,7 +565,7 @@ static void detail_build(struct app *app, struct detail *d, int width)
 	bool same = *due && strcmp(t.due_text, due) == 0;
 	sbuf_addf(&dd, "%s%s%s", *t.due_text ? t.due_text : "không ghi", *due && !same ? " → " : "",
 		  same ? "" : due);
-	due_detail(&dd, &t);
+	due_detail(&dd, &t, task_due_passed(app->db, t.id));
 	add_field(&d->l, "Thời hạn:", dd.s);
 	sbuf_free(&dd);
 	struct sbuf lead = SBUF_INIT;

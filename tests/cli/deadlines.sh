@@ -19,6 +19,9 @@ add "Kiểm tra" "theo chỉ đạo"                        # 4: no fixed day
 add "Tự chấm" "31/02/2026"                           # 5: a day that does not exist
 add "Báo cáo 6 tháng" "định kỳ 6 tháng"              # 6
 add "Giỗ Tổ" "ngày 02/09/2026"                       # 7: Quốc khánh
+add "Rà soát" "Trước 30/9 hằng năm"                  # 8: given 24/11, its one occurrence past
+add "Khởi động" "Từ ngày 01/01/2026"                 # 9: a start, not a deadline
+add "Báo cáo quý" "hằng quý"                         # 10: Q4 still ahead
 
 # saved as written, no day: "chưa xác định", and why
 run "$CCHC" task show 1
@@ -31,18 +34,39 @@ expect_grep "due_unclear: không thấy ngày, tháng, quý, năm" "$T/out"
 run "$CCHC" task show 5
 expect_grep "due_unclear: không có ngày 31/02/2026 (tháng 2 chỉ có 28 ngày)" "$T/out"
 
-# the unclear list: the two not understood, not the others
+# the unclear list: the ones not understood, and the recurring one whose
+# every occurrence of the plan's year ended before it was given (it has
+# nothing due and would show nowhere else); not the others
 run "$CCHC" task list --due-unclear --format tsv
 expect_rc 0
-[ "$(cut -f1 "$T/out" | tr '\n' ' ')" = "1 5 " ] || fail "unclear list: $(cat "$T/out")"
+[ "$(cut -f1 "$T/out" | tr '\n' ' ')" = "1 5 8 9 " ] || fail "unclear list: $(cat "$T/out")"
+# ... with the wording to settle and why, in every format
+TAB=$(printf '\t')
+for row in "1${TAB}todo${TAB}${TAB}VP${TAB}Báo cáo${TAB}sớm nhất có thể${TAB}không thấy ngày, tháng, quý, năm" \
+	"8${TAB}todo${TAB}${TAB}VP${TAB}Rà soát${TAB}Trước 30/9 hằng năm${TAB}mọi kỳ của năm kế hoạch đã qua trước khi giao"; do
+	grep -qxF "$row" "$T/out" || fail "unclear tsv row \"$row\": $(cat "$T/out")"
+done
+expect_grep "Từ ngày 01/01/2026${TAB}chỉ ghi lúc bắt đầu" "$T/out"
 run "$CCHC" task list --due-unclear
-expect_grep "chưa rõ" "$T/out"
+grep -q "^    8  chưa thực hiện chưa rõ " "$T/out" || fail "passed recurring shown: $(cat "$T/out")"
+expect_grep "Thời hạn ghi: 31/02/2026 — không có ngày 31/02/2026 (tháng 2 chỉ có 28 ngày)" "$T/out"
+expect_grep "Thời hạn ghi: Trước 30/9 hằng năm — mọi kỳ của năm kế hoạch đã qua trước khi giao" "$T/out"
+run "$CCHC" task list --due-unclear --format json
+grep -q '"due_text": "Từ ngày 01/01/2026", .*"due_unclear": "chỉ ghi lúc bắt đầu' "$T/out" ||
+	fail "unclear json: $(cat "$T/out")"
+# the plain list keeps its five columns
+run "$CCHC" task list --format tsv
+[ "$(awk -F'\t' 'NF != 5' "$T/out" | wc -l)" = 0 ] || fail "plain tsv columns: $(cat "$T/out")"
+run "$CCHC" task show 8
+expect_grep "due: chưa xác định" "$T/out"
+expect_grep "due_unclear: mọi kỳ của năm kế hoạch đã qua trước khi giao" "$T/out"
 run "$CCHC" agenda
-expect_grep "Thời hạn chưa rõ: 2 nhiệm vụ cần ghi lại thời hạn (cchc task list --due-unclear)" "$T/out"
+expect_grep "Thời hạn chưa rõ: 4 nhiệm vụ cần ghi lại thời hạn (cchc task list --due-unclear)" "$T/out"
 # settled: it leaves the list
 "$CCHC" task edit 5 --due "27/02/2026" || fail "settle"
+"$CCHC" task edit 8 --due "hằng quý" || fail "settle recurring"
 run "$CCHC" task list --due-unclear --format tsv
-[ "$(cut -f1 "$T/out" | tr '\n' ' ')" = "1 " ] || fail "after settling: $(cat "$T/out")"
+[ "$(cut -f1 "$T/out" | tr '\n' ' ')" = "1 9 " ] || fail "after settling: $(cat "$T/out")"
 
 # understood wordings
 run "$CCHC" task show 2

@@ -220,7 +220,7 @@ static const struct wording wordings[] = {
 	{ "15/12 hằng năm", DUE_RECURRING, 2026, 12, 15, 'y', 1 },
 	{ "Định kỳ hằng quý, 6 tháng, năm", DUE_RECURRING, 2026, 3, 31, 'q', 4 },
 	{ "định kỳ 06 tháng/lần", DUE_RECURRING, 2026, 6, 30, 'h', 2 },
-	{ "6 tháng một lần", DUE_UNKNOWN, 0, 0, 0, 0, 0 },
+	{ "6 tháng một lần", DUE_RECURRING, 2026, 6, 30, 'h', 2 },
 	{ "định kỳ hằng quý và đột xuất", DUE_RECURRING, 2026, 3, 31, 'q', 4 },
 	{ "Thực hiện thường xuyên", DUE_ONGOING, 0, 0, 0, 0, 0 },
 	{ "thường xuyên, liên tục", DUE_ONGOING, 0, 0, 0, 0, 0 },
@@ -228,6 +228,48 @@ static const struct wording wordings[] = {
 	{ "2026", DUE_YEAR, 2026, 12, 31, 0, 1 },
 	{ "30.11.2026", DUE_DATE, 2026, 11, 30, 0, 1 },
 	{ "30-11-2026", DUE_DATE, 2026, 11, 30, 0, 1 },
+	/* a hostile tester's: wrong dates before */
+	{ "Từ ngày 01/01/2026", DUE_UNKNOWN, 0, 0, 0, 0, 0 },
+	{ "Từ tháng 01/2026", DUE_UNKNOWN, 0, 0, 0, 0, 0 },
+	{ "Từ Quý II/2026", DUE_UNKNOWN, 0, 0, 0, 0, 0 },
+	{ "Kể từ ngày 01/7/2026", DUE_UNKNOWN, 0, 0, 0, 0, 0 },
+	{ "Sau ngày 30/6/2026", DUE_UNKNOWN, 0, 0, 0, 0, 0 },
+	{ "Tháng 11/2026 - tháng 01/2027", DUE_PERIOD, 2027, 1, 31, 0, 1 },
+	{ "15/12/2026 - 20/12/2026", DUE_DATE, 2026, 12, 20, 0, 1 },
+	{ "Năm 2026, 2027", DUE_YEAR, 2027, 12, 31, 0, 1 },
+	{ "Quý I/2026 và Quý III/2026", DUE_PERIOD, 2026, 9, 30, 0, 1 },
+	{ "Trước ngày 15/6/2026 (6 tháng); trước ngày 15/12/2026 (năm)", DUE_UNKNOWN, 0, 0, 0, 0, 0 },
+	{ "Trước 15/12/2026; riêng báo cáo quý trước ngày 15 tháng cuối quý", DUE_UNKNOWN, 0, 0, 0, 0,
+	  0 },
+	{ "Năm 2026 (trước 15/12)", DUE_BEFORE, 2026, 12, 14, 0, 1 },
+	{ "Quý I/2026 (trước ngày 31/3/2026)", DUE_BEFORE, 2026, 3, 30, 0, 1 },
+	{ "Quý IV/2026 (tổng kết)", DUE_QUARTER, 2026, 12, 31, 0, 1 },
+	{ "Trước 30/11/2026 (số liệu tính đến 15/11/2026)", DUE_BEFORE, 2026, 11, 29, 0, 1 },
+	{ "Năm 2026 (trước 15/12/2027)", DUE_YEAR, 2026, 12, 31, 0, 1 },
+	{ "Từ nay đến hết năm 2026", DUE_YEAR, 2026, 12, 31, 0, 1 },
+	{ "Thực hiện từ năm 2026 đến năm 2030", DUE_YEAR, 2030, 12, 31, 0, 1 },
+	/* ... and common wordings left unclear */
+	{ "Quí IV/2026", DUE_QUARTER, 2026, 12, 31, 0, 1 },
+	{ "Qùi IV/2026", DUE_QUARTER, 2026, 12, 31, 0, 1 },
+	{ "Quì 2/2026", DUE_QUARTER, 2026, 6, 30, 0, 1 },
+	{ "quỉ III/2026", DUE_QUARTER, 2026, 9, 30, 0, 1 },
+	{ "Quĩ I", DUE_QUARTER, 2026, 3, 31, 0, 1 },
+	{ "Quị II", DUE_QUARTER, 2026, 6, 30, 0, 1 },
+	{ "hằng quí", DUE_RECURRING, 2026, 3, 31, 'q', 4 },
+	{ "9 tháng năm 2026", DUE_PERIOD, 2026, 9, 30, 0, 1 },
+	{ "6 tháng/lần", DUE_RECURRING, 2026, 6, 30, 'h', 2 },
+	{ "3 tháng một lần", DUE_RECURRING, 2026, 3, 31, 'q', 4 },
+	{ "Muộn nhất 30/11/2026", DUE_DATE, 2026, 11, 30, 0, 1 },
+	{ "15 tháng 12", DUE_DATE, 2026, 12, 15, 0, 1 },
+	{ "Trước 15 - 12 - 2026", DUE_BEFORE, 2026, 12, 14, 0, 1 },
+	{ "2026/12/15", DUE_DATE, 2026, 12, 15, 0, 1 },
+	{ "Tháng 6 và tháng 12", DUE_RECURRING, 2026, 6, 30, 'h', 2 },
+	{ "Tháng 6/2026 và tháng 12/2026", DUE_RECURRING, 2026, 6, 30, 'h', 2 },
+	{ "Tháng 6, tháng 12 hằng năm", DUE_RECURRING, 2026, 6, 30, 'h', 2 },
+	{ "Định kỳ tháng 6 và tháng 12", DUE_RECURRING, 2026, 6, 30, 'h', 2 },
+	{ "Tháng 3, 6, 9, 12", DUE_RECURRING, 2026, 3, 31, 'q', 4 },
+	{ "Tháng 6/2027 và tháng 12/2027", DUE_PERIOD, 2027, 12, 31, 0, 1 },
+	{ "Trong 30 ngày kể từ ngày ban hành Kế hoạch", DUE_UNKNOWN, 0, 0, 0, 0, 0 },
 	/* still not understood: kept as written, never refused */
 	{ "31/02/2026", DUE_UNKNOWN, 0, 0, 0, 0, 0 },
 	{ "Quý V/2026", DUE_UNKNOWN, 0, 0, 0, 0, 0 },
@@ -310,6 +352,23 @@ int main(void)
 	CHECK(strcmp(due.why, "phần \"nếu đủ kinh phí\" chưa hiểu") == 0);
 	due_parse("Quý III/26", 2026, &due, &err);
 	CHECK(strstr(due.why, "bốn chữ số") != NULL);
+	/* reasons that say what is wrong, not something else */
+	due_parse("Từ ngày 01/01/2026", 2026, &due, &err);
+	CHECK(strstr(due.why, "chỉ ghi lúc bắt đầu") != NULL);
+	due_parse("Báo cáo quý trước ngày 15 của tháng cuối quý; báo cáo năm trước ngày 15/12", 2026,
+		  &due, &err);
+	CHECK(strstr(due.why, "ghi 2 thời hạn") != NULL);
+	due_parse("Trong 30 ngày kể từ ngày ban hành Kế hoạch", 2026, &due, &err);
+	CHECK(strstr(due.why, "ngày ban hành kế hoạch") != NULL);
+	due_parse("Trong vòng 10 ngày làm việc", 2026, &due, &err);
+	CHECK(strstr(due.why, "không ghi tính từ ngày nào") != NULL);
+	due_parse("2026/13/15", 2026, &due, &err);
+	CHECK(strcmp(due.why, "tháng phải từ 1 đến 12") == 0);
+	due_parse("Quý V/2026", 2026, &due, &err);
+	CHECK(strcmp(due.why, "quý phải là I, II, III hoặc IV") == 0);
+	/* a range of months keeps its first day */
+	due_parse("Tháng 11/2026 - tháng 01/2027", 2026, &due, &err);
+	CHECK(same(due.from, 2026, 11, 1));
 	/* a range keeps its first day */
 	due_parse("từ 01/3 đến 30/6/2026", 2026, &due, &err);
 	CHECK(same(due.from, 2026, 3, 1) && same(due.date, 2026, 6, 30));
