@@ -820,10 +820,13 @@ static void block_parties(const struct ctx *c, const struct block *b, struct par
 /* A task of a block: led by its own subject when that is a unit, else by
  * the block's lead. */
 static void block_task(struct ctx *c, int64_t sid, const char *heading, const char *text,
-		       const struct block *b, struct party *lead, const struct party *co)
+		       const char *due, const struct block *b, struct party *lead,
+		       const struct party *co)
 {
-	if (!from_sentence(c, sid, heading, text, false, b->val[ROLE_DUE], co))
-		add(c, sid, text, NULL, b->val[ROLE_DUE], lead, co);
+	if (!due)
+		due = b->val[ROLE_DUE];
+	if (!from_sentence(c, sid, heading, text, false, due, co))
+		add(c, sid, text, NULL, due, lead, co);
 }
 
 /* A section with role lines: its items after "Nhiệm vụ, giải pháp:" (or
@@ -831,7 +834,7 @@ static void block_task(struct ctx *c, int64_t sid, const char *heading, const ch
  * given the block by suggest_tasks), or, without those, its heading. The
  * block is left in *b for the subsections. */
 static bool from_roles(struct ctx *c, const struct section_info *sec, struct section_item *it,
-		       int n, struct block *b)
+		       char **dues, int n, struct block *b)
 {
 	int marker;
 	if (!read_roles(it, n, b, &marker)) {
@@ -846,7 +849,7 @@ static bool from_roles(struct ctx *c, const struct section_info *sec, struct sec
 		if (line_role(it[i].text, &v) != ROLE_NONE || (marker < 0 && !it[i].is_list_item) ||
 		    strchr(it[i].text, '|'))
 			continue;
-		block_task(c, sec->id, sec->heading, it[i].text, b, &lead, &co);
+		block_task(c, sec->id, sec->heading, it[i].text, dues[i], b, &lead, &co);
 		made++;
 	}
 	if (!made && !sec->nchildren)
@@ -865,7 +868,7 @@ static void from_parent_block(struct ctx *c, const struct section_info *sec,
 {
 	struct party lead = { 0 }, co = { 0 };
 	block_parties(c, b, &lead, &co);
-	block_task(c, sec->id, sec->heading, sec->heading, b, &lead, &co);
+	block_task(c, sec->id, sec->heading, sec->heading, NULL, b, &lead, &co);
 	party_free(&lead);
 	party_free(&co);
 }
@@ -873,12 +876,93 @@ static void from_parent_block(struct ctx *c, const struct section_info *sec,
 /* A section without role lines: its heading, paragraphs and items that
  * say a unit leads. */
 static void from_sentences(struct ctx *c, int64_t sid, const char *heading, struct section_item *it,
-			   int n)
+			   char **dues, int n)
 {
 	from_sentence(c, sid, heading, heading, true, NULL, NULL);
 	for (int i = 0; i < n; i++)
 		if (!strchr(it[i].text, '|'))
-			from_sentence(c, sid, heading, it[i].text, true, NULL, NULL);
+			from_sentence(c, sid, heading, it[i].text, true, dues[i], NULL);
+}
+
+/* ---- role labels inside a paragraph ---- */
+
+/* Where the text after a ". " or "; " at p is a role label ("…; thời hạn
+ * hoàn thành: …", "Cơ quan chủ trì: VP. Cơ quan phối hợp: …"): the role,
+ * else ROLE_NONE. Tables are left alone: their cells are read by column. */
+static enum role label_after(const char *text, size_t p)
+{
+	if (p < 2 || text[p - 1] != ' ' || !strchr(".;", text[p - 2]))
+		return ROLE_NONE;
+	const char *v;
+	enum role r = line_role(text + p, &v);
+	return r == ROLE_TASKS ? ROLE_NONE : r;
+}
+
+/* The text [s, e) without the ";" and spaces that end it. */
+static char *piece(const char *text, size_t s, size_t e)
+{
+	while (e > s && (text[e - 1] == ' ' || text[e - 1] == ';'))
+		e--;
+	return xstrndup(text + s, e - s);
+}
+
+/* One item as its pieces: a role line whose paragraph goes on with more
+ * role labels becomes one line per label (a block written on one line); a
+ * sentence followed by a deadline label keeps the sentence as the item and
+ * the deadline as its own (*due, malloc'd). Other labels after a sentence
+ * become lines of their own. Appends to *out. */
+static void split_one(const struct section_item *src, struct section_item **out, char ***dues,
+		      int *n)
+{
+	const char *t = src->text, *v;
+	bool head_role = line_role(t, &v) != ROLE_NONE;
+	size_t len = strlen(t), s = 0;
+	int head = -1;
+	for (size_t p = len ? 1 : 0; p <= len; p++) {
+		enum role r = p < len ? label_after(t, p) : ROLE_NONE;
+		if (p < len && r == ROLE_NONE)
+			continue;
+		/* a piece [s, p) ends here */
+		char *txt = piece(t, s, p);
+		if (head >= 0 && !head_role && s && line_role(txt, &v) == ROLE_DUE &&
+		    !(*dues)[head]) {
+			(*dues)[head] = role_value(v);
+			free(txt);
+		} else {
+			*out = xrealloc(*out, sizeof **out * (size_t)(*n + 1));
+			*dues = xrealloc(*dues, sizeof **dues * (size_t)(*n + 1));
+			(*out)[*n] = *src;
+			(*out)[*n].text = txt;
+			(*dues)[*n] = NULL;
+			if (head < 0)
+				head = *n;
+			(*n)++;
+		}
+		s = p;
+	}
+}
+
+/* The items of a section with their role labels split out; dues[i] is the
+ * deadline written after item i's own sentence, or NULL. */
+static void split_items(struct section_item **it, int *n, char ***dues)
+{
+	struct section_item *out = NULL;
+	int m = 0;
+	*dues = NULL;
+	for (int i = 0; i < *n; i++) {
+		if (strchr((*it)[i].text, '|')) {
+			out = xrealloc(out, sizeof *out * (size_t)(m + 1));
+			*dues = xrealloc(*dues, sizeof **dues * (size_t)(m + 1));
+			out[m] = (*it)[i];
+			out[m].text = xstrdup((*it)[i].text);
+			(*dues)[m++] = NULL;
+		} else {
+			split_one(&(*it)[i], &out, dues, &m);
+		}
+	}
+	section_items_free(*it, *n);
+	*it = out;
+	*n = m;
 }
 
 /* ---- annex tables ---- */
@@ -996,13 +1080,18 @@ int suggest_tasks(struct db *db, int64_t plan_id, struct suggestion **out, int *
 			parent--;
 		bool inherits = parent >= 0 &&
 			(blocks[parent].val[ROLE_LEAD] || blocks[parent].val[ROLE_DOER]);
-		if (!from_roles(&c, &s[i], it, ni, &blocks[i])) {
+		char **dues;
+		split_items(&it, &ni, &dues);
+		if (!from_roles(&c, &s[i], it, dues, ni, &blocks[i])) {
 			if (inherits)
 				from_parent_block(&c, &s[i], &blocks[parent]);
 			else
-				from_sentences(&c, s[i].id, s[i].heading, it, ni);
+				from_sentences(&c, s[i].id, s[i].heading, it, dues, ni);
 		}
 		from_table(&c, s[i].id, it, ni);
+		for (int k = 0; k < ni; k++)
+			free(dues[k]);
+		free(dues);
 		section_items_free(it, ni);
 	}
 	for (int i = 0; i < ns; i++)

@@ -258,3 +258,48 @@ expect_grep 'ký hiệu DPTTHT' "$T/err"
 run "$CCHC" task suggest --format tsv
 expect_grep "8	8	Văn phòng Sở chủ trì, phối hợp với Thanh tra Sở và Sở Nội vụ rà soát vị trí việc làm.	VP	TTr,SNV2	" "$T/out"
 expect_grep "12	8	Cải cách tổ chức bộ máy (lĩnh vực đất đai)	PQLDD	" "$T/out"
+
+# role labels inside a paragraph: a deadline after the sentence is its due
+# (and not part of its title); a block written on one line, its labels
+# separated by ". " or "; ", is read label by label
+cat >"$T/plan2.txt" <<'P'
+KẾ HOẠCH
+Kiểm tra công vụ năm 2026
+
+I. NHIỆM VỤ
+
+1. Kiểm tra công vụ
+
+Văn phòng Sở chủ trì tổ chức kiểm tra; thời hạn hoàn thành: trước 30/11/2026.
+
+Thanh tra Sở chủ trì thực hiện. Thời gian thực hiện: Quý II/2026.
+
+2. Rà soát quy trình nội bộ
+
+- Văn phòng Sở chủ trì rà soát quy trình; thời gian: Quý III/2026
+
+3. Kiểm tra đột xuất
+
+Cơ quan chủ trì: VP. Cơ quan phối hợp: Thanh tra Sở. Thời hạn hoàn thành: 30/11/2026.
+
+4. Kiểm tra việc thực hiện quy chế
+
+Đơn vị chủ trì: VP; Đơn vị phối hợp: Thanh tra Sở.
+
+5. Cập nhật cổng thông tin
+
+Cơ quan chủ trì: Sở TT&TT; Cơ quan phối hợp: Văn phòng Sở, Phòng Kế hoạch - Tài chính; Thời gian: năm 2026.
+P
+"$CCHC" plan import "$T/plan2.txt" >/dev/null 2>&1 || fail "import plan2"
+run "$CCHC" task suggest --format tsv
+expect_rc 0
+cut -f3- "$T/out" >"$T/got"
+sed "s/|/$tab/g" >"$T/want" <<'W'
+Văn phòng Sở chủ trì tổ chức kiểm tra|VP||trước 30/11/2026||||
+Thanh tra Sở chủ trì thực hiện.|TTr||Quý II/2026||||
+Văn phòng Sở chủ trì rà soát quy trình|VP||Quý III/2026||||
+Kiểm tra đột xuất|VP|TTr|30/11/2026||||
+Kiểm tra việc thực hiện quy chế|VP|TTr|||||
+Cập nhật cổng thông tin|STTTT|VP,KHTC|năm 2026||||
+W
+expect_file "$T/want" "$T/got"
