@@ -279,13 +279,27 @@ static bool verb_at(const struct words *w, int i)
 static const char *const types[] = {
 	"so", "phong", "van phong", "uy ban nhan dan", "hoi dong nhan dan", "ban", "trung tam",
 	"chi cuc", "chi nhanh", "thanh tra", "cong an", "cuc", "dai", "bao", "kho bac",
-	"bo chi huy", "vien", "benh vien", "uy ban mat tran to quoc",
+	"bo chi huy", "vien", "benh vien", "uy ban mat tran to quoc", "bo", "vu", "tong cuc",
+	"bao hiem xa hoi", "vien kiem sat nhan dan", "toa an nhan dan", "ngan hang",
+	"lien doan lao dong", "hoi lien hiep phu nu", "hoi nong dan", "hoi cuu chien binh",
+	"hoi", "doan thanh nien", "tinh doan", "huyen doan",
 };
+
+/* Types that are a whole name by themselves ("Tỉnh đoàn thực hiện"). */
+static const char *const whole_types[] = { "tinh doan", "huyen doan", "bao hiem xa hoi" };
 
 /* Lower-case words that may follow the type: "UBND tỉnh", "Văn phòng Sở". */
 static const char *const levels[] = {
 	"tinh", "huyen", "xa", "so", "ban", "thanh", "thi", "quan", "phuong", "cap", "trung",
 };
+
+static bool whole_at(const struct words *w, int i, int len)
+{
+	for (size_t k = 0; len && k < N(whole_types); k++)
+		if (phrase_at(w, i, whole_types[k]) == len)
+			return true;
+	return false;
+}
 
 static int type_at(const struct words *w, int i)
 {
@@ -297,6 +311,8 @@ static int type_at(const struct words *w, int i)
 		if (len > best && !stops(&w->t[i + len - 1]))
 			best = len;
 	}
+	if (whole_at(w, i, best))
+		return best;
 	/* "Sở," or "Ban," alone is not a name */
 	if (best && i + best < w->n) {
 		int j = i + best;
@@ -349,6 +365,19 @@ static const struct {
 	{ "uy ban nhan dan cap xa", "xa" },
 };
 
+/* Words at j that narrow the group before them to some of its units, so
+ * that it names none: "các cơ quan, đơn vị có liên quan", and for "các cơ
+ * quan" any lower-case words that are not what it does ("các cơ quan báo
+ * chí"). */
+static bool qualified(const struct words *w, int j, bool any)
+{
+	if (j >= w->n || w->t[j - 1].punct)
+		return false;
+	if (phrase_at(w, j, "co lien quan") || phrase_at(w, j, "lien quan"))
+		return true;
+	return any && !w->upper[w->t[j].word] && !verb_at(w, j) && !phrase_at(w, j, "va");
+}
+
 static const char *group_at(const struct words *w, int i, int *len)
 {
 	for (size_t k = 0; k < N(groups); k++) {
@@ -358,6 +387,8 @@ static const char *group_at(const struct words *w, int i, int *len)
 		for (int j = i; j < i + n - 1; j++)
 			broken |= w->t[j].punct && w->t[j].punct != ',';
 		if (n && !broken) {
+			if (qualified(w, i + n, strcmp(groups[k].kinds, "*") == 0))
+				return NULL;
 			*len = n;
 			return groups[k].kinds;
 		}
@@ -435,7 +466,8 @@ static int shape_at(const struct words *w, int i, bool loose)
 	int t = type_at(w, i);
 	if (!t)
 		return 0;
-	int k = i + t + 1;
+	/* the word after the type is part of the name, unless the type is one */
+	int k = i + t + !whole_at(w, i, t);
 	while (k < w->n && k - i < 16) {
 		const struct tok *prev = &w->t[k - 1];
 		int g;
@@ -664,6 +696,41 @@ static bool numbering(const struct tok *t)
 	return n == 1 && *t->fold >= 'a' && *t->fold <= 'z';
 }
 
+/* "Ban Giám đốc Sở chỉ đạo Văn phòng Sở chủ trì …", "Giám đốc Sở giao
+ * Phòng X chủ trì …": the one who leads is the unit told to, not the one
+ * who tells. Where that unit's name begins, or 0. */
+static int directed_at(const struct words *w, int i)
+{
+	static const char *const tells[] = { "chi dao", "giao", "yeu cau", "de nghi" };
+	for (int k = i + 1; k < w->n && k < i + 10; k++) {
+		if (phrase_at(w, k, "chu tri") || stops(&w->t[k - 1]))
+			return 0;
+		for (size_t m = 0; m < N(tells); m++) {
+			int len = phrase_at(w, k, tells[m]);
+			if (len && !w->upper[w->t[k].word])
+				return k + len;
+		}
+	}
+	return 0;
+}
+
+/* "…; Thanh tra Sở, Phòng CCHC phối hợp": the units that end at k (the
+ * "phối hợp"), written after a ";" or "." that follows the lead's part. */
+static void units_before(const struct ctx *c, const struct words *w, int from, int k,
+			 struct party *co)
+{
+	int s = k;
+	while (s > from && !(w->t[s - 1].punct && strchr(";.", w->t[s - 1].punct)))
+		s--;
+	if (s <= from)
+		return;
+	struct party pre = { 0 };
+	if (list_at(c, w, s, false, &pre) == k)
+		*co = pre;
+	else
+		party_free(&pre);
+}
+
 /* The lead (and the units it works with) of a sentence that begins with a
  * unit: "Giao <unit> chủ trì …", "<unit> chịu trách nhiệm …", "Lĩnh vực
  * <area>: <unit> chủ trì tham mưu", "<unit> chủ trì, phối hợp với <units>".
@@ -690,12 +757,30 @@ static bool subject_of(const struct ctx *c, const char *text, bool need_role, st
 		}
 	}
 	int end = list_at(c, &w, i, false, lead);
-	bool ok = lead->n > 0 && (!need_role || *area || responsibility_in(&w, end));
-	for (int k = end; ok && k < w.n; k++)
-		if ((len = phrase_at(&w, k, "phoi hop voi")) || (len = phrase_at(&w, k, "phoi hop"))) {
-			list_at(c, &w, k + len, false, co);
-			break;
+	int d = directed_at(&w, i);
+	if (d > 0) {
+		struct party told = { 0 };
+		int e = list_at(c, &w, d, false, &told);
+		if (told.n && responsibility_in(&w, e)) {
+			party_free(lead);
+			*lead = told;
+			end = e;
+		} else {
+			party_free(&told);
 		}
+	}
+	bool ok = lead->n > 0 && (!need_role || *area || responsibility_in(&w, end));
+	for (int k = end; ok && k < w.n; k++) {
+		bool with = (len = phrase_at(&w, k, "cung voi")) || (len = phrase_at(&w, k, "cung"));
+		if (!with && !(len = phrase_at(&w, k, "phoi hop voi")) &&
+		    !(len = phrase_at(&w, k, "phoi hop")))
+			continue;
+		list_at(c, &w, k + len, false, co);
+		if (!with && !co->n)
+			units_before(c, &w, end, k, co);
+		if (co->n || !with)
+			break;
+	}
 	if (!ok) {
 		party_free(lead);
 		party_free(co);

@@ -303,3 +303,65 @@ Kiểm tra việc thực hiện quy chế|VP|TTr|||||
 Cập nhật cổng thông tin|STTTT|VP,KHTC|năm 2026||||
 W
 expect_file "$T/want" "$T/got"
+
+# units written one after another: each name start begins a new unit
+# (provincial bodies, ministry departments, mass organisations); the unit
+# told to lead leads, not the one who tells it; co-units written before
+# "phối hợp" or after "cùng"; "các cơ quan, đơn vị có liên quan" and "các
+# cơ quan báo chí" name no group
+cat >"$T/plan3.txt" <<'P'
+KẾ HOẠCH
+Phối hợp liên ngành năm 2026
+
+I. NHIỆM VỤ
+
+1. Phối hợp
+
+Công an tỉnh chủ trì, phối hợp với Bộ Chỉ huy Quân sự tỉnh, Bảo hiểm xã hội tỉnh, Cục Thuế tỉnh thực hiện.
+
+Văn phòng Sở chủ trì, phối hợp với Viện Kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh thực hiện.
+
+Văn phòng Sở chủ trì, phối hợp với Chi cục Thuế khu vực II, Ngân hàng Nhà nước chi nhánh tỉnh thực hiện.
+
+Văn phòng Sở chủ trì, phối hợp với Liên đoàn Lao động tỉnh, Tỉnh đoàn, Hội Liên hiệp Phụ nữ tỉnh, Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh thực hiện.
+
+Tỉnh đoàn chủ trì, phối hợp với Văn phòng Sở thực hiện.
+
+- Vụ Pháp luật hình sự - hành chính chủ trì, phối hợp với Văn phòng Sở thực hiện.
+
+2. Giao nhiệm vụ
+
+Ban Giám đốc Sở chỉ đạo Văn phòng Sở chủ trì tổ chức kiểm tra.
+
+Giám đốc Sở giao Phòng Kế hoạch - Tài chính chủ trì triển khai.
+
+Văn phòng Sở chủ trì; Thanh tra Sở, Phòng Kế hoạch - Tài chính phối hợp thực hiện.
+
+Chi cục Thủy lợi và Thanh tra Sở chủ trì thực hiện; Văn phòng Sở phối hợp.
+
+Văn phòng Sở chủ trì cùng Thanh tra Sở thực hiện.
+
+Thanh tra Sở chủ trì, phối hợp với các cơ quan, đơn vị có liên quan thực hiện.
+
+Thanh tra Sở chủ trì, phối hợp với các cơ quan báo chí của tỉnh thực hiện.
+P
+"$CCHC" plan import "$T/plan3.txt" >/dev/null 2>&1 || fail "import plan3"
+run "$CCHC" task suggest --format tsv
+expect_rc 0
+cut -f4- "$T/out" >"$T/got"
+sed "s/|/$tab/g" >"$T/want" <<'W'
+|||||Công an tỉnh|Bộ Chỉ huy Quân sự tỉnh; Bảo hiểm xã hội tỉnh; Cục Thuế tỉnh
+VP||||||Viện Kiểm sát nhân dân tỉnh; Tòa án nhân dân tỉnh
+VP||||||Chi cục Thuế khu vực II; Ngân hàng Nhà nước chi nhánh tỉnh
+VP||||||Liên đoàn Lao động tỉnh; Tỉnh đoàn; Hội Liên hiệp Phụ nữ tỉnh; Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh
+|VP||||Tỉnh đoàn|
+|VP||||Vụ Pháp luật hình sự - hành chính|
+VP||||||
+KHTC||||||
+VP|TTr,KHTC|||||
+|TTr,VP||||Chi cục Thủy lợi|
+VP|TTr|||||
+TTr||||||
+TTr||||||
+W
+expect_file "$T/want" "$T/got"
