@@ -817,11 +817,15 @@ static bool from_sentence(struct ctx *c, int64_t sid, const char *heading, const
 
 /* ---- role lines ---- */
 
-enum role { ROLE_NONE, ROLE_LEAD, ROLE_DOER, ROLE_CO, ROLE_DUE, ROLE_TASKS };
+enum role { ROLE_NONE, ROLE_LEAD, ROLE_DOER, ROLE_CO, ROLE_DUE, ROLE_WHAT, ROLE_TASKS };
 
 /* "Cơ quan chủ trì tham mưu: X" -> ROLE_LEAD and X. */
 static enum role line_role(const char *text, const char **value)
 {
+	/* "b) Cơ quan chủ trì: …" in a lettered block */
+	size_t mark = strspn(text, "abcdefghiklmnopqrstuvxy0123456789");
+	if (mark && mark <= 2 && text[mark] == ')' && text[mark + 1] == ' ')
+		text += mark + 2;
 	const char *colon = strchr(text, ':');
 	if (!colon || colon - text > 60)
 		return ROLE_NONE;
@@ -829,13 +833,15 @@ static enum role line_role(const char *text, const char **value)
 	char *f = text_fold(head, false);
 	free(head);
 	static const char *const starts[] = { "co quan", "don vi", "trach nhiem", "thoi gian",
-					      "thoi han", "tien do", "nhiem vu", "chu tri" };
+					      "thoi han", "tien do", "nhiem vu", "chu tri", "noi dung" };
 	bool role_words = false;
 	for (size_t i = 0; i < N(starts); i++)
 		role_words |= strncmp(f, starts[i], strlen(starts[i])) == 0;
 	enum role r = ROLE_NONE;
 	if (!role_words)
 		r = ROLE_NONE;
+	else if (strncmp(f, "noi dung", 8) == 0)
+		r = ROLE_WHAT;
 	else if (strstr(f, "chu tri"))
 		r = ROLE_LEAD;
 	else if (strstr(f, "phoi hop"))
@@ -937,8 +943,9 @@ static bool from_roles(struct ctx *c, const struct section_info *sec, struct sec
 		block_task(c, sec->id, sec->heading, it[i].text, dues[i], b, &lead, &co);
 		made++;
 	}
-	if (!made && !sec->nchildren)
-		add(c, sec->id, sec->heading, NULL, b->val[ROLE_DUE], &lead, &co);
+	if (!made && (!sec->nchildren || b->val[ROLE_WHAT]))
+		add(c, sec->id, b->val[ROLE_WHAT] ? b->val[ROLE_WHAT] : sec->heading, NULL,
+		    b->val[ROLE_DUE], &lead, &co);
 	if (made)
 		block_free(b); /* the subsections are not its tasks */
 	party_free(&lead);
@@ -1144,6 +1151,25 @@ static void from_table(struct ctx *c, int64_t sid, struct section_item *it, int 
 	}
 }
 
+/* Subsections whose headings are role labels ("a) Nội dung: …", "b) Cơ
+ * quan chủ trì: …") are the role lines of section i: their headings are
+ * added to its items and they are marked as no sections of their own. */
+static void label_children(const struct section_info *s, int ns, int i, bool *label,
+			   struct section_item **it, int *ni)
+{
+	const char *v;
+	for (int j = i + 1; j < ns; j++) {
+		if (s[j].parent_id != s[i].id || s[j].nchildren)
+			continue;
+		enum role r = line_role(s[j].heading, &v);
+		if (r == ROLE_NONE || r == ROLE_TASKS)
+			continue;
+		label[j] = true;
+		*it = xrealloc(*it, sizeof **it * (size_t)(*ni + 1));
+		(*it)[(*ni)++] = (struct section_item){ .text = xstrdup(s[j].heading) };
+	}
+}
+
 int suggest_tasks(struct db *db, int64_t plan_id, struct suggestion **out, int *n,
 		  struct cchc_err *err)
 {
@@ -1154,12 +1180,16 @@ int suggest_tasks(struct db *db, int64_t plan_id, struct suggestion **out, int *
 		return err->code;
 	units_load(&c);
 	struct block *blocks = xcalloc((size_t)ns + 1, sizeof *blocks);
+	bool *label = xcalloc((size_t)ns + 1, sizeof *label);
 	int rc = CCHC_OK;
 	for (int i = 0; i < ns && !rc; i++) {
 		struct section_item *it;
 		int ni;
+		if (label[i])
+			continue;
 		if ((rc = section_items(db, s[i].id, &it, &ni, err)))
 			break;
+		label_children(s, ns, i, label, &it, &ni);
 		int parent = i - 1;
 		while (parent >= 0 && s[parent].id != s[i].parent_id)
 			parent--;
@@ -1182,6 +1212,7 @@ int suggest_tasks(struct db *db, int64_t plan_id, struct suggestion **out, int *
 	for (int i = 0; i < ns; i++)
 		block_free(&blocks[i]);
 	free(blocks);
+	free(label);
 	section_list_free(s, ns);
 	units_free(&c);
 	if (rc) {

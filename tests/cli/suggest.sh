@@ -308,7 +308,8 @@ expect_file "$T/want" "$T/got"
 # (provincial bodies, ministry departments, mass organisations); the unit
 # told to lead leads, not the one who tells it; co-units written before
 # "phối hợp" or after "cùng"; "các cơ quan, đơn vị có liên quan" and "các
-# cơ quan báo chí" name no group
+# cơ quan báo chí" name no group; a lettered block "a) Nội dung: …
+# b) Cơ quan chủ trì: …" (subsections or one paragraph) is one task
 cat >"$T/plan3.txt" <<'P'
 KẾ HOẠCH
 Phối hợp liên ngành năm 2026
@@ -344,6 +345,20 @@ Văn phòng Sở chủ trì cùng Thanh tra Sở thực hiện.
 Thanh tra Sở chủ trì, phối hợp với các cơ quan, đơn vị có liên quan thực hiện.
 
 Thanh tra Sở chủ trì, phối hợp với các cơ quan báo chí của tỉnh thực hiện.
+
+3. Kiểm tra quy chế
+
+a) Nội dung: Rà soát quy chế làm việc.
+
+b) Cơ quan chủ trì: Văn phòng Sở.
+
+c) Cơ quan phối hợp: Thanh tra Sở.
+
+d) Thời gian hoàn thành: Quý IV/2026.
+
+4. Cập nhật thủ tục
+
+Nội dung: Cập nhật danh mục thủ tục. Cơ quan chủ trì: Thanh tra Sở. Cơ quan phối hợp: Văn phòng Sở. Thời gian hoàn thành: tháng 10/2026.
 P
 "$CCHC" plan import "$T/plan3.txt" >/dev/null 2>&1 || fail "import plan3"
 run "$CCHC" task suggest --format tsv
@@ -363,5 +378,9 @@ VP|TTr,KHTC|||||
 VP|TTr|||||
 TTr||||||
 TTr||||||
+VP|TTr|Quý IV/2026||||
+TTr|VP|tháng 10/2026||||
 W
 expect_file "$T/want" "$T/got"
+expect_grep "$tab""Rà soát quy chế làm việc$tab""VP$tab" "$T/out"
+expect_grep "$tab""Cập nhật danh mục thủ tục$tab""TTr$tab" "$T/out"
