@@ -1305,6 +1305,47 @@ static int add_one(struct db *db, const struct suggestion *s, const char *lead, 
 	return rc;
 }
 
+/* Whether kind is one of the comma-separated kinds ("*": all). */
+static bool kind_in(const char *kinds, const char *kind)
+{
+	return strcmp(kinds, "*") == 0 || has_code(kinds, kind);
+}
+
+/* Units of a group's kinds that have no code yet get one (from their
+ * initials), so that they get their task like the others and can be named
+ * in later commands; each is noted for the clerk. */
+static int code_group_members(struct db *db, const char *kinds, struct sbuf *notes,
+			      struct cchc_err *err)
+{
+	sqlite3_stmt *st, *up;
+	if (sqlite3_prepare_v2(db->h, "SELECT id, name, kind FROM unit WHERE active AND "
+			       "coalesce(code, '') = '' ORDER BY id", -1, &st, NULL) != SQLITE_OK)
+		return db_fail(db, SQLITE_ERROR, "đọc danh sách đơn vị", err);
+	if (sqlite3_prepare_v2(db->h, "UPDATE unit SET code = ?2 WHERE id = ?1", -1, &up,
+			       NULL) != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return db_fail(db, SQLITE_ERROR, "đặt ký hiệu đơn vị", err);
+	}
+	int rc = CCHC_OK, step;
+	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 1);
+		if (!kind_in(kinds, unit_kind_of((const char *)sqlite3_column_text(st, 2), name)))
+			continue;
+		char *code = unit_new_code(db, name);
+		sqlite3_reset(up);
+		sqlite3_bind_int64(up, 1, sqlite3_column_int64(st, 0));
+		sqlite3_bind_text(up, 2, code, -1, SQLITE_TRANSIENT);
+		if ((step = sqlite3_step(up)) != SQLITE_DONE)
+			rc = db_fail(db, step, "đặt ký hiệu đơn vị", err);
+		else
+			sbuf_addf(notes, "đơn vị \"%s\" chưa có ký hiệu: đặt %s\n", name, code);
+		free(code);
+	}
+	sqlite3_finalize(st);
+	sqlite3_finalize(up);
+	return rc;
+}
+
 int suggest_accept(struct db *db, const struct suggestion *s, bool create_units, int64_t **ids,
 		   int *nids, struct sbuf *notes, struct cchc_err *err)
 {
@@ -1313,6 +1354,8 @@ int suggest_accept(struct db *db, const struct suggestion *s, bool create_units,
 	*nids = 0;
 	int rc = co_codes_for(db, s, create_units, &co, notes, err);
 	const char *co_s = co.s ? co.s : "";
+	if (!rc && *s->group)
+		rc = code_group_members(db, s->group, notes, err);
 	if (!rc && *s->group) {
 		char *members = suggest_group_codes(db, s->group), *save = NULL;
 		if (!*members)

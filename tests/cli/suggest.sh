@@ -384,3 +384,41 @@ W
 expect_file "$T/want" "$T/got"
 expect_grep "$tab""Rà soát quy chế làm việc$tab""VP$tab" "$T/out"
 expect_grep "$tab""Cập nhật danh mục thủ tục$tab""TTr$tab" "$T/out"
+
+# groups at accept time: a unit of the group's kind without a code gets one
+# (and its task); units created in the same run are members whatever the
+# order of the proposals; a failed proposal among several says which one
+# failed and that the others were not created either
+"$CCHC" unit add "Phòng Tổ chức cán bộ" >/dev/null || fail "unit without code"
+[ "$(q "SELECT coalesce(code, '') FROM unit WHERE name = 'Phòng Tổ chức cán bộ'")" = "" ] ||
+	fail "unit add gave a code: the case below tests nothing"
+cat >"$T/plan4.txt" <<'P'
+KẾ HOẠCH
+Rà soát văn bản năm 2026
+
+I. NHIỆM VỤ
+
+1. Rà soát
+
+Các phòng chuyên môn chịu trách nhiệm rà soát văn bản.
+
+Phòng Pháp chế chủ trì tổng hợp kết quả rà soát.
+
+UBND các xã, phường chịu trách nhiệm niêm yết kết quả.
+P
+"$CCHC" plan import "$T/plan4.txt" >/dev/null 2>&1 || fail "import plan4"
+n0=$(q "SELECT count(*) FROM task")
+run "$CCHC" task suggest --accept 1,3
+expect_rc 1
+expect_grep "đề xuất 3: Chưa có đơn vị nào thuộc nhóm" "$T/err"
+expect_grep "Không tạo nhiệm vụ nào, kể cả của các đề xuất 1; sửa hoặc bỏ đề xuất 3" "$T/err"
+[ "$(q "SELECT count(*) FROM task")" = "$n0" ] || fail "a failed accept created tasks"
+[ "$(q "SELECT coalesce(code, '') FROM unit WHERE name = 'Phòng Tổ chức cán bộ'")" = "" ] ||
+	fail "a failed accept kept a code"
+run "$CCHC" task suggest --accept 1,2 --create-units
+expect_rc 0
+expect_grep 'đơn vị "Phòng Tổ chức cán bộ" chưa có ký hiệu: đặt PTCCB' "$T/err"
+expect_grep 'đã thêm đơn vị "Phòng Pháp chế", ký hiệu PPC' "$T/err"
+leads=$(q "SELECT group_concat(code, ',') FROM (SELECT u.code FROM task t JOIN unit u ON \
+	u.id = t.lead_unit_id WHERE t.title LIKE 'Các phòng chuyên môn%' ORDER BY u.code)")
+case ",$leads," in *,PPC,*PTCCB,*) ;; *) fail "group members: $leads" ;; esac
