@@ -817,7 +817,8 @@ static bool from_sentence(struct ctx *c, int64_t sid, const char *heading, const
 
 /* ---- role lines ---- */
 
-enum role { ROLE_NONE, ROLE_LEAD, ROLE_DOER, ROLE_CO, ROLE_DUE, ROLE_WHAT, ROLE_TASKS };
+enum role { ROLE_NONE, ROLE_LEAD, ROLE_DOER, ROLE_CO, ROLE_DUE, ROLE_WHAT, ROLE_PRODUCT,
+	    ROLE_TASKS };
 
 /* "Cơ quan chủ trì tham mưu: X" -> ROLE_LEAD and X. */
 static enum role line_role(const char *text, const char **value)
@@ -833,7 +834,8 @@ static enum role line_role(const char *text, const char **value)
 	char *f = text_fold(head, false);
 	free(head);
 	static const char *const starts[] = { "co quan", "don vi", "trach nhiem", "thoi gian",
-					      "thoi han", "tien do", "nhiem vu", "chu tri", "noi dung" };
+					      "thoi han", "tien do", "nhiem vu", "chu tri", "noi dung",
+					      "san pham" };
 	bool role_words = false;
 	for (size_t i = 0; i < N(starts); i++)
 		role_words |= strncmp(f, starts[i], strlen(starts[i])) == 0;
@@ -842,6 +844,8 @@ static enum role line_role(const char *text, const char **value)
 		r = ROLE_NONE;
 	else if (strncmp(f, "noi dung", 8) == 0)
 		r = ROLE_WHAT;
+	else if (strncmp(f, "san pham", 8) == 0)
+		r = ROLE_PRODUCT;
 	else if (strstr(f, "chu tri"))
 		r = ROLE_LEAD;
 	else if (strstr(f, "phoi hop"))
@@ -917,7 +921,7 @@ static void block_task(struct ctx *c, int64_t sid, const char *heading, const ch
 	if (!due)
 		due = b->val[ROLE_DUE];
 	if (!from_sentence(c, sid, heading, text, false, due, co))
-		add(c, sid, text, NULL, due, lead, co);
+		add(c, sid, text, b->val[ROLE_PRODUCT], due, lead, co);
 }
 
 /* A section with role lines: its items after "Nhiệm vụ, giải pháp:" (or
@@ -944,8 +948,8 @@ static bool from_roles(struct ctx *c, const struct section_info *sec, struct sec
 		made++;
 	}
 	if (!made && (!sec->nchildren || b->val[ROLE_WHAT]))
-		add(c, sec->id, b->val[ROLE_WHAT] ? b->val[ROLE_WHAT] : sec->heading, NULL,
-		    b->val[ROLE_DUE], &lead, &co);
+		add(c, sec->id, b->val[ROLE_WHAT] ? b->val[ROLE_WHAT] : sec->heading,
+		    b->val[ROLE_PRODUCT], b->val[ROLE_DUE], &lead, &co);
 	if (made)
 		block_free(b); /* the subsections are not its tasks */
 	party_free(&lead);
@@ -970,10 +974,18 @@ static void from_parent_block(struct ctx *c, const struct section_info *sec,
 static void from_sentences(struct ctx *c, int64_t sid, const char *heading, struct section_item *it,
 			   char **dues, int n)
 {
-	from_sentence(c, sid, heading, heading, true, NULL, NULL);
+	/* a deadline line of its own ("- Thời gian: Tháng 10/2026.") is the
+	 * section's, for the sentences that have none */
+	char *due = NULL;
+	const char *v;
+	for (int i = 0; i < n && !due; i++)
+		if (line_role(it[i].text, &v) == ROLE_DUE)
+			due = role_value(v);
+	from_sentence(c, sid, heading, heading, true, due, NULL);
 	for (int i = 0; i < n; i++)
 		if (!strchr(it[i].text, '|'))
-			from_sentence(c, sid, heading, it[i].text, true, dues[i], NULL);
+			from_sentence(c, sid, heading, it[i].text, true, dues[i] ? dues[i] : due, NULL);
+	free(due);
 }
 
 /* ---- role labels inside a paragraph ---- */
@@ -981,9 +993,15 @@ static void from_sentences(struct ctx *c, int64_t sid, const char *heading, stru
 /* Where the text after a ". " or "; " at p is a role label ("…; thời hạn
  * hoàn thành: …", "Cơ quan chủ trì: VP. Cơ quan phối hợp: …"): the role,
  * else ROLE_NONE. Tables are left alone: their cells are read by column. */
-static enum role label_after(const char *text, size_t p)
+static enum role label_after(const char *text, size_t p, bool in_block)
 {
-	if (p < 2 || text[p - 1] != ' ' || !strchr(".;", text[p - 2]))
+	if (p < 2 || text[p - 1] != ' ')
+		return ROLE_NONE;
+	/* in a block, labels joined without a stop ("Cơ quan chủ trì: VP Cơ
+	 * quan phối hợp: …") begin with a capital */
+	uint32_t cp = 0;
+	utf8_decode(text + p, strlen(text + p), &cp);
+	if (!strchr(".;", text[p - 2]) && !(in_block && text_cp_is_upper(cp)))
 		return ROLE_NONE;
 	const char *v;
 	enum role r = line_role(text + p, &v);
@@ -1011,7 +1029,7 @@ static void split_one(const struct section_item *src, struct section_item **out,
 	size_t len = strlen(t), s = 0;
 	int head = -1;
 	for (size_t p = len ? 1 : 0; p <= len; p++) {
-		enum role r = p < len ? label_after(t, p) : ROLE_NONE;
+		enum role r = p < len ? label_after(t, p, head_role) : ROLE_NONE;
 		if (p < len && r == ROLE_NONE)
 			continue;
 		/* a piece [s, p) ends here */

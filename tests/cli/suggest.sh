@@ -261,7 +261,8 @@ expect_grep "12	8	Cải cách tổ chức bộ máy (lĩnh vực đất đai)	PQ
 
 # role labels inside a paragraph: a deadline after the sentence is its due
 # (and not part of its title); a block written on one line, its labels
-# separated by ". " or "; ", is read label by label
+# separated by ". ", "; " or nothing, is read label by label, its product
+# kept; a deadline line of its own is the due of the section's sentences
 cat >"$T/plan2.txt" <<'P'
 KẾ HOẠCH
 Kiểm tra công vụ năm 2026
@@ -289,6 +290,16 @@ Cơ quan chủ trì: VP. Cơ quan phối hợp: Thanh tra Sở. Thời hạn ho�
 5. Cập nhật cổng thông tin
 
 Cơ quan chủ trì: Sở TT&TT; Cơ quan phối hợp: Văn phòng Sở, Phòng Kế hoạch - Tài chính; Thời gian: năm 2026.
+
+6. Lập kế hoạch kiểm tra
+
+Cơ quan chủ trì: Văn phòng Sở Cơ quan phối hợp: Thanh tra Sở Thời gian hoàn thành: Quý III/2026 Sản phẩm: Kế hoạch kiểm tra
+
+7. Báo cáo kết quả
+
+- Thanh tra Sở chủ trì thực hiện.
+
+- Thời gian: Tháng 10/2026.
 P
 "$CCHC" plan import "$T/plan2.txt" >/dev/null 2>&1 || fail "import plan2"
 run "$CCHC" task suggest --format tsv
@@ -301,8 +312,16 @@ Văn phòng Sở chủ trì rà soát quy trình|VP||Quý III/2026||||
 Kiểm tra đột xuất|VP|TTr|30/11/2026||||
 Kiểm tra việc thực hiện quy chế|VP|TTr|||||
 Cập nhật cổng thông tin|STTTT|VP,KHTC|năm 2026||||
+Lập kế hoạch kiểm tra|VP|TTr|Quý III/2026||||
+Thanh tra Sở chủ trì thực hiện.|TTr||Tháng 10/2026||||
 W
 expect_file "$T/want" "$T/got"
+# a block's product goes with its task
+k=$(grep -n "Lập kế hoạch kiểm tra" "$T/out" | cut -f1 | cut -d: -f2)
+run "$CCHC" task suggest --accept "$k"
+expect_rc 0
+[ "$(q "SELECT product FROM task WHERE title = 'Lập kế hoạch kiểm tra'")" = "Kế hoạch kiểm tra" ] ||
+	fail "product: $(q "SELECT product FROM task WHERE title = 'Lập kế hoạch kiểm tra'")"
 
 # units written one after another: each name start begins a new unit
 # (provincial bodies, ministry departments, mass organisations); the unit
