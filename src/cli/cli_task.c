@@ -477,6 +477,22 @@ static bool accepted(const char *spec, int k)
 	return false;
 }
 
+/* After proposal failed (0-based): nothing was created, the other chosen
+ * proposals neither; says so and which one to mend or leave out. */
+static void rolled_back(int n, const char *spec, int failed)
+{
+	struct sbuf others = SBUF_INIT;
+	for (int i = 0; i < n; i++)
+		if (i != failed && accepted(spec, i + 1))
+			sbuf_addf(&others, "%s%d", others.len ? ", " : "", i + 1);
+	if (others.len)
+		fprintf(stderr, "Không tạo nhiệm vụ nào, kể cả của các đề xuất %s; sửa hoặc bỏ đề xuất "
+			"%d (--accept không có số %d) rồi chạy lại.\n", others.s, failed + 1, failed + 1);
+	else
+		fputs("Không tạo nhiệm vụ nào.\n", stderr);
+	sbuf_free(&others);
+}
+
 /* Creates the accepted suggestions in one transaction: all or none. One
  * already created (same section and title; for a group, same lead too) is
  * skipped, so accepting twice creates nothing twice. Prints "number<TAB>task
@@ -489,8 +505,10 @@ static int accept_all(struct cli_ctx *ctx, const struct suggestion *s, int n, co
 	struct sbuf out = SBUF_INIT, notes = SBUF_INIT;
 	if (db_begin(&ctx->db, &err))
 		return cli_error(&err);
+	/* groups last: the units created for the others are members too */
+	for (int pass = 0; pass < 2; pass++)
 	for (int i = 0; i < n; i++) {
-		if (!accepted(spec, i + 1))
+		if (!accepted(spec, i + 1) || (pass == 0) == (*s[i].group != '\0'))
 			continue;
 		if (!*s[i].group && task_exists_in_section(&ctx->db, s[i].section_id, s[i].title)) {
 			fprintf(stderr, "cchc: đề xuất %d đã có nhiệm vụ; bỏ qua.\n", i + 1);
@@ -503,7 +521,8 @@ static int accept_all(struct cli_ctx *ctx, const struct suggestion *s, int n, co
 			db_rollback(&ctx->db);
 			sbuf_free(&out);
 			sbuf_free(&notes);
-			fprintf(stderr, "cchc: đề xuất %d: %s\nKhông tạo nhiệm vụ nào.\n", i + 1, err.msg);
+			fprintf(stderr, "cchc: đề xuất %d: %s\n", i + 1, err.msg);
+			rolled_back(n, spec, i);
 			return CLI_ERR;
 		}
 		if (!nids)

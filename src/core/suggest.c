@@ -279,13 +279,27 @@ static bool verb_at(const struct words *w, int i)
 static const char *const types[] = {
 	"so", "phong", "van phong", "uy ban nhan dan", "hoi dong nhan dan", "ban", "trung tam",
 	"chi cuc", "chi nhanh", "thanh tra", "cong an", "cuc", "dai", "bao", "kho bac",
-	"bo chi huy", "vien", "benh vien", "uy ban mat tran to quoc",
+	"bo chi huy", "vien", "benh vien", "uy ban mat tran to quoc", "bo", "vu", "tong cuc",
+	"bao hiem xa hoi", "vien kiem sat nhan dan", "toa an nhan dan", "ngan hang",
+	"lien doan lao dong", "hoi lien hiep phu nu", "hoi nong dan", "hoi cuu chien binh",
+	"hoi", "doan thanh nien", "tinh doan", "huyen doan",
 };
+
+/* Types that are a whole name by themselves ("Tỉnh đoàn thực hiện"). */
+static const char *const whole_types[] = { "tinh doan", "huyen doan", "bao hiem xa hoi" };
 
 /* Lower-case words that may follow the type: "UBND tỉnh", "Văn phòng Sở". */
 static const char *const levels[] = {
 	"tinh", "huyen", "xa", "so", "ban", "thanh", "thi", "quan", "phuong", "cap", "trung",
 };
+
+static bool whole_at(const struct words *w, int i, int len)
+{
+	for (size_t k = 0; len && k < N(whole_types); k++)
+		if (phrase_at(w, i, whole_types[k]) == len)
+			return true;
+	return false;
+}
 
 static int type_at(const struct words *w, int i)
 {
@@ -297,6 +311,8 @@ static int type_at(const struct words *w, int i)
 		if (len > best && !stops(&w->t[i + len - 1]))
 			best = len;
 	}
+	if (whole_at(w, i, best))
+		return best;
 	/* "Sở," or "Ban," alone is not a name */
 	if (best && i + best < w->n) {
 		int j = i + best;
@@ -349,6 +365,19 @@ static const struct {
 	{ "uy ban nhan dan cap xa", "xa" },
 };
 
+/* Words at j that narrow the group before them to some of its units, so
+ * that it names none: "các cơ quan, đơn vị có liên quan", and for "các cơ
+ * quan" any lower-case words that are not what it does ("các cơ quan báo
+ * chí"). */
+static bool qualified(const struct words *w, int j, bool any)
+{
+	if (j >= w->n || w->t[j - 1].punct)
+		return false;
+	if (phrase_at(w, j, "co lien quan") || phrase_at(w, j, "lien quan"))
+		return true;
+	return any && !w->upper[w->t[j].word] && !verb_at(w, j) && !phrase_at(w, j, "va");
+}
+
 static const char *group_at(const struct words *w, int i, int *len)
 {
 	for (size_t k = 0; k < N(groups); k++) {
@@ -358,6 +387,8 @@ static const char *group_at(const struct words *w, int i, int *len)
 		for (int j = i; j < i + n - 1; j++)
 			broken |= w->t[j].punct && w->t[j].punct != ',';
 		if (n && !broken) {
+			if (qualified(w, i + n, strcmp(groups[k].kinds, "*") == 0))
+				return NULL;
 			*len = n;
 			return groups[k].kinds;
 		}
@@ -435,7 +466,8 @@ static int shape_at(const struct words *w, int i, bool loose)
 	int t = type_at(w, i);
 	if (!t)
 		return 0;
-	int k = i + t + 1;
+	/* the word after the type is part of the name, unless the type is one */
+	int k = i + t + !whole_at(w, i, t);
 	while (k < w->n && k - i < 16) {
 		const struct tok *prev = &w->t[k - 1];
 		int g;
@@ -664,6 +696,41 @@ static bool numbering(const struct tok *t)
 	return n == 1 && *t->fold >= 'a' && *t->fold <= 'z';
 }
 
+/* "Ban Giám đốc Sở chỉ đạo Văn phòng Sở chủ trì …", "Giám đốc Sở giao
+ * Phòng X chủ trì …": the one who leads is the unit told to, not the one
+ * who tells. Where that unit's name begins, or 0. */
+static int directed_at(const struct words *w, int i)
+{
+	static const char *const tells[] = { "chi dao", "giao", "yeu cau", "de nghi" };
+	for (int k = i + 1; k < w->n && k < i + 10; k++) {
+		if (phrase_at(w, k, "chu tri") || stops(&w->t[k - 1]))
+			return 0;
+		for (size_t m = 0; m < N(tells); m++) {
+			int len = phrase_at(w, k, tells[m]);
+			if (len && !w->upper[w->t[k].word])
+				return k + len;
+		}
+	}
+	return 0;
+}
+
+/* "…; Thanh tra Sở, Phòng CCHC phối hợp": the units that end at k (the
+ * "phối hợp"), written after a ";" or "." that follows the lead's part. */
+static void units_before(const struct ctx *c, const struct words *w, int from, int k,
+			 struct party *co)
+{
+	int s = k;
+	while (s > from && !(w->t[s - 1].punct && strchr(";.", w->t[s - 1].punct)))
+		s--;
+	if (s <= from)
+		return;
+	struct party pre = { 0 };
+	if (list_at(c, w, s, false, &pre) == k)
+		*co = pre;
+	else
+		party_free(&pre);
+}
+
 /* The lead (and the units it works with) of a sentence that begins with a
  * unit: "Giao <unit> chủ trì …", "<unit> chịu trách nhiệm …", "Lĩnh vực
  * <area>: <unit> chủ trì tham mưu", "<unit> chủ trì, phối hợp với <units>".
@@ -690,12 +757,30 @@ static bool subject_of(const struct ctx *c, const char *text, bool need_role, st
 		}
 	}
 	int end = list_at(c, &w, i, false, lead);
-	bool ok = lead->n > 0 && (!need_role || *area || responsibility_in(&w, end));
-	for (int k = end; ok && k < w.n; k++)
-		if ((len = phrase_at(&w, k, "phoi hop voi")) || (len = phrase_at(&w, k, "phoi hop"))) {
-			list_at(c, &w, k + len, false, co);
-			break;
+	int d = directed_at(&w, i);
+	if (d > 0) {
+		struct party told = { 0 };
+		int e = list_at(c, &w, d, false, &told);
+		if (told.n && responsibility_in(&w, e)) {
+			party_free(lead);
+			*lead = told;
+			end = e;
+		} else {
+			party_free(&told);
 		}
+	}
+	bool ok = lead->n > 0 && (!need_role || *area || responsibility_in(&w, end));
+	for (int k = end; ok && k < w.n; k++) {
+		bool with = (len = phrase_at(&w, k, "cung voi")) || (len = phrase_at(&w, k, "cung"));
+		if (!with && !(len = phrase_at(&w, k, "phoi hop voi")) &&
+		    !(len = phrase_at(&w, k, "phoi hop")))
+			continue;
+		list_at(c, &w, k + len, false, co);
+		if (!with && !co->n)
+			units_before(c, &w, end, k, co);
+		if (co->n || !with)
+			break;
+	}
 	if (!ok) {
 		party_free(lead);
 		party_free(co);
@@ -732,11 +817,16 @@ static bool from_sentence(struct ctx *c, int64_t sid, const char *heading, const
 
 /* ---- role lines ---- */
 
-enum role { ROLE_NONE, ROLE_LEAD, ROLE_DOER, ROLE_CO, ROLE_DUE, ROLE_TASKS };
+enum role { ROLE_NONE, ROLE_LEAD, ROLE_DOER, ROLE_CO, ROLE_DUE, ROLE_WHAT, ROLE_PRODUCT,
+	    ROLE_TASKS };
 
 /* "Cơ quan chủ trì tham mưu: X" -> ROLE_LEAD and X. */
 static enum role line_role(const char *text, const char **value)
 {
+	/* "b) Cơ quan chủ trì: …" in a lettered block */
+	size_t mark = strspn(text, "abcdefghiklmnopqrstuvxy0123456789");
+	if (mark && mark <= 2 && text[mark] == ')' && text[mark + 1] == ' ')
+		text += mark + 2;
 	const char *colon = strchr(text, ':');
 	if (!colon || colon - text > 60)
 		return ROLE_NONE;
@@ -744,13 +834,18 @@ static enum role line_role(const char *text, const char **value)
 	char *f = text_fold(head, false);
 	free(head);
 	static const char *const starts[] = { "co quan", "don vi", "trach nhiem", "thoi gian",
-					      "thoi han", "tien do", "nhiem vu", "chu tri" };
+					      "thoi han", "tien do", "nhiem vu", "chu tri", "noi dung",
+					      "san pham" };
 	bool role_words = false;
 	for (size_t i = 0; i < N(starts); i++)
 		role_words |= strncmp(f, starts[i], strlen(starts[i])) == 0;
 	enum role r = ROLE_NONE;
 	if (!role_words)
 		r = ROLE_NONE;
+	else if (strncmp(f, "noi dung", 8) == 0)
+		r = ROLE_WHAT;
+	else if (strncmp(f, "san pham", 8) == 0)
+		r = ROLE_PRODUCT;
 	else if (strstr(f, "chu tri"))
 		r = ROLE_LEAD;
 	else if (strstr(f, "phoi hop"))
@@ -820,10 +915,13 @@ static void block_parties(const struct ctx *c, const struct block *b, struct par
 /* A task of a block: led by its own subject when that is a unit, else by
  * the block's lead. */
 static void block_task(struct ctx *c, int64_t sid, const char *heading, const char *text,
-		       const struct block *b, struct party *lead, const struct party *co)
+		       const char *due, const struct block *b, struct party *lead,
+		       const struct party *co)
 {
-	if (!from_sentence(c, sid, heading, text, false, b->val[ROLE_DUE], co))
-		add(c, sid, text, NULL, b->val[ROLE_DUE], lead, co);
+	if (!due)
+		due = b->val[ROLE_DUE];
+	if (!from_sentence(c, sid, heading, text, false, due, co))
+		add(c, sid, text, b->val[ROLE_PRODUCT], due, lead, co);
 }
 
 /* A section with role lines: its items after "Nhiệm vụ, giải pháp:" (or
@@ -831,7 +929,7 @@ static void block_task(struct ctx *c, int64_t sid, const char *heading, const ch
  * given the block by suggest_tasks), or, without those, its heading. The
  * block is left in *b for the subsections. */
 static bool from_roles(struct ctx *c, const struct section_info *sec, struct section_item *it,
-		       int n, struct block *b)
+		       char **dues, int n, struct block *b)
 {
 	int marker;
 	if (!read_roles(it, n, b, &marker)) {
@@ -846,11 +944,12 @@ static bool from_roles(struct ctx *c, const struct section_info *sec, struct sec
 		if (line_role(it[i].text, &v) != ROLE_NONE || (marker < 0 && !it[i].is_list_item) ||
 		    strchr(it[i].text, '|'))
 			continue;
-		block_task(c, sec->id, sec->heading, it[i].text, b, &lead, &co);
+		block_task(c, sec->id, sec->heading, it[i].text, dues[i], b, &lead, &co);
 		made++;
 	}
-	if (!made && !sec->nchildren)
-		add(c, sec->id, sec->heading, NULL, b->val[ROLE_DUE], &lead, &co);
+	if (!made && (!sec->nchildren || b->val[ROLE_WHAT]))
+		add(c, sec->id, b->val[ROLE_WHAT] ? b->val[ROLE_WHAT] : sec->heading,
+		    b->val[ROLE_PRODUCT], b->val[ROLE_DUE], &lead, &co);
 	if (made)
 		block_free(b); /* the subsections are not its tasks */
 	party_free(&lead);
@@ -865,7 +964,7 @@ static void from_parent_block(struct ctx *c, const struct section_info *sec,
 {
 	struct party lead = { 0 }, co = { 0 };
 	block_parties(c, b, &lead, &co);
-	block_task(c, sec->id, sec->heading, sec->heading, b, &lead, &co);
+	block_task(c, sec->id, sec->heading, sec->heading, NULL, b, &lead, &co);
 	party_free(&lead);
 	party_free(&co);
 }
@@ -873,12 +972,107 @@ static void from_parent_block(struct ctx *c, const struct section_info *sec,
 /* A section without role lines: its heading, paragraphs and items that
  * say a unit leads. */
 static void from_sentences(struct ctx *c, int64_t sid, const char *heading, struct section_item *it,
-			   int n)
+			   char **dues, int n)
 {
-	from_sentence(c, sid, heading, heading, true, NULL, NULL);
+	/* a deadline line of its own ("- Thời gian: Tháng 10/2026.") is the
+	 * section's, for the sentences that have none */
+	char *due = NULL;
+	const char *v;
+	for (int i = 0; i < n && !due; i++)
+		if (line_role(it[i].text, &v) == ROLE_DUE)
+			due = role_value(v);
+	from_sentence(c, sid, heading, heading, true, due, NULL);
 	for (int i = 0; i < n; i++)
 		if (!strchr(it[i].text, '|'))
-			from_sentence(c, sid, heading, it[i].text, true, NULL, NULL);
+			from_sentence(c, sid, heading, it[i].text, true, dues[i] ? dues[i] : due, NULL);
+	free(due);
+}
+
+/* ---- role labels inside a paragraph ---- */
+
+/* Where the text after a ". " or "; " at p is a role label ("…; thời hạn
+ * hoàn thành: …", "Cơ quan chủ trì: VP. Cơ quan phối hợp: …"): the role,
+ * else ROLE_NONE. Tables are left alone: their cells are read by column. */
+static enum role label_after(const char *text, size_t p, bool in_block)
+{
+	if (p < 2 || text[p - 1] != ' ')
+		return ROLE_NONE;
+	/* in a block, labels joined without a stop ("Cơ quan chủ trì: VP Cơ
+	 * quan phối hợp: …") begin with a capital */
+	uint32_t cp = 0;
+	utf8_decode(text + p, strlen(text + p), &cp);
+	if (!strchr(".;", text[p - 2]) && !(in_block && text_cp_is_upper(cp)))
+		return ROLE_NONE;
+	const char *v;
+	enum role r = line_role(text + p, &v);
+	return r == ROLE_TASKS ? ROLE_NONE : r;
+}
+
+/* The text [s, e) without the ";" and spaces that end it. */
+static char *piece(const char *text, size_t s, size_t e)
+{
+	while (e > s && (text[e - 1] == ' ' || text[e - 1] == ';'))
+		e--;
+	return xstrndup(text + s, e - s);
+}
+
+/* One item as its pieces: a role line whose paragraph goes on with more
+ * role labels becomes one line per label (a block written on one line); a
+ * sentence followed by a deadline label keeps the sentence as the item and
+ * the deadline as its own (*due, malloc'd). Other labels after a sentence
+ * become lines of their own. Appends to *out. */
+static void split_one(const struct section_item *src, struct section_item **out, char ***dues,
+		      int *n)
+{
+	const char *t = src->text, *v;
+	bool head_role = line_role(t, &v) != ROLE_NONE;
+	size_t len = strlen(t), s = 0;
+	int head = -1;
+	for (size_t p = len ? 1 : 0; p <= len; p++) {
+		enum role r = p < len ? label_after(t, p, head_role) : ROLE_NONE;
+		if (p < len && r == ROLE_NONE)
+			continue;
+		/* a piece [s, p) ends here */
+		char *txt = piece(t, s, p);
+		if (head >= 0 && !head_role && s && line_role(txt, &v) == ROLE_DUE &&
+		    !(*dues)[head]) {
+			(*dues)[head] = role_value(v);
+			free(txt);
+		} else {
+			*out = xrealloc(*out, sizeof **out * (size_t)(*n + 1));
+			*dues = xrealloc(*dues, sizeof **dues * (size_t)(*n + 1));
+			(*out)[*n] = *src;
+			(*out)[*n].text = txt;
+			(*dues)[*n] = NULL;
+			if (head < 0)
+				head = *n;
+			(*n)++;
+		}
+		s = p;
+	}
+}
+
+/* The items of a section with their role labels split out; dues[i] is the
+ * deadline written after item i's own sentence, or NULL. */
+static void split_items(struct section_item **it, int *n, char ***dues)
+{
+	struct section_item *out = NULL;
+	int m = 0;
+	*dues = NULL;
+	for (int i = 0; i < *n; i++) {
+		if (strchr((*it)[i].text, '|')) {
+			out = xrealloc(out, sizeof *out * (size_t)(m + 1));
+			*dues = xrealloc(*dues, sizeof **dues * (size_t)(m + 1));
+			out[m] = (*it)[i];
+			out[m].text = xstrdup((*it)[i].text);
+			(*dues)[m++] = NULL;
+		} else {
+			split_one(&(*it)[i], &out, dues, &m);
+		}
+	}
+	section_items_free(*it, *n);
+	*it = out;
+	*n = m;
 }
 
 /* ---- annex tables ---- */
@@ -975,6 +1169,25 @@ static void from_table(struct ctx *c, int64_t sid, struct section_item *it, int 
 	}
 }
 
+/* Subsections whose headings are role labels ("a) Nội dung: …", "b) Cơ
+ * quan chủ trì: …") are the role lines of section i: their headings are
+ * added to its items and they are marked as no sections of their own. */
+static void label_children(const struct section_info *s, int ns, int i, bool *label,
+			   struct section_item **it, int *ni)
+{
+	const char *v;
+	for (int j = i + 1; j < ns; j++) {
+		if (s[j].parent_id != s[i].id || s[j].nchildren)
+			continue;
+		enum role r = line_role(s[j].heading, &v);
+		if (r == ROLE_NONE || r == ROLE_TASKS)
+			continue;
+		label[j] = true;
+		*it = xrealloc(*it, sizeof **it * (size_t)(*ni + 1));
+		(*it)[(*ni)++] = (struct section_item){ .text = xstrdup(s[j].heading) };
+	}
+}
+
 int suggest_tasks(struct db *db, int64_t plan_id, struct suggestion **out, int *n,
 		  struct cchc_err *err)
 {
@@ -985,29 +1198,39 @@ int suggest_tasks(struct db *db, int64_t plan_id, struct suggestion **out, int *
 		return err->code;
 	units_load(&c);
 	struct block *blocks = xcalloc((size_t)ns + 1, sizeof *blocks);
+	bool *label = xcalloc((size_t)ns + 1, sizeof *label);
 	int rc = CCHC_OK;
 	for (int i = 0; i < ns && !rc; i++) {
 		struct section_item *it;
 		int ni;
+		if (label[i])
+			continue;
 		if ((rc = section_items(db, s[i].id, &it, &ni, err)))
 			break;
+		label_children(s, ns, i, label, &it, &ni);
 		int parent = i - 1;
 		while (parent >= 0 && s[parent].id != s[i].parent_id)
 			parent--;
 		bool inherits = parent >= 0 &&
 			(blocks[parent].val[ROLE_LEAD] || blocks[parent].val[ROLE_DOER]);
-		if (!from_roles(&c, &s[i], it, ni, &blocks[i])) {
+		char **dues;
+		split_items(&it, &ni, &dues);
+		if (!from_roles(&c, &s[i], it, dues, ni, &blocks[i])) {
 			if (inherits)
 				from_parent_block(&c, &s[i], &blocks[parent]);
 			else
-				from_sentences(&c, s[i].id, s[i].heading, it, ni);
+				from_sentences(&c, s[i].id, s[i].heading, it, dues, ni);
 		}
 		from_table(&c, s[i].id, it, ni);
+		for (int k = 0; k < ni; k++)
+			free(dues[k]);
+		free(dues);
 		section_items_free(it, ni);
 	}
 	for (int i = 0; i < ns; i++)
 		block_free(&blocks[i]);
 	free(blocks);
+	free(label);
 	section_list_free(s, ns);
 	units_free(&c);
 	if (rc) {
@@ -1100,6 +1323,47 @@ static int add_one(struct db *db, const struct suggestion *s, const char *lead, 
 	return rc;
 }
 
+/* Whether kind is one of the comma-separated kinds ("*": all). */
+static bool kind_in(const char *kinds, const char *kind)
+{
+	return strcmp(kinds, "*") == 0 || has_code(kinds, kind);
+}
+
+/* Units of a group's kinds that have no code yet get one (from their
+ * initials), so that they get their task like the others and can be named
+ * in later commands; each is noted for the clerk. */
+static int code_group_members(struct db *db, const char *kinds, struct sbuf *notes,
+			      struct cchc_err *err)
+{
+	sqlite3_stmt *st, *up;
+	if (sqlite3_prepare_v2(db->h, "SELECT id, name, kind FROM unit WHERE active AND "
+			       "coalesce(code, '') = '' ORDER BY id", -1, &st, NULL) != SQLITE_OK)
+		return db_fail(db, SQLITE_ERROR, "đọc danh sách đơn vị", err);
+	if (sqlite3_prepare_v2(db->h, "UPDATE unit SET code = ?2 WHERE id = ?1", -1, &up,
+			       NULL) != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return db_fail(db, SQLITE_ERROR, "đặt ký hiệu đơn vị", err);
+	}
+	int rc = CCHC_OK, step;
+	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 1);
+		if (!kind_in(kinds, unit_kind_of((const char *)sqlite3_column_text(st, 2), name)))
+			continue;
+		char *code = unit_new_code(db, name);
+		sqlite3_reset(up);
+		sqlite3_bind_int64(up, 1, sqlite3_column_int64(st, 0));
+		sqlite3_bind_text(up, 2, code, -1, SQLITE_TRANSIENT);
+		if ((step = sqlite3_step(up)) != SQLITE_DONE)
+			rc = db_fail(db, step, "đặt ký hiệu đơn vị", err);
+		else
+			sbuf_addf(notes, "đơn vị \"%s\" chưa có ký hiệu: đặt %s\n", name, code);
+		free(code);
+	}
+	sqlite3_finalize(st);
+	sqlite3_finalize(up);
+	return rc;
+}
+
 int suggest_accept(struct db *db, const struct suggestion *s, bool create_units, int64_t **ids,
 		   int *nids, struct sbuf *notes, struct cchc_err *err)
 {
@@ -1108,6 +1372,8 @@ int suggest_accept(struct db *db, const struct suggestion *s, bool create_units,
 	*nids = 0;
 	int rc = co_codes_for(db, s, create_units, &co, notes, err);
 	const char *co_s = co.s ? co.s : "";
+	if (!rc && *s->group)
+		rc = code_group_members(db, s->group, notes, err);
 	if (!rc && *s->group) {
 		char *members = suggest_group_codes(db, s->group), *save = NULL;
 		if (!*members)

@@ -156,7 +156,8 @@ static void suggest_notes(struct help *h)
 {
 	static const char *const lines[] = {
 		"Chủ trì \"nhóm: …\" (các phòng, các Sở, ban, ngành, UBND các huyện…): khi nhận,",
-		"  mỗi đơn vị thuộc nhóm một nhiệm vụ, theo loại đơn vị (cchc unit edit MÃ --kind).",
+		"  mỗi đơn vị thuộc nhóm một nhiệm vụ, theo loại đơn vị (cchc unit edit MÃ --kind);",
+		"  đơn vị chưa có ký hiệu được đặt ký hiệu từ chữ cái đầu.",
 		"\"đơn vị mới: …\": đơn vị chưa có trong danh sách; khi nhận sẽ được thêm,",
 		"  ký hiệu lấy từ chữ cái đầu (sửa ở màn hình Đơn vị).",
 		"\"chưa khớp: …\": chữ trong kế hoạch không phải tên đơn vị; e để chọn đơn vị.",

@@ -258,3 +258,186 @@ expect_grep 'ký hiệu DPTTHT' "$T/err"
 run "$CCHC" task suggest --format tsv
 expect_grep "8	8	Văn phòng Sở chủ trì, phối hợp với Thanh tra Sở và Sở Nội vụ rà soát vị trí việc làm.	VP	TTr,SNV2	" "$T/out"
 expect_grep "12	8	Cải cách tổ chức bộ máy (lĩnh vực đất đai)	PQLDD	" "$T/out"
+
+# role labels inside a paragraph: a deadline after the sentence is its due
+# (and not part of its title); a block written on one line, its labels
+# separated by ". ", "; " or nothing, is read label by label, its product
+# kept; a deadline line of its own is the due of the section's sentences
+cat >"$T/plan2.txt" <<'P'
+KẾ HOẠCH
+Kiểm tra công vụ năm 2026
+
+I. NHIỆM VỤ
+
+1. Kiểm tra công vụ
+
+Văn phòng Sở chủ trì tổ chức kiểm tra; thời hạn hoàn thành: trước 30/11/2026.
+
+Thanh tra Sở chủ trì thực hiện. Thời gian thực hiện: Quý II/2026.
+
+2. Rà soát quy trình nội bộ
+
+- Văn phòng Sở chủ trì rà soát quy trình; thời gian: Quý III/2026
+
+3. Kiểm tra đột xuất
+
+Cơ quan chủ trì: VP. Cơ quan phối hợp: Thanh tra Sở. Thời hạn hoàn thành: 30/11/2026.
+
+4. Kiểm tra việc thực hiện quy chế
+
+Đơn vị chủ trì: VP; Đơn vị phối hợp: Thanh tra Sở.
+
+5. Cập nhật cổng thông tin
+
+Cơ quan chủ trì: Sở TT&TT; Cơ quan phối hợp: Văn phòng Sở, Phòng Kế hoạch - Tài chính; Thời gian: năm 2026.
+
+6. Lập kế hoạch kiểm tra
+
+Cơ quan chủ trì: Văn phòng Sở Cơ quan phối hợp: Thanh tra Sở Thời gian hoàn thành: Quý III/2026 Sản phẩm: Kế hoạch kiểm tra
+
+7. Báo cáo kết quả
+
+- Thanh tra Sở chủ trì thực hiện.
+
+- Thời gian: Tháng 10/2026.
+P
+"$CCHC" plan import "$T/plan2.txt" >/dev/null 2>&1 || fail "import plan2"
+run "$CCHC" task suggest --format tsv
+expect_rc 0
+cut -f3- "$T/out" >"$T/got"
+sed "s/|/$tab/g" >"$T/want" <<'W'
+Văn phòng Sở chủ trì tổ chức kiểm tra|VP||trước 30/11/2026||||
+Thanh tra Sở chủ trì thực hiện.|TTr||Quý II/2026||||
+Văn phòng Sở chủ trì rà soát quy trình|VP||Quý III/2026||||
+Kiểm tra đột xuất|VP|TTr|30/11/2026||||
+Kiểm tra việc thực hiện quy chế|VP|TTr|||||
+Cập nhật cổng thông tin|STTTT|VP,KHTC|năm 2026||||
+Lập kế hoạch kiểm tra|VP|TTr|Quý III/2026||||
+Thanh tra Sở chủ trì thực hiện.|TTr||Tháng 10/2026||||
+W
+expect_file "$T/want" "$T/got"
+# a block's product goes with its task
+k=$(grep -n "Lập kế hoạch kiểm tra" "$T/out" | cut -f1 | cut -d: -f2)
+run "$CCHC" task suggest --accept "$k"
+expect_rc 0
+[ "$(q "SELECT product FROM task WHERE title = 'Lập kế hoạch kiểm tra'")" = "Kế hoạch kiểm tra" ] ||
+	fail "product: $(q "SELECT product FROM task WHERE title = 'Lập kế hoạch kiểm tra'")"
+
+# units written one after another: each name start begins a new unit
+# (provincial bodies, ministry departments, mass organisations); the unit
+# told to lead leads, not the one who tells it; co-units written before
+# "phối hợp" or after "cùng"; "các cơ quan, đơn vị có liên quan" and "các
+# cơ quan báo chí" name no group; a lettered block "a) Nội dung: …
+# b) Cơ quan chủ trì: …" (subsections or one paragraph) is one task
+cat >"$T/plan3.txt" <<'P'
+KẾ HOẠCH
+Phối hợp liên ngành năm 2026
+
+I. NHIỆM VỤ
+
+1. Phối hợp
+
+Công an tỉnh chủ trì, phối hợp với Bộ Chỉ huy Quân sự tỉnh, Bảo hiểm xã hội tỉnh, Cục Thuế tỉnh thực hiện.
+
+Văn phòng Sở chủ trì, phối hợp với Viện Kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh thực hiện.
+
+Văn phòng Sở chủ trì, phối hợp với Chi cục Thuế khu vực II, Ngân hàng Nhà nước chi nhánh tỉnh thực hiện.
+
+Văn phòng Sở chủ trì, phối hợp với Liên đoàn Lao động tỉnh, Tỉnh đoàn, Hội Liên hiệp Phụ nữ tỉnh, Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh thực hiện.
+
+Tỉnh đoàn chủ trì, phối hợp với Văn phòng Sở thực hiện.
+
+- Vụ Pháp luật hình sự - hành chính chủ trì, phối hợp với Văn phòng Sở thực hiện.
+
+2. Giao nhiệm vụ
+
+Ban Giám đốc Sở chỉ đạo Văn phòng Sở chủ trì tổ chức kiểm tra.
+
+Giám đốc Sở giao Phòng Kế hoạch - Tài chính chủ trì triển khai.
+
+Văn phòng Sở chủ trì; Thanh tra Sở, Phòng Kế hoạch - Tài chính phối hợp thực hiện.
+
+Chi cục Thủy lợi và Thanh tra Sở chủ trì thực hiện; Văn phòng Sở phối hợp.
+
+Văn phòng Sở chủ trì cùng Thanh tra Sở thực hiện.
+
+Thanh tra Sở chủ trì, phối hợp với các cơ quan, đơn vị có liên quan thực hiện.
+
+Thanh tra Sở chủ trì, phối hợp với các cơ quan báo chí của tỉnh thực hiện.
+
+3. Kiểm tra quy chế
+
+a) Nội dung: Rà soát quy chế làm việc.
+
+b) Cơ quan chủ trì: Văn phòng Sở.
+
+c) Cơ quan phối hợp: Thanh tra Sở.
+
+d) Thời gian hoàn thành: Quý IV/2026.
+
+4. Cập nhật thủ tục
+
+Nội dung: Cập nhật danh mục thủ tục. Cơ quan chủ trì: Thanh tra Sở. Cơ quan phối hợp: Văn phòng Sở. Thời gian hoàn thành: tháng 10/2026.
+P
+"$CCHC" plan import "$T/plan3.txt" >/dev/null 2>&1 || fail "import plan3"
+run "$CCHC" task suggest --format tsv
+expect_rc 0
+cut -f4- "$T/out" >"$T/got"
+sed "s/|/$tab/g" >"$T/want" <<'W'
+|||||Công an tỉnh|Bộ Chỉ huy Quân sự tỉnh; Bảo hiểm xã hội tỉnh; Cục Thuế tỉnh
+VP||||||Viện Kiểm sát nhân dân tỉnh; Tòa án nhân dân tỉnh
+VP||||||Chi cục Thuế khu vực II; Ngân hàng Nhà nước chi nhánh tỉnh
+VP||||||Liên đoàn Lao động tỉnh; Tỉnh đoàn; Hội Liên hiệp Phụ nữ tỉnh; Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh
+|VP||||Tỉnh đoàn|
+|VP||||Vụ Pháp luật hình sự - hành chính|
+VP||||||
+KHTC||||||
+VP|TTr,KHTC|||||
+|TTr,VP||||Chi cục Thủy lợi|
+VP|TTr|||||
+TTr||||||
+TTr||||||
+VP|TTr|Quý IV/2026||||
+TTr|VP|tháng 10/2026||||
+W
+expect_file "$T/want" "$T/got"
+expect_grep "$tab""Rà soát quy chế làm việc$tab""VP$tab" "$T/out"
+expect_grep "$tab""Cập nhật danh mục thủ tục$tab""TTr$tab" "$T/out"
+
+# groups at accept time: a unit of the group's kind without a code gets one
+# (and its task); units created in the same run are members whatever the
+# order of the proposals; a failed proposal among several says which one
+# failed and that the others were not created either
+"$CCHC" unit add "Phòng Tổ chức cán bộ" >/dev/null || fail "unit without code"
+[ "$(q "SELECT coalesce(code, '') FROM unit WHERE name = 'Phòng Tổ chức cán bộ'")" = "" ] ||
+	fail "unit add gave a code: the case below tests nothing"
+cat >"$T/plan4.txt" <<'P'
+KẾ HOẠCH
+Rà soát văn bản năm 2026
+
+I. NHIỆM VỤ
+
+1. Rà soát
+
+Các phòng chuyên môn chịu trách nhiệm rà soát văn bản.
+
+Phòng Pháp chế chủ trì tổng hợp kết quả rà soát.
+
+UBND các xã, phường chịu trách nhiệm niêm yết kết quả.
+P
+"$CCHC" plan import "$T/plan4.txt" >/dev/null 2>&1 || fail "import plan4"
+n0=$(q "SELECT count(*) FROM task")
+run "$CCHC" task suggest --accept 1,3
+expect_rc 1
+expect_grep "đề xuất 3: Chưa có đơn vị nào thuộc nhóm" "$T/err"
+expect_grep "Không tạo nhiệm vụ nào, kể cả của các đề xuất 1; sửa hoặc bỏ đề xuất 3" "$T/err"
+[ "$(q "SELECT count(*) FROM task")" = "$n0" ] || fail "a failed accept created tasks"
+[ "$(q "SELECT coalesce(code, '') FROM unit WHERE name = 'Phòng Tổ chức cán bộ'")" = "" ] ||
+	fail "a failed accept kept a code"
+run "$CCHC" task suggest --accept 1,2 --create-units
+expect_rc 0
+expect_grep 'đơn vị "Phòng Tổ chức cán bộ" chưa có ký hiệu: đặt PTCCB' "$T/err"
+expect_grep 'đã thêm đơn vị "Phòng Pháp chế", ký hiệu PPC' "$T/err"
+leads=$(q "SELECT group_concat(code, ',') FROM (SELECT u.code FROM task t JOIN unit u ON \
+	u.id = t.lead_unit_id WHERE t.title LIKE 'Các phòng chuyên môn%' ORDER BY u.code)")
+case ",$leads," in *,PPC,*PTCCB,*) ;; *) fail "group members: $leads" ;; esac
