@@ -864,6 +864,15 @@ int due_parse(const char *text, int year, struct due *out, struct cchc_err *err)
 	char *f = normalize(text ? text : "");
 	struct rd r = { year, "", NULL };
 	parse_folded(f, &r, out);
+	/* a day the calendar cannot hold ("2990-6971": the year 6971) is not
+	 * a deadline */
+	if (out->kind != DUE_NONE && out->kind != DUE_ONGOING && out->kind != DUE_ASNEEDED &&
+	    out->kind != DUE_UNKNOWN && out->kind != DUE_RECURRING &&
+	    !date_valid(out->date.y, out->date.m, out->date.d)) {
+		out->kind = DUE_UNKNOWN;
+		r.rest = NULL;
+		snprintf(r.why, sizeof r.why, "năm phải từ 1900 đến 2999");
+	}
 	if (out->kind == DUE_UNKNOWN) {
 		memset(out, 0, sizeof *out);
 		out->kind = DUE_UNKNOWN;
