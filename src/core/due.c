@@ -880,6 +880,11 @@ int due_parse(const char *text, int year, struct due *out, struct cchc_err *err)
 			const char *w = last_words(text, count_words(r.rest));
 			int used;
 			size_t n = text_fit(w, 40, &used);
+			/* control characters take no columns: keep the bytes within
+			 * the buffer too, cut between letters */
+			size_t room = sizeof out->why - sizeof "phần \"…\" chưa hiểu";
+			while (n > room || (n > 0 && ((unsigned char)w[n] & 0xc0) == 0x80))
+				n--;
 			snprintf(out->why, sizeof out->why, "phần \"%.*s%s\" chưa hiểu", (int)n, w,
 				 w[n] ? "…" : "");
 		}
