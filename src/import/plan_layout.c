@@ -451,6 +451,14 @@ static void cell_end_para(struct grid_cell *c)
 	sbuf_free(&c->para);
 }
 
+static void cells_reset(struct grid_cell *cells, int ncols)
+{
+	for (int c = 0; c < ncols; c++) {
+		sbuf_free(&cells[c].para);
+		sbuf_free(&cells[c].paras);
+	}
+}
+
 /* Reads one content line "| a | b |" into the row's cells; false when its
  * cells are not ncols. */
 static bool grid_line(const char *s, size_t n, struct grid_cell *cells, int ncols)
@@ -508,10 +516,7 @@ static void grid_emit_row(struct sbuf *out, struct grid_cell *cells, int ncols, 
 			if (cells[c].paras.len)
 				sbuf_addf(out, "\n%s\n", cells[c].paras.s);
 	}
-	for (int c = 0; c < ncols; c++) {
-		sbuf_free(&cells[c].para);
-		sbuf_free(&cells[c].paras);
-	}
+	cells_reset(cells, ncols);
 }
 
 /* Whether the table from line at p (a border) has a numbered row: a data
@@ -529,10 +534,7 @@ static bool grid_has_numbered_row(const char *p, int ncols)
 			for (int c = 0; c < ncols; c++)
 				cell_end_para(&cells[c]);
 			numbered = row_is_numbered(cells);
-			for (int c = 0; c < ncols; c++) {
-				sbuf_free(&cells[c].para);
-				sbuf_free(&cells[c].paras);
-			}
+			cells_reset(cells, ncols);
 		} else if (!(n && p[0] == '|' && grid_line(p, n, cells, ncols))) {
 			break;
 		}
@@ -540,10 +542,7 @@ static bool grid_has_numbered_row(const char *p, int ncols)
 		if (*p)
 			p++;
 	}
-	for (int c = 0; c < ncols; c++) {
-		sbuf_free(&cells[c].para);
-		sbuf_free(&cells[c].paras);
-	}
+	cells_reset(cells, ncols);
 	return numbered;
 }
 
