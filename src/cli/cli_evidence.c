@@ -312,8 +312,13 @@ static int ev_open(struct cli_ctx *ctx, int argc, char **argv)
 		return CLI_ERR;
 	struct cchc_err err = { 0 };
 	char *path;
-	if (evidence_open(&ctx->db, id, (int)k, &path, &err))
+	if (evidence_open(&ctx->db, id, (int)k, &path, &err)) {
+		if (err.code == CCHC_ENOPROGRAM)
+			snprintf(err.msg + strlen(err.msg), sizeof err.msg - strlen(err.msg),
+				 "\nLấy tệp ra thư mục để mở ở máy khác: cchc evidence get %lld "
+				 "--out THƯ_MỤC", (long long)id);
 		return cli_error(&err);
+	}
 	fprintf(stderr, "cchc: đã mở %s\n", path);
 	free(path);
 	return CLI_OK;

@@ -3,9 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <errno.h>
-#include <spawn.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 #include "core/criteria.h"
@@ -16,6 +14,7 @@
 #include "text/utf8.h"
 #include "util/fsutil.h"
 #include "util/sbuf.h"
+#include "util/spawn.h"
 
 const char *const evidence_kinds[] = { "quyet-dinh", "ke-hoach", "bao-cao", "cong-van",
 				       "thong-bao", "bien-ban", "hinh-anh", "khac", NULL };
@@ -728,8 +727,6 @@ void missing_rows_free(struct missing_row *v, int n)
 	free(v);
 }
 
-extern char **environ;
-
 /* A folder only this user can read: $XDG_RUNTIME_DIR/cchc or /tmp/cchc-UID. */
 static char *private_dir(struct cchc_err *err)
 {
@@ -751,6 +748,39 @@ static char *private_dir(struct cchc_err *err)
 		return NULL;
 	}
 	return sbuf_detach(&b);
+}
+
+/* How long a viewer has to fail before it counts as opened: xdg-open
+ * without a program for the type ends at once; a viewer stays. */
+#define OPENER_WAIT_MS 800
+
+/* The file's type as the clerk knows it: ".pdf", or "này" without one. */
+static const char *file_kind(const char *path)
+{
+	const char *slash = strrchr(path, '/'), *dot = strrchr(path, '.');
+	return dot && (!slash || dot > slash) && dot[1] ? dot : NULL;
+}
+
+/* Opens path with $CCHC_OPENER or xdg-open, detached from the terminal (its
+ * output never reaches the screen). CCHC_ENOPROGRAM when nothing on this
+ * machine opens such a file; the copy stays in path. */
+static int run_opener(const char *path, struct cchc_err *err)
+{
+	const char *opener = getenv("CCHC_OPENER");
+	if (!opener || !*opener)
+		opener = "xdg-open";
+	const char *argv[] = { opener, path, NULL };
+	int status;
+	if (spawn_detached(argv, getenv("CCHC_OPENER_WAIT") ? -1 : OPENER_WAIT_MS, &status, err))
+		return err->code;
+	if (status <= 0)
+		return CCHC_OK;
+	const char *kind = file_kind(path);
+	if (status == 127)
+		return err_set(err, CCHC_ENOPROGRAM, "Máy này chưa có %s để mở tệp%s%s", opener,
+			       kind ? " " : "", kind ? kind : "");
+	return err_set(err, CCHC_ENOPROGRAM, "Máy này chưa có chương trình mở tệp%s%s (%s báo lỗi %d)",
+		       kind ? " " : "", kind ? kind : "", opener, status);
 }
 
 int evidence_open(struct db *db, int64_t id, int n, char **path, struct cchc_err *err)
@@ -782,19 +812,8 @@ int evidence_open(struct db *db, int64_t id, int n, char **path, struct cchc_err
 		sbuf_free(&name);
 		rc = files_extract(db, f[n - 1].sha256, out.s, FS_OVERWRITE, err);
 	}
-	if (!rc) {
-		const char *opener = getenv("CCHC_OPENER");
-		if (!opener || !*opener)
-			opener = "xdg-open";
-		char *argv[] = { (char *)opener, out.s, NULL };
-		pid_t pid;
-		int e = posix_spawnp(&pid, opener, NULL, NULL, argv, environ);
-		if (e != 0)
-			rc = err_set(err, CCHC_EIO, "Không mở được tệp bằng %s (%s); tệp đã được chép ra %s",
-				     opener, err_sys(e), out.s);
-		else if (getenv("CCHC_OPENER_WAIT"))
-			waitpid(pid, NULL, 0);
-	}
+	if (!rc)
+		rc = run_opener(out.s, err);
 	if (!rc && path)
 		*path = sbuf_detach(&out);
 	sbuf_free(&out);

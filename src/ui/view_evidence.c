@@ -470,13 +470,26 @@ static int export_done(struct app *app, void *ctx, const char *typed)
 }
 
 
-static int export_files(struct app *app, int64_t id)
+static int export_files_as(struct app *app, int64_t id, const char *label)
 {
 	if (!id)
 		return UI_NONE;
 	static const struct prompt_ops ops = { .done = export_done };
-	return app_modal_open(app, prompt_open_with("Xuất tệp vào thư mục:", NULL, &ops,
-						    (void *)(intptr_t)id));
+	return app_modal_open(app, prompt_open_with(label, NULL, &ops, (void *)(intptr_t)id));
+}
+
+static int export_files(struct app *app, int64_t id)
+{
+	return export_files_as(app, id, "Xuất tệp vào thư mục:");
+}
+
+/* No program here opens the file: the reason, and the folder prompt to
+ * take it out and open it elsewhere (the label must outlive the call). */
+static int offer_export(struct app *app, int64_t id, const char *why)
+{
+	static char label[sizeof ((struct cchc_err *)0)->msg + 64];
+	snprintf(label, sizeof label, "%s. Xuất ra thư mục (Esc: thôi):", why);
+	return export_files_as(app, id, label);
 }
 
 /* ---- open a file (o) ---- */
@@ -485,9 +498,11 @@ static int open_nth(struct app *app, int64_t id, int n)
 {
 	struct cchc_err err = { 0 };
 	char *path = NULL;
-	if (evidence_open(app->db, id, n, &path, &err))
+	if (evidence_open(app->db, id, n, &path, &err)) {
+		if (err.code == CCHC_ENOPROGRAM)
+			return UI_ALL | offer_export(app, id, err.msg);
 		app_message(app, true, "Chưa mở được: %s", err.msg);
-	else {
+	} else {
 		const char *slash = strrchr(path, '/');
 		char *name = text_sanitize(slash ? slash + 1 : path);
 		app_message(app, false, "Đã mở tệp số %d của tài liệu số %lld (%s)", n, (long long)id,

@@ -15,7 +15,8 @@ enum cchc_errcode {
 	CCHC_ENOMEM,
 	CCHC_EREADONLY, /* database or folder cannot be written */
 	CCHC_ECORRUPT,  /* the database file is damaged */
-	CCHC_EEXIST     /* an output file is there already and was not to be replaced */
+	CCHC_EEXIST,    /* an output file is there already and was not to be replaced */
+	CCHC_ENOPROGRAM /* no program on this machine does it (no viewer for a file) */
 };
 
 struct cchc_err {

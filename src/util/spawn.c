@@ -6,9 +6,12 @@
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #include "util/sbuf.h"
 #include "util/spawn.h"
@@ -137,4 +140,87 @@ void spawn_result_free(struct spawn_result *res)
 	free(res->out);
 	free(res->errtext);
 	res->out = res->errtext = NULL;
+}
+
+/* Children spawn_detached left running, reaped when they have ended. */
+static pid_t running[16];
+
+static void reap_ended(void)
+{
+	for (size_t i = 0; i < sizeof running / sizeof *running; i++)
+		if (running[i] > 0 && waitpid(running[i], NULL, WNOHANG) != 0)
+			running[i] = 0;
+}
+
+static void keep_running(pid_t pid)
+{
+	for (size_t i = 0; i < sizeof running / sizeof *running; i++)
+		if (running[i] <= 0) {
+			running[i] = pid;
+			return;
+		}
+	/* more viewers open than slots: it becomes a zombie until cchc ends */
+}
+
+static int64_t now_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* Waits for pid up to wait_ms (-1: no limit); false when it still runs. */
+static bool ended_within(pid_t pid, int wait_ms, int *status)
+{
+	if (wait_ms < 0) {
+		if (wait_child(pid, status) < 0)
+			*status = 0;   /* already reaped elsewhere: nothing to report */
+		return true;
+	}
+	int64_t end = now_ms() + wait_ms;
+	for (;;) {
+		int st;
+		pid_t r = waitpid(pid, &st, WNOHANG);
+		if (r == pid) {
+			*status = WIFEXITED(st) ? WEXITSTATUS(st)
+						: 128 + (WIFSIGNALED(st) ? WTERMSIG(st) : 0);
+			return true;
+		}
+		if (r < 0 && errno != EINTR) {
+			*status = 0;
+			return true;
+		}
+		if (now_ms() >= end)
+			return false;
+		struct timespec nap = { 0, 20 * 1000000L };
+		nanosleep(&nap, NULL);
+	}
+}
+
+int spawn_detached(const char *const argv[], int wait_ms, int *status, struct cchc_err *err)
+{
+	reap_ended();
+	posix_spawn_file_actions_t fa;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+	posix_spawn_file_actions_adddup2(&fa, 1, 2);
+	posix_spawnattr_t at;
+	posix_spawnattr_init(&at);
+	posix_spawnattr_setflags(&at, POSIX_SPAWN_SETSID);
+	pid_t pid;
+	int rc = posix_spawnp(&pid, argv[0], &fa, &at, (char *const *)argv, environ);
+	posix_spawnattr_destroy(&at);
+	posix_spawn_file_actions_destroy(&fa);
+	if (rc == ENOENT) {
+		*status = 127;
+		return CCHC_OK;
+	}
+	if (rc != 0)
+		return err_set(err, CCHC_EIO, "không chạy được %s: %s", argv[0], err_sys(rc));
+	if (!ended_within(pid, wait_ms, status)) {
+		*status = -1;
+		keep_running(pid);
+	}
+	return CCHC_OK;
 }

@@ -24,4 +24,13 @@ int spawn_capture(const char *const argv[], size_t max_out, struct spawn_result 
 		  struct cchc_err *err);
 void spawn_result_free(struct spawn_result *res);
 
+/* Starts argv[0] (looked up in PATH) detached from the terminal: its own
+ * session, stdin, stdout and stderr on /dev/null, so nothing it prints can
+ * reach a full-screen program. Waits up to wait_ms (-1: until it ends) for
+ * it to end: *status is its exit status when it did, -1 when it is still
+ * running (a viewer that stays open), 127 when it is not installed. A child
+ * left running is reaped by a later call. Error only when it could not be
+ * started. */
+int spawn_detached(const char *const argv[], int wait_ms, int *status, struct cchc_err *err);
+
 #endif

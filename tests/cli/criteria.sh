@@ -126,6 +126,36 @@ run "$CCHC" evidence open 1 5
 expect_rc 1
 expect_grep "không có tệp số 5" "$T/err"
 
+# no program opens the file: an opener that prints and fails (xdg-open's
+# exit 3) says nothing on cchc's output, and cchc says how to get the file
+cat >"$T/noviewer" <<'O'
+#!/bin/sh
+echo "xdg-open: no method available for opening '$1'"
+echo "garbage on stderr" >&2
+exit 3
+O
+chmod +x "$T/noviewer"
+XDG_RUNTIME_DIR="$T/run" CCHC_OPENER="$T/noviewer" run "$CCHC" evidence open 1
+expect_rc 1
+expect_grep "Máy này chưa có chương trình mở tệp .txt ($T/noviewer báo lỗi 3)" "$T/err"
+expect_grep "cchc evidence get 1 --out THƯ_MỤC" "$T/err"
+grep -q "no method\|garbage" "$T/out" "$T/err" && fail "the opener's output reached the terminal"
+XDG_RUNTIME_DIR="$T/run" CCHC_OPENER="$T/no-such-opener" run "$CCHC" evidence open 1
+expect_rc 1
+expect_grep "Máy này chưa có $T/no-such-opener để mở tệp .txt" "$T/err"
+# a viewer that stays open is left running: cchc returns at once
+cat >"$T/stays" <<'O'
+#!/bin/sh
+echo "viewer chatter"
+exec sleep 5
+O
+chmod +x "$T/stays"
+start=$(date +%s)
+XDG_RUNTIME_DIR="$T/run" CCHC_OPENER="$T/stays" run "$CCHC" evidence open 1
+expect_rc 0
+[ $(( $(date +%s) - start )) -lt 4 ] || fail "cchc waited for the viewer to close"
+grep -q "chatter" "$T/out" "$T/err" && fail "the viewer's output reached the terminal"
+
 run "$CCHC" evidence add --kind "khác" --criterion 77.7 --file "$T/kh.txt"
 expect_rc 1
 expect_grep "Không có tiêu chí mã 77.7" "$T/err"
