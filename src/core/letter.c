@@ -178,6 +178,16 @@ static int check_rules(const struct letter_values *v, const char *received, stru
 	vn_date(v->date, b);
 	if (strcmp(v->new_due, v->date) <= 0)
 		return err_set(err, CCHC_EINPUT, "Ngày hẹn mới %s phải sau ngày của phiếu %s", a, b);
+	struct ymd t;
+	char today[11];
+	if (date_today(&t, err))
+		return err->code;
+	date_format_iso(t, today);
+	if (strcmp(v->date, today) > 0) {
+		vn_date(today, a);
+		return err_set(err, CCHC_EINPUT, "Ngày phiếu %s sau hôm nay (%s): phiếu chỉ ghi ngày "
+			       "đã ký", b, a);
+	}
 	vn_date(received, a);
 	if (strcmp(v->date, received) < 0)
 		return err_set(err, CCHC_EINPUT, "Ngày phiếu %s trước ngày tiếp nhận hồ sơ %s", b, a);
@@ -188,8 +198,7 @@ static int check_rules(const struct letter_values *v, const char *received, stru
 
 /* ------------------------------------------------------------ add */
 
-/* Refuses a dossier that cannot have (another) letter. */
-static int check_dossier(const struct dossier_info *d, struct cchc_err *err)
+int letter_check_dossier(const struct dossier_info *d, struct cchc_err *err)
 {
 	char a[11], b[11];
 	if (d->letter_id)
@@ -342,7 +351,7 @@ int letter_add(struct db *db, const struct letter_input *in, int64_t *id, struct
 		return err->code;
 	struct letter_values v = { .unit_id = 0 };
 	const char *tmpl_name = NULL;
-	int rc = check_dossier(&d, err);
+	int rc = letter_check_dossier(&d, err);
 	if (!rc && !(rc = defaults(db, &d, &v, err)) && !(rc = apply_input(db, in, &v, err)) &&
 	    !(rc = check_rules(&v, d.received_on, err)) && !(rc = compute_late(&v, err)) &&
 	    !(rc = letter_template_for(db, v.date, &tmpl_name, err)) && !(rc = db_begin(db, err))) {

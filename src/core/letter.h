@@ -12,6 +12,8 @@
 #include "export/doc.h"
 #include "store/db.h"
 
+struct dossier_info;
+
 /* As the clerk types them (dates dd/mm/yyyy or ISO); NULL = not given. On
  * add, the date defaults to today, the addressee, address and contact to
  * the dossier's holder, the unit to the dossier's, the signer to settings. */
@@ -32,6 +34,9 @@ struct letter_info {
 	char *dossier_code, *procedure, *field, *received_on;
 };
 
+/* Refuses, before anything is typed, a dossier that cannot have a letter:
+ * one that has one already, one with no due date, one resolved on time. */
+int letter_check_dossier(const struct dossier_info *d, struct cchc_err *err);
 int letter_add(struct db *db, const struct letter_input *in, int64_t *id, struct cchc_err *err);
 /* Changes the fields given; the rules are checked again and "gửi muộn"
  * recomputed. The dossier and the number never change. */

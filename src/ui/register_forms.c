@@ -309,7 +309,21 @@ static void check_new_date(struct form *f, struct letter_form *lf)
 static void check_letter_date(struct form *f, struct letter_form *lf)
 {
 	char iso[11], lim[11], hint[160];
-	if (!rf_check_date(f, F_DATE, false) || !field_iso(f, F_DATE, iso) || !*lf->limit)
+	if (!rf_check_date(f, F_DATE, false) || !field_iso(f, F_DATE, iso))
+		return;
+	struct ymd t;
+	struct cchc_err err;
+	char today[11];
+	if (date_today(&t, &err) == CCHC_OK) {
+		date_format_iso(t, today);
+		if (strcmp(iso, today) > 0) {
+			rf_vn_date(today, lim);
+			form_error(f, F_DATE, "Sau hôm nay (%s): phiếu ghi ngày đã ký",
+				   lim);
+			return;
+		}
+	}
+	if (!*lf->limit)
 		return;
 	rf_vn_date(lf->limit, lim);
 	if (strcmp(iso, lf->limit) > 0)
@@ -448,6 +462,11 @@ static void fill_all(struct app *app, struct form *f, const char *const v[NFIELD
 
 struct modal *letter_form_new(struct app *app, const struct dossier_info *d)
 {
+	struct cchc_err err;
+	if (letter_check_dossier(d, &err)) {
+		app_message(app, true, "%s", err.msg);
+		return NULL;
+	}
 	struct form *f = letter_form(0, d->due_on);
 	struct letter_form *lf = f->ctx;
 	snprintf(lf->title, sizeof lf->title, "Phiếu xin lỗi, hẹn lại ngày trả kết quả");

@@ -62,6 +62,11 @@ run "$CCHC" letter add --dossier PXL-2 --reason "   " --new-date 16/03/2026
 expect_rc 1
 expect_grep "phải nêu lý do" "$T/err"
 
+# ---- a letter is dated the day it is signed: never after today
+run "$CCHC" letter add --dossier PXL-2 --reason "Thiếu hồ sơ" --new-date 30/11/2026 --date 25/11/2026
+expect_rc 1
+expect_grep "Ngày phiếu 25/11/2026 sau hôm nay (24/11/2026): phiếu chỉ ghi ngày đã ký" "$T/err"
+
 # ---- "gửi muộn": after the working day before the due date; a weekend in between
 run "$CCHC" letter add --dossier PXL-2 --reason "Thiếu hồ sơ" --new-date 16/03/2026 --date 07/03/2026
 expect_rc 0

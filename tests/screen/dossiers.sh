@@ -7,10 +7,10 @@
 # signer); the date's hint says the letter will be "gửi muộn"; saved, the
 # dossier leaves the to-do list (17) and the status line warns "gửi muộn"
 # in the error element (#). v goes to "Trễ hạn", where the same dossier is
-# still listed: x on it again is refused by the core, the message under the
-# form (form.error, ^) and whole in the status line, the form kept with what
-# was typed. In "Tất cả", / finds a holder by words without tones ("nong
-# thi" finds Nông Thị Hạnh); Enter shows the dossier.
+# still listed: x on it again is refused before the form opens, the reason
+# in the status line (error, ^), nothing to type in vain. In "Tất cả", / finds a holder by words without tones ("nong
+# thi" finds Nông Thị Hạnh); Enter shows the dossier. A letter dated after
+# today is refused under its field as it is typed, and at C-o.
 . "$top_srcdir/tests/screen/lib.sh"
 . "$screen_dir/registers-data.inc"
 screen todo 80x24 <<'S'
@@ -27,18 +27,23 @@ dump error
 key v
 dump
 key j x
-type Lần hai
-key <Tab>
-type 30/05/2026
-key C-o
-dump form.error error
-key <Esc> v v
+dump error
+key v v
 key /
 type nong thi
 key <Enter>
 dump match
 key <Enter>
 dump
+S
+# a letter dated after today (15/05/2026) is refused as it is typed
+screen future 80x24 <<'S'
+key 0 j x <S-Tab> C-u
+type 16/05/2026
+key <Tab>
+dump form.error
+key C-o
+dump form.error
 S
 note "letters after the run:"
 "$CCHC" letter list --format tsv >> "$actual"
