@@ -38,7 +38,7 @@ const struct cli_cmd cli_evidence_cmds[] = {
 	  "[--summary TRÍCH_YẾU] [--notes GHI_CHÚ] [--task MÃ]... [--criterion MÃ]... [--file TỆP]...",
 	  "Sửa tài liệu kiểm chứng; --task, --criterion, --file thêm vào những gì đã có." },
 	{ "evidence", "open", ev_open, "MÃ [SỐ_TỆP]",
-	  "Mở tệp (mặc định tệp thứ nhất) bằng trình xem của máy (xdg-open hoặc $CCHC_OPENER)." },
+	  "Mở tệp (mặc định tệp thứ nhất) bằng trình xem của máy (xdg-open hoặc $CCHC_OPENER); máy chưa có chương trình mở loại tệp đó thì báo và chỉ cách lấy tệp ra." },
 	{ NULL, NULL, NULL, NULL, NULL },
 };
 

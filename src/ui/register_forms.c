@@ -1,8 +1,10 @@
 #include <config.h>
 #include "ui/register_forms.h"
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "core/calendar.h"
 #include "core/letter.h"
 #include "core/settings.h"
@@ -203,14 +205,104 @@ static int overwrite_confirmed(struct app *app, void *p)
 	return t->write(app, t->ctx, t->path, t->typed, FS_OVERWRITE);
 }
 
+/* The folder a typed target goes into ("a/b/" for a folder target "a/b/c/"),
+ * or NULL when it is there (or the target has no folder part). */
+static char *missing_folder(const char *path)
+{
+	char *p = xstrdup(path);
+	for (size_t n = strlen(p); n > 1 && p[n - 1] == '/'; n--)
+		p[n - 1] = '\0';
+	char *dir = strchr(p, '/') ? fs_dirname(p) : NULL;
+	free(p);
+	struct stat st;
+	if (dir && (stat(dir, &st) == 0 || errno != ENOENT)) {
+		free(dir);
+		dir = NULL;
+	}
+	return dir;
+}
+
+/* A folder to make on "c", then what was waiting for it. */
+struct rf_mkdir {
+	char *dir;
+	confirm_fn next;
+	void *ctx;
+	void (*free_ctx)(void *);
+};
+
+static void mkdir_free(void *p)
+{
+	struct rf_mkdir *m = p;
+	if (m->free_ctx)
+		m->free_ctx(m->ctx);
+	free(m->dir);
+	free(m);
+}
+
+static int mkdir_confirmed(struct app *app, void *p)
+{
+	struct rf_mkdir *m = p;
+	struct cchc_err err = { 0 };
+	if (fs_mkdir_p(m->dir, 0755, &err)) {
+		app_message(app, true, "%s", err.msg);
+		return UI_ALL;
+	}
+	return m->next(app, m->ctx);
+}
+
+int rf_offer_mkdir(struct app *app, const char *dir, confirm_fn next, void *ctx,
+		   void (*free_ctx)(void *))
+{
+	struct rf_mkdir *m = xmalloc(sizeof *m);
+	*m = (struct rf_mkdir){ xstrdup(dir), next, ctx, free_ctx };
+	struct sbuf q = SBUF_INIT;
+	sbuf_addf(&q, "Chưa có thư mục %s. Tạo thư mục", dir);
+	int r = app_modal_open(app, confirm_open(q.s, NULL, mkdir_confirmed, m, mkdir_free));
+	sbuf_free(&q);
+	return r;
+}
+
+/* The write waiting for its folder. */
+struct rf_pending {
+	rf_write_fn write;
+	void *ctx;
+	char *typed;
+	const char *not_yet;
+};
+
+static void pending_free(void *p)
+{
+	struct rf_pending *w = p;
+	free(w->typed);
+	free(w);
+}
+
+static int pending_write(struct app *app, void *p)
+{
+	struct rf_pending *w = p;
+	return rf_write_typed(app, w->typed, w->not_yet, w->write, w->ctx);
+}
+
+static int offer_folder(struct app *app, const char *typed, const char *dir, const char *not_yet,
+			rf_write_fn write, void *ctx)
+{
+	struct rf_pending *w = xmalloc(sizeof *w);
+	*w = (struct rf_pending){ write, ctx, xstrdup(typed), not_yet };
+	return rf_offer_mkdir(app, dir, pending_write, w, pending_free);
+}
+
 int rf_write_typed(struct app *app, const char *text, const char *not_yet, rf_write_fn write,
 		   void *ctx)
 {
 	char *typed = text_squeeze(text), *path = rf_expand_home(typed);
 	struct cchc_err err = { 0 };
 	int r = UI_ALL;
+	char *dir = *typed ? missing_folder(path) : NULL;
 	if (!*typed) {
 		app_message(app, true, "%s: cần tên tệp", not_yet);
+	} else if (dir) {
+		r = UI_ALL | offer_folder(app, typed, dir, not_yet, write, ctx);
+		free(dir);
 	} else if (fs_check_target(path, FS_NEW, &err) == CCHC_EEXIST) {
 		struct rf_target *t = xmalloc(sizeof *t);
 		*t = (struct rf_target){ write, ctx, path, typed };

@@ -61,10 +61,15 @@ char *rf_expand_home(const char *path);
 
 /* Writes the file the clerk named: path (~ expanded) for what was typed,
  * flags FS_NEW or, after "Ghi đè?", FS_OVERWRITE. */
+/* Asks "Chưa có thư mục DIR. Tạo thư mục?"; on c makes it (with its
+ * parents) and calls next(app, ctx); free_ctx(ctx) afterwards either way. */
+int rf_offer_mkdir(struct app *app, const char *dir, confirm_fn next, void *ctx,
+		   void (*free_ctx)(void *));
 typedef int (*rf_write_fn)(struct app *app, void *ctx, const char *path, const char *typed,
 			   int flags);
 /* An output path typed in a prompt: empty refused ("<not_yet>: cần tên tệp"),
- * the open database or its journals refused with the reason, "Đã có X. Ghi
+ * "Chưa có thư mục X. Tạo thư mục?" asked when its folder is not there, the
+ * open database or its journals refused with the reason, "Đã có X. Ghi
  * đè?" asked when something is there, else written at once. */
 int rf_write_typed(struct app *app, const char *text, const char *not_yet, rf_write_fn write,
 		   void *ctx);

@@ -431,12 +431,28 @@ static int export_overwrite(struct app *app, void *ctx)
 	return UI_ALL;
 }
 
-/* export_done for the folder text (~ expanded). */
+static int export_to(struct app *app, int64_t id, const char *text, struct cchc_err *err);
+
+static int export_after_mkdir(struct app *app, void *ctx)
+{
+	struct export_req *r = ctx;
+	struct cchc_err err = { 0 };
+	return export_to(app, r->id, r->dir, &err);
+}
+
+/* export_done for the folder text (~ expanded); a folder that is not there
+ * is offered for creation. */
 static int export_to(struct app *app, int64_t id, const char *text, struct cchc_err *err)
 {
 	if (!*text) {
 		app_message(app, true, "Chưa xuất: cần tên thư mục");
 		return UI_ALL;
+	}
+	if (!fs_exists(text)) {
+		struct export_req *r = xmalloc(sizeof *r);
+		r->id = id;
+		r->dir = xstrdup(text);
+		return UI_ALL | rf_offer_mkdir(app, text, export_after_mkdir, r, export_req_free);
 	}
 	if (!export_run(app, id, text, FS_NEW, err))
 		return UI_ALL;

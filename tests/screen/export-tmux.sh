@@ -5,7 +5,7 @@
 # -wal by any spelling, with the message, never asking "Ghi đè?"; the
 # database stays whole. A file that is there is replaced only after "Ghi
 # đè? [c/K]": k keeps it byte for byte, c replaces it; a csv folder the
-# same way.
+# same way. A file in a folder that is not there asks "Tạo thư mục?" first.
 . "$top_srcdir/tests/screen/lib.sh"
 command -v tmux > /dev/null 2>&1 || { echo "tmux not installed: skipped"; exit 77; }
 . "$screen_dir/registers-data.inc"
@@ -94,6 +94,23 @@ wait_for "Đã ghi báo cáo 6 tháng đầu năm 2026 vào $tmp/bieu/"
 [ ! -e "$tmp/bieu/01-cu.csv" ] && [ "$(ls "$tmp/bieu" | wc -l)" -eq 7 ] ||
 	{ echo "csv folder not replaced whole: $(ls "$tmp/bieu")"; exit 1; }
 [ -z "$(ls -A "$tmp" | grep '^\.bieu')" ] || { echo "hidden folders left: $(ls -A "$tmp")"; exit 1; }
+
+# ---- a folder that is not there: offered for creation; k makes nothing,
+# c makes it and writes the report into it
+path_prompt txt F9 p
+tm send-keys -t t -l "$tmp/moi/quy-4/bc.txt"
+tm send-keys -t t Enter
+wait_for "Chưa có thư mục $tmp/moi/quy-4. Tạo thư mục? [c/K]"
+tm send-keys -t t k
+sleep 0.3
+[ ! -e "$tmp/moi" ] || { echo "k made the folder"; exit 1; }
+path_prompt txt F9 p
+tm send-keys -t t -l "$tmp/moi/quy-4/bc.txt"
+tm send-keys -t t Enter
+wait_for "Tạo thư mục? [c/K]"
+tm send-keys -t t c
+wait_for "Đã ghi báo cáo 6 tháng đầu năm 2026 vào $tmp/moi/quy-4/bc.txt"
+grep -q "BÁO CÁO" "$tmp/moi/quy-4/bc.txt" || { echo "no report in the new folder"; exit 1; }
 
 # ---- the letter: the database refused; a file there asked about
 prompt="Ghi phiếu vào tệp:"

@@ -4,7 +4,8 @@
 # on stdout and stderr and ends with xdg-open's "no method" status 3) never
 # writes across the screen; the status line says why the file did not open
 # and asks for a folder to take it out to; the file arrives there byte for
-# byte. Esc on that prompt leaves everything as it was.
+# byte, in a folder made after asking "Tạo thư mục?". Esc on that prompt
+# leaves everything as it was.
 . "$top_srcdir/tests/screen/lib.sh"
 command -v tmux > /dev/null 2>&1 || { echo "tmux not installed: skipped"; exit 77; }
 . "$screen_dir/tasks-data.inc"
@@ -42,10 +43,12 @@ sleep 0.3
 [ -z "$(ls "$tmp/out")" ] || { echo "Esc exported files"; exit 1; }
 tm send-keys -t t o
 wait_for "Xuất ra thư mục (Esc: thôi):"
-tm send-keys -t t -l "$tmp/out"
+tm send-keys -t t -l "$tmp/out/moi"
 tm send-keys -t t Enter
-wait_for "Đã xuất các tệp của tài liệu số 1 vào $tmp/out"
-cmp "$tmp/out/ke-hoach.txt" "$tmp/ke-hoach.txt" || { echo "the file differs"; exit 1; }
+wait_for "Chưa có thư mục $tmp/out/moi. Tạo thư mục? [c/K]"
+tm send-keys -t t c
+wait_for "Đã xuất các tệp của tài liệu số 1 vào $tmp/out/moi"
+cmp "$tmp/out/moi/ke-hoach.txt" "$tmp/ke-hoach.txt" || { echo "the file differs"; exit 1; }
 tm capture-pane -p > "$tmp/pane"
 if grep -q "no method\|OPENER-STDERR-NOISE" "$tmp/pane"; then
 	echo "the opener's output reached the screen:"; cat "$tmp/pane"; exit 1

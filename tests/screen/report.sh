@@ -64,8 +64,9 @@ note "report_note rows (period, section, text):"
 sqlite3 "$CCHC_DB" "SELECT period, section, text FROM report_note" >> "$actual"
 # p asks the format (docx first), then the file, ~/bao-cao-cchc-2026.docx by
 # default; the Word file holds the title and the Office's text. A folder
-# that cannot be made is told in Vietnamese; csv writes one file per table
+# that cannot be made (under a file) is told in Vietnamese; csv writes one file per table
 # into ~/bao-cao-cchc-2026/.
+printf 'x\n' > "$HOME/tep"
 screen export 80x24 <<'S'
 key <F9> p
 dump
@@ -74,7 +75,7 @@ dump
 key <Enter>
 dump
 key p <Enter> C-u
-type /proc/khong-co/bao-cao.docx
+type ~/tep/khong-co/bao-cao.docx
 key <Enter>
 dump error
 key p
