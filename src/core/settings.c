@@ -50,6 +50,16 @@ static bool valid_keep_monthly(const char *v)
 	return int_in(v, 0, 1200);
 }
 
+static bool valid_due_within(const char *v)
+{
+	return int_in(v, 0, 1000);
+}
+
+static bool valid_max_mb(const char *v)
+{
+	return int_in(v, 1, 4096);
+}
+
 /* A number pattern holds {n} (the year's sequence) once, maybe {yyyy}. */
 static bool valid_number_pattern(const char *v)
 {
@@ -158,7 +168,50 @@ const struct setting_def settings_known[] = {
 	  valid_keep_daily },
 	{ "backup.keep_monthly", "12", "Với các bản sao lưu tự động cũ hơn: giữ bản mới nhất của mỗi "
 	  "tháng, cho bấy nhiêu tháng gần nhất (0: không giữ)", valid_keep_monthly },
+	/* read by the program and the evidence store, settable since issue 17 */
+	{ "ui.due_within", "10", "\"Sắp đến hạn\" là trong bấy nhiêu ngày làm việc tới (màn Tổng "
+	  "quan, Nhiệm vụ W), từ 0 đến 1000", valid_due_within },
+	{ "evidence.max_mb", "100", "Cỡ tối đa của một tệp minh chứng, tính bằng MB (1 đến 4096)",
+	  valid_max_mb },
 	{ NULL, NULL, NULL, NULL },
+};
+
+/* The settings screen: the keys grouped as the clerk thinks of them. */
+const struct setting_shown settings_shown[] = {
+	{ "org.name", "Cơ quan", "Tên cơ quan" },
+	{ "org.short", "Cơ quan", "Tên ngắn" },
+	{ "org.parent", "Cơ quan", "Cơ quan chủ quản" },
+	{ "org.place", "Cơ quan", "Địa danh" },
+	{ "report.authority", "Báo cáo", "Thẩm quyền ký" },
+	{ "report.signer_title", "Báo cáo", "Chức vụ người ký" },
+	{ "report.signer", "Báo cáo", "Người ký" },
+	{ "report.number", "Báo cáo", "Số, ký hiệu" },
+	{ "report.to", "Báo cáo", "Kính gửi" },
+	{ "report.recipients", "Báo cáo", "Nơi nhận" },
+	{ "report.deadline.q1", "Báo cáo", "Hạn gửi quý I" },
+	{ "report.deadline.h1", "Báo cáo", "Hạn gửi 6 tháng" },
+	{ "report.deadline.q3", "Báo cáo", "Hạn gửi quý III" },
+	{ "report.deadline.9m", "Báo cáo", "Hạn gửi 9 tháng" },
+	{ "report.deadline.year", "Báo cáo", "Hạn gửi năm" },
+	{ "period.cutoff_day", "Báo cáo", "Ngày chốt số liệu" },
+	{ "letter.authority", "Phiếu xin lỗi", "Thẩm quyền ký" },
+	{ "letter.signer_title", "Phiếu xin lỗi", "Chức vụ người ký" },
+	{ "letter.signer", "Phiếu xin lỗi", "Người ký" },
+	{ "letter.number", "Phiếu xin lỗi", "Mẫu số phiếu" },
+	{ "letter.form_switch", "Phiếu xin lỗi", "Ngày đổi mẫu" },
+	{ "feedback.forward_days", "Phản ánh", "Hạn chuyển đi" },
+	{ "feedback.due.van-ban", "Phản ánh", "Hạn: văn bản" },
+	{ "feedback.due.truc-tiep", "Phản ánh", "Hạn: trực tiếp" },
+	{ "feedback.due.dien-thoai", "Phản ánh", "Hạn: điện thoại" },
+	{ "feedback.due.email", "Phản ánh", "Hạn: thư điện tử" },
+	{ "feedback.due.cong-dvc", "Phản ánh", "Hạn: Cổng DVC" },
+	{ "feedback.due.phieu", "Phản ánh", "Hạn: phiếu ý kiến" },
+	{ "backup.auto", "Sao lưu", "Tự động sao lưu" },
+	{ "backup.keep_daily", "Sao lưu", "Giữ bản hằng ngày" },
+	{ "backup.keep_monthly", "Sao lưu", "Giữ bản hằng tháng" },
+	{ "ui.due_within", "Khác", "Sắp đến hạn (ngày)" },
+	{ "evidence.max_mb", "Khác", "Cỡ tệp tối đa (MB)" },
+	{ NULL, NULL, NULL },
 };
 
 const struct setting_def *settings_find(const char *key)
@@ -276,8 +329,11 @@ static int check_key(const char *key, struct cchc_err *err)
 	return err_set(err, CCHC_EINPUT, "Không có thiết lập \"%s\" (xem: cchc setting list)", key);
 }
 
-int settings_set(struct db *db, const char *key, const char *value, struct cchc_err *err)
+/* The value as it would be stored (NFC, spaces squeezed) in *out, or an
+ * error saying why it is refused. */
+static int checked(const char *key, const char *value, char **out, struct cchc_err *err)
 {
+	*out = NULL;
 	if (check_key(key, err))
 		return err->code;
 	size_t bad;
@@ -292,13 +348,58 @@ int settings_set(struct db *db, const char *key, const char *value, struct cchc_
 		free(t);
 		return err->code;
 	}
-	int rc = db_begin(db, err);
-	if (!rc && !(rc = db_setting_set(db, key, t, err)))
-		rc = db_commit(db, err);
-	if (rc)
-		db_rollback(db);
+	*out = t;
+	return CCHC_OK;
+}
+
+int settings_check(const char *key, const char *value, struct cchc_err *err)
+{
+	char *t;
+	int rc = checked(key, value, &t, err);
 	free(t);
 	return rc;
+}
+
+int settings_set_many(struct db *db, const char *const *keys, const char *const *values, int n,
+		      struct cchc_err *err)
+{
+	char **t = xcalloc((size_t)n + 1, sizeof *t);
+	int rc = CCHC_OK, i;
+	for (i = 0; i < n && !rc; i++)
+		rc = checked(keys[i], values[i], &t[i], err);
+	bool began = !rc && !(rc = db_begin(db, err));
+	for (i = 0; i < n && !rc; i++)
+		rc = db_setting_set(db, keys[i], t[i], err);
+	if (!rc)
+		rc = db_commit(db, err);
+	if (rc && began)
+		db_rollback(db);
+	for (i = 0; i < n; i++)
+		free(t[i]);
+	free(t);
+	return rc;
+}
+
+int settings_set(struct db *db, const char *key, const char *value, struct cchc_err *err)
+{
+	return settings_set_many(db, &key, &value, 1, err);
+}
+
+bool settings_setup_needed(struct db *db)
+{
+	static const char sql[] =
+		"SELECT NOT EXISTS (SELECT 1 FROM setting WHERE key = 'org.name' AND trim(value) <> '') "
+		"AND NOT EXISTS (SELECT 1 FROM plan WHERE is_demo = 0 AND trim(issuer) <> '') "
+		"AND (EXISTS (SELECT 1 FROM plan WHERE is_demo = 0) "
+		"     OR NOT EXISTS (SELECT 1 FROM plan WHERE is_demo = 1))";
+	sqlite3_stmt *st;
+	bool needed = false;
+	if (db->readonly || sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+		return false;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		needed = sqlite3_column_int(st, 0) != 0;
+	sqlite3_finalize(st);
+	return needed;
 }
 
 int settings_reset(struct db *db, const char *key, struct cchc_err *err)
