@@ -35,9 +35,17 @@ static bool valid_cutoff(const char *v)
 	return int_in(v, 1, 28);
 }
 
+/* yes/no, or as the program's forms say it, có/không (stored as yes/no). */
 static bool valid_yes_no(const char *v)
 {
-	return strcmp(v, "yes") == 0 || strcmp(v, "no") == 0;
+	return strcmp(v, "yes") == 0 || strcmp(v, "no") == 0 || strcmp(v, "có") == 0 ||
+	       strcmp(v, "không") == 0;
+}
+
+bool settings_yes_no(const char *key)
+{
+	const struct setting_def *s = settings_find(key);
+	return s && s->valid == valid_yes_no;
 }
 
 static bool valid_keep_daily(const char *v)
@@ -91,6 +99,26 @@ static bool valid_date(const char *v)
 	struct ymd d;
 	return date_parse_dmy(v, &d) || date_parse_iso(v, &d);
 }
+
+/* What a refused value needed, said shortly (under a form's field). */
+static const struct {
+	bool (*valid)(const char *value);
+	const char *why;
+} whys[] = {
+	{ valid_text, "Không được để trống" },
+	{ valid_days, "Cần một số ngày từ 1 đến 365" },
+	{ valid_cutoff, "Cần một ngày từ 1 đến 28" },
+	{ valid_yes_no, "Ghi «có» hoặc «không»" },
+	{ valid_keep_daily, "Cần một số từ 1 đến 3650" },
+	{ valid_keep_monthly, "Cần một số từ 0 đến 1200" },
+	{ valid_due_within, "Cần một số từ 0 đến 1000" },
+	{ valid_max_mb, "Cần một số từ 1 đến 4096" },
+	{ valid_number_pattern, "Cần {n} đúng một lần, ví dụ {n}/PXL-SCT" },
+	{ valid_report_number, "Cần {n} một lần và dấu /, ví dụ {n}/BC-SCT; hoặc /BC-SCT để điền "
+	  "số sau" },
+	{ valid_day_month, "Cần ngày/tháng, ví dụ 16/03" },
+	{ valid_date, "Cần ngày/tháng/năm, ví dụ 15/09/2025" },
+};
 
 /* The derived defaults read the newest plan's header. */
 static const struct {
@@ -163,7 +191,7 @@ const struct setting_def settings_known[] = {
 	  "kỳ đến ngày liền trước nó của tháng cuối kỳ (15: quý I = 15/12 → 14/3; 1: theo tháng "
 	  "dương lịch)", valid_cutoff },
 	{ "backup.auto", "yes", "Tự động sao lưu cơ sở dữ liệu vào thư mục backups cạnh nó ở lần ghi "
-	  "đầu tiên mỗi ngày (yes/no)", valid_yes_no },
+	  "đầu tiên mỗi ngày (yes/no, hoặc có/không)", valid_yes_no },
 	{ "backup.keep_daily", "14", "Số bản sao lưu tự động hằng ngày mới nhất được giữ lại",
 	  valid_keep_daily },
 	{ "backup.keep_monthly", "12", "Với các bản sao lưu tự động cũ hơn: giữ bản mới nhất của mỗi "
@@ -348,6 +376,11 @@ static int checked(const char *key, const char *value, char **out, struct cchc_e
 		free(t);
 		return err->code;
 	}
+	if (settings_yes_no(key) && (!strcmp(t, "có") || !strcmp(t, "không"))) {
+		bool yes = *t == 'c';
+		free(t);
+		t = xstrdup(yes ? "yes" : "no");
+	}
 	*out = t;
 	return CCHC_OK;
 }
@@ -357,6 +390,11 @@ int settings_check(const char *key, const char *value, struct cchc_err *err)
 	char *t;
 	int rc = checked(key, value, &t, err);
 	free(t);
+	if (rc != CCHC_EINPUT || !settings_find(key))
+		return rc;
+	for (size_t i = 0; i < sizeof whys / sizeof whys[0]; i++)
+		if (whys[i].valid == settings_find(key)->valid)
+			return err_set(err, rc, "%s", whys[i].why);
 	return rc;
 }
 

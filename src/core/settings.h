@@ -29,9 +29,11 @@ extern const struct setting_shown settings_shown[];
 char *settings_get(struct db *db, const char *key);
 /* The value as an integer (fallback when it is not one). */
 int settings_get_int(struct db *db, const char *key, int fallback);
-/* Whether value would be accepted for key (the message settings_set would
- * give when not); stores nothing. */
+/* Whether value would be accepted for key; when not, a short message of
+ * what it needs ("Cần ngày/tháng, ví dụ 16/03"). Stores nothing. */
 int settings_check(const char *key, const char *value, struct cchc_err *err);
+/* Whether key takes yes or no (shown to the clerk as có, không). */
+bool settings_yes_no(const char *key);
 /* Sets a known key after checking the value; one transaction. */
 int settings_set(struct db *db, const char *key, const char *value, struct cchc_err *err);
 /* Sets n keys as one action: all of them, or none when one is refused. */

@@ -8,7 +8,7 @@
 enum { F_NAME, F_PARENT, F_PLACE, F_SIGNER, NFIELDS };
 
 static const char *const labels[NFIELDS] = {
-	"Tên cơ quan", "Cơ quan cấp trên", "Địa danh", "Người ký",
+	"Tên cơ quan", "Cấp trên", "Địa danh", "Người ký",
 };
 static const char *const keys[NFIELDS] = {
 	"org.name", "org.parent", "org.place", "report.signer",
@@ -33,7 +33,7 @@ static void su_changed(struct app *app, struct form *f, int i)
 	struct cchc_err err;
 	form_clear_error(f, i);
 	if (*form_text(f, i) && settings_check(keys[i], form_text(f, i), &err) != CCHC_OK)
-		form_error(f, i, "Chưa hợp lệ: %s", settings_find(keys[i])->help);
+		form_error(f, i, "%s", err.msg);
 }
 
 static int su_save(struct app *app, struct form *f)

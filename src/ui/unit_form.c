@@ -2,6 +2,7 @@
 #include "ui/unit_form.h"
 #include <stdlib.h>
 #include <string.h>
+#include "core/task.h"
 #include "core/unit.h"
 #include "text/fold.h"
 #include "text/utf8.h"
@@ -78,7 +79,11 @@ static void uf_changed(struct app *app, struct form *f, int i)
 		form_error(f, F_KIND, "Loại «%s» không có; ↓ để chọn trong danh sách",
 			   form_text(f, F_KIND));
 	struct sbuf b = SBUF_INIT;
-	sbuf_addf(&b, "theo tên: %s; ↓ để chọn", kind_label(unit_kind_guess(form_text(f, F_NAME))));
+	if (*form_text(f, F_NAME))
+		sbuf_addf(&b, "theo tên: %s; ↓ để chọn",
+			  kind_label(unit_kind_guess(form_text(f, F_NAME))));
+	else
+		sbuf_add(&b, "↓ để chọn; để trống: đoán theo tên đơn vị");
 	form_hint(f, F_KIND, k && !*k ? b.s : "↓ để chọn");
 	sbuf_free(&b);
 	if (form_find(&f->f[F_ACTIVE], form_text(f, F_ACTIVE)) < 0)
@@ -116,6 +121,9 @@ static int uf_save(struct app *app, struct form *f)
 	uf_changed(app, f, 0);
 	if (uf->code && *uf->code && !*form_text(f, F_CODE))
 		form_error(f, F_CODE, "Cần ký hiệu: các sổ và lệnh tìm đơn vị theo ký hiệu");
+	int64_t other = *form_text(f, F_CODE) ? unit_id_by_code(app->db, form_text(f, F_CODE)) : 0;
+	if (other && other != uf->id)
+		form_error(f, F_CODE, "Đã có đơn vị khác ký hiệu «%s»", form_text(f, F_CODE));
 	for (int i = 0; i < NFIELDS; i++)
 		if (f->f[i].error)
 			return -1;

@@ -13,6 +13,7 @@
 #include "ui/app.h"
 #include "ui/form.h"
 #include "ui/list.h"
+#include "ui/register_forms.h"
 #include "ui/wrap.h"
 
 #define HELP_ROWS 4              /* the meaning of the row under the cursor */
@@ -49,12 +50,21 @@ static void settings_close(void *st)
 /* Column widths: group, name, value (the rest). */
 static void columns(int w, int *gw, int *nw, int *vw)
 {
-	*gw = w >= 100 ? 15 : 12;
+	*gw = 15;
 	*nw = w >= 100 ? 24 : 20;
 	*vw = w - *gw - *nw - 4;
 }
 
-static void draw_row(struct app *app, int y, int w, int k, bool cur)
+/* A yes/no setting is shown as có/không (the core takes either). */
+static const char *shown_value(const char *key, const char *v)
+{
+	if (settings_yes_no(key))
+		return strcmp(v, "yes") == 0 ? "có" : strcmp(v, "no") == 0 ? "không" : v;
+	return v;
+}
+
+/* k: the row; top: the first row on screen (which names its group too). */
+static void draw_row(struct app *app, int y, int w, int k, int top, bool cur)
 {
 	const struct setting_shown *s = &settings_shown[k];
 	int gw, nw, vw;
@@ -63,10 +73,10 @@ static void draw_row(struct app *app, int y, int w, int k, bool cur)
 	draw_fill(y, 0, w, a);
 	if (cur)
 		draw_text(y, 0, 1, "›", a);
-	if (k == 0 || strcmp(settings_shown[k - 1].group, s->group) != 0)
+	if (k == top || strcmp(settings_shown[k - 1].group, s->group) != 0)
 		draw_text_clip(y, 2, gw - 1, s->group, a | A_BOLD);
 	draw_text_clip(y, 2 + gw, nw - 1, s->label, a);
-	char *v = settings_get(app->db, s->key), *shown = text_sanitize(v);
+	char *v = settings_get(app->db, s->key), *shown = text_sanitize(shown_value(s->key, v));
 	bool set = settings_is_set(app->db, s->key);
 	int used = draw_text_clip(y, 2 + gw + nw, vw, *shown ? shown : "(để trống)", a);
 	if (!set && used + 12 <= vw)
@@ -109,7 +119,8 @@ static void settings_draw(struct app *app, void *st, struct rect r)
 	int help = r.h - 2 > HELP_ROWS + 3 ? HELP_ROWS + 1 : 0;
 	list_fit(&sv->list, r.h - 2 - help);
 	for (int i = 0; i < sv->list.height && sv->list.top + i < sv->list.n; i++)
-		draw_row(app, r.y + 2 + i, r.w, sv->list.top + i, sv->list.top + i == sv->list.cur);
+		draw_row(app, r.y + 2 + i, r.w, sv->list.top + i, sv->list.top,
+			 sv->list.top + i == sv->list.cur);
 	if (help)
 		draw_help(&settings_shown[sv->list.cur],
 			  (struct rect){ r.y + r.h - help, 0, help, r.w });
@@ -120,7 +131,15 @@ static void settings_draw(struct app *app, void *st, struct rect r)
 struct setting_form {
 	const struct setting_shown *s;
 	char title[96];
+	struct rf_cands yes_no;
 };
+
+static void sf_free(void *p)
+{
+	struct setting_form *sf = p;
+	rf_cands_free(&sf->yes_no);
+	free(sf);
+}
 
 /* Checked at every edit: the meaning under the field while the value is
  * good, why it is refused while it is not. */
@@ -129,8 +148,8 @@ static void sf_changed(struct app *app, struct form *f, int i)
 	struct setting_form *sf = f->ctx;
 	struct cchc_err err;
 	form_clear_error(f, 0);
-	if (settings_check(sf->s->key, form_text(f, 0), &err) != CCHC_OK)
-		form_error(f, 0, "Chưa hợp lệ: %s", settings_find(sf->s->key)->help);
+	if (settings_check(sf->s->key, form_text(f, 0), &err))
+		form_error(f, 0, "%s", err.msg);
 }
 
 static int sf_save(struct app *app, struct form *f)
@@ -142,7 +161,7 @@ static int sf_save(struct app *app, struct form *f)
 		return -1;
 	}
 	struct cchc_err err = { 0 };
-	if (settings_set(app->db, sf->s->key, form_text(f, 0), &err) != CCHC_OK) {
+	if (settings_set(app->db, sf->s->key, form_text(f, 0), &err)) {
 		form_error(f, 0, "%s", err.msg);
 		return -1;
 	}
@@ -151,7 +170,7 @@ static int sf_save(struct app *app, struct form *f)
 	return UI_ALL;
 }
 
-static const struct form_ops setting_ops = { sf_changed, sf_save, free };
+static const struct form_ops setting_ops = { sf_changed, sf_save, sf_free };
 
 static int edit_setting(struct app *app, const struct setting_shown *s)
 {
@@ -161,8 +180,13 @@ static int edit_setting(struct app *app, const struct setting_shown *s)
 	snprintf(sf->title, sizeof sf->title, "%s: %s", s->group, s->label);
 	struct form *f = form_new(sf->title, labels, 1, &setting_ops, sf);
 	char *v = settings_get(app->db, s->key);
-	form_set(f, 0, v);
+	form_set(f, 0, shown_value(s->key, v));
 	free(v);
+	if (settings_yes_no(s->key)) {
+		static const char *const yn[2] = { "có", "không" };
+		rf_values(&sf->yes_no, yn, NULL, 2);
+		f->f[0].cand = sf->yes_no.v, f->f[0].ncand = sf->yes_no.n;
+	}
 	form_hint(f, 0, settings_find(s->key)->help);
 	sf_changed(app, f, 0);
 	return app_modal_open(app, &f->m);

@@ -58,6 +58,11 @@ SCREEN_TESTS += tests/screen/home.sh tests/screen/report.sh
 # before a file is replaced; in a real terminal under tmux.
 SCREEN_TESTS += tests/screen/export-tmux.sh
 
+# Setting up without the command line (issue 17): the units form, the
+# settings screen, the first-run form, Esc on a form with changes.
+SCREEN_TESTS += tests/screen/units-form.sh tests/screen/settings.sh \
+	tests/screen/first-run.sh tests/screen/form-esc.sh
+
 # The line editor of the prompts, without a screen.
 check_PROGRAMS += tests/screen/test_lineedit
 tests_screen_test_lineedit_SOURCES = tests/screen/test_lineedit.c tests/unit/check.h
