@@ -32,7 +32,7 @@ key <Tab>
 type 30/05/2026
 key C-o
 dump form.error error
-key <Esc> v v
+key <Esc> c v v
 key /
 type nong thi
 key <Enter>
