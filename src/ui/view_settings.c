@@ -131,7 +131,7 @@ static void settings_draw(struct app *app, void *st, struct rect r)
 struct setting_form {
 	const struct setting_shown *s;
 	char title[96];
-	struct rf_cands yes_no;
+	struct rf_cands yes_no;   /* the choices ↓ offers (also authorities) */
 };
 
 static void sf_free(void *p)
@@ -172,6 +172,22 @@ static int sf_save(struct app *app, struct form *f)
 
 static const struct form_ops setting_ops = { sf_changed, sf_save, sf_free };
 
+/* What ↓ offers: có/không, or the usual signing authorities. */
+static void choices(struct setting_form *sf, struct form *f, const char *key)
+{
+	static const char *const yn[2] = { "có", "không" };
+	static const char *const auth[3] = { "KT. GIÁM ĐỐC", "TL. GIÁM ĐỐC", "Q. GIÁM ĐỐC" };
+	static const char *const auth_labels[3] = {
+		"cấp phó ký thay", "ký thừa lệnh", "quyền Giám đốc",
+	};
+	const char *dot = strrchr(key, '.');
+	if (settings_yes_no(key))
+		rf_values(&sf->yes_no, yn, NULL, 2);
+	else if (dot && strcmp(dot, ".authority") == 0)
+		rf_values(&sf->yes_no, auth, auth_labels, 3);
+	f->f[0].cand = sf->yes_no.v, f->f[0].ncand = sf->yes_no.n;
+}
+
 static int edit_setting(struct app *app, const struct setting_shown *s)
 {
 	static const char *const labels[1] = { "Giá trị" };
@@ -182,11 +198,7 @@ static int edit_setting(struct app *app, const struct setting_shown *s)
 	char *v = settings_get(app->db, s->key);
 	form_set(f, 0, shown_value(s->key, v));
 	free(v);
-	if (settings_yes_no(s->key)) {
-		static const char *const yn[2] = { "có", "không" };
-		rf_values(&sf->yes_no, yn, NULL, 2);
-		f->f[0].cand = sf->yes_no.v, f->f[0].ncand = sf->yes_no.n;
-	}
+	choices(sf, f, s->key);
 	form_hint(f, 0, settings_find(s->key)->help);
 	sf_changed(app, f, 0);
 	return app_modal_open(app, &f->m);

@@ -50,4 +50,13 @@ dump
 S
 note setting list
 "$CCHC" setting list --format tsv | grep -E '^(org.place|report.deadline.q1|backup.auto)	' >> "$actual"
+# the signing authority offers KT./TL./Q. GIÁM ĐỐC under ↓
+screen settings-authority 80x24 <<'S'
+key <S-Tab> <Down> <Down> <Down> <Down> <Enter> <Down>
+dump
+key <Down> <Enter> C-o
+dump
+S
+note setting get report.authority
+"$CCHC" setting get report.authority >> "$actual"
 check settings
