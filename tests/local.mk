@@ -198,3 +198,9 @@ bench-import: cchc$(EXEEXT)
 # folder export leaves the old export or the new one, never a mix.
 CLI_TESTS += tests/cli/export_targets.sh
 CRASH_TESTS += tests/crash/kill_csv.sh
+# The settings screen's table, several settings as one action, the
+# first-run question (issue 17).
+check_PROGRAMS += tests/unit/test_settings
+tests_unit_test_settings_SOURCES = tests/unit/test_settings.c tests/unit/check.h
+tests_unit_test_settings_LDADD = $(TEST_LIBS)
+UNIT_TESTS += tests/unit/test_settings

@@ -12,7 +12,8 @@ static int set_reset(struct cli_ctx *ctx, int argc, char **argv);
 
 const struct cli_cmd cli_setting_cmds[] = {
 	{ "setting", "list", set_list, "[--format text|tsv]",
-	  "Liệt kê các thiết lập với giá trị đang dùng (tsv: khóa, giá trị, đã đặt/mặc định)." },
+	  "Liệt kê các thiết lập với giá trị đang dùng (tsv: khóa, giá trị, đã đặt/mặc định); "
+	  "trong chương trình: màn Thiết lập." },
 	{ "setting", "get", set_get, "KHÓA", "In giá trị đang dùng của một thiết lập." },
 	{ "setting", "set", set_set, "KHÓA GIÁ_TRỊ",
 	  "Đặt một thiết lập, ví dụ: cchc setting set letter.number \"{n}/PXL-SCT\"." },

@@ -13,7 +13,7 @@ const struct cli_cmd cli_unit_cmds[] = {
 	{ "unit", "add", unit_add_cmd, "TÊN [--code MÃ] [--head TRƯỞNG_ĐƠN_VỊ] [--kind LOẠI]",
 	  "Thêm một phòng/đơn vị thuộc Sở; in mã số của nó. LOẠI: phong, don-vi, so-nganh, huyen, "
 	  "xa, khac (không ghi: đoán theo tên), dùng khi giao việc cho \"các phòng\", \"các Sở, "
-	  "ban, ngành\"…" },
+	  "ban, ngành\"…; trong chương trình: màn Đơn vị, phím a." },
 	{ "unit", "list", unit_list_cmd, "[--all]",
 	  "Liệt kê các đơn vị đang hoạt động: mã số, ký hiệu, tên, trưởng đơn vị (tab), loại ở cột "
 	  "cuối; --all: cả đơn vị đã thôi, thêm cột active/inactive trước cột loại." },

@@ -35,9 +35,17 @@ static bool valid_cutoff(const char *v)
 	return int_in(v, 1, 28);
 }
 
+/* yes/no, or as the program's forms say it, có/không (stored as yes/no). */
 static bool valid_yes_no(const char *v)
 {
-	return strcmp(v, "yes") == 0 || strcmp(v, "no") == 0;
+	return strcmp(v, "yes") == 0 || strcmp(v, "no") == 0 || strcmp(v, "có") == 0 ||
+	       strcmp(v, "không") == 0;
+}
+
+bool settings_yes_no(const char *key)
+{
+	const struct setting_def *s = settings_find(key);
+	return s && s->valid == valid_yes_no;
 }
 
 static bool valid_keep_daily(const char *v)
@@ -48,6 +56,16 @@ static bool valid_keep_daily(const char *v)
 static bool valid_keep_monthly(const char *v)
 {
 	return int_in(v, 0, 1200);
+}
+
+static bool valid_due_within(const char *v)
+{
+	return int_in(v, 0, 1000);
+}
+
+static bool valid_max_mb(const char *v)
+{
+	return int_in(v, 1, 4096);
 }
 
 /* A number pattern holds {n} (the year's sequence) once, maybe {yyyy}. */
@@ -81,6 +99,26 @@ static bool valid_date(const char *v)
 	struct ymd d;
 	return date_parse_dmy(v, &d) || date_parse_iso(v, &d);
 }
+
+/* What a refused value needed, said shortly (under a form's field). */
+static const struct {
+	bool (*valid)(const char *value);
+	const char *why;
+} whys[] = {
+	{ valid_text, "Không được để trống" },
+	{ valid_days, "Cần một số ngày từ 1 đến 365" },
+	{ valid_cutoff, "Cần một ngày từ 1 đến 28" },
+	{ valid_yes_no, "Ghi «có» hoặc «không»" },
+	{ valid_keep_daily, "Cần một số từ 1 đến 3650" },
+	{ valid_keep_monthly, "Cần một số từ 0 đến 1200" },
+	{ valid_due_within, "Cần một số từ 0 đến 1000" },
+	{ valid_max_mb, "Cần một số từ 1 đến 4096" },
+	{ valid_number_pattern, "Cần {n} đúng một lần, ví dụ {n}/PXL-SCT" },
+	{ valid_report_number, "Cần {n} một lần và dấu /, ví dụ {n}/BC-SCT; hoặc /BC-SCT để điền "
+	  "số sau" },
+	{ valid_day_month, "Cần ngày/tháng, ví dụ 16/03" },
+	{ valid_date, "Cần ngày/tháng/năm, ví dụ 15/09/2025" },
+};
 
 /* The derived defaults read the newest plan's header. */
 static const struct {
@@ -153,12 +191,55 @@ const struct setting_def settings_known[] = {
 	  "kỳ đến ngày liền trước nó của tháng cuối kỳ (15: quý I = 15/12 → 14/3; 1: theo tháng "
 	  "dương lịch)", valid_cutoff },
 	{ "backup.auto", "yes", "Tự động sao lưu cơ sở dữ liệu vào thư mục backups cạnh nó ở lần ghi "
-	  "đầu tiên mỗi ngày (yes/no)", valid_yes_no },
+	  "đầu tiên mỗi ngày (yes/no, hoặc có/không)", valid_yes_no },
 	{ "backup.keep_daily", "14", "Số bản sao lưu tự động hằng ngày mới nhất được giữ lại",
 	  valid_keep_daily },
 	{ "backup.keep_monthly", "12", "Với các bản sao lưu tự động cũ hơn: giữ bản mới nhất của mỗi "
 	  "tháng, cho bấy nhiêu tháng gần nhất (0: không giữ)", valid_keep_monthly },
+	/* read by the program and the evidence store, settable since issue 17 */
+	{ "ui.due_within", "10", "\"Sắp đến hạn\" là trong bấy nhiêu ngày làm việc tới (màn Tổng "
+	  "quan, Nhiệm vụ W), từ 0 đến 1000", valid_due_within },
+	{ "evidence.max_mb", "100", "Cỡ tối đa của một tệp minh chứng, tính bằng MB (1 đến 4096)",
+	  valid_max_mb },
 	{ NULL, NULL, NULL, NULL },
+};
+
+/* The settings screen: the keys grouped as the clerk thinks of them. */
+const struct setting_shown settings_shown[] = {
+	{ "org.name", "Cơ quan", "Tên cơ quan" },
+	{ "org.short", "Cơ quan", "Tên ngắn" },
+	{ "org.parent", "Cơ quan", "Cơ quan chủ quản" },
+	{ "org.place", "Cơ quan", "Địa danh" },
+	{ "report.authority", "Báo cáo", "Thẩm quyền ký" },
+	{ "report.signer_title", "Báo cáo", "Chức vụ người ký" },
+	{ "report.signer", "Báo cáo", "Người ký" },
+	{ "report.number", "Báo cáo", "Số, ký hiệu" },
+	{ "report.to", "Báo cáo", "Kính gửi" },
+	{ "report.recipients", "Báo cáo", "Nơi nhận" },
+	{ "report.deadline.q1", "Báo cáo", "Hạn gửi quý I" },
+	{ "report.deadline.h1", "Báo cáo", "Hạn gửi 6 tháng" },
+	{ "report.deadline.q3", "Báo cáo", "Hạn gửi quý III" },
+	{ "report.deadline.9m", "Báo cáo", "Hạn gửi 9 tháng" },
+	{ "report.deadline.year", "Báo cáo", "Hạn gửi năm" },
+	{ "period.cutoff_day", "Báo cáo", "Ngày chốt số liệu" },
+	{ "letter.authority", "Phiếu xin lỗi", "Thẩm quyền ký" },
+	{ "letter.signer_title", "Phiếu xin lỗi", "Chức vụ người ký" },
+	{ "letter.signer", "Phiếu xin lỗi", "Người ký" },
+	{ "letter.number", "Phiếu xin lỗi", "Mẫu số phiếu" },
+	{ "letter.form_switch", "Phiếu xin lỗi", "Ngày đổi mẫu" },
+	{ "feedback.forward_days", "Phản ánh", "Hạn chuyển đi" },
+	{ "feedback.due.van-ban", "Phản ánh", "Hạn: văn bản" },
+	{ "feedback.due.truc-tiep", "Phản ánh", "Hạn: trực tiếp" },
+	{ "feedback.due.dien-thoai", "Phản ánh", "Hạn: điện thoại" },
+	{ "feedback.due.email", "Phản ánh", "Hạn: thư điện tử" },
+	{ "feedback.due.cong-dvc", "Phản ánh", "Hạn: Cổng DVC" },
+	{ "feedback.due.phieu", "Phản ánh", "Hạn: phiếu ý kiến" },
+	{ "backup.auto", "Sao lưu", "Tự động sao lưu" },
+	{ "backup.keep_daily", "Sao lưu", "Giữ bản hằng ngày" },
+	{ "backup.keep_monthly", "Sao lưu", "Giữ bản hằng tháng" },
+	{ "ui.due_within", "Khác", "Sắp đến hạn (ngày)" },
+	{ "evidence.max_mb", "Khác", "Cỡ tệp tối đa (MB)" },
+	{ NULL, NULL, NULL },
 };
 
 const struct setting_def *settings_find(const char *key)
@@ -276,8 +357,11 @@ static int check_key(const char *key, struct cchc_err *err)
 	return err_set(err, CCHC_EINPUT, "Không có thiết lập \"%s\" (xem: cchc setting list)", key);
 }
 
-int settings_set(struct db *db, const char *key, const char *value, struct cchc_err *err)
+/* The value as it would be stored (NFC, spaces squeezed) in *out, or an
+ * error saying why it is refused. */
+static int checked(const char *key, const char *value, char **out, struct cchc_err *err)
 {
+	*out = NULL;
 	if (check_key(key, err))
 		return err->code;
 	size_t bad;
@@ -292,13 +376,68 @@ int settings_set(struct db *db, const char *key, const char *value, struct cchc_
 		free(t);
 		return err->code;
 	}
-	int rc = db_begin(db, err);
-	if (!rc && !(rc = db_setting_set(db, key, t, err)))
+	if (settings_yes_no(key) && (!strcmp(t, "có") || !strcmp(t, "không"))) {
+		bool yes = *t == 'c';
+		free(t);
+		t = xstrdup(yes ? "yes" : "no");
+	}
+	*out = t;
+	return CCHC_OK;
+}
+
+int settings_check(const char *key, const char *value, struct cchc_err *err)
+{
+	char *t;
+	int rc = checked(key, value, &t, err);
+	free(t);
+	if (rc != CCHC_EINPUT || !settings_find(key))
+		return rc;
+	for (size_t i = 0; i < sizeof whys / sizeof whys[0]; i++)
+		if (whys[i].valid == settings_find(key)->valid)
+			return err_set(err, rc, "%s", whys[i].why);
+	return rc;
+}
+
+int settings_set_many(struct db *db, const char *const *keys, const char *const *values, int n,
+		      struct cchc_err *err)
+{
+	char **t = xcalloc((size_t)n + 1, sizeof *t);
+	int rc = CCHC_OK, i;
+	for (i = 0; i < n && !rc; i++)
+		rc = checked(keys[i], values[i], &t[i], err);
+	bool began = !rc && !(rc = db_begin(db, err));
+	for (i = 0; i < n && !rc; i++)
+		rc = db_setting_set(db, keys[i], t[i], err);
+	if (!rc)
 		rc = db_commit(db, err);
-	if (rc)
+	if (rc && began)
 		db_rollback(db);
+	for (i = 0; i < n; i++)
+		free(t[i]);
 	free(t);
 	return rc;
+}
+
+int settings_set(struct db *db, const char *key, const char *value, struct cchc_err *err)
+{
+	return settings_set_many(db, &key, &value, 1, err);
+}
+
+bool settings_setup_needed(struct db *db)
+{
+	static const char sql[] =
+		"SELECT NOT EXISTS (SELECT 1 FROM setting WHERE key = 'org.name' AND trim(value) <> '') "
+		"AND NOT EXISTS (SELECT 1 FROM plan WHERE is_demo = 0 AND trim(issuer) <> '') "
+		"AND (EXISTS (SELECT 1 FROM plan WHERE is_demo = 0) "
+		"     OR NOT EXISTS (SELECT 1 FROM plan WHERE is_demo = 1))";
+	sqlite3_stmt *st;
+	bool needed = false;
+	if (db->readonly || sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+		return false;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		needed = sqlite3_column_int(st, 0) != 0;
+	sqlite3_finalize(st);
+	return needed;
 }
 
 int settings_reset(struct db *db, const char *key, struct cchc_err *err)

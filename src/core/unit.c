@@ -223,35 +223,13 @@ static int update_unit(struct db *db, int64_t id, const char *column, const char
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-int unit_edit(struct db *db, const char *code, const char *name, const char *new_code,
-	      const char *head, const char *kind, int active, struct cchc_err *err)
+/* The edit of unit id, after the checks that need no database. */
+static int edit_checked(struct db *db, int64_t id, char *const v[3], const char *kind,
+			int active, struct cchc_err *err)
 {
-	if (kind && !unit_kind_valid(kind))
-		return unit_set_kind(db, 0, kind, err);
-	const char *in[3] = { name, new_code, head };
-	char *v[3] = { NULL, NULL, NULL };
-	for (int i = 0; i < 3; i++)
-		if (in[i]) {
-			char *nfc = text_nfc(in[i]);
-			if (!nfc) {
-				free(v[0]), free(v[1]), free(v[2]);
-				return err_set(err, CCHC_EINPUT, "Giá trị không phải UTF-8 hợp lệ");
-			}
-			v[i] = text_squeeze(nfc);
-			free(nfc);
-		}
 	int rc;
-	if (v[0] && !*v[0]) {
-		rc = err_set(err, CCHC_EINPUT, "Tên đơn vị không được để trống");
-		goto out;
-	}
-	int64_t id = unit_id_by_code(db, code);
-	if (!id) {
-		rc = err_set(err, CCHC_ENOTFOUND, "Không có đơn vị mã \"%s\" (xem cchc unit list)", code);
-		goto out;
-	}
 	if ((rc = db_begin(db, err)))
-		goto out;
+		return rc;
 	static const char *const cols[3] = { "name", "code", "head" };
 	int s = SQLITE_OK;
 	for (int i = 0; i < 3 && s == SQLITE_OK; i++)
@@ -261,16 +239,49 @@ int unit_edit(struct db *db, const char *code, const char *name, const char *new
 		s = update_unit(db, id, "active", active ? "1" : "0");
 	if (s == SQLITE_OK && kind)
 		s = update_unit(db, id, "kind", kind);
-	if (s != SQLITE_OK) {
-		if ((s & 0xff) == SQLITE_CONSTRAINT)
-			rc = err_set(err, CCHC_EDUP, "Đã có đơn vị khác cùng tên hoặc mã");
-		else
-			rc = db_fail(db, s, "sửa đơn vị", err);
-		db_rollback(db);
-	} else {
-		rc = db_commit(db, err);
-	}
-out:
+	if (s == SQLITE_OK)
+		return db_commit(db, err);
+	if ((s & 0xff) == SQLITE_CONSTRAINT)
+		rc = err_set(err, CCHC_EDUP, "Đã có đơn vị khác cùng tên hoặc mã");
+	else
+		rc = db_fail(db, s, "sửa đơn vị", err);
+	db_rollback(db);
+	return rc;
+}
+
+int unit_edit_id(struct db *db, int64_t id, const char *name, const char *new_code,
+		 const char *head, const char *kind, int active, struct cchc_err *err)
+{
+	if (kind && !unit_kind_valid(kind))
+		return unit_set_kind(db, 0, kind, err);
+	const char *in[3] = { name, new_code, head };
+	char *v[3] = { NULL, NULL, NULL };
+	int rc = CCHC_OK;
+	for (int i = 0; i < 3 && !rc; i++)
+		if (in[i]) {
+			char *nfc = text_nfc(in[i]);
+			if (!nfc)
+				rc = err_set(err, CCHC_EINPUT, "Giá trị không phải UTF-8 hợp lệ");
+			else
+				v[i] = text_squeeze(nfc);
+			free(nfc);
+		}
+	if (!rc && v[0] && !*v[0])
+		rc = err_set(err, CCHC_EINPUT, "Tên đơn vị không được để trống");
+	if (!rc)
+		rc = edit_checked(db, id, v, kind, active, err);
 	free(v[0]), free(v[1]), free(v[2]);
 	return rc;
+}
+
+int unit_edit(struct db *db, const char *code, const char *name, const char *new_code,
+	      const char *head, const char *kind, int active, struct cchc_err *err)
+{
+	if (kind && !unit_kind_valid(kind))
+		return unit_set_kind(db, 0, kind, err);
+	int64_t id = unit_id_by_code(db, code);
+	if (!id)
+		return err_set(err, CCHC_ENOTFOUND, "Không có đơn vị mã \"%s\" (xem cchc unit list)",
+			       code);
+	return unit_edit_id(db, id, name, new_code, head, kind, active, err);
 }

@@ -40,6 +40,9 @@ int unit_add(struct db *db, const char *name, const char *code, const char *head
  * active < 0 leaves the flag. */
 int unit_edit(struct db *db, const char *code, const char *name, const char *new_code,
 	      const char *head, const char *kind, int active, struct cchc_err *err);
+/* The same for the unit whose id is id (the program's form). */
+int unit_edit_id(struct db *db, int64_t id, const char *name, const char *new_code,
+		 const char *head, const char *kind, int active, struct cchc_err *err);
 /* All units ordered by name. */
 int unit_list(struct db *db, struct unit_info **out, int *n, struct cchc_err *err);
 void unit_list_free(struct unit_info *v, int n);

@@ -6,6 +6,7 @@
 #include "core/plan.h"
 #include "store/datafile.h"
 #include "text/utf8.h"
+#include "ui/setup_form.h"
 #include "ui/term.h"
 #include "ui/theme.h"
 #include "ui/wrap.h"
@@ -362,6 +363,16 @@ static bool next_message(struct app *app)
 	return true;
 }
 
+/* The action a closed modal left to do (app->after). */
+static int run_after(struct app *app)
+{
+	enum action a = app->after;
+	if (app->modal || a == ACT_NONE)
+		return UI_NONE;
+	app->after = ACT_NONE;
+	return UI_ALL | app->views[app->cur]->handle(app, app->state[app->cur], a);
+}
+
 static int dispatch(struct app *app, int key)
 {
 	if (key == KEY_FN(KEY_RESIZE))
@@ -369,8 +380,10 @@ static int dispatch(struct app *app, int key)
 	int flags = next_message(app) ? UI_STATUS : UI_NONE;
 	if (too_small())
 		return app_action(app, "", key) == ACT_QUIT ? UI_QUIT : flags;
-	if (app->modal)
-		return flags | app->modal->key(app, app->modal, key);
+	if (app->modal) {
+		flags |= app->modal->key(app, app->modal, key);
+		return flags | run_after(app);
+	}
 	const struct view_class *v = app->views[app->cur];
 	int r = v->key ? v->key(app, app->state[app->cur], key) : -1;
 	if (r >= 0)
@@ -378,6 +391,8 @@ static int dispatch(struct app *app, int key)
 	enum action a = app_action(app, app_scope(app), key);
 	if (changes_refused(app, a))
 		return flags | UI_STATUS;
+	if (setup_before_print(app, a))
+		return flags | UI_VIEW;
 	r = global_action(app, a);
 	if (r < 0)
 		r = app->views[app->cur]->handle(app, app->state[app->cur], a);
@@ -497,6 +512,8 @@ int ui_run(struct db *db, const struct ui_options *opt, struct cchc_err *err)
 			app.state[i] = app.views[i]->open(&app);
 		if (opt->notice)
 			app.modal = notice_open(opt->notice);
+		else
+			app.modal = setup_form_open(&app, ACT_NONE);
 		sbuf_add(&app.pending, warnings.s ? warnings.s : "");
 		if (!app.status)
 			next_message(&app);

@@ -81,6 +81,9 @@ struct app {
 	int cursor_y, cursor_x;      /* where the terminal cursor goes (-1: nowhere) */
 	unsigned data_version;       /* bumped by every write (task saved, done, note):
 				      * screens holding rows reload when it moved */
+	enum action after;           /* run by the current screen once the modal
+				      * closes (the print the first-run form
+				      * stood in front of), or ACT_NONE */
 };
 
 /* The current view's name, for keymap lookups. */

@@ -42,12 +42,16 @@ void form_error(struct form *f, int i, const char *fmt, ...)
 	free(s);
 }
 
+void form_clear_error(struct form *f, int i)
+{
+	free(f->f[i].error);
+	f->f[i].error = NULL;
+}
+
 void form_clear_errors(struct form *f)
 {
-	for (int i = 0; i < f->nf; i++) {
-		free(f->f[i].error);
-		f->f[i].error = NULL;
-	}
+	for (int i = 0; i < f->nf; i++)
+		form_clear_error(f, i);
 }
 
 void form_focus_error(struct form *f)
@@ -307,9 +311,42 @@ static int edit_key(struct app *app, struct form *f, int key)
 	return r > LE_NONE ? UI_VIEW : UI_NONE;
 }
 
+/* Remembers the texts the owner put in, before the first key changes any. */
+static void remember(struct form *f)
+{
+	if (f->orig)
+		return;
+	f->orig = xcalloc((size_t)f->nf, sizeof *f->orig);
+	for (int i = 0; i < f->nf; i++)
+		f->orig[i] = xstrdup(form_text(f, i));
+}
+
+bool form_changed(const struct form *f)
+{
+	for (int i = 0; f->orig && i < f->nf; i++)
+		if (strcmp(f->orig[i], form_text(f, i)) != 0)
+			return true;
+	return false;
+}
+
+/* Esc or C-g: closes at once when nothing was typed, else asks first. */
+static int close_key(struct app *app, struct form *f)
+{
+	if (!form_changed(f))
+		return app_modal_close(app);
+	f->asking = true;
+	f->dropdown = false;
+	return UI_VIEW;
+}
+
 static int form_key(struct app *app, struct modal *m, int key)
 {
 	struct form *f = (struct form *)m;
+	remember(f);
+	if (f->asking) {
+		f->asking = false;
+		return key == 'c' || key == 'C' ? app_modal_close(app) : UI_VIEW;
+	}
 	if (app_action(app, "", key) == ACT_SAVE)
 		return save(app, f);
 	if (f->dropdown) {
@@ -321,7 +358,7 @@ static int form_key(struct app *app, struct modal *m, int key)
 		}
 	}
 	if (key == KEY_CHAR_ESC || key == 7 /* C-g */)
-		return app_modal_close(app);
+		return close_key(app, f);
 	if (key == KEY_FN(KEY_DOWN) && f->f[f->cur].ncand && !f->dropdown) {
 		complete(f, true);
 		return UI_VIEW;
@@ -428,9 +465,12 @@ static void form_draw(struct app *app, struct modal *m)
 			draw_text(r.y + r.h - 3, r.x + r.w - 3, 1, "↓", theme_attr(EL_DIALOG));
 			break;
 		}
-	draw_text_clip(r.y + r.h - 2, r.x + 2, r.w - 4,
-		       "Tab/S-Tab: chuyển ô  ↓: gợi ý  Enter: chọn, ô sau  C-o: lưu  Esc: hủy",
-		       theme_attr(EL_DIALOG) | A_DIM);
+	if (f->asking)
+		draw_text_clip(r.y + r.h - 2, r.x + 2, r.w - 4,
+			       "Bỏ các thay đổi vừa gõ? c: bỏ · phím khác: gõ tiếp", theme_attr(EL_ERROR));
+	else
+		draw_text_clip(r.y + r.h - 2, r.x + 2, r.w - 4, "Tab/S-Tab: chuyển ô  ↓: gợi ý  "
+			       "Enter: chọn, ô sau  C-o: lưu  Esc: hủy", theme_attr(EL_DIALOG) | A_DIM);
 	if (f->dropdown && cur_y >= 0) {
 		int save_y = app->cursor_y, save_x = app->cursor_x;
 		int fx = r.x + 2 + LABEL_W;
@@ -450,6 +490,9 @@ static void form_free(struct modal *m)
 	if (f->ops.free)
 		f->ops.free(f->ctx);
 	free_paths(f);
+	for (int i = 0; f->orig && i < f->nf; i++)
+		free(f->orig[i]);
+	free(f->orig);
 	free(f->f);
 	free(f->match);
 	free(f);

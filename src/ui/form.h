@@ -4,7 +4,9 @@
  * the item after the last comma), a hint (what the value means) and an
  * error, both shown under the field. Tab/S-Tab (or Down/Up) move between
  * fields, Up/Down/Tab/Enter pick a completion, Enter on the last field or
- * the save action (C-o) saves, Esc closes the completions or the form. The
+ * the save action (C-o) saves, Esc closes the completions or the form
+ * (after asking, when a field was changed: c drops the changes, any other
+ * key goes back to typing). The
  * owner checks and stores the values (form_ops.save) and sets errors. */
 #ifndef CCHC_UI_FORM_H
 #define CCHC_UI_FORM_H
@@ -53,6 +55,10 @@ struct form {
 	bool dropdown;
 	struct form_cand *pcand;             /* path completions (form's own) */
 	int npcand;
+	char **orig;             /* the fields' texts when the first key came
+	                          * (the owner fills them before): Esc asks
+	                          * before dropping what differs from them */
+	bool asking;             /* Esc after a change: "Bỏ các thay đổi…?" */
 };
 
 /* A form of nf fields (labels static); fill f->f[i] then open it with
@@ -63,8 +69,12 @@ const char *form_text(const struct form *f, int i);
 void form_set(struct form *f, int i, const char *text);
 void form_hint(struct form *f, int i, const char *hint);
 void form_error(struct form *f, int i, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Clears the error of field i. */
+void form_clear_error(struct form *f, int i);
 /* Clears every error. */
 void form_clear_errors(struct form *f);
+/* Whether any field's text differs from when the form was first shown. */
+bool form_changed(const struct form *f);
 /* Puts the cursor on the first field with an error. */
 void form_focus_error(struct form *f);
 /* The candidate whose value is s (case-insensitive), or -1. */

@@ -156,7 +156,7 @@ static void suggest_notes(struct help *h)
 {
 	static const char *const lines[] = {
 		"Chủ trì \"nhóm: …\" (các phòng, các Sở, ban, ngành, UBND các huyện…): khi nhận,",
-		"  mỗi đơn vị thuộc nhóm một nhiệm vụ, theo loại đơn vị (cchc unit edit MÃ --kind);",
+		"  mỗi đơn vị thuộc nhóm một nhiệm vụ, theo loại đơn vị (màn Đơn vị, e: ô Loại);",
 		"  đơn vị chưa có ký hiệu được đặt ký hiệu từ chữ cái đầu.",
 		"\"đơn vị mới: …\": đơn vị chưa có trong danh sách; khi nhận sẽ được thêm,",
 		"  ký hiệu lấy từ chữ cái đầu (sửa ở màn hình Đơn vị).",
@@ -178,6 +178,10 @@ struct modal *help_open(struct app *app)
 		suggest_notes(h);
 	add_scope(h, app, "", "Mọi màn hình");
 	add_unbound(h, app);
+	add(h, HELP_NOTE, NULL, "Biểu mẫu: Esc khi đã gõ thay đổi thì hỏi trước (c: bỏ, phím khác: gõ "
+	    "tiếp).", NULL);
+	add(h, HELP_NOTE, NULL, "Thiết lập (tên cơ quan, người ký, hạn...): màn cuối, S-Tab từ màn "
+	    "đầu.", NULL);
 	add(h, HELP_NOTE, NULL, "Đổi phím trong tệp ~/.config/cchc/keys, mỗi dòng một lệnh:", NULL);
 	add(h, HELP_NOTE, NULL, "  bind [MÀN_HÌNH] PHÍM HÀNH_ĐỘNG   (ví dụ: bind plan <F5> jump)", NULL);
 	add(h, HELP_NOTE, NULL, "  unbind [MÀN_HÌNH] PHÍM", NULL);

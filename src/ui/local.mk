@@ -27,3 +27,7 @@ libcchc_a_SOURCES += src/ui/view_home.c src/ui/view_report.c \
 	src/ui/textedit.c src/ui/textedit.h
 # Undo, a record's history, the trash, the read-only banner.
 libcchc_a_SOURCES += src/ui/changes.c
+# Setting up from inside the program: the unit form, the settings screen,
+# the first-run form for the agency.
+libcchc_a_SOURCES += src/ui/unit_form.c src/ui/unit_form.h \
+	src/ui/view_settings.c src/ui/setup_form.c src/ui/setup_form.h

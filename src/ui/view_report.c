@@ -135,6 +135,29 @@ static void find_note(struct rv *v)
 	v->scroll_to = NULL;
 }
 
+/* "org.name (đang là chữ in hoa), report.to" as the settings screen names
+ * them: "Tên cơ quan (đang là chữ in hoa), Kính gửi". */
+static void setting_labels(const char *keys, struct sbuf *out)
+{
+	for (const char *p = keys; *p;) {
+		const char *end = strstr(p, ", ");
+		size_t n = end ? (size_t)(end - p) : strlen(p), k = strcspn(p, " ");
+		k = k < n ? k : n;
+		const char *label = NULL;
+		for (const struct setting_shown *r = settings_shown; r->key && !label; r++)
+			if (strlen(r->key) == k && strncmp(r->key, p, k) == 0)
+				label = r->label;
+		if (label)
+			sbuf_addf(out, "%s%.*s", label, (int)(n - k), p + k);
+		else
+			sbuf_addn(out, p, n);
+		if (!end)
+			break;
+		sbuf_add(out, ", ");
+		p = end + 2;
+	}
+}
+
 static void build(struct app *app, struct rv *v)
 {
 	struct doc d;
@@ -152,10 +175,11 @@ static void build(struct app *app, struct rv *v)
 	char *missing = report_missing_settings(app->db);
 	if (*missing) {
 		struct sbuf m = SBUF_INIT;
-		sbuf_addf(&m, "Chưa đặt: %s.", missing);
+		sbuf_add(&m, "Chưa đặt: ");
+		setting_labels(missing, &m);
+		sbuf_add(&m, ".");
 		add_line(v, m.s, m.len);
-		static const char how[] = "Đặt bằng: cchc setting set KHÓA \"GIÁ TRỊ\" (report.to là "
-					  "Kính gửi)";
+		static const char how[] = "Đặt ở màn Thiết lập (S-Tab từ màn Tổng quan)";
 		add_line(v, how, sizeof how - 1);
 		add_line(v, "", 0);
 		sbuf_free(&m);

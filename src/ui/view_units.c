@@ -1,6 +1,6 @@
-/* Đơn vị: the divisions of the department with their code and head
- * (read-only for now; units are added with "cchc unit add"). The list can
- * be filtered (/) on code, name and head. */
+/* Đơn vị: the divisions of the department with their code and head; a
+ * adds one and e edits the one under the cursor (ui/unit_form.c). The list
+ * can be filtered (/) on code, name and head. */
 #include <config.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +9,7 @@
 #include "ui/app.h"
 #include "ui/filter.h"
 #include "ui/list.h"
+#include "ui/unit_form.h"
 
 struct unit_row {
 	int64_t id;
@@ -24,11 +25,14 @@ struct units_view {
 	struct filter filter;
 	bool loaded;
 	unsigned version;        /* app->data_version the rows were read at */
+	int64_t select;          /* a unit just saved: the cursor goes to it */
 };
 
+static int units_go(struct app *app, void *st, const char *kind, int64_t id, int64_t plan_id);
+
 static const enum action units_hints[] = {
-	ACT_HELP, ACT_QUIT, ACT_MOVE_DOWN, ACT_MOVE_UP, ACT_FILTER, ACT_SEARCH, ACT_VIEW_NEXT,
-	ACT_NONE
+	ACT_HELP, ACT_QUIT, ACT_UNIT_ADD, ACT_UNIT_EDIT, ACT_MOVE_DOWN, ACT_MOVE_UP, ACT_FILTER,
+	ACT_SEARCH, ACT_VIEW_NEXT, ACT_NONE
 };
 
 static bool row_matches(const struct units_view *uv, const struct unit_row *u)
@@ -113,6 +117,11 @@ static void ensure(struct app *app, struct units_view *uv)
 {
 	if (!uv->loaded || uv->version != app->data_version)
 		load(app, uv);
+	if (uv->select) {
+		int64_t id = uv->select;
+		uv->select = 0;
+		units_go(app, uv, "unit", id, 0);
+	}
 }
 
 static void *units_open(struct app *app)
@@ -156,9 +165,8 @@ static void draw_empty(struct units_view *uv, struct rect r)
 		draw_text_clip(r.y + 3, 2, r.w - 4, "Không có đơn vị nào khớp bộ lọc; Esc để bỏ lọc.",
 			       theme_attr(EL_TEXT));
 	else
-		draw_text_clip(r.y + 3, 2, r.w - 4, "Chưa có đơn vị nào. Thêm bằng lệnh: "
-			       "cchc unit add TÊN --code KÝ_HIỆU --head TRƯỞNG_ĐƠN_VỊ",
-			       theme_attr(EL_TEXT));
+		draw_text_clip(r.y + 3, 2, r.w - 4, "Chưa có đơn vị nào. Bấm a để thêm (tên, ký hiệu, "
+			       "trưởng đơn vị).", theme_attr(EL_TEXT));
 }
 
 static void units_draw(struct app *app, void *st, struct rect r)
@@ -214,6 +222,25 @@ static void units_status(struct app *app, void *st, struct sbuf *out)
 	filter_status(&uv->filter, uv->list.n, uv->nrows, out);
 }
 
+/* After a save: the list is read again (data_version moved) with the
+ * cursor on the unit saved, shown even if the filter would hide it. */
+static void unit_saved(void *ctx, int64_t id)
+{
+	struct units_view *uv = ctx;
+	uv->select = id;
+}
+
+static int open_form(struct app *app, struct units_view *uv, bool edit)
+{
+	int64_t id = edit && uv->list.n ? uv->rows[uv->shown[uv->list.cur]].id : 0;
+	if (edit && !id) {
+		app_message(app, true, "Chưa có đơn vị nào để sửa; bấm a để thêm");
+		return UI_STATUS;
+	}
+	struct modal *m = unit_form_open(app, id, unit_saved, uv);
+	return m ? app_modal_open(app, m) : UI_STATUS;
+}
+
 static int units_handle(struct app *app, void *st, enum action a)
 {
 	struct units_view *uv = st;
@@ -226,6 +253,8 @@ static int units_handle(struct app *app, void *st, enum action a)
 		return app_modal_open(app, prompt_open_with("lọc:", uv->filter.text, &ops, uv));
 	if (a == ACT_CANCEL && filter_active(&uv->filter))
 		return cancel_filter(app, uv, NULL);
+	if (a == ACT_UNIT_ADD || a == ACT_UNIT_EDIT)
+		return open_form(app, uv, a == ACT_UNIT_EDIT);
 	return list_move(&uv->list, a) ? UI_VIEW : UI_NONE;
 }
 

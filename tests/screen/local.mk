@@ -62,6 +62,11 @@ SCREEN_TESTS += tests/screen/export-tmux.sh
 # prints reaches the screen; the file is offered for export instead.
 SCREEN_TESTS += tests/screen/opener-tmux.sh
 
+# Setting up without the command line (issue 17): the units form, the
+# settings screen, the first-run form, Esc on a form with changes.
+SCREEN_TESTS += tests/screen/units-form.sh tests/screen/settings.sh \
+	tests/screen/first-run.sh tests/screen/form-esc.sh
+
 # The line editor of the prompts, without a screen.
 check_PROGRAMS += tests/screen/test_lineedit
 tests_screen_test_lineedit_SOURCES = tests/screen/test_lineedit.c tests/unit/check.h

@@ -6,7 +6,8 @@
 # units as a list ("vp, hc"); the deadline's date shows as it is typed.
 # "31/02/2026" is not refused: the hint under the field warns that it was
 # not understood and names the problem, and that it would be kept as
-# written with the due "chưa xác định"; Esc leaves without saving: the
+# written with the due "chưa xác định"; Esc, then c to drop what was typed,
+# leaves without saving: the
 # command line still lists five tasks. Then the same with 15/12/2026 is
 # saved (task no. 6).
 # Editing (e) changes the deadline and the status; x marks no. 3 done
@@ -32,7 +33,7 @@ type vp, hc
 key <Enter> <Tab>
 type 31/02/2026
 dump form.hint
-key <Esc>
+key <Esc> c
 dump
 S
 note "task list after leaving the form:"
