@@ -4,6 +4,7 @@ libcchc_a_SOURCES += \
 	src/util/sbuf.c src/util/sbuf.h \
 	src/util/sha256.c src/util/sha256.h \
 	src/util/fsutil.c src/util/fsutil.h \
+	src/util/progress.c src/util/progress.h \
 	src/text/utf8.c src/text/utf8.h \
 	src/text/encoding.c src/text/encoding.h \
 	src/text/decoder.c src/text/decoder.h src/text/utf8_fast.h \

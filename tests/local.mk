@@ -198,3 +198,9 @@ bench-import: cchc$(EXEEXT)
 # folder export leaves the old export or the new one, never a mix.
 CLI_TESTS += tests/cli/export_targets.sh
 CRASH_TESTS += tests/crash/kill_csv.sh
+
+# Progress of long work (issue 17): the line's text and the sink's draws.
+check_PROGRAMS += tests/unit/test_progress
+tests_unit_test_progress_SOURCES = tests/unit/test_progress.c tests/unit/check.h
+tests_unit_test_progress_LDADD = $(TEST_LIBS)
+UNIT_TESTS += tests/unit/test_progress
