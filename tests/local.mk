@@ -204,3 +204,4 @@ check_PROGRAMS += tests/unit/test_progress
 tests_unit_test_progress_SOURCES = tests/unit/test_progress.c tests/unit/check.h
 tests_unit_test_progress_LDADD = $(TEST_LIBS)
 UNIT_TESTS += tests/unit/test_progress
+CLI_TESTS += tests/cli/progress.sh

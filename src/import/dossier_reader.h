@@ -33,6 +33,9 @@ int dossier_reader_next(struct dossier_reader *rd, struct dossier_item *it,
 			struct cchc_err *err);
 /* The size of the file in bytes. */
 long long dossier_reader_size(const struct dossier_reader *rd);
+/* About the bytes of the file read up to the row handed out last: how far
+ * the import is (with dossier_reader_size). */
+long long dossier_reader_at(const struct dossier_reader *rd);
 /* Stops the reading where it is, waits for the thread, frees. */
 void dossier_reader_close(struct dossier_reader *rd);
 

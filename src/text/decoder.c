@@ -105,6 +105,11 @@ long long text_decoder_size(const struct text_decoder *d)
 	return d->size;
 }
 
+long long text_decoder_offset(const struct text_decoder *d)
+{
+	return d->offset;
+}
+
 /* The line (1-based) of the byte at off, counting the file's LF bytes
  * before it, as text_decode_input counts them. */
 static size_t line_at(const struct text_decoder *d, long long off)

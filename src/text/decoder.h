@@ -28,6 +28,8 @@ int text_decoder_read(struct text_decoder *d, struct sbuf *out, bool *eof,
 void text_decoder_name(struct text_decoder *d, const char *what);
 /* The size of the file in bytes. */
 long long text_decoder_size(const struct text_decoder *d);
+/* The bytes of the file read and given so far: with the size, how far along it is. */
+long long text_decoder_offset(const struct text_decoder *d);
 void text_decoder_close(struct text_decoder *d);
 
 #endif

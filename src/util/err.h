@@ -15,7 +15,8 @@ enum cchc_errcode {
 	CCHC_ENOMEM,
 	CCHC_EREADONLY, /* database or folder cannot be written */
 	CCHC_ECORRUPT,  /* the database file is damaged */
-	CCHC_EEXIST     /* an output file is there already and was not to be replaced */
+	CCHC_EEXIST,    /* an output file is there already and was not to be replaced */
+	CCHC_ECANCEL    /* the clerk stopped long work (progress.h); nothing was changed */
 };
 
 struct cchc_err {

@@ -16,6 +16,7 @@
 
 struct progress {
 	struct progress_view v;
+	char what[128];          /* v.what's text: the caller's may not last */
 	struct progress_sink sink;
 	double start, last;      /* clock at the start, at the last draw */
 	bool drawn, cancelled;
@@ -81,7 +82,8 @@ static void draw(struct progress *p, double t, bool final)
 struct progress *progress_begin(const char *what, const char *unit, int64_t total, int flags)
 {
 	struct progress *p = xcalloc(1, sizeof *p);
-	p->v.what = what;
+	snprintf(p->what, sizeof p->what, "%s", what);
+	p->v.what = p->what;
 	p->v.unit = unit;
 	p->v.total = total > 0 ? total : 0;
 	p->v.can_cancel = flags & PROGRESS_CANCEL;
@@ -107,6 +109,21 @@ bool progress_tick(struct progress *p)
 	if (p->v.can_cancel && p->sink.cancelled && p->sink.cancelled(p->sink.ctx))
 		p->cancelled = true;
 	return !p->cancelled;
+}
+
+void progress_phase(struct progress *p, const char *what, const char *unit, int64_t total)
+{
+	snprintf(p->what, sizeof p->what, "%s", what);
+	p->v.unit = unit;
+	p->v.count = p->v.done = 0;
+	progress_total(p, total);
+	p->start = now();
+	draw(p, p->start, false);
+}
+
+void progress_total(struct progress *p, int64_t total)
+{
+	p->v.total = total > 0 ? total : 0;
 }
 
 bool progress_cancelled(const struct progress *p)

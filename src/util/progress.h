@@ -38,9 +38,9 @@ void progress_set_sink(const struct progress_sink *s);
 enum { PROGRESS_CANCEL = 1 };   /* flags of progress_begin */
 
 struct progress;
-/* Starts reporting work called what, counting in unit (may be NULL), whose
- * done will reach total (0: unknown). With PROGRESS_CANCEL the caller
- * stops when progress_update says so. Never NULL. */
+/* Starts reporting work called what (copied), counting in unit (may be
+ * NULL; it must last), whose done will reach total (0: unknown). With
+ * PROGRESS_CANCEL the caller stops when progress_update says so. Never NULL. */
 struct progress *progress_begin(const char *what, const char *unit, int64_t total, int flags);
 /* Reports count (in unit) and done (of total); drawn at most ten times a
  * second. False when the clerk has asked to stop (only with
@@ -49,6 +49,13 @@ bool progress_update(struct progress *p, int64_t count, int64_t done);
 /* As progress_update, keeping count and done: for work that cannot measure
  * itself (an integrity check) but should still show it is alive. */
 bool progress_tick(struct progress *p);
+/* The next phase of the same work (a backup's check of its copy after the
+ * copy): what, unit and total as for progress_begin, count and done back
+ * to 0. what is copied; unit must last. */
+void progress_phase(struct progress *p, const char *what, const char *unit, int64_t total);
+/* The total, once the work knows it (the pages of a database, after the
+ * backup's first step). */
+void progress_total(struct progress *p, int64_t total);
 /* True once the clerk has asked to stop. */
 bool progress_cancelled(const struct progress *p);
 /* Ends the report (a final draw when anything was drawn, then the sink's
