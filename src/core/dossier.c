@@ -12,6 +12,7 @@
 #include "text/fold.h"
 #include "text/utf8.h"
 #include "util/fsutil.h"
+#include "util/progress.h"
 #include "util/sbuf.h"
 
 #define MAX_EXPORT_BYTES ((size_t)2 << 30)
@@ -630,8 +631,13 @@ static int import_rows(struct db *db, sqlite3_stmt *st, const struct dossier_par
 {
 	struct unit_cache units = { .n = 0 };
 	int rc = CCHC_OK;
+	struct progress *pr = progress_begin("Nhập hồ sơ", "dòng", p->nrows, PROGRESS_CANCEL);
 	for (int i = 0; i < p->nrows; i++) {
 		const struct dossier_row *row = &p->rows[i];
+		if (!progress_update(pr, i + 1, i + 1)) {
+			rc = dossier_import_cancelled(err);
+			break;
+		}
 		char rec[11], due[11] = "", res[11] = "";
 		date_format_iso(row->received, rec);
 		if (row->due.y)
@@ -651,6 +657,7 @@ static int import_rows(struct db *db, sqlite3_stmt *st, const struct dossier_par
 		rc = CCHC_OK;
 		r->updated += sqlite3_changes(db->h);
 	}
+	progress_end(pr);
 	unit_cache_free(&units);
 	return rc;
 }

@@ -110,6 +110,9 @@ struct dossier_import_opts {
 int dossier_import_file(struct db *db, const char *path, const struct dossier_import_opts *o,
 			struct dossier_import_result *r, struct cchc_err *err);
 void dossier_import_result_free(struct dossier_import_result *r);
+/* The error of an import the clerk stopped (util/progress.h): CCHC_ECANCEL,
+ * saying nothing was stored. */
+int dossier_import_cancelled(struct cchc_err *err);
 
 struct dossier_stats {
 	char group[160];         /* the field (lĩnh vực) or unit when grouped, else "" */

@@ -455,11 +455,10 @@ static size_t block_size(const struct dossier_import_opts *o)
 	return v > 0 ? (size_t)v : DEFAULT_BLOCK;
 }
 
-/* The clerk stopped the import (progress.h): it is rolled back by the caller. */
-static int import_cancelled(struct cchc_err *err)
+int dossier_import_cancelled(struct cchc_err *err)
 {
-	return err_set(err, CCHC_ECANCEL, "Đã dừng nhập hồ sơ theo yêu cầu: chưa nhập hồ sơ nào, dữ "
-		       "liệu vẫn như trước.");
+	return err_set(err, CCHC_ECANCEL, "Đã dừng nhập hồ sơ theo yêu cầu; không hồ sơ nào được "
+		       "nhập.");
 }
 
 /* Stores the rows as the reader thread hands them over, in file order,
@@ -472,7 +471,7 @@ static int import_stream(struct importer *im, struct dossier_reader *rd, struct 
 	struct progress *p = progress_begin("Nhập hồ sơ", "dòng", im->size, PROGRESS_CANCEL);
 	while (!(rc = dossier_reader_next(rd, &it, err)) && (it.row || it.reason)) {
 		if (!progress_update(p, ++rows, dossier_reader_at(rd))) {
-			rc = import_cancelled(err);
+			rc = dossier_import_cancelled(err);
 			break;
 		}
 		if (!it.row)
