@@ -205,3 +205,10 @@ tests_unit_test_progress_SOURCES = tests/unit/test_progress.c tests/unit/check.h
 tests_unit_test_progress_LDADD = $(TEST_LIBS)
 UNIT_TESTS += tests/unit/test_progress
 CLI_TESTS += tests/cli/progress.sh
+
+# Dossier import's guess of the encoding (issue 17).
+check_PROGRAMS += tests/unit/test_detect
+tests_unit_test_detect_SOURCES = tests/unit/test_detect.c tests/unit/check.h
+tests_unit_test_detect_LDADD = $(TEST_LIBS)
+UNIT_TESTS += tests/unit/test_detect
+CLI_TESTS += tests/cli/dossier_encoding.sh

@@ -143,6 +143,7 @@ static int ds_import(struct cli_ctx *ctx, int argc, char **argv)
 	struct dossier_import_result r;
 	if (dossier_import_file(&ctx->db, file, &o, &r, &err))
 		return cli_error(&err);
+	printf("Bảng mã: %s\n", r.encoding);
 	if (!listed)
 		report_bad(&r);
 	if (r.stored)

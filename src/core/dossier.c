@@ -8,6 +8,7 @@
 #include "store/datafile.h"
 #include "store/history.h"
 #include "text/collate.h"
+#include "text/detect.h"
 #include "text/encoding.h"
 #include "text/fold.h"
 #include "text/utf8.h"
@@ -567,6 +568,23 @@ int dossier_map_load(const char *map_path, struct dossier_map *map, struct cchc_
 	return rc;
 }
 
+/* The encoding of an export read whole: the one named, else as guessed
+ * from its start (text/detect.h); NULL for UTF-8 or a BOM, which
+ * text_decode_input knows. */
+static int encoding_of(const char *raw, size_t n, const char *named, const char *what,
+		       const char **enc, struct cchc_err *err)
+{
+	struct text_guess g;
+	*enc = named;
+	if (named)
+		return CCHC_OK;
+	size_t sample = n < 65536 ? n : 65536;
+	if (!text_guess_encoding(raw, sample, sample == n, &g))
+		return text_refuse_unknown(what, raw, sample, err);
+	*enc = g.bom ? NULL : g.iconv;
+	return CCHC_OK;
+}
+
 int dossier_read_file(const char *path, const char *encoding, const char *map_path,
 		      struct dossier_parse *out, struct cchc_err *err)
 {
@@ -580,6 +598,7 @@ int dossier_read_file(const char *path, const char *encoding, const char *map_pa
 	struct sbuf what = SBUF_INIT;
 	sbuf_addf(&what, "Tệp hồ sơ %s", path);
 	if (!(rc = fs_read_file(path, MAX_EXPORT_BYTES, &raw, &rawlen, err)) &&
+	    !(rc = encoding_of(raw, rawlen, encoding, what.s, &encoding, err)) &&
 	    !(rc = text_decode_input(raw, rawlen, encoding, what.s, &text, &len, err)))
 		rc = dossier_parse_text(text, len, &map, out, err);
 	sbuf_free(&what);

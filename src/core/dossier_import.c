@@ -510,6 +510,7 @@ int dossier_import_file(struct db *db, const char *path, const struct dossier_im
 	if (!rc) {
 		struct importer im = { .db = db, .o = o, .r = r, .path = path,
 				       .size = dossier_reader_size(rd) };
+		snprintf(r->encoding, sizeof r->encoding, "%s", dossier_reader_said(rd));
 		rc = import_stream(&im, rd, err);
 		dossier_reader_close(rd);
 		if (!rc)

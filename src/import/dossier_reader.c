@@ -191,6 +191,10 @@ int dossier_reader_start(const char *path, const char *encoding, size_t block,
 	sbuf_addf(&what, "Tệp hồ sơ %s", path);
 	text_decoder_name(dec, what.s);
 	sbuf_free(&what);
+	if (text_decoder_guess(dec, err)) {
+		text_decoder_close(dec);
+		return err->code;
+	}
 	struct dossier_reader *rd = xcalloc(1, sizeof *rd);
 	rd->dec = dec;
 	rd->map = map;
@@ -210,6 +214,11 @@ int dossier_reader_start(const char *path, const char *encoding, size_t block,
 long long dossier_reader_size(const struct dossier_reader *rd)
 {
 	return text_decoder_size(rd->dec);
+}
+
+const char *dossier_reader_said(const struct dossier_reader *rd)
+{
+	return text_decoder_said(rd->dec);
 }
 
 long long dossier_reader_at(const struct dossier_reader *rd)

@@ -37,7 +37,8 @@ on_pty "$T/pty" "'$CCHC' dossier import '$T/big.csv'"
 expect_rc 0
 has "$T/pty" '\r\033[KNhập hồ sơ: 0 dòng · 0%%'
 has "$T/pty" '\r\033[KNhập hồ sơ: 3.000 dòng · 100%%'
-has "$T/pty" '\r\033[KĐã nhập 3000 hồ sơ: 3000 mới'
+has "$T/pty" '\r\033[KBảng mã: UTF-8 có BOM (tự nhận biết)'
+has "$T/pty" 'Đã nhập 3000 hồ sơ: 3000 mới'
 [ "$(sqlite3 "$CCHC_DB" 'SELECT count(*) FROM dossier')" = 3000 ] || fail "not 3000 dossiers"
 
 # not a terminal: the same import, no progress
