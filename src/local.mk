@@ -4,9 +4,11 @@ libcchc_a_SOURCES += \
 	src/util/sbuf.c src/util/sbuf.h \
 	src/util/sha256.c src/util/sha256.h \
 	src/util/fsutil.c src/util/fsutil.h \
+	src/util/progress.c src/util/progress.h \
 	src/text/utf8.c src/text/utf8.h \
 	src/text/encoding.c src/text/encoding.h \
 	src/text/decoder.c src/text/decoder.h src/text/utf8_fast.h \
+	src/text/detect.c src/text/detect.h \
 	src/text/date.c src/text/date.h \
 	src/text/fold.c src/text/fold.h \
 	src/text/collate.c src/text/collate.h \

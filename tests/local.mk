@@ -204,3 +204,17 @@ check_PROGRAMS += tests/unit/test_settings
 tests_unit_test_settings_SOURCES = tests/unit/test_settings.c tests/unit/check.h
 tests_unit_test_settings_LDADD = $(TEST_LIBS)
 UNIT_TESTS += tests/unit/test_settings
+
+# Progress of long work (issue 17): the line's text and the sink's draws.
+check_PROGRAMS += tests/unit/test_progress
+tests_unit_test_progress_SOURCES = tests/unit/test_progress.c tests/unit/check.h
+tests_unit_test_progress_LDADD = $(TEST_LIBS)
+UNIT_TESTS += tests/unit/test_progress
+CLI_TESTS += tests/cli/progress.sh
+
+# Dossier import's guess of the encoding (issue 17).
+check_PROGRAMS += tests/unit/test_detect
+tests_unit_test_detect_SOURCES = tests/unit/test_detect.c tests/unit/check.h
+tests_unit_test_detect_LDADD = $(TEST_LIBS)
+UNIT_TESTS += tests/unit/test_detect
+CLI_TESTS += tests/cli/dossier_encoding.sh

@@ -25,7 +25,8 @@ static int ds_stats(struct cli_ctx *ctx, int argc, char **argv);
 const struct cli_cmd cli_dossier_cmds[] = {
 	{ "dossier", "import", ds_import, "TỆP [--encoding BẢNG_MÃ] [--map TỆP_CỘT] [--skip-bad]",
 	  "Nhập danh sách hồ sơ xuất từ hệ thống một cửa (CSV/TSV); hồ sơ đã có (cùng mã) được "
-	  "cập nhật. Có dòng lỗi thì hỏi lại, hoặc --skip-bad để bỏ qua chúng." },
+	  "cập nhật. Có dòng lỗi thì hỏi lại, hoặc --skip-bad để bỏ qua chúng. Bảng mã tự nhận "
+	  "biết (UTF-8, UTF-16 có BOM, Windows-1258, TCVN3) và được in ra; --encoding để chỉ định." },
 	{ "dossier", "add", ds_add, "--code MÃ_HỒ_SƠ --received NGÀY " DOSSIER_FIELDS,
 	  "Thêm một hồ sơ nhập tay; in mã số." },
 	{ "dossier", "edit", ds_edit, "MÃ_HỒ_SƠ [--code MÃ_MỚI] " DOSSIER_FIELDS,
@@ -143,6 +144,7 @@ static int ds_import(struct cli_ctx *ctx, int argc, char **argv)
 	struct dossier_import_result r;
 	if (dossier_import_file(&ctx->db, file, &o, &r, &err))
 		return cli_error(&err);
+	printf("Bảng mã: %s\n", r.encoding);
 	if (!listed)
 		report_bad(&r);
 	if (r.stored)

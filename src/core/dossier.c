@@ -8,10 +8,12 @@
 #include "store/datafile.h"
 #include "store/history.h"
 #include "text/collate.h"
+#include "text/detect.h"
 #include "text/encoding.h"
 #include "text/fold.h"
 #include "text/utf8.h"
 #include "util/fsutil.h"
+#include "util/progress.h"
 #include "util/sbuf.h"
 
 #define MAX_EXPORT_BYTES ((size_t)2 << 30)
@@ -566,6 +568,23 @@ int dossier_map_load(const char *map_path, struct dossier_map *map, struct cchc_
 	return rc;
 }
 
+/* The encoding of an export read whole: the one named, else as guessed
+ * from its start (text/detect.h); NULL for UTF-8 or a BOM, which
+ * text_decode_input knows. */
+static int encoding_of(const char *raw, size_t n, const char *named, const char *what,
+		       const char **enc, struct cchc_err *err)
+{
+	struct text_guess g;
+	*enc = named;
+	if (named)
+		return CCHC_OK;
+	size_t sample = n < 65536 ? n : 65536;
+	if (!text_guess_encoding(raw, sample, sample == n, &g))
+		return text_refuse_unknown(what, raw, sample, err);
+	*enc = g.bom ? NULL : g.iconv;
+	return CCHC_OK;
+}
+
 int dossier_read_file(const char *path, const char *encoding, const char *map_path,
 		      struct dossier_parse *out, struct cchc_err *err)
 {
@@ -579,6 +598,7 @@ int dossier_read_file(const char *path, const char *encoding, const char *map_pa
 	struct sbuf what = SBUF_INIT;
 	sbuf_addf(&what, "Tệp hồ sơ %s", path);
 	if (!(rc = fs_read_file(path, MAX_EXPORT_BYTES, &raw, &rawlen, err)) &&
+	    !(rc = encoding_of(raw, rawlen, encoding, what.s, &encoding, err)) &&
 	    !(rc = text_decode_input(raw, rawlen, encoding, what.s, &text, &len, err)))
 		rc = dossier_parse_text(text, len, &map, out, err);
 	sbuf_free(&what);
@@ -630,8 +650,13 @@ static int import_rows(struct db *db, sqlite3_stmt *st, const struct dossier_par
 {
 	struct unit_cache units = { .n = 0 };
 	int rc = CCHC_OK;
+	struct progress *pr = progress_begin("Nhập hồ sơ", "dòng", p->nrows, PROGRESS_CANCEL);
 	for (int i = 0; i < p->nrows; i++) {
 		const struct dossier_row *row = &p->rows[i];
+		if (!progress_update(pr, i + 1, i + 1)) {
+			rc = dossier_import_cancelled(err);
+			break;
+		}
 		char rec[11], due[11] = "", res[11] = "";
 		date_format_iso(row->received, rec);
 		if (row->due.y)
@@ -651,6 +676,7 @@ static int import_rows(struct db *db, sqlite3_stmt *st, const struct dossier_par
 		rc = CCHC_OK;
 		r->updated += sqlite3_changes(db->h);
 	}
+	progress_end(pr);
 	unit_cache_free(&units);
 	return rc;
 }

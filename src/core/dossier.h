@@ -78,6 +78,7 @@ struct dossier_import_result {
 	struct dossier_bad *bad; /* the first DOSSIER_BAD_KEPT bad rows, in file order */
 	int nbad_kept;
 	bool stored;             /* the good rows are in; false: refused, nothing changed */
+	char encoding[64];       /* the file's, as the clerk is told it: "TCVN3 (tự nhận biết)" */
 };
 /* Stores the good rows of a file read by dossier_read_file in one
  * transaction: a new code is added, a known one updated. */
@@ -87,7 +88,7 @@ int dossier_import(struct db *db, const struct dossier_parse *p, struct dossier_
 /* The streaming import: the way to import an export of any size. */
 #define DOSSIER_BAD_KEPT 1000
 struct dossier_import_opts {
-	const char *encoding;    /* NULL: UTF-8, or UTF-16 with a BOM */
+	const char *encoding;    /* NULL: guessed (text/detect.h) */
 	const char *map_path;    /* NULL: as dossier_map_load */
 	bool skip_bad;           /* store the good rows even when some are bad */
 	/* Asked, with the bad rows in r, when there are some and skip_bad is
@@ -110,6 +111,9 @@ struct dossier_import_opts {
 int dossier_import_file(struct db *db, const char *path, const struct dossier_import_opts *o,
 			struct dossier_import_result *r, struct cchc_err *err);
 void dossier_import_result_free(struct dossier_import_result *r);
+/* The error of an import the clerk stopped (util/progress.h): CCHC_ECANCEL,
+ * saying nothing was stored. */
+int dossier_import_cancelled(struct cchc_err *err);
 
 struct dossier_stats {
 	char group[160];         /* the field (lĩnh vực) or unit when grouped, else "" */

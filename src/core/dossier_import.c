@@ -19,6 +19,7 @@
 #include "core/dossier.h"
 #include "store/history.h"
 #include "import/dossier_reader.h"
+#include "util/progress.h"
 #include "util/sbuf.h"
 
 #define DEFAULT_BLOCK ((size_t)1 << 20)
@@ -454,17 +455,33 @@ static size_t block_size(const struct dossier_import_opts *o)
 	return v > 0 ? (size_t)v : DEFAULT_BLOCK;
 }
 
-/* Stores the rows as the reader thread hands them over, in file order. */
+int dossier_import_cancelled(struct cchc_err *err)
+{
+	return err_set(err, CCHC_ECANCEL, "Đã dừng nhập hồ sơ theo yêu cầu; không hồ sơ nào được "
+		       "nhập.");
+}
+
+/* Stores the rows as the reader thread hands them over, in file order,
+ * reporting the rows read and the bytes of the file behind them. */
 static int import_stream(struct importer *im, struct dossier_reader *rd, struct cchc_err *err)
 {
 	struct dossier_item it;
+	int64_t rows = 0;
 	int rc;
+	struct progress *p = progress_begin("Nhập hồ sơ", "dòng", im->size, PROGRESS_CANCEL);
 	while (!(rc = dossier_reader_next(rd, &it, err)) && (it.row || it.reason)) {
+		if (!progress_update(p, ++rows, dossier_reader_at(rd))) {
+			rc = dossier_import_cancelled(err);
+			break;
+		}
 		if (!it.row)
 			import_bad(im, it.line, it.reason);
 		else if ((rc = import_row(im, &it, err)))
 			break;
 	}
+	if (!rc)
+		progress_update(p, rows, im->size);
+	progress_end(p);
 	return rc;
 }
 
@@ -493,6 +510,7 @@ int dossier_import_file(struct db *db, const char *path, const struct dossier_im
 	if (!rc) {
 		struct importer im = { .db = db, .o = o, .r = r, .path = path,
 				       .size = dossier_reader_size(rd) };
+		snprintf(r->encoding, sizeof r->encoding, "%s", dossier_reader_said(rd));
 		rc = import_stream(&im, rd, err);
 		dossier_reader_close(rd);
 		if (!rc)

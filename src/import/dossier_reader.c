@@ -32,6 +32,7 @@ struct batch {
 	struct entry *e;
 	int n, cap;
 	int next;            /* the caller's place in it */
+	long long from, at;  /* the bytes of the file read when the last batch and this one were queued */
 };
 
 struct dossier_reader {
@@ -51,6 +52,7 @@ struct dossier_reader {
 	struct cchc_err err;
 	struct batch *filling;   /* the thread's */
 	struct batch *taking;    /* the caller's */
+	long long queued_at;     /* the thread's: the bytes read at the last batch queued */
 };
 
 static void batch_free(struct batch *b)
@@ -82,6 +84,8 @@ static bool queue_filled(struct dossier_reader *rd)
 		pthread_cond_wait(&rd->changed, &rd->lock);
 	bool go = !rd->stop;
 	if (go) {
+		rd->filling->from = rd->queued_at;
+		rd->filling->at = rd->queued_at = text_decoder_offset(rd->dec);
 		rd->queue[(rd->head + rd->count++) % QUEUE] = rd->filling;
 		rd->filling = rd->spare ? rd->spare : xcalloc(1, sizeof *rd->filling);
 		rd->spare = NULL;
@@ -187,6 +191,10 @@ int dossier_reader_start(const char *path, const char *encoding, size_t block,
 	sbuf_addf(&what, "Tệp hồ sơ %s", path);
 	text_decoder_name(dec, what.s);
 	sbuf_free(&what);
+	if (text_decoder_guess(dec, err)) {
+		text_decoder_close(dec);
+		return err->code;
+	}
 	struct dossier_reader *rd = xcalloc(1, sizeof *rd);
 	rd->dec = dec;
 	rd->map = map;
@@ -206,6 +214,19 @@ int dossier_reader_start(const char *path, const char *encoding, size_t block,
 long long dossier_reader_size(const struct dossier_reader *rd)
 {
 	return text_decoder_size(rd->dec);
+}
+
+const char *dossier_reader_said(const struct dossier_reader *rd)
+{
+	return text_decoder_said(rd->dec);
+}
+
+long long dossier_reader_at(const struct dossier_reader *rd)
+{
+	const struct batch *b = rd->taking;
+	if (!b || !b->n)
+		return 0;
+	return b->from + (b->at - b->from) * b->next / b->n;
 }
 
 /* Gives back the emptied batch and waits for the next full one; NULL at

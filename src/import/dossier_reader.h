@@ -21,7 +21,8 @@ struct dossier_item {
 	const char *reason;
 };
 
-/* Opens path (errors: those of text_decoder_open) and starts reading it.
+/* Opens path (errors: those of text_decoder_open), guesses its encoding
+ * unless one is named (text_decoder_guess), and starts reading it.
  * encoding and block as for text_decoder_open; map must outlive the reader;
  * a record longer than max_record is skipped as bad. */
 int dossier_reader_start(const char *path, const char *encoding, size_t block,
@@ -33,6 +34,11 @@ int dossier_reader_next(struct dossier_reader *rd, struct dossier_item *it,
 			struct cchc_err *err);
 /* The size of the file in bytes. */
 long long dossier_reader_size(const struct dossier_reader *rd);
+/* The file's encoding as the clerk is told it (text_decoder_said). */
+const char *dossier_reader_said(const struct dossier_reader *rd);
+/* About the bytes of the file read up to the row handed out last: how far
+ * the import is (with dossier_reader_size). */
+long long dossier_reader_at(const struct dossier_reader *rd);
 /* Stops the reading where it is, waits for the thread, frees. */
 void dossier_reader_close(struct dossier_reader *rd);
 

@@ -16,6 +16,7 @@
 #include "store/schema.h"
 #include "text/date.h"
 #include "util/fsutil.h"
+#include "util/progress.h"
 #include "util/sbuf.h"
 
 /* ---- names ---- */
@@ -498,9 +499,20 @@ static int verify_meta(sqlite3 *h, const char *path, int *version, struct cchc_e
 	return CCHC_OK;
 }
 
-static int verify_integrity(sqlite3 *h, const char *path, struct cchc_err *err)
+/* A progress handler: a check shows it is alive, and stops
+ * (SQLITE_INTERRUPT) when the clerk asks. */
+static int tick(void *p)
+{
+	return !progress_tick(p);
+}
+
+/* The integrity check, reporting to p (may be NULL). */
+static int verify_integrity(sqlite3 *h, const char *path, struct progress *p,
+			    struct cchc_err *err)
 {
 	int rc;
+	if (p)
+		sqlite3_progress_handler(h, 20000, tick, p);
 	char *res = first_text(h, "PRAGMA integrity_check(1)", &rc);
 	if (!res)
 		return verify_fail(h, rc, path, err);
@@ -516,7 +528,7 @@ static int verify_integrity(sqlite3 *h, const char *path, struct cchc_err *err)
 /* backup_verify for the file named path, through the VFS vfs (NULL: the
  * system's; else a copy just written), called shown in messages. */
 static int verify_as(const char *path, const char *vfs, const char *shown, int *version,
-		     struct cchc_err *err)
+		     struct progress *p, struct cchc_err *err)
 {
 	if (!vfs && check_header(path, shown, err))
 		return err->code;
@@ -525,14 +537,14 @@ static int verify_as(const char *path, const char *vfs, const char *shown, int *
 	if (rc != SQLITE_OK)
 		rc = verify_fail(h, rc, shown, err);
 	else if (!(rc = verify_meta(h, shown, version, err)))
-		rc = verify_integrity(h, shown, err);
+		rc = verify_integrity(h, shown, p, err);
 	sqlite3_close(h);
 	return rc;
 }
 
 int backup_verify(const char *path, int *version, struct cchc_err *err)
 {
-	return verify_as(path, NULL, path, version, err);
+	return verify_as(path, NULL, path, version, NULL, err);
 }
 
 /* ---- making ---- */
@@ -576,9 +588,35 @@ static int mark_rollback(int fd)
 	return pwrite(fd, v, 2, 18) == 2 ? 0 : -1;
 }
 
+#define PAGES_PER_STEP 256   /* a megabyte of 4 KiB pages between progress reports */
+
+/* Runs the backup b a step at a time, reporting the pages to p, inside a
+ * read transaction of src (its own, unless src is in one already), so that
+ * the steps copy one state of it as a single step would: a write by another
+ * program never makes the copy start again. SQLITE_INTERRUPT when the clerk
+ * stops it. */
+static int step_pages(sqlite3 *src, sqlite3_backup *b, struct progress *p)
+{
+	bool own = sqlite3_get_autocommit(src);
+	int rc = own ? sqlite3_exec(src, "BEGIN; SELECT count(*) FROM sqlite_master", NULL, NULL,
+				    NULL) : SQLITE_OK;
+	while (rc == SQLITE_OK) {
+		rc = sqlite3_backup_step(b, PAGES_PER_STEP);
+		int total = sqlite3_backup_pagecount(b);
+		progress_total(p, total);
+		if (!progress_update(p, total - sqlite3_backup_remaining(b),
+				     total - sqlite3_backup_remaining(b)))
+			rc = SQLITE_INTERRUPT;
+	}
+	if (own && !sqlite3_get_autocommit(src))
+		sqlite3_exec(src, "COMMIT", NULL, NULL, NULL);
+	return rc;
+}
+
 /* Copies every page of src's main database into t with the online backup
  * API, in one read transaction (a consistent copy while others write). */
-static int copy_pages(sqlite3 *src, struct fs_tmp *t, const char *dest, struct cchc_err *err)
+static int copy_pages(sqlite3 *src, struct fs_tmp *t, const char *dest, struct progress *p,
+		      struct cchc_err *err)
 {
 	sqlite3 *d = NULL;
 	const char *vfs = fd_vfs();
@@ -590,7 +628,7 @@ static int copy_pages(sqlite3 *src, struct fs_tmp *t, const char *dest, struct c
 				  NULL, NULL);
 	sqlite3_backup *b = rc == SQLITE_OK ? sqlite3_backup_init(d, "main", src, "main") : NULL;
 	if (b) {
-		rc = sqlite3_backup_step(b, -1);
+		rc = step_pages(src, b, p);
 		int fin = sqlite3_backup_finish(b);
 		rc = rc == SQLITE_DONE ? fin : rc;
 	} else if (rc == SQLITE_OK) {
@@ -603,18 +641,36 @@ static int copy_pages(sqlite3 *src, struct fs_tmp *t, const char *dest, struct c
 	return res;
 }
 
+/* The copy in t checked as backup_verify checks a file, reporting to p. */
+static int verify_copy(const struct fs_tmp *t, const char *dest, const char *what,
+		       struct progress *p, struct cchc_err *err)
+{
+	char name[24], phase[96];
+	fd_name(t, name);
+	snprintf(phase, sizeof phase, "%s, kiểm tra bản chép", what);
+	progress_phase(p, phase, NULL, 0);
+	int rc = verify_as(name, fd_vfs(), dest, NULL, p, err);
+	if (rc && !progress_cancelled(p))
+		err_wrap(err, "Bản chép vừa ghi không đạt khi kiểm tra nên đã bỏ: ", "");
+	return rc;
+}
+
 /* A checked copy of src for dest in t, not yet in place (fs_tmp_commit
- * puts it there as flags allow). */
+ * puts it there as flags allow); what names the work in its progress
+ * ("Sao lưu"). Stopped by the clerk, the copy is removed (CCHC_ECANCEL). */
 static int snapshot(sqlite3 *src, struct fs_tmp *t, const char *dest, int flags,
-		    struct cchc_err *err)
+		    const char *what, struct cchc_err *err)
 {
 	if (fs_tmp_open(t, dest, 0600, flags, err))
 		return err->code;
-	char name[24];
-	fd_name(t, name);
-	int rc = copy_pages(src, t, dest, err);
-	if (!rc && verify_as(name, fd_vfs(), dest, NULL, err))
-		rc = err_wrap(err, "Bản chép vừa ghi không đạt khi kiểm tra nên đã bỏ: ", "");
+	struct progress *p = progress_begin(what, "trang", 0, PROGRESS_CANCEL);
+	int rc = copy_pages(src, t, dest, p, err);
+	if (!rc && !progress_cancelled(p))
+		rc = verify_copy(t, dest, what, p, err);
+	if (progress_cancelled(p))
+		rc = err_set(err, CCHC_ECANCEL, "%s đã dừng theo yêu cầu; bản chép dở đã được xóa.",
+			     what);
+	progress_end(p);
 	if (rc)
 		fs_tmp_abort(t);
 	return rc;
@@ -624,7 +680,7 @@ static int snapshot(sqlite3 *src, struct fs_tmp *t, const char *dest, int flags,
 static int copy_checked(sqlite3 *src, const char *dest, int flags, struct cchc_err *err)
 {
 	struct fs_tmp t;
-	if (snapshot(src, &t, dest, flags, err))
+	if (snapshot(src, &t, dest, flags, "Sao lưu", err))
 		return err->code;
 	return fs_tmp_commit(&t, dest, err);
 }
@@ -982,13 +1038,15 @@ static int keep_old(const char *db_path, const char *named, sqlite3 *old, char *
 	if (!dest)
 		return err->code;
 	struct fs_tmp t;
+	struct progress *p = progress_begin("Khôi phục, giữ bản hiện tại", "trang", 0, 0);
 	if (!old)
 		rc = copy_bytes(db_path, dest, err);
 	else if (!(rc = fs_tmp_open(&t, dest, 0600, FS_NEW, err)) &&
-		 (rc = copy_pages(old, &t, dest, err)))
+		 (rc = copy_pages(old, &t, dest, p, err)))
 		fs_tmp_abort(&t);
 	else if (!rc)
 		rc = fs_tmp_commit(&t, dest, err);
+	progress_end(p);
 	if (rc)
 		err_wrap(err, "Không giữ lại được cơ sở dữ liệu hiện tại nên chưa khôi phục: ", "");
 	if (!rc && kept)
@@ -1072,7 +1130,7 @@ static int prepare_new(const char *db_path, const char *src, int version, struct
 	if (!rc)
 		rc = check_schema_of(h, src, version, &remade, err);
 	if (!rc)
-		rc = snapshot(h, t, db_path, FS_OVERWRITE | FS_GUARDED_OK, err);
+		rc = snapshot(h, t, db_path, FS_OVERWRITE | FS_GUARDED_OK, "Khôi phục", err);
 	if (!rc && remade && (rc = drop_derived(t, db_path, err)))
 		fs_tmp_abort(t);
 	sqlite3_close(h);
@@ -1288,14 +1346,20 @@ static void missing_row(struct check_report *r, sqlite3_stmt *st)
 		   "cơ sở dữ liệu", (long long)sqlite3_column_int64(st, 0), col_text(st, 1));
 }
 
+/* The integrity and foreign key checks read every page: on a big file they
+ * take a while, shown as time spent (they cannot tell how far they are). */
 static void check_structure(struct db *db, struct check_report *r)
 {
 	int n = r->problems;
+	struct progress *p = progress_begin("Kiểm tra cấu trúc tệp", NULL, 0, 0);
+	sqlite3_progress_handler(db->h, 20000, tick, p);
 	if (each_row(db, "PRAGMA integrity_check(20)", r, integrity_row, "Cấu trúc tệp") >= 0 &&
 	    r->problems == n)
 		report_add(r, CHECK_OK, "Cấu trúc tệp (integrity_check): không có lỗi");
 	if (each_row(db, "PRAGMA foreign_key_check", r, fk_row, "Khóa ngoại") == 0)
 		report_add(r, CHECK_OK, "Khóa ngoại: mọi bản ghi đều trỏ đến bản ghi có thật");
+	sqlite3_progress_handler(db->h, 0, NULL, NULL);
+	progress_end(p);
 }
 
 /* A content in sqlar is kept while an evidence file or the history (for
@@ -1312,34 +1376,17 @@ static const char missing_sql[] =
 	"s WHERE s.name = 'files/' || substr(f.sha256, 1, 2) || '/' || f.sha256) "
 	"ORDER BY f.evidence_id, f.seq";
 
-/* The progress of reading every stored file, on stderr: on a terminal a
- * line rewritten as it goes, elsewhere a line every 5 s once it is long
- * (gigabytes of scans take minutes). */
+/* The progress of reading every stored file (gigabytes of scans take
+ * minutes), in MB read of all there is. */
 struct verify_progress {
 	int64_t base, total;     /* stored bytes read before this content, in all */
-	int64_t start, last;     /* ms */
-	bool tty, shown;
+	struct progress *p;
 };
-
-static int64_t now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 static void verify_progress(void *ctx, int64_t done)
 {
-	struct verify_progress *p = ctx;
-	int64_t now = now_ms();
-	if (now - p->last < (p->tty ? 200 : 5000))
-		return;
-	p->last = now;
-	p->shown = true;
-	fprintf(stderr, "%sĐang kiểm tra tệp kiểm chứng: %lld/%lld MB%s", p->tty ? "\r" : "",
-		(long long)((p->base + done) >> 20), (long long)((p->total + (1 << 20) - 1) >> 20),
-		p->tty ? "" : "\n");
-	fflush(stderr);
+	struct verify_progress *v = ctx;
+	progress_update(v->p, (v->base + done) >> 20, v->base + done);
 }
 
 /* Reports the evidence files whose content sha is damaged. */
@@ -1376,7 +1423,7 @@ static void check_contents(struct db *db, struct check_report *r)
 	char **shas = NULL;
 	int64_t *len = NULL;
 	int n = 0;
-	struct verify_progress p = { .tty = isatty(STDERR_FILENO) };
+	struct verify_progress p = { 0 };
 	int rc = sqlite3_prepare_v2(db->h, "SELECT substr(name, 10), length(data) FROM sqlar WHERE "
 				    "name GLOB 'files/[0-9a-f][0-9a-f]/*' AND length(name) = 73 "
 				    "ORDER BY rowid", -1, &st, NULL);
@@ -1392,7 +1439,7 @@ static void check_contents(struct db *db, struct check_report *r)
 	if (rc != SQLITE_DONE)
 		report_add(r, CHECK_BAD, "Tệp kiểm chứng: không đọc được nội dung để kiểm tra (%s)",
 			   reason(db->h, rc));
-	p.start = p.last = now_ms();
+	p.p = n ? progress_begin("Kiểm tra tệp kiểm chứng", "MB", p.total, 0) : NULL;
 	int bad = 0, listed = 0, unread = 0;
 	for (int i = 0; i < n; i++) {
 		struct cchc_err e = { 0 };
@@ -1409,8 +1456,7 @@ static void check_contents(struct db *db, struct check_report *r)
 	}
 	free(shas);
 	free(len);
-	if (p.shown && p.tty)
-		fputs("\r\033[K", stderr);
+	progress_end(p.p);
 	if (listed > CHECK_LIST_MAX)
 		report_add(r, CHECK_BAD, "Tệp kiểm chứng hỏng: … và %d tệp khác", listed - CHECK_LIST_MAX);
 	if (unread > 1)

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "text/decoder.h"
+#include "text/detect.h"
 #include "text/encoding.h"
 #include "text/utf8.h"
 #include "text/utf8_fast.h"
@@ -37,6 +38,7 @@ struct text_decoder {
 	bool text_seen;      /* some text that is not white space was given */
 	bool eof;            /* the file has all been read into raw */
 	size_t lines;        /* line ends given, counted on the iconv path only */
+	char said[64];       /* the encoding as the clerk is told it */
 };
 
 static int open_iconv(struct text_decoder *d, const char *name, struct cchc_err *err)
@@ -77,8 +79,38 @@ int text_decoder_open(const char *path, const char *enc, size_t block,
 		text_decoder_close(d);
 		return err->code;
 	}
+	if (enc) {
+		struct text_guess g = { d->enc, text_encoding_display(enc), false };
+		text_encoding_said(&g, true, d->said, sizeof d->said);
+	}
 	*out = d;
 	return CCHC_OK;
+}
+
+#define GUESS_SAMPLE 65536   /* bytes text_decoder_guess looks at */
+
+int text_decoder_guess(struct text_decoder *d, struct cchc_err *err)
+{
+	if (d->cd != (iconv_t)-1)
+		return CCHC_OK;
+	char *sample = xmalloc(GUESS_SAMPLE);
+	ssize_t r = pread(d->fd, sample, GUESS_SAMPLE, 0);
+	size_t n = r > 0 ? (size_t)r : 0;
+	struct text_guess g;
+	int rc = CCHC_OK;
+	if (!text_guess_encoding(sample, n, (long long)n == d->size, &g))
+		rc = text_refuse_unknown(d->what, sample, n, err);
+	else if (g.iconv && !g.bom)   /* a BOM is start()'s to skip */
+		rc = open_iconv(d, g.iconv, err);
+	free(sample);
+	if (!rc)
+		text_encoding_said(&g, false, d->said, sizeof d->said);
+	return rc;
+}
+
+const char *text_decoder_said(const struct text_decoder *d)
+{
+	return d->said;
 }
 
 void text_decoder_close(struct text_decoder *d)
@@ -103,6 +135,11 @@ void text_decoder_name(struct text_decoder *d, const char *what)
 long long text_decoder_size(const struct text_decoder *d)
 {
 	return d->size;
+}
+
+long long text_decoder_offset(const struct text_decoder *d)
+{
+	return d->offset;
 }
 
 /* The line (1-based) of the byte at off, counting the file's LF bytes

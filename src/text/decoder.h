@@ -23,11 +23,21 @@ int text_decoder_open(const char *path, const char *enc, size_t block,
  * text_decode_input would, at the block where the fault is. */
 int text_decoder_read(struct text_decoder *d, struct sbuf *out, bool *eof,
 		      struct cchc_err *err);
+/* Without a named encoding, guesses it from the file's first bytes
+ * (text/detect.h): a BOM, UTF-8, Windows-1258 or TCVN3; a file that is none
+ * of them is refused (text_refuse_unknown). Call it after text_decoder_name,
+ * before the first read. */
+int text_decoder_guess(struct text_decoder *d, struct cchc_err *err);
+/* The encoding in use as the clerk is told it, e.g. "TCVN3 (tự nhận biết)"
+ * ("" before text_decoder_guess). */
+const char *text_decoder_said(const struct text_decoder *d);
 /* Names the file as messages will (by default its path), e.g. "Tệp hồ sơ
  * PATH". */
 void text_decoder_name(struct text_decoder *d, const char *what);
 /* The size of the file in bytes. */
 long long text_decoder_size(const struct text_decoder *d);
+/* The bytes of the file read and given so far: with the size, how far along it is. */
+long long text_decoder_offset(const struct text_decoder *d);
 void text_decoder_close(struct text_decoder *d);
 
 #endif

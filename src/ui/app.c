@@ -6,6 +6,7 @@
 #include "core/plan.h"
 #include "store/datafile.h"
 #include "text/utf8.h"
+#include "ui/progress_bar.h"
 #include "ui/setup_form.h"
 #include "ui/term.h"
 #include "ui/theme.h"
@@ -517,8 +518,10 @@ int ui_run(struct db *db, const struct ui_options *opt, struct cchc_err *err)
 		sbuf_add(&app.pending, warnings.s ? warnings.s : "");
 		if (!app.status)
 			next_message(&app);
+		progress_bar_install(&t);
 		rc = run_loop(&app, &t, err);
 	}
+	progress_bar_remove();
 	term_close(&t);
 	app_free(&app);
 	sbuf_free(&warnings);

@@ -167,6 +167,18 @@ static void suggest_notes(struct help *h)
 	add(h, HELP_BLANK, NULL, "", NULL);
 }
 
+/* What the import does that its keys do not say: the encoding, the progress. */
+static void dossier_notes(struct help *h)
+{
+	static const char *const lines[] = {
+		"Nhập tệp: bảng mã để trống thì tự nhận biết (UTF-8, UTF-16 có BOM, Windows-1258,",
+		"  TCVN3). Khi đang nhập, dòng trạng thái hiện tiến độ; Esc để dừng, không nhập gì.",
+	};
+	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
+		add(h, HELP_NOTE, NULL, lines[i], NULL);
+	add(h, HELP_BLANK, NULL, "", NULL);
+}
+
 struct modal *help_open(struct app *app)
 {
 	struct help *h = xcalloc(1, sizeof *h);
@@ -176,6 +188,8 @@ struct modal *help_open(struct app *app)
 	add_scope(h, app, app_scope(app), title);
 	if (strcmp(app_scope(app), "suggest") == 0)
 		suggest_notes(h);
+	if (strcmp(app_scope(app), "dossiers") == 0)
+		dossier_notes(h);
 	add_scope(h, app, "", "Mọi màn hình");
 	add_unbound(h, app);
 	add(h, HELP_NOTE, NULL, "Biểu mẫu: Esc khi đã gõ thay đổi thì hỏi trước (c: bỏ, phím khác: gõ "

@@ -7,6 +7,7 @@ libcchc_a_SOURCES += \
 	src/ui/keymap.c src/ui/keymap.h \
 	src/ui/theme.c src/ui/theme.h \
 	src/ui/term.c src/ui/term.h \
+	src/ui/progress_bar.c src/ui/progress_bar.h \
 	src/ui/draw.c src/ui/draw.h \
 	src/ui/wrap.c src/ui/wrap.h \
 	src/ui/list.c src/ui/list.h \

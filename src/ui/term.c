@@ -311,6 +311,43 @@ int term_key(struct term *t, int *key, struct cchc_err *err)
 	return rc;
 }
 
+#define TYPED_AHEAD 32   /* keys looked through for an Esc */
+
+/* The keys typed, without waiting: an Esc among them is taken, the others
+ * are put back in their order (curses gives back the last put first). */
+static bool keyboard_esc(void)
+{
+	wint_t keys[TYPED_AHEAD];
+	bool code[TYPED_AHEAD], esc = false;
+	int n = 0, rc;
+	nodelay(stdscr, TRUE);
+	while (n < TYPED_AHEAD && (rc = get_wch(&keys[n])) != ERR) {
+		code[n] = rc == KEY_CODE_YES;
+		if (!code[n] && keys[n] == KEY_CHAR_ESC && !esc)
+			esc = true;
+		else
+			n++;
+	}
+	nodelay(stdscr, FALSE);
+	while (n-- > 0)
+		code[n] ? ungetch((int)keys[n]) : unget_wch((wchar_t)keys[n]);
+	return esc;
+}
+
+bool term_esc_waiting(struct term *t)
+{
+	if (!t->script)
+		return keyboard_esc();
+	for (int i = 0; i < t->qlen; i++)
+		if (t->queue[t->qhead + i] == KEY_CHAR_ESC) {
+			memmove(&t->queue[t->qhead + i], &t->queue[t->qhead + i + 1],
+				(size_t)(t->qlen - i - 1) * sizeof *t->queue);
+			t->qlen--;
+			return true;
+		}
+	return false;
+}
+
 void term_key_done(struct term *t, int key)
 {
 	if (!t->timing)

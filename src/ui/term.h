@@ -53,5 +53,9 @@ int term_key(struct term *t, int *key, struct cchc_err *err);
 /* After the key is handled and the screen redrawn: with --timing, writes
  * the key's line. */
 void term_key_done(struct term *t, int key);
+/* During long work (util/progress.h): true, taking it, when an Esc is among
+ * the keys typed; the others stay for later. Never waits. In test mode it
+ * looks at the keys already read from the script's current line. */
+bool term_esc_waiting(struct term *t);
 
 #endif

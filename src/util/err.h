@@ -16,7 +16,8 @@ enum cchc_errcode {
 	CCHC_EREADONLY, /* database or folder cannot be written */
 	CCHC_ECORRUPT,  /* the database file is damaged */
 	CCHC_EEXIST,    /* an output file is there already and was not to be replaced */
-	CCHC_ENOPROGRAM /* no program on this machine does it (no viewer for a file) */
+	CCHC_ENOPROGRAM,/* no program on this machine does it (no viewer for a file) */
+	CCHC_ECANCEL    /* the clerk stopped long work (progress.h); nothing was changed */
 };
 
 struct cchc_err {

@@ -115,11 +115,15 @@ for f in "utf16.tsv:" "cp1258.csv:cp1258" "tcvn3.csv:tcvn3" "viscii.csv:viscii";
 	CCHC_DB="$T/enc.db" "$CCHC" dossier list --format tsv >"$T/enc.tsv"
 	expect_file "$T/utf8.tsv" "$T/enc.tsv"
 done
-# a legacy file read as UTF-8 is refused with a hint, not imported as garbage
+# a legacy file without --encoding is recognised, not imported as garbage
+# (each encoding in dossier_encoding.sh)
 rm -f "$T/enc.db"
+cp "$T/units5.db" "$T/enc.db"
 CCHC_DB="$T/enc.db" run "$CCHC" dossier import "$D/mot-cua-2026.tcvn3.csv"
-expect_rc 1
-expect_grep "--encoding" "$T/err"
+expect_rc 0
+expect_grep "Bảng mã: TCVN3 (tự nhận biết)" "$T/out"
+CCHC_DB="$T/enc.db" "$CCHC" dossier list --format tsv >"$T/enc.tsv"
+expect_file "$T/utf8.tsv" "$T/enc.tsv"
 # a NUL byte in the middle: not text, at its line; UTF-16 without a BOM (LE
 # or BE) is told as such with the --encoding that then imports it whole
 { head -n 10 "$D/mot-cua-2026.csv"; printf 'X,\000\r\n'; tail -n +11 "$D/mot-cua-2026.csv"; } >"$T/nul.csv"

@@ -84,3 +84,6 @@ EXTRA_DIST += $(SCREEN_TESTS) tests/screen/lib.sh tests/screen/README \
 	tests/screen/tasks-data.inc tests/screen/evidence-data.inc \
 	tests/screen/registers-data.inc \
 	tests/screen/expected
+
+# Long work stopped with Esc in the program (issue 17).
+SCREEN_TESTS += tests/screen/progress.sh

@@ -1,0 +1,31 @@
+#!/bin/sh
+# Long work in the program (util/progress.h, ui/progress_bar.c): on the
+# dossiers screen (registers-data.inc, 40 dossiers), i imports a generated
+# export of 20,000 rows, shown whole in the panel; Enter starts storing them
+# and an Esc typed meanwhile stops the import: the status line says it was
+# stopped and that nothing was stored, and the database still holds its 40
+# dossiers, with no import in the history. (The Esc is on the same script
+# line as the Enter, so the program finds it while it works, as it finds a
+# key the clerk types; storing 20,000 rows takes far more than the tenth of
+# a second between looks at the keyboard.)
+. "$top_srcdir/tests/screen/lib.sh"
+. "$screen_dir/registers-data.inc"
+command -v sqlite3 > /dev/null || { echo "SKIP: no sqlite3 shell"; exit 77; }
+awk -v n=20000 'BEGIN { RS = "\r\n"; ORS = "\r\n" }
+	NR == 1 { print; next }
+	NF { row[m++] = $0 }
+	END { for (i = 0; i < n; i++) { r = row[i % m]; c = index(r, ",")
+		printf "%s%07d%s\r\n", substr(r, 1, c - 5), i + 1, substr(r, c) } }' \
+	"$FIXTURES/dossiers/mot-cua-2026.csv" > "$tmp/big.csv"
+history_before=$(sqlite3 "$CCHC_DB" 'SELECT count(*) FROM history_action')
+screen cancel 80x24 <<S
+key 0 i
+type ~/big.csv
+key <Enter> <Enter>
+dump
+key <Enter> <Esc>
+dump
+S
+note "dossiers after the stopped import: $(sqlite3 "$CCHC_DB" 'SELECT count(*) FROM dossier')"
+note "history actions added: $(($(sqlite3 "$CCHC_DB" 'SELECT count(*) FROM history_action') - history_before))"
+check progress
