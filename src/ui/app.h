@@ -81,6 +81,9 @@ struct app {
 	int cursor_y, cursor_x;      /* where the terminal cursor goes (-1: nowhere) */
 	unsigned data_version;       /* bumped by every write (task saved, done, note):
 				      * screens holding rows reload when it moved */
+	sqlite3_stmt *db_version_stmt; /* PRAGMA data_version, kept prepared */
+	int64_t db_version;          /* its last value: it moves when another process
+				      * (a cchc command, a second window) commits */
 };
 
 /* The current view's name, for keymap lookups. */

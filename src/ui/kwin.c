@@ -365,8 +365,12 @@ static bool find_wanted(struct kwin *kw)
 
 void kwin_fit(struct app *app, struct kwin *kw, int height)
 {
-	if (!kw->loaded || kw->version != app->data_version)
+	if (!kw->loaded || kw->version != app->data_version) {
+		const char *cur = kw->loaded && !kw->want ? kwin_cur(kw) : NULL;
+		if (cur)   /* the cursor stays on its record where it can */
+			kw->want = *(const int64_t *)(cur + kw->ops->id);
 		kwin_reload(app, kw, false);
+	}
 	for (int pass = 0; pass < 3; pass++) {
 		kw->list.n = kw->total;
 		list_fit(&kw->list, height);

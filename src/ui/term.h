@@ -45,6 +45,11 @@ struct term {
 	struct timespec key_at;      /* when the last key was read */
 };
 
+/* Not a key: the clerk typed nothing for TERM_IDLE_MS (or the script said
+ * "idle"); the program looks for changes made by other processes then. */
+#define KEY_IDLE KEY_FN(0x1ffff)
+#define TERM_IDLE_MS 1000
+
 int term_open(struct term *t, const struct ui_options *opt, struct cchc_err *err);
 void term_close(struct term *t);
 /* Waits for the next key: 1 with *key set, 0 at the end of a script (or of

@@ -75,3 +75,6 @@ EXTRA_DIST += $(SCREEN_TESTS) tests/screen/lib.sh tests/screen/README \
 	tests/screen/tasks-data.inc tests/screen/evidence-data.inc \
 	tests/screen/registers-data.inc \
 	tests/screen/expected
+
+# Live refresh (issue 17): writes by another process show without a key.
+SCREEN_TESTS += tests/screen/live-refresh.sh
