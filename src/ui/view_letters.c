@@ -17,12 +17,12 @@
 #include "ui/kwin.h"
 #include "ui/panel.h"
 #include "ui/register_forms.h"
+#include "ui/register_view.h"
 
 struct lv {
-	struct rf_unit_filter unit;
+	struct register_view rv;
 	char from[11], to[11];       /* the period's days (ISO), "" for all */
 	char period[32], what[64];   /* as typed, and in words */
-	struct kwin kw;
 	int64_t print_id;            /* the letter being printed, between its dialogs */
 	int print_fmt;
 };
@@ -46,7 +46,7 @@ static int lv_fetch(struct app *app, void *ctx, const void *after, int limit, vo
 		    int *n, struct cchc_err *err)
 {
 	struct lv *v = ctx;
-	struct letter_filter f = { .from = v->from, .to = v->to, .unit_code = v->unit.code,
+	struct letter_filter f = { .from = v->from, .to = v->to, .unit_code = v->rv.unit.code,
 				   .limit = limit, .after = after };
 	struct letter_info *out = NULL;
 	int rc = letter_list(app->db, &f, &out, n, err);
@@ -65,7 +65,7 @@ static int lv_count(struct app *app, void *ctx, bool filtered, int64_t *n, struc
 				 *v->to ? v->to : "9999-12-31", &u, &nu, err))
 		return err->code;
 	for (int i = 0; i < nu; i++)
-		if (!v->unit.code || strcmp(u[i].unit_code, v->unit.code) == 0)
+		if (!v->rv.unit.code || strcmp(u[i].unit_code, v->rv.unit.code) == 0)
 			*n += u[i].count;
 	free(u);
 	return CCHC_OK;
@@ -88,22 +88,6 @@ static const struct kwin_ops lv_ops = {
 	sizeof letter_texts / sizeof letter_texts[0], lv_fetch, lv_count, lv_keep, NULL,
 };
 
-static void *lv_open(struct app *app)
-{
-	struct lv *v = xcalloc(1, sizeof *v);
-	kwin_init(&v->kw, &lv_ops, v);
-	v->unit.kw = &v->kw;
-	return v;
-}
-
-static void lv_close(void *st)
-{
-	struct lv *v = st;
-	kwin_free(&v->kw);
-	rf_unit_filter_free(&v->unit);
-	free(v);
-}
-
 /* ---- drawing ---- */
 
 /* Columns; below 80 columns the dossier's code is left out. */
@@ -121,19 +105,13 @@ static struct cols layout(int w)
 	return c;
 }
 
-static void draw_row(struct lv *v, int k, int y, int w)
+static void draw_row(struct register_view *v, const void *row, bool cur, attr_t a, int y, int w)
 {
-	const struct letter_info *l = kwin_row(&v->kw, k);
-	if (!l)
-		return;
-	bool cur = k == v->kw.list.cur;
-	attr_t a = theme_attr(cur ? EL_CURSOR : EL_TEXT), hl = theme_attr(EL_MATCH);
+	const struct letter_info *l = row;
+	attr_t hl = theme_attr(EL_MATCH);
 	const struct text_query *q = filter_query(&v->kw.filter);
 	struct cols c = layout(w);
 	char date[11], nd[11];
-	draw_fill(y, 0, w, a);
-	if (cur)
-		draw_text(y, 0, 1, "›", a);
 	draw_text_hl(y, 1, c.date - 2, l->number, a, q, hl);
 	rf_vn_date(l->letter_on, date);
 	rf_vn_date(l->new_due, nd);
@@ -146,17 +124,23 @@ static void draw_row(struct lv *v, int k, int y, int w)
 	draw_text_hl(y, c.to, w - c.to - 1, l->addressee, a, q, hl);
 }
 
-static void draw_title(struct lv *v, struct rect r)
+/* The period and unit in words, and the count. */
+static void draw_title(struct register_view *rv, struct rect r)
 {
+	struct lv *v = (struct lv *)rv;
 	struct sbuf b = SBUF_INIT;
 	sbuf_addf(&b, "Phiếu xin lỗi: %s", *v->what ? v->what : "mọi kỳ");
-	if (v->unit.code)
-		sbuf_addf(&b, " · đơn vị %s", v->unit.code);
-	sbuf_addf(&b, " (%d)", v->kw.unfiltered);
+	if (rv->unit.code)
+		sbuf_addf(&b, " · đơn vị %s", rv->unit.code);
+	sbuf_addf(&b, " (%d)", rv->kw.unfiltered);
 	attr_t a = theme_attr(EL_TITLE);
 	draw_fill(r.y, 0, r.w, a);
 	draw_text_clip(r.y, 1, r.w - 2, b.s, a | A_BOLD);
 	sbuf_free(&b);
+}
+
+static void draw_header(struct register_view *v, struct rect r)
+{
 	attr_t h = theme_attr(EL_LIST_HEADER);
 	draw_fill(r.y + 1, 0, r.w, h);
 	struct cols c = layout(r.w);
@@ -169,27 +153,11 @@ static void draw_title(struct lv *v, struct rect r)
 			draw_text(r.y + 1, cols[i].x, r.w - cols[i].x - 1, cols[i].s, h);
 }
 
-static void lv_draw(struct app *app, void *st, struct rect r)
+static const char *empty(const struct register_view *rv)
 {
-	struct lv *v = st;
-	kwin_fit(app, &v->kw, r.h - 2);
-	draw_fill_rect(r, theme_attr(EL_TEXT));
-	draw_title(v, r);
-	struct list *l = &v->kw.list;
-	for (int i = 0; i < l->height && l->top + i < l->n; i++)
-		draw_row(v, l->top + i, r.y + 2 + i, r.w);
-	const char *empty = filter_active(&v->kw.filter)
-			    ? "Không có phiếu nào khớp bộ lọc; Esc để bỏ lọc."
-			    : *v->what || v->unit.code ? "Không có phiếu nào ở đây; K, U để đổi kỳ, đơn vị."
-			    : "Chưa có phiếu xin lỗi nào. Lập phiếu ở màn Hồ sơ (x trên hồ sơ trễ hạn).";
-	if (!l->n)
-		draw_text_clip(r.y + 3, 2, r.w - 4, empty, theme_attr(EL_TEXT));
-}
-
-static void lv_status(struct app *app, void *st, struct sbuf *out)
-{
-	struct lv *v = st;
-	kwin_status(&v->kw, out);
+	const struct lv *v = (const struct lv *)rv;
+	return *v->what || rv->unit.code ? "Không có phiếu nào ở đây; K, U để đổi kỳ, đơn vị."
+	       : "Chưa có phiếu xin lỗi nào. Lập phiếu ở màn Hồ sơ (x trên hồ sơ trễ hạn).";
 }
 
 /* ---- printing (p): the format, then the file ---- */
@@ -357,37 +325,49 @@ static int period_done(struct app *app, void *ctx, const char *text)
 		snprintf(v->what, sizeof v->what, "%s", p.label);
 	}
 	free(t);
-	kwin_reload(app, &v->kw, true);
+	kwin_reload(app, &v->rv.kw, true);
 	return UI_ALL;
 }
 
-static int lv_handle(struct app *app, void *st, enum action a)
+static int ask_period(struct app *app, struct register_view *rv, const void *row,
+		      enum action a)
 {
-	struct lv *v = st;
 	static const struct prompt_ops period_ops = { .done = period_done };
-	int r = kwin_handle(app, &v->kw, a);
-	if (r >= 0)
-		return r;
-	const struct letter_info *l = kwin_cur(&v->kw);
-	switch (a) {
-	case ACT_BY_PERIOD:
-		return app_modal_open(app, prompt_open_with("Kỳ báo cáo (2026-Q1, 2026-H1, 2026-9M, "
-							    "2026; trống: mọi kỳ):", v->period,
-							    &period_ops, v));
-	case ACT_BY_UNIT:
-		return app_modal_open(app, rf_unit_filter_open(app, "Lọc phiếu theo đơn vị",
-							       &v->unit));
-	default: return l ? act_on(app, v, l->id, a) : UI_NONE;
-	}
+	return app_modal_open(app, prompt_open_with("Kỳ báo cáo (2026-Q1, 2026-H1, 2026-9M, "
+						    "2026; trống: mọi kỳ):",
+						    ((struct lv *)rv)->period, &period_ops, rv));
 }
 
-/* The letter under the cursor, for its history. */
-static bool lv_record(struct app *app, void *st, const char **table, int64_t *id)
+static int key_row(struct app *app, struct register_view *v, const void *row, enum action a)
 {
-	const struct letter_info *l = kwin_cur(&((struct lv *)st)->kw);
-	*table = "letter";
-	*id = l ? l->id : 0;
-	return l != NULL;
+	return act_on(app, (struct lv *)v, rv_row_id(v, row), a);
+}
+
+static const struct rv_key lv_keys[] = {
+	{ ACT_BY_PERIOD, ask_period, false }, { ACT_SELECT, key_row, true },
+	{ ACT_LETTER_PRINT, key_row, true }, { ACT_LETTER_EDIT, key_row, true },
+	{ ACT_NONE, NULL, false },
+};
+
+static void name_row(const void *row, struct sbuf *out)
+{
+	const struct letter_info *l = row;
+	sbuf_addf(out, "phiếu xin lỗi số %s (hồ sơ %s)", l->number, l->dossier_code);
+}
+
+static const struct register_desc lv_desc = {
+	.title = "Phiếu xin lỗi:", .ops = &lv_ops, .table = "letter",
+	.no_match = "Không có phiếu nào khớp bộ lọc; Esc để bỏ lọc.",
+	.unit_title = "Lọc phiếu theo đơn vị",
+	.draw_header = draw_header, .draw_row = draw_row, .draw_title = draw_title,
+	.empty = empty, .keys = lv_keys,
+	.delete_row = NULL,   /* letter_delete, once core/letter.c has it */
+	.name_row = name_row,
+};
+
+static void *lv_open(struct app *app)
+{
+	return rv_open(&lv_desc, sizeof(struct lv));
 }
 
 const struct view_class view_letters = {
@@ -395,9 +375,9 @@ const struct view_class view_letters = {
 	.title = "Phiếu xin lỗi",
 	.hints = lv_hints,
 	.open = lv_open,
-	.close = lv_close,
-	.draw = lv_draw,
-	.handle = lv_handle,
-	.status = lv_status,
-	.record = lv_record,
+	.close = rv_close,
+	.draw = rv_draw,
+	.handle = rv_handle,
+	.status = rv_status,
+	.record = rv_record,
 };
