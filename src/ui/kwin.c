@@ -421,6 +421,9 @@ static int filter_changed(struct app *app, void *ctx, const char *text)
 	struct kwin *kw = ctx;
 	filter_set(&kw->filter, text);
 	app_set_query(app, kw->filter.text, false);
+	const char *cur = kwin_cur(kw);
+	if (cur)   /* the record stays under the cursor when the new list shows it */
+		kw->want = *(const int64_t *)(cur + kw->ops->id);
 	kwin_reload(app, kw, true);
 	return UI_VIEW;
 }
