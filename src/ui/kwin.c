@@ -1,6 +1,7 @@
 #include <config.h>
 #include "ui/kwin.h"
 #include <limits.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include "text/utf8.h"
@@ -68,7 +69,7 @@ static bool walk(struct app *app, struct kwin *kw, const void *after, int chunk,
 		void *v = NULL;
 		int m = 0;
 		struct cchc_err err = { 0 };
-		if (kw->ops->fetch(app, kw->ctx, after, chunk, &v, &m, &err)) {
+		if (kw->ops->fetch(app, kw->ctx, after, false, chunk, &v, &m, &err)) {
 			app_message(app, true, "%s", err.msg);
 			ok = false;
 			break;
@@ -206,7 +207,7 @@ static void load_pages(struct app *app, struct kwin *kw, int start, int npages)
  * no rows filtered here (keep) while they are read. */
 static bool both_ways(const struct kwin *kw)
 {
-	return kw->ops->fetch_back && (!kw->ops->keep || !filter_active(&kw->filter));
+	return kw->ops->both_ways && (!kw->ops->keep || !filter_active(&kw->filter));
 }
 
 /* Reads up to limit rows before `before` (NULL: the last ones) or after
@@ -216,8 +217,7 @@ static char *read_rows(struct app *app, struct kwin *kw, const void *before, con
 {
 	void *v = NULL;
 	struct cchc_err err = { 0 };
-	int rc = back ? kw->ops->fetch_back(app, kw->ctx, before, limit, &v, n, &err)
-		      : kw->ops->fetch(app, kw->ctx, after, limit, &v, n, &err);
+	int rc = kw->ops->fetch(app, kw->ctx, back ? before : after, back, limit, &v, n, &err);
 	if (rc) {
 		app_message(app, true, "%s", err.msg);
 		*n = 0;
@@ -412,6 +412,20 @@ void kwin_draw_title(struct rect r, const char *title, const char *const *labels
 bool kwin_match(const struct kwin *kw, const char *s)
 {
 	return filter_match(&kw->filter, s);
+}
+
+bool kwin_keep_words(const struct kwin *kw, bool text, const char *fmt, ...)
+{
+	if (!text || !filter_active(&kw->filter))
+		return true;
+	struct sbuf b = SBUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	sbuf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	bool ok = filter_match(&kw->filter, b.s ? b.s : "");
+	sbuf_free(&b);
+	return ok;
 }
 
 /* ---- the / filter ---- */

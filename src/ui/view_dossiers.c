@@ -59,26 +59,12 @@ static struct dossier_filter dv_filter(const struct dv *v)
 					.query = v->rv.kw.filter.text };
 }
 
-static int dv_fetch(struct app *app, void *ctx, const void *after, int limit, void **rows,
-		    int *n, struct cchc_err *err)
+static int dv_fetch(struct app *app, void *ctx, const void *key, bool back, int limit,
+		    void **rows, int *n, struct cchc_err *err)
 {
 	struct dossier_filter f = dv_filter(ctx);
+	f.after = key, f.reverse = back, f.limit = limit;
 	struct dossier_info *out = NULL;
-	f.after = after;
-	f.limit = limit;
-	int rc = dossier_list(app->db, &f, &out, n, err);
-	*rows = out;
-	return rc;
-}
-
-static int dv_fetch_back(struct app *app, void *ctx, const void *before, int limit, void **rows,
-			 int *n, struct cchc_err *err)
-{
-	struct dossier_filter f = dv_filter(ctx);
-	struct dossier_info *out = NULL;
-	f.after = before;
-	f.reverse = true;
-	f.limit = limit;
 	int rc = dossier_list(app->db, &f, &out, n, err);
 	*rows = out;
 	return rc;
@@ -94,7 +80,7 @@ static int dv_count(struct app *app, void *ctx, bool filtered, int64_t *n, struc
 
 static const struct kwin_ops dv_ops = {
 	sizeof(struct dossier_info), offsetof(struct dossier_info, id), dossier_texts,
-	sizeof dossier_texts / sizeof dossier_texts[0], dv_fetch, dv_count, NULL, dv_fetch_back,
+	sizeof dossier_texts / sizeof dossier_texts[0], dv_fetch, dv_count, NULL, true,
 };
 
 

@@ -59,8 +59,8 @@ static int read_all(struct app *app, const struct ev_view *ev, struct evidence_i
 }
 
 /* Up to limit records after record `after` (by id) in the list's order. */
-static int ev_fetch(struct app *app, void *ctx, const void *after, int limit, void **rows,
-		    int *n, struct cchc_err *err)
+static int ev_fetch(struct app *app, void *ctx, const void *after, bool back, int limit,
+		    void **rows, int *n, struct cchc_err *err)
 {
 	struct evidence_info *v = NULL;
 	int nv = 0, from = 0;
@@ -99,18 +99,13 @@ static int ev_count(struct app *app, void *ctx, bool filtered, int64_t *n, struc
 static bool ev_keep(const struct kwin *kw, const void *row, bool text)
 {
 	const struct evidence_info *e = row;
-	if (!text || !filter_active(&kw->filter))
-		return true;
-	struct sbuf b = SBUF_INIT;
-	sbuf_addf(&b, "%s %s %s %s", evidence_kind_label(e->kind), e->doc_no, e->issuer, e->summary);
-	bool ok = kwin_match(kw, b.s);
-	sbuf_free(&b);
-	return ok;
+	return kwin_keep_words(kw, text, "%s %s %s %s", evidence_kind_label(e->kind), e->doc_no,
+			       e->issuer, e->summary);
 }
 
 static const struct kwin_ops ev_ops = {
 	sizeof(struct evidence_info), offsetof(struct evidence_info, id), evidence_texts,
-	sizeof evidence_texts / sizeof evidence_texts[0], ev_fetch, ev_count, ev_keep, NULL,
+	sizeof evidence_texts / sizeof evidence_texts[0], ev_fetch, ev_count, ev_keep, false,
 };
 
 /* A filter of the list: read again from its first row when next drawn. */

@@ -65,26 +65,12 @@ static struct feedback_filter fv_filter(const struct fv *v)
 	return f;
 }
 
-static int fv_fetch(struct app *app, void *ctx, const void *after, int limit, void **rows,
-		    int *n, struct cchc_err *err)
+static int fv_fetch(struct app *app, void *ctx, const void *key, bool back, int limit,
+		    void **rows, int *n, struct cchc_err *err)
 {
 	struct feedback_filter f = fv_filter(ctx);
+	f.after = key, f.reverse = back, f.limit = limit;
 	struct feedback_info *out = NULL;
-	f.after = after;
-	f.limit = limit;
-	int rc = feedback_list(app->db, &f, &out, n, err);
-	*rows = out;
-	return rc;
-}
-
-static int fv_fetch_back(struct app *app, void *ctx, const void *before, int limit, void **rows,
-			 int *n, struct cchc_err *err)
-{
-	struct feedback_filter f = fv_filter(ctx);
-	struct feedback_info *out = NULL;
-	f.after = before;
-	f.reverse = true;
-	f.limit = limit;
 	int rc = feedback_list(app->db, &f, &out, n, err);
 	*rows = out;
 	return rc;
@@ -107,20 +93,15 @@ static int fv_count(struct app *app, void *ctx, bool filtered, int64_t *n, struc
 static bool fv_keep(const struct kwin *kw, const void *row, bool text)
 {
 	const struct feedback_info *r = row;
-	if (!text || !filter_active(&kw->filter))
-		return true;
-	struct sbuf b = SBUF_INIT;
-	sbuf_addf(&b, "%lld %s %s %s %s %s", (long long)r->id, r->sender, r->content, r->related,
-		  r->unit_code, feedback_status_label(r->status));
-	bool ok = kwin_match(kw, b.s);
-	sbuf_free(&b);
-	return ok;
+	return kwin_keep_words(kw, text, "%lld %s %s %s %s %s", (long long)r->id, r->sender,
+			       r->content, r->related, r->unit_code,
+			       feedback_status_label(r->status));
 }
 
 static const struct kwin_ops fv_ops = {
 	sizeof(struct feedback_info), offsetof(struct feedback_info, id), feedback_texts,
 	sizeof feedback_texts / sizeof feedback_texts[0], fv_fetch, fv_count, fv_keep,
-	fv_fetch_back,
+	true,
 };
 
 static void set_soon(struct fv *v)

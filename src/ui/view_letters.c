@@ -42,8 +42,8 @@ static const size_t letter_texts[] = {
 	LT(dossier_code), LT(procedure), LT(field), LT(received_on),
 };
 
-static int lv_fetch(struct app *app, void *ctx, const void *after, int limit, void **rows,
-		    int *n, struct cchc_err *err)
+static int lv_fetch(struct app *app, void *ctx, const void *after, bool back, int limit,
+		    void **rows, int *n, struct cchc_err *err)
 {
 	struct lv *v = ctx;
 	struct letter_filter f = { .from = v->from, .to = v->to, .unit_code = v->rv.unit.code,
@@ -74,18 +74,13 @@ static int lv_count(struct app *app, void *ctx, bool filtered, int64_t *n, struc
 static bool lv_keep(const struct kwin *kw, const void *row, bool text)
 {
 	const struct letter_info *l = row;
-	if (!text || !filter_active(&kw->filter))
-		return true;
-	struct sbuf b = SBUF_INIT;
-	sbuf_addf(&b, "%s %s %s %s", l->number, l->dossier_code, l->addressee, l->reason);
-	bool ok = kwin_match(kw, b.s);
-	sbuf_free(&b);
-	return ok;
+	return kwin_keep_words(kw, text, "%s %s %s %s", l->number, l->dossier_code, l->addressee,
+			       l->reason);
 }
 
 static const struct kwin_ops lv_ops = {
 	sizeof(struct letter_info), offsetof(struct letter_info, id), letter_texts,
-	sizeof letter_texts / sizeof letter_texts[0], lv_fetch, lv_count, lv_keep, NULL,
+	sizeof letter_texts / sizeof letter_texts[0], lv_fetch, lv_count, lv_keep, false,
 };
 
 /* ---- drawing ---- */
