@@ -17,6 +17,7 @@
 #include "ui/filter.h"
 #include "ui/list.h"
 #include "ui/panel.h"
+#include "ui/register_view.h"
 #include "ui/task_form.h"
 #include "ui/tlines.h"
 
@@ -796,6 +797,19 @@ static void tasks_status(struct app *app, void *st, struct sbuf *out)
 	filter_status(&tv->filter, tv->total, tv->unfiltered, out);
 }
 
+/* d: the engine's confirmation, naming the task by its number and title. */
+static int ask_delete(struct app *app, struct tasks_view *tv)
+{
+	const struct task_info *t = tv->nosel ? NULL : row_at(tv, tv->list.cur);
+	if (!t)
+		return UI_NONE;
+	struct sbuf name = SBUF_INIT;
+	sbuf_addf(&name, "nhiệm vụ %lld «%s»", (long long)t->id, t->title);
+	int r = rv_delete_ask(app, NULL /* task_delete, once core/task.c has it */, t->id, name.s);
+	sbuf_free(&name);
+	return r;
+}
+
 static int tasks_handle(struct app *app, void *st, enum action a)
 {
 	struct tasks_view *tv = st;
@@ -812,6 +826,7 @@ static int tasks_handle(struct app *app, void *st, enum action a)
 	case ACT_TASKS_DUE_UNCLEAR: set_mode(app, tv, M_UNCLEAR, NULL); return UI_VIEW;
 	case ACT_TASKS_BY_STATUS: return choose_status(app, tv);
 	case ACT_TASKS_BY_UNIT: return choose_unit(app, tv);
+	case ACT_DELETE: return ask_delete(app, tv);
 	default: break;
 	}
 	if (list_move(&tv->list, a)) {

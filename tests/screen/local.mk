@@ -76,5 +76,6 @@ EXTRA_DIST += $(SCREEN_TESTS) tests/screen/lib.sh tests/screen/README \
 	tests/screen/registers-data.inc \
 	tests/screen/expected
 
-# Live refresh (issue 17): writes by another process show without a key.
-SCREEN_TESTS += tests/screen/live-refresh.sh
+# Issue 17: writes by another process show without a key (live refresh);
+# d / Delete on the registers.
+SCREEN_TESTS += tests/screen/live-refresh.sh tests/screen/register-delete.sh
