@@ -17,6 +17,8 @@
  *                      or = (fourth) under those cells
  *   theme              appends the applied theme: "theme NAME" then one line
  *                      "element = fg;bg;attrs" per element
+ *   run COMMAND        runs COMMAND with sh (another process writing)
+ *   idle               KEY_IDLE: the tick of a clerk typing nothing
  *
  * The program paints after every key, so a dump shows what the clerk would
  * see at that point. At the end of the script the program exits (status 0).
