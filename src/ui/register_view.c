@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "text/utf8.h"
+#include "ui/panel.h"
 #include "util/sbuf.h"
 
 void *rv_open(const struct register_desc *d, size_t size)
@@ -152,6 +153,15 @@ static int next_mode(struct app *app, struct register_view *v)
 	return UI_VIEW;
 }
 
+/* The register's key table on record id (0: none). */
+static int act(struct app *app, struct register_view *v, int64_t id, enum action a)
+{
+	for (const struct rv_key *k = v->d->keys; k && k->action != ACT_NONE; k++)
+		if (k->action == a)
+			return k->needs_row && !id ? UI_NONE : k->fn(app, v, id, a);
+	return UI_NONE;
+}
+
 /* The engine's own keys, then the register's table. */
 int rv_handle(struct app *app, void *st, enum action a)
 {
@@ -166,10 +176,7 @@ int rv_handle(struct app *app, void *st, enum action a)
 		return app_modal_open(app, rf_unit_filter_open(app, v->d->unit_title, &v->unit));
 	if (a == ACT_DELETE)
 		return row ? delete_row(app, v, row) : UI_NONE;
-	for (const struct rv_key *k = v->d->keys; k && k->action != ACT_NONE; k++)
-		if (k->action == a)
-			return k->needs_row && !row ? UI_NONE : k->fn(app, v, row, a);
-	return UI_NONE;
+	return act(app, v, row ? rv_row_id(v, row) : 0, a);
 }
 
 bool rv_record(struct app *app, void *st, const char **table, int64_t *id)
@@ -179,6 +186,46 @@ bool rv_record(struct app *app, void *st, const char **table, int64_t *id)
 	*table = v->d->table;
 	*id = row ? rv_row_id(v, row) : 0;
 	return row != NULL;
+}
+
+/* ---- details ---- */
+
+struct detail_ctx {
+	struct register_view *v;
+	const struct rv_detail *d;
+	int64_t id;
+	int variant;
+};
+
+static void detail_build(struct app *app, void *ctx, struct tlines *l)
+{
+	struct detail_ctx *c = ctx;
+	c->d->build(app, c->v, c->id, c->variant, l);
+}
+
+static int detail_key(struct app *app, void *ctx, enum action a)
+{
+	struct detail_ctx c = *(struct detail_ctx *)ctx;   /* closing frees ctx */
+	for (const enum action *k = c.d->keys; *k != ACT_NONE; k++)
+		if (*k == a)
+			return app_modal_close(app) | act(app, c.v, c.id, a);
+	return -1;
+}
+
+int rv_open_detail(struct app *app, struct register_view *v, const struct rv_detail *d,
+		   int64_t id, int variant, const char *title)
+{
+	static const struct panel_ops ops = { detail_build, detail_key, free };
+	struct detail_ctx *c = xmalloc(sizeof *c);
+	*c = (struct detail_ctx){ v, d, id, variant };
+	return app_modal_open(app, panel_open(v->d->scope, title, d->footer, &ops, c));
+}
+
+void rv_draw_title_text(struct rect r, const char *text)
+{
+	attr_t a = theme_attr(EL_TITLE);
+	draw_fill(r.y, 0, r.w, a);
+	draw_text_clip(r.y, 1, r.w - 2, text, a | A_BOLD);
 }
 
 void rv_show(struct app *app, struct register_view *v, int mode, int64_t id)

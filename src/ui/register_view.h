@@ -18,15 +18,15 @@
 #include "ui/app.h"
 #include "ui/kwin.h"
 #include "ui/register_forms.h"
+#include "ui/tlines.h"
 
 struct register_view;
 
-/* A key of the register: the action, and what it does to the row under
- * the cursor (row NULL when the list is empty; needs_row: then nothing
+/* A key of the register: the action, and what it does to the record under
+ * the cursor (id 0 when the list is empty; needs_row: then nothing
  * happens). One function may serve several actions (a). Returns UI_*
  * flags. */
-typedef int (*rv_key_fn)(struct app *app, struct register_view *v, const void *row,
-			 enum action a);
+typedef int (*rv_key_fn)(struct app *app, struct register_view *v, int64_t id, enum action a);
 struct rv_key {
 	enum action action;
 	rv_key_fn fn;
@@ -34,6 +34,7 @@ struct rv_key {
 };
 
 struct register_desc {
+	const char *scope;           /* the view's name, for the keys of its panels */
 	const char *title;           /* the title line's start: "Hồ sơ:" */
 	const struct kwin_ops *ops;  /* the rows and their keyset query */
 	const char *table;           /* the row's table, as the history names it */
@@ -70,6 +71,11 @@ struct register_view {
 	void (*free_extra)(struct register_view *v);   /* the state's own fields */
 };
 
+/* The view_class functions every register shares. */
+#define RV_VIEW_METHODS \
+	.close = rv_close, .draw = rv_draw, .handle = rv_handle, .status = rv_status, \
+	.record = rv_record
+
 /* A register's state of size bytes (at least a struct register_view),
  * zeroed, over description d. */
 void *rv_open(const struct register_desc *d, size_t size);
@@ -83,6 +89,21 @@ int64_t rv_row_id(const struct register_view *v, const void *row);
 /* Back to list mode without the unit and / filters, the cursor on record id
  * when it is among the first rows read (for the home screen's lines). */
 void rv_show(struct app *app, struct register_view *v, int mode, int64_t id);
+/* The details of record id (Enter) in a panel titled title: build writes
+ * its lines (variant: which page of them, as the register's open chose);
+ * the actions in keys (ACT_NONE-ended) close the panel and go to the
+ * register's key table for the same record. */
+struct rv_detail {
+	const char *footer;
+	void (*build)(struct app *app, struct register_view *v, int64_t id, int variant,
+		      struct tlines *l);
+	const enum action *keys;
+};
+int rv_open_detail(struct app *app, struct register_view *v, const struct rv_detail *d,
+		   int64_t id, int variant, const char *title);
+/* The title line as plain text (a register whose title is not tabs). */
+void rv_draw_title_text(struct rect r, const char *text);
+
 /* The confirmation before deleting row (also for screens with a list of
  * their own): "Xóa NAME? [c/K]"; c deletes through fn and reloads, keeping
  * the cursor near. name says what the row is. */

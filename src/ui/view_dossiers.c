@@ -313,19 +313,12 @@ static int write_letter(struct app *app, int64_t id)
 
 /* ---- details (Enter) ---- */
 
-struct detail {
-	struct dv *v;
-	int64_t id;
-};
-
-static int act_on(struct app *app, struct dv *v, int64_t id, enum action a);
-
-static void detail_build(struct app *app, void *ctx, struct tlines *l)
+static void detail_build(struct app *app, struct register_view *v, int64_t id, int variant,
+			 struct tlines *l)
 {
-	const struct detail *dt = ctx;
 	struct dossier_info d;
 	struct cchc_err err;
-	if (dossier_get(app->db, dt->id, &d, &err) != CCHC_OK) {
+	if (dossier_get(app->db, id, &d, &err) != CCHC_OK) {
 		tl_add(l, 0, NULL, EL_ERROR, err.msg, strlen(err.msg), EL_ERROR);
 		return;
 	}
@@ -350,28 +343,16 @@ static void detail_build(struct app *app, void *ctx, struct tlines *l)
 	dossier_info_free(&d);
 }
 
-static int detail_key(struct app *app, void *ctx, enum action a)
-{
-	if (a != ACT_LETTER_WRITE && a != ACT_DOSSIER_EDIT)
-		return -1;
-	struct detail dt = *(struct detail *)ctx;   /* closing frees ctx */
-	return app_modal_close(app) | act_on(app, dt.v, dt.id, a);
-}
+static const enum action detail_keys[] = { ACT_LETTER_WRITE, ACT_DOSSIER_EDIT, ACT_NONE };
+static const struct rv_detail detail = {
+	"x: viết phiếu xin lỗi  e: sửa  ↑↓ cuộn  Esc: đóng", detail_build, detail_keys,
+};
 
-static int open_detail(struct app *app, struct dv *v, int64_t id)
-{
-	static const struct panel_ops ops = { detail_build, detail_key, free };
-	struct detail *ctx = xmalloc(sizeof *ctx);
-	*ctx = (struct detail){ v, id };
-	return app_modal_open(app, panel_open("dossiers", "Hồ sơ", "x: viết phiếu xin lỗi  e: sửa  "
-					      "↑↓ cuộn  Esc: đóng", &ops, ctx));
-}
-
-static int act_on(struct app *app, struct dv *v, int64_t id, enum action a)
+static int act_on(struct app *app, struct register_view *v, int64_t id, enum action a)
 {
 	switch (a) {
-	case ACT_SELECT: return open_detail(app, v, id);
-	case ACT_DOSSIER_EDIT: return edit_dossier(app, v, id);
+	case ACT_SELECT: return rv_open_detail(app, v, &detail, id, 0, "Hồ sơ");
+	case ACT_DOSSIER_EDIT: return edit_dossier(app, (struct dv *)v, id);
 	case ACT_LETTER_WRITE: return write_letter(app, id);
 	default: return UI_NONE;
 	}
@@ -508,25 +489,20 @@ static int ask_path(struct app *app, struct dv *v)
 
 /* ---- the register ---- */
 
-static int key_add(struct app *app, struct register_view *v, const void *row, enum action a)
+static int key_add(struct app *app, struct register_view *v, int64_t id, enum action a)
 {
 	return app_modal_open(app, dossier_form(app, (struct dv *)v, NULL));
 }
 
-static int key_import(struct app *app, struct register_view *v, const void *row, enum action a)
+static int key_import(struct app *app, struct register_view *v, int64_t id, enum action a)
 {
 	return ask_path(app, (struct dv *)v);
 }
 
-static int key_row(struct app *app, struct register_view *v, const void *row, enum action a)
-{
-	return act_on(app, (struct dv *)v, rv_row_id(v, row), a);
-}
-
 static const struct rv_key dv_keys[] = {
 	{ ACT_DOSSIER_ADD, key_add, false }, { ACT_DOSSIER_IMPORT, key_import, false },
-	{ ACT_SELECT, key_row, true }, { ACT_DOSSIER_EDIT, key_row, true },
-	{ ACT_LETTER_WRITE, key_row, true }, { ACT_NONE, NULL, false },
+	{ ACT_SELECT, act_on, true }, { ACT_DOSSIER_EDIT, act_on, true },
+	{ ACT_LETTER_WRITE, act_on, true }, { ACT_NONE, NULL, false },
 };
 
 static void name_row(const void *row, struct sbuf *out)
@@ -543,7 +519,7 @@ static void dv_free(struct register_view *v)
 }
 
 static const struct register_desc dv_desc = {
-	.title = "Hồ sơ:", .ops = &dv_ops, .table = "dossier",
+	.scope = "dossiers", .title = "Hồ sơ:", .ops = &dv_ops, .table = "dossier",
 	.modes = mode_labels, .mode_empty = mode_empty, .nmodes = NMODES,
 	.no_match = "Không có hồ sơ nào khớp bộ lọc; Esc để bỏ lọc.",
 	.unit_title = "Lọc hồ sơ theo đơn vị",
@@ -577,10 +553,6 @@ const struct view_class view_dossiers = {
 	.title = "Hồ sơ",
 	.hints = dv_hints,
 	.open = dv_open,
-	.close = rv_close,
-	.draw = rv_draw,
-	.handle = rv_handle,
-	.status = rv_status,
 	.go = dv_go,
-	.record = rv_record,
+	RV_VIEW_METHODS,
 };

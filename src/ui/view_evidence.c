@@ -154,9 +154,7 @@ static void draw_title(struct register_view *v, struct rect r)
 	const struct ev_view *ev = (const struct ev_view *)v;
 	struct sbuf b = SBUF_INIT;
 	sbuf_addf(&b, "Minh chứng: %s (%d)", ev->what ? ev->what : "tất cả", v->kw.unfiltered);
-	attr_t a = theme_attr(EL_TITLE);
-	draw_fill(r.y, 0, r.w, a);
-	draw_text_clip(r.y, 1, r.w - 2, b.s, a | A_BOLD);
+	rv_draw_title_text(r, b.s);
 	sbuf_free(&b);
 }
 
@@ -901,7 +899,7 @@ static int choose_year(struct app *app, struct ev_view *ev)
 
 /* ---- the register ---- */
 
-static int key_list(struct app *app, struct register_view *v, const void *row, enum action a)
+static int key_list(struct app *app, struct register_view *v, int64_t id, enum action a)
 {
 	struct ev_view *ev = (struct ev_view *)v;
 	switch (a) {
@@ -914,9 +912,8 @@ static int key_list(struct app *app, struct register_view *v, const void *row, e
 	}
 }
 
-static int key_row(struct app *app, struct register_view *v, const void *row, enum action a)
+static int key_row(struct app *app, struct register_view *v, int64_t id, enum action a)
 {
-	int64_t id = rv_row_id(v, row);
 	switch (a) {
 	case ACT_EVIDENCE_EDIT: return edit_evidence(app, id);
 	case ACT_EVIDENCE_GET: return export_files(app, id);
@@ -946,7 +943,7 @@ static void ev_free(struct register_view *v)
 }
 
 static const struct register_desc ev_desc = {
-	.title = "Minh chứng:", .ops = &ev_ops, .table = "evidence",
+	.scope = "evidence", .title = "Minh chứng:", .ops = &ev_ops, .table = "evidence",
 	.no_match = "Không có tài liệu nào khớp bộ lọc; Esc để bỏ lọc.",
 	.draw_header = draw_header, .draw_row = draw_row, .draw_title = draw_title,
 	.empty = empty, .keys = ev_keys,
@@ -966,9 +963,5 @@ const struct view_class view_evidence = {
 	.title = "Minh chứng",
 	.hints = ev_hints,
 	.open = ev_open,
-	.close = rv_close,
-	.draw = rv_draw,
-	.handle = rv_handle,
-	.status = rv_status,
-	.record = rv_record,
+	RV_VIEW_METHODS,
 };

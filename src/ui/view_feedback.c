@@ -539,14 +539,6 @@ static int choose_step(struct app *app, struct fv *v, int64_t id)
 
 /* ---- details and history (Enter, h) ---- */
 
-struct detail {
-	struct fv *v;
-	int64_t id;
-	bool fields;              /* the record's fields before its history */
-};
-
-static int act_on(struct app *app, struct fv *v, int64_t id, enum action a);
-
 static void add_fields(struct tlines *l, const struct feedback_info *r)
 {
 	char rec[11], due[11], status[96];
@@ -591,16 +583,17 @@ static void add_steps(struct app *app, struct tlines *l, int64_t id)
 	feedback_steps_free(s, n);
 }
 
-static void detail_build(struct app *app, void *ctx, struct tlines *l)
+/* variant 1: the record's fields before its history; 0: the history. */
+static void detail_build(struct app *app, struct register_view *v, int64_t id, int fields,
+			 struct tlines *l)
 {
-	struct detail *d = ctx;
 	struct feedback_info r;
 	struct cchc_err err;
-	if (feedback_get(app->db, d->id, &r, &err) != CCHC_OK) {
+	if (feedback_get(app->db, id, &r, &err) != CCHC_OK) {
 		tl_add(l, 0, NULL, EL_ERROR, err.msg, strlen(err.msg), EL_ERROR);
 		return;
 	}
-	if (d->fields)
+	if (fields)
 		add_fields(l, &r);
 	else {
 		struct sbuf b = SBUF_INIT;
@@ -609,58 +602,44 @@ static void detail_build(struct app *app, void *ctx, struct tlines *l)
 		sbuf_free(&b);
 	}
 	feedback_info_free(&r);
-	add_steps(app, l, d->id);
+	add_steps(app, l, id);
 }
 
-static int detail_key(struct app *app, void *ctx, enum action a)
-{
-	struct detail *d = ctx;
-	if (a != ACT_FEEDBACK_STEP && a != ACT_FEEDBACK_EDIT)
-		return -1;
-	struct fv *v = d->v;
-	int64_t id = d->id;
-	return app_modal_close(app) | act_on(app, v, id, a);
-}
+static const enum action detail_keys[] = { ACT_FEEDBACK_STEP, ACT_FEEDBACK_EDIT, ACT_NONE };
+static const struct rv_detail detail = {
+	"b: bước tiếp theo  e: sửa  ↑↓ cuộn  Esc: đóng", detail_build, detail_keys,
+};
 
-static int open_detail(struct app *app, struct fv *v, int64_t id, bool fields)
+static int open_detail(struct app *app, struct register_view *v, int64_t id, bool fields)
 {
-	static const struct panel_ops ops = { detail_build, detail_key, free };
-	struct detail *d = xmalloc(sizeof *d);
-	*d = (struct detail){ v, id, fields };
 	char title[96];
 	snprintf(title, sizeof title, "%s số %lld", fields ? "Phản ánh, kiến nghị"
 		 : "Quá trình xử lý", (long long)id);
-	return app_modal_open(app, panel_open("feedback", title, "b: bước tiếp theo  e: sửa  "
-					      "↑↓ cuộn  Esc: đóng", &ops, d));
+	return rv_open_detail(app, v, &detail, id, fields, title);
 }
 
-static int act_on(struct app *app, struct fv *v, int64_t id, enum action a)
+static int act_on(struct app *app, struct register_view *v, int64_t id, enum action a)
 {
 	switch (a) {
 	case ACT_SELECT: return open_detail(app, v, id, true);
 	case ACT_FEEDBACK_HISTORY: return open_detail(app, v, id, false);
-	case ACT_FEEDBACK_STEP: return choose_step(app, v, id);
-	case ACT_FEEDBACK_EDIT: return edit_record(app, v, id);
+	case ACT_FEEDBACK_STEP: return choose_step(app, (struct fv *)v, id);
+	case ACT_FEEDBACK_EDIT: return edit_record(app, (struct fv *)v, id);
 	default: return UI_NONE;
 	}
 }
 
 /* ---- the register ---- */
 
-static int key_add(struct app *app, struct register_view *v, const void *row, enum action a)
+static int key_add(struct app *app, struct register_view *v, int64_t id, enum action a)
 {
 	return app_modal_open(app, add_form((struct fv *)v));
 }
 
-static int key_row(struct app *app, struct register_view *v, const void *row, enum action a)
-{
-	return act_on(app, (struct fv *)v, rv_row_id(v, row), a);
-}
-
 static const struct rv_key fv_keys[] = {
-	{ ACT_FEEDBACK_ADD, key_add, false }, { ACT_SELECT, key_row, true },
-	{ ACT_FEEDBACK_HISTORY, key_row, true }, { ACT_FEEDBACK_STEP, key_row, true },
-	{ ACT_FEEDBACK_EDIT, key_row, true }, { ACT_NONE, NULL, false },
+	{ ACT_FEEDBACK_ADD, key_add, false }, { ACT_SELECT, act_on, true },
+	{ ACT_FEEDBACK_HISTORY, act_on, true }, { ACT_FEEDBACK_STEP, act_on, true },
+	{ ACT_FEEDBACK_EDIT, act_on, true }, { ACT_NONE, NULL, false },
 };
 
 static void name_row(const void *row, struct sbuf *out)
@@ -670,7 +649,7 @@ static void name_row(const void *row, struct sbuf *out)
 }
 
 static const struct register_desc fv_desc = {
-	.title = "Phản ánh, kiến nghị:", .ops = &fv_ops, .table = "feedback",
+	.scope = "feedback", .title = "Phản ánh, kiến nghị:", .ops = &fv_ops, .table = "feedback",
 	.modes = mode_labels, .mode_empty = mode_empty, .nmodes = NMODES,
 	.no_match = "Không có phản ánh, kiến nghị nào khớp bộ lọc; Esc để bỏ lọc.",
 	.unit_title = "Lọc phản ánh, kiến nghị theo đơn vị",
@@ -702,10 +681,6 @@ const struct view_class view_feedback = {
 	.title = "Phản ánh, kiến nghị",
 	.hints = fv_hints,
 	.open = fv_open,
-	.close = rv_close,
-	.draw = rv_draw,
-	.handle = rv_handle,
-	.status = rv_status,
 	.go = fv_go,
-	.record = rv_record,
+	RV_VIEW_METHODS,
 };

@@ -128,9 +128,7 @@ static void draw_title(struct register_view *rv, struct rect r)
 	if (rv->unit.code)
 		sbuf_addf(&b, " · đơn vị %s", rv->unit.code);
 	sbuf_addf(&b, " (%d)", rv->kw.unfiltered);
-	attr_t a = theme_attr(EL_TITLE);
-	draw_fill(r.y, 0, r.w, a);
-	draw_text_clip(r.y, 1, r.w - 2, b.s, a | A_BOLD);
+	rv_draw_title_text(r, b.s);
 	sbuf_free(&b);
 }
 
@@ -226,19 +224,12 @@ static int print_letter(struct app *app, struct lv *v, int64_t id)
 
 /* ---- details (Enter) ---- */
 
-struct detail {
-	struct lv *v;
-	int64_t id;
-};
-
-static int act_on(struct app *app, struct lv *v, int64_t id, enum action a);
-
-static void detail_build(struct app *app, void *ctx, struct tlines *l)
+static void detail_build(struct app *app, struct register_view *v, int64_t id, int variant,
+			 struct tlines *l)
 {
-	struct detail *d = ctx;
 	struct letter_info t;
 	struct cchc_err err;
-	if (letter_get(app->db, d->id, &t, &err) != CCHC_OK) {
+	if (letter_get(app->db, id, &t, &err) != CCHC_OK) {
 		tl_add(l, 0, NULL, EL_ERROR, err.msg, strlen(err.msg), EL_ERROR);
 		return;
 	}
@@ -268,31 +259,17 @@ static void detail_build(struct app *app, void *ctx, struct tlines *l)
 	letter_info_free(&t);
 }
 
-static int detail_key(struct app *app, void *ctx, enum action a)
-{
-	struct detail *d = ctx;
-	if (a != ACT_LETTER_EDIT && a != ACT_LETTER_PRINT)
-		return -1;
-	struct lv *v = d->v;
-	int64_t id = d->id;
-	return app_modal_close(app) | act_on(app, v, id, a);
-}
+static const enum action detail_keys[] = { ACT_LETTER_EDIT, ACT_LETTER_PRINT, ACT_NONE };
+static const struct rv_detail detail = {
+	"e: sửa  p: in ra tệp  ↑↓ cuộn  Esc: đóng", detail_build, detail_keys,
+};
 
-static int open_detail(struct app *app, struct lv *v, int64_t id)
-{
-	static const struct panel_ops ops = { detail_build, detail_key, free };
-	struct detail *d = xmalloc(sizeof *d);
-	*d = (struct detail){ v, id };
-	return app_modal_open(app, panel_open("letters", "Phiếu xin lỗi", "e: sửa  p: in ra tệp  "
-					      "↑↓ cuộn  Esc: đóng", &ops, d));
-}
-
-static int act_on(struct app *app, struct lv *v, int64_t id, enum action a)
+static int act_on(struct app *app, struct register_view *v, int64_t id, enum action a)
 {
 	struct modal *m;
 	switch (a) {
-	case ACT_SELECT: return open_detail(app, v, id);
-	case ACT_LETTER_PRINT: return print_letter(app, v, id);
+	case ACT_SELECT: return rv_open_detail(app, v, &detail, id, 0, "Phiếu xin lỗi");
+	case ACT_LETTER_PRINT: return print_letter(app, (struct lv *)v, id);
 	case ACT_LETTER_EDIT:
 		m = letter_form_edit(app, id);
 		return m ? app_modal_open(app, m) : UI_STATUS;
@@ -324,8 +301,7 @@ static int period_done(struct app *app, void *ctx, const char *text)
 	return UI_ALL;
 }
 
-static int ask_period(struct app *app, struct register_view *rv, const void *row,
-		      enum action a)
+static int ask_period(struct app *app, struct register_view *rv, int64_t id, enum action a)
 {
 	static const struct prompt_ops period_ops = { .done = period_done };
 	return app_modal_open(app, prompt_open_with("Kỳ báo cáo (2026-Q1, 2026-H1, 2026-9M, "
@@ -333,14 +309,9 @@ static int ask_period(struct app *app, struct register_view *rv, const void *row
 						    ((struct lv *)rv)->period, &period_ops, rv));
 }
 
-static int key_row(struct app *app, struct register_view *v, const void *row, enum action a)
-{
-	return act_on(app, (struct lv *)v, rv_row_id(v, row), a);
-}
-
 static const struct rv_key lv_keys[] = {
-	{ ACT_BY_PERIOD, ask_period, false }, { ACT_SELECT, key_row, true },
-	{ ACT_LETTER_PRINT, key_row, true }, { ACT_LETTER_EDIT, key_row, true },
+	{ ACT_BY_PERIOD, ask_period, false }, { ACT_SELECT, act_on, true },
+	{ ACT_LETTER_PRINT, act_on, true }, { ACT_LETTER_EDIT, act_on, true },
 	{ ACT_NONE, NULL, false },
 };
 
@@ -351,7 +322,7 @@ static void name_row(const void *row, struct sbuf *out)
 }
 
 static const struct register_desc lv_desc = {
-	.title = "Phiếu xin lỗi:", .ops = &lv_ops, .table = "letter",
+	.scope = "letters", .title = "Phiếu xin lỗi:", .ops = &lv_ops, .table = "letter",
 	.no_match = "Không có phiếu nào khớp bộ lọc; Esc để bỏ lọc.",
 	.unit_title = "Lọc phiếu theo đơn vị",
 	.draw_header = draw_header, .draw_row = draw_row, .draw_title = draw_title,
@@ -370,9 +341,5 @@ const struct view_class view_letters = {
 	.title = "Phiếu xin lỗi",
 	.hints = lv_hints,
 	.open = lv_open,
-	.close = rv_close,
-	.draw = rv_draw,
-	.handle = rv_handle,
-	.status = rv_status,
-	.record = rv_record,
+	RV_VIEW_METHODS,
 };

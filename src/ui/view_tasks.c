@@ -407,9 +407,7 @@ static void draw_title(struct tasks_view *tv, struct rect r)
 	default: sbuf_addf(&b, " %s", tv->what ? tv->what : ""); break;
 	}
 	sbuf_addf(&b, " (%d)", tv->unfiltered);
-	attr_t a = theme_attr(EL_TITLE);
-	draw_fill(r.y, 0, r.w, a);
-	draw_text_clip(r.y, 1, r.w - 2, b.s, a | A_BOLD);
+	rv_draw_title_text(r, b.s);
 	sbuf_free(&b);
 	attr_t h = theme_attr(EL_LIST_HEADER);
 	draw_fill(r.y + 1, 0, r.w, h);
