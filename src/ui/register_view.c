@@ -221,6 +221,18 @@ int rv_open_detail(struct app *app, struct register_view *v, const struct rv_det
 	return app_modal_open(app, panel_open(v->d->scope, title, d->footer, &ops, c));
 }
 
+void rv_draw_headings(struct rect r, const struct rv_heading *h, int n)
+{
+	attr_t a = theme_attr(EL_LIST_HEADER);
+	draw_fill(r.y + 1, 0, r.w, a);
+	for (int i = 0; i < n; i++) {
+		int x = h[i].x < 0 ? r.w + h[i].x : h[i].x;
+		int w = h[i].w > 0 ? h[i].w : r.w - x + (h[i].w ? h[i].w : -1);
+		if (h[i].text)
+			draw_text(r.y + 1, x, w, h[i].text, a);
+	}
+}
+
 void rv_draw_title_text(struct rect r, const char *text)
 {
 	attr_t a = theme_attr(EL_TITLE);

@@ -101,6 +101,15 @@ struct rv_detail {
 };
 int rv_open_detail(struct app *app, struct register_view *v, const struct rv_detail *d,
 		   int64_t id, int variant, const char *title);
+/* A column heading: x from the left (from the right edge when negative);
+ * width w, or up to the right edge leaving one cell (w 0) or -w cells (w
+ * negative); text NULL: the column is not shown at this width. */
+struct rv_heading {
+	int x, w;
+	const char *text;
+};
+/* The headings line (r.y + 1). */
+void rv_draw_headings(struct rect r, const struct rv_heading *h, int n);
 /* The title line as plain text (a register whose title is not tabs). */
 void rv_draw_title_text(struct rect r, const char *text);
 

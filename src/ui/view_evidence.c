@@ -160,14 +160,11 @@ static void draw_title(struct register_view *v, struct rect r)
 
 static void draw_header(struct register_view *v, struct rect r)
 {
-	attr_t h = theme_attr(EL_LIST_HEADER);
-	draw_fill(r.y + 1, 0, r.w, h);
-	draw_text(r.y + 1, C_ID + 2, 3, "Mã", h);
-	draw_text(r.y + 1, C_KIND, 10, "Loại", h);
-	draw_text(r.y + 1, C_NO, 14, "Số, ký hiệu", h);
-	draw_text(r.y + 1, C_DATE, 10, "Ngày", h);
-	draw_text(r.y + 1, C_SUM, r.w - C_SUM - 8, "Trích yếu", h);
-	draw_text(r.y + 1, r.w - 6, 5, "Tệp", h);
+	static const struct rv_heading h[] = {
+		{ C_ID + 2, 3, "Mã" }, { C_KIND, 10, "Loại" }, { C_NO, 14, "Số, ký hiệu" },
+		{ C_DATE, 10, "Ngày" }, { C_SUM, -8, "Trích yếu" }, { -6, 5, "Tệp" },
+	};
+	rv_draw_headings(r, h, (int)(sizeof h / sizeof h[0]));
 }
 
 static const char *empty(const struct register_view *v)

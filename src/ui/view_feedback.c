@@ -162,15 +162,12 @@ static void draw_row(struct register_view *rv, const void *row, bool cur, attr_t
 
 static void draw_header(struct register_view *v, struct rect r)
 {
-	attr_t h = theme_attr(EL_LIST_HEADER);
 	struct cols c = layout(r.w);
-	const struct { int x; const char *s; } cols[] = {
-		{ 3, "Số" }, { c.status, "Trạng thái" }, { c.due, "Hạn" }, { c.unit, "Đơn vị" },
-		{ c.sender, "Người gửi" }, { c.content, "Nội dung" },
+	const struct rv_heading h[] = {
+		{ 3, 0, "Số" }, { c.status, 0, "Trạng thái" }, { c.due, 0, "Hạn" },
+		{ c.unit, 0, "Đơn vị" }, { c.sender, 0, "Người gửi" }, { c.content, 0, "Nội dung" },
 	};
-	draw_fill(r.y + 1, 0, r.w, h);
-	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
-		draw_text(r.y + 1, cols[i].x, r.w - cols[i].x - 1, cols[i].s, h);
+	rv_draw_headings(r, h, (int)(sizeof h / sizeof h[0]));
 }
 
 /* ---- candidates of the coded fields ---- */

@@ -134,16 +134,12 @@ static void draw_title(struct register_view *rv, struct rect r)
 
 static void draw_header(struct register_view *v, struct rect r)
 {
-	attr_t h = theme_attr(EL_LIST_HEADER);
-	draw_fill(r.y + 1, 0, r.w, h);
 	struct cols c = layout(r.w);
-	const struct { int x; const char *s; } cols[] = {
-		{ 1, "Số" }, { c.date, "Ngày" }, { c.next, "Hẹn mới" }, { c.late, "Gửi" },
-		{ c.to, "Người nhận" }, { c.next > c.code ? c.code : -1, "Hồ sơ" },
+	const struct rv_heading h[] = {
+		{ 1, 0, "Số" }, { c.date, 0, "Ngày" }, { c.next, 0, "Hẹn mới" }, { c.late, 0, "Gửi" },
+		{ c.to, 0, "Người nhận" }, { c.code, 0, c.next > c.code ? "Hồ sơ" : NULL },
 	};
-	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
-		if (cols[i].x >= 0)
-			draw_text(r.y + 1, cols[i].x, r.w - cols[i].x - 1, cols[i].s, h);
+	rv_draw_headings(r, h, (int)(sizeof h / sizeof h[0]));
 }
 
 static const char *empty(const struct register_view *rv)

@@ -409,13 +409,11 @@ static void draw_title(struct tasks_view *tv, struct rect r)
 	sbuf_addf(&b, " (%d)", tv->unfiltered);
 	rv_draw_title_text(r, b.s);
 	sbuf_free(&b);
-	attr_t h = theme_attr(EL_LIST_HEADER);
-	draw_fill(r.y + 1, 0, r.w, h);
-	draw_text(r.y + 1, C_ID + 2, 3, "Số", h);
-	draw_text(r.y + 1, C_STATUS, 12, "Trạng thái", h);
-	draw_text(r.y + 1, C_DUE, 12, "Hạn", h);
-	draw_text(r.y + 1, C_LEAD, 8, "Chủ trì", h);
-	draw_text(r.y + 1, C_TITLE, r.w - C_TITLE - 1, "Tên nhiệm vụ", h);
+	static const struct rv_heading h[] = {
+		{ C_ID + 2, 3, "Số" }, { C_STATUS, 12, "Trạng thái" }, { C_DUE, 12, "Hạn" },
+		{ C_LEAD, 8, "Chủ trì" }, { C_TITLE, 0, "Tên nhiệm vụ" },
+	};
+	rv_draw_headings(r, h, (int)(sizeof h / sizeof h[0]));
 }
 
 static void draw_empty(struct tasks_view *tv, struct rect r)
