@@ -374,8 +374,36 @@ static int run_after(struct app *app)
 	return UI_ALL | app->views[app->cur]->handle(app, app->state[app->cur], a);
 }
 
+/* Whether another process wrote to the database since the last look (a
+ * cheap pragma: SQLite counts the commits of other connections). The
+ * screens then read their rows again, keeping the cursor on its record. */
+static bool others_wrote(struct app *app)
+{
+	sqlite3_stmt *st = app->db_version_stmt;
+	if (!st && sqlite3_prepare_v2(app->db->h, "PRAGMA data_version", -1, &st, NULL) != SQLITE_OK)
+		return false;
+	app->db_version_stmt = st;
+	int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : app->db_version;
+	sqlite3_reset(st);
+	bool moved = app->db_version && v != app->db_version;
+	app->db_version = v;
+	return moved;
+}
+
+/* Before each key, and on an idle tick: UI_VIEW when another process
+ * wrote, so that the screen shows it. */
+static int look_for_changes(struct app *app)
+{
+	if (!others_wrote(app))
+		return UI_NONE;
+	app->data_version++;
+	return UI_VIEW;
+}
+
 static int dispatch(struct app *app, int key)
 {
+	if (key == KEY_IDLE)
+		return too_small() ? UI_NONE : look_for_changes(app);
 	if (key == KEY_FN(KEY_RESIZE))
 		return UI_ALL;
 	int flags = next_message(app) ? UI_STATUS : UI_NONE;
@@ -447,6 +475,7 @@ static void app_free(struct app *app)
 		if (app->state[i])
 			app->views[i]->close(app->state[i]);
 	free(app->state);
+	sqlite3_finalize(app->db_version_stmt);
 	if (app->modal)
 		app->modal->free(app->modal);
 	free(app->status);
@@ -466,12 +495,14 @@ static bool exit_after_paint(const struct ui_options *opt)
 
 static int run_loop(struct app *app, struct term *t, struct cchc_err *err)
 {
+	others_wrote(app);   /* the version the first screen is read at */
 	paint(app, UI_ALL);
 	if (exit_after_paint(app->opt))
 		return CCHC_OK;
 	int key, rc;
 	while ((rc = term_key(t, &key, err)) > 0) {
-		int flags = dispatch(app, key);
+		int flags = key == KEY_IDLE ? UI_NONE : look_for_changes(app);
+		flags |= dispatch(app, key);
 		if (app->db->warning[0]) { /* e.g. the day's backup failed */
 			app_message(app, true, "Lưu ý: %s", app->db->warning);
 			app->db->warning[0] = 0;

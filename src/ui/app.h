@@ -84,6 +84,9 @@ struct app {
 	enum action after;           /* run by the current screen once the modal
 				      * closes (the print the first-run form
 				      * stood in front of), or ACT_NONE */
+	sqlite3_stmt *db_version_stmt; /* PRAGMA data_version, kept prepared */
+	int64_t db_version;          /* its last value: it moves when another process
+				      * (a cchc command, a second window) commits */
 };
 
 /* The current view's name, for keymap lookups. */

@@ -1,6 +1,7 @@
 #include <config.h>
 #include "ui/kwin.h"
 #include <limits.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include "text/utf8.h"
@@ -68,7 +69,7 @@ static bool walk(struct app *app, struct kwin *kw, const void *after, int chunk,
 		void *v = NULL;
 		int m = 0;
 		struct cchc_err err = { 0 };
-		if (kw->ops->fetch(app, kw->ctx, after, chunk, &v, &m, &err)) {
+		if (kw->ops->fetch(app, kw->ctx, after, false, chunk, &v, &m, &err)) {
 			app_message(app, true, "%s", err.msg);
 			ok = false;
 			break;
@@ -206,7 +207,7 @@ static void load_pages(struct app *app, struct kwin *kw, int start, int npages)
  * no rows filtered here (keep) while they are read. */
 static bool both_ways(const struct kwin *kw)
 {
-	return kw->ops->fetch_back && (!kw->ops->keep || !filter_active(&kw->filter));
+	return kw->ops->both_ways && (!kw->ops->keep || !filter_active(&kw->filter));
 }
 
 /* Reads up to limit rows before `before` (NULL: the last ones) or after
@@ -216,8 +217,7 @@ static char *read_rows(struct app *app, struct kwin *kw, const void *before, con
 {
 	void *v = NULL;
 	struct cchc_err err = { 0 };
-	int rc = back ? kw->ops->fetch_back(app, kw->ctx, before, limit, &v, n, &err)
-		      : kw->ops->fetch(app, kw->ctx, after, limit, &v, n, &err);
+	int rc = kw->ops->fetch(app, kw->ctx, back ? before : after, back, limit, &v, n, &err);
 	if (rc) {
 		app_message(app, true, "%s", err.msg);
 		*n = 0;
@@ -365,8 +365,12 @@ static bool find_wanted(struct kwin *kw)
 
 void kwin_fit(struct app *app, struct kwin *kw, int height)
 {
-	if (!kw->loaded || kw->version != app->data_version)
+	if (!kw->loaded || kw->version != app->data_version) {
+		const char *cur = kw->loaded && !kw->want ? kwin_cur(kw) : NULL;
+		if (cur)   /* the cursor stays on its record where it can */
+			kw->want = *(const int64_t *)(cur + kw->ops->id);
 		kwin_reload(app, kw, false);
+	}
 	for (int pass = 0; pass < 3; pass++) {
 		kw->list.n = kw->total;
 		list_fit(&kw->list, height);
@@ -410,6 +414,20 @@ bool kwin_match(const struct kwin *kw, const char *s)
 	return filter_match(&kw->filter, s);
 }
 
+bool kwin_keep_words(const struct kwin *kw, bool text, const char *fmt, ...)
+{
+	if (!text || !filter_active(&kw->filter))
+		return true;
+	struct sbuf b = SBUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	sbuf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	bool ok = filter_match(&kw->filter, b.s ? b.s : "");
+	sbuf_free(&b);
+	return ok;
+}
+
 /* ---- the / filter ---- */
 
 static int filter_changed(struct app *app, void *ctx, const char *text)
@@ -417,6 +435,9 @@ static int filter_changed(struct app *app, void *ctx, const char *text)
 	struct kwin *kw = ctx;
 	filter_set(&kw->filter, text);
 	app_set_query(app, kw->filter.text, false);
+	const char *cur = kwin_cur(kw);
+	if (cur)   /* the record stays under the cursor when the new list shows it */
+		kw->want = *(const int64_t *)(cur + kw->ops->id);
 	kwin_reload(app, kw, true);
 	return UI_VIEW;
 }

@@ -30,10 +30,12 @@ struct kwin_ops {
 	const size_t *texts;         /* offsets of the row's malloc'd strings: sanitised,
 				      * copied and freed here */
 	int ntexts;
-	/* Up to limit (> 0) rows after row `after` (NULL: from the first), in the
-	 * list's order; *rows is an array the caller frees. */
-	int (*fetch)(struct app *app, void *ctx, const void *after, int limit, void **rows,
-		     int *n, struct cchc_err *err);
+	/* Up to limit (> 0) rows after row key (NULL: from the first), in the
+	 * list's order; or, back (only with both_ways), before it (NULL: the
+	 * last rows), still in the list's order. *rows is an array the caller
+	 * frees. */
+	int (*fetch)(struct app *app, void *ctx, const void *key, bool back, int limit,
+		     void **rows, int *n, struct cchc_err *err);
 	/* How many rows the list has, with the / filter (filtered) or without;
 	 * with keep, the rows keep(row, false) accepts, asked only while the /
 	 * filter is off. */
@@ -41,12 +43,11 @@ struct kwin_ops {
 	/* Optional: whether a fetched row is in the list, with the / filter too
 	 * when text is true. */
 	bool (*keep)(const struct kwin *kw, const void *row, bool text);
-	/* Optional (used while keep filters nothing): up to limit rows before row `before`
-	 * (NULL: the last rows), in the list's order. With it the window also
-	 * moves back from its own first row, and a jump near the end (End)
-	 * reads the last rows at once instead of walking the pages to them. */
-	int (*fetch_back)(struct app *app, void *ctx, const void *before, int limit, void **rows,
-			  int *n, struct cchc_err *err);
+	/* Whether fetch reads backwards too (used while keep filters nothing).
+	 * Then the window also moves back from its own first row, and a jump
+	 * near the end (End) reads the last rows at once instead of walking the
+	 * pages to them. */
+	bool both_ways;
 };
 
 struct kwin {
@@ -90,5 +91,9 @@ void kwin_draw_title(struct rect r, const char *title, const char *const *labels
 		     const char *extra);
 /* Whether the row's words s match the / filter (true when there is none). */
 bool kwin_match(const struct kwin *kw, const char *s);
+/* A keep function's answer from the row's words, written by fmt: true
+ * unless text is asked and the / filter is on and does not match them. */
+bool kwin_keep_words(const struct kwin *kw, bool text, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
 #endif

@@ -22,6 +22,7 @@ libcchc_a_SOURCES += \
 	src/ui/view_evidence.c src/ui/view_missing.c src/ui/view_score.c \
 	src/ui/kwin.c src/ui/kwin.h src/ui/panel.c src/ui/panel.h \
 	src/ui/register_forms.c src/ui/register_forms.h \
+	src/ui/register_view.c src/ui/register_view.h \
 	src/ui/view_dossiers.c src/ui/view_letters.c src/ui/view_feedback.c
 # The home screen, the report screen and its multi-line editor.
 libcchc_a_SOURCES += src/ui/view_home.c src/ui/view_report.c \

@@ -18,6 +18,7 @@ static void curses_modes(void)
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
 	curs_set(0);
+	timeout(TERM_IDLE_MS);   /* wakes the loop to notice other processes' writes */
 }
 
 static int open_script(struct term *t, const struct ui_options *opt, struct cchc_err *err)
@@ -90,11 +91,25 @@ static int normalize(int key)
 	}
 }
 
+static long long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
+}
+
+/* A key, or KEY_IDLE when get_wch waited its whole timeout for none (an
+ * error that comes at once counts towards giving up: the input is gone). */
 static int keyboard_key(int *key)
 {
 	for (int errors = 0; errors < 1000; errors++) {
 		wint_t wc;
+		long long from = now_ms();
 		int rc = get_wch(&wc);
+		if (rc == ERR && now_ms() - from >= TERM_IDLE_MS * 9 / 10) {
+			*key = KEY_IDLE;
+			return 1;
+		}
 		if (rc == KEY_CODE_YES) {
 			*key = normalize(KEY_FN((int)wc));
 			return 1;
@@ -263,6 +278,18 @@ static int script_resize(struct term *t, const char *arg, struct cchc_err *err)
 	return CCHC_OK;
 }
 
+/* "run COMMAND": a shell command between two keys (another process writing
+ * to the database while the program is open); it must succeed. */
+static int script_run(struct term *t, const char *cmd, struct cchc_err *err)
+{
+	fflush(NULL);
+	int rc = system(cmd);
+	if (rc != 0)
+		return err_set(err, CCHC_EINPUT, "%s:%d: lệnh thất bại (%d): %s", t->script_path,
+			       t->lineno, rc, cmd);
+	return CCHC_OK;
+}
+
 static int script_line(struct term *t, char *line, struct cchc_err *err)
 {
 	line[strcspn(line, "\r\n")] = '\0';
@@ -282,6 +309,10 @@ static int script_line(struct term *t, char *line, struct cchc_err *err)
 		return dump_screen(t, arg, err);
 	else if (strcmp(cmd, "theme") == 0)
 		dump_theme(t);
+	else if (strcmp(cmd, "idle") == 0)
+		enqueue(t, KEY_IDLE);
+	else if (strcmp(cmd, "run") == 0)
+		return script_run(t, arg, err);
 	else
 		return err_set(err, CCHC_EINPUT, "%s:%d: lệnh không rõ: %s", t->script_path,
 			       t->lineno, cmd);
@@ -350,7 +381,7 @@ bool term_esc_waiting(struct term *t)
 
 void term_key_done(struct term *t, int key)
 {
-	if (!t->timing)
+	if (!t->timing || key == KEY_IDLE)
 		return;
 	struct timespec now;
 	clock_gettime(CLOCK_MONOTONIC, &now);

@@ -17,6 +17,8 @@
  *                      or = (fourth) under those cells
  *   theme              appends the applied theme: "theme NAME" then one line
  *                      "element = fg;bg;attrs" per element
+ *   run COMMAND        runs COMMAND with sh (another process writing)
+ *   idle               KEY_IDLE: the tick of a clerk typing nothing
  *
  * The program paints after every key, so a dump shows what the clerk would
  * see at that point. At the end of the script the program exits (status 0).
@@ -44,6 +46,11 @@ struct term {
 	FILE *timing;                /* --timing: one line per key */
 	struct timespec key_at;      /* when the last key was read */
 };
+
+/* Not a key: the clerk typed nothing for TERM_IDLE_MS (or the script said
+ * "idle"); the program looks for changes made by other processes then. */
+#define KEY_IDLE KEY_FN(0x1ffff)
+#define TERM_IDLE_MS 1000
 
 int term_open(struct term *t, const struct ui_options *opt, struct cchc_err *err);
 void term_close(struct term *t);

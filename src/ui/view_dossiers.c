@@ -16,24 +16,24 @@
 #include "ui/kwin.h"
 #include "ui/panel.h"
 #include "ui/register_forms.h"
+#include "ui/register_view.h"
 
-static const struct {
-	enum dossier_view view;
-	const char *label, *empty;
-} modes[] = {
-	{ DV_LATE_NO_LETTER, "Trễ hạn chưa có phiếu",
-	  "Không có hồ sơ trễ hạn nào còn thiếu phiếu xin lỗi. v: xem danh sách khác." },
-	{ DV_LATE, "Trễ hạn", "Không có hồ sơ trễ hạn. v: xem danh sách khác." },
-	{ DV_PENDING, "Đang giải quyết", "Không có hồ sơ đang giải quyết. v: xem danh sách khác." },
-	{ DV_ALL, "Tất cả", "Chưa có hồ sơ nào. a: thêm hồ sơ; i: nhập tệp xuất từ hệ thống một cửa." },
+/* The lists switched with v, the clerk's to-do list first. */
+static const enum dossier_view mode_views[] = { DV_LATE_NO_LETTER, DV_LATE, DV_PENDING, DV_ALL };
+static const char *const mode_labels[] = {
+	"Trễ hạn chưa có phiếu", "Trễ hạn", "Đang giải quyết", "Tất cả",
 };
-#define NMODES ((int)(sizeof modes / sizeof modes[0]))
+static const char *const mode_empty[] = {
+	"Không có hồ sơ trễ hạn nào còn thiếu phiếu xin lỗi. v: xem danh sách khác.",
+	"Không có hồ sơ trễ hạn. v: xem danh sách khác.",
+	"Không có hồ sơ đang giải quyết. v: xem danh sách khác.",
+	"Chưa có hồ sơ nào. a: thêm hồ sơ; i: nhập tệp xuất từ hệ thống một cửa.",
+};
+#define NMODES ((int)(sizeof mode_views / sizeof mode_views[0]))
 
 struct dv {
-	int mode;                 /* index in modes */
-	struct rf_unit_filter unit;
+	struct register_view rv;
 	char *import_path;        /* the file being imported, between its prompts */
-	struct kwin kw;
 };
 
 static const enum action dv_hints[] = {
@@ -55,30 +55,16 @@ static const size_t dossier_texts[] = {
 
 static struct dossier_filter dv_filter(const struct dv *v)
 {
-	return (struct dossier_filter){ .view = modes[v->mode].view, .unit_code = v->unit.code,
-					.query = v->kw.filter.text };
+	return (struct dossier_filter){ .view = mode_views[v->rv.mode], .unit_code = v->rv.unit.code,
+					.query = v->rv.kw.filter.text };
 }
 
-static int dv_fetch(struct app *app, void *ctx, const void *after, int limit, void **rows,
-		    int *n, struct cchc_err *err)
+static int dv_fetch(struct app *app, void *ctx, const void *key, bool back, int limit,
+		    void **rows, int *n, struct cchc_err *err)
 {
 	struct dossier_filter f = dv_filter(ctx);
+	f.after = key, f.reverse = back, f.limit = limit;
 	struct dossier_info *out = NULL;
-	f.after = after;
-	f.limit = limit;
-	int rc = dossier_list(app->db, &f, &out, n, err);
-	*rows = out;
-	return rc;
-}
-
-static int dv_fetch_back(struct app *app, void *ctx, const void *before, int limit, void **rows,
-			 int *n, struct cchc_err *err)
-{
-	struct dossier_filter f = dv_filter(ctx);
-	struct dossier_info *out = NULL;
-	f.after = before;
-	f.reverse = true;
-	f.limit = limit;
 	int rc = dossier_list(app->db, &f, &out, n, err);
 	*rows = out;
 	return rc;
@@ -94,25 +80,9 @@ static int dv_count(struct app *app, void *ctx, bool filtered, int64_t *n, struc
 
 static const struct kwin_ops dv_ops = {
 	sizeof(struct dossier_info), offsetof(struct dossier_info, id), dossier_texts,
-	sizeof dossier_texts / sizeof dossier_texts[0], dv_fetch, dv_count, NULL, dv_fetch_back,
+	sizeof dossier_texts / sizeof dossier_texts[0], dv_fetch, dv_count, NULL, true,
 };
 
-static void *dv_open(struct app *app)
-{
-	struct dv *v = xcalloc(1, sizeof *v);
-	kwin_init(&v->kw, &dv_ops, v);
-	v->unit.kw = &v->kw;
-	return v;
-}
-
-static void dv_close(void *st)
-{
-	struct dv *v = st;
-	kwin_free(&v->kw);
-	rf_unit_filter_free(&v->unit);
-	free(v->import_path);
-	free(v);
-}
 
 /* ---- drawing ---- */
 
@@ -147,20 +117,18 @@ static void col_date(const struct cols *c, const char *iso, char out[11])
 		memmove(out + 6, out + 8, 3);   /* dd/mm/yyyy -> dd/mm/yy */
 }
 
-static void draw_row(struct dv *v, int k, int y, int w)
+static enum elem row_elem(const void *row)
 {
-	const struct dossier_info *d = kwin_row(&v->kw, k);
-	if (!d)
-		return;
-	bool cur = k == v->kw.list.cur;
-	attr_t a = theme_attr(cur ? EL_CURSOR : d->late ? EL_DOSSIER_LATE : EL_TEXT);
+	return ((const struct dossier_info *)row)->late ? EL_DOSSIER_LATE : EL_TEXT;
+}
+
+static void draw_row(struct register_view *v, const void *row, bool cur, attr_t a, int y, int w)
+{
+	const struct dossier_info *d = row;
 	attr_t hl = theme_attr(EL_MATCH);
 	const struct text_query *q = filter_query(&v->kw.filter);
 	struct cols c = layout(w);
 	char rec[11], due[11], res[11], late[16];
-	draw_fill(y, 0, w, a);
-	if (cur)
-		draw_text(y, 0, 1, "›", a);
 	draw_text_hl(y, 1, c.received - 2, d->code, a, q, hl);
 	col_date(&c, d->received_on, rec);
 	col_date(&c, d->due_on, due);
@@ -177,20 +145,7 @@ static void draw_row(struct dv *v, int k, int y, int w)
 		draw_text_hl(y, c.proc, w - c.proc - 1, d->procedure, a, q, hl);
 }
 
-static void draw_title(struct dv *v, struct rect r)
-{
-	const char *labels[NMODES];
-	for (int i = 0; i < NMODES; i++)
-		labels[i] = modes[i].label;
-	struct sbuf b = SBUF_INIT;
-	if (v->unit.code)
-		sbuf_addf(&b, "đơn vị %s ", v->unit.code);
-	sbuf_addf(&b, "(%d)", v->kw.unfiltered);
-	kwin_draw_title(r, "Hồ sơ:", labels, NMODES, v->mode, b.s);
-	sbuf_free(&b);
-}
-
-static void draw_header(struct rect r)
+static void draw_header(struct register_view *v, struct rect r)
 {
 	attr_t h = theme_attr(EL_LIST_HEADER);
 	struct cols c = layout(r.w);
@@ -206,27 +161,6 @@ static void draw_header(struct rect r)
 		draw_text(y, c.proc, r.w - c.proc - 1, "Thủ tục", h);
 }
 
-static void dv_draw(struct app *app, void *st, struct rect r)
-{
-	struct dv *v = st;
-	kwin_fit(app, &v->kw, r.h - 2);
-	draw_fill_rect(r, theme_attr(EL_TEXT));
-	draw_title(v, r);
-	draw_header(r);
-	struct list *l = &v->kw.list;
-	for (int i = 0; i < l->height && l->top + i < l->n; i++)
-		draw_row(v, l->top + i, r.y + 2 + i, r.w);
-	if (!l->n)
-		draw_text_clip(r.y + 3, 2, r.w - 4, filter_active(&v->kw.filter)
-			       ? "Không có hồ sơ nào khớp bộ lọc; Esc để bỏ lọc."
-			       : modes[v->mode].empty, theme_attr(EL_TEXT));
-}
-
-static void dv_status(struct app *app, void *st, struct sbuf *out)
-{
-	struct dv *v = st;
-	kwin_status(&v->kw, out);
-}
 
 /* ---- the dossier's form (a, e) ---- */
 
@@ -332,7 +266,7 @@ static struct modal *dossier_form(struct app *app, struct dv *v, const struct do
 {
 	struct dossier_form *df = xcalloc(1, sizeof *df);
 	df->id = d ? d->id : 0;
-	df->kw = &v->kw;
+	df->kw = &v->rv.kw;
 	char *code = text_sanitize(d ? d->code : "");
 	snprintf(df->title, sizeof df->title, "%s%s", d ? "Sửa hồ sơ " : "Thêm hồ sơ (nhập tay)", code);
 	free(code);
@@ -379,19 +313,12 @@ static int write_letter(struct app *app, int64_t id)
 
 /* ---- details (Enter) ---- */
 
-struct detail {
-	struct dv *v;
-	int64_t id;
-};
-
-static int act_on(struct app *app, struct dv *v, int64_t id, enum action a);
-
-static void detail_build(struct app *app, void *ctx, struct tlines *l)
+static void detail_build(struct app *app, struct register_view *v, int64_t id, int variant,
+			 struct tlines *l)
 {
-	const struct detail *dt = ctx;
 	struct dossier_info d;
 	struct cchc_err err;
-	if (dossier_get(app->db, dt->id, &d, &err) != CCHC_OK) {
+	if (dossier_get(app->db, id, &d, &err) != CCHC_OK) {
 		tl_add(l, 0, NULL, EL_ERROR, err.msg, strlen(err.msg), EL_ERROR);
 		return;
 	}
@@ -416,28 +343,16 @@ static void detail_build(struct app *app, void *ctx, struct tlines *l)
 	dossier_info_free(&d);
 }
 
-static int detail_key(struct app *app, void *ctx, enum action a)
-{
-	if (a != ACT_LETTER_WRITE && a != ACT_DOSSIER_EDIT)
-		return -1;
-	struct detail dt = *(struct detail *)ctx;   /* closing frees ctx */
-	return app_modal_close(app) | act_on(app, dt.v, dt.id, a);
-}
+static const enum action detail_keys[] = { ACT_LETTER_WRITE, ACT_DOSSIER_EDIT, ACT_NONE };
+static const struct rv_detail detail = {
+	"x: viết phiếu xin lỗi  e: sửa  ↑↓ cuộn  Esc: đóng", detail_build, detail_keys,
+};
 
-static int open_detail(struct app *app, struct dv *v, int64_t id)
-{
-	static const struct panel_ops ops = { detail_build, detail_key, free };
-	struct detail *ctx = xmalloc(sizeof *ctx);
-	*ctx = (struct detail){ v, id };
-	return app_modal_open(app, panel_open("dossiers", "Hồ sơ", "x: viết phiếu xin lỗi  e: sửa  "
-					      "↑↓ cuộn  Esc: đóng", &ops, ctx));
-}
-
-static int act_on(struct app *app, struct dv *v, int64_t id, enum action a)
+static int act_on(struct app *app, struct register_view *v, int64_t id, enum action a)
 {
 	switch (a) {
-	case ACT_SELECT: return open_detail(app, v, id);
-	case ACT_DOSSIER_EDIT: return edit_dossier(app, v, id);
+	case ACT_SELECT: return rv_open_detail(app, v, &detail, id, 0, "Hồ sơ");
+	case ACT_DOSSIER_EDIT: return edit_dossier(app, (struct dv *)v, id);
 	case ACT_LETTER_WRITE: return write_letter(app, id);
 	default: return UI_NONE;
 	}
@@ -572,36 +487,53 @@ static int ask_path(struct app *app, struct dv *v)
 						    &ops, v));
 }
 
-/* ---- filters and keys ---- */
+/* ---- the register ---- */
 
-static int dv_handle(struct app *app, void *st, enum action a)
+static int key_add(struct app *app, struct register_view *v, int64_t id, enum action a)
 {
-	struct dv *v = st;
-	int r = kwin_handle(app, &v->kw, a);
-	if (r >= 0)
-		return r;
-	const struct dossier_info *d = kwin_cur(&v->kw);
-	switch (a) {
-	case ACT_VIEW_CYCLE:
-		v->mode = (v->mode + 1) % NMODES;
-		kwin_reload(app, &v->kw, true);
-		return UI_VIEW;
-	case ACT_BY_UNIT:
-		return app_modal_open(app, rf_unit_filter_open(app, "Lọc hồ sơ theo đơn vị",
-							       &v->unit));
-	case ACT_DOSSIER_ADD: return app_modal_open(app, dossier_form(app, v, NULL));
-	case ACT_DOSSIER_IMPORT: return ask_path(app, v);
-	default: return d ? act_on(app, v, d->id, a) : UI_NONE;
-	}
+	return app_modal_open(app, dossier_form(app, (struct dv *)v, NULL));
 }
 
-/* The dossier under the cursor, for its history. */
-static bool dv_record(struct app *app, void *st, const char **table, int64_t *id)
+static int key_import(struct app *app, struct register_view *v, int64_t id, enum action a)
 {
-	const struct dossier_info *d = kwin_cur(&((struct dv *)st)->kw);
-	*table = "dossier";
-	*id = d ? d->id : 0;
-	return d != NULL;
+	return ask_path(app, (struct dv *)v);
+}
+
+static const struct rv_key dv_keys[] = {
+	{ ACT_DOSSIER_ADD, key_add, false }, { ACT_DOSSIER_IMPORT, key_import, false },
+	{ ACT_SELECT, act_on, true }, { ACT_DOSSIER_EDIT, act_on, true },
+	{ ACT_LETTER_WRITE, act_on, true }, { ACT_NONE, NULL, false },
+};
+
+static void name_row(const void *row, struct sbuf *out)
+{
+	const struct dossier_info *d = row;
+	sbuf_addf(out, "hồ sơ %s", d->code);
+	if (*d->holder)
+		sbuf_addf(out, " «%s»", d->holder);
+}
+
+static void dv_free(struct register_view *v)
+{
+	free(((struct dv *)v)->import_path);
+}
+
+static const struct register_desc dv_desc = {
+	.scope = "dossiers", .title = "Hồ sơ:", .ops = &dv_ops, .table = "dossier",
+	.modes = mode_labels, .mode_empty = mode_empty, .nmodes = NMODES,
+	.no_match = "Không có hồ sơ nào khớp bộ lọc; Esc để bỏ lọc.",
+	.unit_title = "Lọc hồ sơ theo đơn vị",
+	.draw_header = draw_header, .draw_row = draw_row, .row_elem = row_elem,
+	.keys = dv_keys,
+	.delete_row = NULL,   /* dossier_delete, once core/dossier.c has it */
+	.name_row = name_row,
+};
+
+static void *dv_open(struct app *app)
+{
+	struct dv *v = rv_open(&dv_desc, sizeof *v);
+	v->rv.free_extra = dv_free;
+	return v;
 }
 
 /* ---- from the home screen ---- */
@@ -610,14 +542,9 @@ static bool dv_record(struct app *app, void *st, const char **table, int64_t *id
  * cursor on dossier id (one of its first rows) when given. */
 static int dv_go(struct app *app, void *st, const char *kind, int64_t id, int64_t plan_id)
 {
-	struct dv *v = st;
 	if (strcmp(kind, "dossiers-todo") != 0)
 		return -1;
-	v->mode = 0;
-	rf_unit_filter_free(&v->unit);
-	filter_clear(&v->kw.filter);
-	kwin_reload(app, &v->kw, true);
-	kwin_select(&v->kw, id);
+	rv_show(app, st, 0, id);
 	return UI_ALL;
 }
 
@@ -626,10 +553,6 @@ const struct view_class view_dossiers = {
 	.title = "Hồ sơ",
 	.hints = dv_hints,
 	.open = dv_open,
-	.close = dv_close,
-	.draw = dv_draw,
-	.handle = dv_handle,
-	.status = dv_status,
 	.go = dv_go,
-	.record = dv_record,
+	RV_VIEW_METHODS,
 };

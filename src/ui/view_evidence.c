@@ -7,6 +7,7 @@
  * already are replaced only after "Ghi đè?", the database never); o opens one of them with the desktop's
  * viewer (evidence_open). */
 #include <config.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include "core/criteria.h"
@@ -20,24 +21,20 @@
 #include "ui/filter.h"
 #include "ui/form.h"
 #include "ui/list.h"
+#include "ui/panel.h"
 #include "ui/register_forms.h"
+#include "ui/register_view.h"
 #include "ui/tlines.h"
 #include "util/fsutil.h"
 #include "util/sbuf.h"
 
 struct ev_view {
-	struct evidence_info *rows;  /* texts sanitised */
-	int nrows;
-	int *vis, nvis;              /* rows matching the / filter */
-	struct list list;
-	struct filter filter;
+	struct register_view rv;
 	int64_t task;                /* filters (0, NULL: none) */
 	int64_t criterion;
 	const char *kind;
 	int year;
 	char *what;                  /* the filter in words, for the title */
-	bool loaded;
-	unsigned version;
 };
 
 static const enum action ev_hints[] = {
@@ -45,94 +42,81 @@ static const enum action ev_hints[] = {
 	ACT_EVIDENCE_BY_KIND, ACT_EVIDENCE_BY_YEAR, ACT_EVIDENCE_ALL, ACT_FILTER, ACT_QUIT, ACT_NONE
 };
 
-/* ---- loading ---- */
+/* ---- the query ---- */
 
-static void clean(char **s)
+#define ET(f) offsetof(struct evidence_info, f)
+static const size_t evidence_texts[] = {
+	ET(kind), ET(doc_no), ET(issued_on), ET(issuer), ET(summary), ET(notes), ET(tasks),
+};
+
+/* The records of the filters, read whole: evidence_list_by_criterion has
+ * no keyset yet (registers of hundreds; the pages below are cut from it). */
+static int read_all(struct app *app, const struct ev_view *ev, struct evidence_info **v, int *n,
+		    struct cchc_err *err)
 {
-	char *t = text_sanitize(*s ? *s : "");
-	free(*s);
-	*s = t;
+	return evidence_list_by_criterion(app->db, ev->task, ev->criterion, ev->kind, ev->year, v,
+					  n, err);
 }
 
-static bool row_matches(const struct ev_view *ev, const struct evidence_info *e)
+/* Up to limit records after record `after` (by id) in the list's order. */
+static int ev_fetch(struct app *app, void *ctx, const void *after, bool back, int limit,
+		    void **rows, int *n, struct cchc_err *err)
 {
-	if (!filter_active(&ev->filter))
-		return true;
-	struct sbuf b = SBUF_INIT;
-	sbuf_addf(&b, "%s %s %s %s", evidence_kind_label(e->kind), e->doc_no, e->issuer, e->summary);
-	bool ok = filter_match(&ev->filter, b.s);
-	sbuf_free(&b);
-	return ok;
-}
-
-/* Keeps the rows matching the / filter, the cursor on record id if shown. */
-static void refilter(struct ev_view *ev, int64_t id)
-{
-	ev->nvis = 0;
-	for (int i = 0; i < ev->nrows; i++)
-		if (row_matches(ev, &ev->rows[i]))
-			ev->vis[ev->nvis++] = i;
-	ev->list.n = ev->nvis;
-	int cur = 0;
-	for (int i = 0; i < ev->nvis; i++)
-		if (ev->rows[ev->vis[i]].id == id)
-			cur = i;
-	list_set(&ev->list, cur);
-}
-
-static const struct evidence_info *cur_row(const struct ev_view *ev)
-{
-	return ev->nvis ? &ev->rows[ev->vis[ev->list.cur]] : NULL;
-}
-
-static void load(struct app *app, struct ev_view *ev)
-{
-	int64_t keep = cur_row(ev) ? cur_row(ev)->id : 0;
-	evidence_list_free(ev->rows, ev->nrows);
-	struct cchc_err err;
-	if (evidence_list_by_criterion(app->db, ev->task, ev->criterion, ev->kind, ev->year, &ev->rows,
-				       &ev->nrows, &err)) {
-		app_message(app, true, "%s", err.msg);
-		ev->rows = NULL, ev->nrows = 0;
+	struct evidence_info *v = NULL;
+	int nv = 0, from = 0;
+	if (read_all(app, ctx, &v, &nv, err))
+		return err->code;
+	if (after) {
+		int64_t id = ((const struct evidence_info *)after)->id;
+		from = nv;
+		for (int i = 0; i < nv; i++)
+			if (v[i].id == id)
+				from = i + 1;
 	}
-	for (int i = 0; i < ev->nrows; i++) {
-		struct evidence_info *e = &ev->rows[i];
-		char **f[] = { &e->doc_no, &e->issuer, &e->summary, &e->notes, &e->tasks };
-		for (size_t k = 0; k < sizeof f / sizeof f[0]; k++)
-			clean(f[k]);
-	}
-	free(ev->vis);
-	ev->vis = xcalloc((size_t)ev->nrows + 1, sizeof *ev->vis);
-	ev->nvis = 0;
-	refilter(ev, keep);
-	ev->loaded = true;
-	ev->version = app->data_version;
+	*n = nv - from < limit ? nv - from : limit;
+	struct evidence_info *out = xcalloc((size_t)*n + 1, sizeof *out);
+	memcpy(out, v + from, sizeof *out * (size_t)*n);
+	for (int i = 0; i < nv; i++)
+		if (i < from || i >= from + *n)
+			evidence_info_free(&v[i]);
+	free(v);
+	*rows = out;
+	return CCHC_OK;
 }
 
+static int ev_count(struct app *app, void *ctx, bool filtered, int64_t *n, struct cchc_err *err)
+{
+	struct evidence_info *v = NULL;
+	int nv = 0;
+	if (read_all(app, ctx, &v, &nv, err))
+		return err->code;
+	evidence_list_free(v, nv);
+	*n = nv;
+	return CCHC_OK;
+}
+
+/* The / filter, on the kind, number, issuer and summary. */
+static bool ev_keep(const struct kwin *kw, const void *row, bool text)
+{
+	const struct evidence_info *e = row;
+	return kwin_keep_words(kw, text, "%s %s %s %s", evidence_kind_label(e->kind), e->doc_no,
+			       e->issuer, e->summary);
+}
+
+static const struct kwin_ops ev_ops = {
+	sizeof(struct evidence_info), offsetof(struct evidence_info, id), evidence_texts,
+	sizeof evidence_texts / sizeof evidence_texts[0], ev_fetch, ev_count, ev_keep, false,
+};
+
+/* A filter of the list: read again from its first row when next drawn. */
 static void set_filter(struct app *app, struct ev_view *ev, int64_t task, const char *kind,
 		       int year, const char *what)
 {
 	ev->task = task, ev->kind = kind, ev->year = year, ev->criterion = 0;
 	free(ev->what);
 	ev->what = what ? text_sanitize(what) : NULL;
-	ev->loaded = false;
-	ev->nvis = 0;  /* the cursor goes to the first row */
-	ev->list.cur = ev->list.top = 0;
-}
-
-static void *ev_open(struct app *app)
-{
-	return xcalloc(1, sizeof(struct ev_view));
-}
-
-static void ev_close(void *st)
-{
-	struct ev_view *ev = st;
-	evidence_list_free(ev->rows, ev->nrows);
-	free(ev->vis);
-	free(ev->what);
-	filter_clear(&ev->filter);
-	free(ev);
+	ev->rv.kw.loaded = false;
+	ev->rv.kw.list.cur = ev->rv.kw.list.top = 0;
 }
 
 /* ---- drawing ---- */
@@ -147,83 +131,54 @@ static void vn(const char *iso, char out[11])
 
 enum { C_ID = 1, C_KIND = 7, C_NO = 19, C_DATE = 34, C_SUM = 46 };
 
-static void draw_row(struct ev_view *ev, int k, int y, int w)
+static void draw_row(struct register_view *v, const void *row, bool cur, attr_t a, int y, int w)
 {
-	const struct evidence_info *e = &ev->rows[ev->vis[k]];
-	bool cur = k == ev->list.cur;
-	attr_t a = theme_attr(cur ? EL_CURSOR : EL_TEXT);
-	draw_fill(y, 0, w, a);
-	if (cur)
-		draw_text(y, 0, 1, "›", a);
+	const struct evidence_info *e = row;
+	const struct text_query *q = filter_query(&v->kw.filter);
 	char id[16], date[11], files[24];
 	snprintf(id, sizeof id, "%5lld", (long long)e->id);
 	draw_text(y, C_ID, 5, id, a);
 	draw_text_clip(y, C_KIND, C_NO - C_KIND - 1, evidence_kind_label(e->kind), a);
-	draw_text_hl(y, C_NO, C_DATE - C_NO - 1, *e->doc_no ? e->doc_no : "-", a,
-		     filter_query(&ev->filter), theme_attr(EL_MATCH));
+	draw_text_hl(y, C_NO, C_DATE - C_NO - 1, *e->doc_no ? e->doc_no : "-", a, q,
+		     theme_attr(EL_MATCH));
 	vn(e->issued_on, date);
 	draw_text(y, C_DATE, 10, *date ? date : "-", a);
 	snprintf(files, sizeof files, "%d tệp", e->nfiles);
 	int fw = text_width(files);
-	draw_text_hl(y, C_SUM, w - C_SUM - fw - 3, e->summary, a, filter_query(&ev->filter),
-		     theme_attr(EL_MATCH));
+	draw_text_hl(y, C_SUM, w - C_SUM - fw - 3, e->summary, a, q, theme_attr(EL_MATCH));
 	draw_text(y, w - fw - 1, fw, files, e->nfiles || cur ? a : theme_attr(EL_EVIDENCE_MISSING));
 }
 
-static void draw_title(struct ev_view *ev, struct rect r)
+static void draw_title(struct register_view *v, struct rect r)
 {
+	const struct ev_view *ev = (const struct ev_view *)v;
 	struct sbuf b = SBUF_INIT;
-	sbuf_addf(&b, "Minh chứng: %s (%d)", ev->what ? ev->what : "tất cả", ev->nrows);
-	attr_t a = theme_attr(EL_TITLE);
-	draw_fill(r.y, 0, r.w, a);
-	draw_text_clip(r.y, 1, r.w - 2, b.s, a | A_BOLD);
+	sbuf_addf(&b, "Minh chứng: %s (%d)", ev->what ? ev->what : "tất cả", v->kw.unfiltered);
+	rv_draw_title_text(r, b.s);
 	sbuf_free(&b);
-	attr_t h = theme_attr(EL_LIST_HEADER);
-	draw_fill(r.y + 1, 0, r.w, h);
-	draw_text(r.y + 1, C_ID + 2, 3, "Mã", h);
-	draw_text(r.y + 1, C_KIND, 10, "Loại", h);
-	draw_text(r.y + 1, C_NO, 14, "Số, ký hiệu", h);
-	draw_text(r.y + 1, C_DATE, 10, "Ngày", h);
-	draw_text(r.y + 1, C_SUM, r.w - C_SUM - 8, "Trích yếu", h);
-	draw_text(r.y + 1, r.w - 6, 5, "Tệp", h);
 }
 
-static void ev_draw(struct app *app, void *st, struct rect r)
+static void draw_header(struct register_view *v, struct rect r)
 {
-	struct ev_view *ev = st;
-	if (!ev->loaded || ev->version != app->data_version)
-		load(app, ev);
-	draw_fill_rect(r, theme_attr(EL_TEXT));
-	draw_title(ev, r);
-	list_fit(&ev->list, r.h - 2);
-	for (int i = 0; i < ev->list.height && ev->list.top + i < ev->nvis; i++)
-		draw_row(ev, ev->list.top + i, r.y + 2 + i, r.w);
-	if (!ev->nvis)
-		draw_text_clip(r.y + 3, 2, r.w - 4, filter_active(&ev->filter)
-			       ? "Không có tài liệu nào khớp bộ lọc; Esc để bỏ lọc."
-			       : ev->what ? "Không có tài liệu nào ở đây; A để xem tất cả."
-			       : "Chưa có tài liệu kiểm chứng nào. a: thêm tài liệu.", theme_attr(EL_TEXT));
+	static const struct rv_heading h[] = {
+		{ C_ID + 2, 3, "Mã" }, { C_KIND, 10, "Loại" }, { C_NO, 14, "Số, ký hiệu" },
+		{ C_DATE, 10, "Ngày" }, { C_SUM, -8, "Trích yếu" }, { -6, 5, "Tệp" },
+	};
+	rv_draw_headings(r, h, (int)(sizeof h / sizeof h[0]));
+}
+
+static const char *empty(const struct register_view *v)
+{
+	return ((const struct ev_view *)v)->what ? "Không có tài liệu nào ở đây; A để xem tất cả."
+	       : "Chưa có tài liệu kiểm chứng nào. a: thêm tài liệu.";
 }
 
 /* ---- details ---- */
-
-struct detail {
-	struct modal m;
-	int64_t id;
-	struct tlines l;
-	struct list scroll;
-};
 
 static int export_files(struct app *app, int64_t id);
 static int open_file(struct app *app, int64_t id);
 static int edit_evidence(struct app *app, int64_t id);
 
-static void add_field(struct tlines *l, const char *name, const char *value)
-{
-	char *s = text_sanitize(value && *value ? value : "-");
-	tl_wrapped(l, 0, name, EL_FORM_LABEL, s, EL_TEXT);
-	free(s);
-}
 
 static void size_text(int64_t size, char out[32])
 {
@@ -290,85 +245,54 @@ static void add_tasks(struct app *app, struct tlines *l, const char *ids)
 		tl_add(l, 2, NULL, EL_TEXT, "(chưa gắn)", strlen("(chưa gắn)"), EL_TEXT);
 }
 
-static void detail_build(struct app *app, struct detail *d, int width)
+static void detail_build(struct app *app, void *ctx, struct tlines *l)
 {
+	int64_t id = *(const int64_t *)ctx;
 	struct evidence_info e;
 	struct cchc_err err;
-	tl_clear(&d->l);
-	d->l.width = width;
-	if (evidence_get(app->db, d->id, &e, &err)) {
-		tl_add(&d->l, 0, NULL, EL_ERROR, err.msg, strlen(err.msg), EL_ERROR);
+	if (evidence_get(app->db, id, &e, &err)) {
+		tl_add(l, 0, NULL, EL_ERROR, err.msg, strlen(err.msg), EL_ERROR);
 		return;
 	}
 	char date[11];
 	vn(e.issued_on, date);
-	add_field(&d->l, "Loại:", evidence_kind_label(e.kind));
-	add_field(&d->l, "Số, ký hiệu:", e.doc_no);
-	add_field(&d->l, "Ngày:", date);
-	add_field(&d->l, "Cơ quan ban hành:", e.issuer);
-	add_field(&d->l, "Trích yếu:", e.summary);
+	panel_field(l, "Loại:", evidence_kind_label(e.kind));
+	panel_field(l, "Số, ký hiệu:", e.doc_no);
+	panel_field(l, "Ngày:", date);
+	panel_field(l, "Cơ quan ban hành:", e.issuer);
+	panel_field(l, "Trích yếu:", e.summary);
 	if (*e.notes)
-		add_field(&d->l, "Ghi chú:", e.notes);
-	char *crit = evidence_criteria_codes(app->db, d->id);
-	add_field(&d->l, "Tiêu chí:", *crit ? crit : "(chưa gắn)");
+		panel_field(l, "Ghi chú:", e.notes);
+	char *crit = evidence_criteria_codes(app->db, id);
+	panel_field(l, "Tiêu chí:", *crit ? crit : "(chưa gắn)");
 	free(crit);
-	add_files(app, &d->l, d->id);
-	add_tasks(app, &d->l, e.tasks);
+	add_files(app, l, id);
+	add_tasks(app, l, e.tasks);
 	evidence_info_free(&e);
 }
 
-static int detail_key(struct app *app, struct modal *m, int key)
+/* o opens a file with the panel kept; e and g close it first. */
+static int detail_key(struct app *app, void *ctx, enum action a)
 {
-	struct detail *d = (struct detail *)m;
-	enum action a = app_action(app, "evidence", key);
-	if (list_scroll(&d->scroll, a))
-		return UI_VIEW;
-	if (a == ACT_CANCEL || a == ACT_SELECT || a == ACT_QUIT)
-		return app_modal_close(app);
+	int64_t id = *(const int64_t *)ctx;   /* closing frees ctx */
 	if (a == ACT_EVIDENCE_OPEN)
-		return open_file(app, d->id);
-	int64_t id = d->id;
+		return open_file(app, id);
 	if (a == ACT_EVIDENCE_EDIT)
 		return app_modal_close(app) | edit_evidence(app, id);
 	if (a != ACT_EVIDENCE_GET)
-		return UI_NONE;
+		return -1;
 	return app_modal_close(app) | export_files(app, id);
-}
-
-static void detail_draw(struct app *app, struct modal *m)
-{
-	struct detail *d = (struct detail *)m;
-	draw_fill_rect(app_body(), theme_attr(EL_TEXT));
-	struct rect r = draw_centered(COLS - 4 < 100 ? COLS - 4 : 100, LINES - 2);
-	char title[64];
-	snprintf(title, sizeof title, "Tài liệu kiểm chứng số %lld", (long long)d->id);
-	draw_box(r, theme_attr(EL_DIALOG), title);
-	if (d->l.width != r.w - 4 || !d->l.n)
-		detail_build(app, d, r.w - 4);
-	d->scroll.n = d->l.n;
-	d->scroll.cur = d->scroll.top;
-	list_fit(&d->scroll, r.h - 3);
-	for (int i = 0; i < r.h - 3 && d->scroll.top + i < d->l.n; i++)
-		tl_draw(&d->l, d->scroll.top + i, r.y + 1 + i, r.x + 2, r.w - 4);
-	if (d->scroll.top + r.h - 3 < d->l.n)
-		draw_text(r.y + r.h - 3, r.x + r.w - 1, 1, "↓", theme_attr(EL_BORDER));
-	draw_text_clip(r.y + r.h - 2, r.x + 2, r.w - 4, "e: sửa  o: mở tệp  g: xuất tệp  ↑↓ cuộn  Esc: đóng",
-		       theme_attr(EL_DIALOG) | A_DIM);
-}
-
-static void detail_free(struct modal *m)
-{
-	struct detail *d = (struct detail *)m;
-	tl_free(&d->l);
-	free(d);
 }
 
 static int open_detail(struct app *app, int64_t id)
 {
-	struct detail *d = xcalloc(1, sizeof *d);
-	d->m = (struct modal){ detail_key, detail_draw, detail_free };
-	d->id = id;
-	return app_modal_open(app, &d->m);
+	static const struct panel_ops ops = { detail_build, detail_key, free };
+	int64_t *ctx = xmalloc(sizeof *ctx);
+	*ctx = id;
+	char title[64];
+	snprintf(title, sizeof title, "Tài liệu kiểm chứng số %lld", (long long)id);
+	return app_modal_open(app, panel_open("evidence", title, "e: sửa  o: mở tệp  g: xuất tệp  "
+					      "↑↓ cuộn  Esc: đóng", &ops, ctx));
 }
 
 /* ---- export (g) ---- */
@@ -1001,65 +925,65 @@ static int choose_year(struct app *app, struct ev_view *ev)
 	return app_modal_open(app, prompt_open_with("Lọc theo năm:", y, &ops, ev));
 }
 
-static int apply_filter(struct app *app, void *ctx, const char *text)
-{
-	struct ev_view *ev = ctx;
-	filter_set(&ev->filter, text);
-	app_set_query(app, ev->filter.text, false);
-	refilter(ev, cur_row(ev) ? cur_row(ev)->id : 0);
-	return UI_VIEW;
-}
+/* ---- the register ---- */
 
-static int cancel_filter(struct app *app, void *ctx, const char *text)
+static int key_list(struct app *app, struct register_view *v, int64_t id, enum action a)
 {
-	return apply_filter(app, ctx, "");
-}
-
-static void filter_extra(struct app *app, void *ctx, struct sbuf *out)
-{
-	struct ev_view *ev = ctx;
-	filter_count(ev->nvis, ev->nrows, out);
-}
-
-static void ev_status(struct app *app, void *st, struct sbuf *out)
-{
-	struct ev_view *ev = st;
-	filter_status(&ev->filter, ev->nvis, ev->nrows, out);
-}
-
-static int ev_handle(struct app *app, void *st, enum action a)
-{
-	struct ev_view *ev = st;
-	static const struct prompt_ops ops = {
-		.done = apply_filter, .changed = apply_filter, .cancel = cancel_filter,
-		.extra = filter_extra,
-	};
-	const struct evidence_info *e = cur_row(ev);
+	struct ev_view *ev = (struct ev_view *)v;
 	switch (a) {
-	case ACT_FILTER: return app_modal_open(app, prompt_open_with("lọc:", ev->filter.text, &ops, ev));
-	case ACT_CANCEL: return filter_active(&ev->filter) ? cancel_filter(app, ev, NULL) : UI_NONE;
 	case ACT_EVIDENCE_ALL: set_filter(app, ev, 0, NULL, 0, NULL); return UI_VIEW;
 	case ACT_EVIDENCE_BY_TASK: return choose_task(app, ev);
 	case ACT_EVIDENCE_BY_KIND: return choose_kind(app, ev);
 	case ACT_EVIDENCE_BY_CRITERION: return choose_criterion(app, ev);
 	case ACT_EVIDENCE_BY_YEAR: return choose_year(app, ev);
-	case ACT_EVIDENCE_ADD: return add_evidence(app, ev);
-	case ACT_EVIDENCE_EDIT: return e ? edit_evidence(app, e->id) : UI_NONE;
-	case ACT_EVIDENCE_GET: return e ? export_files(app, e->id) : UI_NONE;
-	case ACT_EVIDENCE_OPEN: return e ? open_file(app, e->id) : UI_NONE;
-	case ACT_SELECT: return e ? open_detail(app, e->id) : UI_NONE;
-	default: break;
+	default: return add_evidence(app, ev);
 	}
-	return list_move(&ev->list, a) ? UI_VIEW : UI_NONE;
 }
 
-/* The record under the cursor, for its history. */
-static bool ev_record(struct app *app, void *st, const char **table, int64_t *id)
+static int key_row(struct app *app, struct register_view *v, int64_t id, enum action a)
 {
-	const struct evidence_info *e = cur_row(st);
-	*table = "evidence";
-	*id = e ? e->id : 0;
-	return e != NULL;
+	switch (a) {
+	case ACT_EVIDENCE_EDIT: return edit_evidence(app, id);
+	case ACT_EVIDENCE_GET: return export_files(app, id);
+	case ACT_EVIDENCE_OPEN: return open_file(app, id);
+	default: return open_detail(app, id);
+	}
+}
+
+static const struct rv_key ev_keys[] = {
+	{ ACT_EVIDENCE_ALL, key_list, false }, { ACT_EVIDENCE_BY_TASK, key_list, false },
+	{ ACT_EVIDENCE_BY_KIND, key_list, false }, { ACT_EVIDENCE_BY_CRITERION, key_list, false },
+	{ ACT_EVIDENCE_BY_YEAR, key_list, false }, { ACT_EVIDENCE_ADD, key_list, false },
+	{ ACT_EVIDENCE_EDIT, key_row, true }, { ACT_EVIDENCE_GET, key_row, true },
+	{ ACT_EVIDENCE_OPEN, key_row, true }, { ACT_SELECT, key_row, true },
+	{ ACT_NONE, NULL, false },
+};
+
+static void name_row(const void *row, struct sbuf *out)
+{
+	const struct evidence_info *e = row;
+	sbuf_addf(out, "tài liệu %lld «%s»", (long long)e->id, *e->doc_no ? e->doc_no : e->summary);
+}
+
+static void ev_free(struct register_view *v)
+{
+	free(((struct ev_view *)v)->what);
+}
+
+static const struct register_desc ev_desc = {
+	.scope = "evidence", .title = "Minh chứng:", .ops = &ev_ops, .table = "evidence",
+	.no_match = "Không có tài liệu nào khớp bộ lọc; Esc để bỏ lọc.",
+	.draw_header = draw_header, .draw_row = draw_row, .draw_title = draw_title,
+	.empty = empty, .keys = ev_keys,
+	.delete_row = NULL,   /* evidence_delete, once core/evidence.c has it */
+	.name_row = name_row,
+};
+
+static void *ev_open(struct app *app)
+{
+	struct ev_view *ev = rv_open(&ev_desc, sizeof *ev);
+	ev->rv.free_extra = ev_free;
+	return ev;
 }
 
 const struct view_class view_evidence = {
@@ -1067,9 +991,5 @@ const struct view_class view_evidence = {
 	.title = "Minh chứng",
 	.hints = ev_hints,
 	.open = ev_open,
-	.close = ev_close,
-	.draw = ev_draw,
-	.handle = ev_handle,
-	.status = ev_status,
-	.record = ev_record,
+	RV_VIEW_METHODS,
 };

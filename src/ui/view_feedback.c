@@ -18,6 +18,7 @@
 #include "ui/kwin.h"
 #include "ui/panel.h"
 #include "ui/register_forms.h"
+#include "ui/register_view.h"
 
 /* "Due soon": within this many working days. */
 #define SOON_DAYS 5
@@ -35,11 +36,9 @@ static const char *const mode_empty[NMODES] = {
 };
 
 struct fv {
-	enum mode mode;
-	struct rf_unit_filter unit;
+	struct register_view rv;  /* rv.mode: an enum mode */
 	char soon[11];            /* ISO: the last day of "due soon" */
 	int64_t step_id;          /* the record whose step is being chosen */
-	struct kwin kw;
 };
 
 static const enum action fv_hints[] = {
@@ -58,41 +57,31 @@ static const size_t feedback_texts[] = {
 
 static struct feedback_filter fv_filter(const struct fv *v)
 {
-	struct feedback_filter f = { .status = -1, .due_within = -1, .unit_code = v->unit.code };
-	f.open_only = v->mode == FM_OPEN;
-	f.overdue = v->mode == FM_OVERDUE;
-	if (v->mode == FM_SOON)
+	struct feedback_filter f = { .status = -1, .due_within = -1, .unit_code = v->rv.unit.code };
+	f.open_only = v->rv.mode == FM_OPEN;
+	f.overdue = v->rv.mode == FM_OVERDUE;
+	if (v->rv.mode == FM_SOON)
 		f.due_within = SOON_DAYS;
 	return f;
 }
 
-static int fv_fetch(struct app *app, void *ctx, const void *after, int limit, void **rows,
-		    int *n, struct cchc_err *err)
+static int fv_fetch(struct app *app, void *ctx, const void *key, bool back, int limit,
+		    void **rows, int *n, struct cchc_err *err)
 {
 	struct feedback_filter f = fv_filter(ctx);
+	f.after = key, f.reverse = back, f.limit = limit;
 	struct feedback_info *out = NULL;
-	f.after = after;
-	f.limit = limit;
 	int rc = feedback_list(app->db, &f, &out, n, err);
 	*rows = out;
 	return rc;
 }
 
-static int fv_fetch_back(struct app *app, void *ctx, const void *before, int limit, void **rows,
-			 int *n, struct cchc_err *err)
-{
-	struct feedback_filter f = fv_filter(ctx);
-	struct feedback_info *out = NULL;
-	f.after = before;
-	f.reverse = true;
-	f.limit = limit;
-	int rc = feedback_list(app->db, &f, &out, n, err);
-	*rows = out;
-	return rc;
-}
+static void set_soon(struct fv *v);
 
+/* Counted at every reload: "due soon" is then reckoned from today again. */
 static int fv_count(struct app *app, void *ctx, bool filtered, int64_t *n, struct cchc_err *err)
 {
+	set_soon(ctx);
 	struct feedback_filter f = fv_filter(ctx);
 	int k = 0;
 	int rc = feedback_count(app->db, &f, &k, err);
@@ -104,20 +93,15 @@ static int fv_count(struct app *app, void *ctx, bool filtered, int64_t *n, struc
 static bool fv_keep(const struct kwin *kw, const void *row, bool text)
 {
 	const struct feedback_info *r = row;
-	if (!text || !filter_active(&kw->filter))
-		return true;
-	struct sbuf b = SBUF_INIT;
-	sbuf_addf(&b, "%lld %s %s %s %s %s", (long long)r->id, r->sender, r->content, r->related,
-		  r->unit_code, feedback_status_label(r->status));
-	bool ok = kwin_match(kw, b.s);
-	sbuf_free(&b);
-	return ok;
+	return kwin_keep_words(kw, text, "%lld %s %s %s %s %s", (long long)r->id, r->sender,
+			       r->content, r->related, r->unit_code,
+			       feedback_status_label(r->status));
 }
 
 static const struct kwin_ops fv_ops = {
 	sizeof(struct feedback_info), offsetof(struct feedback_info, id), feedback_texts,
 	sizeof feedback_texts / sizeof feedback_texts[0], fv_fetch, fv_count, fv_keep,
-	fv_fetch_back,
+	true,
 };
 
 static void set_soon(struct fv *v)
@@ -131,23 +115,6 @@ static void set_soon(struct fv *v)
 		s = t;
 	calendar_free(c);
 	date_format_iso(s, v->soon);
-}
-
-static void *fv_open(struct app *app)
-{
-	struct fv *v = xcalloc(1, sizeof *v);
-	kwin_init(&v->kw, &fv_ops, v);
-	v->unit.kw = &v->kw;
-	set_soon(v);
-	return v;
-}
-
-static void fv_close(void *st)
-{
-	struct fv *v = st;
-	kwin_free(&v->kw);
-	rf_unit_filter_free(&v->unit);
-	free(v);
 }
 
 /* ---- drawing ---- */
@@ -175,19 +142,14 @@ static enum elem due_elem(const struct fv *v, const struct feedback_info *r)
 	return EL_TEXT;
 }
 
-static void draw_row(struct fv *v, int k, int y, int w)
+static void draw_row(struct register_view *rv, const void *row, bool cur, attr_t a, int y, int w)
 {
-	const struct feedback_info *r = kwin_row(&v->kw, k);
-	if (!r)
-		return;
-	bool cur = k == v->kw.list.cur;
-	attr_t a = theme_attr(cur ? EL_CURSOR : EL_TEXT), hl = theme_attr(EL_MATCH);
-	const struct text_query *q = filter_query(&v->kw.filter);
+	const struct fv *v = (const struct fv *)rv;
+	const struct feedback_info *r = row;
+	attr_t hl = theme_attr(EL_MATCH);
+	const struct text_query *q = filter_query(&rv->kw.filter);
 	struct cols c = layout(w);
 	char id[16], due[11];
-	draw_fill(y, 0, w, a);
-	if (cur)
-		draw_text(y, 0, 1, "›", a);
 	snprintf(id, sizeof id, "%5lld", (long long)r->id);
 	draw_text(y, 1, 5, id, a);
 	draw_text_clip(y, c.status, c.status_w, feedback_status_label(r->status), a);
@@ -198,44 +160,14 @@ static void draw_row(struct fv *v, int k, int y, int w)
 	draw_text_hl(y, c.content, w - c.content - 1, r->content, a, q, hl);
 }
 
-static void draw_header(struct rect r)
+static void draw_header(struct register_view *v, struct rect r)
 {
-	attr_t h = theme_attr(EL_LIST_HEADER);
 	struct cols c = layout(r.w);
-	const struct { int x; const char *s; } cols[] = {
-		{ 3, "Số" }, { c.status, "Trạng thái" }, { c.due, "Hạn" }, { c.unit, "Đơn vị" },
-		{ c.sender, "Người gửi" }, { c.content, "Nội dung" },
+	const struct rv_heading h[] = {
+		{ 3, 0, "Số" }, { c.status, 0, "Trạng thái" }, { c.due, 0, "Hạn" },
+		{ c.unit, 0, "Đơn vị" }, { c.sender, 0, "Người gửi" }, { c.content, 0, "Nội dung" },
 	};
-	draw_fill(r.y + 1, 0, r.w, h);
-	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
-		draw_text(r.y + 1, cols[i].x, r.w - cols[i].x - 1, cols[i].s, h);
-}
-
-static void fv_draw(struct app *app, void *st, struct rect r)
-{
-	struct fv *v = st;
-	kwin_fit(app, &v->kw, r.h - 2);
-	draw_fill_rect(r, theme_attr(EL_TEXT));
-	struct sbuf b = SBUF_INIT;
-	if (v->unit.code)
-		sbuf_addf(&b, "đơn vị %s ", v->unit.code);
-	sbuf_addf(&b, "(%d)", v->kw.unfiltered);
-	kwin_draw_title(r, "Phản ánh, kiến nghị:", mode_labels, NMODES, (int)v->mode, b.s);
-	sbuf_free(&b);
-	draw_header(r);
-	struct list *l = &v->kw.list;
-	for (int i = 0; i < l->height && l->top + i < l->n; i++)
-		draw_row(v, l->top + i, r.y + 2 + i, r.w);
-	if (!l->n)
-		draw_text_clip(r.y + 3, 2, r.w - 4, filter_active(&v->kw.filter)
-			       ? "Không có phản ánh, kiến nghị nào khớp bộ lọc; Esc để bỏ lọc."
-			       : mode_empty[v->mode], theme_attr(EL_TEXT));
-}
-
-static void fv_status(struct app *app, void *st, struct sbuf *out)
-{
-	struct fv *v = st;
-	kwin_status(&v->kw, out);
+	rv_draw_headings(r, h, (int)(sizeof h / sizeof h[0]));
 }
 
 /* ---- candidates of the coded fields ---- */
@@ -321,7 +253,7 @@ static struct form *feedback_form(struct fv *v, int64_t id)
 {
 	struct feedback_form *ff = xcalloc(1, sizeof *ff);
 	ff->id = id;
-	ff->kw = &v->kw;
+	ff->kw = &v->rv.kw;
 	snprintf(ff->title, sizeof ff->title, "Vào sổ phản ánh, kiến nghị");
 	if (id)
 		snprintf(ff->title, sizeof ff->title, "Sửa phản ánh, kiến nghị số %lld", (long long)id);
@@ -539,7 +471,7 @@ static struct modal *step_form(struct app *app, struct fv *v, const struct feedb
 	struct step_form *sf = xcalloc(1, sizeof *sf);
 	const char *lab[MAXSF];
 	sf->id = r->id;
-	sf->kw = &v->kw;
+	sf->kw = &v->rv.kw;
 	sf->verb = verb;
 	sf->nf = nstep_fields(verb);
 	int nw = 0;
@@ -604,14 +536,6 @@ static int choose_step(struct app *app, struct fv *v, int64_t id)
 
 /* ---- details and history (Enter, h) ---- */
 
-struct detail {
-	struct fv *v;
-	int64_t id;
-	bool fields;              /* the record's fields before its history */
-};
-
-static int act_on(struct app *app, struct fv *v, int64_t id, enum action a);
-
 static void add_fields(struct tlines *l, const struct feedback_info *r)
 {
 	char rec[11], due[11], status[96];
@@ -656,16 +580,17 @@ static void add_steps(struct app *app, struct tlines *l, int64_t id)
 	feedback_steps_free(s, n);
 }
 
-static void detail_build(struct app *app, void *ctx, struct tlines *l)
+/* variant 1: the record's fields before its history; 0: the history. */
+static void detail_build(struct app *app, struct register_view *v, int64_t id, int fields,
+			 struct tlines *l)
 {
-	struct detail *d = ctx;
 	struct feedback_info r;
 	struct cchc_err err;
-	if (feedback_get(app->db, d->id, &r, &err) != CCHC_OK) {
+	if (feedback_get(app->db, id, &r, &err) != CCHC_OK) {
 		tl_add(l, 0, NULL, EL_ERROR, err.msg, strlen(err.msg), EL_ERROR);
 		return;
 	}
-	if (d->fields)
+	if (fields)
 		add_fields(l, &r);
 	else {
 		struct sbuf b = SBUF_INIT;
@@ -674,72 +599,65 @@ static void detail_build(struct app *app, void *ctx, struct tlines *l)
 		sbuf_free(&b);
 	}
 	feedback_info_free(&r);
-	add_steps(app, l, d->id);
+	add_steps(app, l, id);
 }
 
-static int detail_key(struct app *app, void *ctx, enum action a)
-{
-	struct detail *d = ctx;
-	if (a != ACT_FEEDBACK_STEP && a != ACT_FEEDBACK_EDIT)
-		return -1;
-	struct fv *v = d->v;
-	int64_t id = d->id;
-	return app_modal_close(app) | act_on(app, v, id, a);
-}
+static const enum action detail_keys[] = { ACT_FEEDBACK_STEP, ACT_FEEDBACK_EDIT, ACT_NONE };
+static const struct rv_detail detail = {
+	"b: bước tiếp theo  e: sửa  ↑↓ cuộn  Esc: đóng", detail_build, detail_keys,
+};
 
-static int open_detail(struct app *app, struct fv *v, int64_t id, bool fields)
+static int open_detail(struct app *app, struct register_view *v, int64_t id, bool fields)
 {
-	static const struct panel_ops ops = { detail_build, detail_key, free };
-	struct detail *d = xmalloc(sizeof *d);
-	*d = (struct detail){ v, id, fields };
 	char title[96];
 	snprintf(title, sizeof title, "%s số %lld", fields ? "Phản ánh, kiến nghị"
 		 : "Quá trình xử lý", (long long)id);
-	return app_modal_open(app, panel_open("feedback", title, "b: bước tiếp theo  e: sửa  "
-					      "↑↓ cuộn  Esc: đóng", &ops, d));
+	return rv_open_detail(app, v, &detail, id, fields, title);
 }
 
-static int act_on(struct app *app, struct fv *v, int64_t id, enum action a)
+static int act_on(struct app *app, struct register_view *v, int64_t id, enum action a)
 {
 	switch (a) {
 	case ACT_SELECT: return open_detail(app, v, id, true);
 	case ACT_FEEDBACK_HISTORY: return open_detail(app, v, id, false);
-	case ACT_FEEDBACK_STEP: return choose_step(app, v, id);
-	case ACT_FEEDBACK_EDIT: return edit_record(app, v, id);
+	case ACT_FEEDBACK_STEP: return choose_step(app, (struct fv *)v, id);
+	case ACT_FEEDBACK_EDIT: return edit_record(app, (struct fv *)v, id);
 	default: return UI_NONE;
 	}
 }
 
-/* ---- keys ---- */
+/* ---- the register ---- */
 
-static int fv_handle(struct app *app, void *st, enum action a)
+static int key_add(struct app *app, struct register_view *v, int64_t id, enum action a)
 {
-	struct fv *v = st;
-	int r = kwin_handle(app, &v->kw, a);
-	if (r >= 0)
-		return r;
-	const struct feedback_info *f = kwin_cur(&v->kw);
-	switch (a) {
-	case ACT_VIEW_CYCLE:
-		v->mode = (enum mode)((v->mode + 1) % NMODES);
-		set_soon(v);
-		kwin_reload(app, &v->kw, true);
-		return UI_VIEW;
-	case ACT_BY_UNIT:
-		return app_modal_open(app, rf_unit_filter_open(app, "Lọc phản ánh, kiến nghị theo "
-							       "đơn vị", &v->unit));
-	case ACT_FEEDBACK_ADD: return app_modal_open(app, add_form(v));
-	default: return f ? act_on(app, v, f->id, a) : UI_NONE;
-	}
+	return app_modal_open(app, add_form((struct fv *)v));
 }
 
-/* The item under the cursor, for its history. */
-static bool fv_record(struct app *app, void *st, const char **table, int64_t *id)
+static const struct rv_key fv_keys[] = {
+	{ ACT_FEEDBACK_ADD, key_add, false }, { ACT_SELECT, act_on, true },
+	{ ACT_FEEDBACK_HISTORY, act_on, true }, { ACT_FEEDBACK_STEP, act_on, true },
+	{ ACT_FEEDBACK_EDIT, act_on, true }, { ACT_NONE, NULL, false },
+};
+
+static void name_row(const void *row, struct sbuf *out)
 {
-	const struct feedback_info *f = kwin_cur(&((struct fv *)st)->kw);
-	*table = "feedback";
-	*id = f ? f->id : 0;
-	return f != NULL;
+	const struct feedback_info *r = row;
+	sbuf_addf(out, "phản ánh, kiến nghị số %lld «%s»", (long long)r->id, r->sender);
+}
+
+static const struct register_desc fv_desc = {
+	.scope = "feedback", .title = "Phản ánh, kiến nghị:", .ops = &fv_ops, .table = "feedback",
+	.modes = mode_labels, .mode_empty = mode_empty, .nmodes = NMODES,
+	.no_match = "Không có phản ánh, kiến nghị nào khớp bộ lọc; Esc để bỏ lọc.",
+	.unit_title = "Lọc phản ánh, kiến nghị theo đơn vị",
+	.draw_header = draw_header, .draw_row = draw_row, .keys = fv_keys,
+	.delete_row = NULL,   /* feedback_delete, once core/feedback.c has it */
+	.name_row = name_row,
+};
+
+static void *fv_open(struct app *app)
+{
+	return rv_open(&fv_desc, sizeof(struct fv));
 }
 
 /* ---- from the home screen ---- */
@@ -748,16 +666,10 @@ static bool fv_record(struct app *app, void *st, const char **table, int64_t *id
  * cursor on item id (one of its first rows) when given. */
 static int fv_go(struct app *app, void *st, const char *kind, int64_t id, int64_t plan_id)
 {
-	struct fv *v = st;
 	bool overdue = strcmp(kind, "feedback-overdue") == 0;
 	if (!overdue && strcmp(kind, "feedback-soon") != 0)
 		return -1;
-	v->mode = overdue ? FM_OVERDUE : FM_SOON;
-	rf_unit_filter_free(&v->unit);
-	filter_clear(&v->kw.filter);
-	set_soon(v);
-	kwin_reload(app, &v->kw, true);
-	kwin_select(&v->kw, id);
+	rv_show(app, st, overdue ? FM_OVERDUE : FM_SOON, id);
 	return UI_ALL;
 }
 
@@ -766,10 +678,6 @@ const struct view_class view_feedback = {
 	.title = "Phản ánh, kiến nghị",
 	.hints = fv_hints,
 	.open = fv_open,
-	.close = fv_close,
-	.draw = fv_draw,
-	.handle = fv_handle,
-	.status = fv_status,
 	.go = fv_go,
-	.record = fv_record,
+	RV_VIEW_METHODS,
 };

@@ -17,12 +17,12 @@
 #include "ui/kwin.h"
 #include "ui/panel.h"
 #include "ui/register_forms.h"
+#include "ui/register_view.h"
 
 struct lv {
-	struct rf_unit_filter unit;
+	struct register_view rv;
 	char from[11], to[11];       /* the period's days (ISO), "" for all */
 	char period[32], what[64];   /* as typed, and in words */
-	struct kwin kw;
 	int64_t print_id;            /* the letter being printed, between its dialogs */
 	int print_fmt;
 };
@@ -42,11 +42,11 @@ static const size_t letter_texts[] = {
 	LT(dossier_code), LT(procedure), LT(field), LT(received_on),
 };
 
-static int lv_fetch(struct app *app, void *ctx, const void *after, int limit, void **rows,
-		    int *n, struct cchc_err *err)
+static int lv_fetch(struct app *app, void *ctx, const void *after, bool back, int limit,
+		    void **rows, int *n, struct cchc_err *err)
 {
 	struct lv *v = ctx;
-	struct letter_filter f = { .from = v->from, .to = v->to, .unit_code = v->unit.code,
+	struct letter_filter f = { .from = v->from, .to = v->to, .unit_code = v->rv.unit.code,
 				   .limit = limit, .after = after };
 	struct letter_info *out = NULL;
 	int rc = letter_list(app->db, &f, &out, n, err);
@@ -65,7 +65,7 @@ static int lv_count(struct app *app, void *ctx, bool filtered, int64_t *n, struc
 				 *v->to ? v->to : "9999-12-31", &u, &nu, err))
 		return err->code;
 	for (int i = 0; i < nu; i++)
-		if (!v->unit.code || strcmp(u[i].unit_code, v->unit.code) == 0)
+		if (!v->rv.unit.code || strcmp(u[i].unit_code, v->rv.unit.code) == 0)
 			*n += u[i].count;
 	free(u);
 	return CCHC_OK;
@@ -74,35 +74,14 @@ static int lv_count(struct app *app, void *ctx, bool filtered, int64_t *n, struc
 static bool lv_keep(const struct kwin *kw, const void *row, bool text)
 {
 	const struct letter_info *l = row;
-	if (!text || !filter_active(&kw->filter))
-		return true;
-	struct sbuf b = SBUF_INIT;
-	sbuf_addf(&b, "%s %s %s %s", l->number, l->dossier_code, l->addressee, l->reason);
-	bool ok = kwin_match(kw, b.s);
-	sbuf_free(&b);
-	return ok;
+	return kwin_keep_words(kw, text, "%s %s %s %s", l->number, l->dossier_code, l->addressee,
+			       l->reason);
 }
 
 static const struct kwin_ops lv_ops = {
 	sizeof(struct letter_info), offsetof(struct letter_info, id), letter_texts,
-	sizeof letter_texts / sizeof letter_texts[0], lv_fetch, lv_count, lv_keep, NULL,
+	sizeof letter_texts / sizeof letter_texts[0], lv_fetch, lv_count, lv_keep, false,
 };
-
-static void *lv_open(struct app *app)
-{
-	struct lv *v = xcalloc(1, sizeof *v);
-	kwin_init(&v->kw, &lv_ops, v);
-	v->unit.kw = &v->kw;
-	return v;
-}
-
-static void lv_close(void *st)
-{
-	struct lv *v = st;
-	kwin_free(&v->kw);
-	rf_unit_filter_free(&v->unit);
-	free(v);
-}
 
 /* ---- drawing ---- */
 
@@ -121,19 +100,13 @@ static struct cols layout(int w)
 	return c;
 }
 
-static void draw_row(struct lv *v, int k, int y, int w)
+static void draw_row(struct register_view *v, const void *row, bool cur, attr_t a, int y, int w)
 {
-	const struct letter_info *l = kwin_row(&v->kw, k);
-	if (!l)
-		return;
-	bool cur = k == v->kw.list.cur;
-	attr_t a = theme_attr(cur ? EL_CURSOR : EL_TEXT), hl = theme_attr(EL_MATCH);
+	const struct letter_info *l = row;
+	attr_t hl = theme_attr(EL_MATCH);
 	const struct text_query *q = filter_query(&v->kw.filter);
 	struct cols c = layout(w);
 	char date[11], nd[11];
-	draw_fill(y, 0, w, a);
-	if (cur)
-		draw_text(y, 0, 1, "›", a);
 	draw_text_hl(y, 1, c.date - 2, l->number, a, q, hl);
 	rf_vn_date(l->letter_on, date);
 	rf_vn_date(l->new_due, nd);
@@ -146,50 +119,34 @@ static void draw_row(struct lv *v, int k, int y, int w)
 	draw_text_hl(y, c.to, w - c.to - 1, l->addressee, a, q, hl);
 }
 
-static void draw_title(struct lv *v, struct rect r)
+/* The period and unit in words, and the count. */
+static void draw_title(struct register_view *rv, struct rect r)
 {
+	struct lv *v = (struct lv *)rv;
 	struct sbuf b = SBUF_INIT;
 	sbuf_addf(&b, "Phiếu xin lỗi: %s", *v->what ? v->what : "mọi kỳ");
-	if (v->unit.code)
-		sbuf_addf(&b, " · đơn vị %s", v->unit.code);
-	sbuf_addf(&b, " (%d)", v->kw.unfiltered);
-	attr_t a = theme_attr(EL_TITLE);
-	draw_fill(r.y, 0, r.w, a);
-	draw_text_clip(r.y, 1, r.w - 2, b.s, a | A_BOLD);
+	if (rv->unit.code)
+		sbuf_addf(&b, " · đơn vị %s", rv->unit.code);
+	sbuf_addf(&b, " (%d)", rv->kw.unfiltered);
+	rv_draw_title_text(r, b.s);
 	sbuf_free(&b);
-	attr_t h = theme_attr(EL_LIST_HEADER);
-	draw_fill(r.y + 1, 0, r.w, h);
+}
+
+static void draw_header(struct register_view *v, struct rect r)
+{
 	struct cols c = layout(r.w);
-	const struct { int x; const char *s; } cols[] = {
-		{ 1, "Số" }, { c.date, "Ngày" }, { c.next, "Hẹn mới" }, { c.late, "Gửi" },
-		{ c.to, "Người nhận" }, { c.next > c.code ? c.code : -1, "Hồ sơ" },
+	const struct rv_heading h[] = {
+		{ 1, 0, "Số" }, { c.date, 0, "Ngày" }, { c.next, 0, "Hẹn mới" }, { c.late, 0, "Gửi" },
+		{ c.to, 0, "Người nhận" }, { c.code, 0, c.next > c.code ? "Hồ sơ" : NULL },
 	};
-	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
-		if (cols[i].x >= 0)
-			draw_text(r.y + 1, cols[i].x, r.w - cols[i].x - 1, cols[i].s, h);
+	rv_draw_headings(r, h, (int)(sizeof h / sizeof h[0]));
 }
 
-static void lv_draw(struct app *app, void *st, struct rect r)
+static const char *empty(const struct register_view *rv)
 {
-	struct lv *v = st;
-	kwin_fit(app, &v->kw, r.h - 2);
-	draw_fill_rect(r, theme_attr(EL_TEXT));
-	draw_title(v, r);
-	struct list *l = &v->kw.list;
-	for (int i = 0; i < l->height && l->top + i < l->n; i++)
-		draw_row(v, l->top + i, r.y + 2 + i, r.w);
-	const char *empty = filter_active(&v->kw.filter)
-			    ? "Không có phiếu nào khớp bộ lọc; Esc để bỏ lọc."
-			    : *v->what || v->unit.code ? "Không có phiếu nào ở đây; K, U để đổi kỳ, đơn vị."
-			    : "Chưa có phiếu xin lỗi nào. Lập phiếu ở màn Hồ sơ (x trên hồ sơ trễ hạn).";
-	if (!l->n)
-		draw_text_clip(r.y + 3, 2, r.w - 4, empty, theme_attr(EL_TEXT));
-}
-
-static void lv_status(struct app *app, void *st, struct sbuf *out)
-{
-	struct lv *v = st;
-	kwin_status(&v->kw, out);
+	const struct lv *v = (const struct lv *)rv;
+	return *v->what || rv->unit.code ? "Không có phiếu nào ở đây; K, U để đổi kỳ, đơn vị."
+	       : "Chưa có phiếu xin lỗi nào. Lập phiếu ở màn Hồ sơ (x trên hồ sơ trễ hạn).";
 }
 
 /* ---- printing (p): the format, then the file ---- */
@@ -263,19 +220,12 @@ static int print_letter(struct app *app, struct lv *v, int64_t id)
 
 /* ---- details (Enter) ---- */
 
-struct detail {
-	struct lv *v;
-	int64_t id;
-};
-
-static int act_on(struct app *app, struct lv *v, int64_t id, enum action a);
-
-static void detail_build(struct app *app, void *ctx, struct tlines *l)
+static void detail_build(struct app *app, struct register_view *v, int64_t id, int variant,
+			 struct tlines *l)
 {
-	struct detail *d = ctx;
 	struct letter_info t;
 	struct cchc_err err;
-	if (letter_get(app->db, d->id, &t, &err) != CCHC_OK) {
+	if (letter_get(app->db, id, &t, &err) != CCHC_OK) {
 		tl_add(l, 0, NULL, EL_ERROR, err.msg, strlen(err.msg), EL_ERROR);
 		return;
 	}
@@ -305,31 +255,17 @@ static void detail_build(struct app *app, void *ctx, struct tlines *l)
 	letter_info_free(&t);
 }
 
-static int detail_key(struct app *app, void *ctx, enum action a)
-{
-	struct detail *d = ctx;
-	if (a != ACT_LETTER_EDIT && a != ACT_LETTER_PRINT)
-		return -1;
-	struct lv *v = d->v;
-	int64_t id = d->id;
-	return app_modal_close(app) | act_on(app, v, id, a);
-}
+static const enum action detail_keys[] = { ACT_LETTER_EDIT, ACT_LETTER_PRINT, ACT_NONE };
+static const struct rv_detail detail = {
+	"e: sửa  p: in ra tệp  ↑↓ cuộn  Esc: đóng", detail_build, detail_keys,
+};
 
-static int open_detail(struct app *app, struct lv *v, int64_t id)
-{
-	static const struct panel_ops ops = { detail_build, detail_key, free };
-	struct detail *d = xmalloc(sizeof *d);
-	*d = (struct detail){ v, id };
-	return app_modal_open(app, panel_open("letters", "Phiếu xin lỗi", "e: sửa  p: in ra tệp  "
-					      "↑↓ cuộn  Esc: đóng", &ops, d));
-}
-
-static int act_on(struct app *app, struct lv *v, int64_t id, enum action a)
+static int act_on(struct app *app, struct register_view *v, int64_t id, enum action a)
 {
 	struct modal *m;
 	switch (a) {
-	case ACT_SELECT: return open_detail(app, v, id);
-	case ACT_LETTER_PRINT: return print_letter(app, v, id);
+	case ACT_SELECT: return rv_open_detail(app, v, &detail, id, 0, "Phiếu xin lỗi");
+	case ACT_LETTER_PRINT: return print_letter(app, (struct lv *)v, id);
 	case ACT_LETTER_EDIT:
 		m = letter_form_edit(app, id);
 		return m ? app_modal_open(app, m) : UI_STATUS;
@@ -357,37 +293,43 @@ static int period_done(struct app *app, void *ctx, const char *text)
 		snprintf(v->what, sizeof v->what, "%s", p.label);
 	}
 	free(t);
-	kwin_reload(app, &v->kw, true);
+	kwin_reload(app, &v->rv.kw, true);
 	return UI_ALL;
 }
 
-static int lv_handle(struct app *app, void *st, enum action a)
+static int ask_period(struct app *app, struct register_view *rv, int64_t id, enum action a)
 {
-	struct lv *v = st;
 	static const struct prompt_ops period_ops = { .done = period_done };
-	int r = kwin_handle(app, &v->kw, a);
-	if (r >= 0)
-		return r;
-	const struct letter_info *l = kwin_cur(&v->kw);
-	switch (a) {
-	case ACT_BY_PERIOD:
-		return app_modal_open(app, prompt_open_with("Kỳ báo cáo (2026-Q1, 2026-H1, 2026-9M, "
-							    "2026; trống: mọi kỳ):", v->period,
-							    &period_ops, v));
-	case ACT_BY_UNIT:
-		return app_modal_open(app, rf_unit_filter_open(app, "Lọc phiếu theo đơn vị",
-							       &v->unit));
-	default: return l ? act_on(app, v, l->id, a) : UI_NONE;
-	}
+	return app_modal_open(app, prompt_open_with("Kỳ báo cáo (2026-Q1, 2026-H1, 2026-9M, "
+						    "2026; trống: mọi kỳ):",
+						    ((struct lv *)rv)->period, &period_ops, rv));
 }
 
-/* The letter under the cursor, for its history. */
-static bool lv_record(struct app *app, void *st, const char **table, int64_t *id)
+static const struct rv_key lv_keys[] = {
+	{ ACT_BY_PERIOD, ask_period, false }, { ACT_SELECT, act_on, true },
+	{ ACT_LETTER_PRINT, act_on, true }, { ACT_LETTER_EDIT, act_on, true },
+	{ ACT_NONE, NULL, false },
+};
+
+static void name_row(const void *row, struct sbuf *out)
 {
-	const struct letter_info *l = kwin_cur(&((struct lv *)st)->kw);
-	*table = "letter";
-	*id = l ? l->id : 0;
-	return l != NULL;
+	const struct letter_info *l = row;
+	sbuf_addf(out, "phiếu xin lỗi số %s (hồ sơ %s)", l->number, l->dossier_code);
+}
+
+static const struct register_desc lv_desc = {
+	.scope = "letters", .title = "Phiếu xin lỗi:", .ops = &lv_ops, .table = "letter",
+	.no_match = "Không có phiếu nào khớp bộ lọc; Esc để bỏ lọc.",
+	.unit_title = "Lọc phiếu theo đơn vị",
+	.draw_header = draw_header, .draw_row = draw_row, .draw_title = draw_title,
+	.empty = empty, .keys = lv_keys,
+	.delete_row = NULL,   /* letter_delete, once core/letter.c has it */
+	.name_row = name_row,
+};
+
+static void *lv_open(struct app *app)
+{
+	return rv_open(&lv_desc, sizeof(struct lv));
 }
 
 const struct view_class view_letters = {
@@ -395,9 +337,5 @@ const struct view_class view_letters = {
 	.title = "Phiếu xin lỗi",
 	.hints = lv_hints,
 	.open = lv_open,
-	.close = lv_close,
-	.draw = lv_draw,
-	.handle = lv_handle,
-	.status = lv_status,
-	.record = lv_record,
+	RV_VIEW_METHODS,
 };

@@ -16,6 +16,8 @@
 #include "ui/choice.h"
 #include "ui/filter.h"
 #include "ui/list.h"
+#include "ui/panel.h"
+#include "ui/register_view.h"
 #include "ui/task_form.h"
 #include "ui/tlines.h"
 
@@ -405,17 +407,13 @@ static void draw_title(struct tasks_view *tv, struct rect r)
 	default: sbuf_addf(&b, " %s", tv->what ? tv->what : ""); break;
 	}
 	sbuf_addf(&b, " (%d)", tv->unfiltered);
-	attr_t a = theme_attr(EL_TITLE);
-	draw_fill(r.y, 0, r.w, a);
-	draw_text_clip(r.y, 1, r.w - 2, b.s, a | A_BOLD);
+	rv_draw_title_text(r, b.s);
 	sbuf_free(&b);
-	attr_t h = theme_attr(EL_LIST_HEADER);
-	draw_fill(r.y + 1, 0, r.w, h);
-	draw_text(r.y + 1, C_ID + 2, 3, "Số", h);
-	draw_text(r.y + 1, C_STATUS, 12, "Trạng thái", h);
-	draw_text(r.y + 1, C_DUE, 12, "Hạn", h);
-	draw_text(r.y + 1, C_LEAD, 8, "Chủ trì", h);
-	draw_text(r.y + 1, C_TITLE, r.w - C_TITLE - 1, "Tên nhiệm vụ", h);
+	static const struct rv_heading h[] = {
+		{ C_ID + 2, 3, "Số" }, { C_STATUS, 12, "Trạng thái" }, { C_DUE, 12, "Hạn" },
+		{ C_LEAD, 8, "Chủ trì" }, { C_TITLE, 0, "Tên nhiệm vụ" },
+	};
+	rv_draw_headings(r, h, (int)(sizeof h / sizeof h[0]));
 }
 
 static void draw_empty(struct tasks_view *tv, struct rect r)
@@ -441,11 +439,8 @@ static void tasks_draw(struct app *app, void *st, struct rect r)
 /* ---- details ---- */
 
 struct detail {
-	struct modal m;
 	struct tasks_view *tv;
 	int64_t id;
-	struct tlines l;
-	struct list scroll;
 };
 
 static int act_on(struct app *app, struct tasks_view *tv, int64_t id, enum action a);
@@ -536,20 +531,19 @@ static void due_detail(struct sbuf *b, const struct task_info *t, bool passed)
 	}
 }
 
-static void detail_build(struct app *app, struct detail *d, int width)
+static void detail_build(struct app *app, void *ctx, struct tlines *l)
 {
+	const struct detail *d = ctx;
 	struct task_info t;
 	struct cchc_err err;
-	tl_clear(&d->l);
-	d->l.width = width;
 	if (task_get(app->db, d->id, &t, &err) != CCHC_OK) {
-		tl_add(&d->l, 0, NULL, EL_ERROR, err.msg, strlen(err.msg), EL_ERROR);
+		tl_add(l, 0, NULL, EL_ERROR, err.msg, strlen(err.msg), EL_ERROR);
 		return;
 	}
 	char *title = text_sanitize(t.title), due[11] = "", done[11] = "";
-	tl_wrapped(&d->l, 0, NULL, EL_TEXT, title, EL_SECTION_HEADING);
+	tl_wrapped(l, 0, NULL, EL_TEXT, title, EL_SECTION_HEADING);
 	free(title);
-	tl_blank(&d->l);
+	tl_blank(l);
 	struct sbuf b = SBUF_INIT;
 	if (t.overdue)
 		sbuf_addf(&b, "quá hạn (%s)", task_status_label(t.status));
@@ -558,7 +552,7 @@ static void detail_build(struct app *app, struct detail *d, int width)
 	vn(t.done_on, done);
 	if (*t.done_on)
 		sbuf_addf(&b, " ngày %s", done);
-	add_field(&d->l, "Trạng thái:", b.s);
+	add_field(l, "Trạng thái:", b.s);
 	sbuf_free(&b);
 	vn(t.due_on, due);
 	struct sbuf dd = SBUF_INIT;
@@ -566,74 +560,40 @@ static void detail_build(struct app *app, struct detail *d, int width)
 	sbuf_addf(&dd, "%s%s%s", *t.due_text ? t.due_text : "không ghi", *due && !same ? " → " : "",
 		  same ? "" : due);
 	due_detail(&dd, &t, task_due_passed(app->db, t.id));
-	add_field(&d->l, "Thời hạn:", dd.s);
+	add_field(l, "Thời hạn:", dd.s);
 	sbuf_free(&dd);
 	struct sbuf lead = SBUF_INIT;
 	sbuf_addf(&lead, "%s%s%s", t.lead_code, *t.lead_name ? " " : "", t.lead_name);
-	add_field(&d->l, "Chủ trì:", *lead.s ? lead.s : "(chưa giao)");
+	add_field(l, "Chủ trì:", *lead.s ? lead.s : "(chưa giao)");
 	sbuf_free(&lead);
-	add_field(&d->l, "Phối hợp:", t.co_codes);
-	add_field(&d->l, "Sản phẩm:", t.product);
-	add_field(&d->l, "Mô tả:", t.description);
-	add_notes(app, &d->l, d->id);
-	add_section(app, &d->l, &t);
+	add_field(l, "Phối hợp:", t.co_codes);
+	add_field(l, "Sản phẩm:", t.product);
+	add_field(l, "Mô tả:", t.description);
+	add_notes(app, l, d->id);
+	add_section(app, l, &t);
 	task_info_free(&t);
 }
 
-static int detail_key(struct app *app, struct modal *m, int key)
+static int detail_key(struct app *app, void *ctx, enum action a)
 {
-	struct detail *d = (struct detail *)m;
-	enum action a = app_action(app, "tasks", key);
-	if (list_scroll(&d->scroll, a))
-		return UI_VIEW;
-	if (a == ACT_CANCEL || a == ACT_SELECT || a == ACT_QUIT)
-		return app_modal_close(app);
 	if (a != ACT_TASK_ADD && a != ACT_TASK_EDIT && a != ACT_TASK_DONE && a != ACT_TASK_NOTE &&
 	    a != ACT_TASK_SECTION)
-		return UI_NONE;
-	struct tasks_view *tv = d->tv;
-	int64_t id = d->id;
-	return app_modal_close(app) | act_on(app, tv, id, a);
-}
-
-static void detail_draw(struct app *app, struct modal *m)
-{
-	struct detail *d = (struct detail *)m;
-	draw_fill_rect(app_body(), theme_attr(EL_TEXT));
-	struct rect r = draw_centered(COLS - 4 < 100 ? COLS - 4 : 100, LINES - 2);
-	char title[48];
-	snprintf(title, sizeof title, "Nhiệm vụ số %lld", (long long)d->id);
-	draw_box(r, theme_attr(EL_DIALOG), title);
-	if (d->l.width != r.w - 4 || !d->l.n)
-		detail_build(app, d, r.w - 4);
-	d->scroll.n = d->l.n;
-	d->scroll.cur = d->scroll.top;
-	list_fit(&d->scroll, r.h - 3);
-	for (int i = 0; i < r.h - 3 && d->scroll.top + i < d->l.n; i++)
-		tl_draw(&d->l, d->scroll.top + i, r.y + 1 + i, r.x + 2, r.w - 4);
-	if (d->scroll.top + r.h - 3 < d->l.n)
-		draw_text(r.y + r.h - 3, r.x + r.w - 1, 1, "↓", theme_attr(EL_BORDER));
-	draw_text_clip(r.y + r.h - 2, r.x + 2, r.w - 4,
-		       "e: sửa  x: xong  o: ghi chú  g: tới mục  ↑↓ cuộn  Esc: đóng",
-		       theme_attr(EL_DIALOG) | A_DIM);
-}
-
-static void detail_free(struct modal *m)
-{
-	struct detail *d = (struct detail *)m;
-	tl_free(&d->l);
-	free(d);
+		return -1;
+	struct detail d = *(struct detail *)ctx;   /* closing frees ctx */
+	return app_modal_close(app) | act_on(app, d.tv, d.id, a);
 }
 
 static int open_detail(struct app *app, struct tasks_view *tv, int64_t id)
 {
 	if (!id)
 		return UI_NONE;
-	struct detail *d = xcalloc(1, sizeof *d);
-	d->m = (struct modal){ detail_key, detail_draw, detail_free };
-	d->tv = tv;
-	d->id = id;
-	return app_modal_open(app, &d->m);
+	static const struct panel_ops ops = { detail_build, detail_key, free };
+	struct detail *d = xmalloc(sizeof *d);
+	*d = (struct detail){ tv, id };
+	char title[48];
+	snprintf(title, sizeof title, "Nhiệm vụ số %lld", (long long)id);
+	return app_modal_open(app, panel_open("tasks", title, "e: sửa  x: xong  o: ghi chú  "
+					      "g: tới mục  ↑↓ cuộn  Esc: đóng", &ops, d));
 }
 
 /* ---- actions ---- */
@@ -833,6 +793,19 @@ static void tasks_status(struct app *app, void *st, struct sbuf *out)
 	filter_status(&tv->filter, tv->total, tv->unfiltered, out);
 }
 
+/* d: the engine's confirmation, naming the task by its number and title. */
+static int ask_delete(struct app *app, struct tasks_view *tv)
+{
+	const struct task_info *t = tv->nosel ? NULL : row_at(tv, tv->list.cur);
+	if (!t)
+		return UI_NONE;
+	struct sbuf name = SBUF_INIT;
+	sbuf_addf(&name, "nhiệm vụ %lld «%s»", (long long)t->id, t->title);
+	int r = rv_delete_ask(app, NULL /* task_delete, once core/task.c has it */, t->id, name.s);
+	sbuf_free(&name);
+	return r;
+}
+
 static int tasks_handle(struct app *app, void *st, enum action a)
 {
 	struct tasks_view *tv = st;
@@ -849,6 +822,7 @@ static int tasks_handle(struct app *app, void *st, enum action a)
 	case ACT_TASKS_DUE_UNCLEAR: set_mode(app, tv, M_UNCLEAR, NULL); return UI_VIEW;
 	case ACT_TASKS_BY_STATUS: return choose_status(app, tv);
 	case ACT_TASKS_BY_UNIT: return choose_unit(app, tv);
+	case ACT_DELETE: return ask_delete(app, tv);
 	default: break;
 	}
 	if (list_move(&tv->list, a)) {

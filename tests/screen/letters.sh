@@ -4,7 +4,8 @@
 # ("gửi muộn" in letter.late, ^), 03/PXL in quý II. K filters by report
 # period ("2026-Q1" is 15/12/2025-14/03/2026: two letters; a bad period is
 # told, the filter kept), U by unit (QLTM: 01/PXL and 03/PXL), / by words of
-# the addressee without tones. Enter shows a letter; e edits it: a new date
+# the addressee without tones; Esc then shows every letter again, the cursor
+# staying on the one found (02/PXL), and Enter shows it. e edits a letter: a new date
 # not after the original due date is refused as typed and by the core on
 # saving (under the field, form kept), then a good one is saved. p asks the
 # format (docx), then the file (default ~/phieu-xin-loi-01-PXL.docx) and

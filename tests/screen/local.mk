@@ -87,3 +87,7 @@ EXTRA_DIST += $(SCREEN_TESTS) tests/screen/lib.sh tests/screen/README \
 
 # Long work stopped with Esc in the program (issue 17).
 SCREEN_TESTS += tests/screen/progress.sh
+
+# Issue 17: writes by another process show without a key (live refresh);
+# d / Delete on the registers.
+SCREEN_TESTS += tests/screen/live-refresh.sh tests/screen/register-delete.sh
