@@ -45,6 +45,8 @@ struct plan_view {
 	struct text_pane text;
 	struct filter filter;
 	unsigned char *keep;     /* with a filter: KEEP_MATCH or KEEP_ANCESTOR, else 0 */
+	char **body;             /* each section's text, read when first filtered */
+	int nbody;
 	int nmatch;              /* sections matching the filter */
 	struct highlight hl;
 	unsigned version;        /* app->data_version the plan was read at */
@@ -133,6 +135,9 @@ static void plan_unload(struct plan_view *pv)
 	free(pv->open);
 	free(pv->vis);
 	free(pv->keep);
+	strv_free(pv->body, pv->nbody);
+	pv->body = NULL;
+	pv->nbody = 0;
 	filter_clear(&pv->filter);
 	free(pv->meta);
 	free(pv->title);
@@ -623,23 +628,40 @@ static int set_all(struct plan_view *pv, bool open)
 
 /* ---- the filter (/) ---- */
 
-static bool heading_matches(const struct plan_view *pv, int i)
+/* The sections' text, read once per plan load: the filter runs on every
+ * key typed, and a plan has hundreds of sections, not millions. */
+static void load_bodies(struct app *app, struct plan_view *pv)
+{
+	struct cchc_err err;
+	if (pv->body || !pv->nsec)
+		return;
+	if (section_texts(app->db, pv->plan_id, &pv->body, &pv->nbody, &err) != CCHC_OK) {
+		app_message(app, true, "%s", err.msg);
+		pv->body = NULL;
+		pv->nbody = 0;
+	}
+}
+
+static bool section_matches(const struct plan_view *pv, int i)
 {
 	struct sbuf b = SBUF_INIT;
-	sbuf_addf(&b, "%s %s", pv->sec[i].label, pv->sec[i].heading);
+	sbuf_addf(&b, "%s %s\n%s", pv->sec[i].label, pv->sec[i].heading,
+		  i < pv->nbody ? pv->body[i] : "");
 	bool m = filter_match(&pv->filter, b.s);
 	sbuf_free(&b);
 	return m;
 }
 
-/* Marks the sections the filter shows: the matches and their ancestors. */
-static int mark_matches(struct plan_view *pv)
+/* Marks the sections the filter shows: those whose heading or text matches,
+ * and their ancestors. */
+static int mark_matches(struct app *app, struct plan_view *pv)
 {
 	int first = -1;
+	load_bodies(app, pv);
 	pv->nmatch = 0;
 	memset(pv->keep, 0, (size_t)pv->nsec);
 	for (int i = 0; i < pv->nsec; i++) {
-		if (!heading_matches(pv, i))
+		if (!section_matches(pv, i))
 			continue;
 		pv->keep[i] = KEEP_MATCH;
 		pv->nmatch++;
@@ -669,7 +691,7 @@ static int apply_filter(struct app *app, void *ctx, const char *text)
 		drop_filter(pv);
 		return UI_VIEW;
 	}
-	int first = mark_matches(pv);
+	int first = mark_matches(app, pv);
 	bool keep_sel = pv->sel >= 0 && pv->keep[pv->sel] == KEEP_MATCH;
 	select_section(pv, keep_sel ? pv->sel : first >= 0 ? first : 0);
 	return UI_VIEW;
@@ -739,7 +761,7 @@ static void plan_refresh(struct app *app, struct plan_view *pv)
 	reopen(pv, ids, n, sel);
 	if (filter && pv->have_plan) {
 		filter_set(&pv->filter, filter);
-		mark_matches(pv);
+		mark_matches(app, pv);
 		select_section(pv, pv->sel >= 0 ? pv->sel : 0);
 	}
 	if (pv->sel >= 0 && pv->sec[pv->sel].id == sel) {
