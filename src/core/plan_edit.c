@@ -7,21 +7,22 @@
 #include <string.h>
 #include "core/plan.h"
 #include "core/plan_edit.h"
+#include "text/date.h"
 #include "text/utf8.h"
 #include "util/sbuf.h"
 
 const struct plan_field plan_fields[] = {
-	{ "title", "title", "Trích yếu" },
-	{ "number", "doc_no", "Số ký hiệu" },
-	{ "date", "date_text", "Ngày ban hành (như ghi trên văn bản)" },
-	{ "year", "year", "Năm của kế hoạch" },
-	{ "parent", "parent_body", "Cơ quan chủ quản" },
-	{ "issuer", "issuer", "Cơ quan ban hành" },
-	{ "place", "place", "Địa danh" },
-	{ "authority", "signer_authority", "Quyền ký (KT. GIÁM ĐỐC…)" },
-	{ "signer-title", "signer_title", "Chức vụ người ký" },
-	{ "signer", "signer_name", "Người ký" },
-	{ NULL, NULL, NULL },
+	{ "title", "title", "Trích yếu", "Tên kế hoạch sau chữ KẾ HOẠCH; không để trống" },
+	{ "number", "doc_no", "Số ký hiệu", "Như sau chữ \"Số:\", ví dụ 31/KH-SNgV" },
+	{ "date", "date_text", "Ngày ghi", "Dòng ngày như trên văn bản: ngày 10 tháng 6 năm 2024" },
+	{ "year", "year", "Năm", "Năm của kế hoạch (1990–2100); để trống nếu không rõ" },
+	{ "parent", "parent_body", "Cấp trên", "Cơ quan chủ quản, dòng trên cùng: UBND TỈNH …" },
+	{ "issuer", "issuer", "Cơ quan", "Cơ quan ban hành kế hoạch: Sở …" },
+	{ "place", "place", "Địa danh", "Trước chữ \"ngày\" ở dòng ngày: Lạng Sơn" },
+	{ "authority", "signer_authority", "Quyền ký", "KT. GIÁM ĐỐC, TL. …, Q. …; hai dòng: TM. … / KT. …" },
+	{ "signer-title", "signer_title", "Chức vụ ký", "Chức vụ người ký: GIÁM ĐỐC, PHÓ GIÁM ĐỐC" },
+	{ "signer", "signer_name", "Người ký", "Họ và tên người ký" },
+	{ NULL, NULL, NULL, NULL },
 };
 
 const struct plan_field *plan_field_find(const char *name)
@@ -61,24 +62,84 @@ static int finish(struct db *db, int rc, const char *what, struct cchc_err *err)
 
 /* ---- header fields ---- */
 
+/* The date a date line means, as plan.issued_on holds it: "ngày 10 tháng
+ * 6 năm 2024" -> 2024-06-10, the day left blank -> 2024-06, "10/6/2024"
+ * too; "" for an empty line. False when it cannot be read. */
+static bool date_line_iso(const char *s, char iso[16])
+{
+	const char *ngay = strstr(s, "ngày"), *thang = strstr(s, "tháng"), *nam = strstr(s, "năm");
+	struct ymd ymd;
+	iso[0] = '\0';
+	if (!*s)
+		return true;
+	if (date_parse_dmy(s, &ymd)) {
+		date_format_iso(ymd, iso);
+		return true;
+	}
+	if (!ngay || !thang || !nam || !(ngay < thang && thang < nam))
+		return false;
+	int d = atoi(ngay + strlen("ngày")), m = atoi(thang + strlen("tháng"));
+	int y = atoi(nam + strlen("năm"));
+	if (y < 1990 || y > 2100 || m < 1 || m > 12 || (d && !date_valid(y, m, d)))
+		return false;
+	if (d)
+		snprintf(iso, 16, "%04d-%02d-%02d", y, m, d);
+	else
+		snprintf(iso, 16, "%04d-%02d", y, m);
+	return true;
+}
+
+/* "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH" -> two lines, as the signer block
+ * is stored; takes s. */
+static char *lines_of(char *s)
+{
+	for (char *p; (p = strstr(s, " / "));) {
+		*p = '\n';
+		memmove(p + 1, p + 3, strlen(p + 3) + 1);
+	}
+	return s;
+}
+
 /* The value as stored: NFC, white space squeezed; NULL with err set when
  * it cannot be. */
 static char *clean_value(const struct plan_field *f, const char *v, struct cchc_err *err)
 {
-	char *nfc = text_nfc(v), *s = nfc ? text_squeeze(nfc) : NULL;
+	char *nfc = text_nfc(v), *s = nfc ? text_squeeze(nfc) : NULL, iso[16];
 	free(nfc);
 	if (!s)
 		err_set(err, CCHC_EINPUT, "%s: chữ không hợp lệ (không phải UTF-8)", f->label);
 	else if (strcmp(f->name, "title") == 0 && !*s)
 		err_set(err, CCHC_EINPUT, "Trích yếu của kế hoạch không được để trống");
+	else if (strcmp(f->name, "date") == 0 && !date_line_iso(s, iso))
+		err_set(err, CCHC_EINPUT, "Ngày \"%s\" không đọc được: ghi như trên văn bản, ví dụ "
+			"ngày 10 tháng 6 năm 2024 (hoặc 10/6/2024)", s);
 	else if (strcmp(f->name, "year") == 0 && *s && (strspn(s, "0123456789") != strlen(s) ||
 							 atoi(s) < 1990 || atoi(s) > 2100))
 		err_set(err, CCHC_EINPUT, "Năm \"%s\" không hợp lệ (cần một năm từ 1990 đến 2100, "
 			"hoặc để trống)", s);
+	else if (strcmp(f->name, "authority") == 0)
+		return lines_of(s);
 	else
 		return s;
 	free(s);
 	return NULL;
+}
+
+/* issued_on follows the date line the clerk corrected. */
+static int set_issued_on(struct db *db, int64_t id, const char *line)
+{
+	char iso[16];
+	sqlite3_stmt *st;
+	date_line_iso(line, iso);
+	int rc = sqlite3_prepare_v2(db->h, "UPDATE plan SET issued_on = nullif(?1, '') WHERE id = ?2",
+				    -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, iso, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
 static int set_field(struct db *db, int64_t id, const struct plan_field *f, const char *v)
@@ -99,6 +160,8 @@ static int set_field(struct db *db, int64_t id, const struct plan_field *f, cons
 	sqlite3_bind_int64(st, 2, id);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE && strcmp(f->name, "date") == 0)
+		return set_issued_on(db, id, v);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 

@@ -10,9 +10,10 @@
 #include "store/db.h"
 
 /* A header field the clerk may correct: its name on the command line
- * ("number"), its column, its Vietnamese label. */
+ * ("number"), its column, its Vietnamese label (short, for a form) and
+ * what it means. */
 struct plan_field {
-	const char *name, *column, *label;
+	const char *name, *column, *label, *hint;
 };
 /* The fields, ended by a row of NULLs. */
 extern const struct plan_field plan_fields[];
@@ -20,7 +21,9 @@ extern const struct plan_field plan_fields[];
 const struct plan_field *plan_field_find(const char *name);
 
 /* Sets fields names[i] to values[i] (NFC, trimmed) in one action. The title
- * may not be empty; "year" takes a year from 1990 to 2100, or "" for none. */
+ * may not be empty; "year" takes a year from 1990 to 2100, or "" for none;
+ * "date" a date line the plan's date is read from; "authority" its lines
+ * separated by " / ". */
 int plan_update(struct db *db, int64_t plan_id, const char *const *names,
 		const char *const *values, int n, struct cchc_err *err);
 

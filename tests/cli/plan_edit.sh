@@ -21,6 +21,23 @@ expect_rc 0
 expect_grep "title: Cải cách hành chính năm 2024" "$T/out"
 expect_grep "number: 31/KH-SNgV" "$T/out"
 expect_grep "signer_name: Nguyễn Văn A" "$T/out"
+# the date line as written; the date it means follows
+run "$CCHC" plan edit 1 --date "ngày 12 tháng 7 năm 2024"
+expect_rc 0
+"$CCHC" plan show 1 >"$T/out"
+expect_grep "date: 2024-07-12" "$T/out"
+expect_grep "date_text: ngày 12 tháng 7 năm 2024" "$T/out"
+# the signer block's lines, separated by " / "
+run "$CCHC" plan edit 1 --authority "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH"
+expect_rc 0
+[ "$(sqlite3 "$CCHC_DB" "SELECT signer_authority FROM plan WHERE id = 1")" = "$(printf 'TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH')" ] ||
+	fail "the authority is not stored as two lines"
+run "$CCHC" undo
+run "$CCHC" plan edit 1 --date "tháng bảy"
+expect_rc 1
+expect_grep "Ngày \"tháng bảy\" không đọc được" "$T/err"
+run "$CCHC" undo
+expect_rc 0
 run "$CCHC" plan edit 1 --title "   "
 expect_rc 1
 expect_grep "Trích yếu của kế hoạch không được để trống" "$T/err"
