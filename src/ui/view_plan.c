@@ -564,8 +564,8 @@ static void plan_draw(struct app *app, void *st, struct rect r)
 		plan_refresh(app, pv);
 	draw_fill_rect(r, theme_attr(EL_TEXT));
 	if (!pv->have_plan) {
-		const char *msg = "Chưa có kế hoạch nào. Bấm i để nhập kế hoạch từ tệp (hoặc lệnh: "
-				  "cchc plan import TỆP)";
+		const char *msg = "Chưa có kế hoạch nào. Bấm i để nhập kế hoạch từ tệp (.docx, .pdf, "
+				  ".txt).";
 		draw_text_clip(r.y + r.h / 2, r.x + 2, r.w - 4, msg, theme_attr(EL_TEXT));
 		return;
 	}
