@@ -402,10 +402,12 @@ static int section_print(struct db *db, int64_t id)
 	if (sqlite3_prepare_v2(db->h, "SELECT label, heading FROM section WHERE id = ?", -1, &st,
 			       NULL) == SQLITE_OK) {
 		sqlite3_bind_int64(st, 1, id);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			printf("%s %s\n", (const char *)sqlite3_column_text(st, 0),
-			       (const char *)sqlite3_column_text(st, 1));
-		else
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			cli_put_field(stdout, (const char *)sqlite3_column_text(st, 0));
+			putchar(' ');
+			cli_put_field(stdout, (const char *)sqlite3_column_text(st, 1));
+			putchar('\n');
+		} else
 			err_set(&err, CCHC_ENOTFOUND, "Không có đề mục số %lld", (long long)id);
 		sqlite3_finalize(st);
 	}
