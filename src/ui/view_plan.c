@@ -1120,6 +1120,9 @@ static int edit_action(struct app *app, struct plan_view *pv, enum action a)
 {
 	if (a == ACT_PLAN_EDIT)
 		return edit_plan(app, pv);
+	if (a != ACT_SECTION_EDIT && a != ACT_SECTION_UP && a != ACT_SECTION_DOWN &&
+	    a != ACT_SECTION_JOIN)
+		return -1;
 	if (pv->sel < 0)
 		return UI_NONE;
 	switch (a) {

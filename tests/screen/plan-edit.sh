@@ -14,6 +14,13 @@ key /
 type sipa
 dump match
 key <Enter> <Esc>
+# a filter nothing matches, kept with Enter, is dropped by Esc
+key /
+type xyz
+key <Enter>
+dump
+key <Esc>
+dump
 S
 screen section 80x24 <<'S'
 key <Esc> 2 j
