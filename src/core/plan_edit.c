@@ -7,6 +7,7 @@
 #include <string.h>
 #include "core/plan.h"
 #include "core/plan_edit.h"
+#include "store/history.h"
 #include "text/date.h"
 #include "text/utf8.h"
 #include "util/sbuf.h"
@@ -31,6 +32,39 @@ const struct plan_field *plan_field_find(const char *name)
 		if (strcmp(f->name, name) == 0)
 			return f;
 	return NULL;
+}
+
+/* "«1.2. Heading»" of a section, cut to a few words, for an action's label. */
+static void section_name(struct db *db, int64_t id, struct sbuf *out)
+{
+	sqlite3_stmt *st;
+	char *s = NULL;
+	if (sqlite3_prepare_v2(db->h, "SELECT label || ' ' || heading FROM section WHERE id = ?", -1,
+			       &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			s = text_squeeze((const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+	}
+	size_t n = s ? strlen(s) : 0, cut = n;
+	if (n > 60)   /* at a letter's first byte */
+		for (cut = 60; cut && ((unsigned char)s[cut] & 0xc0) == 0x80; cut--)
+			;
+	sbuf_addf(out, "«%.*s%s»", (int)cut, s ? s : "", cut < n ? "…" : "");
+	free(s);
+}
+
+/* Names the action in the history (what undo and the history show):
+ * before, the section's name, after: "Chuyển mục «1.2. …» lên". */
+static void label_section_action(struct db *db, int64_t id, const char *before,
+				 const char *after)
+{
+	struct sbuf label = SBUF_INIT;
+	sbuf_add(&label, before);
+	section_name(db, id, &label);
+	sbuf_add(&label, after);
+	history_label(db, label.s, true);
+	sbuf_free(&label);
 }
 
 /* Runs sql with its ? bound to the int64 arguments (nargs of them). */
@@ -186,6 +220,7 @@ int plan_update(struct db *db, int64_t plan_id, const char *const *names,
 	}
 	if (!rc && !db_begin(db, err)) {
 		int src = SQLITE_OK;
+		history_label(db, "Sửa thông tin kế hoạch", true);
 		for (int i = 0; i < n && src == SQLITE_OK; i++)
 			src = set_field(db, plan_id, plan_field_find(names[i]), clean[i]);
 		rc = finish(db, src, "sửa kế hoạch", err);
@@ -341,6 +376,7 @@ int section_update(struct db *db, int64_t section_id, const char *heading, const
 		return err->code;
 	int rc = db_begin(db, err);
 	if (!rc) {
+		label_section_action(db, section_id, "Sửa mục ", "");
 		int src = h ? set_heading(db, section_id, h) : SQLITE_OK;
 		struct section_item *v = NULL;
 		int n = 0;
@@ -371,8 +407,11 @@ static int edit_items(struct db *db, int64_t sid, int n_at, const char *at,
 	if (section_row(db, sid, &r, err) || section_items(db, sid, &v, &n, err))
 		return err->code;
 	int rc = edit(&v, &n, n_at, at, err);
-	if (!rc && !(rc = db_begin(db, err)))
+	if (!rc && !(rc = db_begin(db, err))) {
+		label_section_action(db, sid, at ? "Tách đoạn văn trong mục "
+					      : "Nối đoạn văn trong mục ", "");
 		rc = finish(db, write_items(db, sid, v, n), "sửa đoạn văn", err);
+	}
 	section_items_free(v, n);
 	return rc;
 }
@@ -569,6 +608,7 @@ int section_move(struct db *db, int64_t section_id, int dir, struct cchc_err *er
 						     : "Mục này đã đứng cuối trong các mục cùng cấp");
 	if (section_row(db, other, &o, err) || db_begin(db, err))
 		return err->code;
+	label_section_action(db, section_id, "Chuyển mục ", dir < 0 ? " lên" : " xuống");
 	int rc = dir < 0 ? swap_siblings(db, &o, &r) : swap_siblings(db, &r, &o);
 	return finish(db, rc, "chuyển đề mục", err);
 }
@@ -639,6 +679,7 @@ int section_join_previous(struct db *db, int64_t section_id, int64_t *into,
 			       "trước để nối vào");
 	if (db_begin(db, err))
 		return err->code;
+	label_section_action(db, section_id, "Nối mục ", " vào mục trước");
 	int rc = merge_items(db, prev, section_id, err);
 	if (rc == SQLITE_OK)
 		rc = run(db, "UPDATE task SET section_id = ?1 WHERE section_id = ?2", 2, prev,

@@ -90,6 +90,9 @@ expect_file "$T/sec2.0" "$T/out"
 # section moves with its subsections
 run "$CCHC" plan section 7 --move-up
 expect_rc 0
+# the history names the action and the section as it was
+"$CCHC" history >"$T/out"
+expect_grep "Chuyển mục «2. Các phòng, đơn vị và Trung tâm TTDVĐN thuộc S…» lên" "$T/out"
 tree >"$T/out"
 expect_grep "$(printf '7\t1\t1.\tCác phòng')" "$T/out"
 expect_grep "$(printf '6\t1\t2.\tVăn phòng Sở')" "$T/out"
