@@ -153,6 +153,8 @@ static char *reason(const char *msg, const char *path)
 		sbuf_addf(&b, "Tệp này%s", msg + n);
 	else
 		sbuf_add(&b, msg);
+	if (strstr(msg, "--encoding"))   /* the command line's way; here: the field */
+		sbuf_add(&b, ". Ở đây: chọn bảng mã ở ô «Bảng mã» (↓ để xem danh sách)");
 	free(full);
 	char *s = text_sanitize(b.s);
 	sbuf_free(&b);
@@ -228,7 +230,7 @@ static void draw_error(const char *msg)
 	for (int i = 0; i < n && i < h - 4; i++)
 		draw_textn(r.y + 1 + i, r.x + 2, r.w - 4, msg + lines[i].off, lines[i].len,
 			   theme_attr(EL_ERROR));
-	draw_text_clip(r.y + r.h - 2, r.x + 2, r.w - 4, "Phím bất kỳ: quay lại sửa tên tệp",
+	draw_text_clip(r.y + r.h - 2, r.x + 2, r.w - 4, "Phím bất kỳ: quay lại để sửa",
 		       a | A_DIM);
 	free(lines);
 }
@@ -260,7 +262,7 @@ static const char *const encodings[NENC][2] = {
 	{ "windows-1258", "Windows tiếng Việt (cp1258)" },
 	{ "tcvn3", "phông .VnTime" },
 	{ "viscii", "" },
-	{ "utf-16", "" },
+	{ "utf-16le", "UTF-16 không BOM (Notepad: Unicode)" },
 };
 
 struct modal *plan_import_open(struct app *app, plan_chosen_fn chosen, void *ctx)
