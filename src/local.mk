@@ -43,6 +43,7 @@ libcchc_a_SOURCES += \
 	src/store/embedded.c src/store/embedded.h \
 	src/store/datafile.c src/store/datafile.h \
 	src/core/plan.c src/core/plan.h \
+	src/core/plan_edit.c src/core/plan_edit.h \
 	src/core/unit.c src/core/unit.h \
 	src/core/demo.c src/core/demo.h \
 	src/import/plan_parse.c src/import/plan_parse.h \

@@ -1,9 +1,10 @@
-/* cchc plan import | list | tree | show */
+/* cchc plan import | list | tree | show | delete | edit | section */
 #include <config.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
 #include "core/plan.h"
+#include "core/plan_edit.h"
 #include "import/plan_file.h"
 #include "util/sbuf.h"
 
@@ -12,6 +13,8 @@ static int plan_list_cmd(struct cli_ctx *ctx, int argc, char **argv);
 static int plan_tree(struct cli_ctx *ctx, int argc, char **argv);
 static int plan_show(struct cli_ctx *ctx, int argc, char **argv);
 static int plan_delete_cmd(struct cli_ctx *ctx, int argc, char **argv);
+static int plan_edit_cmd(struct cli_ctx *ctx, int argc, char **argv);
+static int plan_section_cmd(struct cli_ctx *ctx, int argc, char **argv);
 
 const struct cli_cmd cli_plan_cmds[] = {
 	{ "plan", "import", plan_import, "TỆP [--encoding BẢNG_MÃ]",
@@ -25,6 +28,19 @@ const struct cli_cmd cli_plan_cmds[] = {
 	  "In thông tin kế hoạch dạng \"khóa: giá trị\" (số, ngày, căn cứ, nơi nhận, người ký)." },
 	{ "plan", "delete", plan_delete_cmd, "MÃ [--force]",
 	  "Xóa kế hoạch cùng các đề mục (ví dụ kế hoạch mẫu); có nhiệm vụ thì cần --force." },
+	{ "plan", "edit", plan_edit_cmd, "MÃ [--title T] [--number S] [--date D] [--year N] "
+	  "[--parent T] [--issuer T] [--place T] [--authority T] [--signer-title T] [--signer T]",
+	  "Sửa thông tin kế hoạch nhập sai: trích yếu, số ký hiệu, ngày (như ghi trên văn bản), "
+	  "năm, cơ quan chủ quản, cơ quan ban hành, địa danh, quyền ký, chức vụ và tên người ký. "
+	  "Một lần sửa là một thao tác (hoàn tác bằng \"cchc undo\")." },
+	{ "plan", "section", plan_section_cmd, "MÃ_MỤC [--heading T] [--text T] | --move-up | "
+	  "--move-down | --join-previous | --join-paragraph N | --split-paragraph N --at CHỮ",
+	  "Không tùy chọn: in đề mục và nội dung (mỗi đoạn một dòng, mục liệt kê bắt đầu bằng "
+	  "\"- \" hoặc \"+ \"). --heading, --text: sửa đề mục, thay nội dung. --move-up, "
+	  "--move-down: đổi chỗ với mục cùng cấp trước/sau (kèm mục con; số thứ tự đổi theo). "
+	  "--join-previous: nối mục (không có mục con) vào mục đứng trước, nhiệm vụ của mục "
+	  "chuyển theo. --join-paragraph N: nối đoạn N vào đoạn trước. --split-paragraph N --at "
+	  "CHỮ: tách đoạn N trước CHỮ. Mã mục xem bằng \"cchc plan tree --format tsv\"." },
 	{ NULL, NULL, NULL, NULL, NULL },
 };
 
@@ -286,5 +302,168 @@ static int plan_delete_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	if (plan_delete(&ctx->db, id, force, &err))
 		return cli_error(&err);
 	fprintf(stderr, "cchc: đã xóa kế hoạch %lld.\n", (long long)id);
+	return CLI_OK;
+}
+
+static int plan_edit_cmd(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const struct cli_cmd *cmd = &cli_plan_cmds[5];
+	int64_t id = 0;
+	const char **names = xcalloc((size_t)argc + 1, sizeof *names);
+	const char **values = xcalloc((size_t)argc + 1, sizeof *values);
+	int n = 0, rc = CLI_OK;
+	for (int i = 0; i < argc && rc == CLI_OK; i++) {
+		char key[40];
+		snprintf(key, sizeof key, "%.*s", (int)strcspn(argv[i], "="), argv[i]);
+		const struct plan_field *f = strncmp(key, "--", 2) == 0 ? plan_field_find(key + 2)
+								      : NULL;
+		if (f && !cli_opt_value(argc, argv, &i, key, &values[n]))
+			rc = cli_usage_error(cmd, "%s cần một giá trị", key);
+		else if (f)
+			names[n++] = f->name;
+		else if (argv[i][0] == '-')
+			rc = cli_usage_error(cmd, "tùy chọn không rõ: %s", argv[i]);
+		else if (id)
+			rc = cli_usage_error(cmd, "thừa đối số: %s", argv[i]);
+		else
+			rc = parse_id(cmd, argv[i], &id);
+	}
+	if (rc == CLI_OK && !id)
+		rc = cli_usage_error(cmd, "thiếu mã kế hoạch");
+	else if (rc == CLI_OK && !n)
+		rc = cli_usage_error(cmd, "chưa nói sửa gì (ví dụ --title \"...\")");
+	struct cchc_err err = { 0 };
+	if (rc == CLI_OK && cli_open_db(ctx))
+		rc = CLI_ERR;
+	else if (rc == CLI_OK && plan_update(&ctx->db, id, names, values, n, &err))
+		rc = cli_error(&err);
+	else if (rc == CLI_OK)
+		fprintf(stderr, "cchc: đã sửa kế hoạch %lld.\n", (long long)id);
+	free(names);
+	free(values);
+	return rc;
+}
+
+/* What `plan section` was asked to do. */
+struct section_args {
+	int64_t id;
+	const char *heading, *text, *at, *para;
+	const char *op;          /* the one structural option, or NULL */
+};
+
+static const char *const section_ops[] = {
+	"--move-up", "--move-down", "--join-previous", "--join-paragraph", "--split-paragraph",
+	NULL
+};
+
+static bool is_section_op(const char *s)
+{
+	for (int k = 0; section_ops[k]; k++)
+		if (strcmp(s, section_ops[k]) == 0)
+			return true;
+	return false;
+}
+
+static int section_arg(const struct cli_cmd *cmd, int argc, char **argv, int *i,
+		       struct section_args *a)
+{
+	const char *op = argv[*i];
+	if (cli_opt_value(argc, argv, i, "--heading", &a->heading) ||
+	    cli_opt_value(argc, argv, i, "--text", &a->text) ||
+	    cli_opt_value(argc, argv, i, "--at", &a->at))
+		return CLI_OK;
+	if (is_section_op(op)) {
+		if (a->op)
+			return cli_usage_error(cmd, "mỗi lần chỉ một việc: %s hoặc %s", a->op, op);
+		a->op = op;
+		if (strstr(op, "paragraph") && !cli_opt_value(argc, argv, i, op, &a->para))
+			return cli_usage_error(cmd, "%s cần số thứ tự đoạn", op);
+		return CLI_OK;
+	}
+	if (op[0] == '-')
+		return cli_usage_error(cmd, "tùy chọn không rõ: %s", op);
+	if (a->id)
+		return cli_usage_error(cmd, "thừa đối số: %s", op);
+	char *end;
+	long long v = strtoll(op, &end, 10);
+	if (!*op || *end || v <= 0)
+		return cli_usage_error(cmd, "mã mục \"%s\" không hợp lệ (cần một số dương)", op);
+	a->id = v;
+	return CLI_OK;
+}
+
+static int section_print(struct db *db, int64_t id)
+{
+	struct cchc_err err = { 0 };
+	char *text;
+	sqlite3_stmt *st;
+	if (section_text(db, id, &text, &err))
+		return cli_error(&err);
+	if (sqlite3_prepare_v2(db->h, "SELECT label, heading FROM section WHERE id = ?", -1, &st,
+			       NULL) == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			cli_put_field(stdout, (const char *)sqlite3_column_text(st, 0));
+			putchar(' ');
+			cli_put_field(stdout, (const char *)sqlite3_column_text(st, 1));
+			putchar('\n');
+		} else
+			err_set(&err, CCHC_ENOTFOUND, "Không có đề mục số %lld", (long long)id);
+		sqlite3_finalize(st);
+	}
+	if (err.code) {
+		free(text);
+		return cli_error(&err);
+	}
+	for (const char *p = text; *p;) {
+		size_t n = strcspn(p, "\n");
+		char *line = xstrndup(p, n);
+		cli_put_field(stdout, line);
+		putchar('\n');
+		free(line);
+		p += n + (p[n] == '\n');
+	}
+	free(text);
+	return CLI_OK;
+}
+
+static int section_apply(struct db *db, const struct section_args *a, struct cchc_err *err)
+{
+	const char *op = a->op ? a->op : "";
+	int para = a->para ? atoi(a->para) : 0;
+	if (strcmp(op, "--move-up") == 0 || strcmp(op, "--move-down") == 0)
+		return section_move(db, a->id, op[7] == 'u' ? -1 : 1, err);
+	if (strcmp(op, "--join-previous") == 0)
+		return section_join_previous(db, a->id, NULL, err);
+	if (strcmp(op, "--join-paragraph") == 0)
+		return section_join_paragraph(db, a->id, para, err);
+	if (strcmp(op, "--split-paragraph") == 0)
+		return section_split_paragraph(db, a->id, para, a->at, err);
+	return section_update(db, a->id, a->heading, a->text, err);
+}
+
+static int plan_section_cmd(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const struct cli_cmd *cmd = &cli_plan_cmds[6];
+	struct section_args a = { 0 };
+	for (int i = 0; i < argc; i++)
+		if (section_arg(cmd, argc, argv, &i, &a))
+			return CLI_USAGE;
+	if (!a.id)
+		return cli_usage_error(cmd, "thiếu mã mục");
+	if (a.op && (a.heading || a.text))
+		return cli_usage_error(cmd, "%s không đi cùng --heading, --text", a.op);
+	bool split = a.op && strcmp(a.op, "--split-paragraph") == 0;
+	if (split != (a.at != NULL))
+		return cli_usage_error(cmd, split ? "--split-paragraph cần --at CHỮ (chỗ tách)"
+					   : "--at chỉ đi cùng --split-paragraph");
+	if (cli_open_db(ctx))
+		return CLI_ERR;
+	if (!a.op && !a.heading && !a.text)
+		return section_print(&ctx->db, a.id);
+	struct cchc_err err = { 0 };
+	if (section_apply(&ctx->db, &a, &err))
+		return cli_error(&err);
+	fprintf(stderr, "cchc: đã sửa mục %lld.\n", (long long)a.id);
 	return CLI_OK;
 }

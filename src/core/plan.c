@@ -301,3 +301,29 @@ void section_items_free(struct section_item *v, int n)
 		free(v[i].text);
 	free(v);
 }
+
+int section_texts(struct db *db, int64_t plan_id, char ***out, int *n, struct cchc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, "SELECT (SELECT group_concat(text, char(10)) FROM "
+				    "(SELECT text FROM section_item i WHERE i.section_id = s.id "
+				    "ORDER BY i.seq)) FROM section s WHERE s.plan_id = ? ORDER BY s.seq",
+				    -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, "đọc nội dung kế hoạch", err);
+	sqlite3_bind_int64(st, 1, plan_id);
+	char **v = NULL;
+	int count = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v = xrealloc(v, sizeof *v * (size_t)(count + 1));
+		v[count++] = col(st, 0);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		strv_free(v, count);
+		return db_fail(db, rc, "đọc nội dung kế hoạch", err);
+	}
+	*out = v;
+	*n = count;
+	return CCHC_OK;
+}

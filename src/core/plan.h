@@ -64,5 +64,8 @@ void section_list_free(struct section_info *v, int n);
 int section_items(struct db *db, int64_t section_id, struct section_item **out, int *n,
 		  struct cchc_err *err);
 void section_items_free(struct section_item *v, int n);
+/* Each section's paragraphs joined by newlines, in the order of section_list
+ * (for the outline's filter, which matches text as well as headings). */
+int section_texts(struct db *db, int64_t plan_id, char ***out, int *n, struct cchc_err *err);
 
 #endif

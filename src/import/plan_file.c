@@ -154,30 +154,36 @@ static int refuse(enum plan_file_kind kind, const char *what, struct cchc_err *e
 	}
 }
 
+int plan_read_path(const char *path, const char *enc, char **text, enum plan_file_kind *kind,
+		   struct cchc_err *err)
+{
+	enum plan_file_kind k = sniff_file(path);
+	if (kind)
+		*kind = k;
+	if (k == PF_TEXT)
+		return plan_read_text_file(path, enc, text, err);
+	struct sbuf what = SBUF_INIT;
+	sbuf_addf(&what, "Tệp %s", path);
+	int rc;
+	if (enc && (k == PF_ZIP || k == PF_PDF))
+		rc = err_set(err, CCHC_EINPUT, "%s là tệp %s, tự ghi bảng mã của mình: bỏ --encoding "
+			     "(tùy chọn này chỉ dùng cho tệp văn bản .txt, .md)", what.s,
+			     k == PF_PDF ? "PDF" : "Word (.docx)");
+	else if (k == PF_ZIP)
+		rc = docx_text(path, what.s, text, err);
+	else if (k == PF_PDF)
+		rc = plan_pdf_text(path, what.s, text, err);
+	else
+		rc = refuse(k, what.s, err);
+	sbuf_free(&what);
+	return rc;
+}
+
 int plan_import_path(struct db *db, const char *path, const char *enc,
 		     struct plan_import_result *res, struct cchc_err *err)
 {
-	struct sbuf what = SBUF_INIT;
-	sbuf_addf(&what, "Tệp %s", path);
-	enum plan_file_kind kind = sniff_file(path);
 	char *text = NULL;
-	int rc;
-	if (kind == PF_TEXT) {
-		sbuf_free(&what);
-		return plan_import_file(db, path, enc, res, err);
-	}
-	if (enc && (kind == PF_ZIP || kind == PF_PDF))
-		rc = err_set(err, CCHC_EINPUT, "%s là tệp %s, tự ghi bảng mã của mình: bỏ --encoding "
-			     "(tùy chọn này chỉ dùng cho tệp văn bản .txt, .md)", what.s,
-			     kind == PF_PDF ? "PDF" : "Word (.docx)");
-	else if (kind == PF_ZIP)
-		rc = docx_text(path, what.s, &text, err);
-	else if (kind == PF_PDF)
-		rc = plan_pdf_text(path, what.s, &text, err);
-	else
-		rc = refuse(kind, what.s, err);
-	sbuf_free(&what);
-	if (rc)
-		return rc;
+	if (plan_read_path(path, enc, &text, NULL, err))
+		return err->code;
 	return plan_import_read(db, text, path, res, err);
 }

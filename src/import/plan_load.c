@@ -195,20 +195,26 @@ int plan_import_read(struct db *db, char *text, const char *path,
 	return rc;
 }
 
-int plan_import_file(struct db *db, const char *path, const char *enc,
-		     struct plan_import_result *res, struct cchc_err *err)
+int plan_read_text_file(const char *path, const char *enc, char **out, struct cchc_err *err)
 {
-	char *raw = NULL, *text = NULL;
+	char *raw = NULL;
 	size_t n = 0, tn = 0;
 	if (fs_read_file(path, PLAN_FILE_MAX, &raw, &n, err))
 		return err->code;
 	struct sbuf what = SBUF_INIT;
 	sbuf_addf(&what, "Tệp %s", path);
 	int rc = text_decode_input_hint(raw, n, enc, what.s, "hãy sao chép nội dung kế hoạch ra "
-					"tệp .txt hoặc .md", &text, &tn, err);
+					"tệp .txt hoặc .md", out, &tn, err);
 	free(raw);
 	sbuf_free(&what);
-	if (rc)
-		return rc;
+	return rc;
+}
+
+int plan_import_file(struct db *db, const char *path, const char *enc,
+		     struct plan_import_result *res, struct cchc_err *err)
+{
+	char *text = NULL;
+	if (plan_read_text_file(path, enc, &text, err))
+		return err->code;
 	return plan_import_read(db, text, path, res, err);
 }

@@ -23,6 +23,9 @@ int plan_import_in_tx(struct db *db, const char *text, const char *source_name, 
 /* Imports text read from path (its base name is recorded) and frees it. */
 int plan_import_read(struct db *db, char *text, const char *path,
 		     struct plan_import_result *res, struct cchc_err *err);
+/* Reads path (enc NULL: UTF-8 or UTF-16 with BOM) into NFC UTF-8 text
+ * (malloc'd), without importing it: the program shows the tree first. */
+int plan_read_text_file(const char *path, const char *enc, char **out, struct cchc_err *err);
 /* Reads path (enc NULL: UTF-8 or UTF-16 with BOM) and imports it. */
 int plan_import_file(struct db *db, const char *path, const char *enc,
 		     struct plan_import_result *res, struct cchc_err *err);

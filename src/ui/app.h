@@ -141,6 +141,9 @@ struct modal *prompt_open_with(const char *label, const char *initial,
 /* The plan picker (plan_picker.c): chosen is called with the plan's id. */
 typedef int (*plan_chosen_fn)(struct app *app, void *ctx, int64_t plan_id);
 struct modal *plan_picker_open(struct app *app, int64_t current, plan_chosen_fn chosen, void *ctx);
+/* Importing a plan file (plan_import.c): chosen is called with the new
+ * plan's id once the clerk has seen its tree and kept it. */
+struct modal *plan_import_open(struct app *app, plan_chosen_fn chosen, void *ctx);
 
 /* Undo, a record's history, the trash and the read-only database
  * (changes.c). */

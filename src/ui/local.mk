@@ -16,7 +16,7 @@ libcchc_a_SOURCES += \
 	src/ui/filter.c src/ui/filter.h \
 	src/ui/form.c src/ui/form.h src/ui/choice.c src/ui/choice.h \
 	src/ui/task_form.c src/ui/task_form.h \
-	src/ui/help.c src/ui/prompt.c src/ui/plan_picker.c \
+	src/ui/help.c src/ui/prompt.c src/ui/plan_picker.c src/ui/plan_import.c \
 	src/ui/view_plan.c src/ui/view_units.c src/ui/view_search.c \
 	src/ui/view_tasks.c src/ui/view_agenda.c src/ui/view_suggest.c \
 	src/ui/view_evidence.c src/ui/view_missing.c src/ui/view_score.c \

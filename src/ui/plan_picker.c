@@ -1,6 +1,7 @@
 /* The plan picker: every imported plan (year, number, title), newest first;
  * Enter opens the one under the cursor. / filters the list as one types on
- * the dialog's last line; Enter keeps the filter, Esc drops it. */
+ * the dialog's last line; Enter keeps the filter, Esc drops it; i imports
+ * a plan file (plan_import.c). */
 #include <config.h>
 #include <stdlib.h>
 #include "core/plan.h"
@@ -72,6 +73,9 @@ static int picker_key(struct app *app, struct modal *m, int key)
 	struct picker *p = (struct picker *)m;
 	if (p->editing)
 		return edit_key(app, p, key);
+	if (app_action(app, "plan", key) == ACT_PLAN_IMPORT)
+		return changes_refused(app, ACT_PLAN_IMPORT)
+			? UI_STATUS : app_modal_open(app, plan_import_open(app, p->chosen, p->ctx));
 	enum action a = app_action(app, "", key);
 	if (a == ACT_FILTER) {
 		p->editing = true;
@@ -112,7 +116,7 @@ static void draw_foot(struct app *app, struct picker *p, struct rect r)
 	attr_t a = theme_attr(EL_DIALOG);
 	int y = r.y + r.h - 2;
 	if (!p->editing && !filter_active(&p->filter)) {
-		draw_text_clip(y, r.x + 2, r.w - 4, "Enter: mở kế hoạch   /: lọc   Esc: đóng", a | A_DIM);
+		draw_text_clip(y, r.x + 2, r.w - 4, "Enter: mở kế hoạch   /: lọc   i: nhập từ tệp   Esc: đóng", a | A_DIM);
 		return;
 	}
 	struct sbuf count = SBUF_INIT;

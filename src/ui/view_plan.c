@@ -8,11 +8,14 @@
 #include <string.h>
 #include "core/criteria.h"
 #include "core/plan.h"
+#include "core/plan_edit.h"
 #include "text/utf8.h"
 #include "ui/app.h"
 #include "ui/choice.h"
 #include "ui/filter.h"
+#include "ui/form.h"
 #include "ui/list.h"
+#include "ui/textedit.h"
 #include "ui/tlines.h"
 #include "ui/wrap.h"
 
@@ -45,6 +48,8 @@ struct plan_view {
 	struct text_pane text;
 	struct filter filter;
 	unsigned char *keep;     /* with a filter: KEEP_MATCH or KEEP_ANCESTOR, else 0 */
+	char **body;             /* each section's text, read when first filtered */
+	int nbody;
 	int nmatch;              /* sections matching the filter */
 	struct highlight hl;
 	unsigned version;        /* app->data_version the plan was read at */
@@ -133,6 +138,9 @@ static void plan_unload(struct plan_view *pv)
 	free(pv->open);
 	free(pv->vis);
 	free(pv->keep);
+	strv_free(pv->body, pv->nbody);
+	pv->body = NULL;
+	pv->nbody = 0;
 	filter_clear(&pv->filter);
 	free(pv->meta);
 	free(pv->title);
@@ -556,7 +564,8 @@ static void plan_draw(struct app *app, void *st, struct rect r)
 		plan_refresh(app, pv);
 	draw_fill_rect(r, theme_attr(EL_TEXT));
 	if (!pv->have_plan) {
-		const char *msg = "Chưa có kế hoạch nào. Nhập kế hoạch bằng lệnh: cchc plan import TỆP";
+		const char *msg = "Chưa có kế hoạch nào. Bấm i để nhập kế hoạch từ tệp (.docx, .pdf, "
+				  ".txt).";
 		draw_text_clip(r.y + r.h / 2, r.x + 2, r.w - 4, msg, theme_attr(EL_TEXT));
 		return;
 	}
@@ -623,23 +632,40 @@ static int set_all(struct plan_view *pv, bool open)
 
 /* ---- the filter (/) ---- */
 
-static bool heading_matches(const struct plan_view *pv, int i)
+/* The sections' text, read once per plan load: the filter runs on every
+ * key typed, and a plan has hundreds of sections, not millions. */
+static void load_bodies(struct app *app, struct plan_view *pv)
+{
+	struct cchc_err err;
+	if (pv->body || !pv->nsec)
+		return;
+	if (section_texts(app->db, pv->plan_id, &pv->body, &pv->nbody, &err) != CCHC_OK) {
+		app_message(app, true, "%s", err.msg);
+		pv->body = NULL;
+		pv->nbody = 0;
+	}
+}
+
+static bool section_matches(const struct plan_view *pv, int i)
 {
 	struct sbuf b = SBUF_INIT;
-	sbuf_addf(&b, "%s %s", pv->sec[i].label, pv->sec[i].heading);
+	sbuf_addf(&b, "%s %s\n%s", pv->sec[i].label, pv->sec[i].heading,
+		  i < pv->nbody ? pv->body[i] : "");
 	bool m = filter_match(&pv->filter, b.s);
 	sbuf_free(&b);
 	return m;
 }
 
-/* Marks the sections the filter shows: the matches and their ancestors. */
-static int mark_matches(struct plan_view *pv)
+/* Marks the sections the filter shows: those whose heading or text matches,
+ * and their ancestors. */
+static int mark_matches(struct app *app, struct plan_view *pv)
 {
 	int first = -1;
+	load_bodies(app, pv);
 	pv->nmatch = 0;
 	memset(pv->keep, 0, (size_t)pv->nsec);
 	for (int i = 0; i < pv->nsec; i++) {
-		if (!heading_matches(pv, i))
+		if (!section_matches(pv, i))
 			continue;
 		pv->keep[i] = KEEP_MATCH;
 		pv->nmatch++;
@@ -669,7 +695,7 @@ static int apply_filter(struct app *app, void *ctx, const char *text)
 		drop_filter(pv);
 		return UI_VIEW;
 	}
-	int first = mark_matches(pv);
+	int first = mark_matches(app, pv);
 	bool keep_sel = pv->sel >= 0 && pv->keep[pv->sel] == KEEP_MATCH;
 	select_section(pv, keep_sel ? pv->sel : first >= 0 ? first : 0);
 	return UI_VIEW;
@@ -739,7 +765,7 @@ static void plan_refresh(struct app *app, struct plan_view *pv)
 	reopen(pv, ids, n, sel);
 	if (filter && pv->have_plan) {
 		filter_set(&pv->filter, filter);
-		mark_matches(pv);
+		mark_matches(app, pv);
 		select_section(pv, pv->sel >= 0 ? pv->sel : 0);
 	}
 	if (pv->sel >= 0 && pv->sec[pv->sel].id == sel) {
@@ -934,13 +960,192 @@ static int map_section(struct app *app, struct plan_view *pv)
 	return app_modal_open(app, m);
 }
 
+/* ---- correcting the plan (I, e, [, ], ^): one action each, undone by u ---- */
+
+enum { PF_MAX = 16 };
+
+/* The form of the plan's header fields: only the fields changed are
+ * written (a stored value the form shows otherwise, the signer block's
+ * lines joined by " / ", is not rewritten by a save that left it alone). */
+struct plan_form {
+	int64_t plan_id;
+	char *shown[PF_MAX];
+};
+
+static void plan_form_free(void *ctx)
+{
+	struct plan_form *pf = ctx;
+	for (int i = 0; i < PF_MAX; i++)
+		free(pf->shown[i]);
+	free(pf);
+}
+
+static int plan_form_save(struct app *app, struct form *f)
+{
+	struct plan_form *pf = f->ctx;
+	const char *names[PF_MAX], *values[PF_MAX];
+	int n = 0;
+	for (int i = 0; plan_fields[i].name && i < PF_MAX; i++)
+		if (strcmp(form_text(f, i), pf->shown[i]) != 0) {
+			names[n] = plan_fields[i].name;
+			values[n++] = form_text(f, i);
+		}
+	struct cchc_err err = { 0 };
+	if (!n)
+		return UI_ALL;
+	if (plan_update(app->db, pf->plan_id, names, values, n, &err)) {
+		/* the fields checked: the title, the date line, the year */
+		int bad = strstr(err.msg, "Năm") ? 3 : strstr(err.msg, "Ngày") ? 2 : 0;
+		form_error(f, bad, "%s", err.msg);
+		return -1;
+	}
+	app->data_version++;
+	app_message(app, false, "Đã sửa thông tin kế hoạch (u: hoàn tác)");
+	return UI_ALL;
+}
+
+/* A stored value as the form shows it: one line, lines joined by " / ". */
+static char *field_shown(const char *v)
+{
+	struct sbuf b = SBUF_INIT;
+	sbuf_add(&b, "");
+	for (const char *p = v ? v : ""; *p; p++)
+		if (*p == '\n')
+			sbuf_add(&b, " / ");
+		else
+			sbuf_addc(&b, *p);
+	char *sq = text_squeeze(b.s), *clean = text_sanitize(sq);
+	free(sq);
+	sbuf_free(&b);
+	return clean;
+}
+
+static int edit_plan(struct app *app, struct plan_view *pv)
+{
+	static const struct form_ops ops = { .save = plan_form_save, .free = plan_form_free };
+	const char *labels[PF_MAX];
+	int n = 0;
+	for (; plan_fields[n].name && n < PF_MAX; n++)
+		labels[n] = plan_fields[n].label;
+	struct plan_form *pf = xcalloc(1, sizeof *pf);
+	pf->plan_id = pv->plan_id;
+	struct form *f = form_new("Sửa thông tin kế hoạch", labels, n, &ops, pf);
+	const struct plan_info *p = &pv->info;
+	char year[12] = "";
+	if (p->year > 0)
+		snprintf(year, sizeof year, "%d", p->year);
+	const char *now[] = { p->title, p->doc_no, p->date_text, year, p->parent_body, p->issuer,
+			      p->place, p->signer_authority, p->signer_title, p->signer_name };
+	for (int i = 0; i < n && i < (int)(sizeof now / sizeof now[0]); i++) {
+		pf->shown[i] = field_shown(now[i]);
+		form_set(f, i, pf->shown[i]);
+		form_hint(f, i, plan_fields[i].hint);
+	}
+	return app_modal_open(app, &f->m);
+}
+
+/* The section editor: its first line is the heading, each line after it a
+ * paragraph, so Enter splits a paragraph and Backspace at a line's start
+ * joins it to the one above. ctx: the section's id. */
+static int section_save(struct app *app, void *ctx, const char *text)
+{
+	size_t n = strcspn(text, "\n");
+	char *heading = xstrndup(text, n);
+	struct cchc_err err = { 0 };
+	int rc = section_update(app->db, *(int64_t *)ctx, heading, text + n + (text[n] == '\n'),
+				&err);
+	free(heading);
+	if (rc) {
+		app_message(app, true, "Chưa lưu: %s", err.msg);
+		return -1;
+	}
+	app->data_version++;
+	app_message(app, false, "Đã sửa mục (u: hoàn tác)");
+	return UI_ALL;
+}
+
+static int edit_section(struct app *app, struct plan_view *pv)
+{
+	static const struct textedit_ops ops = { section_save, free };
+	const struct section_info *s = &pv->sec[pv->sel];
+	char *body = NULL;
+	struct cchc_err err = { 0 };
+	if (section_text(app->db, s->id, &body, &err)) {
+		app_message(app, true, "%s", err.msg);
+		return UI_STATUS;
+	}
+	struct sbuf b = SBUF_INIT;
+	sbuf_addf(&b, "%s\n%s", s->heading, body);
+	free(body);
+	int64_t *id = xcalloc(1, sizeof *id);
+	*id = s->id;
+	char title[96];
+	snprintf(title, sizeof title, "Sửa mục %.40s", s->label);
+	int r = app_modal_open(app, textedit_open(title, "Dòng đầu: đề mục. Mỗi dòng sau: một đoạn "
+						  "(\"- \" đầu dòng: ý liệt kê). C-o: lưu", b.s,
+						  &ops, id));
+	sbuf_free(&b);
+	return r;
+}
+
+static int move_section(struct app *app, struct plan_view *pv, int dir)
+{
+	struct cchc_err err = { 0 };
+	if (section_move(app->db, pv->sec[pv->sel].id, dir, &err)) {
+		app_message(app, true, "%s", err.msg);
+		return UI_STATUS;
+	}
+	app->data_version++;
+	app_message(app, false, dir < 0 ? "Đã chuyển mục lên (u: hoàn tác)"
+					: "Đã chuyển mục xuống (u: hoàn tác)");
+	return UI_ALL;
+}
+
+static int join_section(struct app *app, struct plan_view *pv)
+{
+	struct cchc_err err = { 0 };
+	int64_t into = 0;
+	if (section_join_previous(app->db, pv->sec[pv->sel].id, &into, &err)) {
+		app_message(app, true, "%s", err.msg);
+		return UI_STATUS;
+	}
+	/* the refresh keeps the selected id: the section joined into */
+	pv->sec[pv->sel].id = into;
+	app->data_version++;
+	app_message(app, false, "Đã nối mục vào mục trước (u: hoàn tác)");
+	return UI_ALL;
+}
+
+static int edit_action(struct app *app, struct plan_view *pv, enum action a)
+{
+	if (a == ACT_PLAN_EDIT)
+		return edit_plan(app, pv);
+	if (a != ACT_SECTION_EDIT && a != ACT_SECTION_UP && a != ACT_SECTION_DOWN &&
+	    a != ACT_SECTION_JOIN)
+		return -1;
+	if (pv->sel < 0)
+		return UI_NONE;
+	switch (a) {
+	case ACT_SECTION_EDIT: return edit_section(app, pv);
+	case ACT_SECTION_UP: return move_section(app, pv, -1);
+	case ACT_SECTION_DOWN: return move_section(app, pv, 1);
+	case ACT_SECTION_JOIN: return join_section(app, pv);
+	default: return -1;
+	}
+}
+
 static int plan_handle(struct app *app, void *st, enum action a)
 {
 	struct plan_view *pv = st;
 	if (a == ACT_PLAN_PICK)
 		return app_modal_open(app, plan_picker_open(app, pv->plan_id, plan_chosen, pv));
+	if (a == ACT_PLAN_IMPORT)
+		return app_modal_open(app, plan_import_open(app, plan_chosen, pv));
 	if (!pv->have_plan)
 		return UI_NONE;
+	int r = edit_action(app, pv, a);
+	if (r != -1)
+		return r;
 	if (a == ACT_JUMP)
 		return app_modal_open(app, prompt_open("Nhảy tới mục (ví dụ 1.2, II, đ):", jump_done, pv));
 	if (a == ACT_FILTER)

@@ -1,7 +1,8 @@
 #!/bin/sh
 # / filters a list as one types, the words without tones ("thu tuc" finds
 # "thủ tục"), the matches highlighted (lines of ^ under the cells drawn as
-# the theme element "match"): in the outline only matching sections and
+# the theme element "match"): in the outline only sections whose heading or
+# text matches (issue 17: text too, not only headings) and
 # their ancestors stay, the count shows at the end of the input line and,
 # after Enter, in the status line; Esc while typing, or after, brings every
 # section back with the cursor where it was. The same in the units list and

@@ -13,6 +13,8 @@ SCREEN_TESTS = \
 	tests/screen/theme.sh \
 	tests/screen/keys.sh \
 	tests/screen/filter.sh \
+	tests/screen/plan-edit.sh \
+	tests/screen/plan-import.sh \
 	tests/screen/match-next.sh \
 	tests/screen/search.sh \
 	tests/screen/lineedit.sh \
