@@ -49,7 +49,7 @@ key C-u
 type plans/utf16.txt
 key C-o
 dump
-key <Space> <Esc>
+key <Space> <Esc> c
 dump
 S
 # a text file in an old encoding: chosen in the encoding field (↓ lists the
