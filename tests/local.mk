@@ -139,7 +139,7 @@ bench: tests/bench/bench_search$(EXEEXT) tests/bench/gen$(EXEEXT) tests/bench/fl
 
 # The registers (issue 6): settings, dossiers, apology letters.
 CLI_TESTS += tests/cli/settings.sh tests/cli/dossiers.sh tests/cli/letters.sh tests/cli/reports.sh \
-	tests/cli/history.sh
+	tests/cli/history.sh tests/cli/delete.sh
 # The report a clerk sends unchanged (issue 15): its wording, the annual report.
 CLI_TESTS += tests/cli/report-wording.sh
 # Issue 15: the apology letter's two forms and templates, the dossier register (Mẫu 07).

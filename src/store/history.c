@@ -731,8 +731,9 @@ void history_entries_free(struct history_entry *v, int n)
 
 /* ------------------------------------------------------------ trash */
 
-/* Records deleted (top-level ones: those with an id) whose deleting action
- * is not undone and that have not come back since. */
+/* Records deleted (top-level ones: those with an id, and a file deleted on
+ * its own from an evidence record) whose deleting action is not undone and
+ * that have not come back since. */
 int trash_list(struct db *db, struct trash_item **out, int *n, struct cchc_err *err)
 {
 	*out = NULL;
@@ -742,7 +743,10 @@ int trash_list(struct db *db, struct trash_item **out, int *n, struct cchc_err *
 				    "'$.id'), c.key, c.old FROM history_change c JOIN history_action a "
 				    "ON a.id = c.action_id WHERE c.op = 'delete' AND a.undone_by IS "
 				    "NULL AND c.tbl IN ('plan', 'criteria_catalogue', 'unit', 'task', "
-				    "'evidence', 'dossier', 'letter', 'feedback') AND NOT EXISTS "
+				    "'evidence', 'evidence_file', 'dossier', 'letter', 'feedback') AND "
+				    "NOT (c.tbl = 'evidence_file' AND EXISTS (SELECT 1 FROM "
+				    "history_change e WHERE e.action_id = c.action_id AND e.op = "
+				    "'delete' AND e.tbl = 'evidence')) AND NOT EXISTS "
 				    "(SELECT 1 FROM history_change l WHERE l.tbl = c.tbl AND l.key = "
 				    "c.key AND l.id > c.id AND l.op = 'insert') AND NOT EXISTS (SELECT 1 "
 				    "FROM history_change p WHERE p.action_id = c.action_id AND p.op = "
