@@ -42,7 +42,7 @@ libcchc_a_SOURCES += \
 	src/store/datafile.c src/store/datafile.h \
 	src/core/plan.c src/core/plan.h \
 	src/core/unit.c src/core/unit.h \
-	src/core/delete.c \
+	src/core/delete.c src/core/history_text.c src/core/history_text.h \
 	src/core/demo.c src/core/demo.h \
 	src/import/plan_parse.c src/import/plan_parse.h \
 	src/import/plan_layout.c src/import/plan_layout.h \

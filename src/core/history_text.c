@@ -1,0 +1,333 @@
+/* The history in the clerk's words: for each table, each column's label and
+ * how its value reads ("trạng thái: chưa thực hiện → hoàn thành", a date as
+ * 12/03/2026, a unit as "VP – Văn phòng Sở", a section as "mục 1.3
+ * «Cải cách thủ tục hành chính»"). The store records raw rows; this table
+ * is registered with it (history_set_text) by history_text_install. */
+#include <config.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/dossier.h"
+#include "core/evidence.h"
+#include "core/feedback.h"
+#include "core/history_text.h"
+#include "core/letter.h"
+#include "core/task.h"
+#include "store/history.h"
+#include "text/date.h"
+#include "util/sbuf.h"
+
+typedef char *(*render_fn)(struct db *db, const char *v);
+
+/* ------------------------------------------------------------ renderers */
+
+static char *r_date(struct db *db, const char *v)
+{
+	(void)db;
+	struct ymd d;
+	if (strlen(v) != 10 || !date_parse_iso(v, &d))
+		return NULL;
+	char out[16];
+	snprintf(out, sizeof out, "%02d/%02d/%04d", d.d, d.m, d.y);
+	return xstrdup(out);
+}
+
+static char *r_bool(struct db *db, const char *v)
+{
+	(void)db;
+	return xstrdup(strcmp(v, "0") == 0 ? "không" : "có");
+}
+
+static char *r_task_status(struct db *db, const char *v)
+{
+	(void)db;
+	int s = task_status_parse(v);
+	return s >= 0 ? xstrdup(task_status_label(s)) : NULL;
+}
+
+static char *r_feedback_status(struct db *db, const char *v)
+{
+	(void)db;
+	int s = feedback_status_parse(v);
+	return s >= 0 ? xstrdup(feedback_status_label(s)) : NULL;
+}
+
+static char *r_feedback_step(struct db *db, const char *v)
+{
+	(void)db;
+	return xstrdup(feedback_step_label(v));
+}
+
+static char *r_evidence_kind(struct db *db, const char *v)
+{
+	(void)db;
+	return xstrdup(evidence_kind_label(v));
+}
+
+static char *r_feedback_channel(struct db *db, const char *v)
+{
+	(void)db;
+	return xstrdup(feedback_channel_label(v));
+}
+
+static char *r_feedback_kind(struct db *db, const char *v)
+{
+	(void)db;
+	return xstrdup(feedback_kind_label(v));
+}
+
+static char *r_feedback_topic(struct db *db, const char *v)
+{
+	(void)db;
+	return xstrdup(feedback_topic_label(v));
+}
+
+static char *r_dossier_channel(struct db *db, const char *v)
+{
+	(void)db;
+	return xstrdup(dossier_channel_label(v));
+}
+
+static char *r_letter_channel(struct db *db, const char *v)
+{
+	(void)db;
+	return xstrdup(letter_channel_label(v));
+}
+
+static const char *const code_words[][2] = {
+	{ "phong", "phòng thuộc Sở" }, { "don-vi", "đơn vị thuộc Sở" },
+	{ "so-nganh", "Sở, ban, ngành" }, { "huyen", "UBND cấp huyện" }, { "xa", "UBND cấp xã" },
+	{ "khac", "khác" }, { "manual", "nhập tay" }, { "import", "nhập từ tệp" },
+};
+
+static char *r_code_word(struct db *db, const char *v)
+{
+	(void)db;
+	for (size_t i = 0; i < sizeof code_words / sizeof code_words[0]; i++)
+		if (strcmp(code_words[i][0], v) == 0)
+			return xstrdup(code_words[i][1]);
+	return NULL;
+}
+
+static char *r_size(struct db *db, const char *v)
+{
+	(void)db;
+	struct sbuf b = SBUF_INIT;
+	sbuf_addf(&b, "%s byte", v);
+	return sbuf_detach(&b);
+}
+
+/* The first 60 letters of a text column, "…" when cut. */
+#define CUT(c) "CASE WHEN length(" c ") > 60 THEN substr(" c ", 1, 59) || '…' ELSE " c " END"
+
+/* A referenced record by the query (?1 = its id) giving its words; when it
+ * is gone, what (a noun) and its number. */
+static char *by_query(struct db *db, const char *sql, const char *what, const char *v)
+{
+	sqlite3_stmt *st;
+	char *out = NULL;
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_int64(st, 1, strtoll(v, NULL, 10));
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		out = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	if (!out) {
+		struct sbuf b = SBUF_INIT;
+		sbuf_addf(&b, "%s số %s (đã xóa)", what, v);
+		out = sbuf_detach(&b);
+	}
+	return out;
+}
+
+static char *r_unit(struct db *db, const char *v)
+{
+	return by_query(db, "SELECT CASE WHEN coalesce(code, '') <> '' THEN code || ' – ' ELSE '' "
+			"END || name FROM unit WHERE id = ?1", "đơn vị", v);
+}
+
+/* "mục II.3 «Cải cách thủ tục hành chính»": the section's label after its
+ * parent's when it does not carry the parent's number itself ("3." under
+ * "II."), without the trailing dot; a lettered point as "mục 2 điểm đ)". */
+static char *r_section(struct db *db, const char *v)
+{
+	return by_query(db, "SELECT 'mục ' || CASE WHEN p.label IS NULL OR s.label LIKE rtrim(p.label, "
+			"'.') || '.%' THEN rtrim(s.label, '.') WHEN s.label LIKE '%)' THEN rtrim("
+			"p.label, '.') || ' điểm ' || s.label ELSE rtrim(p.label, '.') || '.' || "
+			"rtrim(s.label, '.') END || ' «' || " CUT("s.heading") " || '»' FROM section s "
+			"LEFT JOIN section p ON p.id = s.parent_id WHERE s.id = ?1", "mục", v);
+}
+
+static char *r_plan(struct db *db, const char *v)
+{
+	return by_query(db, "SELECT CASE WHEN doc_no <> '' THEN 'số ' || doc_no || ' ' ELSE '' END || "
+			"'«' || " CUT("title") " || '»' FROM plan WHERE id = ?1",
+			"kế hoạch", v);
+}
+
+static char *r_task(struct db *db, const char *v)
+{
+	return by_query(db, "SELECT id || ' «' || " CUT("title") " || '»' FROM task WHERE id = ?1",
+			"nhiệm vụ", v);
+}
+
+static char *r_evidence(struct db *db, const char *v)
+{
+	return by_query(db, "SELECT id || CASE WHEN summary <> '' THEN ' «' || " CUT("summary")
+			" || '»' ELSE '' END FROM evidence WHERE id = ?1",
+			"tài liệu", v);
+}
+
+static char *r_dossier(struct db *db, const char *v)
+{
+	return by_query(db, "SELECT code FROM dossier WHERE id = ?1", "hồ sơ", v);
+}
+
+static char *r_criterion(struct db *db, const char *v)
+{
+	return by_query(db, "SELECT code || ' «' || " CUT("name") " || '»' FROM criterion WHERE id = "
+			"?1", "tiêu chí", v);
+}
+
+static char *r_catalogue(struct db *db, const char *v)
+{
+	return by_query(db, "SELECT name FROM criteria_catalogue WHERE id = ?1", "bộ tiêu chí", v);
+}
+
+static char *r_feedback(struct db *db, const char *v)
+{
+	return by_query(db, "SELECT id || ' «' || " CUT("sender") " || '»' FROM feedback WHERE id = "
+			"?1", "phản ánh", v);
+}
+
+/* ------------------------------------------------------------ the table */
+
+/* A column's label and renderer: table NULL applies to every table that has
+ * no line of its own for the column; label NULL leaves it out (keys and
+ * bookkeeping the clerk never sees: copies of an imported text, hashes,
+ * sequence numbers, the record's own number). */
+static const struct field {
+	const char *table, *col, *label;
+	render_fn render;
+} fields[] = {
+	{ "task", "status", "trạng thái", r_task_status },
+	{ "task", "due_on", "hạn", r_date },
+	{ "task_due", "due_on", "hạn", r_date },
+	{ "task_note", "text", "nội dung", NULL },
+	{ "task_note", "noted_on", "ngày ghi", r_date },
+	{ "task_note", "period", "kỳ báo cáo", NULL },
+	{ "feedback", "status", "trạng thái", r_feedback_status },
+	{ "feedback", "channel", "kênh tiếp nhận", r_feedback_channel },
+	{ "feedback", "kind", "loại", r_feedback_kind },
+	{ "feedback", "due_on", "hạn bước tiếp theo", r_date },
+	{ "feedback_step", "step", "bước", r_feedback_step },
+	{ "feedback_step", "note", "ghi chú", NULL },
+	{ "dossier", "channel", "hình thức nộp", r_dossier_channel },
+	{ "dossier", "status", "trạng thái (theo hệ thống một cửa)", NULL },
+	{ "dossier", "due_on", "hạn trả", r_date },
+	{ "letter", "channel", "cách gửi", r_letter_channel },
+	{ "letter", "unit_id", "đơn vị để trễ", r_unit },
+	{ "letter", "year", NULL, NULL },
+	{ "evidence", "kind", "loại", r_evidence_kind },
+	{ "evidence_file", "name", "tên tệp", NULL },
+	{ "unit", "kind", "loại đơn vị", r_code_word },
+	{ "unit", "code", "ký hiệu", NULL },
+	{ "section", "label", "số mục", NULL },
+	{ "section", "heading", "đề mục", NULL },
+	{ "section_item", "kind", NULL, NULL },
+	{ "section_item", "marker", NULL, NULL },
+	{ "plan_reference", "kind", "loại văn bản", NULL },
+	{ "criterion", "code", "mã", NULL },
+	{ NULL, "id", NULL, NULL }, { NULL, "seq", NULL, NULL }, { NULL, "depth", NULL, NULL },
+	{ NULL, "style", NULL, NULL }, { NULL, "source_text", NULL, NULL },
+	{ NULL, "source_sha256", NULL, NULL }, { NULL, "sha256", NULL, NULL },
+	{ NULL, "due_every", NULL, NULL }, { NULL, "due_kind", NULL, NULL }, { NULL, "imported_at", NULL, NULL },
+	{ NULL, "template", NULL, NULL }, { NULL, "is_demo", NULL, NULL },
+	{ NULL, "import_id", NULL, NULL }, { NULL, "import_line", NULL, NULL },
+	{ NULL, "recorded_at", NULL, NULL }, { NULL, "idx", NULL, NULL },
+	{ NULL, "title", "tên", NULL }, { NULL, "name", "tên", NULL },
+	{ NULL, "code", "mã", NULL }, { NULL, "due_text", "thời hạn", NULL },
+	{ NULL, "done_on", "ngày hoàn thành", r_date }, { NULL, "assigned_on", "ngày giao", r_date },
+	{ NULL, "lead_unit_id", "đơn vị chủ trì", r_unit }, { NULL, "unit_id", "đơn vị", r_unit },
+	{ NULL, "section_id", "thuộc", r_section }, { NULL, "parent_id", "thuộc", r_section },
+	{ NULL, "plan_id", "kế hoạch", r_plan }, { NULL, "task_id", "nhiệm vụ", r_task },
+	{ NULL, "evidence_id", "tài liệu kiểm chứng", r_evidence },
+	{ NULL, "dossier_id", "hồ sơ", r_dossier }, { NULL, "feedback_id", "phản ánh", r_feedback },
+	{ NULL, "criterion_id", "tiêu chí", r_criterion },
+	{ NULL, "catalogue_id", "bộ tiêu chí", r_catalogue },
+	{ NULL, "description", "mô tả", NULL }, { NULL, "product", "sản phẩm", NULL },
+	{ NULL, "kind", "loại", NULL }, { NULL, "doc_no", "số, ký hiệu", NULL },
+	{ NULL, "doc_type", "loại văn bản", NULL }, { NULL, "issued_on", "ngày ban hành", r_date },
+	{ NULL, "issuer", "cơ quan ban hành", NULL }, { NULL, "summary", "trích yếu", NULL },
+	{ NULL, "notes", "ghi chú", NULL }, { NULL, "note", "ghi chú", NULL },
+	{ NULL, "head", "trưởng đơn vị", NULL }, { NULL, "active", "đang hoạt động", r_bool },
+	{ NULL, "received_on", "ngày tiếp nhận", r_date },
+	{ NULL, "resolved_on", "ngày hoàn thành", r_date }, { NULL, "holder", "chủ hồ sơ", NULL },
+	{ NULL, "procedure", "thủ tục", NULL }, { NULL, "field", "lĩnh vực", NULL },
+	{ NULL, "address", "địa chỉ", NULL }, { NULL, "contact", "liên hệ", NULL },
+	{ NULL, "source", "nguồn", r_code_word }, { NULL, "reason", "lý do", NULL },
+	{ NULL, "new_due", "ngày hẹn mới", r_date }, { NULL, "original_due", "hạn cũ", r_date },
+	{ NULL, "number", "số", NULL }, { NULL, "letter_on", "ngày phiếu", r_date },
+	{ NULL, "sent_on", "ngày gửi", r_date }, { NULL, "authority", "quyền hạn ký", NULL },
+	{ NULL, "signer_title", "chức vụ người ký", NULL }, { NULL, "signer", "người ký", NULL },
+	{ NULL, "sender", "người gửi", NULL }, { NULL, "content", "nội dung", NULL },
+	{ NULL, "topic", "nội dung thuộc", r_feedback_topic },
+	{ NULL, "related", "thủ tục, quy định liên quan", NULL },
+	{ NULL, "forward_to", "chuyển đến", NULL }, { NULL, "forward_no", "số văn bản chuyển", NULL },
+	{ NULL, "answer_text", "nội dung trả lời", NULL },
+	{ NULL, "answer_signer", "người ký trả lời", NULL },
+	{ NULL, "answer_channel", "hình thức trả lời", NULL },
+	{ NULL, "published_where", "nơi công khai", NULL },
+	{ NULL, "closed_on", "ngày kết thúc", r_date }, { NULL, "published_on", "ngày công khai", r_date },
+	{ NULL, "on_date", "ngày", r_date }, { NULL, "text", "nội dung", NULL },
+	{ NULL, "value", "giá trị", NULL }, { NULL, "key", "thiết lập", NULL },
+	{ NULL, "late", "gửi muộn", r_bool }, { NULL, "addressee", "người nhận", NULL },
+	{ NULL, "channel", "kênh", NULL }, { NULL, "size", "cỡ", r_size },
+	{ NULL, "year", "năm", NULL }, { NULL, "points", "điểm", NULL },
+	{ NULL, "max_points", "điểm tối đa", NULL }, { NULL, "evidence_hint", "tài liệu cần có", NULL },
+	{ NULL, "parent_code", "thuộc tiêu chí", NULL }, { NULL, "province", "tỉnh", NULL },
+	{ NULL, "rank", "xếp hạng", NULL }, { NULL, "rank_of", "trên tổng số", NULL },
+	{ NULL, "target", "chỉ tiêu", NULL }, { NULL, "period", "kỳ", NULL },
+	{ NULL, "section", "phần", NULL }, { NULL, "place", "địa danh", NULL },
+	{ NULL, "date_text", "ngày tháng (như văn bản ghi)", NULL },
+	{ NULL, "parent_body", "cơ quan chủ quản", NULL }, { NULL, "preamble", "căn cứ", NULL },
+	{ NULL, "closing", "phần cuối", NULL }, { NULL, "signer_authority", "quyền hạn ký", NULL },
+	{ NULL, "signer_name", "người ký", NULL }, { NULL, "source_name", "tệp gốc", NULL },
+};
+#define NFIELDS (sizeof fields / sizeof fields[0])
+
+/* The line for table's column: its own first, then the general one. */
+static const struct field *field_of(const char *table, const char *col)
+{
+	const struct field *general = NULL;
+	for (size_t i = 0; i < NFIELDS; i++) {
+		if (strcmp(fields[i].col, col) != 0)
+			continue;
+		if (fields[i].table && strcmp(fields[i].table, table) == 0)
+			return &fields[i];
+		if (!fields[i].table && !general)
+			general = &fields[i];
+	}
+	return general;
+}
+
+/* An unknown column (one a later schema adds) is left out rather than
+ * shown by its name. */
+static const char *label_of(const char *table, const char *col)
+{
+	const struct field *f = field_of(table, col);
+	return f ? f->label : NULL;
+}
+
+static char *value_of(struct db *db, const char *table, const char *col, const char *value)
+{
+	const struct field *f = field_of(table, col);
+	return f && f->render ? f->render(db, value) : NULL;
+}
+
+static const struct history_text text = { label_of, value_of };
+
+void history_text_install(void)
+{
+	history_set_text(&text);
+}
