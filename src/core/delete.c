@@ -29,7 +29,8 @@
 #include "util/sbuf.h"
 
 /* One kind of record to delete. name_sql (?1 = id) gives the record's
- * reference and name for the label, and no row when there is no record;
+ * reference and what follows it in the label (" «name»"), and no row when
+ * there is no record;
  * refuse (may be NULL) sets err when the record must stay; the delete
  * statements take ?1 = id. */
 struct del_kind {
@@ -62,12 +63,10 @@ static bool record_label(struct db *db, const struct del_kind *k, int64_t id, ch
 	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		const char *r = (const char *)sqlite3_column_text(st, 0);
-		const char *name = (const char *)sqlite3_column_text(st, 1);
+		const char *tail = (const char *)sqlite3_column_text(st, 1);
 		snprintf(ref, 128, "%s", r ? r : "");
 		struct sbuf b = SBUF_INIT;
-		sbuf_addf(&b, "Xóa %s %s", k->what, ref);
-		if (name && *name)
-			sbuf_addf(&b, " «%s»", name);
+		sbuf_addf(&b, "Xóa %s %s%s", k->what, ref, tail ? tail : "");
 		*label = sbuf_detach(&b);
 		found = true;
 	}
@@ -110,7 +109,8 @@ static int delete_record(struct db *db, const struct del_kind *k, int64_t id, st
 
 /* ------------------------------------------------------------ the kinds */
 
-#define NAME60(col) "substr(" col ", 1, 60)"
+/* " «name»", the name cut to 60 letters; "" when it is empty. */
+#define NAME60(col) "CASE WHEN " col " <> '' THEN ' «' || substr(" col ", 1, 60) || '»' ELSE '' END"
 
 static const struct del_kind task_kind = {
 	"nhiệm vụ", "SELECT id, " NAME60("title") " FROM task WHERE id = ?1", NULL,
@@ -118,14 +118,14 @@ static const struct del_kind task_kind = {
 };
 
 static const struct del_kind evidence_kind = {
-	"tài liệu kiểm chứng", "SELECT id, " NAME60("CASE WHEN summary <> '' THEN summary ELSE "
-	"doc_no END") " FROM evidence WHERE id = ?1", NULL,
+	"tài liệu kiểm chứng", "SELECT id, " NAME60("coalesce(nullif(summary, ''), doc_no)") " FROM "
+	"evidence WHERE id = ?1", NULL,
 	{ "DELETE FROM evidence WHERE id = ?1" },
 };
 
 static const struct del_kind letter_kind = {
-	"phiếu xin lỗi", "SELECT l.number, 'hồ sơ ' || d.code FROM letter l JOIN dossier d ON d.id = "
-	"l.dossier_id WHERE l.id = ?1", NULL,
+	"phiếu xin lỗi số", "SELECT l.number, ' (hồ sơ ' || d.code || ')' FROM letter l JOIN dossier "
+	"d ON d.id = l.dossier_id WHERE l.id = ?1", NULL,
 	{ "DELETE FROM letter WHERE id = ?1" },
 };
 
@@ -239,7 +239,7 @@ static char *file_label(struct db *db, int64_t evidence_id, int file_no, int *se
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		*seq = sqlite3_column_int(st, 0);
 		struct sbuf b = SBUF_INIT;
-		sbuf_addf(&b, "Xóa tệp %d «%s» của tài liệu kiểm chứng %lld", file_no,
+		sbuf_addf(&b, "Xóa tệp %d%s của tài liệu kiểm chứng %lld", file_no,
 			  sqlite3_column_text(st, 1), (long long)evidence_id);
 		label = sbuf_detach(&b);
 	}

@@ -325,7 +325,40 @@ static char *value_of(struct db *db, const char *table, const char *col, const c
 	return f && f->render ? f->render(db, value) : NULL;
 }
 
-static const struct history_text text = { label_of, value_of };
+/* Records better known by something other than their number, named from
+ * their row (?1, JSON) by a query. */
+static const struct {
+	const char *table, *sql;
+} names[] = {
+	{ "unit", "SELECT 'đơn vị ' || coalesce(nullif(json_extract(?1, '$.code'), ''), "
+	  "json_extract(?1, '$.id')) || ' «' || json_extract(?1, '$.name') || '»'" },
+	{ "dossier", "SELECT 'hồ sơ ' || json_extract(?1, '$.code') || CASE WHEN json_extract(?1, "
+	  "'$.holder') <> '' THEN ' «' || json_extract(?1, '$.holder') || '»' ELSE '' END" },
+	{ "letter", "SELECT 'phiếu xin lỗi số ' || json_extract(?1, '$.number') || coalesce(' (hồ sơ "
+	  "' || (SELECT code FROM dossier WHERE id = json_extract(?1, '$.dossier_id')) || ')', '')" },
+	{ "evidence_file", "SELECT 'tệp «' || json_extract(?1, '$.name') || '» của tài liệu kiểm "
+	  "chứng ' || json_extract(?1, '$.evidence_id')" },
+};
+
+static char *name_of(struct db *db, const char *table, const char *row)
+{
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		if (strcmp(names[i].table, table) != 0)
+			continue;
+		sqlite3_stmt *st;
+		char *out = NULL;
+		if (sqlite3_prepare_v2(db->h, names[i].sql, -1, &st, NULL) != SQLITE_OK)
+			return NULL;
+		sqlite3_bind_text(st, 1, row, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+			out = xstrdup((const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+		return out;
+	}
+	return NULL;
+}
+
+static const struct history_text text = { label_of, value_of, name_of };
 
 void history_text_install(void)
 {

@@ -309,6 +309,15 @@ void history_label(struct db *db, const char *label, bool record_rows)
 
 /* ------------------------------------------------------------ describing */
 
+/* Without a registered text, fields show as stored: column names and
+ * values (what the store alone can know). */
+static const struct history_text *text;
+
+void history_set_text(const struct history_text *t)
+{
+	text = t;
+}
+
 /* Records that stand on their own, in the order an action's summary and the
  * trash name them; other rows (sections, links, steps) belong to one. */
 #define TOP_RANK "CASE tbl WHEN 'plan' THEN 0 WHEN 'criteria_catalogue' THEN 1 WHEN 'unit' " \
@@ -350,12 +359,19 @@ static const char *name_col(const char *table)
 
 /* "thêm nhiệm vụ 12 «Rà soát văn bản»" for one change row: table, key, op,
  * and the row's values. */
-static char *describe_change(sqlite3 *h, const char *table, const char *key, const char *op,
+static char *describe_change(struct db *db, const char *table, const char *key, const char *op,
 			     const char *row)
 {
 	struct sbuf b = SBUF_INIT;
-	sbuf_addf(&b, "%s %s", op[0] == 'i' ? "thêm" : op[0] == 'u' ? "sửa" : "xóa",
-		  history_table_label(table));
+	const char *verb = op[0] == 'i' ? "thêm" : op[0] == 'u' ? "sửa" : "xóa";
+	char *name = text && row ? text->name(db, table, row) : NULL;
+	if (name) {  /* as core names it: "hồ sơ HS-1 «Nguyễn Thị Hoa»" */
+		sbuf_addf(&b, "%s %s", verb, name);
+		free(name);
+		return sbuf_detach(&b);
+	}
+	sqlite3 *h = db->h;
+	sbuf_addf(&b, "%s %s", verb, history_table_label(table));
 	sqlite3_stmt *st;
 	const char *nc = name_col(table);
 	char path[80];
@@ -388,7 +404,7 @@ static char *summarize(struct db *db, int64_t id, const char *label, int *nchang
 			       "LIMIT 1", -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_int64(st, 1, id);
 		if (sqlite3_step(st) == SQLITE_ROW) {
-			first = describe_change(db->h, (const char *)sqlite3_column_text(st, 0),
+			first = describe_change(db, (const char *)sqlite3_column_text(st, 0),
 						(const char *)sqlite3_column_text(st, 1),
 						(const char *)sqlite3_column_text(st, 2),
 						(const char *)sqlite3_column_text(st, 3));
@@ -631,15 +647,6 @@ int history_undo(struct db *db, struct history_action *a, struct cchc_err *err)
 
 /* ------------------------------------------------------------ one record */
 
-/* Without a registered text, fields show as stored: column names and
- * values (what the store alone can know). */
-static const struct history_text *text;
-
-void history_set_text(const struct history_text *t)
-{
-	text = t;
-}
-
 static bool is_bookkeeping(const char *col)
 {
 	return strcmp(col, "updated_at") == 0 || strcmp(col, "created_at") == 0;
@@ -764,7 +771,7 @@ int trash_list(struct db *db, struct trash_item **out, int *n, struct cchc_err *
 		snprintf(t->at, sizeof t->at, "%s", sqlite3_column_text(st, 1));
 		snprintf(t->table, sizeof t->table, "%s", sqlite3_column_text(st, 2));
 		t->id = sqlite3_column_int64(st, 3);
-		t->summary = describe_change(db->h, t->table, (const char *)sqlite3_column_text(st, 4),
+		t->summary = describe_change(db, t->table, (const char *)sqlite3_column_text(st, 4),
 					     "delete", (const char *)sqlite3_column_text(st, 5));
 	}
 	sqlite3_finalize(st);

@@ -76,6 +76,10 @@ struct history_text {
 	const char *(*label)(const char *table, const char *col);
 	/* The value as the clerk reads it (malloc'd); NULL to show it as stored. */
 	char *(*value)(struct db *db, const char *table, const char *col, const char *value);
+	/* A record's name from its row (JSON) as the clerk knows it ("hồ sơ
+	 * HS-1 «Nguyễn Thị Hoa»"), malloc'd; NULL for the table's label, id and
+	 * name column. */
+	char *(*name)(struct db *db, const char *table, const char *row);
 };
 /* Installs t (static; NULL: the stored column names and values). */
 void history_set_text(const struct history_text *t);

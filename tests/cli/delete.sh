@@ -95,7 +95,7 @@ run "$CCHC" evidence delete 1 --file 0
 expect_rc 2
 run "$CCHC" trash
 expect_grep "$fact  " "$T/out"
-expect_grep "anh.jpg" "$T/out"
+expect_grep "xóa tệp «anh.jpg» của tài liệu kiểm chứng 1" "$T/out"
 run "$CCHC" evidence delete 1
 expect_rc 0
 expect_grep "Đã xóa tài liệu kiểm chứng 1 «Phê duyệt kế hoạch rà soát»" "$T/out"
@@ -128,9 +128,10 @@ expect_grep "--force" "$T/err"
 "$CCHC" dossier show HS-1 >/dev/null || fail "refused dossier gone"
 run "$CCHC" letter delete 1
 expect_rc 0
-expect_grep "Đã xóa phiếu xin lỗi 01/" "$T/out"
-expect_grep "«hồ sơ HS-1»" "$T/out"
+expect_grep "Đã xóa phiếu xin lỗi số 01/PXL (hồ sơ HS-1) (đã chuyển vào thùng rác" "$T/out"
 lact=$(last_restore)
+run "$CCHC" trash
+expect_grep "xóa phiếu xin lỗi số 01/PXL (hồ sơ HS-1)" "$T/out"
 report >"$T/report-noletter"
 cmp -s "$T/report-before" "$T/report-noletter" && fail "the report still counts the letter"
 run "$CCHC" trash restore "$lact"
@@ -141,6 +142,8 @@ run "$CCHC" dossier delete HS-1 --force
 expect_rc 0
 expect_grep "Đã xóa hồ sơ HS-1 «Nguyễn Thị Hoa»" "$T/out"
 dact=$(last_restore)
+run "$CCHC" trash
+expect_grep "xóa hồ sơ HS-1 «Nguyễn Thị Hoa»" "$T/out"
 run "$CCHC" dossier show HS-1
 expect_rc 1
 [ "$(sqlite3 "$CCHC_DB" "SELECT count(*) FROM letter")" = 0 ] || fail "--force left the letter"
@@ -190,6 +193,8 @@ run "$CCHC" unit delete kh
 expect_rc 0
 expect_grep "Đã xóa đơn vị KH «Phòng Kế hoạch»" "$T/out"
 uact=$(last_restore)
+run "$CCHC" trash
+expect_grep "xóa đơn vị KH «Phòng Kế hoạch»" "$T/out"
 run "$CCHC" unit list --all
 expect_no_grep "Phòng Kế hoạch" "$T/out"
 run "$CCHC" unit delete KH

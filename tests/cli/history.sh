@@ -15,7 +15,7 @@ export CCHC_TODAY=2026-11-24 USER=van-thu
 run "$CCHC" history
 expect_rc 0
 expect_grep "van-thu  Sửa nhiệm vụ 1 «Rà soát văn bản quy phạm»" "$T/out"
-expect_grep "Thêm đơn vị 1 «Văn phòng Sở»" "$T/out"
+expect_grep "Thêm đơn vị VP «Văn phòng Sở»" "$T/out"
 expect_grep "Thêm kế hoạch 1" "$T/out"
 [ "$(wc -l <"$T/out")" -eq 5 ] || fail "5 actions expected: $(cat "$T/out")"
 run "$CCHC" history task 1
