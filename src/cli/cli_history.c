@@ -151,5 +151,25 @@ static int trash_restore_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	if (cli_open_db(ctx))
 		return CLI_ERR;
 	struct cchc_err err = { 0 };
-	return trash_restore(&ctx->db, id, &err) ? cli_error(&err) : CLI_OK;
+	struct trash_item *t;
+	int n;
+	if (trash_list(&ctx->db, &t, &n, &err))
+		return cli_error(&err);
+	if (trash_restore(&ctx->db, id, &err)) {
+		trash_list_free(t, n);
+		return cli_error(&err);
+	}
+	/* what came back, as the trash named it: "Đã khôi phục nhiệm vụ 12 «…»" */
+	for (int i = 0; i < n; i++) {
+		if (t[i].action_id != id)
+			continue;
+		const char *what = t[i].summary;
+		if (strncmp(what, "xóa ", strlen("xóa ")) == 0)
+			what += strlen("xóa ");
+		fputs("Đã khôi phục ", stdout);
+		cli_put_text(stdout, what);
+		putchar('\n');
+	}
+	trash_list_free(t, n);
+	return CLI_OK;
 }

@@ -617,9 +617,15 @@ static int undo_action(struct db *db, int64_t target, bool deletes_only, struct 
 	if (!rc && !deletes_only)
 		rc = mark(db, "UPDATE history_action SET undone_by = ?1 WHERE id = ?2", me, target,
 			  err);
-	if (!rc)
-		return db_commit(db, err);
-	db_rollback(db);
+	if (!rc && (rc = db_commit(db, err)) == CCHC_EINPUT)
+		/* at commit only the deferred foreign keys can fail: a row that
+		 * comes back names one deleted by a later action */
+		err_set(err, CCHC_EINPUT, "Không %s được: bản ghi này cần đến một bản ghi đã bị xóa "
+			"sau đó (ví dụ đơn vị chủ trì của một nhiệm vụ). Hãy khôi phục bản ghi đó từ "
+			"thùng rác trước (xem cchc trash), rồi thử lại.",
+			deletes_only ? "khôi phục" : "hoàn tác");
+	else if (rc)
+		db_rollback(db);
 	return rc;
 }
 

@@ -205,6 +205,24 @@ expect_rc 0
 "$CCHC" unit list --all >"$T/units-after"
 expect_file "$T/units-before" "$T/units-after"
 
+# a record that comes back needs what it names: restoring a task whose unit
+# was deleted after it says to restore the unit first, then works
+"$CCHC" unit add "Tổ công tác" --code TCT >/dev/null || fail "unit TCT"
+tid=$("$CCHC" task add --section 6 --title "Việc của tổ" --lead TCT) || fail "task of TCT"
+"$CCHC" task delete "$tid" >"$T/out" || fail "task delete $tid"
+tact=$(last_restore)
+"$CCHC" unit delete TCT >"$T/out" || fail "unit delete TCT"
+tcact=$(last_restore)
+run "$CCHC" trash restore "$tact"
+expect_rc 1
+expect_grep "Không khôi phục được: bản ghi này cần đến một bản ghi đã bị xóa sau đó" "$T/err"
+run "$CCHC" trash restore "$tcact"
+expect_rc 0
+expect_grep "Đã khôi phục đơn vị TCT «Tổ công tác»" "$T/out"
+run "$CCHC" trash restore "$tact"
+expect_rc 0
+"$CCHC" task show "$tid" >/dev/null || fail "the task did not come back after its unit"
+
 # ---- help, and the database is whole
 run "$CCHC" --help
 for cmd in "task delete MÃ" "evidence delete MÃ [--file SỐ_TỆP]" "letter delete MÃ" \
