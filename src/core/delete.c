@@ -30,9 +30,8 @@
 
 /* One kind of record to delete. name_sql (?1 = id) gives the record's
  * reference and what follows it in the label (" «name»"), and no row when
- * there is no record;
- * refuse (may be NULL) sets err when the record must stay; the delete
- * statements take ?1 = id. */
+ * there is no record; refuse (may be NULL) sets err when the record must
+ * stay; the delete statements take ?1 = id. */
 struct del_kind {
 	const char *what, *name_sql;
 	int (*refuse)(struct db *db, int64_t id, const char *ref, struct cchc_err *err);
@@ -124,8 +123,8 @@ static const struct del_kind evidence_kind = {
 };
 
 static const struct del_kind letter_kind = {
-	"phiếu xin lỗi số", "SELECT l.number, ' (hồ sơ ' || d.code || ')' FROM letter l JOIN dossier "
-	"d ON d.id = l.dossier_id WHERE l.id = ?1", NULL,
+	"phiếu xin lỗi", "SELECT 'số ' || l.number, ' (hồ sơ ' || d.code || ')' FROM letter l JOIN "
+	"dossier d ON d.id = l.dossier_id WHERE l.id = ?1", NULL,
 	{ "DELETE FROM letter WHERE id = ?1" },
 };
 

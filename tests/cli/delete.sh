@@ -126,6 +126,9 @@ expect_rc 1
 expect_grep "Hồ sơ HS-1 đã có phiếu xin lỗi (mã 1); hãy xóa phiếu xin lỗi trước" "$T/err"
 expect_grep "--force" "$T/err"
 "$CCHC" dossier show HS-1 >/dev/null || fail "refused dossier gone"
+run "$CCHC" letter delete 9
+expect_rc 1
+expect_grep "Không có phiếu xin lỗi số 9" "$T/err"
 run "$CCHC" letter delete 1
 expect_rc 0
 expect_grep "Đã xóa phiếu xin lỗi số 01/PXL (hồ sơ HS-1) (đã chuyển vào thùng rác" "$T/out"
