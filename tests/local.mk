@@ -198,3 +198,9 @@ bench-import: cchc$(EXEEXT)
 # folder export leaves the old export or the new one, never a mix.
 CLI_TESTS += tests/cli/export_targets.sh
 CRASH_TESTS += tests/crash/kill_csv.sh
+
+# Issue 17: the core delete functions and the history in words.
+check_PROGRAMS += tests/unit/test_delete
+tests_unit_test_delete_SOURCES = tests/unit/test_delete.c tests/unit/check.h
+tests_unit_test_delete_LDADD = $(TEST_LIBS)
+UNIT_TESTS += tests/unit/test_delete
