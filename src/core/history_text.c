@@ -52,60 +52,17 @@ static char *r_feedback_status(struct db *db, const char *v)
 	return s >= 0 ? xstrdup(feedback_status_label(s)) : NULL;
 }
 
-static char *r_feedback_step(struct db *db, const char *v)
-{
-	(void)db;
-	return xstrdup(feedback_step_label(v));
-}
-
-static char *r_evidence_kind(struct db *db, const char *v)
-{
-	(void)db;
-	return xstrdup(evidence_kind_label(v));
-}
-
-static char *r_feedback_channel(struct db *db, const char *v)
-{
-	(void)db;
-	return xstrdup(feedback_channel_label(v));
-}
-
-static char *r_feedback_kind(struct db *db, const char *v)
-{
-	(void)db;
-	return xstrdup(feedback_kind_label(v));
-}
-
-static char *r_feedback_topic(struct db *db, const char *v)
-{
-	(void)db;
-	return xstrdup(feedback_topic_label(v));
-}
-
-static char *r_dossier_channel(struct db *db, const char *v)
-{
-	(void)db;
-	return xstrdup(dossier_channel_label(v));
-}
-
-static char *r_letter_channel(struct db *db, const char *v)
-{
-	(void)db;
-	return xstrdup(letter_channel_label(v));
-}
-
 static const char *const code_words[][2] = {
 	{ "phong", "phòng thuộc Sở" }, { "don-vi", "đơn vị thuộc Sở" },
 	{ "so-nganh", "Sở, ban, ngành" }, { "huyen", "UBND cấp huyện" }, { "xa", "UBND cấp xã" },
 	{ "khac", "khác" }, { "manual", "nhập tay" }, { "import", "nhập từ tệp" },
 };
 
-static char *r_code_word(struct db *db, const char *v)
+static const char *code_word(const char *v)
 {
-	(void)db;
 	for (size_t i = 0; i < sizeof code_words / sizeof code_words[0]; i++)
 		if (strcmp(code_words[i][0], v) == 0)
-			return xstrdup(code_words[i][1]);
+			return code_words[i][1];
 	return NULL;
 }
 
@@ -202,97 +159,123 @@ static char *r_feedback(struct db *db, const char *v)
 
 /* ------------------------------------------------------------ the table */
 
-/* A column's label and renderer: table NULL applies to every table that has
- * no line of its own for the column; label NULL leaves it out (keys and
+/* A column's label and how its value reads: by a query or a reformatting
+ * (render), or by the word for a code (word: NULL when it knows none).
+ * Table NULL applies to every table that has no line of its own for the
+ * column; label NULL leaves it out (keys and
  * bookkeeping the clerk never sees: copies of an imported text, hashes,
  * sequence numbers, the record's own number). */
 static const struct field {
 	const char *table, *col, *label;
 	render_fn render;
+	const char *(*word)(const char *code);
 } fields[] = {
-	{ "task", "status", "trạng thái", r_task_status },
-	{ "task", "due_on", "hạn", r_date },
-	{ "task_due", "due_on", "hạn", r_date },
-	{ "task_note", "text", "nội dung", NULL },
-	{ "task_note", "noted_on", "ngày ghi", r_date },
-	{ "task_note", "period", "kỳ báo cáo", NULL },
-	{ "feedback", "status", "trạng thái", r_feedback_status },
-	{ "feedback", "channel", "kênh tiếp nhận", r_feedback_channel },
-	{ "feedback", "kind", "loại", r_feedback_kind },
-	{ "feedback", "due_on", "hạn bước tiếp theo", r_date },
-	{ "feedback_step", "step", "bước", r_feedback_step },
-	{ "feedback_step", "note", "ghi chú", NULL },
-	{ "dossier", "channel", "hình thức nộp", r_dossier_channel },
-	{ "dossier", "status", "trạng thái (theo hệ thống một cửa)", NULL },
-	{ "dossier", "due_on", "hạn trả", r_date },
-	{ "letter", "channel", "cách gửi", r_letter_channel },
-	{ "letter", "unit_id", "đơn vị để trễ", r_unit },
-	{ "letter", "year", NULL, NULL },
-	{ "evidence", "kind", "loại", r_evidence_kind },
-	{ "evidence_file", "name", "tên tệp", NULL },
-	{ "unit", "kind", "loại đơn vị", r_code_word },
-	{ "unit", "code", "ký hiệu", NULL },
-	{ "section", "label", "số mục", NULL },
-	{ "section", "heading", "đề mục", NULL },
-	{ "section_item", "kind", NULL, NULL },
-	{ "section_item", "marker", NULL, NULL },
-	{ "plan_reference", "kind", "loại văn bản", NULL },
-	{ "criterion", "code", "mã", NULL },
-	{ NULL, "id", NULL, NULL }, { NULL, "seq", NULL, NULL }, { NULL, "depth", NULL, NULL },
-	{ NULL, "style", NULL, NULL }, { NULL, "source_text", NULL, NULL },
-	{ NULL, "source_sha256", NULL, NULL }, { NULL, "sha256", NULL, NULL },
-	{ NULL, "due_every", NULL, NULL }, { NULL, "due_kind", NULL, NULL }, { NULL, "imported_at", NULL, NULL },
-	{ NULL, "template", NULL, NULL }, { NULL, "is_demo", NULL, NULL },
-	{ NULL, "import_id", NULL, NULL }, { NULL, "import_line", NULL, NULL },
-	{ NULL, "recorded_at", NULL, NULL }, { NULL, "idx", NULL, NULL },
-	{ NULL, "title", "tên", NULL }, { NULL, "name", "tên", NULL },
-	{ NULL, "code", "mã", NULL }, { NULL, "due_text", "thời hạn", NULL },
-	{ NULL, "done_on", "ngày hoàn thành", r_date }, { NULL, "assigned_on", "ngày giao", r_date },
-	{ NULL, "lead_unit_id", "đơn vị chủ trì", r_unit }, { NULL, "unit_id", "đơn vị", r_unit },
-	{ NULL, "section_id", "thuộc", r_section }, { NULL, "parent_id", "thuộc", r_section },
-	{ NULL, "plan_id", "kế hoạch", r_plan }, { NULL, "task_id", "nhiệm vụ", r_task },
-	{ NULL, "evidence_id", "tài liệu kiểm chứng", r_evidence },
-	{ NULL, "dossier_id", "hồ sơ", r_dossier }, { NULL, "feedback_id", "phản ánh", r_feedback },
-	{ NULL, "criterion_id", "tiêu chí", r_criterion },
-	{ NULL, "catalogue_id", "bộ tiêu chí", r_catalogue },
-	{ NULL, "description", "mô tả", NULL }, { NULL, "product", "sản phẩm", NULL },
-	{ NULL, "kind", "loại", NULL }, { NULL, "doc_no", "số, ký hiệu", NULL },
-	{ NULL, "doc_type", "loại văn bản", NULL }, { NULL, "issued_on", "ngày ban hành", r_date },
-	{ NULL, "issuer", "cơ quan ban hành", NULL }, { NULL, "summary", "trích yếu", NULL },
-	{ NULL, "notes", "ghi chú", NULL }, { NULL, "note", "ghi chú", NULL },
-	{ NULL, "head", "trưởng đơn vị", NULL }, { NULL, "active", "đang hoạt động", r_bool },
-	{ NULL, "received_on", "ngày tiếp nhận", r_date },
-	{ NULL, "resolved_on", "ngày hoàn thành", r_date }, { NULL, "holder", "chủ hồ sơ", NULL },
-	{ NULL, "procedure", "thủ tục", NULL }, { NULL, "field", "lĩnh vực", NULL },
-	{ NULL, "address", "địa chỉ", NULL }, { NULL, "contact", "liên hệ", NULL },
-	{ NULL, "source", "nguồn", r_code_word }, { NULL, "reason", "lý do", NULL },
-	{ NULL, "new_due", "ngày hẹn mới", r_date }, { NULL, "original_due", "hạn cũ", r_date },
-	{ NULL, "number", "số", NULL }, { NULL, "letter_on", "ngày phiếu", r_date },
-	{ NULL, "sent_on", "ngày gửi", r_date }, { NULL, "authority", "quyền hạn ký", NULL },
-	{ NULL, "signer_title", "chức vụ người ký", NULL }, { NULL, "signer", "người ký", NULL },
-	{ NULL, "sender", "người gửi", NULL }, { NULL, "content", "nội dung", NULL },
-	{ NULL, "topic", "nội dung thuộc", r_feedback_topic },
-	{ NULL, "related", "thủ tục, quy định liên quan", NULL },
-	{ NULL, "forward_to", "chuyển đến", NULL }, { NULL, "forward_no", "số văn bản chuyển", NULL },
-	{ NULL, "answer_text", "nội dung trả lời", NULL },
-	{ NULL, "answer_signer", "người ký trả lời", NULL },
-	{ NULL, "answer_channel", "hình thức trả lời", NULL },
-	{ NULL, "published_where", "nơi công khai", NULL },
-	{ NULL, "closed_on", "ngày kết thúc", r_date }, { NULL, "published_on", "ngày công khai", r_date },
-	{ NULL, "on_date", "ngày", r_date }, { NULL, "text", "nội dung", NULL },
-	{ NULL, "value", "giá trị", NULL }, { NULL, "key", "thiết lập", NULL },
-	{ NULL, "late", "gửi muộn", r_bool }, { NULL, "addressee", "người nhận", NULL },
-	{ NULL, "channel", "kênh", NULL }, { NULL, "size", "cỡ", r_size },
-	{ NULL, "year", "năm", NULL }, { NULL, "points", "điểm", NULL },
-	{ NULL, "max_points", "điểm tối đa", NULL }, { NULL, "evidence_hint", "tài liệu cần có", NULL },
-	{ NULL, "parent_code", "thuộc tiêu chí", NULL }, { NULL, "province", "tỉnh", NULL },
-	{ NULL, "rank", "xếp hạng", NULL }, { NULL, "rank_of", "trên tổng số", NULL },
-	{ NULL, "target", "chỉ tiêu", NULL }, { NULL, "period", "kỳ", NULL },
-	{ NULL, "section", "phần", NULL }, { NULL, "place", "địa danh", NULL },
-	{ NULL, "date_text", "ngày tháng (như văn bản ghi)", NULL },
-	{ NULL, "parent_body", "cơ quan chủ quản", NULL }, { NULL, "preamble", "căn cứ", NULL },
-	{ NULL, "closing", "phần cuối", NULL }, { NULL, "signer_authority", "quyền hạn ký", NULL },
-	{ NULL, "signer_name", "người ký", NULL }, { NULL, "source_name", "tệp gốc", NULL },
+	{ "task", "status", "trạng thái", r_task_status, NULL },
+	{ "task", "due_on", "hạn", r_date, NULL },
+	{ "task_due", "due_on", "hạn", r_date, NULL },
+	{ "task_note", "text", "nội dung", NULL, NULL },
+	{ "task_note", "noted_on", "ngày ghi", r_date, NULL },
+	{ "task_note", "period", "kỳ báo cáo", NULL, NULL },
+	{ "feedback", "status", "trạng thái", r_feedback_status, NULL },
+	{ "feedback", "channel", "kênh tiếp nhận", NULL, feedback_channel_label },
+	{ "feedback", "kind", "loại", NULL, feedback_kind_label },
+	{ "feedback", "due_on", "hạn bước tiếp theo", r_date, NULL },
+	{ "feedback_step", "step", "bước", NULL, feedback_step_label },
+	{ "feedback_step", "note", "ghi chú", NULL, NULL },
+	{ "dossier", "channel", "hình thức nộp", NULL, dossier_channel_label },
+	{ "dossier", "status", "trạng thái (theo hệ thống một cửa)", NULL, NULL },
+	{ "dossier", "due_on", "hạn trả", r_date, NULL },
+	{ "letter", "channel", "cách gửi", NULL, letter_channel_label },
+	{ "letter", "unit_id", "đơn vị để trễ", r_unit, NULL },
+	{ "letter", "year", NULL, NULL, NULL },
+	{ "evidence", "kind", "loại", NULL, evidence_kind_label },
+	{ "evidence_file", "name", "tên tệp", NULL, NULL },
+	{ "unit", "kind", "loại đơn vị", NULL, code_word },
+	{ "unit", "code", "ký hiệu", NULL, NULL },
+	{ "section", "label", "số mục", NULL, NULL },
+	{ "section", "heading", "đề mục", NULL, NULL },
+	{ "section_item", "kind", NULL, NULL, NULL },
+	{ "section_item", "marker", NULL, NULL, NULL },
+	{ "plan_reference", "kind", "loại văn bản", NULL, NULL },
+	{ "criterion", "code", "mã", NULL, NULL },
+	{ NULL, "id", NULL, NULL, NULL },
+	{ NULL, "seq", NULL, NULL, NULL },
+	{ NULL, "depth", NULL, NULL, NULL },
+	{ NULL, "style", NULL, NULL, NULL }, { NULL, "source_text", NULL, NULL, NULL },
+	{ NULL, "source_sha256", NULL, NULL, NULL }, { NULL, "sha256", NULL, NULL, NULL },
+	{ NULL, "due_every", NULL, NULL, NULL },
+	{ NULL, "due_kind", NULL, NULL, NULL },
+	{ NULL, "imported_at", NULL, NULL, NULL },
+	{ NULL, "template", NULL, NULL, NULL }, { NULL, "is_demo", NULL, NULL, NULL },
+	{ NULL, "import_id", NULL, NULL, NULL }, { NULL, "import_line", NULL, NULL, NULL },
+	{ NULL, "recorded_at", NULL, NULL, NULL }, { NULL, "idx", NULL, NULL, NULL },
+	{ NULL, "title", "tên", NULL, NULL }, { NULL, "name", "tên", NULL, NULL },
+	{ NULL, "code", "mã", NULL, NULL }, { NULL, "due_text", "thời hạn", NULL, NULL },
+	{ NULL, "done_on", "ngày hoàn thành", r_date, NULL },
+	{ NULL, "assigned_on", "ngày giao", r_date, NULL },
+	{ NULL, "lead_unit_id", "đơn vị chủ trì", r_unit, NULL },
+	{ NULL, "unit_id", "đơn vị", r_unit, NULL },
+	{ NULL, "section_id", "thuộc", r_section, NULL },
+	{ NULL, "parent_id", "thuộc", r_section, NULL },
+	{ NULL, "plan_id", "kế hoạch", r_plan, NULL },
+	{ NULL, "task_id", "nhiệm vụ", r_task, NULL },
+	{ NULL, "evidence_id", "tài liệu kiểm chứng", r_evidence, NULL },
+	{ NULL, "dossier_id", "hồ sơ", r_dossier, NULL },
+	{ NULL, "feedback_id", "phản ánh", r_feedback, NULL },
+	{ NULL, "criterion_id", "tiêu chí", r_criterion, NULL },
+	{ NULL, "catalogue_id", "bộ tiêu chí", r_catalogue, NULL },
+	{ NULL, "description", "mô tả", NULL, NULL }, { NULL, "product", "sản phẩm", NULL, NULL },
+	{ NULL, "kind", "loại", NULL, NULL }, { NULL, "doc_no", "số, ký hiệu", NULL, NULL },
+	{ NULL, "doc_type", "loại văn bản", NULL, NULL },
+	{ NULL, "issued_on", "ngày ban hành", r_date, NULL },
+	{ NULL, "issuer", "cơ quan ban hành", NULL, NULL },
+	{ NULL, "summary", "trích yếu", NULL, NULL },
+	{ NULL, "notes", "ghi chú", NULL, NULL }, { NULL, "note", "ghi chú", NULL, NULL },
+	{ NULL, "head", "trưởng đơn vị", NULL, NULL },
+	{ NULL, "active", "đang hoạt động", r_bool, NULL },
+	{ NULL, "received_on", "ngày tiếp nhận", r_date, NULL },
+	{ NULL, "resolved_on", "ngày hoàn thành", r_date, NULL },
+	{ NULL, "holder", "chủ hồ sơ", NULL, NULL },
+	{ NULL, "procedure", "thủ tục", NULL, NULL }, { NULL, "field", "lĩnh vực", NULL, NULL },
+	{ NULL, "address", "địa chỉ", NULL, NULL }, { NULL, "contact", "liên hệ", NULL, NULL },
+	{ NULL, "source", "nguồn", NULL, code_word }, { NULL, "reason", "lý do", NULL, NULL },
+	{ NULL, "new_due", "ngày hẹn mới", r_date, NULL },
+	{ NULL, "original_due", "hạn cũ", r_date, NULL },
+	{ NULL, "number", "số", NULL, NULL }, { NULL, "letter_on", "ngày phiếu", r_date, NULL },
+	{ NULL, "sent_on", "ngày gửi", r_date, NULL },
+	{ NULL, "authority", "quyền hạn ký", NULL, NULL },
+	{ NULL, "signer_title", "chức vụ người ký", NULL, NULL },
+	{ NULL, "signer", "người ký", NULL, NULL },
+	{ NULL, "sender", "người gửi", NULL, NULL }, { NULL, "content", "nội dung", NULL, NULL },
+	{ NULL, "topic", "nội dung thuộc", NULL, feedback_topic_label },
+	{ NULL, "related", "thủ tục, quy định liên quan", NULL, NULL },
+	{ NULL, "forward_to", "chuyển đến", NULL, NULL },
+	{ NULL, "forward_no", "số văn bản chuyển", NULL, NULL },
+	{ NULL, "answer_text", "nội dung trả lời", NULL, NULL },
+	{ NULL, "answer_signer", "người ký trả lời", NULL, NULL },
+	{ NULL, "answer_channel", "hình thức trả lời", NULL, NULL },
+	{ NULL, "published_where", "nơi công khai", NULL, NULL },
+	{ NULL, "closed_on", "ngày kết thúc", r_date, NULL },
+	{ NULL, "published_on", "ngày công khai", r_date, NULL },
+	{ NULL, "on_date", "ngày", r_date, NULL }, { NULL, "text", "nội dung", NULL, NULL },
+	{ NULL, "value", "giá trị", NULL, NULL }, { NULL, "key", "thiết lập", NULL, NULL },
+	{ NULL, "late", "gửi muộn", r_bool, NULL }, { NULL, "addressee", "người nhận", NULL, NULL },
+	{ NULL, "channel", "kênh", NULL, NULL }, { NULL, "size", "cỡ", r_size, NULL },
+	{ NULL, "year", "năm", NULL, NULL }, { NULL, "points", "điểm", NULL, NULL },
+	{ NULL, "max_points", "điểm tối đa", NULL, NULL },
+	{ NULL, "evidence_hint", "tài liệu cần có", NULL, NULL },
+	{ NULL, "parent_code", "thuộc tiêu chí", NULL, NULL },
+	{ NULL, "province", "tỉnh", NULL, NULL },
+	{ NULL, "rank", "xếp hạng", NULL, NULL }, { NULL, "rank_of", "trên tổng số", NULL, NULL },
+	{ NULL, "target", "chỉ tiêu", NULL, NULL }, { NULL, "period", "kỳ", NULL, NULL },
+	{ NULL, "section", "phần", NULL, NULL }, { NULL, "place", "địa danh", NULL, NULL },
+	{ NULL, "date_text", "ngày tháng (như văn bản ghi)", NULL, NULL },
+	{ NULL, "parent_body", "cơ quan chủ quản", NULL, NULL },
+	{ NULL, "preamble", "căn cứ", NULL, NULL },
+	{ NULL, "closing", "phần cuối", NULL, NULL },
+	{ NULL, "signer_authority", "quyền hạn ký", NULL, NULL },
+	{ NULL, "signer_name", "người ký", NULL, NULL },
+	{ NULL, "source_name", "tệp gốc", NULL, NULL },
 };
 #define NFIELDS (sizeof fields / sizeof fields[0])
 
@@ -322,6 +305,10 @@ static const char *label_of(const char *table, const char *col)
 static char *value_of(struct db *db, const char *table, const char *col, const char *value)
 {
 	const struct field *f = field_of(table, col);
+	if (f && f->word) {
+		const char *w = f->word(value);
+		return w ? xstrdup(w) : NULL;
+	}
 	return f && f->render ? f->render(db, value) : NULL;
 }
 
