@@ -97,64 +97,43 @@ static char *by_query(struct db *db, const char *sql, const char *what, const ch
 	return out;
 }
 
-static char *r_unit(struct db *db, const char *v)
-{
-	return by_query(db, "SELECT CASE WHEN coalesce(code, '') <> '' THEN code || ' – ' ELSE '' "
-			"END || name FROM unit WHERE id = ?1", "đơn vị", v);
-}
-
-/* "mục II.3 «Cải cách thủ tục hành chính»": the section's label after its
- * parent's when it does not carry the parent's number itself ("3." under
+/* Columns that name another record: its words from a query (?1 = its id).
+ * A section reads "mục II.3 «Cải cách thủ tục hành chính»": its label after
+ * its parent's when it does not carry the parent's number itself ("3." under
  * "II."), without the trailing dot; a lettered point as "mục 2 điểm đ)". */
-static char *r_section(struct db *db, const char *v)
-{
-	return by_query(db, "SELECT 'mục ' || CASE WHEN p.label IS NULL OR s.label LIKE rtrim(p.label, "
-			"'.') || '.%' THEN rtrim(s.label, '.') WHEN s.label LIKE '%)' THEN rtrim("
-			"p.label, '.') || ' điểm ' || s.label ELSE rtrim(p.label, '.') || '.' || "
-			"rtrim(s.label, '.') END || ' «' || " CUT("s.heading") " || '»' FROM section s "
-			"LEFT JOIN section p ON p.id = s.parent_id WHERE s.id = ?1", "mục", v);
-}
+#define UNIT_SQL "SELECT CASE WHEN coalesce(code, '') <> '' THEN code || ' – ' ELSE '' END || " \
+	"name FROM unit WHERE id = ?1"
+#define SECTION_SQL "SELECT 'mục ' || CASE WHEN p.label IS NULL OR s.label LIKE rtrim(p.label, " \
+	"'.') || '.%' THEN rtrim(s.label, '.') WHEN s.label LIKE '%)' THEN rtrim(p.label, '.') || " \
+	"' điểm ' || s.label ELSE rtrim(p.label, '.') || '.' || rtrim(s.label, '.') END || ' «' " \
+	"|| " CUT("s.heading") " || '»' FROM section s LEFT JOIN section p ON p.id = s.parent_id " \
+	"WHERE s.id = ?1"
 
-static char *r_plan(struct db *db, const char *v)
-{
-	return by_query(db, "SELECT CASE WHEN doc_no <> '' THEN 'số ' || doc_no || ' ' ELSE '' END || "
-			"'«' || " CUT("title") " || '»' FROM plan WHERE id = ?1",
-			"kế hoạch", v);
-}
+static const struct {
+	const char *col, *sql, *noun;   /* noun: for a record gone since */
+} refs[] = {
+	{ "lead_unit_id", UNIT_SQL, "đơn vị" }, { "unit_id", UNIT_SQL, "đơn vị" },
+	{ "section_id", SECTION_SQL, "mục" }, { "parent_id", SECTION_SQL, "mục" },
+	{ "plan_id", "SELECT CASE WHEN doc_no <> '' THEN 'số ' || doc_no || ' ' ELSE '' END || '«' "
+	  "|| " CUT("title") " || '»' FROM plan WHERE id = ?1", "kế hoạch" },
+	{ "task_id", "SELECT id || ' «' || " CUT("title") " || '»' FROM task WHERE id = ?1",
+	  "nhiệm vụ" },
+	{ "evidence_id", "SELECT id || CASE WHEN summary <> '' THEN ' «' || " CUT("summary")
+	  " || '»' ELSE '' END FROM evidence WHERE id = ?1", "tài liệu" },
+	{ "dossier_id", "SELECT code FROM dossier WHERE id = ?1", "hồ sơ" },
+	{ "criterion_id", "SELECT code || ' «' || " CUT("name") " || '»' FROM criterion WHERE id = "
+	  "?1", "tiêu chí" },
+	{ "catalogue_id", "SELECT name FROM criteria_catalogue WHERE id = ?1", "bộ tiêu chí" },
+	{ "feedback_id", "SELECT id || ' «' || " CUT("sender") " || '»' FROM feedback WHERE id = ?1",
+	  "phản ánh" },
+};
 
-static char *r_task(struct db *db, const char *v)
+static char *ref_value(struct db *db, const char *col, const char *v)
 {
-	return by_query(db, "SELECT id || ' «' || " CUT("title") " || '»' FROM task WHERE id = ?1",
-			"nhiệm vụ", v);
-}
-
-static char *r_evidence(struct db *db, const char *v)
-{
-	return by_query(db, "SELECT id || CASE WHEN summary <> '' THEN ' «' || " CUT("summary")
-			" || '»' ELSE '' END FROM evidence WHERE id = ?1",
-			"tài liệu", v);
-}
-
-static char *r_dossier(struct db *db, const char *v)
-{
-	return by_query(db, "SELECT code FROM dossier WHERE id = ?1", "hồ sơ", v);
-}
-
-static char *r_criterion(struct db *db, const char *v)
-{
-	return by_query(db, "SELECT code || ' «' || " CUT("name") " || '»' FROM criterion WHERE id = "
-			"?1", "tiêu chí", v);
-}
-
-static char *r_catalogue(struct db *db, const char *v)
-{
-	return by_query(db, "SELECT name FROM criteria_catalogue WHERE id = ?1", "bộ tiêu chí", v);
-}
-
-static char *r_feedback(struct db *db, const char *v)
-{
-	return by_query(db, "SELECT id || ' «' || " CUT("sender") " || '»' FROM feedback WHERE id = "
-			"?1", "phản ánh", v);
+	for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++)
+		if (strcmp(refs[i].col, col) == 0)
+			return by_query(db, refs[i].sql, refs[i].noun, v);
+	return NULL;
 }
 
 /* ------------------------------------------------------------ the table */
@@ -186,7 +165,7 @@ static const struct field {
 	{ "dossier", "status", "trạng thái (theo hệ thống một cửa)", NULL, NULL },
 	{ "dossier", "due_on", "hạn trả", r_date, NULL },
 	{ "letter", "channel", "cách gửi", NULL, letter_channel_label },
-	{ "letter", "unit_id", "đơn vị để trễ", r_unit, NULL },
+	{ "letter", "unit_id", "đơn vị để trễ", NULL, NULL },
 	{ "letter", "year", NULL, NULL, NULL },
 	{ "evidence", "kind", "loại", NULL, evidence_kind_label },
 	{ "evidence_file", "name", "tên tệp", NULL, NULL },
@@ -213,17 +192,17 @@ static const struct field {
 	{ NULL, "code", "mã", NULL, NULL }, { NULL, "due_text", "thời hạn", NULL, NULL },
 	{ NULL, "done_on", "ngày hoàn thành", r_date, NULL },
 	{ NULL, "assigned_on", "ngày giao", r_date, NULL },
-	{ NULL, "lead_unit_id", "đơn vị chủ trì", r_unit, NULL },
-	{ NULL, "unit_id", "đơn vị", r_unit, NULL },
-	{ NULL, "section_id", "thuộc", r_section, NULL },
-	{ NULL, "parent_id", "thuộc", r_section, NULL },
-	{ NULL, "plan_id", "kế hoạch", r_plan, NULL },
-	{ NULL, "task_id", "nhiệm vụ", r_task, NULL },
-	{ NULL, "evidence_id", "tài liệu kiểm chứng", r_evidence, NULL },
-	{ NULL, "dossier_id", "hồ sơ", r_dossier, NULL },
-	{ NULL, "feedback_id", "phản ánh", r_feedback, NULL },
-	{ NULL, "criterion_id", "tiêu chí", r_criterion, NULL },
-	{ NULL, "catalogue_id", "bộ tiêu chí", r_catalogue, NULL },
+	{ NULL, "lead_unit_id", "đơn vị chủ trì", NULL, NULL },
+	{ NULL, "unit_id", "đơn vị", NULL, NULL },
+	{ NULL, "section_id", "thuộc", NULL, NULL },
+	{ NULL, "parent_id", "thuộc", NULL, NULL },
+	{ NULL, "plan_id", "kế hoạch", NULL, NULL },
+	{ NULL, "task_id", "nhiệm vụ", NULL, NULL },
+	{ NULL, "evidence_id", "tài liệu kiểm chứng", NULL, NULL },
+	{ NULL, "dossier_id", "hồ sơ", NULL, NULL },
+	{ NULL, "feedback_id", "phản ánh", NULL, NULL },
+	{ NULL, "criterion_id", "tiêu chí", NULL, NULL },
+	{ NULL, "catalogue_id", "bộ tiêu chí", NULL, NULL },
 	{ NULL, "description", "mô tả", NULL, NULL }, { NULL, "product", "sản phẩm", NULL, NULL },
 	{ NULL, "kind", "loại", NULL, NULL }, { NULL, "doc_no", "số, ký hiệu", NULL, NULL },
 	{ NULL, "doc_type", "loại văn bản", NULL, NULL },
@@ -309,7 +288,9 @@ static char *value_of(struct db *db, const char *table, const char *col, const c
 		const char *w = f->word(value);
 		return w ? xstrdup(w) : NULL;
 	}
-	return f && f->render ? f->render(db, value) : NULL;
+	if (f && f->render)
+		return f->render(db, value);
+	return f ? ref_value(db, col, value) : NULL;
 }
 
 /* Records better known by something other than their number, named from
