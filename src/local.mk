@@ -45,6 +45,7 @@ libcchc_a_SOURCES += \
 	src/core/plan.c src/core/plan.h \
 	src/core/plan_edit.c src/core/plan_edit.h \
 	src/core/unit.c src/core/unit.h \
+	src/core/delete.c src/core/history_text.c src/core/history_text.h \
 	src/core/demo.c src/core/demo.h \
 	src/import/plan_parse.c src/import/plan_parse.h \
 	src/import/plan_layout.c src/import/plan_layout.h \
@@ -55,6 +56,7 @@ libcchc_a_SOURCES += \
 	src/cli/cli.c src/cli/cli.h \
 	src/cli/cli_plan.c src/cli/cli_unit.c src/cli/cli_search.c src/cli/cli_workdays.c src/cli/cli_task.c src/cli/cli_evidence.c src/cli/cli_criteria.c \
 	src/cli/cli_setting.c src/cli/cli_dossier.c src/cli/cli_register.c src/cli/cli_letter.c src/cli/cli_feedback.c src/cli/cli_report.c src/cli/cli_history.c \
+	src/cli/cli_delete.c \
 	src/cli/cli_backup.c
 nodist_libcchc_a_SOURCES = src/embedded_data.c
 BUILT_SOURCES += src/embedded_data.c

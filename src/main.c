@@ -13,6 +13,7 @@
 #include "text/date.h"
 #include "ui/ui.h"
 #include "util/sbuf.h"
+#include "core/history_text.h"
 
 static void usage(FILE *out)
 {
@@ -176,6 +177,7 @@ int main(int argc, char **argv)
 	struct ymd today;
 	if (date_today(&today, &err))
 		return cli_error(&err);
+	history_text_install();
 	int rc = i < argc ? cli_dispatch(&ctx, argc - i, argv + i) : run_ui(&ctx, &ui);
 	if (ctx.db_open)
 		db_close(&ctx.db);

@@ -140,7 +140,7 @@ bench: tests/bench/bench_search$(EXEEXT) tests/bench/gen$(EXEEXT) tests/bench/fl
 
 # The registers (issue 6): settings, dossiers, apology letters.
 CLI_TESTS += tests/cli/settings.sh tests/cli/dossiers.sh tests/cli/letters.sh tests/cli/reports.sh \
-	tests/cli/history.sh
+	tests/cli/history.sh tests/cli/delete.sh
 # The report a clerk sends unchanged (issue 15): its wording, the annual report.
 CLI_TESTS += tests/cli/report-wording.sh
 # Issue 15: the apology letter's two forms and templates, the dossier register (Mẫu 07).
@@ -219,3 +219,9 @@ tests_unit_test_detect_SOURCES = tests/unit/test_detect.c tests/unit/check.h
 tests_unit_test_detect_LDADD = $(TEST_LIBS)
 UNIT_TESTS += tests/unit/test_detect
 CLI_TESTS += tests/cli/dossier_encoding.sh
+
+# Issue 17: the core delete functions and the history in words.
+check_PROGRAMS += tests/unit/test_delete
+tests_unit_test_delete_SOURCES = tests/unit/test_delete.c tests/unit/check.h
+tests_unit_test_delete_LDADD = $(TEST_LIBS)
+UNIT_TESTS += tests/unit/test_delete

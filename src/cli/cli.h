@@ -38,6 +38,7 @@ extern const struct cli_cmd cli_letter_cmds[];
 extern const struct cli_cmd cli_feedback_cmds[];
 extern const struct cli_cmd cli_setting_cmds[];
 extern const struct cli_cmd cli_report_cmds[];
+extern const struct cli_cmd cli_delete_cmds[];
 extern const struct cli_cmd cli_history_cmds[];
 extern const struct cli_cmd cli_backup_cmds[];
 

@@ -1,5 +1,6 @@
 /* cchc undo | history | trash */
 #include <config.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
@@ -21,6 +22,17 @@ const struct cli_cmd cli_history_cmds[] = {
 	  "Khôi phục những gì một thao tác đã xóa (mã thao tác ở cột đầu của cchc trash)." },
 	{ NULL, NULL, NULL, NULL, NULL },
 };
+
+/* "2026-11-24 10:22:05" as "24/11/2026 10:22", the way dates read
+ * everywhere else; as stored when it is not of that shape. */
+static const char *when(const char *at, char out[24])
+{
+	int y, mo, d, h, mi;
+	if (sscanf(at, "%4d-%2d-%2d %2d:%2d", &y, &mo, &d, &h, &mi) != 5)
+		return at;
+	snprintf(out, 24, "%02d/%02d/%04d %02d:%02d", d, mo, y, h, mi);
+	return out;
+}
 
 static int undo_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -46,7 +58,8 @@ static int undo_cmd(struct cli_ctx *ctx, int argc, char **argv)
 		printf("Đã hoàn tác: ");
 	}
 	cli_put_text(stdout, a.summary);
-	printf(" (%s)\n", a.at);
+	char at[24];
+	printf(" (%s)\n", when(a.at, at));
 	free(a.summary);
 	return CLI_OK;
 }
@@ -64,8 +77,9 @@ static int record_history(struct cli_ctx *ctx, const char *table, const char *id
 	if (!n)
 		printf("Chưa có thay đổi nào được ghi cho %s %lld.\n", history_table_label(table),
 		       (long long)id);
+	char at[24];
 	for (int i = 0; i < n; i++) {
-		printf("%s  %-8s %s  ", e[i].at, e[i].user,
+		printf("%s  %-8s %s  ", when(e[i].at, at), e[i].user,
 		       e[i].op[0] == 'i' ? "thêm" : e[i].op[0] == 'u' ? "sửa " : "xóa ");
 		cli_put_text(stdout, e[i].fields);
 		putchar('\n');
@@ -95,8 +109,9 @@ static int history_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	int n;
 	if (history_list(&ctx->db, max, &a, &n, &err))
 		return cli_error(&err);
+	char at[24];
 	for (int i = 0; i < n; i++) {
-		printf("%5lld  %s  %-8s %s", (long long)a[i].id, a[i].at, a[i].user,
+		printf("%5lld  %s  %-8s %s", (long long)a[i].id, when(a[i].at, at), a[i].user,
 		       a[i].undone ? "[đã hoàn tác] " : a[i].is_undo ? "[hoàn tác] " : "");
 		cli_put_text(stdout, a[i].summary);
 		putchar('\n');
@@ -118,8 +133,9 @@ static int trash_cmd(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_error(&err);
 	if (!n)
 		puts("Thùng rác trống.");
+	char at[24];
 	for (int i = 0; i < n; i++) {
-		printf("%5lld  %s  ", (long long)t[i].action_id, t[i].at);
+		printf("%5lld  %s  ", (long long)t[i].action_id, when(t[i].at, at));
 		cli_put_text(stdout, t[i].summary);
 		putchar('\n');
 	}
@@ -135,5 +151,25 @@ static int trash_restore_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	if (cli_open_db(ctx))
 		return CLI_ERR;
 	struct cchc_err err = { 0 };
-	return trash_restore(&ctx->db, id, &err) ? cli_error(&err) : CLI_OK;
+	struct trash_item *t;
+	int n;
+	if (trash_list(&ctx->db, &t, &n, &err))
+		return cli_error(&err);
+	if (trash_restore(&ctx->db, id, &err)) {
+		trash_list_free(t, n);
+		return cli_error(&err);
+	}
+	/* what came back, as the trash named it: "Đã khôi phục nhiệm vụ 12 «…»" */
+	for (int i = 0; i < n; i++) {
+		if (t[i].action_id != id)
+			continue;
+		const char *what = t[i].summary;
+		if (strncmp(what, "xóa ", strlen("xóa ")) == 0)
+			what += strlen("xóa ");
+		fputs("Đã khôi phục ", stdout);
+		cli_put_text(stdout, what);
+		putchar('\n');
+	}
+	trash_list_free(t, n);
+	return CLI_OK;
 }

@@ -28,6 +28,11 @@ struct dossier_info {
 
 int dossier_add(struct db *db, const struct dossier_input *in, int64_t *id, struct cchc_err *err);
 int dossier_edit(struct db *db, int64_t id, const struct dossier_input *in, struct cchc_err *err);
+/* Deletes a dossier as one action the trash can restore; refused
+ * (CCHC_EINPUT) when it has an apology letter. */
+int dossier_delete(struct db *db, int64_t id, struct cchc_err *err);
+/* The same, taking its letter with it. */
+int dossier_delete_with_letter(struct db *db, int64_t id, struct cchc_err *err);
 int dossier_get(struct db *db, int64_t id, struct dossier_info *d, struct cchc_err *err);
 /* The id of the dossier with this code, or 0. */
 int64_t dossier_id_by_code(struct db *db, const char *code);

@@ -52,6 +52,12 @@ struct evidence_file {
 /* Changes a record as one action: the text fields given (non-NULL) replace
  * the old ones; files, tasks and criteria given are added to its links. */
 int evidence_edit(struct db *db, int64_t id, const struct evidence_input *in, struct cchc_err *err);
+/* Deletes a record with its file list and links (the stored contents stay
+ * while the history names them), as one action the trash can restore. */
+int evidence_delete(struct db *db, int64_t id, struct cchc_err *err);
+/* Deletes file file_no (1-based, as evidence show numbers them) of a record,
+ * as one action the trash can restore. */
+int evidence_file_delete(struct db *db, int64_t evidence_id, int file_no, struct cchc_err *err);
 /* Adds a record with its files and links as one action. */
 int evidence_add(struct db *db, const struct evidence_input *in, int64_t *id, struct cchc_err *err);
 /* Records filtered by task, kind and year (0/NULL: any). */

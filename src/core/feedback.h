@@ -139,6 +139,9 @@ int feedback_add(struct db *db, const struct feedback_input *in, int64_t *id,
 /* Replaces the given descriptive fields (one action, no history step). */
 int feedback_edit(struct db *db, int64_t id, const struct feedback_input *in,
 		  struct cchc_err *err);
+/* Deletes an item with its workflow steps as one action the trash can
+ * restore. */
+int feedback_delete(struct db *db, int64_t id, struct cchc_err *err);
 /* Performs a workflow verb as one action: checks the transition and the
  * date, sets the fields, appends the history step, updates status and
  * updated_at. A step out of order is refused with a message naming the

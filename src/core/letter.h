@@ -41,6 +41,8 @@ int letter_add(struct db *db, const struct letter_input *in, int64_t *id, struct
 /* Changes the fields given; the rules are checked again and "gửi muộn"
  * recomputed. The dossier and the number never change. */
 int letter_edit(struct db *db, int64_t id, const struct letter_input *in, struct cchc_err *err);
+/* Deletes a letter (its dossier stays) as one action the trash can restore. */
+int letter_delete(struct db *db, int64_t id, struct cchc_err *err);
 int letter_get(struct db *db, int64_t id, struct letter_info *l, struct cchc_err *err);
 void letter_info_free(struct letter_info *l);
 void letter_list_free(struct letter_info *v, int n);

@@ -71,6 +71,9 @@ bool task_exists_in_section(struct db *db, int64_t section_id, const char *title
  * one lookup on the section's index. */
 int64_t task_id_in_section(struct db *db, int64_t section_id, const char *title);
 int task_edit(struct db *db, int64_t id, const struct task_input *in, struct cchc_err *err);
+/* Deletes a task with its notes, deadlines, co-units and evidence links as one action that the trash
+ * can restore (src/core/delete.c says what goes with it). */
+int task_delete(struct db *db, int64_t id, struct cchc_err *err);
 /* Marks done on date (one action). */
 int task_done(struct db *db, int64_t id, struct ymd date, struct cchc_err *err);
 int task_add_note(struct db *db, int64_t id, const char *text, const char *period, struct ymd date,

@@ -43,6 +43,10 @@ int unit_edit(struct db *db, const char *code, const char *name, const char *new
 /* The same for the unit whose id is id (the program's form). */
 int unit_edit_id(struct db *db, int64_t id, const char *name, const char *new_code,
 		 const char *head, const char *kind, int active, struct cchc_err *err);
+/* Deletes a unit no record names, as one action the trash can restore;
+ * otherwise CCHC_EINPUT with what names it and the advice to mark it
+ * inactive. */
+int unit_delete(struct db *db, int64_t id, struct cchc_err *err);
 /* All units ordered by name. */
 int unit_list(struct db *db, struct unit_info **out, int *n, struct cchc_err *err);
 void unit_list_free(struct unit_info *v, int n);

@@ -309,6 +309,15 @@ void history_label(struct db *db, const char *label, bool record_rows)
 
 /* ------------------------------------------------------------ describing */
 
+/* Without a registered text, fields show as stored: column names and
+ * values (what the store alone can know). */
+static const struct history_text *text;
+
+void history_set_text(const struct history_text *t)
+{
+	text = t;
+}
+
 /* Records that stand on their own, in the order an action's summary and the
  * trash name them; other rows (sections, links, steps) belong to one. */
 #define TOP_RANK "CASE tbl WHEN 'plan' THEN 0 WHEN 'criteria_catalogue' THEN 1 WHEN 'unit' " \
@@ -350,12 +359,19 @@ static const char *name_col(const char *table)
 
 /* "thêm nhiệm vụ 12 «Rà soát văn bản»" for one change row: table, key, op,
  * and the row's values. */
-static char *describe_change(sqlite3 *h, const char *table, const char *key, const char *op,
+static char *describe_change(struct db *db, const char *table, const char *key, const char *op,
 			     const char *row)
 {
 	struct sbuf b = SBUF_INIT;
-	sbuf_addf(&b, "%s %s", op[0] == 'i' ? "thêm" : op[0] == 'u' ? "sửa" : "xóa",
-		  history_table_label(table));
+	const char *verb = op[0] == 'i' ? "thêm" : op[0] == 'u' ? "sửa" : "xóa";
+	char *name = text && row ? text->name(db, table, row) : NULL;
+	if (name) {  /* as core names it: "hồ sơ HS-1 «Nguyễn Thị Hoa»" */
+		sbuf_addf(&b, "%s %s", verb, name);
+		free(name);
+		return sbuf_detach(&b);
+	}
+	sqlite3 *h = db->h;
+	sbuf_addf(&b, "%s %s", verb, history_table_label(table));
 	sqlite3_stmt *st;
 	const char *nc = name_col(table);
 	char path[80];
@@ -388,7 +404,7 @@ static char *summarize(struct db *db, int64_t id, const char *label, int *nchang
 			       "LIMIT 1", -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_int64(st, 1, id);
 		if (sqlite3_step(st) == SQLITE_ROW) {
-			first = describe_change(db->h, (const char *)sqlite3_column_text(st, 0),
+			first = describe_change(db, (const char *)sqlite3_column_text(st, 0),
 						(const char *)sqlite3_column_text(st, 1),
 						(const char *)sqlite3_column_text(st, 2),
 						(const char *)sqlite3_column_text(st, 3));
@@ -601,9 +617,15 @@ static int undo_action(struct db *db, int64_t target, bool deletes_only, struct 
 	if (!rc && !deletes_only)
 		rc = mark(db, "UPDATE history_action SET undone_by = ?1 WHERE id = ?2", me, target,
 			  err);
-	if (!rc)
-		return db_commit(db, err);
-	db_rollback(db);
+	if (!rc && (rc = db_commit(db, err)) == CCHC_EINPUT)
+		/* at commit only the deferred foreign keys can fail: a row that
+		 * comes back names one deleted by a later action */
+		err_set(err, CCHC_EINPUT, "Không %s được: bản ghi này cần đến một bản ghi đã bị xóa "
+			"sau đó (ví dụ đơn vị chủ trì của một nhiệm vụ). Hãy khôi phục bản ghi đó từ "
+			"thùng rác trước (xem cchc trash), rồi thử lại.",
+			deletes_only ? "khôi phục" : "hoàn tác");
+	else if (rc)
+		db_rollback(db);
 	return rc;
 }
 
@@ -631,64 +653,57 @@ int history_undo(struct db *db, struct history_action *a, struct cchc_err *err)
 
 /* ------------------------------------------------------------ one record */
 
-/* Column names as the clerk reads them; columns that are bookkeeping
- * (a copy of an imported text, derived kinds, hashes) are not shown. */
-static const struct {
-	const char *col, *label;
-} columns[] = {
-	{ "title", "tên" }, { "name", "tên" }, { "code", "ký hiệu" }, { "status", "trạng thái" },
-	{ "due_on", "hạn" }, { "due_text", "thời hạn" }, { "done_on", "ngày hoàn thành" },
-	{ "assigned_on", "ngày giao" },
-	{ "lead_unit_id", "đơn vị chủ trì (số)" }, { "unit_id", "đơn vị (số)" },
-	{ "section_id", "đề mục (số)" }, { "plan_id", "kế hoạch (số)" }, { "description", "mô tả" },
-	{ "product", "sản phẩm" }, { "kind", "loại" }, { "doc_no", "số, ký hiệu" },
-	{ "issued_on", "ngày ban hành" }, { "issuer", "cơ quan ban hành" },
-	{ "summary", "trích yếu" }, { "notes", "ghi chú" }, { "head", "trưởng đơn vị" },
-	{ "active", "đang hoạt động" }, { "received_on", "ngày tiếp nhận" },
-	{ "resolved_on", "ngày hoàn thành" }, { "holder", "chủ hồ sơ" }, { "procedure", "thủ tục" },
-	{ "reason", "lý do" }, { "new_due", "ngày hẹn mới" }, { "original_due", "hạn cũ" },
-	{ "number", "số" }, { "letter_on", "ngày phiếu" }, { "sender", "người gửi" },
-	{ "content", "nội dung" }, { "text", "nội dung" }, { "value", "giá trị" },
-	{ "late", "gửi muộn" }, { "addressee", "người nhận" }, { "channel", "kênh" },
-	{ "source_text", NULL }, { "source_sha256", NULL }, { "due_kind", NULL },
-	{ "due_every", NULL }, { "imported_at", NULL }, { "template", NULL }, { "is_demo", NULL },
-};
-
-/* The label of a column, its own name when unknown, NULL when hidden. */
-static const char *column_label(const char *col)
+static bool is_bookkeeping(const char *col)
 {
-	for (size_t i = 0; i < sizeof columns / sizeof columns[0]; i++)
-		if (strcmp(columns[i].col, col) == 0)
-			return columns[i].label;
-	return col;
+	return strcmp(col, "updated_at") == 0 || strcmp(col, "created_at") == 0;
 }
 
-/* "trạng thái: todo → done; ngày hoàn thành: — → 2026-03-12" for an
- * update; the non-empty fields for an insert or delete. */
-static char *diff_fields(sqlite3 *h, const char *op, const char *old, const char *new)
+static const char *column_label(const char *table, const char *col)
+{
+	return text ? text->label(table, col) : col;
+}
+
+/* One value, rendered when core knows how; "—" for none. */
+static void add_value(struct sbuf *b, struct db *db, const char *table, const char *col,
+		      const unsigned char *v)
+{
+	if (!v || !*v) {
+		sbuf_add(b, "—");
+		return;
+	}
+	char *shown = text ? text->value(db, table, col, (const char *)v) : NULL;
+	sbuf_add(b, shown ? shown : (const char *)v);
+	free(shown);
+}
+
+/* "trạng thái: chưa thực hiện → hoàn thành; ngày hoàn thành: — → 12/03/2026"
+ * for an update; the non-empty fields for an insert or delete. */
+static char *diff_fields(struct db *db, const char *table, const char *op, const char *old,
+			 const char *new)
 {
 	struct sbuf b = SBUF_INIT;
 	sqlite3_stmt *st;
 	const char *sql = op[0] == 'u'
 		? "SELECT n.key, substr(o.value, 1, 60), substr(n.value, 1, 60) FROM json_each(?2) n "
-		  "JOIN json_each(?1) o ON o.key = n.key WHERE o.value IS NOT n.value AND n.key NOT "
-		  "IN ('updated_at', 'created_at')"
+		  "JOIN json_each(?1) o ON o.key = n.key WHERE o.value IS NOT n.value"
 		: "SELECT key, NULL, substr(value, 1, 60) FROM json_each(coalesce(?2, ?1)) WHERE value "
-		  "IS NOT NULL AND value <> '' AND key NOT IN ('updated_at', 'created_at')";
-	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) != SQLITE_OK)
+		  "IS NOT NULL AND value <> ''";
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
 		return sbuf_detach(&b);
 	sqlite3_bind_text(st, 1, old ? old : "{}", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, new ? new : (op[0] == 'u' ? "{}" : NULL), -1, SQLITE_STATIC);
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		const unsigned char *o = sqlite3_column_text(st, 1), *n = sqlite3_column_text(st, 2);
-		const char *label = column_label((const char *)sqlite3_column_text(st, 0));
+		const char *col = (const char *)sqlite3_column_text(st, 0);
+		const char *label = is_bookkeeping(col) ? NULL : column_label(table, col);
 		if (!label)
 			continue;
 		sbuf_addf(&b, "%s%s: ", b.len ? "; " : "", label);
 		/* cut to 60 letters by substr above, not mid-letter */
-		if (op[0] == 'u')
-			sbuf_addf(&b, "%s → ", o && *o ? (const char *)o : "—");
-		sbuf_addf(&b, "%s", n && *n ? (const char *)n : "—");
+		if (op[0] == 'u') {
+			add_value(&b, db, table, col, sqlite3_column_text(st, 1));
+			sbuf_add(&b, " → ");
+		}
+		add_value(&b, db, table, col, sqlite3_column_text(st, 2));
 	}
 	sqlite3_finalize(st);
 	return sbuf_detach(&b);
@@ -715,7 +730,7 @@ int history_of(struct db *db, const char *table, int64_t id, struct history_entr
 		snprintf(e->at, sizeof e->at, "%s", sqlite3_column_text(st, 1));
 		snprintf(e->user, sizeof e->user, "%s", sqlite3_column_text(st, 2));
 		snprintf(e->op, sizeof e->op, "%s", sqlite3_column_text(st, 3));
-		e->fields = diff_fields(db->h, e->op, (const char *)sqlite3_column_text(st, 4),
+		e->fields = diff_fields(db, table, e->op, (const char *)sqlite3_column_text(st, 4),
 					(const char *)sqlite3_column_text(st, 5));
 	}
 	sqlite3_finalize(st);
@@ -731,8 +746,9 @@ void history_entries_free(struct history_entry *v, int n)
 
 /* ------------------------------------------------------------ trash */
 
-/* Records deleted (top-level ones: those with an id) whose deleting action
- * is not undone and that have not come back since. */
+/* Records deleted (top-level ones: those with an id, and a file deleted on
+ * its own from an evidence record) whose deleting action is not undone and
+ * that have not come back since. */
 int trash_list(struct db *db, struct trash_item **out, int *n, struct cchc_err *err)
 {
 	*out = NULL;
@@ -742,7 +758,10 @@ int trash_list(struct db *db, struct trash_item **out, int *n, struct cchc_err *
 				    "'$.id'), c.key, c.old FROM history_change c JOIN history_action a "
 				    "ON a.id = c.action_id WHERE c.op = 'delete' AND a.undone_by IS "
 				    "NULL AND c.tbl IN ('plan', 'criteria_catalogue', 'unit', 'task', "
-				    "'evidence', 'dossier', 'letter', 'feedback') AND NOT EXISTS "
+				    "'evidence', 'evidence_file', 'dossier', 'letter', 'feedback') AND "
+				    "NOT (c.tbl = 'evidence_file' AND EXISTS (SELECT 1 FROM "
+				    "history_change e WHERE e.action_id = c.action_id AND e.op = "
+				    "'delete' AND e.tbl = 'evidence')) AND NOT EXISTS "
 				    "(SELECT 1 FROM history_change l WHERE l.tbl = c.tbl AND l.key = "
 				    "c.key AND l.id > c.id AND l.op = 'insert') AND NOT EXISTS (SELECT 1 "
 				    "FROM history_change p WHERE p.action_id = c.action_id AND p.op = "
@@ -758,7 +777,7 @@ int trash_list(struct db *db, struct trash_item **out, int *n, struct cchc_err *
 		snprintf(t->at, sizeof t->at, "%s", sqlite3_column_text(st, 1));
 		snprintf(t->table, sizeof t->table, "%s", sqlite3_column_text(st, 2));
 		t->id = sqlite3_column_int64(st, 3);
-		t->summary = describe_change(db->h, t->table, (const char *)sqlite3_column_text(st, 4),
+		t->summary = describe_change(db, t->table, (const char *)sqlite3_column_text(st, 4),
 					     "delete", (const char *)sqlite3_column_text(st, 5));
 	}
 	sqlite3_finalize(st);

@@ -67,6 +67,23 @@ void trash_list_free(struct trash_item *v, int n);
 /* Restores what an action deleted (by undoing its deletions). */
 int trash_restore(struct db *db, int64_t action_id, struct cchc_err *err);
 
+/* How recorded values read to the clerk. The store knows tables and columns
+ * only; core registers their meanings (core/history_text.c) so that a
+ * record's history names its fields in Vietnamese and shows a status, a
+ * date, a unit or a section as the clerk knows it, never as stored. */
+struct history_text {
+	/* The label of table's column; NULL to leave the column out. */
+	const char *(*label)(const char *table, const char *col);
+	/* The value as the clerk reads it (malloc'd); NULL to show it as stored. */
+	char *(*value)(struct db *db, const char *table, const char *col, const char *value);
+	/* A record's name from its row (JSON) as the clerk knows it ("hồ sơ
+	 * HS-1 «Nguyễn Thị Hoa»"), malloc'd; NULL for the table's label, id and
+	 * name column. */
+	char *(*name)(struct db *db, const char *table, const char *row);
+};
+/* Installs t (static; NULL: the stored column names and values). */
+void history_set_text(const struct history_text *t);
+
 /* The Vietnamese name of a table's records ("nhiệm vụ"), or the table. */
 const char *history_table_label(const char *table);
 

@@ -15,13 +15,25 @@ export CCHC_TODAY=2026-11-24 USER=van-thu
 run "$CCHC" history
 expect_rc 0
 expect_grep "van-thu  Sửa nhiệm vụ 1 «Rà soát văn bản quy phạm»" "$T/out"
-expect_grep "Thêm đơn vị 1 «Văn phòng Sở»" "$T/out"
+expect_grep "Thêm đơn vị VP «Văn phòng Sở»" "$T/out"
 expect_grep "Thêm kế hoạch 1" "$T/out"
 [ "$(wc -l <"$T/out")" -eq 5 ] || fail "5 actions expected: $(cat "$T/out")"
 run "$CCHC" history task 1
-expect_grep "thêm  id: 1; kế hoạch (số): 1; đề mục (số): 5; tên: Rà soát văn bản;" "$T/out"
+# in the clerk's words: the plan and section by name, the unit by code and
+# name, the status and dates as shown everywhere else; no ids, no columns
+expect_grep "thêm  kế hoạch: «" "$T/out"
+expect_grep "; thuộc: mục 1.2 «Cải cách thể chế»; tên: Rà soát văn bản; đơn vị chủ trì: VP – Văn phòng Sở; trạng thái: chưa thực hiện; ngày giao: 24/11/2026" "$T/out"
 expect_grep "sửa   tên: Rà soát văn bản → Rà soát văn bản quy phạm" "$T/out"
-expect_grep "sửa   trạng thái: todo → done; ngày hoàn thành: — → 2026-01-20" "$T/out"
+expect_grep "sửa   trạng thái: chưa thực hiện → hoàn thành; ngày hoàn thành: — → 20/01/2026" "$T/out"
+expect_grep "sửa   hạn: — → 31/01/2026" "$T/out"
+expect_no_grep "id:" "$T/out"
+expect_no_grep "(số)" "$T/out"
+expect_no_grep "todo" "$T/out"
+run "$CCHC" history unit 1
+expect_grep "thêm  tên: Văn phòng Sở; ký hiệu: VP; đang hoạt động: có" "$T/out"
+run "$CCHC" history
+grep -qE "^ +[0-9]+  [0-9]{2}/[0-9]{2}/2[0-9]{3} [0-9]{2}:[0-9]{2}  van-thu" "$T/out" ||
+	fail "the time of an action is not DD/MM/YYYY HH:MM: $(head -1 "$T/out")"
 expect_no_grep "due_kind" "$T/out"
 expect_no_grep "updated_at" "$T/out"
 run "$CCHC" history task 99

@@ -37,7 +37,7 @@ dump
 S
 note "plans and the trash on the command line at the end:"
 "$CCHC" plan list >> "$actual"
-"$CCHC" trash | sed 's/^ *[0-9]*  [-0-9: ]*  //' >> "$actual"
+"$CCHC" trash | sed 's/^ *[0-9]*  [-0-9/: ]*  //' >> "$actual"
 sed -E 's|[0-9]{2}/[0-9]{2}/[0-9]{4} [0-9]{2}:[0-9]{2}|DD/MM/YYYY HH:MM|g' "$actual" > "$actual.m"
 mv "$actual.m" "$actual"
 check trash
