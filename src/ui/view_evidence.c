@@ -1031,6 +1031,17 @@ static bool ev_record(struct app *app, void *st, const char **table, int64_t *id
 	return e != NULL;
 }
 
+/* "evidence" (a search hit): every record, and its details open. */
+static int ev_go(struct app *app, void *st, const char *kind, int64_t id, int64_t plan_id)
+{
+	if (strcmp(kind, "evidence") != 0)
+		return -1;
+	struct ev_view *ev = st;
+	filter_clear(&ev->filter);
+	set_filter(app, ev, 0, NULL, 0, NULL);
+	return open_detail(app, id) | UI_ALL;
+}
+
 const struct view_class view_evidence = {
 	.name = "evidence",
 	.title = "Minh chứng",
@@ -1040,5 +1051,6 @@ const struct view_class view_evidence = {
 	.draw = ev_draw,
 	.handle = ev_handle,
 	.status = ev_status,
+	.go = ev_go,
 	.record = ev_record,
 };

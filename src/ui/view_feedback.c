@@ -749,6 +749,14 @@ static bool fv_record(struct app *app, void *st, const char **table, int64_t *id
 static int fv_go(struct app *app, void *st, const char *kind, int64_t id, int64_t plan_id)
 {
 	struct fv *v = st;
+	if (strcmp(kind, "feedback") == 0) {   /* a search hit: every item, its details open */
+		v->mode = FM_ALL;
+		rf_unit_filter_free(&v->unit);
+		filter_clear(&v->kw.filter);
+		kwin_reload(app, &v->kw, true);
+		kwin_select(&v->kw, id);
+		return open_detail(app, v, id, true) | UI_ALL;
+	}
 	bool overdue = strcmp(kind, "feedback-overdue") == 0;
 	if (!overdue && strcmp(kind, "feedback-soon") != 0)
 		return -1;

@@ -390,6 +390,28 @@ static bool lv_record(struct app *app, void *st, const char **table, int64_t *id
 	return l != NULL;
 }
 
+/* "letter" (a search hit): every letter, filtered to its dossier's code so
+ * that it is on screen, and its details open. */
+static int lv_go(struct app *app, void *st, const char *kind, int64_t id, int64_t plan_id)
+{
+	struct lv *v = st;
+	struct letter_info l;
+	struct cchc_err err;
+	if (strcmp(kind, "letter") != 0)
+		return -1;
+	if (letter_get(app->db, id, &l, &err) != CCHC_OK) {
+		app_message(app, true, "%s", err.msg);
+		return UI_STATUS;
+	}
+	v->from[0] = v->to[0] = v->period[0] = v->what[0] = '\0';
+	rf_unit_filter_free(&v->unit);
+	filter_set(&v->kw.filter, l.dossier_code);
+	letter_info_free(&l);
+	kwin_reload(app, &v->kw, true);
+	kwin_select(&v->kw, id);
+	return open_detail(app, v, id) | UI_ALL;
+}
+
 const struct view_class view_letters = {
 	.name = "letters",
 	.title = "Phiếu xin lỗi",
@@ -399,5 +421,6 @@ const struct view_class view_letters = {
 	.draw = lv_draw,
 	.handle = lv_handle,
 	.status = lv_status,
+	.go = lv_go,
 	.record = lv_record,
 };
