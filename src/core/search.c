@@ -159,12 +159,15 @@ static const char dossier_sql[] =
 	"FROM search_dossier WHERE search_dossier MATCH ?1 ORDER BY rowid DESC LIMIT " STR(RANK_WINDOW)
 	") ORDER BY r LIMIT ?4) m CROSS JOIN dossier f ON f.id = m.id";
 
-/* A ranked row of either index, with its texts. */
+/* A ranked row of either index, with its texts. The two indexes' bm25
+ * figures are not on one scale (a dossier code's words are in every
+ * dossier, and in one letter), so the rows are merged by their place in
+ * their own index's order: each index's first, then each one's second… */
 struct cand {
 	char kind[16];
 	int64_t id, plan_id;
 	double rank;
-	int tones;
+	int tones, place;
 	char *title, *body;
 };
 
@@ -236,30 +239,61 @@ static int tone_score(const struct text_query *qx, const bool *toned, const char
 	return score;
 }
 
-/* Scores every candidate when the query has a word typed with tones; a
- * query without leaves them all at 0, ranked by relevance alone. */
-static void score_tones(const char *query, bool prefix, struct cands *c)
+/* Scores the candidates v[0..n) when the query has a word typed with
+ * tones; a query without leaves them all at 0, ranked by relevance alone. */
+static void score_tones(const char *query, bool prefix, struct cand *v, int n)
 {
 	struct text_query qx;
 	text_query_init(&qx, query, true, prefix);
 	bool toned[64] = { false }, any = false;
 	for (int i = 0; i < qx.nterms && i < 64; i++)
 		any |= toned[i] = strcmp(qx.terms[i], qx.folded[i]) != 0;
-	for (int i = 0; any && i < c->n; i++) {
+	for (int i = 0; any && i < n; i++) {
 		struct sbuf all = SBUF_INIT;
-		sbuf_addf(&all, "%s\n%s", c->v[i].title, c->v[i].body);
-		c->v[i].tones = tone_score(&qx, toned, all.s);
+		sbuf_addf(&all, "%s\n%s", v[i].title, v[i].body);
+		v[i].tones = tone_score(&qx, toned, all.s);
 		sbuf_free(&all);
 	}
 	text_query_free(&qx);
 }
 
-static int cand_cmp(const void *a, const void *b)
+/* One index's order: toned words first, then bm25. */
+static int index_cmp(const void *a, const void *b)
 {
 	const struct cand *x = a, *y = b;
 	if (x->tones != y->tones)
 		return y->tones - x->tones;
 	return x->rank < y->rank ? -1 : x->rank > y->rank;
+}
+
+static int kind_order(const char *kind)
+{
+	int i = 0;
+	while (search_kinds[i] && strcmp(search_kinds[i], kind) != 0)
+		i++;
+	return i;
+}
+
+/* Both indexes' rows: toned words first, then the place in their own
+ * index, then the kinds' order (a dossier before its letter). */
+static int merge_cmp(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+	if (x->tones != y->tones)
+		return y->tones - x->tones;
+	if (x->place != y->place)
+		return x->place - y->place;
+	return kind_order(x->kind) - kind_order(y->kind);
+}
+
+/* Puts the rows read from one index, v[0..n), in its order and numbers them. */
+static void order_index(const char *query, bool prefix, struct cand *v, int n)
+{
+	score_tones(query, prefix, v, n);
+	if (n > 1)
+		qsort(v, (size_t)n, sizeof *v, index_cmp);
+	for (int i = 0; i < n; i++)
+		v[i].place = i;
 }
 
 /* Adds the candidate to the hits unless its record is already there or, in
@@ -284,8 +318,9 @@ static void take(struct db *db, const struct cand *c, const struct text_query *q
 	h->tones = c->tones;
 	h->title = describe(db, c->kind, c->id);
 	h->plan = plan_name(db, c->kind, c->plan_id);
-	struct text_span sp;
-	const char *text = text_query_spans(q, c->body, &sp, 1) ? c->body : all.s;
+	/* the body alone when it holds the whole query: a holder's name split
+	 * between the title and a procedure's words is shown from the title */
+	const char *text = text_query_matches_all(q, c->body) ? c->body : all.s;
 	h->snippet = text_snippet(q, text, o->snippet_width ? o->snippet_width : 60, "\x01", "\x02");
 	sbuf_free(&all);
 }
@@ -310,11 +345,13 @@ static int gather(struct db *db, const char *query, const char *expr,
 		rc = read_cands(db, sql, expr, o, want, c);
 		free(sql);
 	}
+	int first = c->n;
+	order_index(query, o->prefix, c->v, first);
 	if (rc == SQLITE_DONE && wants_kind(o, true))
 		rc = read_cands(db, dossier_sql, expr, o, want, c);
-	score_tones(query, o->prefix, c);
+	order_index(query, o->prefix, c->v + first, c->n - first);
 	if (c->n > 1)
-		qsort(c->v, (size_t)c->n, sizeof *c->v, cand_cmp);
+		qsort(c->v, (size_t)c->n, sizeof *c->v, merge_cmp);
 	return rc;
 }
 

@@ -301,3 +301,53 @@ int search_index_ensure(struct db *db, struct cchc_err *err)
 	free(want);
 	return rc;
 }
+
+/* ---- holding the dossier index during an import ---- */
+
+int search_dossier_hold(struct db *db, struct search_hold *h, struct cchc_err *err)
+{
+	*h = (struct search_hold){ 0 };
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, "SELECT (SELECT coalesce(max(id), 0) FROM dossier), "
+				    "(SELECT sql FROM main.sqlite_master WHERE type = 'trigger' AND "
+				    "name = 'search_dossier_ai')", -1, &st, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		h->mark = sqlite3_column_int64(st, 0);
+		if (sqlite3_column_text(st, 1))
+			h->trigger = xstrdup((const char *)sqlite3_column_text(st, 1));
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_OK && h->trigger)
+		rc = sqlite3_exec(db->h, "DROP TRIGGER main.search_dossier_ai", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		search_hold_free(h);
+		return db_fail(db, rc, "chuẩn bị chỉ mục tìm kiếm hồ sơ", err);
+	}
+	return CCHC_OK;
+}
+
+int search_dossier_catch_up(struct db *db, struct search_hold *h, struct cchc_err *err)
+{
+	if (!h->trigger)
+		return CCHC_OK;
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, "INSERT INTO search_dossier(rowid, code, holder, "
+				    "procedure, field) SELECT id, code, holder, procedure, field "
+				    "FROM dossier WHERE id > ?1 ORDER BY id", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, h->mark);
+		rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db->h);
+		sqlite3_finalize(st);
+	}
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db->h, h->trigger, NULL, NULL, NULL);
+	search_hold_free(h);
+	return rc == SQLITE_OK ? CCHC_OK : db_fail(db, rc, "ghi chỉ mục tìm kiếm hồ sơ", err);
+}
+
+void search_hold_free(struct search_hold *h)
+{
+	free(h->trigger);
+	h->trigger = NULL;
+}
