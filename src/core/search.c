@@ -149,15 +149,18 @@ static char *search_sql(const struct search_opts *o)
 	return sbuf_detach(&b);
 }
 
-/* Dossiers have their own index (search_dossier, over the dossier table: see
- * data/migrations/0020-dossier-search.sql); the code and the holder weigh
- * as a title, the procedure and the field as a body. */
+/* Dossiers have their own index (search_dossier, over the dossier table:
+ * see data/migrations/0020-dossier-search.sql), read without bm25: its IDF
+ * counts every row of each word, and a code's words ("000", "h36") are in
+ * all of a million dossiers: 300 ms a query. The newest RANK_WINDOW
+ * matches are ordered here instead: those with the words in the code or
+ * holder (the title) first, then the newest (order_index). */
 static const char dossier_sql[] =
-	"SELECT 'dossier', m.id, 0, m.r, f.code || ' ' || f.holder, "
+	"SELECT 'dossier', m.id, 0, 0.0, f.code || ' ' || f.holder, "
 	"f.procedure || ' · ' || f.field FROM "
-	"(SELECT id, r FROM (SELECT rowid AS id, bm25(search_dossier, 4.0, 4.0, 1.0, 1.0) AS r "
-	"FROM search_dossier WHERE search_dossier MATCH ?1 ORDER BY rowid DESC LIMIT " STR(RANK_WINDOW)
-	") ORDER BY r LIMIT ?4) m CROSS JOIN dossier f ON f.id = m.id";
+	"(SELECT rowid AS id FROM search_dossier WHERE search_dossier MATCH ?1 "
+	"ORDER BY rowid DESC LIMIT " STR(RANK_WINDOW) ") m CROSS JOIN dossier f ON f.id = m.id "
+	"LIMIT ?4";
 
 /* A ranked row of either index, with its texts. The two indexes' bm25
  * figures are not on one scale (a dossier code's words are in every
@@ -167,7 +170,7 @@ struct cand {
 	char kind[16];
 	int64_t id, plan_id;
 	double rank;
-	int tones, place;
+	int tones, in_title, read, place;
 	char *title, *body;
 };
 
@@ -215,22 +218,23 @@ static int read_cands(struct db *db, const char *sql, const char *expr,
 		x->tones = 0;
 		x->title = col_dup(st, 4);
 		x->body = col_dup(st, 5);
+		x->in_title = 0;
+		x->read = c->n;
 	}
 	sqlite3_finalize(st);
 	return rc;
 }
 
-/* How many of the words typed with tones (or đ) text has with those tones;
- * toned[i] says which words of qx (the query in exact mode) were so typed. */
-static int tone_score(const struct text_query *qx, const bool *toned, const char *text)
+/* How many of the words of q that want marks text has; want NULL: all. */
+static int words_in(const struct text_query *q, const bool *want, const char *text)
 {
 	bool found[64] = { false };
 	size_t n = strlen(text), pos = 0;
 	struct text_span sp;
 	int score = 0;
 	while (text_next_token(text, n, pos, &sp)) {
-		int t = text_query_token_term(qx, text, sp);
-		if (t >= 0 && t < 64 && toned[t] && !found[t]) {
+		int t = text_query_token_term(q, text, sp);
+		if (t >= 0 && t < 64 && (!want || want[t]) && !found[t]) {
 			found[t] = true;
 			score++;
 		}
@@ -239,31 +243,42 @@ static int tone_score(const struct text_query *qx, const bool *toned, const char
 	return score;
 }
 
-/* Scores the candidates v[0..n) when the query has a word typed with
- * tones; a query without leaves them all at 0, ranked by relevance alone. */
-static void score_tones(const char *query, bool prefix, struct cand *v, int n)
+/* Scores the candidates v[0..n): the words typed with tones (or đ) they
+ * have with those tones (none when the query has no tones: then relevance
+ * alone ranks, as before), and, for dossiers, the words in their title. */
+static void score_words(const char *query, bool prefix, struct cand *v, int n)
 {
-	struct text_query qx;
+	struct text_query qx, qf;
 	text_query_init(&qx, query, true, prefix);
+	text_query_init(&qf, query, false, prefix);
 	bool toned[64] = { false }, any = false;
 	for (int i = 0; i < qx.nterms && i < 64; i++)
 		any |= toned[i] = strcmp(qx.terms[i], qx.folded[i]) != 0;
-	for (int i = 0; any && i < n; i++) {
+	for (int i = 0; i < n; i++) {
 		struct sbuf all = SBUF_INIT;
 		sbuf_addf(&all, "%s\n%s", v[i].title, v[i].body);
-		v[i].tones = tone_score(&qx, toned, all.s);
+		v[i].tones = any ? words_in(&qx, toned, all.s) : 0;
+		if (strcmp(v[i].kind, "dossier") == 0)
+			v[i].in_title = words_in(&qf, NULL, v[i].title);
 		sbuf_free(&all);
 	}
 	text_query_free(&qx);
+	text_query_free(&qf);
 }
 
-/* One index's order: toned words first, then bm25. */
+/* One index's order: toned words first, then the words in the title
+ * (dossiers), then bm25 (the other kinds), then the order read (newest
+ * first). */
 static int index_cmp(const void *a, const void *b)
 {
 	const struct cand *x = a, *y = b;
 	if (x->tones != y->tones)
 		return y->tones - x->tones;
-	return x->rank < y->rank ? -1 : x->rank > y->rank;
+	if (x->in_title != y->in_title)
+		return y->in_title - x->in_title;
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	return x->read - y->read;
 }
 
 static int kind_order(const char *kind)
@@ -289,7 +304,7 @@ static int merge_cmp(const void *a, const void *b)
 /* Puts the rows read from one index, v[0..n), in its order and numbers them. */
 static void order_index(const char *query, bool prefix, struct cand *v, int n)
 {
-	score_tones(query, prefix, v, n);
+	score_words(query, prefix, v, n);
 	if (n > 1)
 		qsort(v, (size_t)n, sizeof *v, index_cmp);
 	for (int i = 0; i < n; i++)

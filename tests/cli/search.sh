@@ -152,8 +152,12 @@ run "$CCHC" search ban le ruou --kind feedback --format tsv
 expect_rc 0
 [ "$(cut -f1,2 "$T/out")" = "feedback	1" ] || fail "feedback by content: $(cat "$T/out")"
 
-# tones typed rank the toned matches first: "kỷ" before "Kỳ"; without
-# tones, relevance alone (the shorter holder field first)
+# tones typed rank the toned matches first: "kỷ" (KL-2's procedure) before
+# "Kỳ" (Kỳ Lừa's holder); without tones a dossier with the word in its code
+# or holder comes before one with it in the procedure
+run "$CCHC" search ky --kind dossier --format tsv
+expect_rc 0
+[ "$(head -1 "$T/out" | cut -f2)" = "$kl_id" ] || fail "ky: Kỳ Lừa not first: $(cat "$T/out")"
 run "$CCHC" search "kỷ" --kind dossier --format tsv
 expect_rc 0
 [ "$(head -1 "$T/out" | cut -f2)" = 41 ] || fail "kỷ: KL-2 not first: $(cat "$T/out")"
