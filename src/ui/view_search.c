@@ -156,8 +156,7 @@ static void draw_info(struct search_view *sv, struct rect r)
 	struct sbuf b = SBUF_INIT;
 	const char *mode = sv->exact ? "đúng dấu" : "không phân biệt dấu";
 	if (!sv->ran || !sv->q.nterms)
-		sbuf_addf(&b, "Gõ từ cần tìm: kế hoạch, nhiệm vụ, hồ sơ (mã, chủ hồ sơ, thủ tục), "
-			  "phiếu xin lỗi, phản ánh… (%s).", mode);
+		sbuf_addf(&b, "Tìm kế hoạch, nhiệm vụ, hồ sơ, phiếu xin lỗi, phản ánh… (%s).", mode);
 	else if (!sv->nhits)
 		sbuf_addf(&b, "Không tìm thấy (%s).", mode);
 	else
