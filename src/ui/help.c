@@ -167,6 +167,23 @@ static void suggest_notes(struct help *h)
 	add(h, HELP_BLANK, NULL, "", NULL);
 }
 
+/* What the search screen finds, how it ranks, and how to leave it: its
+ * line takes letters and digits, so the digit keys do not switch screens. */
+static void search_notes(struct help *h)
+{
+	static const char *const lines[] = {
+		"Tìm trong kế hoạch, đề mục, đơn vị, nhiệm vụ, tài liệu KC, hồ sơ (mã, chủ",
+		"  hồ sơ, thủ tục, lĩnh vực), phiếu xin lỗi (cả theo hồ sơ), phản ánh.",
+		"Gõ có dấu (\"Kỳ Lừa\"): kết quả đúng dấu lên trước; C-t: chỉ kết quả đúng dấu.",
+		"Chữ và số gõ vào đều vào ô tìm. Sang màn hình khác: Tab, S-Tab hoặc phím F",
+		"  (F2 Kế hoạch, F3 Nhiệm vụ, F4 Việc cần làm, F7, F8, F6, F9, F11, F12).",
+		"Enter: mở kết quả ở màn hình của nó (hồ sơ, phiếu, phản ánh: mở chi tiết).",
+	};
+	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
+		add(h, HELP_NOTE, NULL, lines[i], NULL);
+	add(h, HELP_BLANK, NULL, "", NULL);
+}
+
 struct modal *help_open(struct app *app)
 {
 	struct help *h = xcalloc(1, sizeof *h);
@@ -176,6 +193,8 @@ struct modal *help_open(struct app *app)
 	add_scope(h, app, app_scope(app), title);
 	if (strcmp(app_scope(app), "suggest") == 0)
 		suggest_notes(h);
+	if (strcmp(app_scope(app), "search") == 0)
+		search_notes(h);
 	add_scope(h, app, "", "Mọi màn hình");
 	add_unbound(h, app);
 	add(h, HELP_NOTE, NULL, "Đổi phím trong tệp ~/.config/cchc/keys, mỗi dòng một lệnh:", NULL);

@@ -7,7 +7,8 @@
 # "kỷ luật" (a procedure). Digits go into the query (a code's "251201"
 # switches no screen). Enter on a dossier opens the Hồ sơ screen filtered
 # to its code with its details open; Enter on a letter and on a feedback
-# item opens them in their screens. Tab still switches screens.
+# item opens them in their screens. Tab still switches screens, and the
+# screen's help says so.
 . "$top_srcdir/tests/screen/lib.sh"
 . "$screen_dir/registers-data.inc"
 kl=000.00.18.H36-251201-0001   # Công ty TNHH Điện máy Kỳ Lừa, late, no letter
@@ -55,5 +56,9 @@ screen plan 80x24 <<'S'
 key <F5>
 type cai cach
 dump match
+S
+screen help 80x30 <<'S'
+key <F5> <F1>
+dump
 S
 check search-registers
