@@ -222,4 +222,9 @@ expect_rc 0
 	fail "the letter was not indexed again"
 run "$CCHC" check
 expect_no_grep "trigger search_letter_af" "$T/out"
+expect_grep "Chỉ mục tìm kiếm: khớp với dữ liệu" "$T/out"
+# a dossier the index lacks (its row taken out by hand) is found by check
+sqlite3 "$CCHC_DB" "DELETE FROM search_dossier_docsize WHERE id = $kl_id" || fail "docsize"
+run "$CCHC" check
+expect_grep "Chỉ mục tìm kiếm: số mục không khớp với dữ liệu (lệch 1)" "$T/out"
 exit 0
