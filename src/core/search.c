@@ -332,7 +332,12 @@ static void take(struct db *db, const struct cand *c, const struct text_query *q
 	h->rank = c->rank;
 	h->tones = c->tones;
 	h->title = describe(db, c->kind, c->id);
-	h->plan = plan_name(db, c->kind, c->plan_id);
+	h->plan = NULL;
+	for (int i = 0; i < *n - 1 && !h->plan; i++)   /* hits of one plan: read its name once */
+		if ((*v)[i].plan && (*v)[i].plan_id == c->plan_id && strcmp(c->kind, "plan") != 0)
+			h->plan = xstrdup((*v)[i].plan);
+	if (!h->plan)
+		h->plan = plan_name(db, c->kind, c->plan_id);
 	/* the body alone when it holds the whole query: a holder's name split
 	 * between the title and a procedure's words is shown from the title */
 	const char *text = text_query_matches_all(q, c->body) ? c->body : all.s;
