@@ -61,4 +61,16 @@ screen help 80x30 <<'S'
 key <F5> <F1>
 dump
 S
+# A file imported from the Hồ sơ screen (i) is searchable at once: the
+# import indexes its new rows when it ends (store/search_index.h).
+head -2 "$FIXTURES/dossiers/mot-cua-2026.csv" |
+	sed 's/H36-251120-0001/H36-260514-0009/; s/Nông Thị Hạnh/Vi Thị Xuân/' > "$tmp/moi.csv"
+screen import 80x24 <<'S'
+key 0 i
+type ~/moi.csv
+key <Enter> <Enter> <Enter>
+key <F5>
+type vi thi xuan
+dump
+S
 check search-registers
