@@ -22,7 +22,9 @@ int search_index_rebuild(struct db *db, struct cchc_err *err);
  * trigger (inside the caller's transaction: a rollback puts it back) and
  * notes the last dossier id; search_dossier_catch_up indexes the dossiers
  * added since in one statement and makes the trigger again. Edits and
- * deletions keep their triggers. */
+ * deletions keep their triggers, so the caller must not edit, between the
+ * two, a dossier it added (its words are not in the index yet): both
+ * imports refuse a code repeated in the file. */
 struct search_hold {
 	int64_t mark;     /* the greatest dossier id before */
 	char *trigger;    /* the trigger's CREATE statement, NULL when not held */
