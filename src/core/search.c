@@ -11,15 +11,15 @@ static const struct {
 	const char *kind, *label;
 	const char *describe;
 } kinds[] = {
-	{ "plan", "Kế hoạch", "SELECT CASE WHEN doc_no <> '' THEN doc_no || ' ' ELSE '' END || title "
-			      "FROM plan WHERE id = ?" },
+	{ "plan", "Kế hoạch", "SELECT CASE WHEN doc_no <> '' THEN doc_no || ' ' ELSE '' END "
+			      "|| title FROM plan WHERE id = ?" },
 	{ "section", "Đề mục", "SELECT label || ' ' || heading FROM section WHERE id = ?" },
 	{ "unit", "Đơn vị", "SELECT name FROM unit WHERE id = ?" },
 	{ "task", "Nhiệm vụ", "SELECT title FROM task WHERE id = ?" },
-	{ "evidence", "Tài liệu KC", "SELECT CASE WHEN doc_no <> '' THEN doc_no || ' ' ELSE '' END "
-				     "|| summary FROM evidence WHERE id = ?" },
-	{ "dossier", "Hồ sơ", "SELECT code || CASE WHEN holder <> '' THEN ' · ' || holder ELSE '' "
-			      "END FROM dossier WHERE id = ?" },
+	{ "evidence", "Tài liệu KC", "SELECT CASE WHEN doc_no <> '' THEN doc_no || ' ' "
+				     "ELSE '' END || summary FROM evidence WHERE id = ?" },
+	{ "dossier", "Hồ sơ", "SELECT code || CASE WHEN holder <> '' THEN ' · ' || holder "
+			      "ELSE '' END FROM dossier WHERE id = ?" },
 	{ "letter", "Phiếu xin lỗi", "SELECT 'Phiếu ' || l.number || ': ' || l.addressee || "
 				     "coalesce(' (hồ sơ ' || d.code || ')', '') FROM letter l "
 				     "LEFT JOIN dossier d ON d.id = l.dossier_id WHERE l.id = ?" },

@@ -23,11 +23,14 @@ struct search_source {
 static const struct search_source sources[] = {
 	{ "plan", "plan", "$.id", "$.id", "$.id", "$.title",
 	  "$.doc_no || ' ' || $.issuer || ' ' || $.preamble || ' ' || $.closing", NO_FOLLOW },
-	{ "section", "section", "$.id", "$.id", "$.plan_id", "$.label || ' ' || $.heading", "''", NO_FOLLOW },
+	{ "section", "section", "$.id", "$.id", "$.plan_id", "$.label || ' ' || $.heading", "''",
+	  NO_FOLLOW },
 	{ "section_item", "section", "$.section_id || ':' || $.seq", "$.section_id",
 	  "(SELECT plan_id FROM section WHERE id = $.section_id)", "''", "$.text", NO_FOLLOW },
-	{ "unit", "unit", "$.id", "$.id", "NULL", "$.name || ' ' || coalesce($.code, '')", "$.head", NO_FOLLOW },
-	{ "task", "task", "$.id", "$.id", "$.plan_id", "$.title", "$.description || ' ' || $.product", NO_FOLLOW },
+	{ "unit", "unit", "$.id", "$.id", "NULL", "$.name || ' ' || coalesce($.code, '')", "$.head",
+	  NO_FOLLOW },
+	{ "task", "task", "$.id", "$.id", "$.plan_id", "$.title", "$.description || ' ' || $.product",
+	  NO_FOLLOW },
 	{ "evidence", "evidence", "$.id", "$.id", "NULL", "$.doc_no || ' ' || $.summary",
 	  "$.issuer || ' ' || $.notes", NO_FOLLOW },
 	/* a letter is found by its dossier's code and holder too */
@@ -37,7 +40,8 @@ static const struct search_source sources[] = {
 	  "dossier", "OLD.code IS NOT NEW.code OR OLD.holder IS NOT NEW.holder",
 	  "t.dossier_id = NEW.id" },
 	{ "feedback", "feedback", "$.id", "$.id", "NULL", "$.sender",
-	  "$.content || ' ' || $.related || ' ' || $.answer_text || ' ' || $.forward_to", NO_FOLLOW },
+	  "$.content || ' ' || $.related || ' ' || $.answer_text || ' ' || $.forward_to",
+	  NO_FOLLOW },
 };
 #define NSOURCES (sizeof sources / sizeof sources[0])
 
@@ -145,18 +149,19 @@ static void add_trigger(struct sbuf *b, const struct search_source *s, enum trig
 	const char *name = trig_suffix[t];
 	switch (t) {
 	case TR_AI:
-		sbuf_addf(b, "CREATE TRIGGER search_%s_%s AFTER INSERT ON %s BEGIN\n", s->table, name,
-			  s->table);
+		sbuf_addf(b, "CREATE TRIGGER search_%s_%s AFTER INSERT ON %s BEGIN\n", s->table,
+			  name, s->table);
 		add_insert(b, s, "NEW.");
 		break;
 	case TR_AD:
-		sbuf_addf(b, "CREATE TRIGGER search_%s_%s AFTER DELETE ON %s BEGIN\n", s->table, name,
-			  s->table);
+		sbuf_addf(b, "CREATE TRIGGER search_%s_%s AFTER DELETE ON %s BEGIN\n", s->table,
+			  name, s->table);
 		add_delete(b, s);
 		break;
 	case TR_AU_LEGACY:
 	case TR_AU:
-		sbuf_addf(b, "CREATE TRIGGER search_%s_%s AFTER UPDATE ON %s ", s->table, name, s->table);
+		sbuf_addf(b, "CREATE TRIGGER search_%s_%s AFTER UPDATE ON %s ", s->table, name,
+			  s->table);
 		/* only when what the index holds changes: a task's deadline moving
 		 * (recomputed daily for recurring tasks) re-indexes nothing */
 		if (t == TR_AU) {
