@@ -5,15 +5,21 @@
 #include "cli/cli.h"
 #include "core/search.h"
 #include "text/fold.h"
+#include "text/utf8.h"
 #include "util/sbuf.h"
 
 static int search_cmd(struct cli_ctx *ctx, int argc, char **argv);
 
 const struct cli_cmd cli_search_cmds[] = {
 	{ "search", "", search_cmd,
-	  "TỪ_KHÓA... [--exact] [--kind plan|section|unit|task|evidence|letter|feedback] [--plan MÃ] [--limit N] "
-	  "[--format text|tsv|json]",
-	  "Tìm trong mọi văn bản, không cần dấu (\"thu tuc\" thấy \"thủ tục\"); --exact: dấu phải đúng." },
+	  "TỪ_KHÓA... [--exact] [--kind plan|section|unit|task|evidence|dossier|letter|feedback] "
+	  "[--plan MÃ] [--limit N] [--format text|tsv|json]",
+	  "Tìm trong mọi văn bản, không cần dấu (\"thu tuc\" thấy \"thủ tục\"): kế hoạch, đề mục, "
+	  "đơn vị, nhiệm vụ, tài liệu kiểm chứng, hồ sơ (mã, chủ hồ sơ, thủ tục, lĩnh vực), phiếu xin "
+	  "lỗi (cả mã và chủ hồ sơ), phản ánh (người gửi, nội dung). Gõ có dấu thì kết quả đúng dấu "
+	  "lên trước; --exact: chỉ kết quả đúng dấu. Văn bản: loại bằng tiếng Việt và kế hoạch của "
+	  "kết quả; tsv, json: loại là plan, section, unit, task, evidence, dossier, letter, "
+	  "feedback." },
 	{ NULL, NULL, NULL, NULL, NULL },
 };
 
@@ -26,33 +32,75 @@ static char *bracketed(const char *s)
 	return r;
 }
 
+/* Pads the kind's Vietnamese label to KIND_W columns (it has letters of
+ * several bytes). */
+#define KIND_W 13
+static void put_kind(const char *kind)
+{
+	const char *label = search_kind_label(kind);
+	fputs(label, stdout);
+	for (int w = text_width(label); w < KIND_W; w++)
+		putchar(' ');
+}
+
+static void print_text(const struct search_hit *h)
+{
+	put_kind(h->kind);
+	printf(" %5lld  ", (long long)h->id);
+	cli_put_field(stdout, h->title);
+	if (h->plan) {
+		fputs("\n                     Kế hoạch: ", stdout);
+		cli_put_field(stdout, h->plan);
+	}
+	char *snip = bracketed(h->snippet);
+	fputs("\n                     ", stdout);
+	cli_put_field(stdout, snip);
+	putchar('\n');
+	free(snip);
+}
+
+static void print_json(const struct search_hit *h, bool first)
+{
+	char *snip = bracketed(h->snippet);
+	printf("%s\n  {\"kind\": \"%s\", \"label\": ", first ? "" : ",", h->kind);
+	cli_put_json_string(stdout, search_kind_label(h->kind));
+	printf(", \"id\": %lld, \"plan_id\": %lld, \"plan\": ", (long long)h->id,
+	       (long long)h->plan_id);
+	if (h->plan)
+		cli_put_json_string(stdout, h->plan);
+	else
+		fputs("null", stdout);
+	fputs(", \"title\": ", stdout);
+	cli_put_json_string(stdout, h->title);
+	fputs(", \"snippet\": ", stdout);
+	cli_put_json_string(stdout, snip);
+	putchar('}');
+	free(snip);
+}
+
+static void print_tsv(const struct search_hit *h)
+{
+	char *snip = bracketed(h->snippet);
+	printf("%s\t%lld\t", h->kind, (long long)h->id);
+	cli_put_field(stdout, snip);
+	putchar('\n');
+	free(snip);
+}
+
 static void print_hits(const struct search_hit *h, int n, const char *format)
 {
-	if (strcmp(format, "json") == 0)
+	bool json = strcmp(format, "json") == 0;
+	if (json)
 		putchar('[');
 	for (int i = 0; i < n; i++) {
-		char *snip = bracketed(h[i].snippet);
-		if (strcmp(format, "tsv") == 0) {
-			printf("%s\t%lld\t", h[i].kind, (long long)h[i].id);
-			cli_put_field(stdout, snip);
-			putchar('\n');
-		} else if (strcmp(format, "json") == 0) {
-			printf("%s\n  {\"kind\": \"%s\", \"id\": %lld, \"plan_id\": %lld, \"title\": ",
-			       i ? "," : "", h[i].kind, (long long)h[i].id, (long long)h[i].plan_id);
-			cli_put_json_string(stdout, h[i].title);
-			fputs(", \"snippet\": ", stdout);
-			cli_put_json_string(stdout, snip);
-			putchar('}');
-		} else {
-			printf("%-7s %5lld  ", h[i].kind, (long long)h[i].id);
-			cli_put_field(stdout, h[i].title);
-			fputs("\n               ", stdout);
-			cli_put_field(stdout, snip);
-			putchar('\n');
-		}
-		free(snip);
+		if (json)
+			print_json(&h[i], i == 0);
+		else if (strcmp(format, "tsv") == 0)
+			print_tsv(&h[i]);
+		else
+			print_text(&h[i]);
 	}
-	if (strcmp(format, "json") == 0)
+	if (json)
 		puts(n ? "\n]" : "]");
 }
 
@@ -111,7 +159,8 @@ static int search_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (o.kind && !known_kind(o.kind)) {
 		sbuf_free(&query);
-		return cli_usage_error(cmd, "không có loại \"%s\" (plan, section, unit, task, evidence, letter, feedback)", o.kind);
+		return cli_usage_error(cmd, "không có loại \"%s\" (plan, section, unit, task, "
+				       "evidence, dossier, letter, feedback)", o.kind);
 	}
 	if (strcmp(format, "text") && strcmp(format, "tsv") && strcmp(format, "json")) {
 		sbuf_free(&query);

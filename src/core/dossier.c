@@ -7,6 +7,7 @@
 #include "core/task.h"
 #include "store/datafile.h"
 #include "store/history.h"
+#include "store/search_index.h"
 #include "text/collate.h"
 #include "text/detect.h"
 #include "text/encoding.h"
@@ -691,15 +692,22 @@ int dossier_import(struct db *db, const struct dossier_parse *p, struct dossier_
 	snprintf(label, sizeof label, "Nhập %d hồ sơ từ tệp xuất của hệ thống một cửa", p->nrows);
 	history_label(db, label, false);
 	int64_t before = db_int_by_id(db, "SELECT count(*) FROM dossier WHERE ?1", 1);
+	struct search_hold hold;   /* the new rows indexed in one go (store/search_index.h) */
+	if (search_dossier_hold(db, &hold, err)) {
+		db_rollback(db);
+		return err->code;
+	}
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(db->h, UPSERT_SQL, -1, &st, NULL);
 	if (rc != SQLITE_OK) {
+		search_hold_free(&hold);
 		db_rollback(db);
 		return db_fail(db, rc, "nhập hồ sơ", err);
 	}
 	rc = import_rows(db, st, p, r, err);
 	sqlite3_finalize(st);
-	if (rc || (rc = db_commit(db, err))) {
+	if (rc || (rc = search_dossier_catch_up(db, &hold, err)) || (rc = db_commit(db, err))) {
+		search_hold_free(&hold);
 		db_rollback(db);
 		memset(r, 0, sizeof *r);
 		return rc;

@@ -18,6 +18,7 @@
 #include <time.h>
 #include "core/dossier.h"
 #include "store/history.h"
+#include "store/search_index.h"
 #include "import/dossier_reader.h"
 #include "util/progress.h"
 #include "util/sbuf.h"
@@ -71,6 +72,7 @@ struct importer {
 	bool begun;               /* the transaction is open */
 	bool bulk;                /* checks off, history triggers and date indexes dropped */
 	struct sbuf restore;      /* the SQL that puts back what bulk mode dropped */
+	struct search_hold search; /* the new rows are indexed at the end, in one go */
 	int bad_cap;
 };
 
@@ -283,7 +285,8 @@ static int import_begin(struct importer *im, struct cchc_err *err)
 	int rc = import_register(im);
 	if (rc != SQLITE_OK)
 		return db_fail(im->db, rc, "chuẩn bị nhập hồ sơ", err);
-	return bulk_begin(im, err) || prepare_all(im, err) ? err->code : CCHC_OK;
+	return bulk_begin(im, err) || search_dossier_hold(im->db, &im->search, err) ||
+	       prepare_all(im, err) ? err->code : CCHC_OK;
 }
 
 /* Stores the counts, puts back what bulk mode dropped, and commits. */
@@ -305,7 +308,8 @@ static int import_commit(struct importer *im, struct cchc_err *err)
 	}
 	if (rc != SQLITE_OK)
 		return db_fail(im->db, rc, "nhập hồ sơ", err);
-	if (bulk_end(im, err) || db_commit(im->db, err))
+	if (search_dossier_catch_up(im->db, &im->search, err) || bulk_end(im, err) ||
+	    db_commit(im->db, err))
 		return err->code;
 	im->begun = false;
 	return CCHC_OK;
@@ -323,6 +327,7 @@ static void import_end(struct importer *im)
 	for (int i = 0; i < im->nunits; i++)
 		free(im->units[i].text);
 	sbuf_free(&im->restore);
+	search_hold_free(&im->search);
 }
 
 /* ------------------------------------------------------------ rows */

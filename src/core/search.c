@@ -6,42 +6,71 @@
 #include "text/fold.h"
 #include "util/sbuf.h"
 
-/* How each kind names one of its records in results. */
+/* How each kind is called and how it names one of its records in results. */
 static const struct {
-	const char *kind;
+	const char *kind, *label;
 	const char *describe;
 } kinds[] = {
-	{ "plan", "SELECT CASE WHEN doc_no <> '' THEN doc_no || ' ' ELSE '' END || title "
-		  "FROM plan WHERE id = ?" },
-	{ "section", "SELECT label || ' ' || heading FROM section WHERE id = ?" },
-	{ "unit", "SELECT name FROM unit WHERE id = ?" },
-	{ "task", "SELECT title FROM task WHERE id = ?" },
-	{ "evidence", "SELECT CASE WHEN doc_no <> '' THEN doc_no || ' ' ELSE '' END || summary "
-		      "FROM evidence WHERE id = ?" },
-	{ "letter", "SELECT 'Phiếu ' || number || ': ' || addressee FROM letter WHERE id = ?" },
-	{ "feedback", "SELECT sender || ': ' || content FROM feedback WHERE id = ?" },
+	{ "plan", "Kế hoạch", "SELECT CASE WHEN doc_no <> '' THEN doc_no || ' ' ELSE '' END "
+			      "|| title FROM plan WHERE id = ?" },
+	{ "section", "Đề mục", "SELECT label || ' ' || heading FROM section WHERE id = ?" },
+	{ "unit", "Đơn vị", "SELECT name FROM unit WHERE id = ?" },
+	{ "task", "Nhiệm vụ", "SELECT title FROM task WHERE id = ?" },
+	{ "evidence", "Tài liệu KC", "SELECT CASE WHEN doc_no <> '' THEN doc_no || ' ' "
+				     "ELSE '' END || summary FROM evidence WHERE id = ?" },
+	{ "dossier", "Hồ sơ", "SELECT code || CASE WHEN holder <> '' THEN ' · ' || holder "
+			      "ELSE '' END FROM dossier WHERE id = ?" },
+	{ "letter", "Phiếu xin lỗi", "SELECT 'Phiếu ' || l.number || ': ' || l.addressee || "
+				     "coalesce(' (hồ sơ ' || d.code || ')', '') FROM letter l "
+				     "LEFT JOIN dossier d ON d.id = l.dossier_id WHERE l.id = ?" },
+	{ "feedback", "Phản ánh", "SELECT sender || ': ' || content FROM feedback WHERE id = ?" },
 };
 #define NKINDS (sizeof kinds / sizeof kinds[0])
 
-const char *const search_kinds[] = { "plan", "section", "unit", "task", "evidence", "letter",
-				   "feedback", NULL };
+const char *const search_kinds[] = { "plan", "section", "unit", "task", "evidence", "dossier",
+				   "letter", "feedback", NULL };
+
+const char *search_kind_label(const char *kind)
+{
+	for (size_t i = 0; i < NKINDS; i++)
+		if (strcmp(kinds[i].kind, kind) == 0)
+			return kinds[i].label;
+	return kind;
+}
+
+/* The first column of sql's row for id, malloc'd ("" when none). */
+static char *text_by_id(struct db *db, const char *sql, int64_t id)
+{
+	sqlite3_stmt *st;
+	char *s = NULL;
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+		return xstrdup("");
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		s = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return s ? s : xstrdup("");
+}
 
 static char *describe(struct db *db, const char *kind, int64_t id)
 {
-	for (size_t i = 0; i < NKINDS; i++) {
-		if (strcmp(kinds[i].kind, kind) != 0)
-			continue;
-		sqlite3_stmt *st;
-		char *s = NULL;
-		if (sqlite3_prepare_v2(db->h, kinds[i].describe, -1, &st, NULL) != SQLITE_OK)
-			return xstrdup("");
-		sqlite3_bind_int64(st, 1, id);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			s = xstrdup((const char *)sqlite3_column_text(st, 0));
-		sqlite3_finalize(st);
-		return s ? s : xstrdup("");
-	}
+	for (size_t i = 0; i < NKINDS; i++)
+		if (strcmp(kinds[i].kind, kind) == 0)
+			return text_by_id(db, kinds[i].describe, id);
 	return xstrdup("");
+}
+
+/* The name of the plan a record of another kind is in, or NULL. */
+static char *plan_name(struct db *db, const char *kind, int64_t plan_id)
+{
+	if (!plan_id || strcmp(kind, "plan") == 0)
+		return NULL;
+	char *s = describe(db, "plan", plan_id);
+	if (!*s) {
+		free(s);
+		return NULL;
+	}
+	return s;
 }
 
 /* Whether the last term is a prefix too short to look up: one letter (as
@@ -95,11 +124,12 @@ static bool seen(const struct search_hit *v, int n, const char *kind, int64_t id
 }
 
 /* Ranking every match of a common word costs time in proportion to the
- * matches; the newest RANK_WINDOW matching rows are ranked, and the best of
- * them returned. A query with fewer matches is ranked whole. The kind and
- * plan are checked in search_doc (a small row) only when asked: as
- * conditions on the index's unindexed columns they made FTS5 read every
- * candidate's whole text. The texts are read for the rows taken only. */
+ * matches; the newest RANK_WINDOW matching rows of each index are ranked,
+ * and the best of them returned. A query with fewer matches is ranked
+ * whole. The kind and plan are checked in search_doc (a small row) only
+ * when asked: as conditions on the index's unindexed columns they made
+ * FTS5 read every candidate's whole text. The texts are read for the rows
+ * ranked only. */
 #define RANK_WINDOW 300
 #define STR_(x) #x
 #define STR(x) STR_(x)
@@ -113,41 +143,236 @@ static char *search_sql(const struct search_opts *o)
 		sbuf_addf(&b, "AND EXISTS (SELECT 1 FROM search_doc k WHERE k.id = search_fts.rowid%s%s) ",
 			  o->kind && *o->kind ? " AND k.kind = ?2" : "",
 			  o->plan_id ? " AND k.plan_id = ?3" : "");
-	/* CROSS JOIN keeps the ranked rows the outer loop, in their order, so
-	 * that a text is read only when the caller steps to its row */
+	/* CROSS JOIN keeps the ranked rows the outer loop, in their order */
 	sbuf_add(&b, "ORDER BY rowid DESC LIMIT " STR(RANK_WINDOW) ") ORDER BY r LIMIT ?4) m "
 		 "CROSS JOIN search_doc d ON d.id = m.id CROSS JOIN search_fts f ON f.rowid = m.id");
 	return sbuf_detach(&b);
 }
 
-/* Adds the row to the hits unless its record is already there or, in exact
- * mode, its text lacks a term with its tones. */
-static void take_row(struct db *db, sqlite3_stmt *st, const struct text_query *q,
-		     const struct search_opts *o, struct search_hit **v, int *n)
+/* Dossiers have their own index (search_dossier, over the dossier table:
+ * see data/migrations/0020-dossier-search.sql), read without bm25: its IDF
+ * counts every row of each word, and a code's words ("000", "h36") are in
+ * all of a million dossiers: 300 ms a query. The newest RANK_WINDOW
+ * matches are ordered here instead: those with the words in the code or
+ * holder (the title) first, then the newest (order_index). */
+static const char dossier_sql[] =
+	"SELECT 'dossier', m.id, 0, 0.0, f.code || ' ' || f.holder, "
+	"f.procedure || ' · ' || f.field FROM "
+	"(SELECT rowid AS id FROM search_dossier WHERE search_dossier MATCH ?1 "
+	"ORDER BY rowid DESC LIMIT " STR(RANK_WINDOW) ") m CROSS JOIN dossier f ON f.id = m.id "
+	"LIMIT ?4";
+
+/* A ranked row of either index, with its texts. The two indexes' bm25
+ * figures are not on one scale (a dossier code's words are in every
+ * dossier, and in one letter), so the rows are merged by their place in
+ * their own index's order: each index's first, then each one's second… */
+struct cand {
+	char kind[16];
+	int64_t id, plan_id;
+	double rank;
+	int tones, in_title, read, place;
+	char *title, *body;
+};
+
+struct cands {
+	struct cand *v;
+	int n;
+};
+
+static void cands_free(struct cands *c)
 {
-	const char *kind = (const char *)sqlite3_column_text(st, 0);
-	int64_t id = sqlite3_column_int64(st, 1);
-	const char *title = (const char *)sqlite3_column_text(st, 4);
-	const char *body = (const char *)sqlite3_column_text(st, 5);
-	if (seen(*v, *n, kind, id))
+	for (int i = 0; i < c->n; i++) {
+		free(c->v[i].title);
+		free(c->v[i].body);
+	}
+	free(c->v);
+}
+
+static char *col_dup(sqlite3_stmt *st, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+	return xstrdup(s ? s : "");
+}
+
+/* Reads the rows of sql (one index) into c; SQLITE_DONE when all went well. */
+static int read_cands(struct db *db, const char *sql, const char *expr,
+		      const struct search_opts *o, int want, struct cands *c)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
+	if (sqlite3_bind_parameter_index(st, "?2"))
+		sqlite3_bind_text(st, 2, o->kind ? o->kind : "", -1, SQLITE_STATIC);
+	if (sqlite3_bind_parameter_index(st, "?3"))
+		sqlite3_bind_int64(st, 3, o->plan_id);
+	sqlite3_bind_int(st, 4, want);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		c->v = xrealloc(c->v, sizeof *c->v * (size_t)(c->n + 1));
+		struct cand *x = &c->v[c->n++];
+		snprintf(x->kind, sizeof x->kind, "%s", (const char *)sqlite3_column_text(st, 0));
+		x->id = sqlite3_column_int64(st, 1);
+		x->plan_id = sqlite3_column_int64(st, 2);
+		x->rank = sqlite3_column_double(st, 3);
+		x->tones = 0;
+		x->title = col_dup(st, 4);
+		x->body = col_dup(st, 5);
+		x->in_title = 0;
+		x->read = c->n;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* How many of the words of q that want marks text has; want NULL: all. */
+static int words_in(const struct text_query *q, const bool *want, const char *text)
+{
+	bool found[64] = { false };
+	size_t n = strlen(text), pos = 0;
+	struct text_span sp;
+	int score = 0;
+	while (text_next_token(text, n, pos, &sp)) {
+		int t = text_query_token_term(q, text, sp);
+		if (t >= 0 && t < 64 && (!want || want[t]) && !found[t]) {
+			found[t] = true;
+			score++;
+		}
+		pos = sp.end;
+	}
+	return score;
+}
+
+/* Scores the candidates v[0..n): the words typed with tones (or đ) they
+ * have with those tones (none when the query has no tones: then relevance
+ * alone ranks, as before), and, for dossiers, the words in their title. */
+static void score_words(const char *query, bool prefix, struct cand *v, int n)
+{
+	struct text_query qx, qf;
+	text_query_init(&qx, query, true, prefix);
+	text_query_init(&qf, query, false, prefix);
+	bool toned[64] = { false }, any = false;
+	for (int i = 0; i < qx.nterms && i < 64; i++)
+		any |= toned[i] = strcmp(qx.terms[i], qx.folded[i]) != 0;
+	for (int i = 0; i < n; i++) {
+		struct sbuf all = SBUF_INIT;
+		sbuf_addf(&all, "%s\n%s", v[i].title, v[i].body);
+		v[i].tones = any ? words_in(&qx, toned, all.s) : 0;
+		if (strcmp(v[i].kind, "dossier") == 0)
+			v[i].in_title = words_in(&qf, NULL, v[i].title);
+		sbuf_free(&all);
+	}
+	text_query_free(&qx);
+	text_query_free(&qf);
+}
+
+/* One index's order: toned words first, then the words in the title
+ * (dossiers), then bm25 (the other kinds), then the order read (newest
+ * first). */
+static int index_cmp(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+	if (x->tones != y->tones)
+		return y->tones - x->tones;
+	if (x->in_title != y->in_title)
+		return y->in_title - x->in_title;
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	return x->read - y->read;
+}
+
+static int kind_order(const char *kind)
+{
+	int i = 0;
+	while (search_kinds[i] && strcmp(search_kinds[i], kind) != 0)
+		i++;
+	return i;
+}
+
+/* Both indexes' rows: toned words first, then the place in their own
+ * index, then the kinds' order (a dossier before its letter). */
+static int merge_cmp(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+	if (x->tones != y->tones)
+		return y->tones - x->tones;
+	if (x->place != y->place)
+		return x->place - y->place;
+	return kind_order(x->kind) - kind_order(y->kind);
+}
+
+/* Puts the rows read from one index, v[0..n), in its order and numbers them. */
+static void order_index(const char *query, bool prefix, struct cand *v, int n)
+{
+	score_words(query, prefix, v, n);
+	if (n > 1)
+		qsort(v, (size_t)n, sizeof *v, index_cmp);
+	for (int i = 0; i < n; i++)
+		v[i].place = i;
+}
+
+/* Adds the candidate to the hits unless its record is already there or, in
+ * exact mode, its text lacks a term with its tones. */
+static void take(struct db *db, const struct cand *c, const struct text_query *q,
+		 const struct search_opts *o, struct search_hit **v, int *n)
+{
+	if (seen(*v, *n, c->kind, c->id))
 		return;
 	struct sbuf all = SBUF_INIT;
-	sbuf_addf(&all, "%s\n%s", title ? title : "", body ? body : "");
+	sbuf_addf(&all, "%s\n%s", c->title, c->body);
 	if ((o->exact || short_prefix(q)) && !text_query_matches_all(q, all.s)) {
 		sbuf_free(&all);
 		return;
 	}
 	*v = xrealloc(*v, sizeof **v * (size_t)(*n + 1));
 	struct search_hit *h = &(*v)[(*n)++];
-	snprintf(h->kind, sizeof h->kind, "%s", kind);
-	h->id = id;
-	h->plan_id = sqlite3_column_int64(st, 2);
-	h->rank = sqlite3_column_double(st, 3);
-	h->title = describe(db, kind, id);
-	struct text_span sp;
-	const char *text = text_query_spans(q, body ? body : "", &sp, 1) ? body : all.s;
+	snprintf(h->kind, sizeof h->kind, "%s", c->kind);
+	h->id = c->id;
+	h->plan_id = c->plan_id;
+	h->rank = c->rank;
+	h->tones = c->tones;
+	h->title = describe(db, c->kind, c->id);
+	h->plan = NULL;
+	for (int i = 0; i < *n - 1 && !h->plan; i++)   /* hits of one plan: read its name once */
+		if ((*v)[i].plan && (*v)[i].plan_id == c->plan_id && strcmp(c->kind, "plan") != 0)
+			h->plan = xstrdup((*v)[i].plan);
+	if (!h->plan)
+		h->plan = plan_name(db, c->kind, c->plan_id);
+	/* the body alone when it holds the whole query: a holder's name split
+	 * between the title and a procedure's words is shown from the title */
+	const char *text = text_query_matches_all(q, c->body) ? c->body : all.s;
 	h->snippet = text_snippet(q, text, o->snippet_width ? o->snippet_width : 60, "\x01", "\x02");
 	sbuf_free(&all);
+}
+
+/* Which indexes the options ask for: search_fts unless only dossiers,
+ * search_dossier unless another kind or a plan (dossiers are in none). */
+static bool wants_kind(const struct search_opts *o, bool dossier)
+{
+	bool only_dossiers = o->kind && strcmp(o->kind, "dossier") == 0;
+	if (!dossier)
+		return !only_dossiers;
+	return !o->plan_id && (!o->kind || !*o->kind || only_dossiers);
+}
+
+/* The candidates of both indexes, best first. */
+static int gather(struct db *db, const char *query, const char *expr,
+		  const struct search_opts *o, int want, struct cands *c)
+{
+	int rc = SQLITE_DONE;
+	if (wants_kind(o, false)) {
+		char *sql = search_sql(o);
+		rc = read_cands(db, sql, expr, o, want, c);
+		free(sql);
+	}
+	int first = c->n;
+	order_index(query, o->prefix, c->v, first);
+	if (rc == SQLITE_DONE && wants_kind(o, true))
+		rc = read_cands(db, dossier_sql, expr, o, want, c);
+	order_index(query, o->prefix, c->v + first, c->n - first);
+	if (c->n > 1)
+		qsort(c->v, (size_t)c->n, sizeof *c->v, merge_cmp);
+	return rc;
 }
 
 int search_run(struct db *db, const char *query, const struct search_opts *o,
@@ -168,24 +393,16 @@ int search_run(struct db *db, const char *query, const struct search_opts *o,
 		text_query_free(&q);
 		return CCHC_OK;
 	}
-	sqlite3_stmt *st;
-	char *sql = search_sql(o);
-	int rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
-	free(sql);
-	if (rc == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, o->kind ? o->kind : "", -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 3, o->plan_id);
-		/* rows of one record (a section's items) and exact-mode misses are
-		 * dropped after ranking, so read more rows than records wanted */
-		sqlite3_bind_int(st, 4, limit * 8);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < limit)
-			take_row(db, st, &q, o, out, n);
-		sqlite3_finalize(st);
-	}
+	/* rows of one record (a section's items) and exact-mode misses are
+	 * dropped after ranking, so read more rows than records wanted */
+	struct cands c = { 0 };
+	int rc = gather(db, query, expr, o, limit * 8, &c);
+	for (int i = 0; rc == SQLITE_DONE && i < c.n && *n < limit; i++)
+		take(db, &c.v[i], &q, o, out, n);
+	cands_free(&c);
 	free(expr);
 	text_query_free(&q);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+	if (rc != SQLITE_DONE) {
 		search_hits_free(*out, *n);
 		*out = NULL;
 		*n = 0;
@@ -198,6 +415,7 @@ void search_hits_free(struct search_hit *v, int n)
 {
 	for (int i = 0; i < n; i++) {
 		free(v[i].title);
+		free(v[i].plan);
 		free(v[i].snippet);
 	}
 	free(v);

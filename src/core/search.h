@@ -1,6 +1,9 @@
-/* Full-text search over every searchable record (plans, sections, units now;
- * tasks, evidence, letters, feedback as they come), ranked, tone- and
- * case-insensitive by default, with an exact mode where tones count. */
+/* Full-text search over every searchable record (plans, sections, units,
+ * tasks, evidence, dossiers, letters, feedback), ranked, tone- and
+ * case-insensitive by default, with an exact mode where tones count. A query
+ * typed with tones ranks the records that have its words with those tones
+ * first ("Kỳ Lừa" before "kỷ luật"); one typed without tones ranks by
+ * relevance alone. */
 #ifndef CCHC_SEARCH_H
 #define CCHC_SEARCH_H
 #include <stdbool.h>
@@ -20,12 +23,17 @@ struct search_hit {
 	char kind[16];
 	int64_t id, plan_id;
 	double rank;        /* bm25: lower is better */
+	int tones;          /* words typed with tones that the record has with them */
 	char *title;        /* the record's name: "1.2. Cải cách thể chế" */
+	char *plan;         /* the name of the plan the record is in, or NULL */
 	char *snippet;      /* one line around the match, matches between \x01 and \x02 */
 };
 
 /* Kinds that can be searched, NULL-terminated. */
 extern const char *const search_kinds[];
+/* The kind as the clerk reads it ("Hồ sơ", "Phiếu xin lỗi"); kind itself
+ * when unknown. */
+const char *search_kind_label(const char *kind);
 
 /* The FTS5 MATCH expression for query (folded words, quoted; the last one a
  * prefix when asked), or NULL when the query has no word. Free it. A last

@@ -176,6 +176,22 @@ static void dossier_notes(struct help *h)
 	};
 	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
 		add(h, HELP_NOTE, NULL, lines[i], NULL);
+}
+
+/* What the search screen finds, how it ranks, and how to leave it: its
+ * line takes letters and digits, so the digit keys do not switch screens. */
+static void search_notes(struct help *h)
+{
+	static const char *const lines[] = {
+		"Tìm trong kế hoạch, đề mục, đơn vị, nhiệm vụ, tài liệu KC, hồ sơ (mã, chủ",
+		"  hồ sơ, thủ tục, lĩnh vực), phiếu xin lỗi (cả theo hồ sơ), phản ánh.",
+		"Gõ có dấu (\"Kỳ Lừa\"): kết quả đúng dấu lên trước; C-t: chỉ kết quả đúng dấu.",
+		"Chữ và số gõ vào đều vào ô tìm. Sang màn hình khác: Tab, S-Tab hoặc phím F",
+		"  (F2 Kế hoạch, F3 Nhiệm vụ, F4 Việc cần làm, F7, F8, F6, F9, F10, F11, F12).",
+		"Enter: mở kết quả ở màn hình của nó (hồ sơ, phiếu, phản ánh: mở chi tiết).",
+	};
+	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
+		add(h, HELP_NOTE, NULL, lines[i], NULL);
 	add(h, HELP_BLANK, NULL, "", NULL);
 }
 
@@ -190,12 +206,13 @@ struct modal *help_open(struct app *app)
 		suggest_notes(h);
 	if (strcmp(app_scope(app), "dossiers") == 0)
 		dossier_notes(h);
+	if (strcmp(app_scope(app), "search") == 0)
+		search_notes(h);
 	add_scope(h, app, "", "Mọi màn hình");
 	add_unbound(h, app);
 	add(h, HELP_NOTE, NULL, "Biểu mẫu: Esc khi đã gõ thay đổi thì hỏi trước (c: bỏ, phím khác: gõ "
 	    "tiếp).", NULL);
-	add(h, HELP_NOTE, NULL, "Thiết lập (tên cơ quan, người ký, hạn...): màn cuối, S-Tab từ màn "
-	    "đầu.", NULL);
+	add(h, HELP_NOTE, NULL, "Thiết lập (tên cơ quan, người ký, hạn...): F10.", NULL);
 	add(h, HELP_NOTE, NULL, "Đổi phím trong tệp ~/.config/cchc/keys, mỗi dòng một lệnh:", NULL);
 	add(h, HELP_NOTE, NULL, "  bind [MÀN_HÌNH] PHÍM HÀNH_ĐỘNG   (ví dụ: bind plan <F5> jump)", NULL);
 	add(h, HELP_NOTE, NULL, "  unbind [MÀN_HÌNH] PHÍM", NULL);

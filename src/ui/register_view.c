@@ -242,9 +242,18 @@ void rv_draw_title_text(struct rect r, const char *text)
 
 void rv_show(struct app *app, struct register_view *v, int mode, int64_t id)
 {
+	rv_show_filtered(app, v, mode, NULL, id);
+}
+
+void rv_show_filtered(struct app *app, struct register_view *v, int mode, const char *words,
+		      int64_t id)
+{
 	v->mode = mode;
 	rf_unit_filter_free(&v->unit);
-	filter_clear(&v->kw.filter);
+	if (words)
+		filter_set(&v->kw.filter, words);
+	else
+		filter_clear(&v->kw.filter);
 	kwin_reload(app, &v->kw, true);
 	kwin_select(&v->kw, id);
 }

@@ -92,6 +92,10 @@ int64_t rv_row_id(const struct register_view *v, const void *row);
 /* Back to list mode without the unit and / filters, the cursor on record id
  * when it is among the first rows read (for the home screen's lines). */
 void rv_show(struct app *app, struct register_view *v, int mode, int64_t id);
+/* The same with the / filter set to words (a search hit: the record's
+ * code, so that it is on screen whatever the register's size). */
+void rv_show_filtered(struct app *app, struct register_view *v, int mode, const char *words,
+		      int64_t id);
 /* The details of record id (Enter) in a panel titled title: build writes
  * its lines (variant: which page of them, as the register's open chose);
  * the actions in keys (ACT_NONE-ended) close the panel and go to the

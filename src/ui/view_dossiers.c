@@ -538,10 +538,28 @@ static void *dv_open(struct app *app)
 
 /* ---- from the home screen ---- */
 
+/* "dossier" (a search hit): every dossier, filtered to its code so that it
+ * is on screen whatever the register's size, and its details open. */
+static int show_dossier(struct app *app, struct dv *v, int64_t id)
+{
+	struct dossier_info d;
+	struct cchc_err err;
+	if (dossier_get(app->db, id, &d, &err) != CCHC_OK) {
+		app_message(app, true, "%s", err.msg);
+		return UI_STATUS;
+	}
+	rv_show_filtered(app, &v->rv, NMODES - 1, d.code, id);
+	dossier_info_free(&d);
+	return act_on(app, &v->rv, id, ACT_SELECT) | UI_ALL;
+}
+
 /* "dossiers-todo": the to-do list (late, no letter) without filters, the
  * cursor on dossier id (one of its first rows) when given. */
 static int dv_go(struct app *app, void *st, const char *kind, int64_t id, int64_t plan_id)
 {
+	struct dv *v = st;
+	if (strcmp(kind, "dossier") == 0)
+		return show_dossier(app, v, id);
 	if (strcmp(kind, "dossiers-todo") != 0)
 		return -1;
 	rv_show(app, st, 0, id);

@@ -986,10 +986,22 @@ static void *ev_open(struct app *app)
 	return ev;
 }
 
+/* "evidence" (a search hit): every record, and its details open. */
+static int ev_go(struct app *app, void *st, const char *kind, int64_t id, int64_t plan_id)
+{
+	if (strcmp(kind, "evidence") != 0)
+		return -1;
+	struct ev_view *ev = st;
+	filter_clear(&ev->rv.kw.filter);
+	set_filter(app, ev, 0, NULL, 0, NULL);
+	return open_detail(app, id) | UI_ALL;
+}
+
 const struct view_class view_evidence = {
 	.name = "evidence",
 	.title = "Minh chứng",
 	.hints = ev_hints,
 	.open = ev_open,
 	RV_VIEW_METHODS,
+	.go = ev_go,
 };

@@ -666,6 +666,10 @@ static void *fv_open(struct app *app)
  * cursor on item id (one of its first rows) when given. */
 static int fv_go(struct app *app, void *st, const char *kind, int64_t id, int64_t plan_id)
 {
+	if (strcmp(kind, "feedback") == 0) {   /* a search hit: every item, its details open */
+		rv_show(app, st, FM_ALL, id);
+		return open_detail(app, st, id, true) | UI_ALL;
+	}
 	bool overdue = strcmp(kind, "feedback-overdue") == 0;
 	if (!overdue && strcmp(kind, "feedback-soon") != 0)
 		return -1;

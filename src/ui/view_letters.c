@@ -332,10 +332,30 @@ static void *lv_open(struct app *app)
 	return rv_open(&lv_desc, sizeof(struct lv));
 }
 
+/* "letter" (a search hit): every letter, filtered to its dossier's code so
+ * that it is on screen, and its details open. */
+static int lv_go(struct app *app, void *st, const char *kind, int64_t id, int64_t plan_id)
+{
+	struct lv *v = st;
+	struct letter_info l;
+	struct cchc_err err;
+	if (strcmp(kind, "letter") != 0)
+		return -1;
+	if (letter_get(app->db, id, &l, &err) != CCHC_OK) {
+		app_message(app, true, "%s", err.msg);
+		return UI_STATUS;
+	}
+	v->from[0] = v->to[0] = v->period[0] = v->what[0] = '\0';
+	rv_show_filtered(app, &v->rv, v->rv.mode, l.dossier_code, id);
+	letter_info_free(&l);
+	return act_on(app, &v->rv, id, ACT_SELECT) | UI_ALL;
+}
+
 const struct view_class view_letters = {
 	.name = "letters",
 	.title = "Phiếu xin lỗi",
 	.hints = lv_hints,
 	.open = lv_open,
 	RV_VIEW_METHODS,
+	.go = lv_go,
 };

@@ -179,7 +179,7 @@ static void build(struct app *app, struct rv *v)
 		setting_labels(missing, &m);
 		sbuf_add(&m, ".");
 		add_line(v, m.s, m.len);
-		static const char how[] = "Đặt ở màn Thiết lập (S-Tab từ màn Tổng quan)";
+		static const char how[] = "Đặt ở màn Thiết lập (F10)";
 		add_line(v, how, sizeof how - 1);
 		add_line(v, "", 0);
 		sbuf_free(&m);

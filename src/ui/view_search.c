@@ -1,9 +1,12 @@
-/* Tìm kiếm: one query over every plan, section and unit (core/search.h),
- * re-run on every key as the clerk types (the last word a prefix), ranked,
- * without tones by default and with them when asked (search-exact). Each
- * result shows its kind, its name and a line around the match; Enter opens
- * the record on its own screen with the words highlighted. Printable keys
- * and the editing keys go to the query line; the others are actions. */
+/* Tìm kiếm: one query over every plan, section, unit, task, evidence record,
+ * dossier, letter and feedback item (core/search.h), re-run on every key as
+ * the clerk types (the last word a prefix), ranked, without tones by
+ * default and with them when asked (search-exact). Each result shows its
+ * kind in Vietnamese, its name, its plan's name and a line around the
+ * match; Enter opens the record on its own screen with the words
+ * highlighted. Printable keys (letters, digits, signs) and the editing keys
+ * go to the query line; the others are actions (Tab, S-Tab and the F keys
+ * switch screens). */
 #include <config.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,11 +36,10 @@ static const enum action search_hints[] = {
 	ACT_HELP, ACT_QUIT, ACT_SELECT, ACT_SEARCH_EXACT, ACT_MOVE_DOWN, ACT_VIEW_NEXT, ACT_NONE
 };
 
-static const char *kind_name(const char *kind)
-{
-	return strcmp(kind, "plan") == 0 ? "Kế hoạch" : strcmp(kind, "section") == 0 ? "Mục"
-	     : strcmp(kind, "unit") == 0 ? "Đơn vị" : strcmp(kind, "task") == 0 ? "Nhiệm vụ" : kind;
-}
+/* Columns of a hit: the kind ("Phiếu xin lỗi" is the widest), then the
+ * name and the line around the match. */
+#define KIND_W 13
+#define TEXT_X (KIND_W + 3)
 
 static void forget(struct search_view *sv)
 {
@@ -115,19 +117,37 @@ static void draw_snippet(int y, int x, int w, const char *marked, const char *ti
 	sbuf_free(&plain);
 }
 
+/* The name of the hit's plan at the right of its title line, in at most a
+ * third of it; returns the columns left for the title. */
+static int draw_plan(const struct search_hit *h, int y, int x, int w, attr_t a)
+{
+	if (!h->plan)
+		return w;
+	char *plan = text_sanitize(h->plan);
+	int pw = text_width(plan) + 2, max = w / 3;
+	if (pw > max)
+		pw = max;
+	if (pw >= 8)
+		draw_text_clip(y, x + w - pw + 2, pw - 2, plan, a);
+	free(plan);
+	return pw >= 8 ? w - pw : w;
+}
+
 static void draw_hit(struct search_view *sv, int k, int y, struct rect r)
 {
 	const struct search_hit *h = &sv->hits[k];
 	bool cur = k == sv->list.cur;
 	attr_t a = theme_attr(cur ? EL_CURSOR : EL_TEXT), hl = theme_attr(EL_MATCH);
+	attr_t dim = cur ? a : theme_attr(EL_SEARCH_KIND);
 	draw_fill(y, r.x, r.w, a);
 	draw_fill(y + 1, r.x, r.w, a);
 	if (cur)
 		draw_text(y, r.x, 1, "›", a);
-	draw_text(y, r.x + 2, 9, kind_name(h->kind), cur ? a : theme_attr(EL_SEARCH_KIND));
+	draw_text(y, r.x + 2, KIND_W, search_kind_label(h->kind), dim);
 	char *title = text_sanitize(h->title);
-	draw_text_hl(y, r.x + 12, r.w - 13, title, a | A_BOLD, &sv->q, hl);
-	draw_snippet(y + 1, r.x + 12, r.w - 13, h->snippet, title, a, hl);
+	int tw = draw_plan(h, y, r.x + TEXT_X, r.w - TEXT_X - 1, dim);
+	draw_text_hl(y, r.x + TEXT_X, tw, title, a | A_BOLD, &sv->q, hl);
+	draw_snippet(y + 1, r.x + TEXT_X, r.w - TEXT_X - 1, h->snippet, title, a, hl);
 	free(title);
 }
 
@@ -136,7 +156,7 @@ static void draw_info(struct search_view *sv, struct rect r)
 	struct sbuf b = SBUF_INIT;
 	const char *mode = sv->exact ? "đúng dấu" : "không phân biệt dấu";
 	if (!sv->ran || !sv->q.nterms)
-		sbuf_addf(&b, "Gõ từ cần tìm trong mọi kế hoạch, mục, đơn vị (%s).", mode);
+		sbuf_addf(&b, "Tìm kế hoạch, nhiệm vụ, hồ sơ, phiếu xin lỗi, phản ánh… (%s).", mode);
 	else if (!sv->nhits)
 		sbuf_addf(&b, "Không tìm thấy (%s).", mode);
 	else
@@ -154,7 +174,7 @@ static void search_draw(struct app *app, void *st, struct rect r)
 	int x = r.x + 1 + draw_text(r.y, r.x + 1, r.w - 2, "Tìm:", pa | A_BOLD) + 1;
 	int cx = lineedit_draw(&sv->ed, r.y, x, r.x + r.w - 1 - x, pa);
 	app_set_cursor(app, r.y, cx);
-	run(app, sv, r.w - 13);
+	run(app, sv, r.w - TEXT_X - 1);
 	draw_info(sv, r);
 	list_fit(&sv->list, (r.h - 2) / 2);
 	for (int i = 0; i < sv->list.height && sv->list.top + i < sv->nhits; i++)

@@ -13,7 +13,8 @@
  *                             tasks completed), DIR/calcurse/todo for
  *                             `calcurse -D` (every task an open todo, as
  *                             `cchc task list` lists them all)
- *   gen query DBFILE REPS WORDS...  search_run in process: median, min, max
+ *   gen query DBFILE REPS [--typed] WORDS...  search_run in process: median,
+ *                             min, max (--typed: as the search screen runs it)
  *   gen time OUT CMD [ARG]... runs CMD and appends "<ms> <peak KB> <status>
  *                             <cpu ms>" to OUT: wall time on the monotonic
  *                             clock, peak resident memory from wait4 (GNU
@@ -1505,9 +1506,11 @@ static int cmd_query(const char *dbpath, int reps, int argc, char **argv)
 	if (db_open(&db, dbpath, &err))
 		die("open", err.msg);
 	struct sbuf q = SBUF_INIT;
-	for (int i = 0; i < argc; i++)
-		sbuf_addf(&q, "%s%s", i ? " " : "", argv[i]);
-	struct search_opts o = { .limit = 20 };
+	/* --typed: as the search screen asks (the last word a prefix, 100 hits) */
+	bool typed = argc > 1 && strcmp(argv[0], "--typed") == 0;
+	for (int i = typed; i < argc; i++)
+		sbuf_addf(&q, "%s%s", i > typed ? " " : "", argv[i]);
+	struct search_opts o = { .limit = typed ? 100 : 20, .prefix = typed };
 	double *t = xcalloc((size_t)reps, sizeof *t);
 	int hits = 0;
 	for (int r = 0; r < reps; r++) {

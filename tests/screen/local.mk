@@ -17,6 +17,7 @@ SCREEN_TESTS = \
 	tests/screen/plan-import.sh \
 	tests/screen/match-next.sh \
 	tests/screen/search.sh \
+	tests/screen/search-registers.sh \
 	tests/screen/lineedit.sh \
 	tests/screen/wide-text.sh \
 	tests/screen/tasks.sh \
