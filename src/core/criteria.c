@@ -157,6 +157,15 @@ static int parse_and_store(struct db *db, char *text, const char *what, int64_t 
 	return rc;
 }
 
+int criteria_load_in_tx(struct db *db, const char *text, const char *what, int64_t *id,
+			struct cchc_err *err)
+{
+	char *copy = xstrdup(text);
+	int rc = parse_and_store(db, copy, what, id, err);
+	free(copy);
+	return rc;
+}
+
 int criteria_load_text(struct db *db, const char *text, const char *what, int64_t *id,
 		       struct cchc_err *err)
 {

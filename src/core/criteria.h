@@ -11,6 +11,9 @@
  * the same index, name, province and year is already there. */
 int criteria_load_text(struct db *db, const char *text, const char *what, int64_t *id,
 		       struct cchc_err *err);
+/* The same inside the caller's transaction (the demo, a new database). */
+int criteria_load_in_tx(struct db *db, const char *text, const char *what, int64_t *id,
+			struct cchc_err *err);
 int criteria_load_file(struct db *db, const char *path, int64_t *id, struct cchc_err *err);
 
 struct criterion_row {
