@@ -341,7 +341,7 @@ static int load_all(struct demo_day *d, struct cchc_err *err)
 	return rc;
 }
 
-/* The whole demo as one action (not undoable row by row, like an import). */
+/* The whole demo as one action, which undo takes back whole. */
 static int demo_load(struct db *db, struct cchc_err *err)
 {
 	struct demo_day d = { .db = db };
@@ -351,7 +351,7 @@ static int demo_load(struct db *db, struct cchc_err *err)
 	int rc = db_begin(db, err);
 	if (rc)
 		return rc;
-	history_label(db, "Nạp dữ liệu mẫu", false);
+	history_label(db, "Nạp dữ liệu mẫu", true);
 	rc = load_all(&d, err);
 	if (rc)
 		db_rollback(db);
