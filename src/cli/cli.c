@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "cli/cli.h"
+#include "core/criteria.h"
 #include "core/settings.h"
 #include "text/utf8.h"
 #include "util/sbuf.h"
@@ -150,6 +151,8 @@ int cli_open_db(struct cli_ctx *ctx)
 	}
 	int rc = db_open(&ctx->db, path, &err);
 	free(path);
+	if (!rc && ctx->db.created && !ctx->db.readonly)
+		rc = criteria_national_load(&ctx->db, &err);
 	if (rc)
 		return cli_error(&err);
 	ctx->db_open = true;

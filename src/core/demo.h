@@ -20,5 +20,8 @@ int demo_create(struct db *db, struct cchc_err *err);
 int demo_decline(struct db *db, struct cchc_err *err);
 /* Whether the database holds the demo (the Overview and documents say so). */
 bool demo_present(struct db *db);
+/* The line a document made from the demo carries under its title. */
+#define DEMO_DOC_NOTE "(DỮ LIỆU MẪU của chương trình cchc, không phải văn bản thật)"
+
 
 #endif

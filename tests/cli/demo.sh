@@ -40,6 +40,16 @@ for f in quyet-dinh-to-cong-tac.docx bao-cao-tu-cham-diem.pdf hoi-nghi-trien-kha
 	cmp "$T/files/$f" "${top_srcdir:-.}/data/demo/files/$f" || fail "$f differs"
 done
 
+# Documents made from it say they are demo data; a real file's do not.
+note="(DỮ LIỆU MẪU của chương trình cchc, không phải văn bản thật)"
+run "$CCHC" --db "$a" report --period 2026 --format txt --out -
+expect_rc 0
+expect_grep "$note" "$T/out"
+expect_grep "Kính gửi: Sở Nội vụ tỉnh Lạng Sơn." "$T/out"
+run "$CCHC" --db "$a" letter print 1 --format txt --out -
+expect_rc 0
+expect_grep "$note" "$T/out"
+
 # Deterministic: a second demo of the same day lists the same records.
 run "$CCHC" demo "$T/b.db"
 expect_rc 0
@@ -79,6 +89,20 @@ printf 'key q\n' > "$T/script"
 # ... while a file made without init gets it (what the program offers).
 "$CCHC" --create --db "$T/new.db" --script "$T/script" --dump "$T/dump" || fail "program on a new file"
 [ "$(q "$T/new.db" "SELECT count(*) FROM dossier")" = 500 ] || fail "no demo in a new file"
+"$CCHC" --db "$T/real.db" unit add "Văn phòng Sở" --code VP > /dev/null
+"$CCHC" --db "$T/real.db" dossier add --code H1 --received 2026-11-02 --due 2026-11-09 --resolved 2026-11-12 \
+	--holder "Nguyễn Văn A" > /dev/null || fail "dossier add"
+"$CCHC" --db "$T/real.db" letter add --dossier H1 --reason "Chậm" --new-date 2026-11-20 --date 2026-11-06 \
+	> /dev/null || fail "letter add"
+for kv in "org.name=Sở Tư pháp" "org.place=Lạng Sơn" "org.parent=UBND TỈNH LẠNG SƠN"; do
+	"$CCHC" --db "$T/real.db" setting set "${kv%%=*}" "${kv#*=}" > /dev/null || fail "setting $kv"
+done
+run "$CCHC" --db "$T/real.db" letter print 1 --format txt --out -
+expect_rc 0
+expect_no_grep "DỮ LIỆU MẪU" "$T/out"
+# Every new database holds the national catalogues, the demo's too.
+[ "$(q "$T/real.db" "SELECT group_concat(idx) FROM (SELECT idx FROM criteria_catalogue ORDER BY id)")" = "par,sipas,papi" ] ||
+	fail "national catalogues in a file made by init"
 
 # Never over an existing file, not even an empty one; --db names it too.
 before=$(cksum < "$T/real.db")
