@@ -57,7 +57,8 @@ libcchc_a_SOURCES += \
 	src/cli/cli_plan.c src/cli/cli_unit.c src/cli/cli_search.c src/cli/cli_workdays.c src/cli/cli_task.c src/cli/cli_evidence.c src/cli/cli_criteria.c \
 	src/cli/cli_setting.c src/cli/cli_dossier.c src/cli/cli_register.c src/cli/cli_letter.c src/cli/cli_feedback.c src/cli/cli_report.c src/cli/cli_history.c \
 	src/cli/cli_delete.c \
-	src/cli/cli_backup.c
+	src/cli/cli_backup.c \
+	src/cli/cli_demo.c
 nodist_libcchc_a_SOURCES = src/embedded_data.c
 BUILT_SOURCES += src/embedded_data.c
 CLEANFILES += src/embedded_data.c
@@ -83,6 +84,9 @@ EMBEDDED_FILES = \
 	data/criteria/par-index-tinh.txt data/criteria/sipas.txt data/criteria/papi.txt \
 	data/criteria/vi-du-so-2026.txt \
 	data/demo/plan.txt data/demo/units.tsv data/holidays/2025.txt \
+	data/demo/plan-tuyen-truyen.txt data/demo/tasks.tsv data/demo/year.sql \
+	data/demo/files/quyet-dinh-to-cong-tac.docx data/demo/files/bao-cao-tu-cham-diem.pdf \
+	data/demo/files/hoi-nghi-trien-khai.jpg \
 	data/keys.default \
 	themes/default.theme themes/light.theme themes/mono.theme
 

@@ -113,8 +113,8 @@ static int run_ui(struct cli_ctx *ctx, struct ui_options *ui)
 	if (demo_ensure(&ctx->db, &loaded, &err))
 		return cli_error(&err);
 	if (loaded)
-		ui->notice = "Đây là dữ liệu mẫu (Sở Công Thương, 2024). Nhập kế hoạch của bạn: "
-			     "cchc plan import TỆP";
+		ui->notice = "Đây là dữ liệu mẫu (một năm của Sở Công Thương). Để dùng thật, tạo "
+			     "tệp mới: cchc init TỆP";
 	if (ui_run(&ctx->db, ui, &err))
 		return cli_error(&err);
 	return CLI_OK;

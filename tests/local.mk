@@ -44,6 +44,7 @@ tests_unit_test_report_LDADD = $(TEST_LIBS)
 
 CLI_TESTS = \
 	tests/cli/help.sh \
+	tests/cli/demo.sh \
 	tests/cli/plan_import.sh \
 	tests/cli/plan_import_docx.sh \
 	tests/cli/import_errors.sh \

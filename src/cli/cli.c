@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "cli/cli.h"
+#include "core/criteria.h"
 #include "core/settings.h"
 #include "text/utf8.h"
 #include "util/sbuf.h"
@@ -14,7 +15,8 @@ static const struct cli_cmd *const tables[] = { cli_plan_cmds, cli_unit_cmds, cl
 							cli_evidence_cmds, cli_criteria_cmds,
 							cli_dossier_cmds, cli_register_cmds, cli_letter_cmds, cli_feedback_cmds,
 							cli_setting_cmds, cli_report_cmds,
-							cli_delete_cmds, cli_history_cmds, cli_backup_cmds };
+							cli_delete_cmds, cli_history_cmds, cli_backup_cmds,
+						cli_demo_cmds };
 #define NTABLES (sizeof tables / sizeof tables[0])
 
 /* Messages quote file names, cells and database text: sanitised like all
@@ -149,6 +151,8 @@ int cli_open_db(struct cli_ctx *ctx)
 	}
 	int rc = db_open(&ctx->db, path, &err);
 	free(path);
+	if (!rc && ctx->db.created && !ctx->db.readonly)
+		rc = criteria_national_load(&ctx->db, &err);
 	if (rc)
 		return cli_error(&err);
 	ctx->db_open = true;

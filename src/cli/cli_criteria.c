@@ -25,7 +25,8 @@ const struct cli_cmd cli_criteria_cmds[] = {
 	{ "score", "set", score_set_cmd, "MÃ_TIÊU_CHÍ ĐIỂM --year NĂM [--catalogue MÃ]",
 	  "Ghi điểm tự chấm của một tiêu chí trong năm." },
 	{ "score", "list", score_list_cmd, "--year NĂM [--catalogue MÃ] [--format text|tsv]",
-	  "Bảng điểm: tối đa, tự chấm, số tài liệu kiểm chứng; cộng theo lĩnh vực và tổng." },
+	  "Bảng điểm: tối đa, tự chấm, số tài liệu kiểm chứng; cộng theo lĩnh vực và tổng. Không có "
+	  "--catalogue: bộ tiêu chí của năm đó (hoặc bộ đã chấm nhiều nhất trong năm)." },
 	{ "index", "add", index_add_cmd, "--year NĂM --index par|sipas|papi --value GIÁ_TRỊ "
 	  "[--rank HẠNG/TỔNG] [--target MỤC_TIÊU]",
 	  "Ghi kết quả công bố của chỉ số trong năm (ví dụ --value 81,45 --rank 54/63)." },
@@ -220,6 +221,10 @@ static int score_list_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	struct cchc_err err = { 0 };
 	struct criterion_row *r;
 	int n;
+	/* the year's own set, not the sum of every catalogue (the national ones
+	 * are in every database) */
+	if (!o.catalogue && !o.idx)
+		o.catalogue = criteria_catalogue_of_year(&ctx->db, o.year);
 	if (criteria_list(&ctx->db, o.catalogue, o.idx, o.year, &r, &n, &err))
 		return cli_error(&err);
 	bool tsv = strcmp(o.format, "tsv") == 0;

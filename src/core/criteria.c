@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/criteria.h"
+#include "store/datafile.h"
 #include "text/encoding.h"
 #include "text/fold.h"
 #include "util/fsutil.h"
@@ -157,6 +158,15 @@ static int parse_and_store(struct db *db, char *text, const char *what, int64_t 
 	return rc;
 }
 
+int criteria_load_in_tx(struct db *db, const char *text, const char *what, int64_t *id,
+			struct cchc_err *err)
+{
+	char *copy = xstrdup(text);
+	int rc = parse_and_store(db, copy, what, id, err);
+	free(copy);
+	return rc;
+}
+
 int criteria_load_text(struct db *db, const char *text, const char *what, int64_t *id,
 		       struct cchc_err *err)
 {
@@ -186,6 +196,42 @@ int criteria_load_file(struct db *db, const char *path, int64_t *id, struct cchc
 	const char *base = strrchr(path, '/');
 	rc = criteria_load_text(db, text, base ? base + 1 : path, id, err);
 	free(text);
+	return rc;
+}
+
+/* The national catalogues every new database starts with; the department's
+ * own set with its points (data/criteria/vi-du-so-2026.txt is an example)
+ * is the clerk's to load and edit. */
+static const char *const national[] = {
+	"data/criteria/par-index-tinh.txt", "data/criteria/sipas.txt", "data/criteria/papi.txt",
+};
+
+int64_t criteria_catalogue_of_year(struct db *db, int year)
+{
+	int64_t id = db_int_by_id(db, "SELECT coalesce((SELECT id FROM criteria_catalogue WHERE "
+				  "year = ?1 ORDER BY id DESC LIMIT 1), (SELECT c.catalogue_id FROM "
+				  "criterion_score s JOIN criterion c ON c.id = s.criterion_id WHERE "
+				  "s.year = ?1 GROUP BY 1 ORDER BY count(*) DESC, 1 DESC LIMIT 1), 0)",
+				  year);
+	return id > 0 ? id : 0;
+}
+
+int criteria_national_load(struct db *db, struct cchc_err *err)
+{
+	int rc = db_begin_internal(db, err);
+	for (size_t i = 0; !rc && i < sizeof national / sizeof national[0]; i++) {
+		char *text = datafile_read(national[i], NULL, NULL);
+		int64_t id;
+		rc = text ? criteria_load_in_tx(db, text, national[i], &id, err)
+			  : err_set(err, CCHC_EIO, "Thiếu tệp %s", national[i]);
+		free(text);
+		if (rc == CCHC_EDUP)
+			rc = CCHC_OK;
+	}
+	if (rc)
+		db_rollback(db);
+	else
+		rc = db_commit(db, err);
 	return rc;
 }
 

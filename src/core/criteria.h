@@ -11,6 +11,15 @@
  * the same index, name, province and year is already there. */
 int criteria_load_text(struct db *db, const char *text, const char *what, int64_t *id,
 		       struct cchc_err *err);
+/* The same inside the caller's transaction (the demo, a new database). */
+int criteria_load_in_tx(struct db *db, const char *text, const char *what, int64_t *id,
+			struct cchc_err *err);
+/* Loads the national catalogues (PAR INDEX areas, SIPAS, PAPI) that every
+ * new database holds; one internal transaction, those already there kept. */
+int criteria_national_load(struct db *db, struct cchc_err *err);
+/* The catalogue a year is scored on: the one of that year, else the one with
+ * most scores in it; 0 when none (the national catalogues are of no year). */
+int64_t criteria_catalogue_of_year(struct db *db, int year);
 int criteria_load_file(struct db *db, const char *path, int64_t *id, struct cchc_err *err);
 
 struct criterion_row {

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/calendar.h"
+#include "core/demo.h"
 #include "core/dossier.h"
 #include "core/letter.h"
 #include "core/settings.h"
@@ -674,6 +675,8 @@ int letter_doc(struct db *db, int64_t id, struct doc *d, struct cchc_err *err)
 	if (!rc && !(rc = tmpl_parse(text, what, &t, err))) {
 		rc = fill_doc(db, &l, &t, what, d, err);
 		tmpl_free(&t);
+		if (!rc && demo_present(db))
+			doc_text(d, DOC_PLAIN, DOC_CENTER, DOC_BOLD | DOC_ITALIC, DEMO_DOC_NOTE);
 	}
 	free(text);
 	free(what);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/demo.h"
 #include "core/report.h"
 #include "core/settings.h"
 #include "text/fold.h"
@@ -923,6 +924,8 @@ int report_build(struct db *db, const struct period *p, const struct report_opts
 		b.org = named;
 	}
 	header(&b, o);
+	if (demo_present(db))
+		doc_text(d, DOC_PLAIN, DOC_CENTER, DOC_BOLD | DOC_ITALIC, DEMO_DOC_NOTE);
 	intro(&b);
 	int rc = section_direction(&b);
 	if (!rc)

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/calendar.h"
+#include "core/demo.h"
 #include "core/dossier.h"
 #include "core/evidence.h"
 #include "core/feedback.h"
@@ -334,17 +335,27 @@ static void report_block(struct app *app, struct home *h)
 		addf(h, R_INFO, "report-next", 0, "Hạn gửi %s%s", send, left ? "" : ": hôm nay");
 }
 
+/* ---- demo data, said first so no one takes it for the real records ---- */
+
+static void demo_block(struct app *app, struct home *h)
+{
+	if (!demo_present(app->db))
+		return;
+	add(h, R_HEAD, NULL, 0, "DỮ LIỆU MẪU: các nhiệm vụ, hồ sơ, phản ánh dưới đây là ví dụ");
+	add(h, R_INFO, NULL, 0, "Dùng thật: tạo tệp mới bằng cchc init TỆP rồi mở cchc --db TỆP");
+}
+
 /* ---- the screen ---- */
 
 static void (*const blocks[])(struct app *app, struct home *h) = {
-	tasks_block, missing_block, dossiers_block, feedback_block, report_block,
+	demo_block, tasks_block, missing_block, dossiers_block, feedback_block, report_block,
 };
 
 static void load(struct app *app, struct home *h)
 {
 	rows_clear(h);
 	for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; i++) {
-		if (i)
+		if (h->n && h->v[h->n - 1].kind != R_BLANK)
 			add(h, R_BLANK, NULL, 0, "");
 		blocks[i](app, h);
 	}

@@ -8,7 +8,7 @@ for cmd in "plan import" "plan list" "plan tree" "plan show" "plan delete" "unit
 	"search" "task add" "task list" "task show" "task edit" "task done" "task note" "task suggest" \
 	"agenda" "workdays" "holidays" "evidence add" "evidence list" "evidence get" "evidence missing" \
 	"criteria load" "criteria list" "score set" "score list" "index add" "index list" \
-	"criteria suggest" "criteria map" "evidence open" "evidence edit"; do
+	"criteria suggest" "criteria map" "evidence open" "evidence edit" "init" "demo"; do
 	expect_grep "cchc $cmd" "$T/out"
 done
 expect_grep "CCHC_TODAY" "$T/out"
@@ -21,6 +21,11 @@ grep -qE '^cchc [0-9]+\.[0-9]+\.[0-9]+$' "$T/out" || fail "bad --version: $(cat 
 run "$CCHC" plan --help
 expect_rc 0
 expect_grep "cchc plan tree [MÃ] [--format text|tsv]" "$T/out"
+
+run "$CCHC" init --help
+expect_rc 0
+expect_grep "Cách dùng: cchc init [TỆP]" "$T/out"
+[ ! -e "$CCHC_DB" ] || fail "init --help made a database"
 
 run "$CCHC" plan import --help
 expect_rc 0

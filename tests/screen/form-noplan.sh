@@ -8,7 +8,7 @@
 "$CCHC" unit add "Văn phòng Sở" --code VP > /dev/null
 printf 'key q\n' > "$tmp/first"
 "$CCHC" --script "$tmp/first" --dump "$tmp/first.dump"   # loads the demo plan
-"$CCHC" plan delete 1 --force > /dev/null 2>&1
+for id in $("$CCHC" plan list | cut -f1); do "$CCHC" plan delete "$id" --force > /dev/null 2>&1; done
 note "plans: $("$CCHC" plan list | wc -l)"
 # the agency is named, so the first-run form does not come first
 "$CCHC" setting set org.name "Sở Tư pháp" > /dev/null

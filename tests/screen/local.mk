@@ -57,6 +57,9 @@ SCREEN_TESTS += \
 # The home screen and the report screen (with its multi-line editor).
 SCREEN_TESTS += tests/screen/home.sh tests/screen/report.sh
 
+# The demo database: every screen at 80x24 and 120x40 (issue 17).
+SCREEN_TESTS += tests/screen/demo-screens.sh
+
 # Where the program writes (issue 14): the database refused, "Ghi đè?"
 # before a file is replaced; in a real terminal under tmux.
 SCREEN_TESTS += tests/screen/export-tmux.sh
