@@ -525,7 +525,7 @@ static const struct register_desc dv_desc = {
 	.unit_title = "Lọc hồ sơ theo đơn vị",
 	.draw_header = draw_header, .draw_row = draw_row, .row_elem = row_elem,
 	.keys = dv_keys,
-	.delete_row = NULL,   /* dossier_delete, once core/dossier.c has it */
+	.delete_row = dossier_delete,
 	.name_row = name_row,
 };
 

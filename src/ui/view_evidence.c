@@ -975,7 +975,7 @@ static const struct register_desc ev_desc = {
 	.no_match = "Không có tài liệu nào khớp bộ lọc; Esc để bỏ lọc.",
 	.draw_header = draw_header, .draw_row = draw_row, .draw_title = draw_title,
 	.empty = empty, .keys = ev_keys,
-	.delete_row = NULL,   /* evidence_delete, once core/evidence.c has it */
+	.delete_row = evidence_delete,
 	.name_row = name_row,
 };
 

@@ -651,7 +651,7 @@ static const struct register_desc fv_desc = {
 	.no_match = "Không có phản ánh, kiến nghị nào khớp bộ lọc; Esc để bỏ lọc.",
 	.unit_title = "Lọc phản ánh, kiến nghị theo đơn vị",
 	.draw_header = draw_header, .draw_row = draw_row, .keys = fv_keys,
-	.delete_row = NULL,   /* feedback_delete, once core/feedback.c has it */
+	.delete_row = feedback_delete,
 	.name_row = name_row,
 };
 

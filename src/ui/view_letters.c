@@ -323,7 +323,7 @@ static const struct register_desc lv_desc = {
 	.unit_title = "Lọc phiếu theo đơn vị",
 	.draw_header = draw_header, .draw_row = draw_row, .draw_title = draw_title,
 	.empty = empty, .keys = lv_keys,
-	.delete_row = NULL,   /* letter_delete, once core/letter.c has it */
+	.delete_row = letter_delete,
 	.name_row = name_row,
 };
 

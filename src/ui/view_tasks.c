@@ -801,7 +801,7 @@ static int ask_delete(struct app *app, struct tasks_view *tv)
 		return UI_NONE;
 	struct sbuf name = SBUF_INIT;
 	sbuf_addf(&name, "nhiệm vụ %lld «%s»", (long long)t->id, t->title);
-	int r = rv_delete_ask(app, NULL /* task_delete, once core/task.c has it */, t->id, name.s);
+	int r = rv_delete_ask(app, task_delete, t->id, name.s);
 	sbuf_free(&name);
 	return r;
 }

@@ -7,6 +7,7 @@
 #include "core/unit.h"
 #include "text/utf8.h"
 #include "ui/app.h"
+#include "ui/register_view.h"
 #include "ui/filter.h"
 #include "ui/list.h"
 #include "ui/unit_form.h"
@@ -31,7 +32,7 @@ struct units_view {
 static int units_go(struct app *app, void *st, const char *kind, int64_t id, int64_t plan_id);
 
 static const enum action units_hints[] = {
-	ACT_HELP, ACT_QUIT, ACT_UNIT_ADD, ACT_UNIT_EDIT, ACT_MOVE_DOWN, ACT_MOVE_UP, ACT_FILTER,
+	ACT_HELP, ACT_QUIT, ACT_UNIT_ADD, ACT_UNIT_EDIT, ACT_DELETE, ACT_MOVE_DOWN, ACT_MOVE_UP, ACT_FILTER,
 	ACT_SEARCH, ACT_VIEW_NEXT, ACT_NONE
 };
 
@@ -241,6 +242,20 @@ static int open_form(struct app *app, struct units_view *uv, bool edit)
 	return m ? app_modal_open(app, m) : UI_STATUS;
 }
 
+/* d: a unit no record names goes to the trash; the core says what still
+ * names one (and suggests marking it no longer in use). */
+static int delete_unit(struct app *app, struct units_view *uv)
+{
+	if (!uv->list.n)
+		return UI_NONE;
+	const struct unit_row *u = &uv->rows[uv->shown[uv->list.cur]];
+	struct sbuf name = SBUF_INIT;
+	sbuf_addf(&name, "đơn vị %s «%s»", *u->code ? u->code : "(chưa có ký hiệu)", u->name);
+	int r = rv_delete_ask(app, unit_delete, u->id, name.s);
+	sbuf_free(&name);
+	return r;
+}
+
 static int units_handle(struct app *app, void *st, enum action a)
 {
 	struct units_view *uv = st;
@@ -255,6 +270,8 @@ static int units_handle(struct app *app, void *st, enum action a)
 		return cancel_filter(app, uv, NULL);
 	if (a == ACT_UNIT_ADD || a == ACT_UNIT_EDIT)
 		return open_form(app, uv, a == ACT_UNIT_EDIT);
+	if (a == ACT_DELETE)
+		return delete_unit(app, uv);
 	return list_move(&uv->list, a) ? UI_VIEW : UI_NONE;
 }
 
