@@ -21,6 +21,7 @@ dossiers   key 0
 letters    key <F11>
 feedback   key <F12>
 report     key <F9>
+settings   key <F10>
 '
 
 # Fewer lines of text than this (tab bar, title, hints and one line of
