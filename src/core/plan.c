@@ -188,13 +188,15 @@ void plan_refs_free(struct plan_ref *v, int n)
 	free(v);
 }
 
-int plan_recipients(struct db *db, int64_t plan_id, char ***out, int *n, struct cchc_err *err)
+/* The first column of sql's rows for plan_id, as strings; what says what was
+ * being read, for the message. */
+static int plan_strings(struct db *db, const char *sql, int64_t plan_id, const char *what,
+			char ***out, int *n, struct cchc_err *err)
 {
 	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db->h, "SELECT name FROM plan_recipient WHERE plan_id = ? "
-				    "ORDER BY seq", -1, &st, NULL);
+	int rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
 	if (rc != SQLITE_OK)
-		return db_fail(db, rc, "đọc nơi nhận", err);
+		return db_fail(db, rc, what, err);
 	sqlite3_bind_int64(st, 1, plan_id);
 	char **v = NULL;
 	int count = 0;
@@ -205,11 +207,17 @@ int plan_recipients(struct db *db, int64_t plan_id, char ***out, int *n, struct 
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
 		strv_free(v, count);
-		return db_fail(db, rc, "đọc nơi nhận", err);
+		return db_fail(db, rc, what, err);
 	}
 	*out = v;
 	*n = count;
 	return CCHC_OK;
+}
+
+int plan_recipients(struct db *db, int64_t plan_id, char ***out, int *n, struct cchc_err *err)
+{
+	return plan_strings(db, "SELECT name FROM plan_recipient WHERE plan_id = ? ORDER BY seq",
+			    plan_id, "đọc nơi nhận", out, n, err);
 }
 
 void strv_free(char **v, int n)
@@ -304,26 +312,8 @@ void section_items_free(struct section_item *v, int n)
 
 int section_texts(struct db *db, int64_t plan_id, char ***out, int *n, struct cchc_err *err)
 {
-	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db->h, "SELECT (SELECT group_concat(text, char(10)) FROM "
-				    "(SELECT text FROM section_item i WHERE i.section_id = s.id "
-				    "ORDER BY i.seq)) FROM section s WHERE s.plan_id = ? ORDER BY s.seq",
-				    -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return db_fail(db, rc, "đọc nội dung kế hoạch", err);
-	sqlite3_bind_int64(st, 1, plan_id);
-	char **v = NULL;
-	int count = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = xrealloc(v, sizeof *v * (size_t)(count + 1));
-		v[count++] = col(st, 0);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		strv_free(v, count);
-		return db_fail(db, rc, "đọc nội dung kế hoạch", err);
-	}
-	*out = v;
-	*n = count;
-	return CCHC_OK;
+	return plan_strings(db, "SELECT (SELECT group_concat(text, char(10)) FROM "
+			    "(SELECT text FROM section_item i WHERE i.section_id = s.id "
+			    "ORDER BY i.seq)) FROM section s WHERE s.plan_id = ? ORDER BY s.seq",
+			    plan_id, "đọc nội dung kế hoạch", out, n, err);
 }
