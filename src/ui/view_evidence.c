@@ -198,8 +198,7 @@ static void add_files(struct app *app, struct tlines *l, int64_t id)
 	struct evidence_file *f;
 	int n;
 	struct cchc_err err;
-	tl_blank(l);
-	tl_add(l, 0, NULL, EL_TEXT, "Tệp:", strlen("Tệp:"), EL_LIST_HEADER);
+	panel_heading(l, "Tệp:");
 	if (evidence_files(app->db, id, &f, &n, &err))
 		f = NULL, n = 0;
 	for (int i = 0; i < n; i++) {
@@ -219,8 +218,7 @@ static void add_files(struct app *app, struct tlines *l, int64_t id)
 /* The linked tasks, one a line with their titles ("3, 7" in the record). */
 static void add_tasks(struct app *app, struct tlines *l, const char *ids)
 {
-	tl_blank(l);
-	tl_add(l, 0, NULL, EL_TEXT, "Nhiệm vụ:", strlen("Nhiệm vụ:"), EL_LIST_HEADER);
+	panel_heading(l, "Nhiệm vụ:");
 	const char *p = ids;
 	int n = 0;
 	while (*p) {

@@ -468,8 +468,7 @@ static void add_notes(struct app *app, struct tlines *l, int64_t id)
 	struct task_note *v;
 	int n;
 	struct cchc_err err;
-	tl_blank(l);
-	tl_add(l, 0, NULL, EL_TEXT, "Ghi chú tiến độ:", strlen("Ghi chú tiến độ:"), EL_LIST_HEADER);
+	panel_heading(l, "Ghi chú tiến độ:");
 	if (task_notes(app->db, id, &v, &n, &err) != CCHC_OK)
 		n = 0, v = NULL;
 	for (int i = 0; i < n; i++) {
