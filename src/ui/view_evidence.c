@@ -177,6 +177,7 @@ static const char *empty(const struct register_view *v)
 
 static int export_files(struct app *app, int64_t id);
 static int open_file(struct app *app, int64_t id);
+static int delete_file(struct app *app, int64_t id);
 static int edit_evidence(struct app *app, int64_t id);
 
 
@@ -275,6 +276,8 @@ static int detail_key(struct app *app, void *ctx, enum action a)
 	int64_t id = *(const int64_t *)ctx;   /* closing frees ctx */
 	if (a == ACT_EVIDENCE_OPEN)
 		return open_file(app, id);
+	if (a == ACT_EVIDENCE_FILE_DELETE)
+		return app_modal_close(app) | delete_file(app, id);
 	if (a == ACT_EVIDENCE_EDIT)
 		return app_modal_close(app) | edit_evidence(app, id);
 	if (a != ACT_EVIDENCE_GET)
@@ -290,7 +293,7 @@ static int open_detail(struct app *app, int64_t id)
 	char title[64];
 	snprintf(title, sizeof title, "Tài liệu kiểm chứng số %lld", (long long)id);
 	return app_modal_open(app, panel_open("evidence", title, "e: sửa  o: mở tệp  g: xuất tệp  "
-					      "↑↓ cuộn  Esc: đóng", &ops, ctx));
+					      "D: xóa tệp  ↑↓ cuộn  Esc: đóng", &ops, ctx));
 }
 
 /* ---- export (g) ---- */
@@ -451,7 +454,62 @@ static int open_nth(struct app *app, int64_t id, int n)
 	return UI_ALL;
 }
 
-static int open_done(struct app *app, void *ctx, const char *text)
+/* ---- delete one file (D) ---- */
+
+struct file_req {
+	int64_t id;
+	int n;
+	char *name;
+};
+
+static void file_req_free(void *p)
+{
+	struct file_req *r = p;
+	free(r->name);
+	free(r);
+}
+
+static int file_delete_confirmed(struct app *app, void *p)
+{
+	struct file_req *r = p;
+	struct cchc_err err = { 0 };
+	if (evidence_file_delete(app->db, r->id, r->n, &err)) {
+		app_message(app, true, "Chưa xóa: %s", err.msg);
+		return UI_STATUS;
+	}
+	app->data_version++;
+	app_message(app, false, "Đã xóa tệp %d «%s» của tài liệu %lld (R: thùng rác, khôi phục được)",
+		    r->n, r->name, (long long)r->id);
+	return UI_ALL;
+}
+
+/* "Xóa tệp N «name» của tài liệu ID? [c/K]" */
+static int ask_file_delete(struct app *app, int64_t id, int n)
+{
+	struct evidence_file *f;
+	int nf;
+	struct cchc_err err;
+	if (evidence_files(app->db, id, &f, &nf, &err)) {
+		app_message(app, true, "%s", err.msg);
+		return UI_STATUS;
+	}
+	if (n < 1 || n > nf) {
+		evidence_files_free(f, nf);
+		app_message(app, true, "Tài liệu số %lld không có tệp số %d", (long long)id, n);
+		return UI_STATUS;
+	}
+	struct file_req *r = xmalloc(sizeof *r);
+	*r = (struct file_req){ id, n, text_sanitize(f[n - 1].name) };
+	evidence_files_free(f, nf);
+	struct sbuf q = SBUF_INIT;
+	sbuf_addf(&q, "Xóa tệp %d «%s» của tài liệu %lld", n, r->name, (long long)id);
+	struct modal *m = confirm_open(q.s, NULL, file_delete_confirmed, r, file_req_free);
+	sbuf_free(&q);
+	return UI_ALL | app_modal_open(app, m);
+}
+
+/* A file number typed in a prompt, 1 to 100000; 0 when it is not one. */
+static int typed_file_no(struct app *app, const char *text)
 {
 	char *end;
 	long n = strtol(text, &end, 10);
@@ -459,28 +517,60 @@ static int open_done(struct app *app, void *ctx, const char *text)
 		end++;
 	if (!*text || *end || n < 1 || n > 100000) {
 		app_message(app, true, "Số tệp «%s» không hợp lệ (ví dụ 1)", text);
-		return UI_ALL;
+		return 0;
 	}
-	return open_nth(app, (int64_t)(intptr_t)ctx, (int)n);
+	return (int)n;
+}
+
+static int delete_file_done(struct app *app, void *ctx, const char *text)
+{
+	int n = typed_file_no(app, text);
+	return n ? ask_file_delete(app, (int64_t)(intptr_t)ctx, n) : UI_ALL;
+}
+
+/* The record's number of files; -1 (said on the status line) when it has
+ * none or they cannot be read. */
+static int file_count(struct app *app, int64_t id)
+{
+	struct evidence_file *f;
+	int n;
+	struct cchc_err err;
+	if (evidence_files(app->db, id, &f, &n, &err)) {
+		app_message(app, true, "%s", err.msg);
+		return -1;
+	}
+	evidence_files_free(f, n);
+	if (!n)
+		app_message(app, true, "Tài liệu số %lld không có tệp nào", (long long)id);
+	return n ? n : -1;
+}
+
+/* Asks for the file (when there are several), then "Xóa tệp …?". */
+static int delete_file(struct app *app, int64_t id)
+{
+	int n = id ? file_count(app, id) : -1;
+	if (n < 0)
+		return UI_STATUS;
+	if (n == 1)
+		return ask_file_delete(app, id, 1);
+	static const struct prompt_ops ops = { .done = delete_file_done };
+	static char label[64];  /* the prompt keeps the pointer */
+	snprintf(label, sizeof label, "Xóa tệp số (1-%d):", n);
+	return app_modal_open(app, prompt_open_with(label, "", &ops, (void *)(intptr_t)id));
+}
+
+static int open_done(struct app *app, void *ctx, const char *text)
+{
+	int n = typed_file_no(app, text);
+	return n ? open_nth(app, (int64_t)(intptr_t)ctx, n) : UI_ALL;
 }
 
 /* Opens the record's only file, or asks which (1 by default). */
 static int open_file(struct app *app, int64_t id)
 {
-	struct evidence_file *f;
-	int n;
-	struct cchc_err err;
-	if (!id)
-		return UI_NONE;
-	if (evidence_files(app->db, id, &f, &n, &err)) {
-		app_message(app, true, "%s", err.msg);
-		return UI_STATUS;
-	}
-	evidence_files_free(f, n);
-	if (!n) {
-		app_message(app, true, "Tài liệu số %lld không có tệp nào", (long long)id);
-		return UI_STATUS;
-	}
+	int n = id ? file_count(app, id) : -1;
+	if (n < 0)
+		return id ? UI_STATUS : UI_NONE;
 	if (n == 1)
 		return open_nth(app, id, 1);
 	static const struct prompt_ops ops = { .done = open_done };
@@ -944,6 +1034,7 @@ static int key_row(struct app *app, struct register_view *v, int64_t id, enum ac
 	case ACT_EVIDENCE_EDIT: return edit_evidence(app, id);
 	case ACT_EVIDENCE_GET: return export_files(app, id);
 	case ACT_EVIDENCE_OPEN: return open_file(app, id);
+	case ACT_EVIDENCE_FILE_DELETE: return delete_file(app, id);
 	default: return open_detail(app, id);
 	}
 }
@@ -953,7 +1044,8 @@ static const struct rv_key ev_keys[] = {
 	{ ACT_EVIDENCE_BY_KIND, key_list, false }, { ACT_EVIDENCE_BY_CRITERION, key_list, false },
 	{ ACT_EVIDENCE_BY_YEAR, key_list, false }, { ACT_EVIDENCE_ADD, key_list, false },
 	{ ACT_EVIDENCE_EDIT, key_row, true }, { ACT_EVIDENCE_GET, key_row, true },
-	{ ACT_EVIDENCE_OPEN, key_row, true }, { ACT_SELECT, key_row, true },
+	{ ACT_EVIDENCE_OPEN, key_row, true }, { ACT_EVIDENCE_FILE_DELETE, key_row, true },
+	{ ACT_SELECT, key_row, true },
 	{ ACT_NONE, NULL, false },
 };
 

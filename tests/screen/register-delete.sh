@@ -7,11 +7,27 @@
 # names it; a unit no record names goes), then dossiers (0: one with a
 # letter is refused until its letter, F11, is deleted), feedback (F12). The command line agrees
 # with the screens after each. The trash's times come from the clock.
+# D on an evidence record deletes one of its files, asked the same way.
 . "$top_srcdir/tests/screen/lib.sh"
 export USER=van-thu
 . "$screen_dir/tasks-data.inc"
 . "$screen_dir/evidence-data.inc"
 "$CCHC" unit add "Tổ công nghệ thông tin" --code CNTT > /dev/null
+# D on an evidence record: which file (no. 2 has two), then "Xóa tệp 2
+# «phu-luc.bin» của tài liệu 2? [c/K]"; c takes that file alone away
+screen evidence-file 80x24 <<'S'
+key 8 /
+type 120/BC
+key <Enter> D
+dump
+type 2
+key <Enter>
+dump
+key c
+dump
+S
+note "evidence 2's files after D:"
+"$CCHC" evidence show 2 | grep "^file:" | cut -f1 >> "$actual"
 screen tasks-evidence 80x24 <<'S'
 key 3 j j j d
 dump
