@@ -11,6 +11,7 @@
 #include "core/evidence.h"
 #include "core/feedback.h"
 #include "core/history_text.h"
+#include "core/settings.h"
 #include "core/letter.h"
 #include "core/task.h"
 #include "store/history.h"
@@ -304,12 +305,38 @@ static const struct {
 	  "'$.holder') <> '' THEN ' «' || json_extract(?1, '$.holder') || '»' ELSE '' END" },
 	{ "letter", "SELECT 'phiếu xin lỗi số ' || json_extract(?1, '$.number') || coalesce(' (hồ sơ "
 	  "' || (SELECT code FROM dossier WHERE id = json_extract(?1, '$.dossier_id')) || ')', '')" },
+	{ "evidence", "SELECT 'tài liệu kiểm chứng ' || json_extract(?1, '$.id') || coalesce(' «' || "
+	  "nullif(json_extract(?1, '$.summary'), '') || '»', ' «' || nullif(json_extract(?1, "
+	  "'$.doc_no'), '') || '»', '')" },
 	{ "evidence_file", "SELECT 'tệp «' || json_extract(?1, '$.name') || '» của tài liệu kiểm "
 	  "chứng ' || json_extract(?1, '$.evidence_id')" },
 };
 
+/* A setting by its name on the settings screen: "thiết lập «Tên cơ quan»". */
+static char *setting_name(struct db *db, const char *row)
+{
+	sqlite3_stmt *st;
+	char *out = NULL;
+	if (sqlite3_prepare_v2(db->h, "SELECT json_extract(?1, '$.key')", -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_text(st, 1, row, -1, SQLITE_STATIC);
+	const char *key = sqlite3_step(st) == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0)
+							 : NULL;
+	for (const struct setting_shown *s = settings_shown; key && s->key; s++)
+		if (strcmp(s->key, key) == 0) {
+			struct sbuf b = SBUF_INIT;
+			sbuf_addf(&b, "thiết lập «%s»", s->label);
+			out = sbuf_detach(&b);
+			break;
+		}
+	sqlite3_finalize(st);
+	return out;
+}
+
 static char *name_of(struct db *db, const char *table, const char *row)
 {
+	if (strcmp(table, "setting") == 0)
+		return setting_name(db, row);
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
 		if (strcmp(names[i].table, table) != 0)
 			continue;
