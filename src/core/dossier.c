@@ -572,8 +572,10 @@ int dossier_map_load(const char *map_path, struct dossier_map *map, struct cchc_
 /* The encoding of an export read whole: the one named, else as guessed
  * from its start (text/detect.h); NULL for UTF-8 or a BOM, which
  * text_decode_input knows. */
+/* The encoding to decode raw with: the one named, else the guess, said in
+ * said (left as it is when named). */
 static int encoding_of(const char *raw, size_t n, const char *named, const char *what,
-		       const char **enc, struct cchc_err *err)
+		       const char **enc, char said[64], struct cchc_err *err)
 {
 	struct text_guess g;
 	*enc = named;
@@ -583,6 +585,7 @@ static int encoding_of(const char *raw, size_t n, const char *named, const char 
 	if (!text_guess_encoding(raw, sample, sample == n, &g))
 		return text_refuse_unknown(what, raw, sample, err);
 	*enc = g.bom ? NULL : g.iconv;
+	text_encoding_said(&g, false, said, 64);
 	return CCHC_OK;
 }
 
@@ -594,14 +597,15 @@ int dossier_read_file(const char *path, const char *encoding, const char *map_pa
 	int rc = dossier_map_load(map_path, &map, err);
 	if (rc)
 		return rc;
-	char *raw = NULL, *text = NULL;
+	char *raw = NULL, *text = NULL, said[64] = "";
 	size_t rawlen, len;
 	struct sbuf what = SBUF_INIT;
 	sbuf_addf(&what, "Tệp hồ sơ %s", path);
 	if (!(rc = fs_read_file(path, MAX_EXPORT_BYTES, &raw, &rawlen, err)) &&
-	    !(rc = encoding_of(raw, rawlen, encoding, what.s, &encoding, err)) &&
+	    !(rc = encoding_of(raw, rawlen, encoding, what.s, &encoding, said, err)) &&
 	    !(rc = text_decode_input(raw, rawlen, encoding, what.s, &text, &len, err)))
 		rc = dossier_parse_text(text, len, &map, out, err);
+	snprintf(out->encoding, sizeof out->encoding, "%s", said);
 	sbuf_free(&what);
 	free(raw);
 	free(text);

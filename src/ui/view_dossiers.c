@@ -380,7 +380,8 @@ static void import_build(struct app *app, void *ctx, struct tlines *l)
 	char good[64];
 	snprintf(good, sizeof good, "%d hồ sơ", im->p.nrows);
 	panel_field(l, "Tệp:", im->path);
-	panel_field(l, "Bảng mã:", *im->encoding ? im->encoding : "tự nhận");
+	panel_field(l, "Bảng mã:", *im->encoding ? im->encoding
+				   : *im->p.encoding ? im->p.encoding : "tự nhận");
 	panel_field(l, "Dòng hợp lệ:", good);
 	if (!im->p.nbad) {
 		panel_heading(l, "Không có dòng lỗi.");
