@@ -89,6 +89,46 @@ void rf_vn_date(const char *iso, char out[11])
 		date_format_vn(d, out);
 }
 
+struct rf_record *rf_record_new(int64_t id, struct kwin *kw)
+{
+	struct rf_record *r = xcalloc(1, sizeof *r);
+	r->id = id;
+	r->kw = kw;
+	return r;
+}
+
+void rf_record_free(void *p)
+{
+	struct rf_record *r = p;
+	for (int i = 0; i < r->ncands; i++)
+		rf_cands_free(&r->cands[i]);
+	free(r);
+}
+
+struct rf_cands *rf_record_cands(struct rf_record *r, int field)
+{
+	if (r->ncands == RF_RECORD_CANDS)
+		abort();   /* a form with more lists than RF_RECORD_CANDS: a bug */
+	r->fields[r->ncands] = field;
+	return &r->cands[r->ncands++];
+}
+
+void rf_record_offer(const struct rf_record *r, struct form *f)
+{
+	for (int i = 0; i < r->ncands; i++) {
+		f->f[r->fields[i]].cand = r->cands[i].v;
+		f->f[r->fields[i]].ncand = r->cands[i].n;
+	}
+}
+
+int rf_record_saved(struct app *app, const struct rf_record *r, int64_t id, const char *msg)
+{
+	app->data_version++;
+	kwin_select(r->kw, id);
+	app_message(app, false, "%s", msg);
+	return UI_ALL;
+}
+
 void rf_today(char out[11])
 {
 	struct ymd t;

@@ -34,6 +34,29 @@ void rf_unit_filter_free(struct rf_unit_filter *uf);
 /* n values with their labels (labels may be NULL). */
 void rf_values(struct rf_cands *c, const char *const *values, const char *const *labels, int n);
 
+/* The state of a register's record form (a dossier, a feedback item): the
+ * record (0: a new one), the list whose cursor goes to it once saved, the
+ * candidate lists its fields offer, the title. Free with rf_record_free. */
+#define RF_RECORD_CANDS 4
+struct rf_record {
+	int64_t id;
+	struct kwin *kw;
+	struct rf_cands cands[RF_RECORD_CANDS];
+	int fields[RF_RECORD_CANDS];
+	int ncands;
+	char title[160];
+};
+struct rf_record *rf_record_new(int64_t id, struct kwin *kw);
+void rf_record_free(void *p);
+/* The candidate list for field (filled by the caller, then offered by
+ * rf_record_offer). */
+struct rf_cands *rf_record_cands(struct rf_record *r, int field);
+/* Gives the form's fields their candidate lists. */
+void rf_record_offer(const struct rf_record *r, struct form *f);
+/* After a save: the lists read again, the cursor on id, msg on the status
+ * line. */
+int rf_record_saved(struct app *app, const struct rf_record *r, int64_t id, const char *msg);
+
 /* ISO to dd/mm/yyyy ("" stays ""); today as dd/mm/yyyy. */
 void rf_vn_date(const char *iso, char out[11]);
 void rf_today(char out[11]);

@@ -183,22 +183,6 @@ static const struct rf_where dossier_where[] = {
 static const char *const channel_values[] = { "trực tiếp", "trực tuyến", "bưu chính" };
 static const char *const status_values[] = { "Đang xử lý", "Đã trả kết quả" };
 
-struct dossier_form {
-	int64_t id;               /* 0: adding */
-	struct kwin *kw;          /* the list, to put its cursor on the dossier saved */
-	struct rf_cands channels, units, statuses;
-	char title[160];
-};
-
-static void df_free(void *p)
-{
-	struct dossier_form *df = p;
-	rf_cands_free(&df->channels);
-	rf_cands_free(&df->units);
-	rf_cands_free(&df->statuses);
-	free(df);
-}
-
 static void df_changed(struct app *app, struct form *f, int i)
 {
 	if (i == F_RECEIVED || i == F_DUE || i == F_RESOLVED)
@@ -209,7 +193,7 @@ static void df_changed(struct app *app, struct form *f, int i)
 
 static int df_save(struct app *app, struct form *f)
 {
-	struct dossier_form *df = f->ctx;
+	struct rf_record *df = f->ctx;
 	if (!(rf_check_date(f, F_RECEIVED, true) & rf_check_date(f, F_DUE, false) &
 	      rf_check_date(f, F_RESOLVED, false)))
 		return -1;
@@ -225,15 +209,16 @@ static int df_save(struct app *app, struct form *f)
 		rf_place_error(app, f, dossier_where, F_CODE, err.msg);
 		return -1;
 	}
-	app->data_version++;
-	kwin_select(df->kw, id);
 	char *code = text_sanitize(t[F_CODE]);
-	app_message(app, false, df->id ? "Đã sửa hồ sơ %s" : "Đã thêm hồ sơ %s", code);
+	struct sbuf msg = SBUF_INIT;
+	sbuf_addf(&msg, df->id ? "Đã sửa hồ sơ %s" : "Đã thêm hồ sơ %s", code);
+	int r = rf_record_saved(app, df, id, msg.s);
+	sbuf_free(&msg);
 	free(code);
-	return UI_ALL;
+	return r;
 }
 
-static const struct form_ops dossier_ops = { df_changed, df_save, df_free };
+static const struct form_ops dossier_ops = { df_changed, df_save, rf_record_free };
 
 /* The values: the dossier's, or for a new one received today, in person,
  * pending. */
@@ -264,19 +249,15 @@ static void df_fill(struct app *app, struct form *f, const struct dossier_info *
 /* The form, empty (d NULL) or of dossier d. */
 static struct modal *dossier_form(struct app *app, struct dv *v, const struct dossier_info *d)
 {
-	struct dossier_form *df = xcalloc(1, sizeof *df);
-	df->id = d ? d->id : 0;
-	df->kw = &v->rv.kw;
+	struct rf_record *df = rf_record_new(d ? d->id : 0, &v->rv.kw);
 	char *code = text_sanitize(d ? d->code : "");
 	snprintf(df->title, sizeof df->title, "%s%s", d ? "Sửa hồ sơ " : "Thêm hồ sơ (nhập tay)", code);
 	free(code);
-	rf_values(&df->channels, channel_values, NULL, 3);
-	rf_values(&df->statuses, status_values, NULL, 2);
-	rf_units(app, &df->units);
+	rf_values(rf_record_cands(df, F_CHANNEL), channel_values, NULL, 3);
+	rf_values(rf_record_cands(df, F_STATUS), status_values, NULL, 2);
+	rf_units(app, rf_record_cands(df, F_UNIT));
 	struct form *f = form_new(df->title, labels, NFIELDS, &dossier_ops, df);
-	f->f[F_CHANNEL].cand = df->channels.v, f->f[F_CHANNEL].ncand = df->channels.n;
-	f->f[F_UNIT].cand = df->units.v, f->f[F_UNIT].ncand = df->units.n;
-	f->f[F_STATUS].cand = df->statuses.v, f->f[F_STATUS].ncand = df->statuses.n;
+	rf_record_offer(df, f);
 	df_fill(app, f, d);
 	form_hint(f, F_CODE, "mã trên hệ thống một cửa, ví dụ 000.00.18.H36-260105-0001");
 	form_hint(f, F_CHANNEL, "trực tiếp, trực tuyến hoặc bưu chính; ↓ để chọn");

@@ -197,22 +197,6 @@ static const struct rf_where feedback_where[] = {
 	{ "liên quan", F_RELATED }, { "tiếp nhận", F_RECEIVED }, { NULL, 0 },
 };
 
-struct feedback_form {
-	int64_t id;               /* 0: a new record */
-	struct kwin *kw;          /* the list, to put its cursor on the record saved */
-	struct rf_cands channels, kinds, topics;
-	char title[64];
-};
-
-static void ff_free(void *p)
-{
-	struct feedback_form *ff = p;
-	rf_cands_free(&ff->channels);
-	rf_cands_free(&ff->kinds);
-	rf_cands_free(&ff->topics);
-	free(ff);
-}
-
 static void ff_changed(struct app *app, struct form *f, int i)
 {
 	if (i == F_RECEIVED)
@@ -221,7 +205,7 @@ static void ff_changed(struct app *app, struct form *f, int i)
 
 static int ff_save(struct app *app, struct form *f)
 {
-	struct feedback_form *ff = f->ctx;
+	struct rf_record *ff = f->ctx;
 	if (!ff->id && !rf_check_date(f, F_RECEIVED, true))
 		return -1;
 	if (!ff->id && !*form_text(f, F_CHANNEL)) {
@@ -240,30 +224,25 @@ static int ff_save(struct app *app, struct form *f)
 		rf_place_error(app, f, feedback_where, ff->id ? F_SENDER : F_RECEIVED, err.msg);
 		return -1;
 	}
-	app->data_version++;
-	kwin_select(ff->kw, id);
-	app_message(app, false, ff->id ? "Đã sửa phản ánh, kiến nghị số %lld"
-		    : "Đã vào sổ phản ánh, kiến nghị số %lld", (long long)id);
-	return UI_ALL;
+	char msg[96];
+	snprintf(msg, sizeof msg, ff->id ? "Đã sửa phản ánh, kiến nghị số %lld"
+		 : "Đã vào sổ phản ánh, kiến nghị số %lld", (long long)id);
+	return rf_record_saved(app, ff, id, msg);
 }
 
-static const struct form_ops feedback_ops = { ff_changed, ff_save, ff_free };
+static const struct form_ops feedback_ops = { ff_changed, ff_save, rf_record_free };
 
 static struct form *feedback_form(struct fv *v, int64_t id)
 {
-	struct feedback_form *ff = xcalloc(1, sizeof *ff);
-	ff->id = id;
-	ff->kw = &v->rv.kw;
+	struct rf_record *ff = rf_record_new(id, &v->rv.kw);
 	snprintf(ff->title, sizeof ff->title, "Vào sổ phản ánh, kiến nghị");
 	if (id)
 		snprintf(ff->title, sizeof ff->title, "Sửa phản ánh, kiến nghị số %lld", (long long)id);
-	code_cands(&ff->channels, feedback_channels);
-	code_cands(&ff->kinds, feedback_kinds);
-	code_cands(&ff->topics, feedback_topics);
+	code_cands(rf_record_cands(ff, F_CHANNEL), feedback_channels);
+	code_cands(rf_record_cands(ff, F_KIND), feedback_kinds);
+	code_cands(rf_record_cands(ff, F_TOPIC), feedback_topics);
 	struct form *f = form_new(ff->title, labels, NFIELDS, &feedback_ops, ff);
-	f->f[F_CHANNEL].cand = ff->channels.v, f->f[F_CHANNEL].ncand = ff->channels.n;
-	f->f[F_KIND].cand = ff->kinds.v, f->f[F_KIND].ncand = ff->kinds.n;
-	f->f[F_TOPIC].cand = ff->topics.v, f->f[F_TOPIC].ncand = ff->topics.n;
+	rf_record_offer(ff, f);
 	f->f[F_RECEIVED].hidden = f->f[F_CHANNEL].hidden = id != 0;
 	form_hint(f, F_CHANNEL, "↓ để chọn: văn bản, trực tiếp, điện thoại, email, Cổng DVC, phiếu");
 	form_hint(f, F_CONTENT, "phản ánh, kiến nghị về quy định hoặc việc giải quyết TTHC");
