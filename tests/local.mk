@@ -99,6 +99,7 @@ tests_unit_test_task_filter_LDADD = $(TEST_LIBS)
 UNIT_TESTS += tests/unit/test_task_filter
 CLI_TESTS += tests/cli/feedback.sh
 CLI_TESTS += tests/cli/plan_edit.sh
+CLI_TESTS += tests/cli/plan_move_under.sh
 check_PROGRAMS += tests/unit/test_textedit
 tests_unit_test_textedit_SOURCES = tests/unit/test_textedit.c tests/unit/check.h
 tests_unit_test_textedit_LDADD = $(TEST_LIBS)

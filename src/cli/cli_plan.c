@@ -34,10 +34,14 @@ const struct cli_cmd cli_plan_cmds[] = {
 	  "năm, cơ quan chủ quản, cơ quan ban hành, địa danh, quyền ký, chức vụ và tên người ký. "
 	  "Một lần sửa là một thao tác (hoàn tác bằng \"cchc undo\")." },
 	{ "plan", "section", plan_section_cmd, "MÃ_MỤC [--heading T] [--text T] | --move-up | "
-	  "--move-down | --join-previous | --join-paragraph N | --split-paragraph N --at CHỮ",
+	  "--move-down | --move-under MÃ_MỤC_CHA [--after MÃ_MỤC] | --join-previous | "
+	  "--join-paragraph N | --split-paragraph N --at CHỮ",
 	  "Không tùy chọn: in đề mục và nội dung (mỗi đoạn một dòng, mục liệt kê bắt đầu bằng "
 	  "\"- \" hoặc \"+ \"). --heading, --text: sửa đề mục, thay nội dung. --move-up, "
 	  "--move-down: đổi chỗ với mục cùng cấp trước/sau (kèm mục con; số thứ tự đổi theo). "
+	  "--move-under CHA: chuyển mục (kèm mục con) vào dưới mục CHA, cuối các mục con của "
+	  "nó, hoặc ngay sau mục con --after; cấp của mục đổi theo, số thứ tự giữ như văn bản "
+	  "ghi, nhiệm vụ và tiêu chí đi theo mục. "
 	  "--join-previous: nối mục (không có mục con) vào mục đứng trước, nhiệm vụ của mục "
 	  "chuyển theo. --join-paragraph N: nối đoạn N vào đoạn trước. --split-paragraph N --at "
 	  "CHỮ: tách đoạn N trước CHỮ. Mã mục xem bằng \"cchc plan tree --format tsv\"." },
@@ -347,12 +351,12 @@ static int plan_edit_cmd(struct cli_ctx *ctx, int argc, char **argv)
 /* What `plan section` was asked to do. */
 struct section_args {
 	int64_t id;
-	const char *heading, *text, *at, *para;
+	const char *heading, *text, *at, *para, *after;
 	const char *op;          /* the one structural option, or NULL */
 };
 
 static const char *const section_ops[] = {
-	"--move-up", "--move-down", "--join-previous", "--join-paragraph", "--split-paragraph",
+	"--move-up", "--move-down", "--move-under", "--join-previous", "--join-paragraph", "--split-paragraph",
 	NULL
 };
 
@@ -370,7 +374,8 @@ static int section_arg(const struct cli_cmd *cmd, int argc, char **argv, int *i,
 	const char *op = argv[*i];
 	if (cli_opt_value(argc, argv, i, "--heading", &a->heading) ||
 	    cli_opt_value(argc, argv, i, "--text", &a->text) ||
-	    cli_opt_value(argc, argv, i, "--at", &a->at))
+	    cli_opt_value(argc, argv, i, "--at", &a->at) ||
+	    cli_opt_value(argc, argv, i, "--after", &a->after))
 		return CLI_OK;
 	if (is_section_op(op)) {
 		if (a->op)
@@ -378,6 +383,8 @@ static int section_arg(const struct cli_cmd *cmd, int argc, char **argv, int *i,
 		a->op = op;
 		if (strstr(op, "paragraph") && !cli_opt_value(argc, argv, i, op, &a->para))
 			return cli_usage_error(cmd, "%s cần số thứ tự đoạn", op);
+		if (strstr(op, "under") && !cli_opt_value(argc, argv, i, op, &a->para))
+			return cli_usage_error(cmd, "%s cần mã mục cha", op);
 		return CLI_OK;
 	}
 	if (op[0] == '-')
@@ -427,12 +434,24 @@ static int section_print(struct db *db, int64_t id)
 	return CLI_OK;
 }
 
+/* A section id typed after an option; -1 (no such section) when it is not
+ * a positive number, so the core's "Không có đề mục" names it. */
+static int64_t section_id_arg(const char *s)
+{
+	char *end;
+	long long v = strtoll(s, &end, 10);
+	return *s && !*end && v > 0 ? v : -1;
+}
+
 static int section_apply(struct db *db, const struct section_args *a, struct cchc_err *err)
 {
 	const char *op = a->op ? a->op : "";
 	int para = a->para ? atoi(a->para) : 0;
 	if (strcmp(op, "--move-up") == 0 || strcmp(op, "--move-down") == 0)
 		return section_move(db, a->id, op[7] == 'u' ? -1 : 1, err);
+	if (strcmp(op, "--move-under") == 0)
+		return section_move_under(db, a->id, section_id_arg(a->para),
+					  a->after ? section_id_arg(a->after) : 0, err);
 	if (strcmp(op, "--join-previous") == 0)
 		return section_join_previous(db, a->id, NULL, err);
 	if (strcmp(op, "--join-paragraph") == 0)
@@ -457,6 +476,12 @@ static int plan_section_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	if (split != (a.at != NULL))
 		return cli_usage_error(cmd, split ? "--split-paragraph cần --at CHỮ (chỗ tách)"
 					   : "--at chỉ đi cùng --split-paragraph");
+	bool under = a.op && strcmp(a.op, "--move-under") == 0;
+	if (a.after && !under)
+		return cli_usage_error(cmd, "--after chỉ đi cùng --move-under");
+	if (under && (section_id_arg(a.para) < 0 || (a.after && section_id_arg(a.after) < 0)))
+		return cli_usage_error(cmd, "mã mục \"%s\" không hợp lệ (cần một số dương)",
+				       section_id_arg(a.para) < 0 ? a.para : a.after);
 	if (cli_open_db(ctx))
 		return CLI_ERR;
 	if (!a.op && !a.heading && !a.text)

@@ -613,6 +613,77 @@ int section_move(struct db *db, int64_t section_id, int dir, struct cchc_err *er
 	return finish(db, rc, "chuyển đề mục", err);
 }
 
+/* ---- moving a section under another parent ---- */
+
+/* "Chuyển mục «3. …» vào dưới mục «II. …»" for the history. */
+static void label_move_under(struct db *db, int64_t id, int64_t parent)
+{
+	struct sbuf label = SBUF_INIT;
+	sbuf_add(&label, "Chuyển mục ");
+	section_name(db, id, &label);
+	sbuf_add(&label, " vào dưới mục ");
+	section_name(db, parent, &label);
+	history_label(db, label.s, true);
+	sbuf_free(&label);
+}
+
+/* Why the section cannot go under parent, after after (0: last); CCHC_OK
+ * when it can, *to then the seq the block is to follow. */
+static int check_move_under(struct db *db, const struct sec_row *r, const struct sec_row *p,
+			    int64_t after, int *to, struct cchc_err *err)
+{
+	struct sec_row a;
+	int r1 = block_end(db, r);
+	if (p->plan_id != r->plan_id)
+		return err_set(err, CCHC_EINPUT, "Mục %lld thuộc kế hoạch khác", (long long)p->id);
+	if (p->seq >= r->seq && p->seq <= r1)
+		return err_set(err, CCHC_EINPUT, p->id == r->id ? "Không chuyển được một mục vào "
+			       "dưới chính nó" : "Không chuyển được một mục vào dưới mục con của "
+			       "nó");
+	if (after && section_row(db, after, &a, err))
+		return err->code;
+	if (after && a.parent_id != p->id)
+		return err_set(err, CCHC_EINPUT, "Mục %lld không phải mục con của mục %lld",
+			       (long long)after, (long long)p->id);
+	if (after == r->id)
+		return err_set(err, CCHC_EINPUT, "Không đặt được một mục sau chính nó");
+	*to = block_end(db, after ? &a : p);
+	if (*to >= r->seq - 1 && *to <= r1 && r->parent_id == p->id)
+		return err_set(err, CCHC_EINPUT, "Mục này đã ở đúng chỗ đó");
+	return CCHC_OK;
+}
+
+/* The block [r0, r1] to follow seq to (outside it), through swap_blocks. */
+static int move_block(struct db *db, int64_t plan_id, int r0, int r1, int to)
+{
+	if (to >= r0 - 1 && to <= r1)   /* already there: the last of its new parent */
+		return SQLITE_OK;
+	if (to > r1)
+		return swap_blocks(db, plan_id, r0, r1, to);
+	return swap_blocks(db, plan_id, to + 1, r0 - 1, r1);
+}
+
+int section_move_under(struct db *db, int64_t section_id, int64_t parent_id, int64_t after_id,
+		       struct cchc_err *err)
+{
+	struct sec_row r, p;
+	int to = 0;
+	if (section_row(db, section_id, &r, err) || section_row(db, parent_id, &p, err) ||
+	    check_move_under(db, &r, &p, after_id, &to, err) || db_begin(db, err))
+		return err->code;
+	label_move_under(db, section_id, parent_id);
+	int r1 = block_end(db, &r);
+	int rc = run(db, "UPDATE section SET depth = depth + ?3 WHERE plan_id = ?1 AND seq "
+		     "BETWEEN ?2 AND ?4", 4, r.plan_id, (int64_t)r.seq,
+		     (int64_t)(p.depth + 1 - r.depth), (int64_t)r1);
+	if (rc == SQLITE_OK)
+		rc = run(db, "UPDATE section SET parent_id = ?1 WHERE id = ?2", 2, parent_id,
+			 section_id);
+	if (rc == SQLITE_OK)
+		rc = move_block(db, r.plan_id, r.seq, r1, to);
+	return finish(db, rc, "chuyển đề mục", err);
+}
+
 /* ---- joining a section to the one before it ---- */
 
 static int64_t previous_section(struct db *db, const struct sec_row *r)

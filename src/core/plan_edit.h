@@ -46,6 +46,14 @@ int section_split_paragraph(struct db *db, int64_t section_id, int n, const char
  * -1) or after (dir 1). The two take each other's labels, so the numbers
  * stay in order, and dotted labels under them follow ("1.2.3." under "1.2."). */
 int section_move(struct db *db, int64_t section_id, int dir, struct cchc_err *err);
+/* Moves the section (with its subsections) under another section of the
+ * plan, parent_id: after its child after_id, or after its last child when
+ * after_id is 0. The block's depths follow; tasks and criteria stay with
+ * their sections; labels stay as written (the document's own numbers: the
+ * importer took the level wrong, not the number). Refused when parent_id is
+ * the section itself or one of its subsections. */
+int section_move_under(struct db *db, int64_t section_id, int64_t parent_id, int64_t after_id,
+		       struct cchc_err *err);
 /* Joins a section without subsections to the section before it in the
  * document (the importer took a numbered line for a heading): its label
  * and heading become a paragraph there, its paragraphs follow, its tasks
