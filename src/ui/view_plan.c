@@ -960,7 +960,7 @@ static int map_section(struct app *app, struct plan_view *pv)
 	return app_modal_open(app, m);
 }
 
-/* ---- correcting the plan (I, e, [, ], ^): one action each, undone by u ---- */
+/* ---- correcting the plan (I, e, [, ], ^, >): one action each, undone by u ---- */
 
 enum { PF_MAX = 16 };
 
@@ -1116,12 +1116,82 @@ static int join_section(struct app *app, struct plan_view *pv)
 	return UI_ALL;
 }
 
+/* ---- moving a section under another parent (>) ---- */
+
+static int under_chosen(struct app *app, void *ctx, int64_t parent, const char *value)
+{
+	struct plan_view *pv = ctx;
+	struct cchc_err err = { 0 };
+	(void)value;
+	if (pv->sel < 0)
+		return UI_NONE;
+	if (section_move_under(app->db, pv->sec[pv->sel].id, parent, 0, &err)) {
+		app_message(app, true, "Chưa chuyển: %s", err.msg);
+		return UI_STATUS;
+	}
+	/* the refresh reopens by id: open the new parent so the section shows */
+	for (int i = 0; i < pv->nsec; i++)
+		if (pv->sec[i].id == parent) {
+			pv->open[i] = true;
+			open_ancestors(pv, i);
+			app_message(app, false, "Đã chuyển mục vào dưới mục «%s %s» (u: hoàn tác)",
+				    pv->sec[i].label, pv->sec[i].heading);
+		}
+	app->data_version++;
+	return UI_ALL;
+}
+
+/* The section the picker starts on: the sibling just before (an item the
+ * importer put a level too high mostly belongs under it), else the parent. */
+static int64_t likely_parent(const struct plan_view *pv)
+{
+	const struct section_info *s = &pv->sec[pv->sel];
+	for (int i = pv->sel - 1; i >= 0 && pv->sec[i].depth >= s->depth; i--)
+		if (pv->sec[i].depth == s->depth)
+			return pv->sec[i].id;
+	return s->parent_id;
+}
+
+/* Picks the new parent among the plan's sections, by number and heading,
+ * leaving out the section and its subsections (it cannot go under them). */
+static int move_under(struct app *app, struct plan_view *pv)
+{
+	struct choice_item *v = xcalloc((size_t)pv->nsec, sizeof *v);
+	char **num = xcalloc((size_t)pv->nsec, sizeof *num);
+	int n = 0, depth = pv->sec[pv->sel].depth;
+	for (int i = 0; i < pv->nsec; i++) {
+		if (i == pv->sel)
+			for (i++; i < pv->nsec && pv->sec[i].depth > depth; i++)
+				;
+		if (i >= pv->nsec)
+			break;
+		struct sbuf b = SBUF_INIT;
+		sbuf_addf(&b, "%*s%s", 2 * pv->sec[i].depth, "", pv->sec[i].label);
+		num[n] = b.s;
+		v[n] = (struct choice_item){ pv->sec[i].id, num[n], pv->sec[i].heading };
+		n++;
+	}
+	struct modal *m = n ? choice_open("Chuyển mục vào dưới mục (gõ để lọc)", v, n,
+					  under_chosen, pv) : NULL;
+	if (m)
+		choice_select(m, likely_parent(pv));
+	for (int i = 0; i < n; i++)
+		free(num[i]);
+	free(num);
+	free(v);
+	if (!m) {
+		app_message(app, true, "Kế hoạch chỉ có mục này: không có mục nào để chuyển vào");
+		return UI_STATUS;
+	}
+	return app_modal_open(app, m);
+}
+
 static int edit_action(struct app *app, struct plan_view *pv, enum action a)
 {
 	if (a == ACT_PLAN_EDIT)
 		return edit_plan(app, pv);
 	if (a != ACT_SECTION_EDIT && a != ACT_SECTION_UP && a != ACT_SECTION_DOWN &&
-	    a != ACT_SECTION_JOIN)
+	    a != ACT_SECTION_JOIN && a != ACT_SECTION_UNDER)
 		return -1;
 	if (pv->sel < 0)
 		return UI_NONE;
@@ -1130,6 +1200,7 @@ static int edit_action(struct app *app, struct plan_view *pv, enum action a)
 	case ACT_SECTION_UP: return move_section(app, pv, -1);
 	case ACT_SECTION_DOWN: return move_section(app, pv, 1);
 	case ACT_SECTION_JOIN: return join_section(app, pv);
+	case ACT_SECTION_UNDER: return move_under(app, pv);
 	default: return -1;
 	}
 }

@@ -14,6 +14,7 @@ SCREEN_TESTS = \
 	tests/screen/keys.sh \
 	tests/screen/filter.sh \
 	tests/screen/plan-edit.sh \
+	tests/screen/plan-move-under.sh \
 	tests/screen/plan-import.sh \
 	tests/screen/match-next.sh \
 	tests/screen/search.sh \
