@@ -39,8 +39,8 @@ const struct cli_cmd cli_plan_cmds[] = {
 	  "Không tùy chọn: in đề mục và nội dung (mỗi đoạn một dòng, mục liệt kê bắt đầu bằng "
 	  "\"- \" hoặc \"+ \"). --heading, --text: sửa đề mục, thay nội dung. --move-up, "
 	  "--move-down: đổi chỗ với mục cùng cấp trước/sau (kèm mục con; số thứ tự đổi theo). "
-	  "--move-under CHA: chuyển mục (kèm mục con) vào dưới mục CHA, cuối các mục con của "
-	  "nó, hoặc ngay sau mục con --after; cấp của mục đổi theo, số thứ tự giữ như văn bản "
+	  "--move-under CHA: chuyển mục (kèm mục con) vào dưới mục CHA (0: lên cấp cao nhất), "
+	  "cuối các mục con của nó, hoặc ngay sau mục con --after; cấp của mục đổi theo, số thứ tự giữ như văn bản "
 	  "ghi, nhiệm vụ và tiêu chí đi theo mục. "
 	  "--join-previous: nối mục (không có mục con) vào mục đứng trước, nhiệm vụ của mục "
 	  "chuyển theo. --join-paragraph N: nối đoạn N vào đoạn trước. --split-paragraph N --at "
@@ -434,13 +434,13 @@ static int section_print(struct db *db, int64_t id)
 	return CLI_OK;
 }
 
-/* A section id typed after an option; -1 (no such section) when it is not
- * a positive number, so the core's "Không có đề mục" names it. */
+/* A section id typed after an option (0 for --move-under: the top
+ * level), or -1 when it is not a number. */
 static int64_t section_id_arg(const char *s)
 {
 	char *end;
 	long long v = strtoll(s, &end, 10);
-	return *s && !*end && v > 0 ? v : -1;
+	return *s && !*end && v >= 0 ? v : -1;
 }
 
 static int section_apply(struct db *db, const struct section_args *a, struct cchc_err *err)
@@ -479,8 +479,9 @@ static int plan_section_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	bool under = a.op && strcmp(a.op, "--move-under") == 0;
 	if (a.after && !under)
 		return cli_usage_error(cmd, "--after chỉ đi cùng --move-under");
-	if (under && (section_id_arg(a.para) < 0 || (a.after && section_id_arg(a.after) < 0)))
-		return cli_usage_error(cmd, "mã mục \"%s\" không hợp lệ (cần một số dương)",
+	if (under && (section_id_arg(a.para) < 0 || (a.after && section_id_arg(a.after) <= 0)))
+		return cli_usage_error(cmd, "mã mục \"%s\" không hợp lệ (cần một số dương; "
+				       "--move-under 0: lên cấp cao nhất)",
 				       section_id_arg(a.para) < 0 ? a.para : a.after);
 	if (cli_open_db(ctx))
 		return CLI_ERR;

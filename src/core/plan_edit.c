@@ -615,14 +615,16 @@ int section_move(struct db *db, int64_t section_id, int dir, struct cchc_err *er
 
 /* ---- moving a section under another parent ---- */
 
-/* "Chuyển mục «3. …» vào dưới mục «II. …»" for the history. */
+/* "Chuyển mục «3. …» vào dưới mục «II. …»" (or "ra cấp cao nhất") for
+ * the history. */
 static void label_move_under(struct db *db, int64_t id, int64_t parent)
 {
 	struct sbuf label = SBUF_INIT;
 	sbuf_add(&label, "Chuyển mục ");
 	section_name(db, id, &label);
-	sbuf_add(&label, " vào dưới mục ");
-	section_name(db, parent, &label);
+	sbuf_add(&label, parent ? " vào dưới mục " : " ra cấp cao nhất");
+	if (parent)
+		section_name(db, parent, &label);
 	history_label(db, label.s, true);
 	sbuf_free(&label);
 }
@@ -643,8 +645,10 @@ static int check_move_under(struct db *db, const struct sec_row *r, const struct
 	if (after && section_row(db, after, &a, err))
 		return err->code;
 	if (after && a.parent_id != p->id)
-		return err_set(err, CCHC_EINPUT, "Mục %lld không phải mục con của mục %lld",
-			       (long long)after, (long long)p->id);
+		return p->id ? err_set(err, CCHC_EINPUT, "Mục %lld không phải mục con của mục %lld",
+				       (long long)after, (long long)p->id)
+			     : err_set(err, CCHC_EINPUT, "Mục %lld không ở cấp cao nhất",
+				       (long long)after);
 	if (after == r->id)
 		return err_set(err, CCHC_EINPUT, "Không đặt được một mục sau chính nó");
 	*to = block_end(db, after ? &a : p);
@@ -668,7 +672,11 @@ int section_move_under(struct db *db, int64_t section_id, int64_t parent_id, int
 {
 	struct sec_row r, p;
 	int to = 0;
-	if (section_row(db, section_id, &r, err) || section_row(db, parent_id, &p, err) ||
+	if (section_row(db, section_id, &r, err))
+		return err->code;
+	/* parent 0: the plan's top level, a parent before every section */
+	p = (struct sec_row){ 0, r.plan_id, 0, 0, -1, 0 };
+	if ((parent_id && section_row(db, parent_id, &p, err)) ||
 	    check_move_under(db, &r, &p, after_id, &to, err) || db_begin(db, err))
 		return err->code;
 	label_move_under(db, section_id, parent_id);
@@ -677,7 +685,7 @@ int section_move_under(struct db *db, int64_t section_id, int64_t parent_id, int
 		     "BETWEEN ?2 AND ?4", 4, r.plan_id, (int64_t)r.seq,
 		     (int64_t)(p.depth + 1 - r.depth), (int64_t)r1);
 	if (rc == SQLITE_OK)
-		rc = run(db, "UPDATE section SET parent_id = ?1 WHERE id = ?2", 2, parent_id,
+		rc = run(db, "UPDATE section SET parent_id = nullif(?1, 0) WHERE id = ?2", 2, parent_id,
 			 section_id);
 	if (rc == SQLITE_OK)
 		rc = move_block(db, r.plan_id, r.seq, r1, to);

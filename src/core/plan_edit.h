@@ -47,8 +47,8 @@ int section_split_paragraph(struct db *db, int64_t section_id, int n, const char
  * stay in order, and dotted labels under them follow ("1.2.3." under "1.2."). */
 int section_move(struct db *db, int64_t section_id, int dir, struct cchc_err *err);
 /* Moves the section (with its subsections) under another section of the
- * plan, parent_id: after its child after_id, or after its last child when
- * after_id is 0. The block's depths follow; tasks and criteria stay with
+ * plan, parent_id (0: the plan's top level): after its child after_id, or
+ * after its last child when after_id is 0. The block's depths follow; tasks and criteria stay with
  * their sections; labels stay as written (the document's own numbers: the
  * importer took the level wrong, not the number). Refused when parent_id is
  * the section itself or one of its subsections. */

@@ -1137,6 +1137,8 @@ static int under_chosen(struct app *app, void *ctx, int64_t parent, const char *
 			app_message(app, false, "Đã chuyển mục vào dưới mục «%s %s» (u: hoàn tác)",
 				    pv->sec[i].label, pv->sec[i].heading);
 		}
+	if (!parent)
+		app_message(app, false, "Đã chuyển mục ra cấp cao nhất (u: hoàn tác)");
 	app->data_version++;
 	return UI_ALL;
 }
@@ -1153,12 +1155,15 @@ static int64_t likely_parent(const struct plan_view *pv)
 }
 
 /* Picks the new parent among the plan's sections, by number and heading,
- * leaving out the section and its subsections (it cannot go under them). */
+ * leaving out the section and its subsections (it cannot go under them);
+ * the first choice is the top level. */
 static int move_under(struct app *app, struct plan_view *pv)
 {
-	struct choice_item *v = xcalloc((size_t)pv->nsec, sizeof *v);
-	char **num = xcalloc((size_t)pv->nsec, sizeof *num);
-	int n = 0, depth = pv->sec[pv->sel].depth;
+	struct choice_item *v = xcalloc((size_t)pv->nsec + 1, sizeof *v);
+	char **num = xcalloc((size_t)pv->nsec + 1, sizeof *num);
+	int n = 1, depth = pv->sec[pv->sel].depth;
+	num[0] = xstrdup("—");
+	v[0] = (struct choice_item){ 0, num[0], "Cấp cao nhất (không thuộc mục nào)" };
 	for (int i = 0; i < pv->nsec; i++) {
 		if (i == pv->sel)
 			for (i++; i < pv->nsec && pv->sec[i].depth > depth; i++)
@@ -1171,18 +1176,13 @@ static int move_under(struct app *app, struct plan_view *pv)
 		v[n] = (struct choice_item){ pv->sec[i].id, num[n], pv->sec[i].heading };
 		n++;
 	}
-	struct modal *m = n ? choice_open("Chuyển mục vào dưới mục (gõ để lọc)", v, n,
-					  under_chosen, pv) : NULL;
-	if (m)
-		choice_select(m, likely_parent(pv));
+	struct modal *m = choice_open("Chuyển mục vào dưới mục (gõ để lọc)", v, n, under_chosen,
+				      pv);
+	choice_select(m, likely_parent(pv));
 	for (int i = 0; i < n; i++)
 		free(num[i]);
 	free(num);
 	free(v);
-	if (!m) {
-		app_message(app, true, "Kế hoạch chỉ có mục này: không có mục nào để chuyển vào");
-		return UI_STATUS;
-	}
 	return app_modal_open(app, m);
 }
 

@@ -102,6 +102,27 @@ expect_rc 0
 sections >"$T/out"
 expect_file "$T/rows0" "$T/out"
 
+# 0: the plan's top level (a section the importer put too deep)
+run "$CCHC" plan section 6 --move-under 0 --after 1
+expect_rc 0
+tree | cut -f1,2,3 | tr '\t\n' ' |' >"$T/out"
+printf "1 0 I.|2 1 1.|3 1 2.|6 0 1.|4 0 II.|5 0 III.|7 1 2.|" >"$T/want"
+expect_file "$T/want" "$T/out"
+[ -z "$(sqlite3 "$CCHC_DB" "SELECT parent_id FROM section WHERE id = 6")" ] ||
+	fail "section 6 kept a parent at the top level"
+"$CCHC" history >"$T/out"
+expect_grep "Chuyển mục «1. Văn phòng Sở» ra cấp cao nhất" "$T/out"
+run "$CCHC" plan section 2 --move-under 0 --after 3
+expect_rc 1
+expect_grep "Mục 3 không ở cấp cao nhất" "$T/err"
+run "$CCHC" plan section 5 --move-under 0
+expect_rc 1
+expect_grep "Mục này đã ở đúng chỗ đó" "$T/err"
+run "$CCHC" undo
+expect_rc 0
+sections >"$T/out"
+expect_file "$T/rows0" "$T/out"
+
 # usage errors
 run "$CCHC" plan section 5 --after 2
 expect_rc 2
