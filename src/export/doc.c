@@ -595,7 +595,7 @@ static int render_encoded(const struct doc *d, enum doc_format fmt, const char *
 		free(*buf);
 		*buf = conv;
 	}
-	if (rc == CCHC_OK && !progress_update(p, 1, 1))
+	if (rc == CCHC_OK && !progress_update_now(p, 1, 1))
 		rc = export_cancelled(err);
 	return rc;
 }

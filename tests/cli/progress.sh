@@ -93,4 +93,15 @@ expect_rc 0
 no_progress "$T/err" "Sổ theo dõi hồ sơ, đọc"
 expect_no_grep "Xuất tệp" "$T/err"
 [ "$(head -c 2 "$T/so2.docx")" = PK ] || fail "so2.docx is not a docx"
+
+# the CCHC report: the period's figures, then the document and the file
+on_pty "$T/pty" "'$CCHC' report --period 2026 --format docx --out '$T/bc.docx'"
+expect_rc 0
+has "$T/pty" '\r\033[KBáo cáo, đọc số liệu của kỳ: '
+has "$T/pty" '\r\033[KXuất tệp, dựng văn bản: 0%%'
+has "$T/pty" '\r\033[KXuất tệp, ghi tệp: '
+run "$CCHC" report --period 2026 --format docx --out "$T/bc2.docx"
+expect_rc 0
+no_progress "$T/err" "Báo cáo, đọc"
+[ "$(head -c 2 "$T/bc2.docx")" = PK ] || fail "bc2.docx is not a docx"
 exit 0
