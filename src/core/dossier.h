@@ -101,6 +101,9 @@ struct dossier_import_opts {
 	 * held meanwhile. */
 	bool (*confirm)(void *ctx, const struct dossier_import_result *r);
 	void *ctx;
+	/* confirm is asked even when every row is good (the program shows
+	 * each import before it stores it). */
+	bool confirm_always;
 	size_t block;            /* bytes read at a time; 0: $CCHC_IMPORT_BLOCK, else 1 MiB */
 };
 /* Reads the export at path a block at a time, decoding, parsing and storing

@@ -490,12 +490,13 @@ static int import_stream(struct importer *im, struct dossier_reader *rd, struct 
 	return rc;
 }
 
-/* At the end of the file: with bad rows, the good ones are stored only if
- * skip_bad or the confirm callback says so. */
+/* At the end of the file: with bad rows (or confirm_always), the good ones
+ * are stored only if skip_bad or the confirm callback says so. */
 static int import_finish(struct importer *im, struct cchc_err *err)
 {
 	const struct dossier_import_opts *o = im->o;
-	if (im->r->nbad && !o->skip_bad && !(o->confirm && o->confirm(o->ctx, im->r)))
+	if ((im->r->nbad || o->confirm_always) && !o->skip_bad &&
+	    !(o->confirm && o->confirm(o->ctx, im->r)))
 		return CCHC_OK;
 	if ((!im->begun && import_begin(im, err)) || import_commit(im, err))
 		return err->code;

@@ -9,6 +9,7 @@
 #include "core/task.h"
 #include "text/date.h"
 #include "text/utf8.h"
+#include "util/progress.h"
 #include "util/sbuf.h"
 
 /* Leaf column titles; "Trả kết quả" groups DR_RETURNED and DR_SIGNED. */
@@ -128,26 +129,61 @@ static void add_row(struct doc_table *t, sqlite3_stmt *st, int64_t n, struct cal
 	doc_table_row(t, cells);
 }
 
-/* Steps through the dossiers of the period into t. */
+static const char COUNT_SQL[] =
+	"SELECT count(*) FROM dossier d WHERE d.received_on BETWEEN ?1 AND ?2 "
+	"AND (?3 = 0 OR d.unit_id = ?3)";
+
+/* Binds the period and unit to REGISTER_SQL or COUNT_SQL. */
+static int prepare_period(struct db *db, const char *sql, const char *from, const char *to,
+			  int64_t unit, sqlite3_stmt **st)
+{
+	int rc = sqlite3_prepare_v2(db->h, sql, -1, st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_text(*st, 1, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(*st, 2, to, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(*st, 3, unit);
+	return SQLITE_OK;
+}
+
+/* The rows the register will have, for the percent (0 when unknown). */
+static int64_t count_rows(struct db *db, const char *from, const char *to, int64_t unit)
+{
+	sqlite3_stmt *st;
+	int64_t n = 0;
+	if (prepare_period(db, COUNT_SQL, from, to, unit, &st) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* Steps through the dossiers of the period into t, reporting the rows
+ * read; Esc (util/progress.h) stops it before any file is written. */
 static int fill_rows(struct db *db, const char *from, const char *to, int64_t unit,
 		     const char *asof, struct doc_table *t, int64_t *rows, struct cchc_err *err)
 {
 	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db->h, REGISTER_SQL, -1, &st, NULL);
+	int64_t total = count_rows(db, from, to, unit);
+	int rc = prepare_period(db, REGISTER_SQL, from, to, unit, &st);
 	if (rc != SQLITE_OK)
 		return db_fail(db, rc, "đọc sổ theo dõi hồ sơ", err);
-	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, unit);
 	struct calendar *cal = calendar_new();
 	struct sbuf contact = SBUF_INIT, remark = SBUF_INIT;
+	struct progress *p = progress_begin("Sổ theo dõi hồ sơ, đọc hồ sơ", "hồ sơ", total,
+					    PROGRESS_CANCEL);
 	*rows = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && progress_update(p, *rows, *rows))
 		add_row(t, st, ++*rows, cal, asof, &contact, &remark);
+	if (rc == SQLITE_DONE)
+		progress_update(p, *rows, total);
+	progress_end(p);
 	sbuf_free(&contact);
 	sbuf_free(&remark);
 	calendar_free(cal);
 	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return err_set(err, CCHC_ECANCEL, "Đã dừng lập sổ theo yêu cầu; chưa ghi tệp nào.");
 	return rc == SQLITE_DONE ? CCHC_OK : db_fail(db, rc, "đọc sổ theo dõi hồ sơ", err);
 }
 

@@ -11,6 +11,7 @@
 #include "core/settings.h"
 #include "text/fold.h"
 #include "text/utf8.h"
+#include "util/progress.h"
 #include "util/sbuf.h"
 
 struct builder {
@@ -906,7 +907,11 @@ int report_build(struct db *db, const struct period *p, const struct report_opts
 {
 	struct report_figures f;
 	struct ymd date = o->date;
-	if (report_figures(db, p, o->plan_id, &f, err))
+	/* a province's year of dossiers and feedback takes seconds to count */
+	struct progress *shown = progress_begin("Báo cáo, đọc số liệu của kỳ", NULL, 0, 0);
+	int figures = report_figures(db, p, o->plan_id, &f, err);
+	progress_end(shown);
+	if (figures)
 		return err->code;
 	if (!date.y && date_today(&date, err)) {
 		report_figures_free(&f);

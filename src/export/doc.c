@@ -13,6 +13,7 @@
 #include "text/encoding.h"
 #include "text/utf8.h"
 #include "util/fsutil.h"
+#include "util/progress.h"
 #include "util/sbuf.h"
 
 /* ------------------------------------------------------------------ model */
@@ -575,6 +576,67 @@ int doc_check_folder(const char *path, struct cchc_err *err)
 	return rc;
 }
 
+/* The error of an export the clerk stopped: nothing was written. */
+static int export_cancelled(struct cchc_err *err)
+{
+	return err_set(err, CCHC_ECANCEL, "Đã dừng xuất tệp theo yêu cầu; tệp đích không đổi.");
+}
+
+/* Renders d (in memory) and encodes it, as the phase "building the
+ * document" of the export's progress; false from p (Esc) stops it before
+ * anything is written. */
+static int render_encoded(const struct doc *d, enum doc_format fmt, const char *encoding,
+			  struct progress *p, char **buf, size_t *len, struct cchc_err *err)
+{
+	int rc = doc_render(d, fmt, buf, len, err);
+	if (rc == CCHC_OK && !is_utf8(encoding)) {
+		char *conv = NULL;
+		rc = doc_encode_text(*buf, *len, encoding, &conv, len, err);
+		free(*buf);
+		*buf = conv;
+	}
+	if (rc == CCHC_OK && !progress_update_now(p, 1, 1))
+		rc = export_cancelled(err);
+	return rc;
+}
+
+/* The formats rendered in memory: checked, built, then written in one go
+ * by the atomic writer (a temporary file renamed over the target), so that
+ * stopping while building leaves no file at all. */
+static int write_rendered(const struct doc *d, enum doc_format fmt, const char *path,
+			  const char *encoding, int flags, struct cchc_err *err)
+{
+	int rc = doc_check_folder(path, err);
+	if (rc == CCHC_OK)
+		rc = fs_check_target(path, flags, err);
+	if (rc == CCHC_OK)
+		rc = fs_check_regular(path, err);
+	if (rc)
+		return rc;
+	char *buf = NULL;
+	size_t len = 0;
+	struct progress *p = progress_begin("Xuất tệp, dựng văn bản", NULL, 1, PROGRESS_CANCEL);
+	rc = render_encoded(d, fmt, encoding, p, &buf, &len, err);
+	if (rc == CCHC_OK) {
+		progress_phase(p, "Xuất tệp, ghi tệp", NULL, 0);
+		rc = fs_write_atomic(path, buf, len, 0666, flags, err);
+	}
+	progress_end(p);
+	free(buf);
+	return rc;
+}
+
+/* The formats written straight to the file (xlsx, csv) build and write at
+ * once: one phase, not stopped midway. */
+static int write_direct(const struct doc *d, size_t i, const char *path, const char *encoding,
+			int flags, struct cchc_err *err)
+{
+	struct progress *p = progress_begin("Xuất tệp, dựng và ghi tệp", NULL, 0, 0);
+	int rc = formats[i].write(d, path, encoding, flags, err);
+	progress_end(p);
+	return rc;
+}
+
 int doc_write(const struct doc *d, enum doc_format fmt, const char *path, const char *encoding,
 	      int flags, struct cchc_err *err)
 {
@@ -585,26 +647,8 @@ int doc_write(const struct doc *d, enum doc_format fmt, const char *path, const 
 		return err_set(err, CCHC_EINPUT, "Tệp %s luôn dùng UTF-8: chỉ chọn được bảng mã cho "
 			       "tệp txt, md và csv", formats[i].name);
 	if (i < NFORMATS && formats[i].write)
-		return formats[i].write(d, path, encoding, flags, err);
-	int rc = doc_check_folder(path, err);
-	if (rc == CCHC_OK)
-		rc = fs_check_target(path, flags, err);
-	if (rc == CCHC_OK)
-		rc = fs_check_regular(path, err);
-	char *buf = NULL;
-	size_t len = 0;
-	if (rc == CCHC_OK)
-		rc = doc_render(d, fmt, &buf, &len, err);
-	if (rc == CCHC_OK && !is_utf8(encoding)) {
-		char *conv = NULL;
-		rc = doc_encode_text(buf, len, encoding, &conv, &len, err);
-		free(buf);
-		buf = conv;
-	}
-	if (rc == CCHC_OK)
-		rc = fs_write_atomic(path, buf, len, 0666, flags, err);
-	free(buf);
-	return rc;
+		return write_direct(d, i, path, encoding, flags, err);
+	return write_rendered(d, fmt, path, encoding, flags, err);
 }
 
 void doc_escape_markup(struct sbuf *b, const char *s, const char *newline, bool keep_tab)

@@ -517,6 +517,22 @@ static int run_loop(struct app *app, struct term *t, struct cchc_err *err)
 	return rc < 0 ? err->code : CCHC_OK;
 }
 
+void app_run_modal(struct app *app, struct modal *m)
+{
+	struct cchc_err err = { 0 };
+	int key;
+	app_modal_open(app, m);
+	paint(app, UI_ALL);
+	while (app->modal && term_key(app->term, &key, &err) > 0) {
+		int flags = key == KEY_IDLE ? UI_NONE : dispatch(app, key);
+		if (flags & ~UI_QUIT)
+			paint(app, flags & ~UI_QUIT);
+		term_key_done(app->term, key);
+	}
+	if (app->modal)   /* the keys ended (a script's end, a closed terminal) */
+		app_modal_close(app);
+}
+
 static bool no_color(void)
 {
 	const char *v = getenv("NO_COLOR");
@@ -550,6 +566,7 @@ int ui_run(struct db *db, const struct ui_options *opt, struct cchc_err *err)
 		if (!app.status)
 			next_message(&app);
 		progress_bar_install(&t);
+		app.term = &t;
 		rc = run_loop(&app, &t, err);
 	}
 	progress_bar_remove();

@@ -26,6 +26,7 @@ enum {
 #define UI_MIN_LINES 16
 
 struct app;
+struct term;
 
 /* A screen: one file (view_*.c) and one line in views.def. */
 struct view_class {
@@ -87,6 +88,7 @@ struct app {
 	sqlite3_stmt *db_version_stmt; /* PRAGMA data_version, kept prepared */
 	int64_t db_version;          /* its last value: it moves when another process
 				      * (a cchc command, a second window) commits */
+	struct term *term;           /* the keys, for app_run_modal */
 };
 
 /* The current view's name, for keymap lookups. */
@@ -98,6 +100,11 @@ void app_message(struct app *app, bool error, const char *fmt, ...)
 /* Puts m on top (replacing any other modal); returns UI_VIEW. */
 int app_modal_open(struct app *app, struct modal *m);
 int app_modal_close(struct app *app);
+/* Opens m and takes the keys until it closes, for work that needs the
+ * clerk's answer before it goes on (an import's rows shown before they are
+ * stored, inside the import's transaction); m's key handler leaves the
+ * answer where the caller finds it. */
+void app_run_modal(struct app *app, struct modal *m);
 /* Remembers the last search or filter (NULL or "" forgets it). */
 void app_set_query(struct app *app, const char *text, bool exact);
 /* Switches to the screen that shows the record (see view_class.go). Besides

@@ -173,6 +173,7 @@ static void dossier_notes(struct help *h)
 	static const char *const lines[] = {
 		"Nhập tệp: bảng mã để trống thì tự nhận biết (UTF-8, UTF-16 có BOM, Windows-1258,",
 		"  TCVN3). Khi đang nhập, dòng trạng thái hiện tiến độ; Esc để dừng, không nhập gì.",
+		"  Đọc xong, bảng hiện số dòng hợp lệ và các dòng lỗi: Enter mới lưu, Esc không lưu.",
 	};
 	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
 		add(h, HELP_NOTE, NULL, lines[i], NULL);

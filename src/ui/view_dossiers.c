@@ -341,52 +341,53 @@ static int act_on(struct app *app, struct register_view *v, int64_t id, enum act
 
 /* ---- import (i): the file, its encoding, then its rows shown ---- */
 
+/* The streaming import (dossier_import_file) reads and stores the rows with
+ * the progress bar on the status line (Esc stops it, storing nothing), then
+ * asks through its confirm callback, inside its transaction, with the panel
+ * of the file, the encoding it read and the bad rows; Enter commits. */
 struct import {
-	char *path, *encoding;
-	struct dossier_parse p;
+	const char *path;
+	const struct dossier_import_result *r;
+	bool *store;
 };
-
-static void import_free(void *ctx)
-{
-	struct import *im = ctx;
-	free(im->path);
-	free(im->encoding);
-	dossier_parse_free(&im->p);
-	free(im);
-}
 
 static void import_build(struct app *app, void *ctx, struct tlines *l)
 {
-	struct import *im = ctx;
+	const struct import *im = ctx;
+	const struct dossier_import_result *r = im->r;
 	char good[64];
-	snprintf(good, sizeof good, "%d hồ sơ", im->p.nrows);
+	snprintf(good, sizeof good, "%lld hồ sơ", (long long)r->good);
 	panel_field(l, "Tệp:", im->path);
-	panel_field(l, "Bảng mã:", *im->encoding ? im->encoding
-				   : *im->p.encoding ? im->p.encoding : "tự nhận");
+	panel_field(l, "Bảng mã:", r->encoding);
 	panel_field(l, "Dòng hợp lệ:", good);
-	if (!im->p.nbad) {
+	if (!r->nbad) {
 		panel_heading(l, "Không có dòng lỗi.");
 		return;
 	}
 	char head[96];
-	snprintf(head, sizeof head, "Dòng lỗi (%d), sẽ bỏ qua khi nhập:", im->p.nbad);
+	snprintf(head, sizeof head, "Dòng lỗi (%lld), sẽ bỏ qua khi nhập:", (long long)r->nbad);
 	panel_heading(l, head);
-	for (int i = 0; i < im->p.nbad; i++) {
-		char pre[32], *why = text_sanitize(im->p.bad[i].reason);
-		snprintf(pre, sizeof pre, "dòng %d", im->p.bad[i].line);
+	for (int i = 0; i < r->nbad_kept; i++) {
+		char pre[32], *why = text_sanitize(r->bad[i].reason);
+		snprintf(pre, sizeof pre, "dòng %d", r->bad[i].line);
 		tl_wrapped(l, 2, pre, EL_FORM_LABEL, why, EL_ERROR);
 		free(why);
 	}
+	if (r->nbad > r->nbad_kept) {
+		snprintf(head, sizeof head, "… và %lld dòng lỗi nữa",
+			 (long long)(r->nbad - r->nbad_kept));
+		panel_heading(l, head);
+	}
 }
 
-static void tell_imported(struct app *app, const struct dossier_import_result *r, int nbad)
+static void tell_imported(struct app *app, const struct dossier_import_result *r)
 {
 	struct sbuf b = SBUF_INIT;
 	sbuf_addf(&b, "Đã nhập %lld hồ sơ: %lld mới, %lld cập nhật, %lld không đổi",
 		  (long long)(r->added + r->updated + r->unchanged), (long long)r->added,
 		  (long long)r->updated, (long long)r->unchanged);
-	if (nbad)
-		sbuf_addf(&b, "; bỏ qua %d dòng lỗi", nbad);
+	if (r->nbad)
+		sbuf_addf(&b, "; bỏ qua %lld dòng lỗi", (long long)r->nbad);
 	if (r->unknown_units)
 		sbuf_addf(&b, "; %lld hồ sơ ghi đơn vị không có trong danh sách (nhập không gắn đơn vị)",
 			  (long long)r->unknown_units);
@@ -397,53 +398,68 @@ static void tell_imported(struct app *app, const struct dossier_import_result *r
 static int import_key(struct app *app, void *ctx, enum action a)
 {
 	struct import *im = ctx;
-	if (a == ACT_CANCEL || a == ACT_QUIT) {
+	if (a == ACT_SELECT)
+		*im->store = im->r->good > 0;
+	return a == ACT_SELECT || a == ACT_CANCEL || a == ACT_QUIT ? app_modal_close(app) : -1;
+}
+
+static void import_free(void *ctx)
+{
+	free(ctx);
+}
+
+struct import_ask {
+	struct app *app;
+	const char *path;
+};
+
+static bool import_confirm(void *ctx, const struct dossier_import_result *r)
+{
+	const struct import_ask *ask = ctx;
+	bool store = false;
+	struct import *im = xcalloc(1, sizeof *im);
+	*im = (struct import){ ask->path, r, &store };
+	static const struct panel_ops ops = { import_build, import_key, import_free };
+	char foot[160];
+	snprintf(foot, sizeof foot, "Enter: nhập %lld hồ sơ hợp lệ   Esc: hủy, không nhập gì   "
+		 "↑↓ cuộn", (long long)r->good);
+	if (!r->good)
+		snprintf(foot, sizeof foot, "Không có dòng hợp lệ để nhập. Esc: đóng");
+	app_run_modal(ask->app, panel_open("dossiers", "Nhập hồ sơ từ tệp", foot, &ops, im));
+	return store;
+}
+
+static void tell_not_stored(struct app *app, const struct dossier_import_result *r)
+{
+	if (r->good)
 		app_message(app, false, "Chưa nhập gì");
-		return app_modal_close(app);
-	}
-	if (a != ACT_SELECT)
-		return -1;
-	if (!im->p.nrows) {
+	else
 		app_message(app, true, "Không có dòng hợp lệ nào để nhập");
-		return app_modal_close(app);
-	}
-	struct dossier_parse p = im->p;   /* taken before the panel frees im */
-	memset(&im->p, 0, sizeof im->p);
-	int flags = app_modal_close(app);
-	struct dossier_import_result r;
-	struct cchc_err err = { 0 };
-	if (dossier_import(app->db, &p, &r, &err))
-		app_message(app, true, "Chưa nhập: %s", err.msg);
-	else {
-		app->data_version++;
-		tell_imported(app, &r, p.nbad);
-	}
-	dossier_parse_free(&p);
-	return flags;
 }
 
 static int encoding_done(struct app *app, void *ctx, const char *text)
 {
 	struct dv *v = ctx;
-	struct import *im = xcalloc(1, sizeof *im);
-	im->path = xstrdup(v->import_path ? v->import_path : "");
-	im->encoding = text_squeeze(text);
-	char *path = rf_expand_home(im->path);
+	char *encoding = text_squeeze(text);
+	char *path = rf_expand_home(v->import_path ? v->import_path : "");
+	struct import_ask ask = { app, v->import_path ? v->import_path : "" };
+	struct dossier_import_opts o = { .encoding = *encoding ? encoding : NULL,
+					 .confirm = import_confirm, .ctx = &ask,
+					 .confirm_always = true };
+	struct dossier_import_result r;
 	struct cchc_err err = { 0 };
-	int rc = dossier_read_file(path, *im->encoding ? im->encoding : NULL, NULL, &im->p, &err);
-	free(path);
-	if (rc) {   /* the path stays for the next i */
-		import_free(im);
-		app_message(app, true, "Chưa đọc được: %s", err.msg);
-		return UI_ALL;
+	if (dossier_import_file(app->db, path, &o, &r, &err))   /* the path stays for the next i */
+		app_message(app, true, "Chưa nhập: %s", err.msg);
+	else if (!r.stored)
+		tell_not_stored(app, &r);
+	else {
+		app->data_version++;
+		tell_imported(app, &r);
 	}
-	static const struct panel_ops ops = { import_build, import_key, import_free };
-	char foot[160];
-	snprintf(foot, sizeof foot, "Enter: nhập %d hồ sơ hợp lệ   Esc: hủy, không nhập gì   ↑↓ cuộn",
-		 im->p.nrows);
-	if (!im->p.nrows)
-		snprintf(foot, sizeof foot, "Không có dòng hợp lệ để nhập. Esc: đóng");
-	return app_modal_open(app, panel_open("dossiers", "Nhập hồ sơ từ tệp", foot, &ops, im));
+	dossier_import_result_free(&r);
+	free(path);
+	free(encoding);
+	return UI_ALL;
 }
 
 static int path_done(struct app *app, void *ctx, const char *text)

@@ -433,7 +433,9 @@ static int export_to(struct app *app, void *ctx, const char *path, const char *t
 	char took[48] = "";
 	if (s >= 1.0)
 		snprintf(took, sizeof took, " (%d,%d giây)", (int)s, (int)(s * 10) % 10);
-	if (rc)
+	if (rc == CCHC_ECANCEL)   /* stopped (Esc): the message says the target is as it was */
+		app_message(app, false, "%s", err.msg);
+	else if (rc)
 		app_message(app, true, "Chưa ghi được: %s", err.msg);
 	else
 		app_message(app, false, "Đã ghi báo cáo %s vào %s%s", v->period.label, typed, took);

@@ -100,6 +100,12 @@ bool progress_update(struct progress *p, int64_t count, int64_t done)
 	return progress_tick(p);
 }
 
+bool progress_update_now(struct progress *p, int64_t count, int64_t done)
+{
+	p->last = p->start - DRAW_EVERY;   /* as if last drawn long ago */
+	return progress_update(p, count, done);
+}
+
 bool progress_tick(struct progress *p)
 {
 	double t = now();

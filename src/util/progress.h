@@ -46,6 +46,10 @@ struct progress *progress_begin(const char *what, const char *unit, int64_t tota
  * second. False when the clerk has asked to stop (only with
  * PROGRESS_CANCEL): the caller undoes what it did and returns. */
 bool progress_update(struct progress *p, int64_t count, int64_t done);
+/* As progress_update, but drawn and asked about Esc now whatever the time
+ * since the last draw: at the end of a step after which stopping is safe
+ * and no other chance comes (an export's document built, not yet written). */
+bool progress_update_now(struct progress *p, int64_t count, int64_t done);
 /* As progress_update, keeping count and done: for work that cannot measure
  * itself (an integrity check) but should still show it is alive. */
 bool progress_tick(struct progress *p);

@@ -72,4 +72,36 @@ has "$T/pty" '\r\033[KKhôi phục, giữ bản hiện tại: '
 run "$CCHC" restore "$T/copy2.db"
 expect_rc 0
 no_progress "$T/err" "Khôi phục"
+
+# export: the register of the 2,250 dossiers of 2026 reads its rows (count and
+# percent), builds the document, then writes the file; xlsx builds and
+# writes in one step. Not on a terminal: the same files, no progress.
+run "$CCHC" setting set org.name "Sở Công Thương"
+expect_rc 0
+on_pty "$T/pty" "'$CCHC' dossier register --period 2026 --format docx --out '$T/so.docx'"
+expect_rc 0
+has "$T/pty" '\r\033[KSổ theo dõi hồ sơ, đọc hồ sơ: 0 hồ sơ · 0%%'
+has "$T/pty" '\r\033[KSổ theo dõi hồ sơ, đọc hồ sơ: 2.250 hồ sơ · 100%%'
+has "$T/pty" '\r\033[KXuất tệp, dựng văn bản: 0%%'
+has "$T/pty" '\r\033[KXuất tệp, ghi tệp: '
+[ "$(head -c 2 "$T/so.docx")" = PK ] || fail "so.docx is not a docx"
+on_pty "$T/pty" "'$CCHC' dossier register --period 2026 --format xlsx --out '$T/so.xlsx'"
+expect_rc 0
+has "$T/pty" '\r\033[KXuất tệp, dựng và ghi tệp: '
+run "$CCHC" dossier register --period 2026 --format docx --out "$T/so2.docx"
+expect_rc 0
+no_progress "$T/err" "Sổ theo dõi hồ sơ, đọc"
+expect_no_grep "Xuất tệp" "$T/err"
+[ "$(head -c 2 "$T/so2.docx")" = PK ] || fail "so2.docx is not a docx"
+
+# the CCHC report: the period's figures, then the document and the file
+on_pty "$T/pty" "'$CCHC' report --period 2026 --format docx --out '$T/bc.docx'"
+expect_rc 0
+has "$T/pty" '\r\033[KBáo cáo, đọc số liệu của kỳ: '
+has "$T/pty" '\r\033[KXuất tệp, dựng văn bản: 0%%'
+has "$T/pty" '\r\033[KXuất tệp, ghi tệp: '
+run "$CCHC" report --period 2026 --format docx --out "$T/bc2.docx"
+expect_rc 0
+no_progress "$T/err" "Báo cáo, đọc"
+[ "$(head -c 2 "$T/bc2.docx")" = PK ] || fail "bc2.docx is not a docx"
 exit 0
