@@ -108,6 +108,10 @@ check_PROGRAMS += tests/unit/test_fsutil
 tests_unit_test_fsutil_SOURCES = tests/unit/test_fsutil.c tests/unit/check.h
 tests_unit_test_fsutil_LDADD = $(TEST_LIBS)
 UNIT_TESTS += tests/unit/test_fsutil
+check_PROGRAMS += tests/unit/test_kwin
+tests_unit_test_kwin_SOURCES = tests/unit/test_kwin.c tests/unit/check.h
+tests_unit_test_kwin_LDADD = $(TEST_LIBS)
+UNIT_TESTS += tests/unit/test_kwin
 TESTS += $(UNIT_TESTS) $(CLI_TESTS)
 
 EXTRA_DIST += $(CLI_TESTS) tests/cli/lib.sh tests/fixtures tests/update-expected.sh

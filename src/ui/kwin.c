@@ -168,6 +168,8 @@ static void count_rows(struct app *app, struct kwin *kw)
 	struct tally t = { 0, 0 };
 	struct cchc_err err = { 0 };
 	bool filtered = filter_active(&kw->filter);
+	if (kw->ops->prepare)
+		kw->ops->prepare(app, kw->ctx);
 	if (kw->ops->keep && filtered)
 		walk(app, kw, NULL, CHUNK, tally_row, &t);
 	else if (kw->ops->count(app, kw->ctx, true, &t.kept, &err) ||
@@ -343,11 +345,60 @@ void kwin_reload(struct app *app, struct kwin *kw, bool top)
 	list_fit(&kw->list, kw->list.height);
 	kw->loaded = true;
 	kw->version = app->data_version;
+	kw->nosel = false;
 }
 
 void kwin_select(struct kwin *kw, int64_t id)
 {
 	kw->want = id;
+	kw->want_or_none = false;
+}
+
+void kwin_select_only(struct kwin *kw, int64_t id)
+{
+	kw->want = id;
+	kw->want_or_none = true;
+}
+
+bool kwin_is_cur(const struct kwin *kw, int k)
+{
+	return !kw->nosel && k == kw->list.cur;
+}
+
+/* The window around the wanted record wherever it is, when the list can
+ * locate it: half a page before it, a page after. */
+static bool locate_wanted(struct app *app, struct kwin *kw)
+{
+	void *row = NULL;
+	int64_t pos = 0;
+	struct cchc_err err = { 0 };
+	if (!kw->ops->locate || !both_ways(kw))
+		return false;
+	if (kw->ops->locate(app, kw->ctx, kw->want, &row, &pos, &err)) {
+		app_message(app, true, "%s", err.msg);
+		return false;
+	}
+	if (!row)
+		return false;
+	shown(kw, row, true);
+	int nb = 0, na = 0;
+	char *before = read_rows(app, kw, row, NULL, true, PAGE / 2, &nb);
+	char *after = read_rows(app, kw, NULL, row, false, PAGE, &na);
+	rows_free(kw, kw->rows, kw->nrows);
+	kw->rows = row;
+	kw->nrows = 1;
+	kw->first = kw->list.cur = clamp_int(pos);
+	join(kw, before, nb, true);
+	join(kw, after, na, false);
+	if (kw->first < 0) {   /* more rows before than counted */
+		kw->total -= kw->first;
+		kw->list.cur -= kw->first;
+		kw->first = 0;
+	}
+	if (kw->first + kw->nrows > kw->total)
+		kw->total = kw->first + kw->nrows;
+	kw->want = 0;
+	return true;
 }
 
 /* Moves the cursor to the wanted record if the window holds it. */
@@ -371,13 +422,20 @@ void kwin_fit(struct app *app, struct kwin *kw, int height)
 			kw->want = *(const int64_t *)(cur + kw->ops->id);
 		kwin_reload(app, kw, false);
 	}
+	bool or_none = kw->want && kw->want_or_none;
+	bool found = kw->want && locate_wanted(app, kw);
+	kw->want_or_none = false;
 	for (int pass = 0; pass < 3; pass++) {
 		kw->list.n = kw->total;
 		list_fit(&kw->list, height);
 		ensure(app, kw, kw->list.top, kw->list.top + kw->list.height);
-		if (kw->list.n == kw->total && !(kw->want && find_wanted(kw)))
+		bool hit = kw->want && find_wanted(kw);
+		found = found || hit;
+		if (kw->list.n == kw->total && !hit)
 			break;
 	}
+	if (or_none && !found)
+		kw->nosel = true;
 }
 
 const void *kwin_row(const struct kwin *kw, int k)
@@ -389,7 +447,7 @@ const void *kwin_row(const struct kwin *kw, int k)
 
 const void *kwin_cur(const struct kwin *kw)
 {
-	return kwin_row(kw, kw->list.cur);
+	return kw->nosel ? NULL : kwin_row(kw, kw->list.cur);
 }
 
 void kwin_draw_title(struct rect r, const char *title, const char *const *labels, int n, int cur,
@@ -465,7 +523,12 @@ int kwin_handle(struct app *app, struct kwin *kw, enum action a)
 	case ACT_CANCEL:
 		return filter_active(&kw->filter) ? filter_cancel(app, kw, NULL) : UI_NONE;
 	default:
-		return list_move(&kw->list, a) ? UI_VIEW : -1;
+		if (!list_move(&kw->list, a))
+			return -1;
+		if (kw->nosel)   /* the first move selects the top row */
+			kw->list.cur = kw->list.top;
+		kw->nosel = false;
+		return UI_VIEW;
 	}
 }
 

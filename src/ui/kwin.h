@@ -48,6 +48,17 @@ struct kwin_ops {
 	 * near the end (End) reads the last rows at once instead of walking the
 	 * pages to them. */
 	bool both_ways;
+	/* Optional (with both_ways). Before the rows are counted again: a view
+	 * that keeps its / filter's matches aside (a temporary table) makes the
+	 * set here, once per change of the list, for the count and every page. */
+	void (*prepare)(struct app *app, void *ctx);
+	/* Optional (with both_ways). Where record id is in the list: *row its
+	 * row (an array of one the caller frees; NULL when the list does not
+	 * hold it) and *pos the rows before it. Lets the cursor land on a
+	 * record far down the list (a search hit, a line of the home screen, a
+	 * save) in a few queries instead of walking the pages to it. */
+	int (*locate)(struct app *app, void *ctx, int64_t id, void **row, int64_t *pos,
+		      struct cchc_err *err);
 };
 
 struct kwin {
@@ -63,6 +74,8 @@ struct kwin {
 	bool loaded;
 	unsigned version;            /* app->data_version when loaded */
 	int64_t want;                /* a record to put the cursor on once read, or 0 */
+	bool want_or_none;           /* ... and when it is not in the list, no row selected */
+	bool nosel;                  /* no row selected: kwin_cur is NULL until a move */
 };
 
 void kwin_init(struct kwin *kw, const struct kwin_ops *ops, void *ctx);
@@ -74,9 +87,14 @@ void kwin_reload(struct app *app, struct kwin *kw, bool top);
  * and reads the rows on screen. */
 void kwin_fit(struct app *app, struct kwin *kw, int height);
 /* After a save: the cursor goes to record id when the rows read around the
- * cursor hold it (the keyset pages forward only, so a record far away is
- * not searched for); else it keeps its place. */
+ * cursor hold it, or wherever it is when the list can locate it (locate);
+ * else it keeps its place. */
 void kwin_select(struct kwin *kw, int64_t id);
+/* The same, but when the list does not hold record id no row is selected
+ * (the cursor shows nowhere, and the first move selects the top row). */
+void kwin_select_only(struct kwin *kw, int64_t id);
+/* Whether row k is the one selected. */
+bool kwin_is_cur(const struct kwin *kw, int k);
 /* Row k of the list when held, else NULL; the row under the cursor. */
 const void *kwin_row(const struct kwin *kw, int k);
 const void *kwin_cur(const struct kwin *kw);

@@ -48,7 +48,7 @@ static void draw_row(struct register_view *v, int k, int y, int w)
 	const void *row = kwin_row(&v->kw, k);
 	if (!row)
 		return;
-	bool cur = k == v->kw.list.cur;
+	bool cur = kwin_is_cur(&v->kw, k);
 	enum elem el = v->d->row_elem ? v->d->row_elem(row) : EL_TEXT;
 	attr_t a = theme_attr(cur ? EL_CURSOR : el);
 	draw_fill(y, 0, w, a);

@@ -1,9 +1,7 @@
-/* One engine for the register screens (evidence, dossiers, letters,
- * feedback, and the registers to come; the task list shares its headings,
- * title, panel and delete but keeps its own window, which jumps to any task
- * by its position and keeps the / filter's full-text hits aside: kwin
- * would need both first): each is a description (struct register_desc) of its
- * rows, query, lists, columns and keys, over one generic screen that owns
+/* One engine for the register screens (tasks, evidence, dossiers, letters,
+ * feedback, and the registers to come): each is a description (struct
+ * register_desc) of its rows, query, lists, columns and keys, over one
+ * generic screen that owns
  * the keyset window (kwin), the / filter, the lists switched with v, the
  * unit filter (U), the title, the empty message, the status line, the
  * record under the cursor for its history, and delete (d, Delete) with a

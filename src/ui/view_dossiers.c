@@ -80,7 +80,7 @@ static int dv_count(struct app *app, void *ctx, bool filtered, int64_t *n, struc
 
 static const struct kwin_ops dv_ops = {
 	sizeof(struct dossier_info), offsetof(struct dossier_info, id), dossier_texts,
-	sizeof dossier_texts / sizeof dossier_texts[0], dv_fetch, dv_count, NULL, true,
+	sizeof dossier_texts / sizeof dossier_texts[0], dv_fetch, dv_count, NULL, true, NULL, NULL,
 };
 
 

@@ -106,6 +106,7 @@ static bool ev_keep(const struct kwin *kw, const void *row, bool text)
 static const struct kwin_ops ev_ops = {
 	sizeof(struct evidence_info), offsetof(struct evidence_info, id), evidence_texts,
 	sizeof evidence_texts / sizeof evidence_texts[0], ev_fetch, ev_count, ev_keep, false,
+	NULL, NULL,
 };
 
 /* A filter of the list: read again from its first row when next drawn. */

@@ -101,7 +101,7 @@ static bool fv_keep(const struct kwin *kw, const void *row, bool text)
 static const struct kwin_ops fv_ops = {
 	sizeof(struct feedback_info), offsetof(struct feedback_info, id), feedback_texts,
 	sizeof feedback_texts / sizeof feedback_texts[0], fv_fetch, fv_count, fv_keep,
-	true,
+	true, NULL, NULL,
 };
 
 static void set_soon(struct fv *v)

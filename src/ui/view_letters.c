@@ -80,7 +80,7 @@ static bool lv_keep(const struct kwin *kw, const void *row, bool text)
 
 static const struct kwin_ops lv_ops = {
 	sizeof(struct letter_info), offsetof(struct letter_info, id), letter_texts,
-	sizeof letter_texts / sizeof letter_texts[0], lv_fetch, lv_count, lv_keep, false,
+	sizeof letter_texts / sizeof letter_texts[0], lv_fetch, lv_count, lv_keep, false, NULL, NULL,
 };
 
 /* ---- drawing ---- */

@@ -1,10 +1,12 @@
-/* Nhiệm vụ: the task list, a window onto task_list (ordered by deadline)
- * that loads a page more when the cursor nears its end. One filter at a
- * time (all, overdue, due within N working days, a status, a unit, a plan
- * section) plus the / filter on the rows loaded. Enter shows a task's
- * details with its notes and the text of the section it came from; keys
- * add, edit, mark done, note progress and open the section. */
+/* Nhiệm vụ: the task list, a register of the engine (register_view) over
+ * task_list (ordered by deadline, read both ways). One filter at a time
+ * (all, overdue, due within N working days, a status, a unit, a plan
+ * section) plus the / filter in SQL through the full-text index. Enter
+ * shows a task's details with its notes and the text of the section it
+ * came from; keys add, edit, mark done, note progress and open the
+ * section. */
 #include <config.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include "core/calendar.h"
@@ -15,7 +17,6 @@
 #include "ui/app.h"
 #include "ui/choice.h"
 #include "ui/filter.h"
-#include "ui/list.h"
 #include "ui/panel.h"
 #include "ui/register_view.h"
 #include "ui/task_form.h"
@@ -23,23 +24,15 @@
 
 enum mode { M_ALL, M_OVERDUE, M_SOON, M_STATUS, M_UNIT, M_SECTION, M_UNCLEAR };
 
-/* The list is a window of at most WINDOW rows onto the query, moved a PAGE
- * at a time by keyset (the rows after the last one, or before the first). */
-#define PAGE 100
-#define WINDOW 300
-
+/* A register of the engine (register_view) whose lists are not tabs but one
+ * filter at a time; its window reads both ways, locates a task far down the
+ * list, and keeps the / filter's full-text matches aside (kwin's prepare). */
 struct tasks_view {
+	struct register_view rv;
 	enum mode mode;
 	int status, within;
 	int64_t unit_id, section_id, plan_id;
 	char *unit_code, *what;  /* what: the filter in words, for the title */
-	struct task_info *rows;  /* rows base .. base + nrows - 1 of the list */
-	int nrows, base;
-	int total, unfiltered;   /* rows of the list, and without the / filter */
-	bool loaded, nosel;      /* nosel: no row selected (the task asked for is absent) */
-	unsigned version;
-	struct list list;        /* over all total rows: cur and top count from the first */
-	struct filter filter;    /* applied in SQL through the full-text index */
 	char today[11], soon[11];
 	/* what a list (without its / filter) is: a count or a set put aside
 	 * holds while this stays the same */
@@ -50,7 +43,8 @@ struct tasks_view {
 		unsigned version;
 		char unit[32];
 	} unf_key, hits_key;
-	bool unf_valid;          /* unfiltered: the list's count without the filter, for unf_key */
+	bool unf_valid;          /* unf_n: the list's count without the filter, for unf_key */
+	int unf_n;
 	bool hits;               /* the filter's tasks are put aside (task_hits_build), for
 				  * hits_key and the filter text hits_text: hits_n of them */
 	char *hits_text;
@@ -63,7 +57,7 @@ static const enum action tasks_hints[] = {
 	ACT_QUIT, ACT_NONE
 };
 
-/* ---- loading ---- */
+/* ---- the query ---- */
 
 static void set_dates(struct tasks_view *tv)
 {
@@ -91,129 +85,30 @@ static struct task_filter list_filter(const struct tasks_view *tv)
 	case M_SECTION: f.section_id = tv->section_id; break;
 	case M_UNCLEAR: f.due_unclear = true; break;
 	}
-	f.title_query = tv->filter.text;
-	f.use_hits = tv->hits && tv->filter.text;
+	f.title_query = tv->rv.kw.filter.text;
+	f.use_hits = tv->hits && tv->rv.kw.filter.text;
 	return f;
 }
 
-static void sanitize_field(char **s)
+static int tv_fetch(struct app *app, void *ctx, const void *key, bool back, int limit,
+		    void **rows, int *n, struct cchc_err *err)
 {
-	char *c = text_sanitize(*s);
-	free(*s);
-	*s = c;
-}
-
-/* At most limit rows after (or, reverse, before) the key, from offset;
- * false on error (told on the status line). */
-static bool fetch(struct app *app, const struct tasks_view *tv, const struct task_info *after,
-		  bool reverse, int offset, int limit, struct task_info **v, int *n)
-{
-	struct task_filter f = list_filter(tv);
-	f.after = after;
-	f.reverse = reverse;
-	f.offset = offset;
+	struct task_filter f = list_filter(ctx);
+	f.after = key;
+	f.reverse = back;
 	f.limit = limit;
-	struct cchc_err err;
-	if (task_list(app->db, &f, v, n, &err) != CCHC_OK) {
-		app_message(app, true, "%s", err.msg);
-		return false;
-	}
-	for (int i = 0; i < *n; i++) {
-		sanitize_field(&(*v)[i].title);
-		sanitize_field(&(*v)[i].lead_code);
-		sanitize_field(&(*v)[i].co_codes);
-		sanitize_field(&(*v)[i].section_label);
-	}
-	return true;
-}
-
-static void window_set(struct tasks_view *tv, struct task_info *v, int n, int base)
-{
-	task_list_free(tv->rows, tv->nrows);
-	tv->rows = v;
-	tv->nrows = n;
-	tv->base = base;
-}
-
-/* Adds rows after the window (at_end) or before it, dropping as many from
- * the other end as pass WINDOW. */
-static void window_add(struct tasks_view *tv, struct task_info *v, int n, bool at_end)
-{
-	int total = tv->nrows + n, drop = total > WINDOW ? total - WINDOW : 0;
-	struct task_info *w = xcalloc((size_t)total, sizeof *w);
-	if (tv->nrows)
-		memcpy(w + (at_end ? 0 : n), tv->rows, sizeof *w * (size_t)tv->nrows);
-	if (n)
-		memcpy(w + (at_end ? tv->nrows : 0), v, sizeof *w * (size_t)n);
-	free(v);
-	free(tv->rows);
-	int from = at_end ? drop : 0;
-	for (int i = 0; i < drop; i++)
-		task_info_free(&w[at_end ? i : total - 1 - i]);
-	memmove(w, w + from, sizeof *w * (size_t)(total - drop));
-	tv->rows = w;
-	tv->nrows = total - drop;
-	tv->base += at_end ? drop : -n;
-}
-
-static const struct task_info *row_at(const struct tasks_view *tv, int k)
-{
-	return k >= tv->base && k < tv->base + tv->nrows ? &tv->rows[k - tv->base] : NULL;
-}
-
-static int64_t cur_id(const struct tasks_view *tv)
-{
-	const struct task_info *t = tv->nosel ? NULL : row_at(tv, tv->list.cur);
-	return t ? t->id : 0;
-}
-
-/* The window around row pos: from the first rows, the last ones, or (a jump
- * far from both) by offset. */
-static void load_at(struct app *app, struct tasks_view *tv, int pos)
-{
 	struct task_info *v = NULL;
-	int n = 0;
-	if (pos < WINDOW - PAGE) {
-		if (fetch(app, tv, NULL, false, 0, WINDOW - PAGE, &v, &n))
-			window_set(tv, v, n, 0);
-	} else if (pos >= tv->total - (WINDOW - PAGE)) {
-		if (fetch(app, tv, NULL, true, 0, WINDOW - PAGE, &v, &n))
-			window_set(tv, v, n, tv->total - n);
-	} else {
-		int from = pos - PAGE / 2;
-		if (fetch(app, tv, NULL, false, from, 2 * PAGE, &v, &n))
-			window_set(tv, v, n, from);
-	}
+	int rc = task_list(app->db, &f, &v, n, err);
+	*rows = v;
+	return rc;
 }
 
-/* Loads the window around the task id and puts the cursor on it; false when
- * the list does not hold it. */
-static bool load_around(struct app *app, struct tasks_view *tv, int64_t id)
+static struct list_key list_key(struct app *app, const struct tasks_view *tv)
 {
-	struct task_info t, *before = NULL, *from = NULL;
-	struct cchc_err err;
-	if (!id || task_get(app->db, id, &t, &err) != CCHC_OK)
-		return false;
-	int nb = 0, nf = 0, pos = 0;
-	struct task_filter f = list_filter(tv);
-	f.after = &t;
-	f.reverse = true;
-	t.id = id + 1;   /* ids are whole numbers: "before id + 1" takes the task itself */
-	bool ok = fetch(app, tv, &t, true, 0, 1, &from, &nf) && nf == 1 && from[0].id == id;
-	task_list_free(from, nf);
-	t.id = id;
-	if (ok && task_count(app->db, &f, &pos, &err) == CCHC_OK &&
-	    fetch(app, tv, &t, true, 0, PAGE / 2, &before, &nb)) {
-		t.id = id - 1;
-		ok = fetch(app, tv, &t, false, 0, PAGE, &from, &nf);
-		window_set(tv, before, nb, pos - nb);
-		if (ok)
-			window_add(tv, from, nf, true);
-		tv->list.cur = pos;
-	} else
-		ok = false;
-	task_info_free(&t);
-	return ok;
+	struct list_key k = { .mode = tv->mode, .status = tv->status, .within = tv->within,
+			      .section_id = tv->section_id, .version = app->data_version };
+	snprintf(k.unit, sizeof k.unit, "%s", tv->unit_code ? tv->unit_code : "");
+	return k;
 }
 
 static bool list_key_eq(const struct list_key *a, const struct list_key *b)
@@ -223,125 +118,103 @@ static bool list_key_eq(const struct list_key *a, const struct list_key *b)
 	       strcmp(a->unit, b->unit) == 0;
 }
 
-/* Counts the rows and loads the window at the task keep_id, or else at row
- * fallback (-1: at the start, with no row selected). */
-static void reload(struct app *app, struct tasks_view *tv, int64_t keep_id, int fallback)
+/* The filter's full-text query once, for every count and page after it; a
+ * read-only database cannot keep them aside: each statement asks. */
+static void tv_prepare(struct app *app, void *ctx)
 {
-	struct cchc_err err;
-	int hits = 0;
-	/* the filter's full-text query once, for every count and page below;
-	 * a read-only database cannot keep them aside: each statement asks */
-	struct list_key k = { .mode = tv->mode, .status = tv->status, .within = tv->within,
-				    .section_id = tv->section_id, .version = app->data_version };
-	snprintf(k.unit, sizeof k.unit, "%s", tv->unit_code ? tv->unit_code : "");
+	struct tasks_view *tv = ctx;
+	struct list_key k = list_key(app, tv);
+	const char *text = tv->rv.kw.filter.text;
+	set_dates(tv);
+	if (tv->hits && list_key_eq(&k, &tv->hits_key) && text && tv->hits_text &&
+	    strcmp(text, tv->hits_text) == 0)
+		return;   /* the set put aside is this one (Enter after typing) */
 	struct task_filter f = list_filter(tv);
-	bool same = tv->hits && list_key_eq(&k, &tv->hits_key) && tv->filter.text &&
-		    tv->hits_text && strcmp(tv->filter.text, tv->hits_text) == 0;
-	if (same) {   /* the set put aside is this one (Enter after typing) */
-		tv->total = tv->hits_n;
-	} else if (task_filter_has_words(&f) &&
-		   task_hits_build(app->db, &f, &hits, &err) == CCHC_OK) {
-		tv->hits = true;
-		tv->total = tv->hits_n = hits;
-		free(tv->hits_text);
-		tv->hits_text = xstrdup(tv->filter.text);
-		tv->hits_key = k;
-	} else {
-		tv->hits = false;
-		f.use_hits = false;
-		if (task_count(app->db, &f, &tv->total, &err) != CCHC_OK)
-			app_message(app, true, "%s", err.msg);
-	}
-	f = list_filter(tv);
-	if (!filter_active(&tv->filter)) {
-		tv->unfiltered = tv->total;
-		tv->unf_key = k;
-		tv->unf_valid = true;
-	} else if (!tv->unf_valid || !list_key_eq(&k, &tv->unf_key)) {
-		f.title_query = NULL;
-		f.use_hits = false;
-		if (task_count(app->db, &f, &tv->unfiltered, &err) != CCHC_OK)
-			app_message(app, true, "%s", err.msg);
-		tv->unf_key = k;
-		tv->unf_valid = true;
-	}
-	tv->loaded = true;
-	tv->version = app->data_version;
-	tv->list.n = tv->total;
-	tv->nosel = false;
-	if (load_around(app, tv, keep_id))
-		return;
-	tv->nosel = fallback < 0;
-	tv->list.cur = fallback < 0 ? 0 : fallback >= tv->total ? tv->total - 1 : fallback;
-	if (tv->list.cur < 0)
-		tv->list.cur = 0;
-	window_set(tv, NULL, 0, 0);
-	load_at(app, tv, tv->list.cur);
+	struct cchc_err err;
+	tv->hits = task_filter_has_words(&f) &&
+		   task_hits_build(app->db, &f, &tv->hits_n, &err) == CCHC_OK;
+	free(tv->hits_text);
+	tv->hits_text = tv->hits ? xstrdup(text) : NULL;
+	tv->hits_key = k;
 }
 
-/* Moves the window by pages until it holds rows lo .. hi - 1. */
-static void cover(struct app *app, struct tasks_view *tv, int lo, int hi)
+/* The count without the / filter is kept while filtering (it does not
+ * change as the clerk types). */
+static int tv_count(struct app *app, void *ctx, bool filtered, int64_t *n, struct cchc_err *err)
 {
-	for (int guard = 0; guard < 2 * WINDOW / PAGE + 2; guard++) {
-		int end = tv->base + tv->nrows;
-		struct task_info *v = NULL;
-		int n = 0;
-		if (tv->nrows && lo < tv->base && tv->base - lo <= PAGE) {
-			if (!fetch(app, tv, &tv->rows[0], true, 0, PAGE, &v, &n) || !n)
-				break;
-			window_add(tv, v, n, false);
-		} else if (tv->nrows && hi > end && end < tv->total && hi - end <= PAGE) {
-			if (!fetch(app, tv, &tv->rows[tv->nrows - 1], false, 0, PAGE, &v, &n) || !n)
-				break;
-			window_add(tv, v, n, true);
-		} else if (lo < tv->base || (hi > end && end < tv->total)) {
-			load_at(app, tv, lo);
-			if (!tv->nrows)
-				break;
-		} else
-			return;
+	struct tasks_view *tv = ctx;
+	bool active = filter_active(&tv->rv.kw.filter);
+	struct list_key k = list_key(app, tv);
+	if (filtered && tv->hits) {
+		*n = tv->hits_n;
+		return CCHC_OK;
 	}
+	if (!filtered && active && tv->unf_valid && list_key_eq(&k, &tv->unf_key)) {
+		*n = tv->unf_n;
+		return CCHC_OK;
+	}
+	struct task_filter f = list_filter(tv);
+	if (!filtered)
+		f.title_query = NULL, f.use_hits = false;
+	int c = 0, rc = task_count(app->db, &f, &c, err);
+	*n = c;
+	if (rc == CCHC_OK && (!filtered || !active)) {
+		tv->unf_n = c;
+		tv->unf_key = k;
+		tv->unf_valid = true;
+	}
+	return rc;
 }
 
-/* Reloads after a write anywhere, and moves the window to the rows on the
- * screen. */
-static void ensure(struct app *app, struct tasks_view *tv, int height)
+/* The task's row if the list holds it (the row before the key "id + 1",
+ * ids being whole numbers, is the task itself), and the rows before it. */
+static int tv_locate(struct app *app, void *ctx, int64_t id, void **row, int64_t *pos,
+		     struct cchc_err *err)
 {
-	if (!tv->loaded || tv->version != app->data_version) {
-		set_dates(tv);
-		reload(app, tv, cur_id(tv), tv->list.cur);
+	struct task_info t, *v = NULL;
+	int n = 0, before = 0, rc;
+	*row = NULL;
+	if (task_get(app->db, id, &t, err) != CCHC_OK)
+		return CCHC_OK;   /* gone: not in the list */
+	struct task_filter f = list_filter(ctx);
+	f.after = &t;
+	f.reverse = true;
+	f.limit = 1;
+	t.id = id + 1;
+	rc = task_list(app->db, &f, &v, &n, err);
+	t.id = id;
+	f.limit = 0;
+	if (rc == CCHC_OK && n == 1 && v[0].id == id) {
+		rc = task_count(app->db, &f, &before, err);
+		if (rc == CCHC_OK) {
+			*row = v, v = NULL, n = 0;
+			*pos = before;
+		}
 	}
-	list_fit(&tv->list, height);
-	int hi = tv->list.top + tv->list.height;
-	cover(app, tv, tv->list.top, hi < tv->total ? hi : tv->total);
+	task_list_free(v, n);
+	task_info_free(&t);
+	return rc;
 }
+
+#define TI(f) offsetof(struct task_info, f)
+static const size_t task_texts[] = {
+	TI(title), TI(description), TI(product), TI(lead_code), TI(lead_name), TI(due_text),
+	TI(due_kind), TI(due_on), TI(done_on), TI(section_label), TI(co_codes),
+};
+
+static const struct kwin_ops tv_ops = {
+	.size = sizeof(struct task_info), .id = offsetof(struct task_info, id),
+	.texts = task_texts, .ntexts = sizeof task_texts / sizeof task_texts[0],
+	.fetch = tv_fetch, .count = tv_count, .both_ways = true,
+	.prepare = tv_prepare, .locate = tv_locate,
+};
 
 static void set_mode(struct app *app, struct tasks_view *tv, enum mode m, const char *what)
 {
 	tv->mode = m;
 	free(tv->what);
 	tv->what = what ? text_sanitize(what) : NULL;
-	tv->list.top = 0;
-	reload(app, tv, 0, 0);
-}
-
-static void *tasks_open(struct app *app)
-{
-	struct tasks_view *tv = xcalloc(1, sizeof *tv);
-	tv->within = app_due_within(app);
-	set_dates(tv);
-	return tv;
-}
-
-static void tasks_close(void *st)
-{
-	struct tasks_view *tv = st;
-	task_list_free(tv->rows, tv->nrows);
-	free(tv->unit_code);
-	free(tv->what);
-	free(tv->hits_text);
-	filter_clear(&tv->filter);
-	free(tv);
+	kwin_reload(app, &tv->rv.kw, true);
 }
 
 /* ---- drawing ---- */
@@ -372,16 +245,10 @@ static const char *status_cell(const struct task_info *t, enum elem *el)
 
 enum { C_ID = 1, C_STATUS = 7, C_DUE = 23, C_LEAD = 36, C_TITLE = 44 };
 
-static void draw_row(struct tasks_view *tv, int k, int y, int w)
+static void draw_row(struct register_view *v, const void *row, bool cur, attr_t a, int y, int w)
 {
-	const struct task_info *t = row_at(tv, k);
-	if (!t)
-		return;
-	bool cur = k == tv->list.cur && !tv->nosel;
-	attr_t a = theme_attr(cur ? EL_CURSOR : EL_TEXT);
-	draw_fill(y, 0, w, a);
-	if (cur)
-		draw_text(y, 0, 1, "›", a);
+	const struct tasks_view *tv = (const struct tasks_view *)v;
+	const struct task_info *t = row;
 	char id[16], due[24];
 	snprintf(id, sizeof id, "%5lld", (long long)t->id);
 	draw_text(y, C_ID, 5, id, a);
@@ -391,12 +258,13 @@ static void draw_row(struct tasks_view *tv, int k, int y, int w)
 	due_cell(tv, t, due, &el);
 	draw_text(y, C_DUE, C_LEAD - C_DUE - 1, due, cur ? a : theme_attr(el));
 	draw_text_clip(y, C_LEAD, C_TITLE - C_LEAD - 1, t->lead_code, a);
-	draw_text_hl(y, C_TITLE, w - C_TITLE - 1, t->title, a, filter_query(&tv->filter),
+	draw_text_hl(y, C_TITLE, w - C_TITLE - 1, t->title, a, filter_query(&v->kw.filter),
 		     theme_attr(EL_MATCH));
 }
 
-static void draw_title(struct tasks_view *tv, struct rect r)
+static void draw_title(struct register_view *v, struct rect r)
 {
+	const struct tasks_view *tv = (const struct tasks_view *)v;
 	struct sbuf b = SBUF_INIT;
 	sbuf_add(&b, "Nhiệm vụ");
 	switch (tv->mode) {
@@ -406,9 +274,13 @@ static void draw_title(struct tasks_view *tv, struct rect r)
 	case M_UNCLEAR: sbuf_add(&b, " có thời hạn chưa rõ (e: sửa thời hạn)"); break;
 	default: sbuf_addf(&b, " %s", tv->what ? tv->what : ""); break;
 	}
-	sbuf_addf(&b, " (%d)", tv->unfiltered);
+	sbuf_addf(&b, " (%d)", v->kw.unfiltered);
 	rv_draw_title_text(r, b.s);
 	sbuf_free(&b);
+}
+
+static void draw_header(struct register_view *v, struct rect r)
+{
 	static const struct rv_heading h[] = {
 		{ C_ID + 2, 3, "Số" }, { C_STATUS, 12, "Trạng thái" }, { C_DUE, 12, "Hạn" },
 		{ C_LEAD, 8, "Chủ trì" }, { C_TITLE, 0, "Tên nhiệm vụ" },
@@ -416,34 +288,20 @@ static void draw_title(struct tasks_view *tv, struct rect r)
 	rv_draw_headings(r, h, (int)(sizeof h / sizeof h[0]));
 }
 
-static void draw_empty(struct tasks_view *tv, struct rect r)
+static const char *empty(const struct register_view *v)
 {
-	const char *msg = filter_active(&tv->filter) ? "Không có nhiệm vụ nào khớp bộ lọc; Esc để bỏ lọc."
-			: tv->mode != M_ALL ? "Không có nhiệm vụ nào ở đây; A để xem tất cả."
-			: "Chưa có nhiệm vụ nào. a: thêm nhiệm vụ; S ở màn Kế hoạch: đề xuất từ kế hoạch.";
-	draw_text_clip(r.y + 3, 2, r.w - 4, msg, theme_attr(EL_TEXT));
+	return ((const struct tasks_view *)v)->mode != M_ALL
+		       ? "Không có nhiệm vụ nào ở đây; A để xem tất cả."
+		       : "Chưa có nhiệm vụ nào. a: thêm nhiệm vụ; S ở màn Kế hoạch: đề xuất từ kế hoạch.";
 }
 
-static void tasks_draw(struct app *app, void *st, struct rect r)
+static void name_row(const void *row, struct sbuf *out)
 {
-	struct tasks_view *tv = st;
-	ensure(app, tv, r.h - 2);
-	draw_fill_rect(r, theme_attr(EL_TEXT));
-	draw_title(tv, r);
-	for (int i = 0; i < tv->list.height && tv->list.top + i < tv->list.n; i++)
-		draw_row(tv, tv->list.top + i, r.y + 2 + i, r.w);
-	if (!tv->list.n)
-		draw_empty(tv, r);
+	const struct task_info *t = row;
+	sbuf_addf(out, "nhiệm vụ %lld «%s»", (long long)t->id, t->title);
 }
 
 /* ---- details ---- */
-
-struct detail {
-	struct tasks_view *tv;
-	int64_t id;
-};
-
-static int act_on(struct app *app, struct tasks_view *tv, int64_t id, enum action a);
 
 static void add_field(struct tlines *l, const char *name, const char *value)
 {
@@ -530,12 +388,12 @@ static void due_detail(struct sbuf *b, const struct task_info *t, bool passed)
 	}
 }
 
-static void detail_build(struct app *app, void *ctx, struct tlines *l)
+static void detail_build(struct app *app, struct register_view *v, int64_t id, int variant,
+			 struct tlines *l)
 {
-	const struct detail *d = ctx;
 	struct task_info t;
 	struct cchc_err err;
-	if (task_get(app->db, d->id, &t, &err) != CCHC_OK) {
+	if (task_get(app->db, id, &t, &err) != CCHC_OK) {
 		tl_add(l, 0, NULL, EL_ERROR, err.msg, strlen(err.msg), EL_ERROR);
 		return;
 	}
@@ -568,31 +426,24 @@ static void detail_build(struct app *app, void *ctx, struct tlines *l)
 	add_field(l, "Phối hợp:", t.co_codes);
 	add_field(l, "Sản phẩm:", t.product);
 	add_field(l, "Mô tả:", t.description);
-	add_notes(app, l, d->id);
+	add_notes(app, l, id);
 	add_section(app, l, &t);
 	task_info_free(&t);
 }
 
-static int detail_key(struct app *app, void *ctx, enum action a)
-{
-	if (a != ACT_TASK_ADD && a != ACT_TASK_EDIT && a != ACT_TASK_DONE && a != ACT_TASK_NOTE &&
-	    a != ACT_TASK_SECTION)
-		return -1;
-	struct detail d = *(struct detail *)ctx;   /* closing frees ctx */
-	return app_modal_close(app) | act_on(app, d.tv, d.id, a);
-}
+static const enum action detail_keys[] = {
+	ACT_TASK_ADD, ACT_TASK_EDIT, ACT_TASK_DONE, ACT_TASK_NOTE, ACT_TASK_SECTION, ACT_NONE
+};
 
 static int open_detail(struct app *app, struct tasks_view *tv, int64_t id)
 {
-	if (!id)
-		return UI_NONE;
-	static const struct panel_ops ops = { detail_build, detail_key, free };
-	struct detail *d = xmalloc(sizeof *d);
-	*d = (struct detail){ tv, id };
+	static const struct rv_detail d = {
+		"e: sửa  x: xong  o: ghi chú  g: tới mục  ↑↓ cuộn  Esc: đóng", detail_build,
+		detail_keys,
+	};
 	char title[48];
 	snprintf(title, sizeof title, "Nhiệm vụ số %lld", (long long)id);
-	return app_modal_open(app, panel_open("tasks", title, "e: sửa  x: xong  o: ghi chú  "
-					      "g: tới mục  ↑↓ cuộn  Esc: đóng", &ops, d));
+	return rv_open_detail(app, &tv->rv, &d, id, 0, title);
 }
 
 /* ---- actions ---- */
@@ -600,7 +451,8 @@ static int open_detail(struct app *app, struct tasks_view *tv, int64_t id)
 static int saved(struct app *app, void *ctx, int64_t id)
 {
 	struct tasks_view *tv = ctx;
-	reload(app, tv, id, tv->list.cur);
+	kwin_reload(app, &tv->rv.kw, false);
+	kwin_select(&tv->rv.kw, id);
 	return UI_VIEW;
 }
 
@@ -634,7 +486,7 @@ static int mark_done(struct app *app, struct tasks_view *tv, int64_t id)
 	}
 	app->data_version++;
 	app_message(app, false, "Nhiệm vụ số %lld: đã hoàn thành", (long long)id);
-	reload(app, tv, id, tv->list.cur);
+	kwin_select(&tv->rv.kw, id);
 	return UI_VIEW;
 }
 
@@ -659,14 +511,13 @@ static int add_task(struct app *app, struct tasks_view *tv)
 	return app_modal_open(app, task_form_open(app, &in, saved, tv));
 }
 
-static int act_on(struct app *app, struct tasks_view *tv, int64_t id, enum action a)
+/* The keys on the task under the cursor (id), and add. */
+static int act_on(struct app *app, struct register_view *v, int64_t id, enum action a)
 {
-	if (a == ACT_TASK_ADD)
-		return add_task(app, tv);
-	if (!id)
-		return UI_NONE;
+	struct tasks_view *tv = (struct tasks_view *)v;
 	struct modal *m;
 	switch (a) {
+	case ACT_TASK_ADD: return add_task(app, tv);
 	case ACT_SELECT: return open_detail(app, tv, id);
 	case ACT_TASK_DONE: return mark_done(app, tv, id);
 	case ACT_TASK_SECTION: return goto_section(app, id);
@@ -765,83 +616,77 @@ static int show_section(struct app *app, struct tasks_view *tv, int64_t section_
 	return UI_ALL;
 }
 
-static int apply_filter(struct app *app, void *ctx, const char *text)
+/* The lists shown by one filter at a time (no tabs: the title says which). */
+static int list_key_fn(struct app *app, struct register_view *v, int64_t id, enum action a)
 {
-	struct tasks_view *tv = ctx;
-	int64_t id = cur_id(tv);
-	filter_set(&tv->filter, text);
-	app_set_query(app, tv->filter.text, false);
-	reload(app, tv, id, 0);
+	struct tasks_view *tv = (struct tasks_view *)v;
+	switch (a) {
+	case ACT_TASKS_ALL: set_mode(app, tv, M_ALL, NULL); break;
+	case ACT_TASKS_OVERDUE: set_mode(app, tv, M_OVERDUE, NULL); break;
+	case ACT_TASKS_DUE_SOON: set_mode(app, tv, M_SOON, NULL); break;
+	case ACT_TASKS_DUE_UNCLEAR: set_mode(app, tv, M_UNCLEAR, NULL); break;
+	case ACT_TASKS_BY_STATUS: return choose_status(app, tv);
+	case ACT_TASKS_BY_UNIT: return choose_unit(app, tv);
+	default: return UI_NONE;
+	}
 	return UI_VIEW;
 }
 
-static int cancel_filter(struct app *app, void *ctx, const char *text)
+static const struct rv_key tasks_keys[] = {
+	{ ACT_TASK_ADD, act_on, false },
+	{ ACT_SELECT, act_on, true },
+	{ ACT_TASK_DONE, act_on, true },
+	{ ACT_TASK_SECTION, act_on, true },
+	{ ACT_TASK_NOTE, act_on, true },
+	{ ACT_TASK_EDIT, act_on, true },
+	{ ACT_TASKS_ALL, list_key_fn, false },
+	{ ACT_TASKS_OVERDUE, list_key_fn, false },
+	{ ACT_TASKS_DUE_SOON, list_key_fn, false },
+	{ ACT_TASKS_DUE_UNCLEAR, list_key_fn, false },
+	{ ACT_TASKS_BY_STATUS, list_key_fn, false },
+	{ ACT_TASKS_BY_UNIT, list_key_fn, false },
+	{ ACT_NONE, NULL, false },
+};
+
+static const struct register_desc tasks_desc = {
+	.scope = "tasks",
+	.title = "Nhiệm vụ",
+	.ops = &tv_ops,
+	.table = "task",
+	.no_match = "Không có nhiệm vụ nào khớp bộ lọc; Esc để bỏ lọc.",
+	.draw_header = draw_header,
+	.draw_row = draw_row,
+	.draw_title = draw_title,
+	.empty = empty,
+	.keys = tasks_keys,
+	.delete_row = task_delete,
+	.name_row = name_row,
+};
+
+static void free_extra(struct register_view *v)
 {
-	return apply_filter(app, ctx, "");
+	struct tasks_view *tv = (struct tasks_view *)v;
+	free(tv->unit_code);
+	free(tv->what);
+	free(tv->hits_text);
 }
 
-static void filter_extra(struct app *app, void *ctx, struct sbuf *out)
+static void *tasks_open(struct app *app)
 {
-	struct tasks_view *tv = ctx;
-	filter_count(tv->total, tv->unfiltered, out);
-}
-
-static void tasks_status(struct app *app, void *st, struct sbuf *out)
-{
-	struct tasks_view *tv = st;
-	filter_status(&tv->filter, tv->total, tv->unfiltered, out);
-}
-
-/* d: the engine's confirmation, naming the task by its number and title. */
-static int ask_delete(struct app *app, struct tasks_view *tv)
-{
-	const struct task_info *t = tv->nosel ? NULL : row_at(tv, tv->list.cur);
-	if (!t)
-		return UI_NONE;
-	struct sbuf name = SBUF_INIT;
-	sbuf_addf(&name, "nhiệm vụ %lld «%s»", (long long)t->id, t->title);
-	int r = rv_delete_ask(app, task_delete, t->id, name.s);
-	sbuf_free(&name);
-	return r;
-}
-
-static int tasks_handle(struct app *app, void *st, enum action a)
-{
-	struct tasks_view *tv = st;
-	static const struct prompt_ops ops = {
-		.done = apply_filter, .changed = apply_filter, .cancel = cancel_filter,
-		.extra = filter_extra,
-	};
-	switch (a) {
-	case ACT_FILTER: return app_modal_open(app, prompt_open_with("lọc:", tv->filter.text, &ops, tv));
-	case ACT_CANCEL: return filter_active(&tv->filter) ? cancel_filter(app, tv, NULL) : UI_NONE;
-	case ACT_TASKS_ALL: set_mode(app, tv, M_ALL, NULL); return UI_VIEW;
-	case ACT_TASKS_OVERDUE: set_mode(app, tv, M_OVERDUE, NULL); return UI_VIEW;
-	case ACT_TASKS_DUE_SOON: set_mode(app, tv, M_SOON, NULL); return UI_VIEW;
-	case ACT_TASKS_DUE_UNCLEAR: set_mode(app, tv, M_UNCLEAR, NULL); return UI_VIEW;
-	case ACT_TASKS_BY_STATUS: return choose_status(app, tv);
-	case ACT_TASKS_BY_UNIT: return choose_unit(app, tv);
-	case ACT_DELETE: return ask_delete(app, tv);
-	default: break;
-	}
-	if (list_move(&tv->list, a)) {
-		if (tv->nosel)
-			tv->list.cur = tv->list.top;
-		tv->nosel = false;
-		return UI_VIEW;
-	}
-	return act_on(app, tv, cur_id(tv), a);
+	struct tasks_view *tv = rv_open(&tasks_desc, sizeof *tv);
+	tv->rv.free_extra = free_extra;
+	tv->within = app_due_within(app);
+	set_dates(tv);
+	return tv;
 }
 
 static int tasks_go(struct app *app, void *st, const char *kind, int64_t id, int64_t plan_id)
 {
 	struct tasks_view *tv = st;
-	filter_clear(&tv->filter);
+	filter_clear(&tv->rv.kw.filter);
 	if (strcmp(kind, "task") == 0) {
-		tv->mode = M_ALL;
-		free(tv->what);
-		tv->what = NULL;
-		reload(app, tv, id, -1);
+		set_mode(app, tv, M_ALL, NULL);
+		kwin_select_only(&tv->rv.kw, id);
 		return open_detail(app, tv, id) | UI_ALL;
 	}
 	if (strcmp(kind, "tasks-section") == 0)
@@ -861,23 +706,11 @@ static int tasks_go(struct app *app, void *st, const char *kind, int64_t id, int
 	return -1;
 }
 
-/* The task under the cursor, for its history. */
-static bool tasks_record(struct app *app, void *st, const char **table, int64_t *id)
-{
-	*table = "task";
-	*id = cur_id(st);
-	return *id != 0;
-}
-
 const struct view_class view_tasks = {
 	.name = "tasks",
 	.title = "Nhiệm vụ",
 	.hints = tasks_hints,
 	.open = tasks_open,
-	.close = tasks_close,
-	.draw = tasks_draw,
-	.handle = tasks_handle,
-	.status = tasks_status,
+	RV_VIEW_METHODS,
 	.go = tasks_go,
-	.record = tasks_record,
 };
