@@ -7,14 +7,12 @@
 #include "core/task.h"
 #include "store/datafile.h"
 #include "store/history.h"
-#include "store/search_index.h"
 #include "text/collate.h"
 #include "text/detect.h"
 #include "text/encoding.h"
 #include "text/fold.h"
 #include "text/utf8.h"
 #include "util/fsutil.h"
-#include "util/progress.h"
 #include "util/sbuf.h"
 
 #define MAX_EXPORT_BYTES ((size_t)2 << 30)
@@ -572,10 +570,9 @@ int dossier_map_load(const char *map_path, struct dossier_map *map, struct cchc_
 /* The encoding of an export read whole: the one named, else as guessed
  * from its start (text/detect.h); NULL for UTF-8 or a BOM, which
  * text_decode_input knows. */
-/* The encoding to decode raw with: the one named, else the guess, said in
- * said (left as it is when named). */
+/* The encoding to decode raw with: the one named, else the guess. */
 static int encoding_of(const char *raw, size_t n, const char *named, const char *what,
-		       const char **enc, char said[64], struct cchc_err *err)
+		       const char **enc, struct cchc_err *err)
 {
 	struct text_guess g;
 	*enc = named;
@@ -585,7 +582,6 @@ static int encoding_of(const char *raw, size_t n, const char *named, const char 
 	if (!text_guess_encoding(raw, sample, sample == n, &g))
 		return text_refuse_unknown(what, raw, sample, err);
 	*enc = g.bom ? NULL : g.iconv;
-	text_encoding_said(&g, false, said, 64);
 	return CCHC_OK;
 }
 
@@ -597,129 +593,19 @@ int dossier_read_file(const char *path, const char *encoding, const char *map_pa
 	int rc = dossier_map_load(map_path, &map, err);
 	if (rc)
 		return rc;
-	char *raw = NULL, *text = NULL, said[64] = "";
+	char *raw = NULL, *text = NULL;
 	size_t rawlen, len;
 	struct sbuf what = SBUF_INIT;
 	sbuf_addf(&what, "Tệp hồ sơ %s", path);
 	if (!(rc = fs_read_file(path, MAX_EXPORT_BYTES, &raw, &rawlen, err)) &&
-	    !(rc = encoding_of(raw, rawlen, encoding, what.s, &encoding, said, err)) &&
+	    !(rc = encoding_of(raw, rawlen, encoding, what.s, &encoding, err)) &&
 	    !(rc = text_decode_input(raw, rawlen, encoding, what.s, &text, &len, err)))
 		rc = dossier_parse_text(text, len, &map, out, err);
-	snprintf(out->encoding, sizeof out->encoding, "%s", said);
 	sbuf_free(&what);
 	free(raw);
 	free(text);
 	dossier_map_free(&map);
 	return rc;
-}
-
-/* Unit codes (and names) of an import, each looked up once: a department
- * has a few dozen units and an export repeats them on every row. */
-struct unit_cache {
-	char *text[64];
-	int64_t id[64];
-	int n;
-};
-
-static int64_t unit_lookup(struct db *db, const char *s)
-{
-	int64_t id = unit_id_by_code(db, s);
-	return id ? id : db_int_by_text(db, "SELECT id FROM unit WHERE name = ?1 COLLATE NOCASE", s);
-}
-
-static int64_t unit_for(struct db *db, struct unit_cache *c, const char *s, int64_t *unknown)
-{
-	if (!*s)
-		return 0;
-	int i = 0;
-	while (i < c->n && strcmp(c->text[i], s) != 0)
-		i++;
-	int64_t id = i < c->n ? c->id[i] : unit_lookup(db, s);
-	if (i == c->n && c->n < 64) {
-		c->text[c->n] = xstrdup(s);
-		c->id[c->n++] = id;
-	}
-	if (!id)
-		(*unknown)++;
-	return id;
-}
-
-static void unit_cache_free(struct unit_cache *c)
-{
-	for (int i = 0; i < c->n; i++)
-		free(c->text[i]);
-}
-
-static int import_rows(struct db *db, sqlite3_stmt *st, const struct dossier_parse *p,
-		       struct dossier_import_result *r, struct cchc_err *err)
-{
-	struct unit_cache units = { .n = 0 };
-	int rc = CCHC_OK;
-	struct progress *pr = progress_begin("Nhập hồ sơ", "dòng", p->nrows, PROGRESS_CANCEL);
-	for (int i = 0; i < p->nrows; i++) {
-		const struct dossier_row *row = &p->rows[i];
-		if (!progress_update(pr, i + 1, i + 1)) {
-			rc = dossier_import_cancelled(err);
-			break;
-		}
-		char rec[11], due[11] = "", res[11] = "";
-		date_format_iso(row->received, rec);
-		if (row->due.y)
-			date_format_iso(row->due, due);
-		if (row->resolved.y)
-			date_format_iso(row->resolved, res);
-		char *text[DF_COUNT];
-		memcpy(text, row->text, sizeof text);
-		text[DF_CHANNEL] = (char *)dossier_channel_code(row->channel);
-		sqlite3_reset(st);
-		bind_dossier(st, text, rec, due, res,
-			     unit_for(db, &units, row->text[DF_UNIT], &r->unknown_units), "import");
-		if ((rc = sqlite3_step(st)) != SQLITE_DONE) {
-			rc = db_fail(db, rc, "lưu hồ sơ", err);
-			break;
-		}
-		rc = CCHC_OK;
-		r->updated += sqlite3_changes(db->h);
-	}
-	progress_end(pr);
-	unit_cache_free(&units);
-	return rc;
-}
-
-int dossier_import(struct db *db, const struct dossier_parse *p, struct dossier_import_result *r,
-		   struct cchc_err *err)
-{
-	memset(r, 0, sizeof *r);
-	if (db_begin(db, err))
-		return err->code;
-	char label[96];
-	snprintf(label, sizeof label, "Nhập %d hồ sơ từ tệp xuất của hệ thống một cửa", p->nrows);
-	history_label(db, label, false);
-	int64_t before = db_int_by_id(db, "SELECT count(*) FROM dossier WHERE ?1", 1);
-	struct search_hold hold;   /* the new rows indexed in one go (store/search_index.h) */
-	if (search_dossier_hold(db, &hold, err)) {
-		db_rollback(db);
-		return err->code;
-	}
-	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db->h, UPSERT_SQL, -1, &st, NULL);
-	if (rc != SQLITE_OK) {
-		search_hold_free(&hold);
-		db_rollback(db);
-		return db_fail(db, rc, "nhập hồ sơ", err);
-	}
-	rc = import_rows(db, st, p, r, err);
-	sqlite3_finalize(st);
-	if (rc || (rc = search_dossier_catch_up(db, &hold, err)) || (rc = db_commit(db, err))) {
-		search_hold_free(&hold);
-		db_rollback(db);
-		memset(r, 0, sizeof *r);
-		return rc;
-	}
-	r->added = db_int_by_id(db, "SELECT count(*) FROM dossier WHERE ?1", 1) - before;
-	r->updated -= r->added;
-	r->unchanged = p->nrows - r->added - r->updated;
-	return CCHC_OK;
 }
 
 /* ------------------------------------------------------------ statistics */

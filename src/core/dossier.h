@@ -85,10 +85,6 @@ struct dossier_import_result {
 	bool stored;             /* the good rows are in; false: refused, nothing changed */
 	char encoding[64];       /* the file's, as the clerk is told it: "TCVN3 (tự nhận biết)" */
 };
-/* Stores the good rows of a file read by dossier_read_file in one
- * transaction: a new code is added, a known one updated. */
-int dossier_import(struct db *db, const struct dossier_parse *p, struct dossier_import_result *r,
-		   struct cchc_err *err);
 
 /* The streaming import: the way to import an export of any size. */
 #define DOSSIER_BAD_KEPT 1000

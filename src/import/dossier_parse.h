@@ -71,7 +71,6 @@ struct dossier_parse {
 	struct dossier_bad *bad;
 	int nbad;
 	struct dossier_arena *arena; /* owns the rows' text */
-	char encoding[64];           /* guessed by dossier_read_file: "TCVN3 (tự nhận biết)" */
 };
 
 /* Parses UTF-8 text (already decoded from the file's encoding; a leading
