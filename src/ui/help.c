@@ -151,49 +151,53 @@ static void help_free(struct modal *m)
 	free(h);
 }
 
-/* What the suggestions' marks mean, and what accepting them does. */
-static void suggest_notes(struct help *h)
-{
-	static const char *const lines[] = {
-		"Chủ trì \"nhóm: …\" (các phòng, các Sở, ban, ngành, UBND các huyện…): khi nhận,",
-		"  mỗi đơn vị thuộc nhóm một nhiệm vụ, theo loại đơn vị (màn Đơn vị, e: ô Loại);",
-		"  đơn vị chưa có ký hiệu được đặt ký hiệu từ chữ cái đầu.",
-		"\"đơn vị mới: …\": đơn vị chưa có trong danh sách; khi nhận sẽ được thêm,",
-		"  ký hiệu lấy từ chữ cái đầu (sửa ở màn hình Đơn vị).",
-		"\"chưa khớp: …\": chữ trong kế hoạch không phải tên đơn vị; e để chọn đơn vị.",
-	};
-	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
-		add(h, HELP_NOTE, NULL, lines[i], NULL);
-	add(h, HELP_BLANK, NULL, "", NULL);
-}
+/* What a screen's keys do not say, under its keys in the help. */
+static const char *const suggest_lines[] = {   /* the suggestions' marks, accepting them */
+	"Chủ trì \"nhóm: …\" (các phòng, các Sở, ban, ngành, UBND các huyện…): khi nhận,",
+	"  mỗi đơn vị thuộc nhóm một nhiệm vụ, theo loại đơn vị (màn Đơn vị, e: ô Loại);",
+	"  đơn vị chưa có ký hiệu được đặt ký hiệu từ chữ cái đầu.",
+	"\"đơn vị mới: …\": đơn vị chưa có trong danh sách; khi nhận sẽ được thêm,",
+	"  ký hiệu lấy từ chữ cái đầu (sửa ở màn hình Đơn vị).",
+	"\"chưa khớp: …\": chữ trong kế hoạch không phải tên đơn vị; e để chọn đơn vị.",
+	NULL
+};
+static const char *const dossier_lines[] = {   /* the import: encoding, progress, panel */
+	"Nhập tệp: bảng mã để trống thì tự nhận biết (UTF-8, UTF-16 có BOM, Windows-1258,",
+	"  TCVN3). Khi đang nhập, dòng trạng thái hiện tiến độ; Esc để dừng, không nhập gì.",
+	"  Đọc xong, bảng hiện số dòng hợp lệ và các dòng lỗi: Enter mới lưu, Esc không lưu.",
+	NULL
+};
+/* What search finds, how it ranks, and how to leave it: its line takes
+ * letters and digits, so the digit keys do not switch screens. */
+static const char *const search_lines[] = {
+	"Tìm trong kế hoạch, đề mục, đơn vị, nhiệm vụ, tài liệu KC, hồ sơ (mã, chủ",
+	"  hồ sơ, thủ tục, lĩnh vực), phiếu xin lỗi (cả theo hồ sơ), phản ánh.",
+	"Gõ có dấu (\"Kỳ Lừa\"): kết quả đúng dấu lên trước; C-t: chỉ kết quả đúng dấu.",
+	"Chữ và số gõ vào đều vào ô tìm. Sang màn hình khác: Tab, S-Tab hoặc phím F",
+	"  (F2 Kế hoạch, F3 Nhiệm vụ, F4 Việc cần làm, F7, F8, F6, F9, F10, F11, F12).",
+	"Enter: mở kết quả ở màn hình của nó (hồ sơ, phiếu, phản ánh: mở chi tiết).",
+	NULL
+};
+static const struct {
+	const char *scope;
+	const char *const *lines;
+	bool blank_after;
+} scope_notes[] = {
+	{ "suggest", suggest_lines, true },
+	{ "dossiers", dossier_lines, false },
+	{ "search", search_lines, true },
+};
 
-/* What the import does that its keys do not say: the encoding, the progress. */
-static void dossier_notes(struct help *h)
+static void add_scope_notes(struct help *h, const char *scope)
 {
-	static const char *const lines[] = {
-		"Nhập tệp: bảng mã để trống thì tự nhận biết (UTF-8, UTF-16 có BOM, Windows-1258,",
-		"  TCVN3). Khi đang nhập, dòng trạng thái hiện tiến độ; Esc để dừng, không nhập gì.",
-		"  Đọc xong, bảng hiện số dòng hợp lệ và các dòng lỗi: Enter mới lưu, Esc không lưu.",
-	};
-	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
-		add(h, HELP_NOTE, NULL, lines[i], NULL);
-}
-
-/* What the search screen finds, how it ranks, and how to leave it: its
- * line takes letters and digits, so the digit keys do not switch screens. */
-static void search_notes(struct help *h)
-{
-	static const char *const lines[] = {
-		"Tìm trong kế hoạch, đề mục, đơn vị, nhiệm vụ, tài liệu KC, hồ sơ (mã, chủ",
-		"  hồ sơ, thủ tục, lĩnh vực), phiếu xin lỗi (cả theo hồ sơ), phản ánh.",
-		"Gõ có dấu (\"Kỳ Lừa\"): kết quả đúng dấu lên trước; C-t: chỉ kết quả đúng dấu.",
-		"Chữ và số gõ vào đều vào ô tìm. Sang màn hình khác: Tab, S-Tab hoặc phím F",
-		"  (F2 Kế hoạch, F3 Nhiệm vụ, F4 Việc cần làm, F7, F8, F6, F9, F10, F11, F12).",
-		"Enter: mở kết quả ở màn hình của nó (hồ sơ, phiếu, phản ánh: mở chi tiết).",
-	};
-	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
-		add(h, HELP_NOTE, NULL, lines[i], NULL);
-	add(h, HELP_BLANK, NULL, "", NULL);
+	for (size_t i = 0; i < sizeof scope_notes / sizeof scope_notes[0]; i++) {
+		if (strcmp(scope_notes[i].scope, scope) != 0)
+			continue;
+		for (const char *const *l = scope_notes[i].lines; *l; l++)
+			add(h, HELP_NOTE, NULL, *l, NULL);
+		if (scope_notes[i].blank_after)
+			add(h, HELP_BLANK, NULL, "", NULL);
+	}
 }
 
 struct modal *help_open(struct app *app)
@@ -203,12 +207,7 @@ struct modal *help_open(struct app *app)
 	char title[96];
 	snprintf(title, sizeof title, "Màn hình %s", app->views[app->cur]->title);
 	add_scope(h, app, app_scope(app), title);
-	if (strcmp(app_scope(app), "suggest") == 0)
-		suggest_notes(h);
-	if (strcmp(app_scope(app), "dossiers") == 0)
-		dossier_notes(h);
-	if (strcmp(app_scope(app), "search") == 0)
-		search_notes(h);
+	add_scope_notes(h, app_scope(app));
 	add_scope(h, app, "", "Mọi màn hình");
 	add_unbound(h, app);
 	add(h, HELP_NOTE, NULL, "Biểu mẫu: Esc khi đã gõ thay đổi thì hỏi trước (c: bỏ, phím khác: gõ "
