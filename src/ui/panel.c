@@ -24,6 +24,17 @@ void panel_field(struct tlines *l, const char *name, const char *value)
 	free(s);
 }
 
+void panel_fields(struct tlines *l, const char *const f[][2], size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		panel_field(l, f[i][0], f[i][1]);
+}
+
+void panel_error(struct tlines *l, const char *msg)
+{
+	tl_add(l, 0, NULL, EL_ERROR, msg, strlen(msg), EL_ERROR);
+}
+
 void panel_heading(struct tlines *l, const char *text)
 {
 	tl_blank(l);

@@ -25,5 +25,9 @@ struct modal *panel_open(const char *scope, const char *title, const char *foote
 void panel_field(struct tlines *l, const char *name, const char *value);
 /* A heading line in the list.header element, after a blank line. */
 void panel_heading(struct tlines *l, const char *text);
+/* n fields, each { name, value }, one panel_field a line. */
+void panel_fields(struct tlines *l, const char *const f[][2], size_t n);
+/* A record that could not be read: the core's message in the error colour. */
+void panel_error(struct tlines *l, const char *msg);
 
 #endif

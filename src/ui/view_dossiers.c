@@ -300,7 +300,7 @@ static void detail_build(struct app *app, struct register_view *v, int64_t id, i
 	struct dossier_info d;
 	struct cchc_err err;
 	if (dossier_get(app->db, id, &d, &err) != CCHC_OK) {
-		tl_add(l, 0, NULL, EL_ERROR, err.msg, strlen(err.msg), EL_ERROR);
+		panel_error(l, err.msg);
 		return;
 	}
 	char rec[11], due[11], res[11], late[48];
@@ -319,8 +319,7 @@ static void detail_build(struct app *app, struct register_view *v, int64_t id, i
 		{ "Hình thức nộp:", dossier_channel_label(d.channel) }, { "Đơn vị:", d.unit_code },
 		{ "Phiếu xin lỗi:", d.letter_id ? d.letter_number : "chưa có" },
 	};
-	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
-		panel_field(l, f[i][0], f[i][1]);
+	panel_fields(l, f, sizeof f / sizeof f[0]);
 	dossier_info_free(&d);
 }
 

@@ -251,7 +251,7 @@ static void detail_build(struct app *app, void *ctx, struct tlines *l)
 	struct evidence_info e;
 	struct cchc_err err;
 	if (evidence_get(app->db, id, &e, &err)) {
-		tl_add(l, 0, NULL, EL_ERROR, err.msg, strlen(err.msg), EL_ERROR);
+		panel_error(l, err.msg);
 		return;
 	}
 	char date[11];

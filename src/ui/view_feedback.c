@@ -530,8 +530,7 @@ static void add_fields(struct tlines *l, const struct feedback_info *r)
 		{ "Nội dung:", r->content }, { "Liên quan:", r->related },
 		{ "Trạng thái:", status }, { "Hạn:", due }, { "Đơn vị:", r->unit_code },
 	};
-	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
-		panel_field(l, f[i][0], f[i][1]);
+	panel_fields(l, f, sizeof f / sizeof f[0]);
 	if (*r->answer_text)
 		panel_field(l, "Trả lời:", r->answer_text);
 }
@@ -566,7 +565,7 @@ static void detail_build(struct app *app, struct register_view *v, int64_t id, i
 	struct feedback_info r;
 	struct cchc_err err;
 	if (feedback_get(app->db, id, &r, &err) != CCHC_OK) {
-		tl_add(l, 0, NULL, EL_ERROR, err.msg, strlen(err.msg), EL_ERROR);
+		panel_error(l, err.msg);
 		return;
 	}
 	if (fields)

@@ -226,7 +226,7 @@ static void detail_build(struct app *app, struct register_view *v, int64_t id, i
 	struct letter_info t;
 	struct cchc_err err;
 	if (letter_get(app->db, id, &t, &err) != CCHC_OK) {
-		tl_add(l, 0, NULL, EL_ERROR, err.msg, strlen(err.msg), EL_ERROR);
+		panel_error(l, err.msg);
 		return;
 	}
 	char date[11], rec[11], due[11], nd[11], sent[11], unit[256], signer[320];
@@ -250,8 +250,7 @@ static void detail_build(struct app *app, struct register_view *v, int64_t id, i
 		{ "Cách gửi:", letter_channel_label(t.channel) }, { "Ngày gửi:", sent },
 		{ "Mẫu phiếu:", form },
 	};
-	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
-		panel_field(l, f[i][0], f[i][1]);
+	panel_fields(l, f, sizeof f / sizeof f[0]);
 	letter_info_free(&t);
 }
 

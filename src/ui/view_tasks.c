@@ -394,7 +394,7 @@ static void detail_build(struct app *app, struct register_view *v, int64_t id, i
 	struct task_info t;
 	struct cchc_err err;
 	if (task_get(app->db, id, &t, &err) != CCHC_OK) {
-		tl_add(l, 0, NULL, EL_ERROR, err.msg, strlen(err.msg), EL_ERROR);
+		panel_error(l, err.msg);
 		return;
 	}
 	char *title = text_sanitize(t.title), due[11] = "", done[11] = "";
