@@ -68,6 +68,20 @@ static void label_section_action(struct db *db, int64_t id, const char *before,
 }
 
 /* Runs sql with its ? bound to the int64 arguments (nargs of them). */
+/* An UPDATE of one text (?1) of row id (?2); an SQLite code. */
+static int update_text(struct db *db, const char *sql, const char *text, int64_t id)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 static int run(struct db *db, const char *sql, int nargs, ...)
 {
 	sqlite3_stmt *st;
@@ -163,17 +177,8 @@ static char *clean_value(const struct plan_field *f, const char *v, struct cchc_
 static int set_issued_on(struct db *db, int64_t id, const char *line)
 {
 	char iso[16];
-	sqlite3_stmt *st;
 	date_line_iso(line, iso);
-	int rc = sqlite3_prepare_v2(db->h, "UPDATE plan SET issued_on = nullif(?1, '') WHERE id = ?2",
-				    -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return rc;
-	sqlite3_bind_text(st, 1, iso, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, id);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+	return update_text(db, "UPDATE plan SET issued_on = nullif(?1, '') WHERE id = ?2", iso, id);
 }
 
 static int set_field(struct db *db, int64_t id, const struct plan_field *f, const char *v)
@@ -335,16 +340,7 @@ int section_text(struct db *db, int64_t section_id, char **out, struct cchc_err 
 
 static int set_heading(struct db *db, int64_t sid, const char *heading)
 {
-	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db->h, "UPDATE section SET heading = ? WHERE id = ?", -1, &st,
-				    NULL);
-	if (rc != SQLITE_OK)
-		return rc;
-	sqlite3_bind_text(st, 1, heading, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, sid);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+	return update_text(db, "UPDATE section SET heading = ?1 WHERE id = ?2", heading, sid);
 }
 
 /* NFC copies of heading (squeezed) and text; false with err set when either

@@ -65,13 +65,19 @@ static int read_both(int fo, int fe, size_t max_out, struct sbuf *out, struct sb
 	return 0;
 }
 
+/* A wait status as the exit status; 128+N when killed by signal N. */
+static int exit_code(int st)
+{
+	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + (WIFSIGNALED(st) ? WTERMSIG(st) : 0);
+}
+
 static int wait_child(pid_t pid, int *status)
 {
 	int st;
 	while (waitpid(pid, &st, 0) < 0)
 		if (errno != EINTR)
 			return -1;
-	*status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + (WIFSIGNALED(st) ? WTERMSIG(st) : 0);
+	*status = exit_code(st);
 	return 0;
 }
 
@@ -182,8 +188,7 @@ static bool ended_within(pid_t pid, int wait_ms, int *status)
 		int st;
 		pid_t r = waitpid(pid, &st, WNOHANG);
 		if (r == pid) {
-			*status = WIFEXITED(st) ? WEXITSTATUS(st)
-						: 128 + (WIFSIGNALED(st) ? WTERMSIG(st) : 0);
+			*status = exit_code(st);
 			return true;
 		}
 		if (r < 0 && errno != EINTR) {
