@@ -52,13 +52,27 @@ libcchc_a_SOURCES += \
 	src/import/plan_load.c src/import/plan_load.h \
 	src/import/docx_text.c src/import/docx_text.h \
 	src/import/plan_file.c src/import/plan_file.h \
-	src/util/spawn.c src/util/spawn.h \
+	src/util/spawn.h src/util/platform.h src/util/compat.h \
 	src/cli/cli.c src/cli/cli.h \
 	src/cli/cli_plan.c src/cli/cli_unit.c src/cli/cli_search.c src/cli/cli_workdays.c src/cli/cli_task.c src/cli/cli_evidence.c src/cli/cli_criteria.c \
 	src/cli/cli_setting.c src/cli/cli_dossier.c src/cli/cli_register.c src/cli/cli_letter.c src/cli/cli_feedback.c src/cli/cli_report.c src/cli/cli_history.c \
 	src/cli/cli_delete.c \
 	src/cli/cli_backup.c \
 	src/cli/cli_demo.c
+# One platform layer (src/util/platform.h): its POSIX or its Windows files.
+if WINDOWS
+libcchc_a_SOURCES += src/util/platform_win.c src/util/spawn_win.c
+# The manifest makes the narrow file API take UTF-8 names and asks for the
+# Windows 10 console; the resource object links it into cchc.exe.
+cchc_LDADD += src/windows/cchc-res.o
+src/windows/cchc-res.o: $(srcdir)/src/windows/cchc.rc $(srcdir)/src/windows/cchc.exe.manifest
+	$(AM_V_GEN)$(MKDIR_P) src/windows && $(WINDRES) -I$(srcdir)/src/windows -o $@ $(srcdir)/src/windows/cchc.rc
+CLEANFILES += src/windows/cchc-res.o
+else
+libcchc_a_SOURCES += src/util/platform_posix.c src/util/spawn_posix.c
+endif
+EXTRA_DIST += src/windows/cchc.rc src/windows/cchc.exe.manifest
+
 nodist_libcchc_a_SOURCES = src/embedded_data.c
 BUILT_SOURCES += src/embedded_data.c
 CLEANFILES += src/embedded_data.c
@@ -90,10 +104,12 @@ EMBEDDED_FILES = \
 	data/keys.default \
 	themes/default.theme themes/light.theme themes/mono.theme
 
-noinst_PROGRAMS += embed
-embed_SOURCES = src/tools/embed.c
-embed_CFLAGS = -std=c11 $(WARN_CFLAGS)
-embed_LDFLAGS =
+# The embedding tool runs during the build, so it is compiled for the build
+# machine (CC_FOR_BUILD), which differs from the host in a Windows build.
+EXTRA_DIST += src/tools/embed.c
+CLEANFILES += embed-build
+embed-build: $(srcdir)/src/tools/embed.c
+	$(AM_V_CC)$(CC_FOR_BUILD) -std=c11 $(WARN_CFLAGS) -o $@ $(srcdir)/src/tools/embed.c
 
-src/embedded_data.c: embed$(EXEEXT) $(EMBEDDED_FILES:%=$(srcdir)/%)
-	$(AM_V_GEN)$(MKDIR_P) src && ./embed$(EXEEXT) $@ $(srcdir) $(EMBEDDED_FILES)
+src/embedded_data.c: embed-build $(EMBEDDED_FILES:%=$(srcdir)/%)
+	$(AM_V_GEN)$(MKDIR_P) src && ./embed-build $@ $(srcdir) $(EMBEDDED_FILES)

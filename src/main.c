@@ -1,9 +1,7 @@
 /* cchc: argument parsing and dispatch to the command line or the full-screen
  * program. */
 #include <config.h>
-#include <langinfo.h>
 #include <locale.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +9,7 @@
 #include "cli/cli.h"
 #include "core/demo.h"
 #include "text/date.h"
+#include "util/platform.h"
 #include "ui/ui.h"
 #include "util/sbuf.h"
 #include "core/history_text.h"
@@ -52,26 +51,6 @@ static void usage(FILE *out)
 		"Xem thêm: man cchc\n");
 }
 
-/* The screen needs a UTF-8 locale to draw Vietnamese; switch to C.UTF-8 when
- * the user's locale is not, or explain what to set. */
-static int ensure_utf8_locale(void)
-{
-	if (!setlocale(LC_ALL, ""))
-		setlocale(LC_ALL, "C");
-	const char *cs = nl_langinfo(CODESET);
-	if (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0)
-		return 0;
-	if (setlocale(LC_ALL, "C.UTF-8") || setlocale(LC_ALL, "C.utf8") ||
-	    setlocale(LC_ALL, "en_US.UTF-8") || setlocale(LC_ALL, "vi_VN.UTF-8")) {
-		setenv("LC_ALL", setlocale(LC_ALL, NULL), 1);
-		return 0;
-	}
-	fprintf(stderr, "cchc: bảng mã của terminal là %s, không phải UTF-8, và máy không có locale "
-		"C.UTF-8.\nHãy đặt một locale UTF-8, ví dụ: export LANG=C.UTF-8 (hoặc cài gói "
-		"locales và chọn vi_VN.UTF-8).\n", cs);
-	return -1;
-}
-
 /* A database file named with --db or CCHC_DB that is not there: on a
  * terminal, the clerk is asked before one is made (before the screen is
  * taken, in plain lines); elsewhere it is refused as on the command line. */
@@ -104,7 +83,7 @@ static int confirm_create(struct cli_ctx *ctx, const struct ui_options *ui)
 
 static int run_ui(struct cli_ctx *ctx, struct ui_options *ui)
 {
-	if (ensure_utf8_locale())
+	if (pf_utf8_locale())
 		return CLI_ERR;
 	if (confirm_create(ctx, ui) || cli_open_db(ctx))
 		return CLI_ERR;
@@ -147,9 +126,7 @@ int main(int argc, char **argv)
 	struct cli_ctx ctx = { 0 };
 	struct ui_options ui = { 0 };
 	struct cchc_err err = { 0 };
-	/* Past a file-size limit write() must fail with EFBIG, reported like a
-	 * full disk, rather than the kernel killing us without a word. */
-	signal(SIGXFSZ, SIG_IGN);
+	pf_startup();
 	int i = 1;
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		if (cli_is_help(argv[i])) {

@@ -61,7 +61,7 @@ int cli_open_db(struct cli_ctx *ctx);
 /* Prints "cchc: message" to stderr and returns CLI_ERR. */
 int cli_error(const struct cchc_err *err);
 int cli_usage_error(const struct cli_cmd *cmd, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+	CCHC_PRINTF(2, 3);
 
 /* Option parsing for verbs: returns true when argv[*i] is --name VALUE or
  * --name=VALUE, storing VALUE and advancing *i. */

@@ -96,9 +96,9 @@ static int bad_day(const struct cli_cmd *cmd, const char *opt, const char *v)
 /* ---- Workflow verbs: which options each takes and needs ------------------ */
 
 enum {
-	O_DATE = 1 << 0, O_NOTE = 1 << 1, O_TOPIC = 1 << 2, O_KIND = 1 << 3, O_TO = 1 << 4,
-	O_NUMBER = 1 << 5, O_UNIT = 1 << 6, O_DUE = 1 << 7, O_TEXT = 1 << 8, O_SIGNER = 1 << 9,
-	O_CHANNEL = 1 << 10, O_WHERE = 1 << 11
+	FB_DATE = 1 << 0, FB_NOTE = 1 << 1, FB_TOPIC = 1 << 2, FB_KIND = 1 << 3, FB_TO = 1 << 4,
+	FB_NUMBER = 1 << 5, FB_UNIT = 1 << 6, FB_DUE = 1 << 7, FB_TEXT = 1 << 8, FB_SIGNER = 1 << 9,
+	FB_CHANNEL = 1 << 10, FB_WHERE = 1 << 11
 };
 
 static const struct {
@@ -107,18 +107,18 @@ static const struct {
 	size_t off;
 	bool is_date;
 } action_opts[] = {
-	{ "--date", O_DATE, offsetof(struct feedback_action, date), true },
-	{ "--note", O_NOTE, offsetof(struct feedback_action, note), false },
-	{ "--topic", O_TOPIC, offsetof(struct feedback_action, topic), false },
-	{ "--kind", O_KIND, offsetof(struct feedback_action, kind), false },
-	{ "--to", O_TO, offsetof(struct feedback_action, to), false },
-	{ "--number", O_NUMBER, offsetof(struct feedback_action, number), false },
-	{ "--unit", O_UNIT, offsetof(struct feedback_action, unit), false },
-	{ "--due", O_DUE, offsetof(struct feedback_action, due), true },
-	{ "--text", O_TEXT, offsetof(struct feedback_action, text), false },
-	{ "--signer", O_SIGNER, offsetof(struct feedback_action, signer), false },
-	{ "--channel", O_CHANNEL, offsetof(struct feedback_action, channel), false },
-	{ "--where", O_WHERE, offsetof(struct feedback_action, where), false },
+	{ "--date", FB_DATE, offsetof(struct feedback_action, date), true },
+	{ "--note", FB_NOTE, offsetof(struct feedback_action, note), false },
+	{ "--topic", FB_TOPIC, offsetof(struct feedback_action, topic), false },
+	{ "--kind", FB_KIND, offsetof(struct feedback_action, kind), false },
+	{ "--to", FB_TO, offsetof(struct feedback_action, to), false },
+	{ "--number", FB_NUMBER, offsetof(struct feedback_action, number), false },
+	{ "--unit", FB_UNIT, offsetof(struct feedback_action, unit), false },
+	{ "--due", FB_DUE, offsetof(struct feedback_action, due), true },
+	{ "--text", FB_TEXT, offsetof(struct feedback_action, text), false },
+	{ "--signer", FB_SIGNER, offsetof(struct feedback_action, signer), false },
+	{ "--channel", FB_CHANNEL, offsetof(struct feedback_action, channel), false },
+	{ "--where", FB_WHERE, offsetof(struct feedback_action, where), false },
 };
 #define NOPTS (sizeof action_opts / sizeof action_opts[0])
 
@@ -126,14 +126,14 @@ static const struct {
 	enum feedback_verb verb;
 	unsigned allowed, required;
 } verb_opts[FEEDBACK_NVERB] = {
-	{ FEEDBACK_CLASSIFY, O_TOPIC | O_KIND | O_DATE, 0 },
-	{ FEEDBACK_REJECT, O_NOTE | O_DATE, O_NOTE },
-	{ FEEDBACK_FORWARD, O_TO | O_DATE | O_NUMBER, O_TO | O_DATE },
-	{ FEEDBACK_ASSIGN, O_UNIT | O_DUE | O_DATE, O_UNIT },
-	{ FEEDBACK_PROGRESS, O_NOTE | O_DATE, O_NOTE },
-	{ FEEDBACK_ANSWER, O_DATE | O_TEXT | O_SIGNER | O_CHANNEL, O_DATE | O_TEXT },
-	{ FEEDBACK_PUBLISH, O_DATE | O_WHERE, O_DATE | O_WHERE },
-	{ FEEDBACK_ARCHIVE, O_DATE | O_NOTE, 0 },
+	{ FEEDBACK_CLASSIFY, FB_TOPIC | FB_KIND | FB_DATE, 0 },
+	{ FEEDBACK_REJECT, FB_NOTE | FB_DATE, FB_NOTE },
+	{ FEEDBACK_FORWARD, FB_TO | FB_DATE | FB_NUMBER, FB_TO | FB_DATE },
+	{ FEEDBACK_ASSIGN, FB_UNIT | FB_DUE | FB_DATE, FB_UNIT },
+	{ FEEDBACK_PROGRESS, FB_NOTE | FB_DATE, FB_NOTE },
+	{ FEEDBACK_ANSWER, FB_DATE | FB_TEXT | FB_SIGNER | FB_CHANNEL, FB_DATE | FB_TEXT },
+	{ FEEDBACK_PUBLISH, FB_DATE | FB_WHERE, FB_DATE | FB_WHERE },
+	{ FEEDBACK_ARCHIVE, FB_DATE | FB_NOTE, 0 },
 };
 
 /* One option of a step into a; 1 when taken, 0 when not an option of this

@@ -193,7 +193,7 @@ int criteria_load_file(struct db *db, const char *path, int64_t *id, struct cchc
 	free(raw);
 	if (rc)
 		return rc;
-	const char *base = strrchr(path, '/');
+	const char *base = fs_last_sep(path);
 	rc = criteria_load_text(db, text, base ? base + 1 : path, id, err);
 	free(text);
 	return rc;

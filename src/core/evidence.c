@@ -15,6 +15,7 @@
 #include "util/fsutil.h"
 #include "util/sbuf.h"
 #include "util/spawn.h"
+#include "util/platform.h"
 
 const char *const evidence_kinds[] = { "quyet-dinh", "ke-hoach", "bao-cao", "cong-van",
 				       "thong-bao", "bien-ban", "hinh-anh", "khac", NULL };
@@ -132,7 +133,7 @@ static int link_file(struct db *db, int64_t id, int seq, const char *path, struc
 	int64_t size;
 	if (files_store(db, path, max_file_size(db), sha, &size, err))
 		return err->code;
-	const char *base = strrchr(path, '/');
+	const char *base = fs_last_sep(path);
 	char *name = text_nfc(base ? base + 1 : path);
 	if (!name || !evidence_safe_name(name)) {
 		free(name);
@@ -339,12 +340,6 @@ int evidence_files(struct db *db, int64_t id, struct evidence_file **out, int *n
 
 /* ---- extracting into a folder ---- */
 
-/* The longest a file name may be in dir, in bytes. */
-static size_t name_max(const char *dir)
-{
-	long m = pathconf(dir, _PC_NAME_MAX);
-	return m > 0 && m < 255 ? (size_t)m : 255;
-}
 
 /* The length of the longest start of s (len bytes) that has at most max
  * bytes and ends between two letters: never inside a UTF-8 sequence, never
@@ -414,7 +409,7 @@ static bool among(char *const *keys, int n, const char *key)
  * file has and that fits. */
 static char **target_names(const struct evidence_file *f, int n, const char *dir)
 {
-	size_t max = name_max(dir);
+	size_t max = pf_name_max(dir);
 	char **out = xcalloc((size_t)n + 1, sizeof *out);
 	char **own = xcalloc((size_t)n + 1, sizeof *own), **given = xcalloc((size_t)n + 1, sizeof *given);
 	for (int i = 0; i < n; i++)
@@ -727,29 +722,6 @@ void missing_rows_free(struct missing_row *v, int n)
 	free(v);
 }
 
-/* A folder only this user can read: $XDG_RUNTIME_DIR/cchc or /tmp/cchc-UID. */
-static char *private_dir(struct cchc_err *err)
-{
-	struct sbuf b = SBUF_INIT;
-	const char *run = getenv("XDG_RUNTIME_DIR");
-	if (run && run[0] == '/')
-		sbuf_addf(&b, "%s/cchc", run);
-	else
-		sbuf_addf(&b, "/tmp/cchc-%ld", (long)getuid());
-	struct stat st;
-	if (mkdir(b.s, 0700) != 0 && errno != EEXIST) {
-		err_set(err, CCHC_EIO, "Không tạo được thư mục %s: %s", b.s, err_sys(errno));
-		sbuf_free(&b);
-		return NULL;
-	}
-	if (lstat(b.s, &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != getuid()) {
-		err_set(err, CCHC_EIO, "Thư mục %s không thuộc người dùng này; không dùng", b.s);
-		sbuf_free(&b);
-		return NULL;
-	}
-	return sbuf_detach(&b);
-}
-
 /* How long a viewer has to fail before it counts as opened: xdg-open
  * without a program for the type ends at once; a viewer stays. */
 #define OPENER_WAIT_MS 800
@@ -757,21 +729,19 @@ static char *private_dir(struct cchc_err *err)
 /* The file's type as the clerk knows it: ".pdf", or "này" without one. */
 static const char *file_kind(const char *path)
 {
-	const char *slash = strrchr(path, '/'), *dot = strrchr(path, '.');
+	const char *slash = fs_last_sep(path), *dot = strrchr(path, '.');
 	return dot && (!slash || dot > slash) && dot[1] ? dot : NULL;
 }
 
-/* Opens path with $CCHC_OPENER or xdg-open, detached from the terminal (its
+/* Opens path with $CCHC_OPENER or the system's opener, detached from the terminal (its
  * output never reaches the screen). CCHC_ENOPROGRAM when nothing on this
  * machine opens such a file; the copy stays in path. */
 static int run_opener(const char *path, struct cchc_err *err)
 {
-	const char *opener = getenv("CCHC_OPENER");
-	if (!opener || !*opener)
-		opener = "xdg-open";
-	const char *argv[] = { opener, path, NULL };
+	const char *opener;
 	int status;
-	if (spawn_detached(argv, getenv("CCHC_OPENER_WAIT") ? -1 : OPENER_WAIT_MS, &status, err))
+	if (spawn_open_file(path, getenv("CCHC_OPENER_WAIT") ? -1 : OPENER_WAIT_MS, &status, &opener,
+			    err))
 		return err->code;
 	if (status <= 0)
 		return CCHC_OK;
@@ -796,7 +766,7 @@ int evidence_open(struct db *db, int64_t id, int n, char **path, struct cchc_err
 		rc = err_set(err, CCHC_ENOTFOUND, "Tài liệu %lld không có tệp số %d", (long long)id, n);
 	else if (!evidence_safe_name(f[n - 1].name))
 		rc = err_set(err, CCHC_EINPUT, "Tên tệp \"%s\" không dùng được", f[n - 1].name);
-	char *dir = rc ? NULL : private_dir(err);
+	char *dir = rc ? NULL : pf_private_dir(err);
 	if (!rc && !dir)
 		rc = err->code;
 	struct sbuf out = SBUF_INIT;
@@ -805,7 +775,7 @@ int evidence_open(struct db *db, int64_t id, int n, char **path, struct cchc_err
 		 * that replaces a copy opened before */
 		struct sbuf name = SBUF_INIT;
 		sbuf_addf(&name, "%lld-%s", (long long)id, f[n - 1].name);
-		size_t max = name_max(dir);
+		size_t max = pf_name_max(dir);
 		char *fit = numbered(name.s, 1, max > 64 ? max - 32 : max);
 		sbuf_addf(&out, "%s/%s", dir, fit);
 		free(fit);

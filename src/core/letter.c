@@ -257,7 +257,7 @@ int letter_template_for(struct db *db, const char *letter_on, const char **name,
 static char *own_template_path(const char *name)
 {
 	char *dir = datafile_config_dir();
-	const char *base = strrchr(name, '/');
+	const char *base = fs_last_sep(name);
 	struct sbuf p = SBUF_INIT;
 	sbuf_addf(&p, "%s/templates/%s", dir, base ? base + 1 : name);
 	free(dir);

@@ -25,7 +25,7 @@ struct builder {
 	bool decree_cited;       /* the one-stop decree was cited once, with its date */
 };
 
-static void para(struct builder *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void para(struct builder *b, const char *fmt, ...) CCHC_PRINTF(2, 3);
 static void para(struct builder *b, const char *fmt, ...)
 {
 	struct sbuf s = SBUF_INIT;

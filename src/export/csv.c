@@ -29,6 +29,7 @@
 #include "text/utf8.h"
 #include "util/fsutil.h"
 #include "util/sbuf.h"
+#include "util/platform.h"
 
 #define CSV_BOM "\xef\xbb\xbf"
 enum { SLUG_MAX = 60 };
@@ -323,6 +324,14 @@ static int check_folder_target(const char *dir, int flags, struct cchc_err *err)
 
 /* Removes folder dir with the regular files in it (all of them, or only
  * the tables); a folder still holding something else stays. */
+static void unlink_in(const char *dir, const char *name)
+{
+	struct sbuf p = SBUF_INIT;
+	sbuf_addf(&p, "%s/%s", dir, name);
+	unlink(p.s);
+	sbuf_free(&p);
+}
+
 static void remove_folder(const char *dir, bool tables_only)
 {
 	DIR *d = opendir(dir);
@@ -331,7 +340,7 @@ static void remove_folder(const char *dir, bool tables_only)
 		while ((e = readdir(d)))
 			if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0 &&
 			    (!tables_only || is_table_name(e->d_name)))
-				unlinkat(dirfd(d), e->d_name, 0);
+				unlink_in(dir, e->d_name);
 		closedir(d);
 	}
 	rmdir(dir);
@@ -365,24 +374,14 @@ static void sweep_leftovers(const char *parent, const char *base)
 	for (size_t i = 0; i < n; i++) {
 		struct sbuf p = SBUF_INIT;
 		sbuf_addf(&p, "%s/%s", parent, names[i]);
-		int fd = open(p.s, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-		if (fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0)
+		int lock = pf_folder_lock(p.s, false);
+		if (lock >= 0)
 			remove_folder(p.s, false);
-		if (fd >= 0)
-			close(fd);
+		pf_folder_unlock(lock);
 		sbuf_free(&p);
 		free(names[i]);
 	}
 	free(names);
-}
-
-static void sync_folder(const char *dir)
-{
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd >= 0) {
-		fsync(fd);
-		close(fd);
-	}
 }
 
 /* Renames folder from to dir only if dir is not there. */
@@ -448,9 +447,7 @@ static int write_folder(const char *dir, const struct csv_file *f, int n, int fl
 		free(parent);
 		return rc;
 	}
-	int lock = open(tmp.s, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (lock >= 0)
-		flock(lock, LOCK_EX);
+	int lock = pf_folder_lock(tmp.s, true);
 	int rc = CCHC_OK;
 	for (int i = 0; i < n && rc == CCHC_OK; i++) {
 		struct sbuf p = SBUF_INIT;
@@ -472,9 +469,8 @@ static int write_folder(const char *dir, const struct csv_file *f, int n, int fl
 	if (rc != CCHC_OK)
 		remove_folder(tmp.s, false);
 	else
-		sync_folder(parent);
-	if (lock >= 0)
-		close(lock);
+		pf_sync_folder(parent);
+	pf_folder_unlock(lock);
 	sbuf_free(&tmp);
 	free(parent);
 	return rc;

@@ -27,6 +27,7 @@
 #include "text/utf8.h"
 #include "util/fsutil.h"
 #include "util/sbuf.h"
+#include "util/platform.h"
 
 #define XLSX_FONT "Times New Roman"
 #define NO_TABLES_SHEET "Không có bảng"
@@ -543,8 +544,8 @@ static void set_properties(struct xlsx *x, const struct doc *d)
 static int stderr_off(void)
 {
 	fflush(stderr);
-	int saved = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3);
-	int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	int saved = pf_dup(STDERR_FILENO);
+	int null = open(pf_null_device(), O_WRONLY | O_CLOEXEC);
 	if (saved >= 0 && null >= 0)
 		dup2(null, STDERR_FILENO);
 	if (null >= 0)

@@ -900,7 +900,7 @@ struct parser {
 };
 
 static void bad_add(struct parser *ps, int line, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+	CCHC_PRINTF(3, 4);
 
 static void bad_add(struct parser *ps, int line, const char *fmt, ...)
 {

@@ -189,7 +189,7 @@ int plan_import_text(struct db *db, const char *text, const char *source_name, b
 int plan_import_read(struct db *db, char *text, const char *path,
 		     struct plan_import_result *res, struct cchc_err *err)
 {
-	const char *base = strrchr(path, '/');
+	const char *base = fs_last_sep(path);
 	int rc = plan_import_text(db, text, base ? base + 1 : path, false, res, err);
 	free(text);
 	return rc;

@@ -18,13 +18,14 @@
 #include "util/fsutil.h"
 #include "util/progress.h"
 #include "util/sbuf.h"
+#include "util/platform.h"
 
 /* ---- names ---- */
 
 /* The database's file name without its folder and a final ".db". */
 static char *db_stem(const char *db_path)
 {
-	const char *slash = strrchr(db_path, '/');
+	const char *slash = fs_last_sep(db_path);
 	const char *base = slash ? slash + 1 : db_path;
 	size_t n = strlen(base);
 	if (n > 3 && strcmp(base + n - 3, ".db") == 0)
@@ -170,13 +171,6 @@ static int copy_file(const char *src, const char *dest, struct cchc_err *err)
 	return fs_tmp_commit(&t, dest, err);
 }
 
-static bool same_file(const char *a, const char *b)
-{
-	struct stat sa, sb;
-	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
-	       sa.st_ino == sb.st_ino;
-}
-
 /* Puts before err's message a sentence saying what could not be done,
  * and after it an optional one. */
 static int err_wrap(struct cchc_err *err, const char *before, const char *after)
@@ -295,7 +289,7 @@ static int fdv_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *f, int fla
 	f->pMethods = NULL;
 	if (!name || sscanf(name, "fd:%d%n", &n, &end) != 1 || name[end] || n < 0)
 		return SQLITE_CANTOPEN;
-	int fd = fcntl(n, F_DUPFD_CLOEXEC, 0);
+	int fd = pf_dup(n);
 	if (fd < 0)
 		return SQLITE_CANTOPEN;
 	((struct fd_file *)f)->fd = fd;
@@ -950,21 +944,6 @@ static int lock_alone(sqlite3 *h)
 	return rc;
 }
 
-/* Whether another process holds a lock on path (as SQLite's unix VFS takes
- * them, on the database or its -shm). Only for a file SQLite cannot take
- * because it is damaged, and that this process does not have open: closing
- * the descriptor drops this process's own locks on the file. */
-static bool locked_by_other(const char *path)
-{
-	int fd = open(path, O_RDWR | O_CLOEXEC);
-	if (fd < 0)
-		return false;
-	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 0 };
-	bool locked = fcntl(fd, F_GETLK, &fl) == 0 && fl.l_type != F_UNLCK;
-	close(fd);
-	return locked;
-}
-
 static int busy_error(const char *db_path, struct cchc_err *err)
 {
 	return err_set(err, CCHC_EBUSY, "Một chương trình khác (cchc hoặc một chương trình như "
@@ -982,7 +961,7 @@ static char *sibling(const char *path, const char *suffix)
 static bool sibling_locked(const char *db_path, const char *suffix)
 {
 	char *p = sibling(db_path, suffix);
-	bool locked = locked_by_other(p);
+	bool locked = pf_locked_by_other(p);
 	free(p);
 	return locked;
 }
@@ -1005,7 +984,7 @@ static int take_old(const char *db_path, sqlite3 **old, struct cchc_err *err)
 	sqlite3_close(h);
 	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
 		return busy_error(db_path, err);
-	if (locked_by_other(db_path) || sibling_locked(db_path, "-shm"))
+	if (pf_locked_by_other(db_path) || sibling_locked(db_path, "-shm"))
 		return busy_error(db_path, err);
 	return CCHC_OK;
 }
@@ -1175,7 +1154,7 @@ int backup_restore(const char *db_path, const char *src, char **kept, struct cch
 static int restore_at(const char *db_path, const char *named, const char *src, char **kept,
 		      struct cchc_err *err)
 {
-	if (same_file(db_path, src))
+	if (pf_same_file(db_path, src))
 		return err_set(err, CCHC_EINPUT, "%s chính là cơ sở dữ liệu đang dùng.", src);
 	int version = 0;
 	if (backup_verify(src, &version, err))
@@ -1261,7 +1240,7 @@ int backup_corrupt_error(const char *db_path, const char *detail, struct cchc_er
 /* ---- cchc check ---- */
 
 static void report_add(struct check_report *r, enum check_level level, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+	CCHC_PRINTF(3, 4);
 
 static void report_add(struct check_report *r, enum check_level level, const char *fmt, ...)
 {

@@ -5,17 +5,11 @@
 #include "store/embedded.h"
 #include "util/fsutil.h"
 #include "util/sbuf.h"
+#include "util/platform.h"
 
 char *datafile_config_dir(void)
 {
-	struct sbuf b = SBUF_INIT;
-	const char *xdg = getenv("XDG_CONFIG_HOME");
-	const char *home = getenv("HOME");
-	if (xdg && xdg[0] == '/')
-		sbuf_addf(&b, "%s/cchc", xdg);
-	else
-		sbuf_addf(&b, "%s/.config/cchc", home && *home ? home : ".");
-	return sbuf_detach(&b);
+	return pf_config_dir();
 }
 
 static char *try_dir(const char *dir, const char *name, size_t *len)
@@ -42,9 +36,12 @@ char *datafile_read(const char *name, size_t *len, const char **origin)
 			*origin = "CCHC_DATADIR";
 		return data;
 	}
-	if ((data = try_dir(CCHC_DATADIR, name, len))) {
+	char *shipped = pf_shipped_data_dir();
+	data = try_dir(shipped, name, len);
+	free(shipped);
+	if (data) {
 		if (origin)
-			*origin = CCHC_DATADIR;
+			*origin = "shipped";
 		return data;
 	}
 	const struct embedded_file *f = embedded_find(name);

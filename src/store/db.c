@@ -14,6 +14,7 @@
 #include "store/search_index.h"
 #include "util/fsutil.h"
 #include "util/sbuf.h"
+#include "util/platform.h"
 
 /* One entry per schema version, in order; each runs in its own transaction. */
 static const char *const migrations[] = {
@@ -67,16 +68,7 @@ char *db_default_path(void)
 	const char *env = getenv("CCHC_DB");
 	if (env && *env)
 		return xstrdup(env);
-	struct sbuf b = SBUF_INIT;
-	const char *xdg = getenv("XDG_DATA_HOME");
-	const char *home = getenv("HOME");
-	if (xdg && xdg[0] == '/')
-		sbuf_addf(&b, "%s/cchc/cchc.db", xdg);
-	else if (home && *home)
-		sbuf_addf(&b, "%s/.local/share/cchc/cchc.db", home);
-	else
-		return NULL;  /* never under the current folder, wherever that is */
-	return sbuf_detach(&b);
+	return pf_default_db_path();
 }
 
 int db_fail(struct db *db, int rc, const char *what, struct cchc_err *err)

@@ -207,8 +207,10 @@ static bool unchanged(const struct stat *a, const struct stat *b)
 #if defined(__APPLE__)
 	return a->st_mtimespec.tv_nsec == b->st_mtimespec.tv_nsec &&
 	       a->st_ctimespec.tv_nsec == b->st_ctimespec.tv_nsec;
-#else
+#elif defined(HAVE_STRUCT_STAT_ST_MTIM)
 	return a->st_mtim.tv_nsec == b->st_mtim.tv_nsec && a->st_ctim.tv_nsec == b->st_ctim.tv_nsec;
+#else
+	return true; /* Windows: whole seconds only */
 #endif
 }
 

@@ -1,11 +1,11 @@
 #include <config.h>
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "store/history.h"
 #include "util/sbuf.h"
+#include "util/platform.h"
 
 /* ------------------------------------------------------------ recording */
 
@@ -246,22 +246,13 @@ int history_ensure(struct db *db, struct cchc_err *err)
 
 /* ------------------------------------------------------------ actions */
 
-static const char *os_user(void)
-{
-	const char *u = getenv("USER");
-	if (u && *u)
-		return u;
-	const struct passwd *pw = getpwuid(getuid());
-	return pw ? pw->pw_name : "";
-}
-
 int history_action_begin(struct db *db, struct cchc_err *err)
 {
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(db->h, "INSERT INTO history_action(at, os_user) VALUES("
 				    "datetime('now', 'localtime'), ?)", -1, &st, NULL);
 	if (rc == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, os_user(), -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 1, pf_user_name(), -1, SQLITE_TRANSIENT);
 		rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db->h);
 		sqlite3_finalize(st);
 	}

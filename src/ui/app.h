@@ -96,7 +96,7 @@ const char *app_scope(const struct app *app);
 enum action app_action(const struct app *app, const char *scope, int key);
 /* Shows msg in the status line until the next key. */
 void app_message(struct app *app, bool error, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+	CCHC_PRINTF(3, 4);
 /* Puts m on top (replacing any other modal); returns UI_VIEW. */
 int app_modal_open(struct app *app, struct modal *m);
 int app_modal_close(struct app *app);

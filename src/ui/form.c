@@ -8,6 +8,7 @@
 #include <strings.h>
 #include "text/utf8.h"
 #include "ui/filter.h"
+#include "util/fsutil.h"
 
 #define DROP_ROWS 6
 #define LABEL_W 14
@@ -176,7 +177,7 @@ static void complete_path(struct form *f)
 		sbuf_addf(&tok, "%s%s", home, t[1] ? t + 1 : "/");
 	else
 		sbuf_add(&tok, t);
-	const char *slash = strrchr(tok.s, '/');
+	const char *slash = fs_last_sep(tok.s);
 	size_t dlen = slash ? (size_t)(slash - tok.s) + 1 : 0;
 	const char *base = tok.s + dlen;
 	size_t blen = strlen(base);

@@ -68,7 +68,7 @@ struct form *form_new(const char *title, const char *const *labels, int nf,
 const char *form_text(const struct form *f, int i);
 void form_set(struct form *f, int i, const char *text);
 void form_hint(struct form *f, int i, const char *hint);
-void form_error(struct form *f, int i, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void form_error(struct form *f, int i, const char *fmt, ...) CCHC_PRINTF(3, 4);
 /* Clears the error of field i. */
 void form_clear_error(struct form *f, int i);
 /* Clears every error. */

@@ -112,6 +112,6 @@ bool kwin_match(const struct kwin *kw, const char *s);
 /* A keep function's answer from the row's words, written by fmt: true
  * unless text is asked and the / filter is on and does not match them. */
 bool kwin_keep_words(const struct kwin *kw, bool text, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+	CCHC_PRINTF(3, 4);
 
 #endif

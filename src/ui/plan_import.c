@@ -19,6 +19,7 @@
 #include "ui/panel.h"
 #include "ui/register_forms.h"
 #include "ui/wrap.h"
+#include "util/fsutil.h"
 
 enum { F_FILE, F_ENCODING, F_COUNT };
 enum { NENC = 6 };           /* encodings offered */
@@ -119,7 +120,7 @@ static int preview_key(struct app *app, void *ctx, enum action a)
 	int flags = app_modal_close(app);
 	struct plan_import_result r;
 	struct cchc_err err = { 0 };
-	const char *base = strrchr(path, '/');
+	const char *base = fs_last_sep(path);
 	if (plan_import_text(app->db, text, base ? base + 1 : path, false, &r, &err))
 		app_message(app, true, "Chưa nhập: %s", err.msg);
 	else {

@@ -252,7 +252,7 @@ static char *missing_folder(const char *path)
 	char *p = xstrdup(path);
 	for (size_t n = strlen(p); n > 1 && p[n - 1] == '/'; n--)
 		p[n - 1] = '\0';
-	char *dir = strchr(p, '/') ? fs_dirname(p) : NULL;
+	char *dir = fs_last_sep(p) ? fs_dirname(p) : NULL;
 	free(p);
 	struct stat st;
 	if (dir && (stat(dir, &st) == 0 || errno != ENOENT)) {

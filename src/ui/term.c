@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
+#include <utf8proc.h>
 #include "text/utf8.h"
 #include "ui/keymap.h"
 #include "ui/theme.h"
@@ -154,7 +155,7 @@ static int marked_as(const enum elem *els, int nels, attr_t a, short p)
 	return -1;
 }
 
-static void put_cell(FILE *f, int y, int x, int *skip, int *mark, const enum elem *els,
+static void put_cell(struct sbuf *f, int y, int x, int *skip, int *mark, const enum elem *els,
 		     int nels)
 {
 	cchar_t cc;
@@ -168,9 +169,9 @@ static void put_cell(FILE *f, int y, int x, int *skip, int *mark, const enum ele
 	*mark = marked_as(els, nels, attrs, pair);
 	for (int i = 0; i < CCHARW_MAX && wch[i]; i++) {
 		char u[5];
-		fwrite(u, 1, utf8_encode((uint32_t)wch[i], u), f);
+		sbuf_addn(f, u, utf8_encode((uint32_t)wch[i], u));
 	}
-	if (wch[0] && wcwidth(wch[0]) == 2)
+	if (wch[0] && utf8proc_charwidth((utf8proc_int32_t)wch[0]) == 2)
 		*skip = 1;
 }
 
@@ -183,23 +184,20 @@ static void put_trimmed(FILE *f, const char *s, size_t len)
 
 static void dump_row(struct term *t, int y, const enum elem *els, int nels)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *row = open_memstream(&buf, &len);
+	struct sbuf row = SBUF_INIT;
 	char *marks = xcalloc((size_t)COLS + 2, 1);
 	bool any = false;
 	for (int x = 0, skip, mark; x < COLS; x += 1 + skip) {
-		put_cell(row, y, x, &skip, &mark, els, nels);
+		put_cell(&row, y, x, &skip, &mark, els, nels);
 		for (int k = 0; k <= skip && x + k < COLS; k++)
 			marks[x + k] = mark >= 0 ? mark_chars[mark] : ' ';
 		any |= mark >= 0;
 	}
-	fclose(row);
-	put_trimmed(t->dump, buf, len);
+	put_trimmed(t->dump, row.s ? row.s : "", row.len);
 	if (any)
 		put_trimmed(t->dump, marks, strlen(marks));
 	free(marks);
-	free(buf);
+	sbuf_free(&row);
 }
 
 /* "dump [ELEMENT...]": the screen, each row followed, when some of its cells

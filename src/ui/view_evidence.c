@@ -445,7 +445,7 @@ static int open_nth(struct app *app, int64_t id, int n)
 			return UI_ALL | offer_export(app, id, err.msg);
 		app_message(app, true, "Chưa mở được: %s", err.msg);
 	} else {
-		const char *slash = strrchr(path, '/');
+		const char *slash = fs_last_sep(path);
 		char *name = text_sanitize(slash ? slash + 1 : path);
 		app_message(app, false, "Đã mở tệp số %d của tài liệu số %lld (%s)", n, (long long)id,
 			    name);

@@ -72,7 +72,7 @@ static struct hrow *add(struct home *h, enum row_kind k, const char *go, int64_t
 }
 
 static struct hrow *addf(struct home *h, enum row_kind k, const char *go, int64_t id,
-			 const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+			 const char *fmt, ...) CCHC_PRINTF(5, 6);
 
 static struct hrow *addf(struct home *h, enum row_kind k, const char *go, int64_t id,
 			 const char *fmt, ...)

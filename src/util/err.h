@@ -27,7 +27,7 @@ struct cchc_err {
 
 /* Sets code and message; returns code so callers can `return err_set(...)`. */
 int err_set(struct cchc_err *err, int code, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+	CCHC_PRINTF(3, 4);
 void err_clear(struct cchc_err *err);
 /* The reason for a system error number, in Vietnamese for the ones a clerk
  * meets (missing file, no permission, disk full, read-only disk), else the

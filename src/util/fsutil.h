@@ -49,6 +49,8 @@ bool fs_exists(const char *path);
 int fs_check_target(const char *path, int flags, struct cchc_err *err);
 /* mode less the process's umask. */
 mode_t fs_umasked(mode_t mode);
+/* CCHC_EEXIST: path is there and the clerk did not say to replace it. */
+int fs_exists_error(const char *path, struct cchc_err *err);
 
 /* A file being written that takes the place of path only when committed.
  * It has no name until then where the system allows (O_TMPFILE), so a
@@ -79,7 +81,9 @@ void fs_tmp_abort(struct fs_tmp *t);
 int fs_write_all(int fd, const void *buf, size_t n);
 /* Creates path and its missing parents with the given mode. */
 int fs_mkdir_p(const char *path, mode_t mode, struct cchc_err *err);
-/* The last part of path: what follows its last "/". */
+/* The last folder separator of path ("/", and "\\" on Windows), or NULL. */
+const char *fs_last_sep(const char *path);
+/* The last part of path: what follows its last separator. */
 const char *fs_base_name(const char *path);
 /* Returns a malloc'd copy of the folder part of path ("." when none). */
 char *fs_dirname(const char *path);

@@ -16,8 +16,8 @@ struct sbuf {
 void sbuf_addn(struct sbuf *b, const char *s, size_t n);
 void sbuf_add(struct sbuf *b, const char *s);
 void sbuf_addc(struct sbuf *b, char c);
-void sbuf_addf(struct sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void sbuf_vaddf(struct sbuf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+void sbuf_addf(struct sbuf *b, const char *fmt, ...) CCHC_PRINTF(2, 3);
+void sbuf_vaddf(struct sbuf *b, const char *fmt, va_list ap) CCHC_PRINTF(2, 0);
 void sbuf_trunc(struct sbuf *b, size_t len);
 /* Returns the string (never NULL) and leaves b empty; the caller frees it. */
 char *sbuf_detach(struct sbuf *b);

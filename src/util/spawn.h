@@ -1,6 +1,6 @@
 /* Running a helper program without a shell and taking its output: the one
- * place that knows how a process is started (POSIX here; a Windows build
- * replaces spawn.c alone). */
+ * place that knows how a process is started (spawn_posix.c; a Windows build
+ * compiles spawn_win.c instead). */
 #ifndef CCHC_SPAWN_H
 #define CCHC_SPAWN_H
 #include <stddef.h>
@@ -32,5 +32,12 @@ void spawn_result_free(struct spawn_result *res);
  * left running is reaped by a later call. Error only when it could not be
  * started. */
 int spawn_detached(const char *const argv[], int wait_ms, int *status, struct cchc_err *err);
+
+/* Opens path in the program this machine opens such files with, detached
+ * as spawn_detached starts it: $CCHC_OPENER when set, else xdg-open (POSIX)
+ * or the file type's association (Windows). *status as spawn_detached
+ * gives it; *opener names what was asked, for a message. */
+int spawn_open_file(const char *path, int wait_ms, int *status, const char **opener,
+		    struct cchc_err *err);
 
 #endif

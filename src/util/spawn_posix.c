@@ -229,3 +229,12 @@ int spawn_detached(const char *const argv[], int wait_ms, int *status, struct cc
 	}
 	return CCHC_OK;
 }
+
+int spawn_open_file(const char *path, int wait_ms, int *status, const char **opener,
+		    struct cchc_err *err)
+{
+	const char *o = getenv("CCHC_OPENER");
+	*opener = o && *o ? o : "xdg-open";
+	const char *argv[] = { *opener, path, NULL };
+	return spawn_detached(argv, wait_ms, status, err);
+}

@@ -1,0 +1,56 @@
+/* What differs between POSIX systems and Windows in meaning, behind one
+ * small interface: platform_posix.c and platform_win.c implement it (SQLite's
+ * os_unix.c/os_win.c split is the model), as spawn_posix.c and spawn_win.c
+ * implement util/spawn.h and both platform files the temporary-file half of
+ * util/fsutil.h. Names that only differ in spelling are in util/compat.h. */
+#ifndef CCHC_PLATFORM_H
+#define CCHC_PLATFORM_H
+#include <stdbool.h>
+#include <stddef.h>
+#include "util/err.h"
+
+/* First thing in main: a write past a file-size limit fails with EFBIG
+ * instead of killing the process (POSIX); UTF-8 console and binary
+ * standard streams (Windows). */
+void pf_startup(void);
+
+/* Makes the C library's character handling UTF-8, as the screen needs to
+ * draw Vietnamese; 0, or -1 after saying on stderr what to set. */
+int pf_utf8_locale(void);
+
+/* The name the operating system knows the clerk by, for the history. */
+const char *pf_user_name(void);
+
+/* Where the clerk's data file lives when --db and CCHC_DB name none
+ * (malloc'd), or NULL when the environment does not say (no HOME). */
+char *pf_default_db_path(void);
+/* The folder of per-user settings (malloc'd). */
+char *pf_config_dir(void);
+/* The folder of the data shipped with the program (malloc'd): the
+ * configured data directory, or beside the program on Windows. */
+char *pf_shipped_data_dir(void);
+/* A folder only this user can read, made when missing (malloc'd), for
+ * copies of evidence files opened in a viewer; NULL with err set. */
+char *pf_private_dir(struct cchc_err *err);
+
+/* Whether a and b both exist and are the same file (device and inode; the
+ * volume and file index on Windows, where st_ino is always 0). */
+bool pf_same_file(const char *a, const char *b);
+/* Whether another process holds a lock on path, as SQLite takes them. */
+bool pf_locked_by_other(const char *path);
+/* The longest a file name may be in dir, in bytes. */
+size_t pf_name_max(const char *dir);
+/* A second descriptor for fd that programs cchc starts do not inherit. */
+int pf_dup(int fd);
+/* The file that names nothing ("/dev/null", "NUL"). */
+const char *pf_null_device(void);
+
+/* A lock on a folder being written, so that a sweep by another process
+ * leaves it alone: a handle >= 0, or -1 when the system has none. With
+ * wait false, -1 also when another process holds it. */
+int pf_folder_lock(const char *dir, bool wait);
+void pf_folder_unlock(int lock);
+/* Flushes a folder's entries to the disk where the system allows it. */
+void pf_sync_folder(const char *dir);
+
+#endif
