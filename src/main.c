@@ -25,7 +25,7 @@ static void usage(FILE *out)
 		"\n"
 		"Tùy chọn:\n"
 		"  --db TỆP          dùng cơ sở dữ liệu TỆP (mặc định $CCHC_DB, hoặc\n"
-		"                    $XDG_DATA_HOME/cchc/cchc.db = ~/.local/share/cchc/cchc.db)\n"
+		"                    %s)\n"
 		"  --create          tạo cơ sở dữ liệu mới nếu tệp ở --db (hoặc $CCHC_DB) chưa có;\n"
 		"                    không có nó, một đường dẫn gõ nhầm bị từ chối (chương trình\n"
 		"                    toàn màn hình thì hỏi trước khi tạo)\n"
@@ -33,7 +33,7 @@ static void usage(FILE *out)
 		"  -h, --help        in trợ giúp này\n"
 		"  -V, --version     in phiên bản\n"
 		"\n"
-		"Lệnh:\n", PACKAGE_VERSION);
+		"Lệnh:\n", PACKAGE_VERSION, pf_default_db_hint());
 	cli_print_commands(out);
 	fprintf(out,
 		"\n"

@@ -537,7 +537,8 @@ int doc_encode_text(const char *buf, size_t n, const char *name, char **out, siz
 		return err_set(err, CCHC_EINPUT, "Không biết bảng mã \"%s\" (dùng utf8, utf16le, "
 			       "utf16be, cp1258, tcvn3, viscii, hoặc một tên mà iconv hiểu)", name);
 	struct sbuf b = SBUF_INIT;
-	char chunk[16384], *in = (char *)buf, *o;
+	char chunk[16384], *o;
+	ICONV_CONST char *in = (ICONV_CONST char *)buf;
 	size_t left = n, oleft;
 	int rc = CCHC_OK;
 	for (;;) {

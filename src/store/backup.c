@@ -1166,6 +1166,12 @@ static int restore_at(const char *db_path, const char *named, const char *src, c
 	int rc = take_old(db_path, &old, err);
 	if (!rc)
 		rc = keep_old(db_path, named, old, kept, err);
+	if (!rc && !pf_replace_open_file_ok() && old) {
+		/* Windows will not rename over a file that is open: the lock goes
+		 * a moment before the swap instead of after it */
+		sqlite3_close(old);
+		old = NULL;
+	}
 	if (!rc)
 		rc = swap_in(&t, db_path, err);
 	else

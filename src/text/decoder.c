@@ -287,7 +287,7 @@ static void flush_iconv(struct text_decoder *d, struct sbuf *out)
 static int take_iconv(struct text_decoder *d, struct sbuf *out, struct cchc_err *err)
 {
 	char chunk[65536];
-	char *in = d->raw;
+	ICONV_CONST char *in = d->raw;
 	size_t inleft = d->rawlen, start = out->len;
 	for (;;) {
 		char *o = chunk;

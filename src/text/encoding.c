@@ -40,7 +40,7 @@ int text_iconv(const char *buf, size_t n, const char *from, char **out, size_t *
 			       "tcvn3, viscii, hoặc một tên mà iconv hiểu)", from);
 	struct sbuf b = SBUF_INIT;
 	char chunk[16384];
-	char *in = (char *)buf;
+	ICONV_CONST char *in = (ICONV_CONST char *)buf;
 	size_t inleft = n;
 	for (;;) {
 		char *o = chunk;

@@ -24,6 +24,8 @@ const char *pf_user_name(void);
 /* Where the clerk's data file lives when --db and CCHC_DB name none
  * (malloc'd), or NULL when the environment does not say (no HOME). */
 char *pf_default_db_path(void);
+/* Where that is, as --help says it. */
+const char *pf_default_db_hint(void);
 /* The folder of per-user settings (malloc'd). */
 char *pf_config_dir(void);
 /* The folder of the data shipped with the program (malloc'd): the
@@ -42,6 +44,9 @@ bool pf_locked_by_other(const char *path);
 size_t pf_name_max(const char *dir);
 /* A second descriptor for fd that programs cchc starts do not inherit. */
 int pf_dup(int fd);
+/* Whether a file that is open may be replaced by a rename (POSIX), or
+ * must be closed first (Windows). */
+bool pf_replace_open_file_ok(void);
 /* The file that names nothing ("/dev/null", "NUL"). */
 const char *pf_null_device(void);
 

@@ -69,6 +69,11 @@ char *pf_default_db_path(void)
 	return sbuf_detach(&b);
 }
 
+const char *pf_default_db_hint(void)
+{
+	return "$XDG_DATA_HOME/cchc/cchc.db = ~/.local/share/cchc/cchc.db";
+}
+
 char *pf_config_dir(void)
 {
 	struct sbuf b = SBUF_INIT;
@@ -139,6 +144,11 @@ size_t pf_name_max(const char *dir)
 int pf_dup(int fd)
 {
 	return fcntl(fd, F_DUPFD_CLOEXEC, 3);
+}
+
+bool pf_replace_open_file_ok(void)
+{
+	return true;
 }
 
 const char *pf_null_device(void)

@@ -128,6 +128,11 @@ char *pf_default_db_path(void)
 	return profile_dir(L"LOCALAPPDATA", "cchc\\cchc.db");
 }
 
+const char *pf_default_db_hint(void)
+{
+	return "%LOCALAPPDATA%\\cchc\\cchc.db";
+}
+
 char *pf_config_dir(void)
 {
 	char *d = profile_dir(L"APPDATA", "cchc");
@@ -223,6 +228,11 @@ size_t pf_name_max(const char *dir)
 int pf_dup(int fd)
 {
 	return _dup(fd);
+}
+
+bool pf_replace_open_file_ok(void)
+{
+	return false;
 }
 
 const char *pf_null_device(void)
