@@ -102,7 +102,7 @@ char *cli_db_path(const struct cli_ctx *ctx, struct cchc_err *err)
 {
 	const char *given = ctx->db_path;
 	size_t n = given ? strlen(given) : 0;
-	if (given && (n == 0 || given[n - 1] == '/')) {
+	if (given && (n == 0 || strchr(CCHC_PATH_SEPS, given[n - 1]))) {
 		err_set(err, CCHC_EINPUT, "--db cần tên một tệp dữ liệu%s%s (ví dụ --db cchc.db).",
 			n ? ", không phải thư mục " : "", given);
 		return NULL;
