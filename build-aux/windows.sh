@@ -410,13 +410,17 @@ build_ncurses() {
 		--enable-ext-funcs --enable-ext-colors \
 		--without-ada --without-cxx --without-progs --without-tests \
 		--without-shared --without-debug --without-manpages \
-		--enable-database --disable-db-install --disable-home-terminfo \
-		--enable-pc-files --with-pkg-config-libdir="$PREFIX"/lib/pkgconfig
-	make -j"$JOBS"
-	make install
-	# Without NCURSES_STATIC the headers declare every symbol dllimport.
-	sed -i '/^Cflags:/s/$/ -DNCURSES_STATIC/' "$PREFIX"/lib/pkgconfig/*w.pc
-	cat "$PREFIX"/lib/pkgconfig/ncursesw.pc
+		--enable-database --disable-db-install --disable-home-terminfo
+	# Only the headers and libncursesw: cchc uses no panel, menu or form.
+	make -j"$JOBS" -C include
+	make -j"$JOBS" -C ncurses
+	make -C include install
+	make -C ncurses install
+	# Without NCURSES_STATIC the headers declare every symbol dllimport;
+	# NCURSES_WIDECHAR as in ncurses' own generated .pc.
+	write_pc ncursesw "$(sed -n 's/^NCURSES_MAJOR *= *//p; s/^NCURSES_MINOR *= *//p' dist.mk | paste -sd.)" \
+		"-I\${includedir}/ncursesw -I\${includedir} -DNCURSES_WIDECHAR -DNCURSES_STATIC" \
+		"-L\${libdir} -lncursesw"
 }
 
 build_deps() {
