@@ -443,13 +443,17 @@ BUILD=$OUT/build
 # PKG_CONFIG_LIBDIR set (and PKG_CONFIG_PATH empty) makes pkg-config see only
 # the prefix; --static adds each .pc's Libs.private (libzip's -lbcrypt …),
 # which a static link needs and PKG_CHECK_MODULES would otherwise leave out.
+# iconv is AM_ICONV's, not pkg-config's: --with-libiconv-prefix looks for a
+# libiconv.a or .dll beside the headers and misses the import library
+# libiconv.dll.a, so the prefix goes in CPPFLAGS/LDFLAGS and AM_ICONV's
+# plain -liconv finds it.
 configure_cchc() {
 	"$SRC"/configure --host=$HOST --enable-werror -q \
 		CC_FOR_BUILD=gcc \
 		PKG_CONFIG="pkg-config --static" \
 		PKG_CONFIG_LIBDIR="$PREFIX"/lib/pkgconfig PKG_CONFIG_PATH= \
-		--with-libiconv-prefix="$PREFIX" \
-		LDFLAGS="-static-libgcc"
+		CPPFLAGS="-I$PREFIX/include" \
+		LDFLAGS="-L$PREFIX/lib -static-libgcc"
 }
 # ====================================================================
 
@@ -515,7 +519,9 @@ package_zip() {
 	check_imports "$stage"/cchc.exe "$stage"/libiconv-2.dll
 	# Files at the top of the zip: Explorer's "Extract All" already makes a
 	# folder named after the zip.  -X: no Unix owners or extra fields.
-	(cd "$stage" && zip -q -r -X -9 "$zipf" .)
+	# Sorted names, so two builds of the same tree list the same zip.
+	(cd "$stage" && find . -mindepth 1 | sed 's|^\./||' | LC_ALL=C sort |
+		zip -q -X -9 -D "$zipf" -@)
 	size=$(stat -c %s "$zipf")
 	say "cchc.exe $(stat -c %s "$stage"/cchc.exe) bytes stripped"
 	say "$zipf: $size bytes"
