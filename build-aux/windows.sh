@@ -62,7 +62,7 @@ TOOLS=(
 	"automake:automake"
 	"pkg-config:pkg-config"
 	"cmake:cmake"
-	"tclsh:tclsh"                   # SQLite's amalgamation generator
+	"tcl:tclsh"                     # SQLite's amalgamation generator
 	"dpkg-dev:dpkg-source"
 	"patch:patch"
 	"xz-utils:xz"
