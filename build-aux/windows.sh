@@ -109,10 +109,16 @@ install_tools() {
 # --------------------------------------------------------------- steps
 # A step runs once.  Its stamp holds a digest of the function that does it
 # (and of any extra inputs named after it), so changing a build function or a
-# patch rebuilds that step and nothing else.
+# patch rebuilds that step.
+# The helpers the build functions share are part of every key: a change to
+# how .pc files or CMake builds are written rebuilds everything.
+STEP_HELPERS="write_pc write_toolchain cmake_build fresh_copy"
+
 step_key() {
 	local fn=$1; shift
-	{ declare -f "$fn"; [ $# -eq 0 ] || cat "$@"; } | sha256sum | cut -c1-16
+	# shellcheck disable=SC2086
+	{ declare -f "$fn" $STEP_HELPERS; [ $# -eq 0 ] || cat "$@"; } |
+		sha256sum | cut -c1-16
 }
 
 step() {
