@@ -6,6 +6,9 @@ rem The console is the one Windows opens for a .bat (conhost on Windows 10;
 rem Windows Terminal where it is set as the default terminal): Windows
 rem Terminal is not started by name, see HUONG-DAN.txt for why.
 setlocal
+rem ncurses takes the Windows console only when TERM is unset; a TERM left
+rem by Git Bash or MSYS would send it looking for a terminfo entry.
+set TERM=
 rem cchc switches the console to UTF-8 itself; doing it here too is harmless
 rem and covers the messages cmd prints before it starts.
 chcp 65001 >nul
