@@ -47,8 +47,10 @@ LOGS=$DEPS/logs
 mkdir -p "$PREFIX"/include "$PREFIX"/lib/pkgconfig "$PREFIX"/bin "$DSRC" "$STAMPS" "$LOGS"
 
 # --------------------------------------------------------------- 1. tools
-# Package -> a command (or file) that proves it is installed.  The list was
-# checked against Debian 12's index: every build below needs exactly these.
+# Package -> a command (or file) that proves it is installed.  Each is needed
+# by a stage below; names checked with apt-cache against Debian 12 (tclsh is
+# a virtual package, tcl provides it; gcc only recommends libc6-dev, which
+# --no-install-recommends would leave out).
 TOOLS=(
 	"gcc-mingw-w64-x86-64:x86_64-w64-mingw32-gcc"
 	"g++-mingw-w64-x86-64:x86_64-w64-mingw32-g++"   # libxlsxwriter's CMake probes C++
@@ -143,8 +145,9 @@ step() {
 
 # --------------------------------------------------------------- 2. sources
 APT_DIR=$DEPS/apt
-# Every path apt would otherwise read from /etc or write to /var is redirected
-# here; Dir::Etc::main=/dev/null also keeps /etc/apt/apt.conf out of it.
+# The source lists, preferences, package lists, cache and status apt would
+# use are all redirected here.  apt still reads /etc/apt/apt.conf.d (a proxy
+# set there keeps working) but writes nothing outside OUTDIR.
 APT_OPTS=(
 	-o "Dir::Etc::SourceList=$APT_DIR/sources.list"
 	-o "Dir::Etc::SourceParts=$APT_DIR/sources.list.d"
@@ -279,12 +282,15 @@ fresh_copy() {   # package: a clean copy of its source in $BLD, to patch or buil
 	cp -a "$DSRC/$1" "$BLD/$1"
 }
 
-# zlib comes from Debian's libz-mingw-w64-dev; only its .pc is ours.
+# zlib comes from Debian's libz-mingw-w64-dev; only its .pc is ours.  That
+# package has libz.dll.a beside libz.a and -lz takes the import library,
+# making the exe need zlib1.dll: the .pc names the static archive itself, and
+# libzip's and libxlsxwriter's .pc require it rather than saying -lz.
 build_zlib_pc() {
 	local v
 	v=$(sed -n 's/^#define ZLIB_VERSION "\(.*\)"/\1/p' /usr/$HOST/include/zlib.h)
-	[ -n "$v" ]
-	write_pc zlib "$v" "-I/usr/$HOST/include" "-L/usr/$HOST/lib -lz"
+	[ -n "$v" ] && [ -f /usr/$HOST/lib/libz.a ]
+	write_pc zlib "$v" "-I/usr/$HOST/include" "/usr/$HOST/lib/libz.a"
 }
 
 # GNU libiconv 1.14 as a DLL (LGPL: the user must be able to replace it).
@@ -310,7 +316,8 @@ build_iconv() {
 build_utf8proc() {
 	local s=$DSRC/utf8proc b=$BLD/utf8proc v
 	rm -rf "$b" && mkdir -p "$b"
-	# One C file; its Makefile and CMake both build a DLL-flavoured header use.
+	# One C file, compiled directly: the .pc its CMake writes carries
+	# -DUTF8PROC_EXPORTS, which is wrong for a static library.
 	"$HOST-gcc" -O2 -std=c99 -DUTF8PROC_STATIC -c "$s"/utf8proc.c -o "$b"/utf8proc.o
 	"$HOST-ar" rcs "$PREFIX"/lib/libutf8proc.a "$b"/utf8proc.o
 	install -m 644 "$s"/utf8proc.h "$PREFIX"/include/
@@ -347,9 +354,12 @@ build_libzip() {
 		-DBUILD_TOOLS=OFF -DBUILD_REGRESS=OFF -DBUILD_EXAMPLES=OFF -DBUILD_DOC=OFF
 	v=$(sed -n 's/^Version: *//p' "$PREFIX"/lib/pkgconfig/libzip.pc)
 	# zip_random_win32.c / zip_source_win32*.c need advapi32 and bcrypt.
-	write_pc libzip "$v" "-I\${includedir} -DZIP_STATIC" "-L\${libdir} -lzip" \
-		"-ladvapi32 -lbcrypt -lz"
-	sed -i 's/^Requires.private:.*//' "$PREFIX"/lib/pkgconfig/libzip.pc
+	# The static build's zipconf.h already says "#define ZIP_STATIC"; the
+	# flag is given with an empty value too, so the two definitions are
+	# identical and -Werror sees no redefinition.
+	write_pc libzip "$v" "-I\${includedir} -DZIP_STATIC=" "-L\${libdir} -lzip" \
+		"-ladvapi32 -lbcrypt"
+	echo "Requires.private: zlib" >>"$PREFIX"/lib/pkgconfig/libzip.pc
 }
 
 build_libxlsxwriter() {
@@ -360,7 +370,8 @@ build_libxlsxwriter() {
 		-DUSE_STATIC_MSVC_RUNTIME=OFF -DUSE_SYSTEM_MINIZIP=OFF \
 		-DBUILD_TESTS=OFF -DBUILD_EXAMPLES=OFF
 	v=$(sed -n 's/^#define LXW_VERSION "\(.*\)"/\1/p' "$PREFIX"/include/xlsxwriter.h)
-	write_pc xlsxwriter "$v" "-I\${includedir}" "-L\${libdir} -lxlsxwriter" "-lz"
+	write_pc xlsxwriter "$v" "-I\${includedir}" "-L\${libdir} -lxlsxwriter"
+	echo "Requires.private: zlib" >>"$PREFIX"/lib/pkgconfig/xlsxwriter.pc
 }
 
 # The amalgamation is generated on the build machine by SQLite's own
@@ -399,8 +410,8 @@ build_sqlite() {
 # ncurses with the Windows console driver.  The flags are those the issue
 # found to work; --enable-database without installing one because
 # --disable-database needs compiled-in fallbacks, and the console driver
-# needs no terminfo entry anyway.  PATH_SEPARATOR=";" makes the default
-# terminfo search path a Windows one.
+# needs no terminfo entry anyway.  PATH_SEPARATOR=";" is kept from the
+# issue's working build; ncurses' curses.priv.h uses ';' on Windows anyway.
 build_ncurses() {
 	local b=$BLD/ncurses p
 	fresh_copy ncurses
