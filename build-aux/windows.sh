@@ -469,7 +469,7 @@ configure_cchc() {
 		CC_FOR_BUILD=gcc \
 		PKG_CONFIG="pkg-config --static" \
 		PKG_CONFIG_LIBDIR="$PREFIX"/lib/pkgconfig PKG_CONFIG_PATH= \
-		CPPFLAGS="-I$PREFIX/include" \
+		CPPFLAGS="-isystem $PREFIX/include" \
 		LDFLAGS="-L$PREFIX/lib -static-libgcc"
 }
 # ====================================================================
