@@ -70,7 +70,13 @@ mkdir -p "$HOME"
 
 # The pane stays after the program ends, with the line that says how it ended.
 printf 'set -g remain-on-exit on\n' >"$T/tmux.conf"
-tm new-session -d -s t -x 120 -y 36 "$(printf '%q ' "${RUN[@]}"); echo cchc-exited-\$?"
+# Under Wine the Windows program starts without TERM, as from cchc.bat on a
+# PC: Wine would hand it tmux's TERM, and ncurses then looks for that
+# terminal's description (which cchc.exe does not ship) instead of using the
+# Windows console; cchc.exe exits 1 with "không dùng được terminal".
+envu=
+[ -n "${WINEPREFIX:-}" ] && envu="env -u TERM "
+tm new-session -d -s t -x 120 -y 36 "$envu$(printf '%q ' "${RUN[@]}"); echo cchc-exited-\$?"
 
 # wait_for TEXT [SECONDS [FROM]]: polls the pane until it shows TEXT (20 s);
 # FROM is capture-pane's first line (-50: with lines scrolled off).
