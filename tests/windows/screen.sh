@@ -138,8 +138,8 @@ start=$(date +%s)
 # ---- 1. the Overview, in Vietnamese
 rc=0
 wait_for "Tổng quan: việc cần làm ngay" || rc=1
-[ $rc = 0 ] && for s in "1 Tổng quan" "Nhiệm vụ quá hạn:" "Hồ sơ trễ hạn chưa có phiếu xin lỗi" \
-	"q Thoát"; do
+[ $rc = 0 ] && for s in "1 Tổng quan" "› DỮ LIỆU MẪU" "Nhiệm vụ quá hạn:" \
+	"Hồ sơ trễ hạn chưa có phiếu xin lỗi" "q Thoát"; do
 	grep -qF -- "$s" "$T/pane" || { rc=1; break; }
 done
 result $rc "the Overview draws in Vietnamese" "wanted the Overview's heading and lines"
@@ -159,7 +159,7 @@ if [ $rc = 0 ]; then
 fi
 if [ $rc = 0 ]; then
 	keys F2
-	wait_for "Chỉ số cải cách hành chính" || { rc=1; why="F2 did not open the plan"; }
+	wait_for "▾ II. NHIỆM VỤ, GIẢI PHÁP" || { rc=1; why="F2 did not open the plan"; }
 fi
 result $rc "F3, Down, Up, F2 move between screens and rows" "$why"
 
@@ -190,7 +190,7 @@ fi
 name='Đề án ưu tiên'
 head='Nguyễn Đức Lợi'
 typed=1
-wait_gone "Thêm đơn vị" 1 && keys a && wait_for "Thêm đơn vị" && {
+wait_gone "Thêm đơn vị" 1 && keys a && wait_for "┌─ Thêm đơn vị ──" && {
 	keys -l "$name"
 	keys Tab
 	keys -l DAUT
