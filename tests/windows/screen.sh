@@ -13,7 +13,9 @@
 #   5 a unit typed in the form with Vietnamese letters (tmux send-keys -l,
 #     as a terminal or an input method sends them) shows as typed and is
 #     stored exactly: the bytes in the database, read with sqlite3 after
-#     quitting, are the UTF-8 (NFC) of what was typed.
+#     quitting, are the UTF-8 (NFC) of what was typed;
+#   6 the question asked in the console before the full screen (a --db
+#     that does not exist) reads in Vietnamese, and "k" declines it.
 # Esc under Wine: Wine's console gives Esc's key event no character, and
 # stock ncurses dropped it; build-aux/windows/ncurses-6.4-unicode-input.patch
 # gives it its 0x1b, and test 3 keeps it so.
@@ -83,7 +85,7 @@ tm new-session -d -s t -x 120 -y 36 "$envu$(printf '%q ' "${RUN[@]}"); echo cchc
 wait_for() {
 	local i=0 limit=$((${2:-20} * 10))
 	while [ $i -lt $limit ]; do
-		tm capture-pane -p -t t -S "${3:-0}" >"$T/pane" 2>/dev/null || true
+		tm capture-pane -p -t "$tgt" -S "${3:-0}" >"$T/pane" 2>/dev/null || true
 		grep -qF -- "$1" "$T/pane" && return 0
 		sleep 0.1
 		i=$((i + 1))
@@ -94,7 +96,7 @@ wait_for() {
 wait_gone() {
 	local i=0 limit=$((${2:-20} * 10))
 	while [ $i -lt $limit ]; do
-		tm capture-pane -p -t t >"$T/pane" 2>/dev/null || true
+		tm capture-pane -p -t "$tgt" >"$T/pane" 2>/dev/null || true
 		grep -qF -- "$1" "$T/pane" || return 0
 		sleep 0.1
 		i=$((i + 1))
@@ -115,7 +117,8 @@ wait_row() {
 	done
 	return 1
 }
-keys() { tm send-keys -t t "$@"; }
+keys() { tm send-keys -t "$tgt" "$@"; }
+tgt=t  # the tmux session the helpers look at
 
 n=0
 failed=0
@@ -127,12 +130,12 @@ result() {
 	else
 		echo "not ok $n - $2"
 		[ -n "${3:-}" ] && echo "# $3"
-		tm capture-pane -p -t t 2>/dev/null | sed 's/^/#   |/'
+		tm capture-pane -p -t "$tgt" 2>/dev/null | sed 's/^/#   |/'
 		failed=$((failed + 1))
 	fi
 }
 
-echo "1..5"
+echo "1..6"
 start=$(date +%s)
 
 # ---- 1. the Overview, in Vietnamese
@@ -225,6 +228,32 @@ else
 	fi
 fi
 result $rc "Vietnamese typed in a form is shown and stored exactly" "$why"
+
+# ---- 6. a question asked before the full screen, in the console: a
+# --db that does not exist; "k" declines, nothing is made
+tgt=ask
+tm new-session -d -s ask -x 120 -y 36 \
+	"$envu$(printf '%q ' "${RUN[@]}")--db $(printf '%q' "$T/new.db"); echo cchc-exited-\$?"
+rc=0 why=
+if ! wait_for "Tạo một cơ sở dữ liệu mới ở đó? Gõ c (có) hoặc k (không) rồi Enter:"; then
+	rc=1
+	why="the question is not shown in Vietnamese;"
+fi
+if grep -qF "Enter:" "$T/pane"; then
+	keys k Enter
+	if ! wait_for "cchc-exited-1" 20 -50; then
+		rc=1
+		why="$why k did not end the program with status 1"
+	elif ! grep -qF "không tạo cơ sở dữ liệu mới" "$T/pane"; then
+		rc=1
+		why="$why k declined (status 1) but its message is not shown in Vietnamese"
+	fi
+fi
+if [ -e "$T/new.db" ]; then
+	rc=1
+	why="$why $T/new.db was made"
+fi
+result $rc "a question before the full screen reads in Vietnamese and takes the answer" "$why"
 
 echo "# $(($(date +%s) - start)) s in tmux"
 [ $failed = 0 ] || exit 1
