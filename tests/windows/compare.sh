@@ -99,7 +99,7 @@ unset CCHC_DB CCHC_DATADIR NO_COLOR XDG_DATA_HOME XDG_CONFIG_HOME CCHC_TRACE_SQL
 # Python does the two dumps that the shell cannot do well.
 #   dbdump DB: the file's header facts, its schema, then every row of every
 #     table ordered by rowid (or all columns), one line per value, named
-#     table[first column].column; blobs as length + sha256. The
+#     table[primary key].column; blobs as length + sha256. The
 #     FTS5 index's own tables (_data, _idx, _docsize, _config) are binary
 #     and derived: their content shows through the search scenario.
 #   zipdump ZIP DIR: DIR/members lists the members in order with size and
@@ -121,7 +121,9 @@ def dbdump(path, out):
     for t in tables:
         if re.search(r"_(data|idx|docsize|config)$", t) and t.startswith("search_"):
             continue
-        cols = [r[1] for r in c.execute("PRAGMA table_info(\"%s\")" % t)]
+        info = c.execute("PRAGMA table_info(\"%s\")" % t).fetchall()
+        cols = [r[1] for r in info]
+        pk = [i for _, i in sorted((r[5], n) for n, r in enumerate(info) if r[5])] or [0]
         try:
             rows = c.execute("SELECT * FROM \"%s\" ORDER BY rowid" % t).fetchall()
         except sqlite3.OperationalError:  # WITHOUT ROWID
@@ -129,7 +131,7 @@ def dbdump(path, out):
                 "\"%s\"" % x for x in cols))).fetchall()
         o.write("table %s (%s): %d rows\n" % (t, ", ".join(cols), len(rows)))
         for r in rows:
-            key = repr(r[0])
+            key = ",".join(repr(r[i]) for i in pk)
             for name, v in zip(cols, r):
                 if isinstance(v, bytes):
                     v = "blob:%d:%s" % (len(v), hashlib.sha256(v).hexdigest()[:16])
