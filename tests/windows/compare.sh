@@ -566,6 +566,7 @@ elsewhere_db_linux() {
 # ---------------------------------------------------------------- run
 py mkzip "$FIXTURES/docx/so-noi-vu" "$T/KH-45.docx"
 echo "1..10"
+started=$(date +%s)
 scenario help-version help_version
 scenario plan-import plan_import
 scenario dossier-import-cp1258 dossier_cp1258
@@ -576,5 +577,6 @@ scenario search-without-tones search_toneless
 scenario evidence-files evidence_files
 scenario linux-db-used-by-other linux_db_elsewhere
 scenario other-db-used-by-linux elsewhere_db_linux
+echo "# $failed of $n failed, $(($(date +%s) - started)) s"
 [ $failed -eq 0 ] || exit 1
 exit 0
