@@ -225,14 +225,13 @@ keep_text() {
 }
 
 # show_diff A B: a readable diff of two differing files: XML broken at tags,
-# binary as hex; a note when one of them has CR LF line ends.
+# binary as hex; a note when they hold different numbers of CRs.
 show_diff() {
-	local a=$1 b=$2
-	for f in "$a" "$b"; do
-		if grep -q $'\r' "$f" 2>/dev/null; then
-			echo "CR characters (CR LF line ends?) in ${f#$T/}"
-		fi
-	done
+	local a=$1 b=$2 cra crb
+	cra=$(tr -cd '\r' <"$a" 2>/dev/null | wc -c)
+	crb=$(tr -cd '\r' <"$b" 2>/dev/null | wc -c)
+	[ "$cra" = "$crb" ] ||
+		echo "CR characters (CR LF line ends?): $cra in ${a#$T/}, $crb in ${b#$T/}"
 	case $a in
 	*.xml | *.rels | *%*)
 		diff -u <(sed 's/></>\n</g' "$a") <(sed 's/></>\n</g' "$b") ;;
