@@ -488,6 +488,8 @@ build_cchc() {
 	fi
 	say "building cchc.exe"
 	make -C "$BUILD" -j"$JOBS" cchc.exe
+	# so that the build's own cchc.exe runs too (under Wine, for a try)
+	install -m 644 "$PREFIX"/bin/libiconv-2.dll "$BUILD"/
 	say "cchc.exe built in $((SECONDS - t0)) s"
 }
 

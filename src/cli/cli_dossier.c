@@ -77,6 +77,7 @@ static bool confirm_skip(long long nbad, long long ngood)
 	if (!isatty(STDIN_FILENO) || !isatty(STDERR_FILENO))
 		return false;
 	fprintf(stderr, "Nhập %lld hồ sơ hợp lệ và bỏ qua %lld dòng lỗi? [c/K] ", ngood, nbad);
+	fflush(stderr);
 	char line[16];
 	if (!fgets(line, sizeof line, stdin))
 		return false;

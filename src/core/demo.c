@@ -14,6 +14,7 @@
 #include "store/history.h"
 #include "text/date.h"
 #include "util/sbuf.h"
+#include "util/platform.h"
 
 /* The day the demo is made and its year: every date of the demo hangs on
  * them, so the demo always looks like the current year. */
@@ -278,7 +279,7 @@ static int attach_file(const struct demo_day *d, const struct demo_file *df, str
 	char *bytes = read_data(df->path, &len, err);
 	if (!bytes)
 		return err->code;
-	FILE *tmp = tmpfile();
+	FILE *tmp = pf_tmpfile();
 	bool ok = tmp && fwrite(bytes, 1, len, tmp) == len && fflush(tmp) == 0 &&
 		  lseek(fileno(tmp), 0, SEEK_SET) == 0;
 	free(bytes);

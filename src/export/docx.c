@@ -15,6 +15,7 @@
 #include "export/writers.h"
 #include "text/utf8.h"
 #include "util/sbuf.h"
+#include "util/platform.h"
 
 /* Twips (1 mm = 56.7 twips): A4 and the margins of Nghị định 30/2020. */
 enum {
@@ -870,7 +871,7 @@ static int add_part(zip_t *za, const char *name, char *data, size_t len, struct 
 static bool add_spilled(zip_t *za, const char *name, const struct doc *d, int *rc,
 			struct cchc_err *err)
 {
-	FILE *f = tmpfile();
+	FILE *f = pf_tmpfile();
 	if (!f)
 		return false;
 	struct sbuf b = SBUF_INIT;

@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include <zlib.h>
 #include "store/files.h"
+#include "util/platform.h"
 #include "util/fsutil.h"
 #include "util/sbuf.h"
 #include "util/sha256.h"
@@ -197,6 +198,10 @@ int files_extract(struct db *db, const char *sha, const char *out, int flags,
 
 /* ---- storing a file ---- */
 
+/* The mode sqlar rows get: a plain readable file when `sqlite3 -Ax`
+ * extracts it. */
+#define SQLAR_MODE 0644
+
 /* Whether the file is as it was: same size, modification and change times
  * (to the nanosecond where the system keeps them). */
 static bool unchanged(const struct stat *a, const struct stat *b)
@@ -358,7 +363,7 @@ int files_store_fd(struct db *db, int fd, const char *shown, int64_t max,
 	struct stat before, after;
 	if (fstat(fd, &before) != 0 || !S_ISREG(before.st_mode))
 		return err_set(err, CCHC_EINPUT, "%s không phải là một tệp thông thường", shown);
-	FILE *raw = tmpfile(), *zt = raw ? tmpfile() : NULL;
+	FILE *raw = pf_tmpfile(), *zt = raw ? pf_tmpfile() : NULL;
 	if (!zt) {
 		int e = errno;
 		if (raw)
@@ -386,8 +391,11 @@ int files_store_fd(struct db *db, int fd, const char *shown, int64_t max,
 		bool keep_raw = zsize >= *size;
 		FILE *src = keep_raw ? raw : zt;
 		rewind(src);
-		int s = insert_blob(db, name, *size, keep_raw ? *size : zsize, src,
-				    before.st_mode & 0777, before.st_mtime);
+		/* one stored copy serves every record whose file has these
+		 * bytes: the mode of whichever came first would mean nothing,
+		 * and would differ between Linux and Windows */
+		int s = insert_blob(db, name, *size, keep_raw ? *size : zsize, src, SQLAR_MODE,
+				    before.st_mtime);
 		if (s != SQLITE_OK)
 			rc = db_fail(db, s, "lưu tệp", err);
 	}

@@ -7,6 +7,7 @@
 #define CCHC_PLATFORM_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include "util/err.h"
 
 /* First thing in main: a write past a file-size limit fails with EFBIG
@@ -47,6 +48,10 @@ int pf_dup(int fd);
 /* Whether a file that is open may be replaced by a rename (POSIX), or
  * must be closed first (Windows). */
 bool pf_replace_open_file_ok(void);
+/* A temporary file deleted when closed, in the system's folder for them
+ * (msvcrt's tmpfile() writes to the root of drive C:, which a clerk
+ * without admin rights may not). */
+FILE *pf_tmpfile(void);
 /* The file that names nothing ("/dev/null", "NUL"). */
 const char *pf_null_device(void);
 

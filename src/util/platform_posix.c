@@ -151,6 +151,11 @@ bool pf_replace_open_file_ok(void)
 	return true;
 }
 
+FILE *pf_tmpfile(void)
+{
+	return tmpfile();
+}
+
 const char *pf_null_device(void)
 {
 	return "/dev/null";

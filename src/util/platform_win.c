@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <io.h>
+#include <limits.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,9 +19,6 @@
 #include "util/fsutil.h"
 #include "util/platform.h"
 #include "util/sbuf.h"
-
-/* Every file binary: text mode would write CRLF and stop reading at ^Z. */
-int _CRT_fmode = _O_BINARY;
 
 /* path as UTF-16 (malloc'd); NULL when it is not UTF-8. */
 static wchar_t *wide(const char *s)
@@ -81,12 +79,34 @@ static int errno_of(DWORD e)
 
 void pf_startup(void)
 {
-	/* The console shows and reads UTF-8, as a Linux terminal does. */
-	SetConsoleOutputCP(CP_UTF8);
-	SetConsoleCP(CP_UTF8);
+	/* Every file binary: text mode turns CR LF into LF and stops reading
+	 * at the first ^Z, which would cut stored evidence files short. */
+	_fmode = _O_BINARY;
 	_setmode(_fileno(stdin), _O_BINARY);
 	_setmode(_fileno(stdout), _O_BINARY);
 	_setmode(_fileno(stderr), _O_BINARY);
+	/* The console shows and reads UTF-8, as a Linux terminal does. An
+	 * unbuffered stream hands the console a letter's bytes one write at a
+	 * time, which it shows as U+FFFD: whole lines go out instead (a
+	 * question is flushed before its answer is read). */
+	SetConsoleOutputCP(CP_UTF8);
+	SetConsoleCP(CP_UTF8);
+	if (_isatty(_fileno(stdout)))
+		setvbuf(stdout, NULL, _IOFBF, 1 << 14);
+	if (_isatty(_fileno(stderr)))
+		setvbuf(stderr, NULL, _IOFBF, 1 << 12);
+	/* ncurses takes the Windows console only without TERM; a TERM from a
+	 * Unix-like shell (Git Bash, or Wine's host) would send it looking
+	 * for a terminfo database that is not there. */
+	_putenv("TERM=");
+	/* The progress line of long commands redraws itself with \r\033[K. */
+	static const DWORD streams[] = { STD_OUTPUT_HANDLE, STD_ERROR_HANDLE };
+	for (size_t i = 0; i < sizeof streams / sizeof streams[0]; i++) {
+		HANDLE h = GetStdHandle(streams[i]);
+		DWORD mode;
+		if (GetConsoleMode(h, &mode))
+			SetConsoleMode(h, mode | ENABLE_VIRTUAL_TERMINAL_PROCESSING);
+	}
 }
 
 /* cchc decodes and encodes UTF-8 itself; msvcrt has no UTF-8 locale to
@@ -233,6 +253,20 @@ int pf_dup(int fd)
 bool pf_replace_open_file_ok(void)
 {
 	return false;
+}
+
+/* In %TEMP%, opened with msvcrt's "T" (kept in memory while it fits) and
+ * "D" (deleted when closed, also when the process is killed). */
+FILE *pf_tmpfile(void)
+{
+	wchar_t dir[MAX_PATH + 1], name[MAX_PATH + 1];
+	DWORD n = GetTempPathW(sizeof dir / sizeof dir[0], dir);
+	if (n == 0 || n > MAX_PATH || !GetTempFileNameW(dir, L"cch", 0, name))
+		return NULL;
+	FILE *f = _wfopen(name, L"w+bTD");
+	if (!f)
+		DeleteFileW(name);
+	return f;
 }
 
 const char *pf_null_device(void)
@@ -389,20 +423,31 @@ void fs_tmp_abort(struct fs_tmp *t)
 
 /* ---- what msvcrt lacks (util/compat.h) ---- */
 
-/* Not atomic like POSIX pread: cchc never shares a descriptor between
- * threads. */
+/* Not atomic like POSIX pread (cchc never shares a descriptor between
+ * threads), but like it the file position is left where it was: a reader
+ * that samples the head of a file with pread goes on with read(). */
 ssize_t pread(int fd, void *buf, size_t n, off_t off)
 {
-	if (_lseeki64(fd, off, SEEK_SET) < 0)
+	__int64 at = _lseeki64(fd, 0, SEEK_CUR);
+	if (at < 0 || _lseeki64(fd, off, SEEK_SET) < 0)
 		return -1;
-	return _read(fd, buf, n > INT_MAX ? INT_MAX : (unsigned)n);
+	int r = _read(fd, buf, n > INT_MAX ? INT_MAX : (unsigned)n);
+	int e = errno;
+	_lseeki64(fd, at, SEEK_SET);
+	errno = e;
+	return r;
 }
 
 ssize_t pwrite(int fd, const void *buf, size_t n, off_t off)
 {
-	if (_lseeki64(fd, off, SEEK_SET) < 0)
+	__int64 at = _lseeki64(fd, 0, SEEK_CUR);
+	if (at < 0 || _lseeki64(fd, off, SEEK_SET) < 0)
 		return -1;
-	return _write(fd, buf, n > INT_MAX ? INT_MAX : (unsigned)n);
+	int r = _write(fd, buf, n > INT_MAX ? INT_MAX : (unsigned)n);
+	int e = errno;
+	_lseeki64(fd, at, SEEK_SET);
+	errno = e;
+	return r;
 }
 
 char *strcasestr(const char *haystack, const char *needle)
