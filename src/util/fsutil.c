@@ -1,4 +1,5 @@
 #include <config.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -214,6 +215,64 @@ int fs_check_regular(const char *path, struct cchc_err *err)
 		       S_ISDIR(st.st_mode) ? "là thư mục" : "là thiết bị, ống hay ổ cắm",
 		       S_ISDIR(st.st_mode) ? "thư mục" : "thiết bị", S_ISDIR(st.st_mode) ? "" :
 		       ", hoặc --out - để in ra màn hình");
+}
+
+void fs_sweep_tmp(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (strncmp(e->d_name, FS_TMP_PREFIX, strlen(FS_TMP_PREFIX)) != 0)
+			continue;
+		struct sbuf p = SBUF_INIT;
+		sbuf_addf(&p, "%s/%s", dir, e->d_name);
+		pf_tmp_remove_unheld(p.s);
+		sbuf_free(&p);
+	}
+	closedir(d);
+}
+
+int fs_tmp_open(struct fs_tmp *t, const char *path, mode_t mode, int flags, struct cchc_err *err)
+{
+	t->fd = -1;
+	t->name = NULL;
+	t->proc[0] = '\0';
+	t->flags = flags;
+	if (fs_check_target(path, flags, err) || fs_check_regular(path, err))
+		return err->code;
+	char *dir = fs_dirname(path);
+	fs_sweep_tmp(dir);
+	int rc = pf_tmp_create(t, dir, path, fs_umasked(mode), err);
+	free(dir);
+	return rc;
+}
+
+int fs_tmp_commit(struct fs_tmp *t, const char *path, struct cchc_err *err)
+{
+	int ok = fsync(t->fd) == 0;
+	int e = errno;
+	if (ok && !(t->flags & FS_GUARDED_OK) && fs_guard_check(path, err)) {
+		fs_tmp_abort(t);
+		return err->code;
+	}
+	if (ok && pf_tmp_place(t, path) != 0) {
+		ok = 0;
+		e = errno;
+	}
+	if (!ok) {
+		fs_tmp_abort(t);
+		if (e == EEXIST && !(t->flags & FS_OVERWRITE))
+			return fs_exists_error(path, err);
+		return err_set(err, CCHC_EIO, "Không ghi được %s: %s", path, err_sys(e));
+	}
+	free(t->name);
+	t->name = NULL;
+	char *dir = fs_dirname(path);
+	pf_sync_folder(dir);
+	free(dir);
+	return CCHC_OK;
 }
 
 int fs_write_atomic(const char *path, const void *data, size_t n, mode_t mode, int flags,

@@ -77,6 +77,10 @@ const char *fs_tmp_path(const struct fs_tmp *t);
 int fs_tmp_commit(struct fs_tmp *t, const char *path, struct cchc_err *err);
 /* Closes and removes it. */
 void fs_tmp_abort(struct fs_tmp *t);
+/* What the temporary files' names start with. */
+#define FS_TMP_PREFIX ".cchc-tmp-"
+/* Removes the temporary files in dir that a killed writer left. */
+void fs_sweep_tmp(const char *dir);
 /* Writes all n bytes to fd, again after an interruption; -1 with errno. */
 int fs_write_all(int fd, const void *buf, size_t n);
 /* Creates path and its missing parents with the given mode. */

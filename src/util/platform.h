@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <sys/types.h>
 #include "util/err.h"
 
 /* First thing in main: a write past a file-size limit fails with EFBIG
@@ -54,6 +55,16 @@ bool pf_replace_open_file_ok(void);
 FILE *pf_tmpfile(void);
 /* The file that names nothing ("/dev/null", "NUL"). */
 const char *pf_null_device(void);
+
+/* The platform's half of fs_tmp (util/fsutil.h): makes t's file for path
+ * in dir with mode; removes the temporary file at path unless a live
+ * writer holds it; closes t's file and puts it in place of path (replacing
+ * only with FS_OVERWRITE): 0, or -1 with errno. */
+struct fs_tmp;
+int pf_tmp_create(struct fs_tmp *t, const char *dir, const char *path, mode_t mode,
+		  struct cchc_err *err);
+void pf_tmp_remove_unheld(const char *path);
+int pf_tmp_place(struct fs_tmp *t, const char *path);
 
 /* A lock on a folder being written, so that a sweep by another process
  * leaves it alone: a handle >= 0, or -1 when the system has none. With

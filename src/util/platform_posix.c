@@ -2,7 +2,6 @@
  * util/fsutil.h that writes through temporary files: O_TMPFILE, linkat,
  * flock and renameat2 where the system has them. */
 #include <config.h>
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <langinfo.h>
@@ -195,41 +194,23 @@ mode_t fs_umasked(mode_t mode)
 	return mode & ~m;
 }
 
-#define TMP_PREFIX ".cchc-tmp-"
-
-/* Removes the TMP_PREFIX files in dir that no process holds (the writer
- * keeps a lock on its own): what a cchc killed while writing there left. */
-static void sweep_tmp(const char *dir)
+/* The writer keeps a lock on its own file, named or not. */
+void pf_tmp_remove_unheld(const char *path)
 {
-	DIR *d = opendir(dir);
-	if (!d)
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
 		return;
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		if (strncmp(e->d_name, TMP_PREFIX, strlen(TMP_PREFIX)) != 0)
-			continue;
-		int fd = openat(dirfd(d), e->d_name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-		if (fd < 0)
-			continue;
-		struct stat st;
-		if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && flock(fd, LOCK_EX | LOCK_NB) == 0)
-			unlinkat(dirfd(d), e->d_name, 0);
-		close(fd);
-	}
-	closedir(d);
+	struct stat st;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && flock(fd, LOCK_EX | LOCK_NB) == 0)
+		unlink(path);
+	close(fd);
 }
 
-int fs_tmp_open(struct fs_tmp *t, const char *path, mode_t mode, int flags, struct cchc_err *err)
+/* Unnamed (O_TMPFILE, named through /proc) where the system allows, else
+ * a short name in path's folder, locked either way. */
+int pf_tmp_create(struct fs_tmp *t, const char *dir, const char *path, mode_t mode,
+		  struct cchc_err *err)
 {
-	t->fd = -1;
-	t->name = NULL;
-	t->proc[0] = '\0';
-	t->flags = flags;
-	if (fs_check_target(path, flags, err) || fs_check_regular(path, err))
-		return err->code;
-	mode = fs_umasked(mode);
-	char *dir = fs_dirname(path);
-	sweep_tmp(dir);
 #ifdef O_TMPFILE
 	/* CCHC_NO_TMPFILE=1: as on a file system without it (a FAT stick), for tests */
 	const char *no = getenv("CCHC_NO_TMPFILE");
@@ -244,19 +225,17 @@ int fs_tmp_open(struct fs_tmp *t, const char *path, mode_t mode, int flags, stru
 	if (t->fd < 0) {
 		/* a short name in path's folder: one near the 255-byte limit still fits */
 		struct sbuf b = SBUF_INIT;
-		sbuf_addf(&b, "%s/" TMP_PREFIX "XXXXXX", dir);
+		sbuf_addf(&b, "%s/" FS_TMP_PREFIX "XXXXXX", dir);
 		t->fd = mkstemp(b.s);
 		if (t->fd < 0) {
 			int e = errno;
 			sbuf_free(&b);
-			free(dir);
 			return err_set(err, CCHC_EIO, "Không tạo được tệp tạm cạnh %s: %s", path,
 				       err_sys(e));
 		}
 		t->name = sbuf_detach(&b);
 	}
-	free(dir);
-	flock(t->fd, LOCK_EX); /* sweep_tmp leaves it alone, named or not */
+	flock(t->fd, LOCK_EX); /* a sweep leaves it alone, named or not */
 	if (fchmod(t->fd, mode) != 0) {
 		int e = errno;
 		fs_tmp_abort(t);
@@ -282,7 +261,7 @@ static int link_tmp(struct fs_tmp *t, const char *path)
 	char *dir = fs_dirname(path);
 	for (unsigned i = 0; i < 100; i++) {
 		struct sbuf b = SBUF_INIT;
-		sbuf_addf(&b, "%s/" TMP_PREFIX "%ld-%u", dir, (long)getpid(), i);
+		sbuf_addf(&b, "%s/" FS_TMP_PREFIX "%ld-%u", dir, (long)getpid(), i);
 		if (linkat(AT_FDCWD, t->proc, AT_FDCWD, b.s, AT_SYMLINK_FOLLOW) == 0) {
 			free(dir);
 			t->name = sbuf_detach(&b);
@@ -321,42 +300,21 @@ static int rename_new(const char *from, const char *path)
 	return rename(from, path);
 }
 
-int fs_tmp_commit(struct fs_tmp *t, const char *path, struct cchc_err *err)
+int pf_tmp_place(struct fs_tmp *t, const char *path)
 {
-	int ok = fsync(t->fd) == 0;
+	int r = !t->name ? link_tmp(t, path) : 0;
 	int e = errno;
-	if (ok && !(t->flags & FS_GUARDED_OK) && fs_guard_check(path, err)) {
-		fs_tmp_abort(t);
-		return err->code;
-	}
-	if (ok && !t->name && link_tmp(t, path) != 0) {
-		ok = 0;
-		e = errno;
-	}
-	if (close(t->fd) != 0 && ok) {
-		ok = 0;
+	if (close(t->fd) != 0 && r == 0) {
+		r = -1;
 		e = errno;
 	}
 	t->fd = -1;
-	if (ok && t->name) {
-		int r = t->flags & FS_OVERWRITE ? rename(t->name, path) : rename_new(t->name, path);
-		if (r != 0) {
-			ok = 0;
-			e = errno;
-		}
+	if (r == 0 && t->name) {
+		r = t->flags & FS_OVERWRITE ? rename(t->name, path) : rename_new(t->name, path);
+		e = errno;
 	}
-	if (!ok) {
-		fs_tmp_abort(t);
-		if (e == EEXIST && !(t->flags & FS_OVERWRITE))
-			return fs_exists_error(path, err);
-		return err_set(err, CCHC_EIO, "Không ghi được %s: %s", path, err_sys(e));
-	}
-	free(t->name);
-	t->name = NULL;
-	char *dir = fs_dirname(path);
-	pf_sync_folder(dir);
-	free(dir);
-	return CCHC_OK;
+	errno = e;
+	return r;
 }
 
 void fs_tmp_abort(struct fs_tmp *t)

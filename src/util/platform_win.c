@@ -6,7 +6,6 @@
 #include <config.h>
 #include <windows.h>
 #include <ctype.h>
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <io.h>
@@ -298,45 +297,25 @@ mode_t fs_umasked(mode_t mode)
 	return mode;
 }
 
-#define TMP_PREFIX ".cchc-tmp-"
-
-/* Removes the TMP_PREFIX files in dir a killed cchc left: Windows refuses
- * to delete a file another process has open, so a live writer's stays. */
-static void sweep_tmp(const char *dir)
+/* Windows refuses to delete a file another process has open, so a live
+ * writer's stays. */
+void pf_tmp_remove_unheld(const char *path)
 {
-	DIR *d = opendir(dir);
-	if (!d)
-		return;
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		if (strncmp(e->d_name, TMP_PREFIX, strlen(TMP_PREFIX)) != 0)
-			continue;
-		struct sbuf p = SBUF_INIT;
-		sbuf_addf(&p, "%s/%s", dir, e->d_name);
-		wchar_t *w = wide(p.s);
-		if (w)
-			DeleteFileW(w);
-		free(w);
-		sbuf_free(&p);
-	}
-	closedir(d);
+	wchar_t *w = wide(path);
+	if (w)
+		DeleteFileW(w);
+	free(w);
 }
 
-int fs_tmp_open(struct fs_tmp *t, const char *path, mode_t mode, int flags, struct cchc_err *err)
+/* A new name in path's folder: Windows has no unnamed files. */
+int pf_tmp_create(struct fs_tmp *t, const char *dir, const char *path, mode_t mode,
+		  struct cchc_err *err)
 {
-	t->fd = -1;
-	t->name = NULL;
-	t->proc[0] = '\0';
-	t->flags = flags;
-	if (fs_check_target(path, flags, err) || fs_check_regular(path, err))
-		return err->code;
-	char *dir = fs_dirname(path);
-	sweep_tmp(dir);
 	static unsigned counter;
 	int e = EEXIST;
 	for (int i = 0; i < 100 && t->fd < 0 && e == EEXIST; i++) {
 		struct sbuf b = SBUF_INIT;
-		sbuf_addf(&b, "%s/" TMP_PREFIX "%lu-%u", dir, (unsigned long)GetCurrentProcessId(),
+		sbuf_addf(&b, "%s/" FS_TMP_PREFIX "%lu-%u", dir, (unsigned long)GetCurrentProcessId(),
 			  counter++);
 		wchar_t *w = wide(b.s);
 		t->fd = w ? _wopen(w, _O_RDWR | _O_CREAT | _O_EXCL | _O_BINARY | _O_NOINHERIT,
@@ -348,7 +327,6 @@ int fs_tmp_open(struct fs_tmp *t, const char *path, mode_t mode, int flags, stru
 		else
 			sbuf_free(&b);
 	}
-	free(dir);
 	if (t->fd < 0)
 		return err_set(err, CCHC_EIO, "Không tạo được tệp tạm cạnh %s: %s", path, err_sys(e));
 	return CCHC_OK;
@@ -378,32 +356,12 @@ static int move_into_place(const char *from, const char *path, int flags)
 	return r;
 }
 
-int fs_tmp_commit(struct fs_tmp *t, const char *path, struct cchc_err *err)
+/* Windows will not rename an open file: closed first, then moved. */
+int pf_tmp_place(struct fs_tmp *t, const char *path)
 {
-	int ok = _commit(t->fd) == 0;
-	int e = errno;
-	if (ok && !(t->flags & FS_GUARDED_OK) && fs_guard_check(path, err)) {
-		fs_tmp_abort(t);
-		return err->code;
-	}
-	if (_close(t->fd) != 0 && ok) {
-		ok = 0;
-		e = errno;
-	}
+	int r = _close(t->fd);
 	t->fd = -1;
-	if (ok && move_into_place(t->name, path, t->flags) != 0) {
-		ok = 0;
-		e = errno;
-	}
-	if (!ok) {
-		fs_tmp_abort(t);
-		if (e == EEXIST && !(t->flags & FS_OVERWRITE))
-			return fs_exists_error(path, err);
-		return err_set(err, CCHC_EIO, "Không ghi được %s: %s", path, err_sys(e));
-	}
-	free(t->name);
-	t->name = NULL;
-	return CCHC_OK;
+	return r == 0 ? move_into_place(t->name, path, t->flags) : -1;
 }
 
 void fs_tmp_abort(struct fs_tmp *t)
@@ -426,28 +384,27 @@ void fs_tmp_abort(struct fs_tmp *t)
 /* Not atomic like POSIX pread (cchc never shares a descriptor between
  * threads), but like it the file position is left where it was: a reader
  * that samples the head of a file with pread goes on with read(). */
-ssize_t pread(int fd, void *buf, size_t n, off_t off)
+static ssize_t at_offset(int fd, void *rbuf, const void *wbuf, size_t n, off_t off)
 {
 	__int64 at = _lseeki64(fd, 0, SEEK_CUR);
 	if (at < 0 || _lseeki64(fd, off, SEEK_SET) < 0)
 		return -1;
-	int r = _read(fd, buf, n > INT_MAX ? INT_MAX : (unsigned)n);
+	unsigned k = n > INT_MAX ? INT_MAX : (unsigned)n;
+	int r = rbuf ? _read(fd, rbuf, k) : _write(fd, wbuf, k);
 	int e = errno;
 	_lseeki64(fd, at, SEEK_SET);
 	errno = e;
 	return r;
 }
 
+ssize_t pread(int fd, void *buf, size_t n, off_t off)
+{
+	return at_offset(fd, buf, NULL, n, off);
+}
+
 ssize_t pwrite(int fd, const void *buf, size_t n, off_t off)
 {
-	__int64 at = _lseeki64(fd, 0, SEEK_CUR);
-	if (at < 0 || _lseeki64(fd, off, SEEK_SET) < 0)
-		return -1;
-	int r = _write(fd, buf, n > INT_MAX ? INT_MAX : (unsigned)n);
-	int e = errno;
-	_lseeki64(fd, at, SEEK_SET);
-	errno = e;
-	return r;
+	return at_offset(fd, NULL, buf, n, off);
 }
 
 char *strcasestr(const char *haystack, const char *needle)
