@@ -85,6 +85,7 @@ static int run_ui(struct cli_ctx *ctx, struct ui_options *ui)
 {
 	if (pf_utf8_locale())
 		return CLI_ERR;
+	ctx->open_flags = DB_CHECK_LATER;   /* after the first paint (ui_run) */
 	if (confirm_create(ctx, ui) || cli_open_db(ctx))
 		return CLI_ERR;
 	struct cchc_err err = { 0 };

@@ -172,6 +172,23 @@ void pf_folder_unlock(int lock)
 		close(lock);
 }
 
+int pf_lockfile_open(const char *path, bool write)
+{
+	int flags = write ? O_RDWR | O_CREAT : O_RDONLY;
+	return open(path, flags | O_NOFOLLOW | O_CLOEXEC, 0600);
+}
+
+/* flock: whole-file and advisory, apart from the record locks SQLite
+ * takes (a close here never drops one of those, as it would an fcntl lock). */
+int pf_lockfile_lock(int fd, bool exclusive, bool wait)
+{
+	int op = (exclusive ? LOCK_EX : LOCK_SH) | (wait ? 0 : LOCK_NB);
+	int r;
+	while ((r = flock(fd, op)) != 0 && errno == EINTR)
+		;
+	return r == 0 ? 0 : -1;
+}
+
 void pf_sync_folder(const char *dir)
 {
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);

@@ -253,13 +253,13 @@ run "$CCHC" unit list
 expect_rc 0
 
 # a page damaged in the middle is found when the last run did not close
-# cleanly (a -wal file left over)
+# cleanly (a cchc killed)
 cp "$T/saved.db" "$CCHC_DB"
 pages=$(q "$CCHC_DB" 'PRAGMA page_count')
 for p in $((pages / 3)) $((pages / 2)) $((2 * pages / 3)); do
 	head -c 4096 /dev/zero | tr '\0' '\377' | dd of="$CCHC_DB" bs=4096 seek="$p" conv=notrunc 2>/dev/null
 done
-: >"$CCHC_DB-wal"
+cchc_killed "$CCHC_DB"
 run "$CCHC" unit list
 expect_rc 1
 expect_grep "cchc restore $B/$good" "$T/err"
