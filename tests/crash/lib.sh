@@ -107,9 +107,21 @@ check_db() {
 }
 
 # check_write DB TAG: cchc opens DB, and a new unit is written and there.
+# When the killed cchc had marked DB-lock open ('1'), the open checks the
+# file (quick_check, counted in $crash_checked); when it had ended by itself
+# (and no cchc is left), nothing is checked.
+crash_checked=0
 check_write() {
-	id=$(CCHC_DB="$1" "$CCHC" unit add "Phòng kiểm tra $2" --code "CK$2" 2>"$T/err") ||
-		{ bad "cchc cannot write $1 afterwards: $(cat "$T/err")"; return 1; }
+	mark=$(head -c 1 "$1-lock" 2>/dev/null || true)
+	rm -f "$T/trace"
+	id=$(CCHC_DB="$1" CCHC_TRACE_SQL="$T/trace" "$CCHC" unit add "Phòng kiểm tra $2" --code "CK$2" \
+		2>"$T/err") || { bad "cchc cannot write $1 afterwards: $(cat "$T/err")"; return 1; }
+	if [ "$mark" = 1 ]; then
+		grep -q 'PRAGMA quick_check' "$T/trace" &&
+			crash_checked=$((crash_checked + 1)) || bad "no check after a cchc was killed"
+	elif grep -q 'PRAGMA quick_check' "$T/trace"; then
+		bad "checked though the last cchc closed (mark '$mark')"
+	fi
 	n=$(sql "$1" "SELECT count(*) FROM unit WHERE id = $id AND name = 'Phòng kiểm tra $2'")
 	[ "$n" = 1 ] || { bad "the write afterwards (unit $id) is not in $1"; return 1; }
 }
