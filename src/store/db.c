@@ -203,17 +203,15 @@ int db_begin_internal(struct db *db, struct cchc_err *err)
 
 int db_begin(struct db *db, struct cchc_err *err)
 {
-	/* the first write of a day makes the day's backup, before the
-	 * transaction; its failure never blocks the clerk's write */
-	struct cchc_err warn = { 0 };
-	if (backup_daily(db, &warn))
-		snprintf(db->warning, sizeof db->warning, "%s", warn.msg);
+	/* the first write of a day makes the day's backup, once committed */
+	bool backup = backup_daily_due(db);
 	if (history_arm(db, err) || db_begin_internal(db, err))
 		return err->code;
 	if (history_action_begin(db, err)) {
 		db_rollback(db);
 		return err->code;
 	}
+	db->daily_backup = backup;
 	return CCHC_OK;
 }
 
@@ -224,8 +222,15 @@ int db_commit(struct db *db, struct cchc_err *err)
 		return err->code;
 	}
 	int rc = sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
-	if (rc == SQLITE_OK)
+	bool backup = db->daily_backup;
+	db->daily_backup = false;
+	if (rc == SQLITE_OK) {
+		/* the day's backup starts once the write is in: the write does
+		 * not wait for it, and its failure blocks nothing */
+		if (backup)
+			backup_daily_start(db);
 		return CCHC_OK;
+	}
 	db_fail(db, rc, "lưu thay đổi", err);
 	db_rollback(db);
 	return err->code;
@@ -234,6 +239,7 @@ int db_commit(struct db *db, struct cchc_err *err)
 void db_rollback(struct db *db)
 {
 	db->action_id = 0;
+	db->daily_backup = false;
 	if (!sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }

@@ -16,10 +16,12 @@ struct db {
 	bool readonly;  /* the file or its folder cannot be written */
 	bool created;   /* the file did not exist before this open */
 	int64_t action_id; /* the user action being written (history), or 0 */
+	bool daily_backup; /* the day's backup starts when this action commits */
 	bool record_rows;  /* the history records this action's rows */
 	bool history_armed; /* this connection's history triggers are made */
 	char warning[768]; /* a problem that did not stop the write (the daily
-			    * backup failed); the caller shows it, then clears it */
+			    * backup failed, where it ran in this process); the
+			    * caller shows it, then clears it */
 	FILE *trace;       /* CCHC_TRACE_SQL: each statement's time, for profiling */
 	int lock_fd;       /* <database>-lock, held shared while open (db_open), or -1 */
 	bool check_due;    /* the last cchc did not close: a check is due

@@ -26,6 +26,9 @@ const char *pf_user_name(void);
 char *pf_default_db_path(void);
 /* Where that is, as --help says it. */
 const char *pf_default_db_hint(void);
+/* The running program's own file (malloc'd), to start another cchc in the
+ * background; NULL when the system does not say. */
+char *pf_self_path(void);
 /* The folder of per-user settings (malloc'd). */
 char *pf_config_dir(void);
 /* The folder of the data shipped with the program (malloc'd): the

@@ -74,6 +74,13 @@ const char *pf_default_db_hint(void)
 	return "$XDG_DATA_HOME/cchc/cchc.db = ~/.local/share/cchc/cchc.db";
 }
 
+/* Linux's /proc/self/exe; elsewhere NULL (the daily backup then runs in
+ * the foreground). */
+char *pf_self_path(void)
+{
+	return realpath("/proc/self/exe", NULL);
+}
+
 char *pf_config_dir(void)
 {
 	struct sbuf b = SBUF_INIT;

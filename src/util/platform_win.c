@@ -139,6 +139,13 @@ char *pf_config_dir(void)
 	return d ? d : xstrdup("cchc");
 }
 
+char *pf_self_path(void)
+{
+	wchar_t w[32768];
+	DWORD n = GetModuleFileNameW(NULL, w, sizeof w / sizeof w[0]);
+	return n == 0 || n >= sizeof w / sizeof w[0] ? NULL : narrow(w);
+}
+
 /* The folder of cchc.exe: data\ and themes\ are unpacked beside it. */
 char *pf_shipped_data_dir(void)
 {

@@ -112,6 +112,11 @@ check_db() {
 # (and no cchc is left), nothing is checked.
 crash_checked=0
 check_write() {
+	# a day's backup the killed cchc started runs on in a cchc of its own:
+	# it ends first, so that the open below is alone
+	if command -v flock >/dev/null 2>&1 && [ -e "$1-lock" ]; then
+		flock -w 60 "$1-lock" true || bad "a cchc still has $1 open after 60 s"
+	fi
 	mark=$(head -c 1 "$1-lock" 2>/dev/null || true)
 	rm -f "$T/trace"
 	id=$(CCHC_DB="$1" CCHC_TRACE_SQL="$T/trace" "$CCHC" unit add "Phòng kiểm tra $2" --code "CK$2" \
