@@ -45,6 +45,8 @@ static void usage(FILE *out)
 		"  CCHC_TODAY=YYYY-MM-DD   ngày \"hôm nay\" (để thử và trình diễn)\n"
 		"  NO_COLOR=1        không dùng màu\n"
 		"  CCHC_NO_AUTO_BACKUP=1   không tự sao lưu mỗi ngày (như thiết lập backup.auto no)\n"
+		"  CCHC_BACKUP_WAIT=1      thay đổi đầu tiên trong ngày chờ bản sao lưu hằng ngày (chạy\n"
+		"                          ngầm sau thay đổi) xong mới trả về (để thử)\n"
 		"  CCHC_TRACE_SQL=TỆP      ghi thời gian của từng câu lệnh SQL vào TỆP (tìm chỗ chậm)\n"
 		"  CCHC_NO_TMPFILE=1       ghi tệp như trên ổ không có tệp tạm không tên (USB FAT; để thử)\n"
 		"\n"
