@@ -270,7 +270,7 @@ int pf_lockfile_open(const char *path, bool write)
 	free(w);
 	if (h == INVALID_HANDLE_VALUE)
 		return -1;
-	int fd = _open_osfhandle((intptr_t)h, (write ? _O_RDWR : _O_RDONLY) | _O_NOINHERIT);
+	int fd = _open_osfhandle((intptr_t)h, write ? 0 : _O_RDONLY);
 	if (fd < 0)
 		CloseHandle(h);
 	return fd;

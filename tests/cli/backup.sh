@@ -355,7 +355,7 @@ exit 0
 
 # ---- the daily backup runs behind the write, which does not wait for it ----
 unset CCHC_BACKUP_WAIT
-if command -v flock >/dev/null 2>&1; then
+if command -v flock >/dev/null 2>&1 && command -v pgrep >/dev/null 2>&1; then
 	mkdir "$T/bg"
 	DBG="$T/bg/cchc.db"
 	"$CCHC" --create --db "$DBG" unit add "Phòng A" --code PA >/dev/null || fail "bg: create"
