@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include "cli/cli.h"
 #include "core/demo.h"
+#include "store/backup.h"
 #include "text/date.h"
 #include "util/platform.h"
 #include "ui/ui.h"
@@ -130,6 +131,7 @@ int main(int argc, char **argv)
 	struct ui_options ui = { 0 };
 	struct cchc_err err = { 0 };
 	pf_startup();
+	backup_daily_in_background(true);   /* as `cchc backup --daily` */
 	int i = 1;
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		if (cli_is_help(argv[i])) {

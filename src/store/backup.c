@@ -1020,6 +1020,16 @@ int backup_daily(struct db *db, struct cchc_err *err)
 	return rc;
 }
 
+/* Whether the daily backup may run in another process: only the cchc
+ * program itself can be started as `cchc backup --daily` (main sets it);
+ * tests and tools linked with the library make it in their own process. */
+static bool daily_background;
+
+void backup_daily_in_background(bool on)
+{
+	daily_background = on;
+}
+
 /* How long backup_daily_start waits for the process it starts: not at all,
  * unless CCHC_BACKUP_WAIT=1 (tests: until it ends). */
 static int daily_wait_ms(void)
@@ -1036,7 +1046,7 @@ void backup_daily_start(struct db *db)
 		free(path);
 		return;
 	}
-	char *self = pf_self_path();
+	char *self = daily_background ? pf_self_path() : NULL;
 	struct cchc_err e = { 0 };
 	int status = 0, wait_ms = daily_wait_ms();
 	const char *argv[] = { self, "--db", db->path, "backup", "--daily", NULL };

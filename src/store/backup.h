@@ -24,9 +24,13 @@ int backup_make(struct db *db, const char *dest, int flags, struct cchc_err *err
  * (db_commit): `cchc backup --daily` on this database, in a process of its
  * own that the write does not wait for (CCHC_BACKUP_WAIT=1: it waits, and
  * a failure of today's is left in db->warning). Where no process can be
- * started, the backup is made here and a failure left in db->warning. */
+ * started (or backup_daily_in_background is off), the backup is made here
+ * and a failure left in db->warning. */
 bool backup_daily_due(struct db *db);
 void backup_daily_start(struct db *db);
+/* Lets backup_daily_start run the backup in another process: only in the
+ * cchc program (main), which that process runs again; off by default. */
+void backup_daily_in_background(bool on);
 
 /* The daily backup itself (`cchc backup --daily`): when
  * backups/<name>-YYYY-MM-DD.db is not there for today (CCHC_TODAY

@@ -369,6 +369,7 @@ if command -v flock >/dev/null 2>&1 && command -v pgrep >/dev/null 2>&1; then
 	# write returns while its backup waits behind it
 	flock -o "$T/bg/backups/.cchc-daily.lock" sleep 60 >/dev/null 2>&1 &
 	lockpid=$!
+	trap 'pkill -P "$lockpid" sleep; kill "$lockpid" 2>/dev/null; rm -rf "$T"' EXIT
 	sleep 0.3
 	CCHC_TODAY=2026-11-25 run "$CCHC" --db "$DBG" unit add "Phòng B" --code PB
 	expect_rc 0

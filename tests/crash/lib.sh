@@ -11,6 +11,10 @@ for tool in sqlite3 od; do
 	command -v "$tool" >/dev/null 2>&1 || { echo "SKIP: $tool is not installed"; exit 77; }
 done
 export CCHC_TODAY=2026-11-24
+# The day's backup runs in a cchc of its own; each command waits for it, so
+# that no backup still starting up shares the file with the open after it
+# (check_write waits for one a kill left running).
+export CCHC_BACKUP_WAIT=1
 D="$FIXTURES/dossiers"
 
 failures=0
