@@ -37,7 +37,7 @@ libcchc_a_SOURCES += \
 	src/store/search_index.c src/store/search_index.h \
 	src/store/history.c src/store/history.h \
 	src/core/search.c src/core/search.h \
-	src/store/db.c src/store/db.h \
+	src/store/db.c src/store/db.h src/store/db_check.c \
 	src/store/backup.c src/store/backup.h \
 	src/store/schema.c src/store/schema.h \
 	src/store/embedded.c src/store/embedded.h \

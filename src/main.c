@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include "cli/cli.h"
 #include "core/demo.h"
+#include "store/backup.h"
 #include "text/date.h"
 #include "util/platform.h"
 #include "ui/ui.h"
@@ -45,6 +46,8 @@ static void usage(FILE *out)
 		"  CCHC_TODAY=YYYY-MM-DD   ngày \"hôm nay\" (để thử và trình diễn)\n"
 		"  NO_COLOR=1        không dùng màu\n"
 		"  CCHC_NO_AUTO_BACKUP=1   không tự sao lưu mỗi ngày (như thiết lập backup.auto no)\n"
+		"  CCHC_BACKUP_WAIT=1      thay đổi đầu tiên trong ngày chờ bản sao lưu hằng ngày (chạy\n"
+		"                          ngầm sau thay đổi) xong mới trả về (để thử)\n"
 		"  CCHC_TRACE_SQL=TỆP      ghi thời gian của từng câu lệnh SQL vào TỆP (tìm chỗ chậm)\n"
 		"  CCHC_NO_TMPFILE=1       ghi tệp như trên ổ không có tệp tạm không tên (USB FAT; để thử)\n"
 		"\n"
@@ -85,6 +88,7 @@ static int run_ui(struct cli_ctx *ctx, struct ui_options *ui)
 {
 	if (pf_utf8_locale())
 		return CLI_ERR;
+	ctx->open_flags = DB_CHECK_LATER;   /* after the first paint (ui_run) */
 	if (confirm_create(ctx, ui) || cli_open_db(ctx))
 		return CLI_ERR;
 	struct cchc_err err = { 0 };
@@ -127,6 +131,7 @@ int main(int argc, char **argv)
 	struct ui_options ui = { 0 };
 	struct cchc_err err = { 0 };
 	pf_startup();
+	backup_daily_in_background(true);   /* as `cchc backup --daily` */
 	int i = 1;
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		if (cli_is_help(argv[i])) {

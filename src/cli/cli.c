@@ -149,7 +149,7 @@ int cli_open_db(struct cli_ctx *ctx)
 		free(path);
 		return cli_error(&err);
 	}
-	int rc = db_open(&ctx->db, path, &err);
+	int rc = db_open_ex(&ctx->db, path, ctx->open_flags, &err);
 	free(path);
 	if (!rc && ctx->db.created && !ctx->db.readonly)
 		rc = criteria_national_load(&ctx->db, &err);

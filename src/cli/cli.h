@@ -11,6 +11,7 @@
 struct cli_ctx {
 	const char *db_path;   /* --db, else CCHC_DB / default */
 	bool create;           /* --create: a missing --db / CCHC_DB file may be made */
+	int open_flags;        /* db_open_ex's: the full-screen program checks later */
 	struct db db;
 	bool db_open;
 };

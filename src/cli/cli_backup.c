@@ -33,10 +33,22 @@ const struct cli_cmd cli_backup_cmds[] = {
 };
 
 
+/* `cchc backup --daily` (not in --help): the day's automatic backup, which
+ * the first write of a day starts in the background (backup_daily_start). */
+static int daily_cmd(struct cli_ctx *ctx)
+{
+	struct cchc_err err = { 0 };
+	if (cli_open_db(ctx))
+		return CLI_ERR;
+	return backup_daily(&ctx->db, &err) ? cli_error(&err) : CLI_OK;
+}
+
 static int backup_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *to = NULL;
 	bool force = false;
+	if (argc == 1 && strcmp(argv[0], "--daily") == 0)
+		return daily_cmd(ctx);
 	for (int i = 0; i < argc; i++)
 		if (strcmp(argv[i], "--force") == 0)
 			force = true;

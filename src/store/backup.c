@@ -19,6 +19,7 @@
 #include "util/progress.h"
 #include "util/sbuf.h"
 #include "util/platform.h"
+#include "util/spawn.h"
 
 /* ---- names ---- */
 
@@ -908,22 +909,160 @@ static int daily_write(struct db *db, const char *path, struct cchc_err *err)
 	return CCHC_OK;
 }
 
+#define DAILY_FAILED "backup.failed"  /* setting: "YYYY-MM-DD<tab>why" of a failed daily backup */
+
+/* What the daily backup of date came to, kept in the database for the
+ * Overview and `cchc check`: why it failed, or nothing once one succeeds. */
+static void daily_record(struct db *db, const char *date, const struct cchc_err *failure)
+{
+	struct cchc_err e = { 0 };
+	if (failure) {
+		struct sbuf b = SBUF_INIT;
+		sbuf_addf(&b, "%s\t%s", date, failure->msg);
+		db_setting_set(db, DAILY_FAILED, b.s, &e);
+		sbuf_free(&b);
+	} else if (db_int_by_text(db, "SELECT count(*) FROM setting WHERE key = ?", DAILY_FAILED)) {
+		db_exec(db, "DELETE FROM setting WHERE key = '" DAILY_FAILED "'", &e);
+	}
+}
+
+bool backup_daily_failure(struct db *db, char date[11], char **why)
+{
+	char *v = db_setting_get(db, DAILY_FAILED);
+	char *tab = v ? strchr(v, '\t') : NULL;
+	if (!tab || tab - v != 10) {
+		free(v);
+		return false;
+	}
+	memcpy(date, v, 10);
+	date[10] = '\0';
+	*why = xstrdup(tab + 1);
+	free(v);
+	return true;
+}
+
+/* Today's daily backup path (malloc'd) and date, or NULL when this
+ * database has none (read-only, in memory, in a transaction). */
+static char *daily_today(struct db *db, char date[11])
+{
+	struct ymd today;
+	struct cchc_err e = { 0 };
+	if (db->readonly || !db->path || strcmp(db->path, ":memory:") == 0 ||
+	    !sqlite3_get_autocommit(db->h) || date_today(&today, &e))
+		return NULL;
+	date_format_iso(today, date);
+	return daily_path(db->path, date);
+}
+
+/* That path when the backup is due, else NULL: not there yet, not tried by
+ * this process today, not turned off. */
+static char *daily_due(struct db *db, char date[11])
+{
+	char *path = daily_today(db, date);
+	if (path && (exists(path) || tried_today(db->path, date) || auto_disabled(db))) {
+		free(path);
+		return NULL;
+	}
+	return path;
+}
+
+bool backup_daily_due(struct db *db)
+{
+	char date[11];
+	char *path = daily_due(db, date);
+	free(path);
+	return path != NULL;
+}
+
+/* backups/.<name>-daily.lock, held while a daily backup is written, so
+ * that a second cchc waits for the first and then finds the backup made:
+ * a descriptor to close, or -1 when the system gives no lock. */
+static int daily_lock(const char *db_path)
+{
+	char *dir = backup_dir(db_path), *stem = db_stem(db_path);
+	struct sbuf b = SBUF_INIT;
+	sbuf_addf(&b, "%s/.%s-daily.lock", dir, stem);
+	int fd = pf_lockfile_open(b.s, true);
+	if (fd >= 0 && pf_lockfile_lock(fd, true, true) != 0) {
+		close(fd);
+		fd = -1;
+	}
+	sbuf_free(&b);
+	free(dir);
+	free(stem);
+	return fd;
+}
+
+/* Writes the daily backup path of date, unless another cchc has written
+ * it meanwhile, and records how it went. */
+static int daily_run(struct db *db, const char *date, const char *path, struct cchc_err *err)
+{
+	char *dir = backup_dir(db->path);
+	int rc = fs_mkdir_p(dir, 0700, err);
+	free(dir);
+	int lock = rc ? -1 : daily_lock(db->path);
+	if (rc)
+		err_wrap(err, "Chưa sao lưu tự động được: ", "");
+	else if (!exists(path))
+		rc = daily_write(db, path, err);
+	if (lock >= 0)
+		close(lock);
+	daily_record(db, date, rc ? err : NULL);
+	return rc;
+}
+
 int backup_daily(struct db *db, struct cchc_err *err)
 {
-	if (db->readonly || !db->path || strcmp(db->path, ":memory:") == 0 ||
-	    !sqlite3_get_autocommit(db->h))
-		return CCHC_OK;
-	struct ymd today;
-	if (date_today(&today, err))
-		return err->code;
 	char date[11];
-	date_format_iso(today, date);
-	char *path = daily_path(db->path, date);
-	int rc = CCHC_OK;
-	if (!exists(path) && !tried_today(db->path, date) && !auto_disabled(db))
-		rc = daily_write(db, path, err);
+	char *path = daily_due(db, date);
+	int rc = path ? daily_run(db, date, path, err) : CCHC_OK;
 	free(path);
 	return rc;
+}
+
+/* Whether the daily backup may run in another process: only the cchc
+ * program itself can be started as `cchc backup --daily` (main sets it);
+ * tests and tools linked with the library make it in their own process. */
+static bool daily_background;
+
+void backup_daily_in_background(bool on)
+{
+	daily_background = on;
+}
+
+/* How long backup_daily_start waits for the process it starts: not at all,
+ * unless CCHC_BACKUP_WAIT=1 (tests: until it ends). */
+static int daily_wait_ms(void)
+{
+	const char *w = getenv("CCHC_BACKUP_WAIT");
+	return w && strcmp(w, "1") == 0 ? -1 : 0;
+}
+
+void backup_daily_start(struct db *db)
+{
+	char date[11];
+	char *path = daily_today(db, date);
+	if (!path || exists(path)) {
+		free(path);
+		return;
+	}
+	char *self = daily_background ? pf_self_path() : NULL;
+	struct cchc_err e = { 0 };
+	int status = 0, wait_ms = daily_wait_ms();
+	const char *argv[] = { self, "--db", db->path, "backup", "--daily", NULL };
+	int rc = self ? spawn_detached(argv, wait_ms, &status, &e) : CCHC_EIO;
+	free(self);
+	char failed_on[11], *why = NULL;
+	if (rc || status == 127) {
+		/* no second process: the work is done here, before the write returns */
+		if (daily_run(db, date, path, &e))
+			snprintf(db->warning, sizeof db->warning, "%s", e.msg);
+	} else if (wait_ms < 0 && backup_daily_failure(db, failed_on, &why) &&
+		   strcmp(failed_on, date) == 0) {
+		snprintf(db->warning, sizeof db->warning, "%s", why);
+	}
+	free(why);
+	free(path);
 }
 
 /* ---- restoring ---- */
@@ -1557,6 +1696,10 @@ static void check_backups(struct db *db, struct check_report *r)
 		}
 	}
 	backup_list_free(v, n);
+	char date[11], *why = NULL;
+	if (backup_daily_failure(db, date, &why))
+		report_add(r, CHECK_WARN, "Sao lưu tự động ngày %s: %s", date, why);
+	free(why);
 }
 
 static void check_schema(struct db *db, struct check_report *r);

@@ -17,15 +17,34 @@
  * itself. Call it outside a transaction. */
 int backup_make(struct db *db, const char *dest, int flags, struct cchc_err *err);
 
-/* The automatic backup, for the first write of each day; call it before
- * BEGIN. When backups/<name>-YYYY-MM-DD.db exists for today (CCHC_TODAY
- * honoured) it costs one stat. Otherwise, unless the setting backup.auto is
- * "no" or CCHC_NO_AUTO_BACKUP=1, it writes that backup and rotates: the
- * newest backup.keep_daily daily backups are kept, and of the older ones the
- * newest of each month for the backup.keep_monthly most recent such months;
- * the rest are deleted. Tried once per process and day. An error is for the
- * caller to show as a warning: the clerk's write should go on. */
+/* The automatic backup of each day: due at the day's first write (db_begin
+ * asks, before the write: today's backup is not there, not tried by this
+ * process today, backup.auto is not "no", CCHC_NO_AUTO_BACKUP is not 1;
+ * one stat when today's is there), started once that write is committed
+ * (db_commit): `cchc backup --daily` on this database, in a process of its
+ * own that the write does not wait for (CCHC_BACKUP_WAIT=1: it waits, and
+ * a failure of today's is left in db->warning). Where no process can be
+ * started (or backup_daily_in_background is off), the backup is made here
+ * and a failure left in db->warning. */
+bool backup_daily_due(struct db *db);
+void backup_daily_start(struct db *db);
+/* Lets backup_daily_start run the backup in another process: only in the
+ * cchc program (main), which that process runs again; off by default. */
+void backup_daily_in_background(bool on);
+
+/* The daily backup itself (`cchc backup --daily`): when
+ * backups/<name>-YYYY-MM-DD.db is not there for today (CCHC_TODAY
+ * honoured), unless the setting backup.auto is "no" or CCHC_NO_AUTO_BACKUP=1
+ * or another cchc is writing it, writes that backup and rotates: the newest
+ * backup.keep_daily daily backups are kept, and of the older ones the newest
+ * of each month for the backup.keep_monthly most recent such months; the
+ * rest are deleted. A failure is kept in the database (backup_daily_failure)
+ * until a daily backup succeeds. */
 int backup_daily(struct db *db, struct cchc_err *err);
+
+/* The last daily backup that failed and has not been followed by one that
+ * succeeded: its date (YYYY-MM-DD) and why (*why malloc'd); false when none. */
+bool backup_daily_failure(struct db *db, char date[11], char **why);
 
 /* The backups folder beside the database, malloc'd. */
 char *backup_dir(const char *db_path);

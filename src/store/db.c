@@ -118,10 +118,80 @@ int db_fail(struct db *db, int rc, const char *what, struct cchc_err *err)
 	}
 }
 
+static bool wal_left_over(const struct db *db);
+
 int db_exec(struct db *db, const char *sql, struct cchc_err *err)
 {
 	int rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
 	return rc == SQLITE_OK ? CCHC_OK : db_fail(db, rc, "thực hiện lệnh", err);
+}
+
+/* ---- whether the last cchc closed ----
+ * Every cchc holds a shared lock on <database>-lock (beside the file a
+ * symbolic link leads to, where SQLite keeps the -wal) for as long as it
+ * has the database open. Its first byte is '1' from the moment any cchc
+ * opens the file to write (synced to the disk before it reads or writes
+ * anything) until the last cchc to close (one that then takes the lock
+ * exclusively without waiting) clears it. An open that takes the lock
+ * exclusively is alone: the mark then means that a cchc ended without
+ * closing (killed, a power cut) and a check is due. Marking at open, not
+ * at the first write, leaves no write unmarked, whatever path it takes.
+ * A -wal beside the file says nothing by itself: any other connection open
+ * (another cchc, the sqlite3 shell) has one, and a read-only one may leave
+ * it behind. Another program's unclean end is not checked at open: SQLite
+ * recovers its -wal, and `cchc check` is there for the rest. */
+
+static char *lock_path(const char *path)
+{
+	char *real = realpath(path, NULL);
+	struct sbuf b = SBUF_INIT;
+	sbuf_addf(&b, "%s-lock", real ? real : path);
+	free(real);
+	return sbuf_detach(&b);
+}
+
+static char lock_mark(const struct db *db)
+{
+	char c = '0';
+	return pread(db->lock_fd, &c, 1, 0) == 1 ? c : '0';
+}
+
+/* Takes the shared lock for this connection's lifetime, and says whether
+ * a check is due. Without a lock file to go by (a folder that cannot be
+ * written, or a database of a cchc before this one) a -wal left over means,
+ * as it did, that the last cchc did not close. */
+static bool lock_take(struct db *db)
+{
+	char *p = lock_path(db->path);
+	bool was_there = access(p, F_OK) == 0;
+	db->lock_fd = pf_lockfile_open(p, !db->readonly);
+	free(p);
+	if (db->lock_fd < 0)
+		return wal_left_over(db);
+	/* not alone: another cchc has the file open, so none died with it */
+	bool alone = pf_lockfile_lock(db->lock_fd, true, false) == 0;
+	if (!alone)
+		pf_lockfile_lock(db->lock_fd, false, true);
+	bool due = alone && (was_there ? lock_mark(db) == '1' : wal_left_over(db));
+	if (!db->readonly && lock_mark(db) != '1' && pwrite(db->lock_fd, "1", 1, 0) == 1)
+		fsync(db->lock_fd);
+	if (alone)
+		pf_lockfile_lock(db->lock_fd, false, true);
+	return due;
+}
+
+/* The last cchc to close, with no check outstanding, clears the mark (a
+ * write of it that fails or is lost costs one check more); the lock goes
+ * with the descriptor. */
+static void lock_release(struct db *db)
+{
+	if (db->lock_fd < 0)
+		return;
+	if (!db->readonly && !db->check_due && lock_mark(db) != '0' &&
+	    pf_lockfile_lock(db->lock_fd, true, false) == 0 && pwrite(db->lock_fd, "0", 1, 0) != 1)
+		db->check_due = true;
+	close(db->lock_fd);
+	db->lock_fd = -1;
 }
 
 int db_begin_internal(struct db *db, struct cchc_err *err)
@@ -133,17 +203,15 @@ int db_begin_internal(struct db *db, struct cchc_err *err)
 
 int db_begin(struct db *db, struct cchc_err *err)
 {
-	/* the first write of a day makes the day's backup, before the
-	 * transaction; its failure never blocks the clerk's write */
-	struct cchc_err warn = { 0 };
-	if (backup_daily(db, &warn))
-		snprintf(db->warning, sizeof db->warning, "%s", warn.msg);
+	/* the first write of a day makes the day's backup, once committed */
+	bool backup = backup_daily_due(db);
 	if (history_arm(db, err) || db_begin_internal(db, err))
 		return err->code;
 	if (history_action_begin(db, err)) {
 		db_rollback(db);
 		return err->code;
 	}
+	db->daily_backup = backup;
 	return CCHC_OK;
 }
 
@@ -154,8 +222,15 @@ int db_commit(struct db *db, struct cchc_err *err)
 		return err->code;
 	}
 	int rc = sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
-	if (rc == SQLITE_OK)
+	bool backup = db->daily_backup;
+	db->daily_backup = false;
+	if (rc == SQLITE_OK) {
+		/* the day's backup starts once the write is in: the write does
+		 * not wait for it, and its failure blocks nothing */
+		if (backup)
+			backup_daily_start(db);
 		return CCHC_OK;
+	}
 	db_fail(db, rc, "lưu thay đổi", err);
 	db_rollback(db);
 	return err->code;
@@ -164,6 +239,7 @@ int db_commit(struct db *db, struct cchc_err *err)
 void db_rollback(struct db *db)
 {
 	db->action_id = 0;
+	db->daily_backup = false;
 	if (!sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -354,10 +430,9 @@ static char *readonly_uri(const struct db *db)
 	return sbuf_detach(&b);
 }
 
-/* A -wal file beside the database when it is opened means that the last
- * cchc to use it did not close it (power cut, crash) or that one is using
- * it now. Only then is the file checked at start: quick_check reads all of
- * it, about 0.15 s for 100 MB in the page cache and 0.8 s from the disk. */
+/* A -wal file beside the database when it is opened: the last connection
+ * to use it did not close it (power cut, crash, a read-only one), or one
+ * is using it now. */
 static bool wal_left_over(const struct db *db)
 {
 	struct sbuf b = SBUF_INIT;
@@ -379,25 +454,38 @@ static const char *corrupt_reason(int rc)
 					    : "cấu trúc tệp bị hỏng";
 }
 
-static int quick_check(struct db *db, bool unclean, struct cchc_err *err)
+int db_quick_check(sqlite3 *h, char *detail, size_t size)
 {
-	if (!unclean)
-		return CCHC_OK;
 	sqlite3_stmt *st;
-	char detail[300] = "";
-	int rc = sqlite3_prepare_v2(db->h, "PRAGMA quick_check(1)", -1, &st, NULL);
+	detail[0] = '\0';
+	int rc = sqlite3_prepare_v2(h, "PRAGMA quick_check(1)", -1, &st, NULL);
 	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *t = (const char *)sqlite3_column_text(st, 0);
 		if (t && strcmp(t, "ok") != 0)
-			snprintf(detail, sizeof detail, "quick_check: %.250s", t);
+			snprintf(detail, size, "quick_check: %.250s", t);
 		rc = SQLITE_OK;
 	}
 	if (rc_corrupt(rc))
-		snprintf(detail, sizeof detail, "%s", corrupt_reason(rc));
+		snprintf(detail, size, "%s", corrupt_reason(rc));
 	sqlite3_finalize(st);
+	return rc;
+}
+
+/* The check due at open (lock_take), here unless the caller runs it later:
+ * quick_check reads the whole file, about 0.15 s for 100 MB in the page
+ * cache and 0.8 s from the disk. */
+static int quick_check(struct db *db, int flags, struct cchc_err *err)
+{
+	if (!db->check_due || (flags & DB_CHECK_LATER))
+		return CCHC_OK;
+	char detail[300];
+	int rc = db_quick_check(db->h, detail, sizeof detail);
 	if (detail[0])
 		return backup_corrupt_error(db->path, detail, err);
-	return rc == SQLITE_OK ? CCHC_OK : db_fail(db, rc, "kiểm tra cơ sở dữ liệu", err);
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, "kiểm tra cơ sở dữ liệu", err);
+	db->check_due = false;
+	return CCHC_OK;
 }
 
 /* A database from an older cchc is copied to
@@ -462,14 +550,20 @@ static void trace_start(struct db *db)
 
 int db_open(struct db *db, const char *path, struct cchc_err *err)
 {
+	return db_open_ex(db, path, 0, err);
+}
+
+int db_open_ex(struct db *db, const char *path, int oflags, struct cchc_err *err)
+{
 	memset(db, 0, sizeof *db);
+	db->lock_fd = -1;
 	db->path = xstrdup(path);
 	if (prepare_file(db, err))
 		goto fail;
 	if (refuse_foreign(db, err))
 		goto fail;
 	fs_guard_add(db->path);
-	bool unclean = wal_left_over(db);
+	db->check_due = lock_take(db);
 	char *uri = readonly_uri(db);
 	int flags = (db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
 		    SQLITE_OPEN_NOMUTEX | (uri ? SQLITE_OPEN_URI : 0);
@@ -481,7 +575,7 @@ int db_open(struct db *db, const char *path, struct cchc_err *err)
 	}
 	trace_start(db);
 	if (set_pragmas(db, err) || fts_register(db->h, err) || history_register(db, err) ||
-	    quick_check(db, unclean, err) || backup_before_upgrade(db, err) ||
+	    quick_check(db, oflags, err) || backup_before_upgrade(db, err) ||
 	    migrate(db, err) || search_index_ensure(db, err) || history_ensure(db, err))
 		goto fail;
 	return CCHC_OK;
@@ -493,9 +587,11 @@ fail:
 
 void db_close(struct db *db)
 {
+	db_check_stop(db);
 	if (db->h)
 		sqlite3_close_v2(db->h);
 	db->h = NULL;
+	lock_release(db);
 	if (db->trace)
 		fclose(db->trace);
 	db->trace = NULL;

@@ -16,20 +16,55 @@ struct db {
 	bool readonly;  /* the file or its folder cannot be written */
 	bool created;   /* the file did not exist before this open */
 	int64_t action_id; /* the user action being written (history), or 0 */
+	bool daily_backup; /* the day's backup starts when this action commits */
 	bool record_rows;  /* the history records this action's rows */
 	bool history_armed; /* this connection's history triggers are made */
 	char warning[768]; /* a problem that did not stop the write (the daily
-			    * backup failed); the caller shows it, then clears it */
+			    * backup failed, where it ran in this process); the
+			    * caller shows it, then clears it */
 	FILE *trace;       /* CCHC_TRACE_SQL: each statement's time, for profiling */
+	int lock_fd;       /* <database>-lock, held shared while open (db_open), or -1 */
+	bool check_due;    /* the last cchc did not close: a check is due
+			    * and has not passed yet (DB_CHECK_LATER leaves it to
+			    * the caller: db_check_start) */
+	struct db_check *check; /* that check, running in the background */
+};
+
+/* db_open_ex's flags. */
+enum db_open_flags {
+	/* A check found due at open (the last cchc did not close) is
+	 * left to the caller, who starts it with db_check_start once the
+	 * screen is up; without it db_open checks before it returns. */
+	DB_CHECK_LATER = 1,
 };
 
 /* The database path: CCHC_DB, else $XDG_DATA_HOME/cchc/cchc.db, else
  * ~/.local/share/cchc/cchc.db. Malloc'd; NULL when none applies (no
  * CCHC_DB, no absolute XDG_DATA_HOME, HOME unset or empty). */
 char *db_default_path(void);
-/* Opens (creating folder 0700 and file 0600 when missing) and migrates. */
+/* Opens (creating folder 0700 and file 0600 when missing) and migrates.
+ * Every cchc holds a shared lock on <database>-lock while it has the file
+ * open, and marks in that file that it has it open to write; the last one
+ * to close clears the mark. An open that is alone and finds the mark (a
+ * cchc was killed, or the power cut) runs PRAGMA quick_check before
+ * anything else reads the file. */
 int db_open(struct db *db, const char *path, struct cchc_err *err);
+int db_open_ex(struct db *db, const char *path, int flags, struct cchc_err *err);
 void db_close(struct db *db);
+
+/* The check db_open_ex left due (DB_CHECK_LATER), on a connection and a
+ * thread of its own while the caller goes on; nothing when none is due. */
+int db_check_start(struct db *db, struct cchc_err *err);
+/* Whether that check is running (false once it has ended, or when none
+ * was started). When it ended on a damaged file, err says so, naming the
+ * newest good backup and the command that restores it (CCHC_ECORRUPT);
+ * returns that code, else CCHC_OK. */
+int db_check_poll(struct db *db, bool *running, struct cchc_err *err);
+/* Stops that check if it runs (db_close does). */
+void db_check_stop(struct db *db);
+/* PRAGMA quick_check(1) on h: the SQLite result code, and in detail (size
+ * bytes) what is damaged, or "" when the file is sound. */
+int db_quick_check(sqlite3 *h, char *detail, size_t size);
 
 /* BEGIN IMMEDIATE, with the Vietnamese "another program is writing" message on
  * SQLITE_BUSY. Every user action is one such transaction. */

@@ -493,16 +493,48 @@ static bool exit_after_paint(const struct ui_options *opt)
 	return opt->exit_after_paint || (!opt->script && v && strcmp(v, "1") == 0);
 }
 
+/* The check due because the last cchc did not close, started
+ * once the first screen is up: the clerk works meanwhile. */
+static int check_start(struct app *app)
+{
+	struct cchc_err e = { 0 };
+	if (!app->db->check_due)
+		return UI_NONE;
+	if (db_check_start(app->db, &e))
+		app_message(app, true, "%s", e.msg);
+	else
+		app_message(app, false, "Đang kiểm tra cơ sở dữ liệu (lần trước cchc không được đóng "
+			     "đúng cách); vẫn làm việc bình thường được.");
+	return UI_STATUS;
+}
+
+/* Before each key and on an idle tick: the outcome of that check, once. */
+static int check_outcome(struct app *app)
+{
+	struct cchc_err e = { 0 };
+	bool running;
+	if (!app->db->check)
+		return UI_NONE;
+	if (db_check_poll(app->db, &running, &e))
+		app_message(app, true, "%s", e.msg);
+	else if (!running)
+		app_message(app, false, "Đã kiểm tra cơ sở dữ liệu: tốt.");
+	return running ? UI_NONE : UI_STATUS;
+}
+
 static int run_loop(struct app *app, struct term *t, struct cchc_err *err)
 {
 	others_wrote(app);   /* the version the first screen is read at */
 	paint(app, UI_ALL);
 	if (exit_after_paint(app->opt))
 		return CCHC_OK;
+	if (check_start(app))
+		paint(app, UI_STATUS);
 	int key, rc;
 	while ((rc = term_key(t, &key, err)) > 0) {
 		int flags = key == KEY_IDLE ? UI_NONE : look_for_changes(app);
 		flags |= dispatch(app, key);
+		flags |= check_outcome(app);
 		if (app->db->warning[0]) { /* e.g. the day's backup failed */
 			app_message(app, true, "Lưu ý: %s", app->db->warning);
 			app->db->warning[0] = 0;

@@ -22,6 +22,7 @@
 #include "core/settings.h"
 #include "core/task.h"
 #include "core/unit.h"
+#include "store/backup.h"
 #include "text/utf8.h"
 #include "ui/app.h"
 #include "ui/list.h"
@@ -345,10 +346,25 @@ static void demo_block(struct app *app, struct home *h)
 	add(h, R_INFO, NULL, 0, "Dùng thật: tạo tệp mới bằng cchc init TỆP rồi mở cchc --db TỆP");
 }
 
+/* ---- a daily backup that failed (it runs behind the clerk's writes) ---- */
+
+static void backup_block(struct app *app, struct home *h)
+{
+	char date[11], vn[11];
+	char *why = NULL;
+	if (!backup_daily_failure(app->db, date, &why))
+		return;
+	vn_date(date, vn);
+	addf(h, R_HEAD, NULL, 0, "Lưu ý: sao lưu tự động ngày %s chưa làm được", vn);
+	add(h, R_INFO, NULL, 0, why);
+	add(h, R_INFO, NULL, 0, "Dữ liệu vẫn được lưu. Hãy xử lý nguyên nhân rồi chạy: cchc backup");
+	free(why);
+}
+
 /* ---- the screen ---- */
 
 static void (*const blocks[])(struct app *app, struct home *h) = {
-	demo_block, tasks_block, missing_block, dossiers_block, feedback_block, report_block,
+	demo_block, backup_block, tasks_block, missing_block, dossiers_block, feedback_block, report_block,
 };
 
 static void load(struct app *app, struct home *h)

@@ -95,7 +95,7 @@ int fs_write_all(int fd, const void *buf, size_t n)
 /* ---- the files never to write over ---- */
 
 #define GUARD_MAX 16
-#define GUARD_NAMES 8
+#define GUARD_NAMES 10
 /* One guard per open database: the names it covers, worked out when it was
  * opened (the link's target may change later); two connections to one file
  * are two guards, so closing one leaves the file guarded. */
@@ -118,7 +118,7 @@ static void guard_name(struct guard *g, const char *base, const char *suffix)
 
 void fs_guard_add(const char *path)
 {
-	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
+	static const char *const suffix[] = { "", "-wal", "-shm", "-journal", "-lock" };
 	struct guard *g = NULL;
 	for (int i = 0; i < GUARD_MAX && !g; i++)
 		if (!guards[i].key)

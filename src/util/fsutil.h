@@ -12,7 +12,7 @@ int fs_read_file(const char *path, size_t max, char **out, size_t *len, struct c
 /* How a finished file may take its place. Without FS_OVERWRITE a file
  * that is there already is never replaced (CCHC_EEXIST): the clerk must have
  * named it with --force or answered "Ghi đè?". A guarded file (the open
- * database and its -wal, -shm, -journal) is refused either way, unless
+ * database and its -wal, -shm, -journal, -lock) is refused either way, unless
  * FS_GUARDED_OK (restore, which replaces the database on purpose). */
 enum fs_write_flags {
 	FS_NEW = 0,

@@ -28,6 +28,9 @@ const char *pf_user_name(void);
 char *pf_default_db_path(void);
 /* Where that is, as --help says it. */
 const char *pf_default_db_hint(void);
+/* The running program's own file (malloc'd), to start another cchc in the
+ * background; NULL when the system does not say. */
+char *pf_self_path(void);
 /* The folder of per-user settings (malloc'd). */
 char *pf_config_dir(void);
 /* The folder of the data shipped with the program (malloc'd): the
@@ -71,6 +74,19 @@ int pf_tmp_place(struct fs_tmp *t, const char *path);
  * wait false, -1 also when another process holds it. */
 int pf_folder_lock(const char *dir, bool wait);
 void pf_folder_unlock(int lock);
+/* The lock every cchc holds, for as long as it has a database open, on a
+ * small file of its own beside it (util/platform.h knows only the file):
+ * shared by each, exclusive for one that must know it is alone. The
+ * descriptor of path, read-write (the file made 0600 when missing) when
+ * write, else read-only; -1 when it cannot be opened so. The lock covers
+ * none of the bytes the file holds, so they may be read and written
+ * freely (pread, pwrite) while any process holds it. */
+int pf_lockfile_open(const char *path, bool write);
+/* Takes the lock on fd shared or exclusive, waiting for it or not: 0, or
+ * -1 when another process holds one that conflicts (wait false). A lock
+ * already held is changed, not atomically: a failed attempt may leave none.
+ * Closing fd releases it. */
+int pf_lockfile_lock(int fd, bool exclusive, bool wait);
 /* Flushes a folder's entries to the disk where the system allows it. */
 void pf_sync_folder(const char *dir);
 

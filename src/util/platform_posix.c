@@ -73,6 +73,13 @@ const char *pf_default_db_hint(void)
 	return "$XDG_DATA_HOME/cchc/cchc.db = ~/.local/share/cchc/cchc.db";
 }
 
+/* Linux's /proc/self/exe; elsewhere NULL (the daily backup then runs in
+ * the foreground). */
+char *pf_self_path(void)
+{
+	return realpath("/proc/self/exe", NULL);
+}
+
 char *pf_config_dir(void)
 {
 	struct sbuf b = SBUF_INIT;
@@ -174,6 +181,23 @@ void pf_folder_unlock(int lock)
 {
 	if (lock >= 0)
 		close(lock);
+}
+
+int pf_lockfile_open(const char *path, bool write)
+{
+	int flags = write ? O_RDWR | O_CREAT : O_RDONLY;
+	return open(path, flags | O_NOFOLLOW | O_CLOEXEC, 0600);
+}
+
+/* flock: whole-file and advisory, apart from the record locks SQLite
+ * takes (a close here never drops one of those, as it would an fcntl lock). */
+int pf_lockfile_lock(int fd, bool exclusive, bool wait)
+{
+	int op = (exclusive ? LOCK_EX : LOCK_SH) | (wait ? 0 : LOCK_NB);
+	int r;
+	while ((r = flock(fd, op)) != 0 && errno == EINTR)
+		;
+	return r == 0 ? 0 : -1;
 }
 
 void pf_sync_folder(const char *dir)

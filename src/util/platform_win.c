@@ -158,6 +158,13 @@ char *pf_config_dir(void)
 	return d ? d : xstrdup("cchc");
 }
 
+char *pf_self_path(void)
+{
+	wchar_t w[32768];
+	DWORD n = GetModuleFileNameW(NULL, w, sizeof w / sizeof w[0]);
+	return n == 0 || n >= sizeof w / sizeof w[0] ? NULL : narrow(w);
+}
+
 /* The folder of cchc.exe: data\ and themes\ are unpacked beside it. */
 char *pf_shipped_data_dir(void)
 {
@@ -283,6 +290,40 @@ int pf_folder_lock(const char *dir, bool wait)
 
 void pf_folder_unlock(int lock)
 {
+}
+
+int pf_lockfile_open(const char *path, bool write)
+{
+	wchar_t *w = wide(path);
+	if (!w)
+		return -1;
+	HANDLE h = CreateFileW(w, write ? GENERIC_READ | GENERIC_WRITE : GENERIC_READ,
+			       FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, NULL,
+			       write ? OPEN_ALWAYS : OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, NULL);
+	free(w);
+	if (h == INVALID_HANDLE_VALUE)
+		return -1;
+	int fd = _open_osfhandle((intptr_t)h, write ? 0 : _O_RDONLY);
+	if (fd < 0)
+		CloseHandle(h);
+	return fd;
+}
+
+/* LockFileEx locks are mandatory: the one byte locked lies far past the
+ * bytes the file holds (as SQLite's pending byte does), where no read or
+ * write reaches. */
+#define LOCKFILE_BYTE 0x40000000u
+
+int pf_lockfile_lock(int fd, bool exclusive, bool wait)
+{
+	HANDLE h = (HANDLE)_get_osfhandle(fd);
+	if (h == INVALID_HANDLE_VALUE)
+		return -1;
+	OVERLAPPED o = { 0 };
+	o.Offset = LOCKFILE_BYTE;
+	UnlockFileEx(h, 0, 1, 0, &o);   /* a lock held is changed: none may overlap it */
+	DWORD how = (exclusive ? LOCKFILE_EXCLUSIVE_LOCK : 0) | (wait ? 0 : LOCKFILE_FAIL_IMMEDIATELY);
+	return LockFileEx(h, how, 0, 1, 0, &o) ? 0 : -1;
 }
 
 /* MoveFileEx's MOVEFILE_WRITE_THROUGH has flushed the entry already. */

@@ -7,12 +7,16 @@ command -v sqlite3 >/dev/null || { echo "SKIP: sqlite3 command not installed"; e
 
 B="$T/backups"
 unset CCHC_NO_AUTO_BACKUP
+# the daily backup runs in a process of its own, which the write does not
+# wait for; here each command waits for it, so that its work can be looked
+# at (the background itself is tested at the end)
+export CCHC_BACKUP_WAIT=1
 q() { sqlite3 "$1" "$2"; }
 # the daily backups, by name
 dailies() { ls "$B" | grep -E '^cchc-[0-9]{4}-[0-9]{2}-[0-9]{2}\.db$' || true; }
 sum() { sha256sum "$1" | cut -d' ' -f1; }
 
-# ---- the daily backup: at the first write of a day, once ----
+# ---- the daily backup: after the first write of a day, once ----
 run "$CCHC" unit list
 expect_rc 0
 [ ! -e "$B" ] || fail "reading made a backup"
@@ -22,8 +26,8 @@ expect_rc 0
 [ "$(stat -c %a "$B")" = 700 ] || fail "backups folder mode $(stat -c %a "$B")"
 [ "$(stat -c %a "$B/cchc-2026-03-02.db")" = 600 ] || fail "backup file mode"
 [ "$(q "$B/cchc-2026-03-02.db" 'PRAGMA integrity_check')" = ok ] || fail "daily backup not ok"
-[ "$(q "$B/cchc-2026-03-02.db" 'SELECT count(*) FROM unit')" = 0 ] ||
-	fail "the daily backup should hold the database as it was before the day's first write"
+[ "$(q "$B/cchc-2026-03-02.db" 'SELECT count(*) FROM unit')" = 1 ] ||
+	fail "the daily backup should hold the database with the day's first write"
 inode=$(stat -c %i "$B/cchc-2026-03-02.db")
 CCHC_TODAY=2026-03-02 run "$CCHC" unit add "Phòng Kế hoạch" --code KH
 expect_rc 0
@@ -31,7 +35,7 @@ expect_rc 0
 [ "$(dailies | wc -l)" -eq 1 ] || fail "more than one daily backup: $(dailies)"
 CCHC_TODAY=2026-03-03 run "$CCHC" unit add "Phòng Tài chính" --code TC
 expect_rc 0
-[ "$(q "$B/cchc-2026-03-03.db" 'SELECT count(*) FROM unit')" = 2 ] || fail "backup of 03-03"
+[ "$(q "$B/cchc-2026-03-03.db" 'SELECT count(*) FROM unit')" = 3 ] || fail "backup of 03-03"
 
 # turned off by the setting, or by CCHC_NO_AUTO_BACKUP=1
 CCHC_TODAY=2026-03-03 run "$CCHC" setting set backup.auto no
@@ -54,6 +58,14 @@ expect_rc 0
 expect_grep "Chưa sao lưu tự động được: Đĩa đầy" "$T/err"
 [ ! -e "$B/cchc-2026-11-24.db" ] || fail "a partial daily backup was left"
 [ "$(q "$CCHC_DB" "SELECT count(*) FROM unit WHERE code = 'PC'")" = 1 ] || fail "the write did not go through"
+# ... kept until a daily backup succeeds: in cchc check and on the Overview
+run "$CCHC" check
+expect_rc 0
+expect_grep "Sao lưu tự động ngày 2026-11-24: Chưa sao lưu tự động được: Đĩa đầy" "$T/out"
+printf 'dump\nkey q\n' >"$T/script"
+CCHC_NO_AUTO_BACKUP=1 "$CCHC" --script "$T/script" --dump "$T/dump" --size 120x30 || fail "program"
+expect_grep "Lưu ý: sao lưu tự động ngày 24/11/2026 chưa làm được" "$T/dump"
+expect_grep "Chưa sao lưu tự động được: Đĩa đầy" "$T/dump"
 
 # ---- rotation: 3 daily, then the newest of each month for 2 months ----
 CCHC_TODAY=2026-03-03 run "$CCHC" setting set backup.keep_daily 3
@@ -253,13 +265,13 @@ run "$CCHC" unit list
 expect_rc 0
 
 # a page damaged in the middle is found when the last run did not close
-# cleanly (a -wal file left over)
+# cleanly (a cchc killed)
 cp "$T/saved.db" "$CCHC_DB"
 pages=$(q "$CCHC_DB" 'PRAGMA page_count')
 for p in $((pages / 3)) $((pages / 2)) $((2 * pages / 3)); do
 	head -c 4096 /dev/zero | tr '\0' '\377' | dd of="$CCHC_DB" bs=4096 seek="$p" conv=notrunc 2>/dev/null
 done
-: >"$CCHC_DB-wal"
+cchc_killed "$CCHC_DB"
 run "$CCHC" unit list
 expect_rc 1
 expect_grep "cchc restore $B/$good" "$T/err"
@@ -340,3 +352,45 @@ expect_rc 0
 run "$CCHC" --db "$T/walsrc/target.db" setting get org.name
 expect_grep "Chỉ có trong WAL" "$T/out"
 exit 0
+
+# ---- the daily backup runs behind the write, which does not wait for it ----
+unset CCHC_BACKUP_WAIT
+if command -v flock >/dev/null 2>&1 && command -v pgrep >/dev/null 2>&1; then
+	mkdir "$T/bg"
+	DBG="$T/bg/cchc.db"
+	"$CCHC" --create --db "$DBG" unit add "Phòng A" --code PA >/dev/null || fail "bg: create"
+	i=0
+	until [ -f "$T/bg/backups/cchc-2026-11-24.db" ]; do
+		i=$((i + 1))
+		[ "$i" -lt 400 ] || fail "bg: the day's backup never came"
+		sleep 0.05
+	done
+	# a backup being written elsewhere (its lock held): the next day's first
+	# write returns while its backup waits behind it
+	flock -o "$T/bg/backups/.cchc-daily.lock" sleep 60 >/dev/null 2>&1 &
+	lockpid=$!
+	trap 'pkill -P "$lockpid" sleep; kill "$lockpid" 2>/dev/null; rm -rf "$T"' EXIT
+	sleep 0.3
+	CCHC_TODAY=2026-11-25 run "$CCHC" --db "$DBG" unit add "Phòng B" --code PB
+	expect_rc 0
+	[ "$(q "$DBG" "SELECT count(*) FROM unit")" = 2 ] || fail "bg: the write is not there"
+	[ ! -e "$T/bg/backups/cchc-2026-11-25.db" ] || fail "bg: the backup was made before the write returned"
+	pgrep -f -- "--db $DBG backup --daily" >/dev/null || fail "bg: no backup running behind the write"
+	pkill -P "$lockpid" sleep
+	wait "$lockpid" 2>/dev/null
+	i=0
+	until [ -f "$T/bg/backups/cchc-2026-11-25.db" ]; do
+		i=$((i + 1))
+		[ "$i" -lt 400 ] || fail "bg: the backup did not follow once the lock was free"
+		sleep 0.05
+	done
+	[ "$(q "$T/bg/backups/cchc-2026-11-25.db" 'PRAGMA integrity_check')" = ok ] || fail "bg: backup not ok"
+	[ "$(q "$T/bg/backups/cchc-2026-11-25.db" 'SELECT count(*) FROM unit')" = 2 ] ||
+		fail "bg: the backup does not hold the day's first write"
+	i=0
+	while pgrep -f -- "--db $DBG backup --daily" >/dev/null; do
+		i=$((i + 1))
+		[ "$i" -lt 400 ] || fail "bg: the backup process did not end"
+		sleep 0.05
+	done
+fi

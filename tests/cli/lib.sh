@@ -66,3 +66,54 @@ c.commit()
 os._exit(0)  # no close: no checkpoint, the -wal stays
 PYEOF
 }
+
+# hold_write_lock DB: the sqlite3 shell takes DB's write lock and keeps it
+# (until release_write_lock, or 20 s); returns once it holds it.
+hold_write_lock() {
+	(echo '.timeout 10000'; echo 'BEGIN IMMEDIATE;'; sleep 20; echo 'COMMIT;') | sqlite3 "$1" >/dev/null 2>&1 &
+	holder=$!
+	i=0
+	while sqlite3 "$1" 'BEGIN IMMEDIATE; ROLLBACK;' >/dev/null 2>&1; do
+		i=$((i + 1))
+		[ "$i" -lt 200 ] || fail "the sqlite3 shell did not take the write lock"
+		sleep 0.05
+	done
+}
+
+release_write_lock() {
+	kill "$holder" 2>/dev/null
+	wait "$holder" 2>/dev/null
+	holder=
+}
+
+# cchc_open_waiting DB: a cchc that has DB open (it waits for the write lock
+# held by hold_write_lock, as a clerk's program sits open); its pid in
+# $waiting, returned once it has taken its place in DB-lock.
+cchc_open_waiting() {
+	CCHC_DB="$1" CCHC_NO_AUTO_BACKUP=1 "$CCHC" unit add "Phòng chờ" --code CHO >/dev/null 2>&1 &
+	waiting=$!
+	i=0
+	until [ "$(head -c 1 "$1-lock" 2>/dev/null)" = 1 ] && [ -e "$1-wal" ]; do
+		i=$((i + 1))
+		[ "$i" -lt 200 ] || fail "cchc did not open $1"
+		sleep 0.05
+	done
+	sleep 0.2   # in the busy wait for the lock
+}
+
+# cchc_killed DB: a cchc with DB open is killed (SIGKILL), as a crash or a
+# power cut ends it. Under valgrind ($CCHC a wrapper script, which a kill
+# would hit instead) the mark such a cchc leaves in DB-lock is planted.
+cchc_killed() {
+	if [ -n "${CCHC_VALGRIND:-}" ]; then
+		printf 1 >"$1-lock"
+		return
+	fi
+	hold_write_lock "$1"
+	cchc_open_waiting "$1"
+	kill -9 "$waiting"
+	st=0
+	wait "$waiting" 2>/dev/null || st=$?
+	release_write_lock
+	[ "$st" -eq 137 ] || fail "cchc ended by itself (status $st) before it was killed"
+}

@@ -11,6 +11,10 @@ for tool in sqlite3 od; do
 	command -v "$tool" >/dev/null 2>&1 || { echo "SKIP: $tool is not installed"; exit 77; }
 done
 export CCHC_TODAY=2026-11-24
+# The day's backup runs in a cchc of its own; each command waits for it, so
+# that no backup still starting up shares the file with the open after it
+# (check_write waits for one a kill left running).
+export CCHC_BACKUP_WAIT=1
 D="$FIXTURES/dossiers"
 
 failures=0
@@ -107,9 +111,26 @@ check_db() {
 }
 
 # check_write DB TAG: cchc opens DB, and a new unit is written and there.
+# When the killed cchc had marked DB-lock open ('1'), the open checks the
+# file (quick_check, counted in $crash_checked); when it had ended by itself
+# (and no cchc is left), nothing is checked.
+crash_checked=0
 check_write() {
-	id=$(CCHC_DB="$1" "$CCHC" unit add "Phòng kiểm tra $2" --code "CK$2" 2>"$T/err") ||
-		{ bad "cchc cannot write $1 afterwards: $(cat "$T/err")"; return 1; }
+	# a day's backup the killed cchc started runs on in a cchc of its own:
+	# it ends first, so that the open below is alone
+	if command -v flock >/dev/null 2>&1 && [ -e "$1-lock" ]; then
+		flock -w 60 "$1-lock" true || bad "a cchc still has $1 open after 60 s"
+	fi
+	mark=$(head -c 1 "$1-lock" 2>/dev/null || true)
+	rm -f "$T/trace"
+	id=$(CCHC_DB="$1" CCHC_TRACE_SQL="$T/trace" "$CCHC" unit add "Phòng kiểm tra $2" --code "CK$2" \
+		2>"$T/err") || { bad "cchc cannot write $1 afterwards: $(cat "$T/err")"; return 1; }
+	if [ "$mark" = 1 ]; then
+		grep -q 'PRAGMA quick_check' "$T/trace" &&
+			crash_checked=$((crash_checked + 1)) || bad "no check after a cchc was killed"
+	elif grep -q 'PRAGMA quick_check' "$T/trace"; then
+		bad "checked though the last cchc closed (mark '$mark')"
+	fi
 	n=$(sql "$1" "SELECT count(*) FROM unit WHERE id = $id AND name = 'Phòng kiểm tra $2'")
 	[ "$n" = 1 ] || { bad "the write afterwards (unit $id) is not in $1"; return 1; }
 }

@@ -1,0 +1,104 @@
+#!/bin/sh
+# The check at open (issue 19): PRAGMA quick_check runs only when the last
+# cchc to have the database open did not close it (killed, a power cut),
+# not whenever a -wal file is there: another cchc open, the sqlite3 shell
+# open, or a -wal a read-only session left behind costs no check. The
+# full-screen program runs a due check in the background after the first
+# screen, and says so on the status line. CCHC_TRACE_SQL shows the check.
+. "${top_srcdir:-.}/tests/cli/lib.sh"
+command -v sqlite3 >/dev/null || { echo "SKIP: sqlite3 command not installed"; exit 77; }
+if [ -n "${CCHC_VALGRIND:-}" ]; then
+	echo "SKIP: under valgrind \$CCHC is a wrapper script, which a kill would hit instead of cchc"
+	exit 77
+fi
+export CCHC_NO_AUTO_BACKUP=1
+holder= waiting=
+trap 'release_write_lock; [ -z "$waiting" ] || kill -9 "$waiting" 2>/dev/null; rm -rf "$T"' EXIT
+
+# checked LABEL: runs `unit list` traced; $checks is how many quick_checks ran
+checked() {
+	rm -f "$T/trace"
+	CCHC_TRACE_SQL="$T/trace" run "$CCHC" unit list
+	expect_rc 0
+	expect_grep "Văn phòng" "$T/out"
+	checks=$(grep -c 'PRAGMA quick_check' "$T/trace" || true)
+}
+expect_checks() {
+	[ "$checks" -eq "$1" ] || fail "$2: $checks quick_check(s), expected $1"
+}
+
+"$CCHC" --create unit add "Văn phòng" --code VP >/dev/null || fail "create"
+[ "$(head -c 1 "$CCHC_DB-lock")" = 0 ] || fail "no clean mark after a clean close"
+checked; expect_checks 0 "a clean start"
+
+# another cchc has the file open (and a -wal beside it): no check
+hold_write_lock "$CCHC_DB"
+cchc_open_waiting "$CCHC_DB"
+[ -e "$CCHC_DB-wal" ] || fail "no -wal while another cchc is open"
+checked; expect_checks 0 "another cchc open"
+release_write_lock
+wait "$waiting" || fail "the waiting cchc failed"
+waiting=
+checked; expect_checks 0 "after the other cchc closed"
+
+# the sqlite3 shell open, and a -wal a read-only session left: no check
+hold_write_lock "$CCHC_DB"
+checked; expect_checks 0 "the sqlite3 shell open"
+release_write_lock
+: >>"$CCHC_DB-wal"
+checked; expect_checks 0 "a -wal left by another program"
+
+# a cchc killed: the next open checks, once
+cchc_killed "$CCHC_DB"
+checked; expect_checks 1 "after a cchc was killed"
+checked; expect_checks 0 "the open after the check"
+
+# killed while another cchc stays open: the one that is left does not
+# check; once all are gone the mark of the killed one is cleared by the last
+hold_write_lock "$CCHC_DB"
+cchc_open_waiting "$CCHC_DB"
+first=$waiting
+cchc_open_waiting "$CCHC_DB"
+kill -9 "$waiting"
+wait "$waiting" 2>/dev/null
+waiting=$first
+checked; expect_checks 0 "a neighbour killed, another still open"
+release_write_lock
+wait "$waiting" 2>/dev/null
+waiting=
+
+# a database of an older cchc (no lock file) with a -wal left: checked
+rm -f "$CCHC_DB-lock"
+: >>"$CCHC_DB-wal"
+checked; expect_checks 1 "no lock file and a -wal left over"
+checked; expect_checks 0 "the lock file made"
+
+# the full-screen program: the first screen is up, the check runs behind it
+cchc_killed "$CCHC_DB"
+printf 'dump\nrun sleep 1\nidle\ndump\nkey q\n' >"$T/script"
+CCHC_TRACE_SQL="$T/trace" "$CCHC" --script "$T/script" --dump "$T/dump" --size 100x20 ||
+	fail "the program did not run"
+expect_grep "Đang kiểm tra cơ sở dữ liệu (lần trước cchc không được đóng đúng cách)" "$T/dump"
+expect_grep "Đã kiểm tra cơ sở dữ liệu: tốt." "$T/dump"
+expect_grep "Tổng quan" "$T/dump"
+expect_no_grep "quick_check" "$T/trace"
+checked; expect_checks 0 "after the program's check passed"
+
+# the program quits before its check ends: the check is still due
+cchc_killed "$CCHC_DB"
+printf 'key q\n' >"$T/script"
+"$CCHC" --exit-after-paint --script "$T/script" --dump "$T/dump" || fail "program"
+checked; expect_checks 1 "after a program that quit before its check"
+
+# a damaged page found by the program's check: the error names the backup
+"$CCHC" backup >/dev/null || fail "backup"
+pages=$(sqlite3 "$CCHC_DB" 'PRAGMA page_count')
+head -c 4096 /dev/zero | tr '\0' '\377' |
+	dd of="$CCHC_DB" bs=4096 seek=$((pages / 2)) conv=notrunc 2>/dev/null
+cchc_killed "$CCHC_DB"
+printf 'dump\nrun sleep 1\nidle\ndump\nkey q\n' >"$T/script"
+"$CCHC" --script "$T/script" --dump "$T/dump" --size 160x20 || fail "the program did not run"
+expect_grep "bị hỏng" "$T/dump"
+run "$CCHC" unit list
+expect_rc 1
+expect_grep "cchc restore" "$T/err"
