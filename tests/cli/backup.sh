@@ -355,16 +355,26 @@ exit 0
 
 # ---- the daily backup runs behind the write, which does not wait for it ----
 unset CCHC_BACKUP_WAIT
+# wait_until MESSAGE COMMAND...: runs COMMAND every 0.05 s until it succeeds;
+# fails with MESSAGE after 20 s
+wait_until() {
+	msg=$1
+	shift
+	i=0
+	until "$@"; do
+		i=$((i + 1))
+		[ "$i" -lt 400 ] || fail "$msg"
+		sleep 0.05
+	done
+}
+no_daily_backup_running() {
+	! pgrep -f -- "--db $DBG backup --daily" >/dev/null
+}
 if command -v flock >/dev/null 2>&1 && command -v pgrep >/dev/null 2>&1; then
 	mkdir "$T/bg"
 	DBG="$T/bg/cchc.db"
 	"$CCHC" --create --db "$DBG" unit add "Phòng A" --code PA >/dev/null || fail "bg: create"
-	i=0
-	until [ -f "$T/bg/backups/cchc-2026-11-24.db" ]; do
-		i=$((i + 1))
-		[ "$i" -lt 400 ] || fail "bg: the day's backup never came"
-		sleep 0.05
-	done
+	wait_until "bg: the day's backup never came" test -f "$T/bg/backups/cchc-2026-11-24.db"
 	# a backup being written elsewhere (its lock held): the next day's first
 	# write returns while its backup waits behind it
 	flock -o "$T/bg/backups/.cchc-daily.lock" sleep 60 >/dev/null 2>&1 &
@@ -378,19 +388,10 @@ if command -v flock >/dev/null 2>&1 && command -v pgrep >/dev/null 2>&1; then
 	pgrep -f -- "--db $DBG backup --daily" >/dev/null || fail "bg: no backup running behind the write"
 	pkill -P "$lockpid" sleep
 	wait "$lockpid" 2>/dev/null
-	i=0
-	until [ -f "$T/bg/backups/cchc-2026-11-25.db" ]; do
-		i=$((i + 1))
-		[ "$i" -lt 400 ] || fail "bg: the backup did not follow once the lock was free"
-		sleep 0.05
-	done
+	wait_until "bg: the backup did not follow once the lock was free" \
+		test -f "$T/bg/backups/cchc-2026-11-25.db"
 	[ "$(q "$T/bg/backups/cchc-2026-11-25.db" 'PRAGMA integrity_check')" = ok ] || fail "bg: backup not ok"
 	[ "$(q "$T/bg/backups/cchc-2026-11-25.db" 'SELECT count(*) FROM unit')" = 2 ] ||
 		fail "bg: the backup does not hold the day's first write"
-	i=0
-	while pgrep -f -- "--db $DBG backup --daily" >/dev/null; do
-		i=$((i + 1))
-		[ "$i" -lt 400 ] || fail "bg: the backup process did not end"
-		sleep 0.05
-	done
+	wait_until "bg: the backup process did not end" no_daily_backup_running
 fi
