@@ -168,11 +168,9 @@ char *pf_self_path(void)
 /* The folder of cchc.exe: data\ and themes\ are unpacked beside it. */
 char *pf_shipped_data_dir(void)
 {
-	wchar_t w[32768];
-	DWORD n = GetModuleFileNameW(NULL, w, sizeof w / sizeof w[0]);
-	if (n == 0 || n >= sizeof w / sizeof w[0])
+	char *exe = pf_self_path();
+	if (!exe)
 		return xstrdup(".");
-	char *exe = narrow(w);
 	char *dir = fs_dirname(exe);
 	free(exe);
 	return dir;
