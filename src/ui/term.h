@@ -25,7 +25,8 @@
  *
  * With --timing FILE, each scripted key adds a line "KEY<TAB>MICROSECONDS"
  * to FILE: the key's name (as in keys files) and the time from reading it
- * to the end of the redraw it caused, on the monotonic clock. */
+ * to the end of the redraw it caused, on the monotonic clock; an "idle"
+ * line adds "idle<TAB>MICROSECONDS", the work done at that tick. */
 #ifndef CCHC_UI_TERM_H
 #define CCHC_UI_TERM_H
 #define _XOPEN_SOURCE_EXTENDED 1

@@ -2,13 +2,20 @@
  * program over this database must do. It opens the database with SQLite,
  * reads one screen of tasks (the first page of cchc's task list: ordered by
  * deadline, undated last, with the lead unit), paints them with ncursesw and
- * exits once doupdate() has sent the screen.
+ * exits once doupdate() has sent the screen. It opens the file read-only
+ * and leaves the folder as it found it: the -wal and -shm files a reader
+ * of a WAL database makes (and cannot remove, read-only) are removed when
+ * they were not there before, so the next run of cchc sees what it would
+ * have seen without the floor.
  *   floor DBFILE          run it on a terminal (the benchmark uses a pty) */
 #include <config.h>
 #define _XOPEN_SOURCE_EXTENDED 1 /* the wide-character curses functions */
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <wchar.h>
 #include <curses.h>
 #include <sqlite3.h>
@@ -73,6 +80,19 @@ static int paint(sqlite3 *db)
 	return 0;
 }
 
+/* path + suffix, in buf. */
+static const char *beside(char *buf, size_t n, const char *path, const char *suffix)
+{
+	snprintf(buf, n, "%s%s", path, suffix);
+	return buf;
+}
+
+static int exists(const char *path)
+{
+	struct stat sb;
+	return stat(path, &sb) == 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 2) {
@@ -80,6 +100,10 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	setlocale(LC_ALL, "");
+	char wal[4096], shm[4096];
+	beside(wal, sizeof wal, argv[1], "-wal");
+	beside(shm, sizeof shm, argv[1], "-shm");
+	int had_wal = exists(wal), had_shm = exists(shm);
 	sqlite3 *db;
 	if (sqlite3_open_v2(argv[1], &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
 		fprintf(stderr, "floor: %s: %s\n", argv[1], sqlite3_errmsg(db));
@@ -94,5 +118,12 @@ int main(int argc, char **argv)
 	if (rc)
 		fprintf(stderr, "floor: %s\n", sqlite3_errmsg(db));
 	sqlite3_close(db);
+	/* an empty -wal this run made holds nothing; its -shm goes with it */
+	struct stat sb;
+	if (!had_wal && stat(wal, &sb) == 0 && sb.st_size == 0) {
+		unlink(wal);
+		if (!had_shm)
+			unlink(shm);
+	}
 	return rc ? 1 : 0;
 }

@@ -27,6 +27,7 @@
  * identical demo plan compiled into cchc, with generated sections added. */
 #include <config.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1556,10 +1557,30 @@ static int cmd_time(const char *out, char **argv)
 	return code;
 }
 
+/* Drops the files' pages from the page cache (clean pages go; the data
+ * is on disk), so that the next run reads them from the disk: the "cold"
+ * first screen without root's drop_caches. */
+static int cmd_evict(int argc, char **argv)
+{
+	int rc = 0;
+	for (int i = 0; i < argc; i++) {
+		int fd = open(argv[i], O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			continue;   /* a -wal that is not there */
+		if (fdatasync(fd) != 0 || posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED) != 0) {
+			fprintf(stderr, "gen evict: %s: %s\n", argv[i], strerror(errno));
+			rc = 1;
+		}
+		close(fd);
+	}
+	return rc;
+}
+
 static int usage(void)
 {
 	fputs("usage: gen XS|S|M|P|empty DBFILE | csv N FILE | peers DBFILE DIR [N] |\n"
-	      "       query DBFILE REPS WORDS... | time OUT CMD [ARG]... | version\n", stderr);
+	      "       query DBFILE REPS WORDS... | time OUT CMD [ARG]... | evict FILE... |\n"
+	      "       version\n", stderr);
 	return 2;
 }
 
@@ -1579,6 +1600,8 @@ int main(int argc, char **argv)
 		return cmd_query(argv[2], atoi(argv[3]), argc - 4, argv + 4);
 	if (strcmp(cmd, "time") == 0 && argc >= 4)
 		return cmd_time(argv[2], argv + 3);
+	if (strcmp(cmd, "evict") == 0 && argc >= 3)
+		return cmd_evict(argc - 2, argv + 2);
 	if (strcmp(cmd, "version") == 0) {
 		printf("gen %d sqlite %s schema %d\n", GEN_DATA_VERSION, sqlite3_libversion(),
 		       db_schema_version());
