@@ -143,7 +143,9 @@ static bool too_small(void)
 
 struct notice {
 	struct modal m;
-	char *text;
+	char **para;        /* the text's lines, each drawn wrapped */
+	int npara;
+	const char *hint;   /* the last line: what a key does */
 };
 
 static int notice_key(struct app *app, struct modal *m, int key)
@@ -155,28 +157,49 @@ static void notice_draw(struct app *app, struct modal *m)
 {
 	struct notice *n = (struct notice *)m;
 	int w = COLS - 8 < 66 ? COLS - 8 : 66;
-	struct wrap_line *lines;
-	int nl = wrap_text(n->text, w - 6, w - 6, &lines);
-	struct rect r = draw_centered(w, nl + 5);
+	struct wrap_line **lines = xcalloc((size_t)n->npara, sizeof *lines);
+	int *nl = xcalloc((size_t)n->npara, sizeof *nl), total = 0;
+	for (int i = 0; i < n->npara; i++)
+		total += nl[i] = wrap_text(n->para[i], w - 6, w - 6, &lines[i]);
+	struct rect r = draw_centered(w, total + 5);
 	attr_t a = theme_attr(EL_NOTICE);
 	draw_box(r, a, "Lưu ý");
-	for (int i = 0; i < nl && i < r.h - 4; i++)
-		draw_textn(r.y + 2 + i, r.x + 3, r.w - 6, n->text + lines[i].off, lines[i].len, a);
-	draw_text_clip(r.y + r.h - 2, r.x + 3, r.w - 6, "Nhấn phím bất kỳ để bắt đầu.", a | A_DIM);
+	int y = 0;
+	for (int i = 0; i < n->npara; i++)
+		for (int j = 0; j < nl[i] && y < r.h - 4; j++, y++)
+			draw_textn(r.y + 2 + y, r.x + 3, r.w - 6, n->para[i] + lines[i][j].off,
+				   lines[i][j].len, a);
+	draw_text_clip(r.y + r.h - 2, r.x + 3, r.w - 6, n->hint, a | A_DIM);
+	for (int i = 0; i < n->npara; i++)
+		free(lines[i]);
 	free(lines);
+	free(nl);
 }
 
 static void notice_free(struct modal *m)
 {
-	free(((struct notice *)m)->text);
+	struct notice *n = (struct notice *)m;
+	for (int i = 0; i < n->npara; i++)
+		free(n->para[i]);
+	free(n->para);
 	free(m);
 }
 
-static struct modal *notice_open(const char *text)
+static struct modal *notice_open(const char *text, const char *hint)
 {
 	struct notice *n = xcalloc(1, sizeof *n);
 	n->m = (struct modal){ notice_key, notice_draw, notice_free };
-	n->text = text_sanitize(text);
+	for (const char *p = text;;) {   /* a line each, made safe to draw */
+		size_t len = strcspn(p, "\n");
+		char *l = xstrndup(p, len);
+		n->para = xrealloc(n->para, sizeof *n->para * (size_t)(n->npara + 1));
+		n->para[n->npara++] = text_sanitize(l);
+		free(l);
+		if (!p[len])
+			break;
+		p += len + 1;
+	}
+	n->hint = hint;
 	return &n->m;
 }
 
@@ -479,6 +502,7 @@ static void app_free(struct app *app)
 	if (app->modal)
 		app->modal->free(app->modal);
 	free(app->status);
+	free(app->check_failed);
 	free(app->query);
 	sbuf_free(&app->pending);
 	keymap_free(&app->keymap);
@@ -508,16 +532,27 @@ static int check_start(struct app *app)
 	return UI_STATUS;
 }
 
-/* Before each key and on an idle tick: the outcome of that check, once. */
+/* Before each key and on an idle tick: the outcome of that check, once.
+ * A damaged database (or one that could not be checked) is not a one-line
+ * message the next key wipes: a box says it whole, with the backup to
+ * restore, until a key; the Overview keeps it for the session. */
 static int check_outcome(struct app *app)
 {
 	struct cchc_err e = { 0 };
 	bool running;
 	if (!app->db->check)
 		return UI_NONE;
-	if (db_check_poll(app->db, &running, &e))
-		app_message(app, true, "%s", e.msg);
-	else if (!running)
+	if (db_check_poll(app->db, &running, &e)) {
+		free(app->check_failed);
+		app->check_failed = xstrdup(e.msg);
+		app_message(app, true, "Cơ sở dữ liệu có lỗi: xem Tổng quan (1).");
+		if (app->modal)   /* a form is open: the box waits behind it */
+			return UI_ALL;
+		app->modal = notice_open(e.msg, "Nhấn phím bất kỳ để đóng (lời báo còn ở Tổng quan).");
+		app->data_version++;   /* the Overview reloads with it */
+		return UI_ALL;
+	}
+	if (!running)
 		app_message(app, false, "Đã kiểm tra cơ sở dữ liệu: tốt.");
 	return running ? UI_NONE : UI_STATUS;
 }
@@ -591,7 +626,7 @@ int ui_run(struct db *db, const struct ui_options *opt, struct cchc_err *err)
 		for (int i = 0; i < app.nviews; i++)
 			app.state[i] = app.views[i]->open(&app);
 		if (opt->notice)
-			app.modal = notice_open(opt->notice);
+			app.modal = notice_open(opt->notice, "Nhấn phím bất kỳ để bắt đầu.");
 		else
 			app.modal = setup_form_open(&app, ACT_NONE);
 		sbuf_add(&app.pending, warnings.s ? warnings.s : "");

@@ -89,6 +89,9 @@ struct app {
 	int64_t db_version;          /* its last value: it moves when another process
 				      * (a cchc command, a second window) commits */
 	struct term *term;           /* the keys, for app_run_modal */
+	char *check_failed;          /* what the background check found wrong (the
+				      * database damaged, or not checkable): kept on
+				      * the Overview for the rest of the session */
 };
 
 /* The current view's name, for keymap lookups. */

@@ -26,6 +26,7 @@
 #include "text/utf8.h"
 #include "ui/app.h"
 #include "ui/list.h"
+#include "ui/wrap.h"
 
 #define SHOW 3                /* records listed under a heading or a unit */
 #define FEEDBACK_SOON 5       /* working days, as the feedback screen's list */
@@ -361,10 +362,35 @@ static void backup_block(struct app *app, struct home *h)
 	free(why);
 }
 
+/* ---- what the background check found wrong (this session) ---- */
+
+static void check_block(struct app *app, struct home *h)
+{
+	if (!app->check_failed)
+		return;
+	add(h, R_HEAD, NULL, 0, "LỖI: kiểm tra cơ sở dữ liệu không đạt");
+	/* whole, wrapped to the screen: its last line is the restore command */
+	const char *p = app->check_failed;
+	while (*p) {
+		size_t n = strcspn(p, "\n");
+		char *l = xstrndup(p, n);
+		struct wrap_line *w;
+		int nw = wrap_text(l, COLS > 20 ? COLS - 6 : 14, COLS > 20 ? COLS - 6 : 14, &w);
+		for (int i = 0; i < nw; i++) {
+			char *part = xstrndup(l + w[i].off, w[i].len);
+			add(h, R_INFO, NULL, 0, part);
+			free(part);
+		}
+		free(w);
+		free(l);
+		p += n + (p[n] == '\n');
+	}
+}
+
 /* ---- the screen ---- */
 
 static void (*const blocks[])(struct app *app, struct home *h) = {
-	demo_block, backup_block, tasks_block, missing_block, dossiers_block, feedback_block, report_block,
+	check_block, demo_block, backup_block, tasks_block, missing_block, dossiers_block, feedback_block, report_block,
 };
 
 static void load(struct app *app, struct home *h)

@@ -96,9 +96,22 @@ pages=$(sqlite3 "$CCHC_DB" 'PRAGMA page_count')
 head -c 4096 /dev/zero | tr '\0' '\377' |
 	dd of="$CCHC_DB" bs=4096 seek=$((pages / 2)) conv=notrunc 2>/dev/null
 cchc_killed "$CCHC_DB"
-printf 'dump\nrun sleep 1\nidle\ndump\nkey q\n' >"$T/script"
-"$CCHC" --script "$T/script" --dump "$T/dump" --size 160x20 || fail "the program did not run"
-expect_grep "bị hỏng" "$T/dump"
+printf 'dump\nrun sleep 1\nidle\ndump\nkey j\ndump\nkey 3 1\ndump\nkey q\n' >"$T/script"
+"$CCHC" --script "$T/script" --dump "$T/dump" --size 160x30 || fail "the program did not run"
+# the damage is a box with the whole message (the backup to restore) until a
+# key, then stays on the Overview, also after going to another screen and back
+awk '/^--- dump 2 ---/ { p = 1 } /^--- dump 3 ---/ { p = 0 } p' "$T/dump" > "$T/d2"
+awk '/^--- dump 3 ---/ { p = 1 } /^--- dump 4 ---/ { p = 0 } p' "$T/dump" > "$T/d3"
+awk '/^--- dump 4 ---/ { p = 1 } p' "$T/dump" > "$T/d4"
+expect_grep "bị hỏng" "$T/d2"
+expect_grep "Nhấn phím bất kỳ để đóng" "$T/d2"
+expect_grep "Bản sao lưu tốt mới nhất" "$T/d2"
+expect_no_grep "Nhấn phím bất kỳ để đóng" "$T/d3"
+for d in "$T/d3" "$T/d4"; do
+	expect_grep "LỖI: kiểm tra cơ sở dữ liệu không đạt" "$d"
+	expect_grep "bị hỏng" "$d"
+	expect_grep "cchc restore" "$d"
+done
 run "$CCHC" unit list
 expect_rc 1
 expect_grep "cchc restore" "$T/err"
