@@ -30,6 +30,7 @@ libcchc_a_SOURCES += \
 	src/export/doc.c src/export/doc.h src/export/writers.h \
 	src/export/docx.c src/export/md.c src/export/html.c src/export/txt.c src/export/xlsx.c src/export/csv.c \
 	src/export/template.c src/export/template.h \
+	src/export/lazylib.c src/export/lazylib.h src/export/lazylib.def \
 	src/store/files.c src/store/files.h \
 	src/core/evidence.c src/core/evidence.h \
 	src/core/criteria.c src/core/criteria.h \

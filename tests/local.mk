@@ -179,6 +179,7 @@ EXTRA_DIST += tests/valgrind-cchc.sh
 CLI_TESTS += tests/cli/backup.sh
 # The check at open only after a crash (issue 19).
 CLI_TESTS += tests/cli/open-check.sh
+CLI_TESTS += tests/cli/lazy-libs.sh
 
 # Crash and fault safety (issue 8): kill -9 at random moments of imports,
 # edits and exports; a full disk, a read-only database, a locked one.

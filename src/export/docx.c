@@ -12,6 +12,7 @@
 #include <string.h>
 #include <zip.h>
 #include "export/doc.h"
+#include "export/lazylib.h"
 #include "export/writers.h"
 #include "text/utf8.h"
 #include "util/sbuf.h"
@@ -945,6 +946,8 @@ static int source_bytes(zip_source_t *src, char **out, size_t *len, struct cchc_
 
 int doc_render_docx(const struct doc *d, char **out, size_t *len, struct cchc_err *err)
 {
+	if (lazylib_zip(err))
+		return err->code;
 	zip_error_t ze;
 	zip_error_init(&ze);
 	zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);

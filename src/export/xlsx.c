@@ -21,6 +21,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 #include "export/doc.h"
+#include "export/lazylib.h"
 #include "export/writers.h"
 #include "text/date.h"
 #include "text/fold.h"
@@ -566,6 +567,8 @@ static int build_workbook(const struct doc *d, const char *tmp, const char *path
 			  struct cchc_err *err)
 {
 	struct xlsx x = { .d = d, .path = path, .err = err };
+	if (lazylib_xlsx(err))
+		return err->code;
 	x.wb = workbook_new(tmp);
 	if (!x.wb)
 		return err_set(err, CCHC_EIO, "Không tạo được bảng tính %s", path);

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <zip.h>
+#include "export/lazylib.h"
 #include "import/docx_text.h"
 #include "util/sbuf.h"
 
@@ -950,6 +951,8 @@ static int zip_open_failed(int zerr, const char *what, struct cchc_err *err)
 int docx_read_text(const char *path, const char *what, char **out, struct cchc_err *err)
 {
 	int zerr = 0;
+	if (lazylib_zip(err))
+		return err->code;
 	zip_t *za = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &zerr);
 	if (!za)
 		return zip_open_failed(zerr, what, err);
