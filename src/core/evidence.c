@@ -648,6 +648,8 @@ static int missing_query(struct db *db, const char *sql, const char *from,
 		m->code = col(st, 1);
 		m->title = col(st, 2);
 		m->year = sqlite3_column_int(st, 3);
+		m->unit_rank = -1;
+		m->unit_id = 0;
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
@@ -665,7 +667,7 @@ static int missing_query(struct db *db, const char *sql, const char *from,
 	"WHERE e.task_id = t.id)"
 #define MISSING_TASKS_SQL "SELECT t.id, coalesce(u.code, ''), t.title, 0 FROM task t LEFT " \
 	"JOIN unit u ON u.id = t.lead_unit_id WHERE " MISSING_TASKS_WHERE
-#define MISSING_TASKS_ORDER " ORDER BY u.name COLLATE vi, t.id"
+#define MISSING_TASKS_ORDER " ORDER BY u.rank, u.id, t.id"
 
 int evidence_missing_tasks(struct db *db, const char *done_from, int limit,
 			   struct missing_row **tasks, int *n, int64_t *total, struct cchc_err *err)
@@ -694,17 +696,125 @@ int evidence_missing_tasks(struct db *db, const char *done_from, int limit,
 	return missing_query(db, sql, done_from, tasks, n, err);
 }
 
+/* The arms of a page of finished tasks without evidence in the order
+ * (unit rank, unit, task), the unassigned first (rank -1, unit 0), each a
+ * walk of task_done_by_lead in index order (units by unit_by_rank), so no
+ * arm sorts: ?1 ?2 ?3 the key's rank, unit and task, ?4 the limit, ?5 the
+ * task among the unassigned. */
+#define MISSING_COLS "t.id, coalesce(u.code, ''), t.title, 0, u.rank, u.id"
+#define MISSING_NONE "t.status = 'done' AND NOT EXISTS (SELECT 1 FROM evidence_task e WHERE " \
+	"e.task_id = t.id)"
+static const char *const missing_arms[] = {
+	/* unassigned, after (before) ?3 */
+	"SELECT t.id, '', t.title, 0, -1, 0 FROM task t WHERE t.lead_unit_id IS NULL AND "
+	MISSING_NONE " AND t.id > ?5 ORDER BY t.id",
+	"SELECT t.id, '', t.title, 0, -1, 0 FROM task t WHERE t.lead_unit_id IS NULL AND "
+	MISSING_NONE " AND t.id < ?5 ORDER BY t.id DESC",
+	/* the key's unit, after (before) ?3 */
+	"SELECT " MISSING_COLS " FROM unit u CROSS JOIN task t ON t.lead_unit_id = u.id WHERE "
+	"u.id = ?2 AND " MISSING_NONE " AND t.id > ?3 ORDER BY t.id",
+	"SELECT " MISSING_COLS " FROM unit u CROSS JOIN task t ON t.lead_unit_id = u.id WHERE "
+	"u.id = ?2 AND " MISSING_NONE " AND t.id < ?3 ORDER BY t.id DESC",
+	/* the units after (before) the key's */
+	"SELECT " MISSING_COLS " FROM unit u CROSS JOIN task t ON t.lead_unit_id = u.id WHERE "
+	"(u.rank, u.id) > (?1, ?2) AND " MISSING_NONE " ORDER BY u.rank, u.id, t.id",
+	"SELECT " MISSING_COLS " FROM unit u CROSS JOIN task t ON t.lead_unit_id = u.id WHERE "
+	"(u.rank, u.id) < (?1, ?2) AND " MISSING_NONE " ORDER BY u.rank DESC, u.id DESC, t.id DESC",
+};
+enum { ARM_NOUNIT, ARM_SAME = 2, ARM_OTHERS = 4 };
+
+static char *missing_page_sql(const struct missing_key *k, bool reverse)
+{
+	int arms[3], n = 0;
+	bool unassigned = !k || k->rank < 0;
+	if (!reverse) {
+		arms[n++] = unassigned ? ARM_NOUNIT : ARM_SAME;
+		arms[n++] = ARM_OTHERS;
+	} else {
+		if (!unassigned)
+			arms[n++] = ARM_SAME + 1;
+		if (!k || !unassigned)
+			arms[n++] = ARM_OTHERS + 1;
+		arms[n++] = ARM_NOUNIT + 1;
+	}
+	struct sbuf b = SBUF_INIT;
+	for (int i = 0; i < n; i++)
+		sbuf_addf(&b, "%sSELECT * FROM (%s LIMIT ?4)", i ? " UNION ALL " : "",
+			  missing_arms[arms[i]]);
+	sbuf_add(&b, " LIMIT ?4");
+	return sbuf_detach(&b);
+}
+
+int evidence_missing_page(struct db *db, const struct missing_key *after, bool reverse,
+			  int limit, struct missing_row **tasks, int *n, struct cchc_err *err)
+{
+	*tasks = NULL;
+	*n = 0;
+	char *sql = missing_page_sql(after, reverse);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
+	free(sql);
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, "tìm việc thiếu tài liệu", err);
+	bool unassigned = !after || after->rank < 0;
+	sqlite3_bind_int64(st, 1, after ? after->rank : reverse ? INT64_MAX : -1);
+	sqlite3_bind_int64(st, 2, after ? after->unit_id : 0);
+	sqlite3_bind_int64(st, 3, after ? after->task_id : 0);
+	sqlite3_bind_int(st, 4, limit > 0 ? limit : 0);
+	/* the unassigned come first: before any other key, all of them */
+	sqlite3_bind_int64(st, 5, after && unassigned ? after->task_id : reverse ? INT64_MAX : 0);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*tasks = xrealloc(*tasks, sizeof **tasks * (size_t)(*n + 1));
+		struct missing_row *m = &(*tasks)[(*n)++];
+		m->id = sqlite3_column_int64(st, 0);
+		m->code = col(st, 1);
+		m->title = col(st, 2);
+		m->year = 0;
+		m->unit_rank = sqlite3_column_int64(st, 4);
+		m->unit_id = sqlite3_column_int64(st, 5);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		missing_rows_free(*tasks, *n);
+		*tasks = NULL;
+		*n = 0;
+		return db_fail(db, rc, "tìm việc thiếu tài liệu", err);
+	}
+	return CCHC_OK;
+}
+
+int evidence_missing_count(struct db *db, int64_t *tasks, int64_t *groups, struct cchc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, "SELECT (SELECT count(*) FROM task t WHERE " MISSING_NONE
+		"), (SELECT count(*) FROM unit u WHERE EXISTS (SELECT 1 FROM task t WHERE "
+		"t.lead_unit_id = u.id AND " MISSING_NONE ")) + EXISTS (SELECT 1 FROM task t WHERE "
+		"t.lead_unit_id IS NULL AND " MISSING_NONE ")", -1, &st, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*tasks = sqlite3_column_int64(st, 0);
+		*groups = sqlite3_column_int64(st, 1);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_OK ? CCHC_OK : db_fail(db, rc, "đếm việc thiếu tài liệu", err);
+}
+
+int evidence_missing_criteria(struct db *db, struct missing_row **criteria, int *n,
+			      struct cchc_err *err)
+{
+	return missing_query(db,
+		"SELECT c.id, c.code, c.name, s.year FROM criterion_score s JOIN criterion c ON "
+		"c.id = s.criterion_id WHERE NOT EXISTS (SELECT 1 FROM criterion_evidence e WHERE "
+		"e.criterion_id = c.id) ORDER BY s.year, c.catalogue_id, c.seq", NULL, criteria, n, err);
+}
+
 int evidence_missing(struct db *db, struct missing_row **tasks, int *ntasks,
 		     struct missing_row **criteria, int *ncriteria, struct cchc_err *err)
 {
 	int rc = missing_query(db, MISSING_TASKS_SQL MISSING_TASKS_ORDER, NULL, tasks, ntasks, err);
 	if (rc)
 		return rc;
-	rc = missing_query(db,
-		"SELECT c.id, c.code, c.name, s.year FROM criterion_score s JOIN criterion c ON "
-		"c.id = s.criterion_id WHERE NOT EXISTS (SELECT 1 FROM criterion_evidence e WHERE "
-		"e.criterion_id = c.id) ORDER BY s.year, c.catalogue_id, c.seq", NULL, criteria, ncriteria,
-		err);
+	rc = evidence_missing_criteria(db, criteria, ncriteria, err);
 	if (rc) {
 		missing_rows_free(*tasks, *ntasks);
 		*tasks = NULL;

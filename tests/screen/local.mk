@@ -39,6 +39,7 @@ SCREEN_TESTS = \
 	tests/screen/evidence-edit.sh \
 	tests/screen/index-form.sh \
 	tests/screen/missing.sh \
+	tests/screen/missing-window.sh \
 	tests/screen/score.sh \
 	tests/screen/dossiers.sh \
 	tests/screen/dossiers-window.sh \
