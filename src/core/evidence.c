@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include "core/criteria.h"
 #include "core/evidence.h"
+#include "core/keyset.h"
 #include "store/files.h"
 #include "text/date.h"
 #include "text/fold.h"
@@ -282,6 +283,112 @@ int evidence_list_by_criterion(struct db *db, int64_t task_id, int64_t criterion
 		return db_fail(db, rc, "đọc danh sách tài liệu", err);
 	}
 	return CCHC_OK;
+}
+
+/* The filter's conditions ("AND ..."), each on an indexed column: the
+ * task's and the criterion's records by their links, the kind by
+ * evidence_by_kind, the year as a range of evidence_by_date. */
+static void page_conditions(struct sbuf *b, const struct evidence_filter *f)
+{
+	if (f->task_id)
+		sbuf_add(b, "AND e.id IN (SELECT evidence_id FROM evidence_task WHERE task_id = ?1) ");
+	if (f->kind && *f->kind)
+		sbuf_add(b, "AND e.kind = ?2 ");
+	if (f->year)
+		sbuf_add(b, "AND e.issued_on >= ?3 AND e.issued_on < ?4 ");
+	if (f->criterion_id)
+		/* criterion_evidence's arms, each by its own index */
+		sbuf_add(b, "AND e.id IN (SELECT evidence_id FROM evidence_criterion WHERE "
+			 "criterion_id = ?5 UNION SELECT et.evidence_id FROM task_criterion tc JOIN "
+			 "evidence_task et ON et.task_id = tc.task_id WHERE tc.criterion_id = ?5 UNION "
+			 "SELECT et.evidence_id FROM section_criterion sc JOIN task t ON t.section_id = "
+			 "sc.section_id JOIN evidence_task et ON et.task_id = t.id WHERE "
+			 "sc.criterion_id = ?5) ");
+}
+
+/* A page is read in the arms of keyset_arms over (issued_on, id): the
+ * dated by date, then the undated; ?6 ?7 the key's date and number, ?8 the
+ * limit. */
+static char *page_sql(const struct evidence_filter *f, bool count)
+{
+	struct sbuf cond = SBUF_INIT, b = SBUF_INIT;
+	page_conditions(&cond, f);
+	const char *c = cond.s ? cond.s : "";
+	if (count) {
+		sbuf_addf(&b, "SELECT count(*) FROM evidence e WHERE 1 %s", c);
+		sbuf_free(&cond);
+		return sbuf_detach(&b);
+	}
+	struct keyset_arm arms[2];
+	int n = keyset_arms("e.issued_on", "e.id", "?6", "?7", f->after != NULL,
+			    f->after && !*f->after->issued_on, f->reverse, arms);
+	for (int i = 0; i < n; i++)
+		sbuf_addf(&b, "%sSELECT * FROM (SELECT " EVIDENCE_COLUMNS " FROM (SELECT e.id FROM "
+			  "evidence e WHERE %s %sORDER BY %s LIMIT ?8) k CROSS JOIN evidence e ON "
+			  "e.id = k.id)", i ? " UNION ALL " : "", arms[i].where, c, arms[i].order);
+	sbuf_add(&b, " LIMIT ?8");
+	sbuf_free(&cond);
+	return sbuf_detach(&b);
+}
+
+static sqlite3_stmt *page_stmt(struct db *db, const struct evidence_filter *f, bool count,
+			       struct cchc_err *err)
+{
+	char *sql = page_sql(f, count);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
+	free(sql);
+	if (rc != SQLITE_OK) {
+		db_fail(db, rc, "đọc danh sách tài liệu", err);
+		return NULL;
+	}
+	char from[24], to[24];
+	snprintf(from, sizeof from, "%04d-01-01", f->year);
+	snprintf(to, sizeof to, "%04d-01-01", f->year + 1);
+	sqlite3_bind_int64(st, 1, f->task_id);
+	sqlite3_bind_text(st, 2, f->kind ? f->kind : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, from, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, to, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 5, f->criterion_id);
+	sqlite3_bind_text(st, 6, f->after ? f->after->issued_on : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 7, f->after ? f->after->id : 0);
+	sqlite3_bind_int(st, 8, f->limit > 0 ? f->limit : -1);
+	return st;
+}
+
+int evidence_page(struct db *db, const struct evidence_filter *f, struct evidence_info **out,
+		  int *n, struct cchc_err *err)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st = page_stmt(db, f, false, err);
+	if (!st)
+		return err->code;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = xrealloc(*out, sizeof **out * (size_t)(*n + 1));
+		from_row(st, &(*out)[(*n)++]);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		evidence_list_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return db_fail(db, rc, "đọc danh sách tài liệu", err);
+	}
+	return CCHC_OK;
+}
+
+int evidence_count(struct db *db, const struct evidence_filter *f, int64_t *n,
+		   struct cchc_err *err)
+{
+	sqlite3_stmt *st = page_stmt(db, f, true, err);
+	if (!st)
+		return err->code;
+	int rc = sqlite3_step(st);
+	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? CCHC_OK : db_fail(db, rc, "đếm tài liệu", err);
 }
 
 char *evidence_criteria_codes(struct db *db, int64_t id)

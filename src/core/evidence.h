@@ -84,6 +84,20 @@ int evidence_list(struct db *db, int64_t task_id, const char *kind, int year,
 int evidence_list_by_criterion(struct db *db, int64_t task_id, int64_t criterion_id,
 			       const char *kind, int year, struct evidence_info **out, int *n,
 			       struct cchc_err *err);
+/* A page of the records, by date (the undated last) then number. */
+struct evidence_filter {
+	int64_t task_id, criterion_id;   /* 0, NULL: any */
+	const char *kind;
+	int year;
+	const struct evidence_info *after;   /* the key: the page after it (NULL: the first) */
+	bool reverse;                        /* ... or before it (NULL: the last), descending */
+	int limit;                           /* <= 0: no limit */
+};
+int evidence_page(struct db *db, const struct evidence_filter *f, struct evidence_info **out,
+		  int *n, struct cchc_err *err);
+/* How many records the filter has (after, reverse and limit aside). */
+int evidence_count(struct db *db, const struct evidence_filter *f, int64_t *n,
+		   struct cchc_err *err);
 int evidence_get(struct db *db, int64_t id, struct evidence_info *e, struct cchc_err *err);
 int evidence_files(struct db *db, int64_t id, struct evidence_file **out, int *n,
 		   struct cchc_err *err);

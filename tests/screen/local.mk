@@ -35,6 +35,7 @@ SCREEN_TESTS = \
 	tests/screen/evidence-criterion.sh \
 	tests/screen/form-noplan.sh \
 	tests/screen/evidence.sh \
+	tests/screen/evidence-window.sh \
 	tests/screen/evidence-form.sh \
 	tests/screen/evidence-edit.sh \
 	tests/screen/index-form.sh \

@@ -1,5 +1,6 @@
--- Schema version 21: each unit's place in the Vietnamese order of names
--- (rank: 0, 1, 2, ... by name COLLATE vi, then id), kept by the triggers
+-- Schema version 21: lists read in the order of an index, never sorted
+-- whole. Each unit's place in the Vietnamese order of names (rank: 0, 1,
+-- 2, ... by name COLLATE vi, then id), kept by the triggers
 -- below whenever a unit is added or renamed (all ranks are numbered again:
 -- there are tens of units). Lists sorted by unit read this integer through
 -- unit_by_rank instead of sorting a join by name COLLATE vi: Còn thiếu walks
@@ -21,3 +22,6 @@ END;
 
 UPDATE unit SET rank = r.n FROM (SELECT id, row_number() OVER (ORDER BY name COLLATE vi, id) - 1
 	AS n FROM unit) AS r WHERE r.id = unit.id;
+
+-- The Evidence screen's kind filter walks this index by date and number.
+CREATE INDEX evidence_by_kind ON evidence(kind, issued_on);
