@@ -890,6 +890,53 @@ int evidence_missing_page(struct db *db, const struct missing_key *after, bool r
 	return CCHC_OK;
 }
 
+int evidence_missing_locate(struct db *db, int64_t task_id, struct missing_row *row,
+			    int64_t *pos, struct cchc_err *err)
+{
+	memset(row, 0, sizeof *row);
+	*pos = -1;
+	sqlite3_stmt *st;
+	/* the task, then the rows before it: the heading, the unit lines up to
+	 * its own, the tasks before it (?2 ?3 its unit's rank and id) */
+	int rc = sqlite3_prepare_v2(db->h, "SELECT t.id, coalesce(u.code, ''), t.title, "
+		"coalesce(u.rank, -1), coalesce(u.id, 0) FROM task t LEFT JOIN unit u ON u.id = "
+		"t.lead_unit_id WHERE t.id = ?1 AND " MISSING_NONE, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, "tìm việc thiếu tài liệu", err);
+	sqlite3_bind_int64(st, 1, task_id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		row->id = task_id;
+		row->code = col(st, 1);
+		row->title = col(st, 2);
+		row->unit_rank = sqlite3_column_int64(st, 3);
+		row->unit_id = sqlite3_column_int64(st, 4);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? CCHC_OK : db_fail(db, rc, "tìm việc thiếu tài liệu", err);
+	rc = sqlite3_prepare_v2(db->h, "SELECT 1 + (SELECT count(*) FROM task t WHERE "
+		"t.lead_unit_id IS NULL AND " MISSING_NONE " AND (?2 >= 0 OR t.id < ?1)) + "
+		"(SELECT count(*) FROM unit u CROSS JOIN task t ON t.lead_unit_id = u.id WHERE "
+		"(u.rank, u.id) < (?2, ?3) AND " MISSING_NONE ") + (SELECT count(*) FROM task t "
+		"WHERE t.lead_unit_id = ?3 AND " MISSING_NONE " AND t.id < ?1) + EXISTS (SELECT 1 "
+		"FROM task t WHERE t.lead_unit_id IS NULL AND " MISSING_NONE ") + (SELECT count(*) "
+		"FROM unit u WHERE (u.rank, u.id) <= (?2, ?3) AND EXISTS (SELECT 1 FROM task t "
+		"WHERE t.lead_unit_id = u.id AND " MISSING_NONE "))", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, task_id);
+		sqlite3_bind_int64(st, 2, row->unit_rank);
+		sqlite3_bind_int64(st, 3, row->unit_id);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			*pos = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return CCHC_OK;
+	free(row->code), free(row->title);
+	memset(row, 0, sizeof *row);
+	return db_fail(db, rc, "tìm việc thiếu tài liệu", err);
+}
+
 int evidence_missing_count(struct db *db, int64_t *tasks, int64_t *groups, struct cchc_err *err)
 {
 	sqlite3_stmt *st;

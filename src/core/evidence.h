@@ -39,6 +39,12 @@ struct missing_key {
  * it when reverse (NULL: the last ones; then in descending order). */
 int evidence_missing_page(struct db *db, const struct missing_key *after, bool reverse,
 			  int limit, struct missing_row **tasks, int *n, struct cchc_err *err);
+/* Where finished task task_id without evidence is in that list: *row its
+ * row (id 0 when it is not in the list; free its strings) and *pos the rows
+ * before it on the Còn thiếu screen (the heading, the unit lines up to its
+ * own, the tasks before it). */
+int evidence_missing_locate(struct db *db, int64_t task_id, struct missing_row *row,
+			    int64_t *pos, struct cchc_err *err);
 /* How many finished tasks have no evidence, and in how many unit groups
  * (the unassigned as one). */
 int evidence_missing_count(struct db *db, int64_t *tasks, int64_t *groups, struct cchc_err *err);

@@ -264,11 +264,30 @@ static int missing_count(struct app *app, void *ctx, bool filtered, int64_t *n,
 	return CCHC_OK;
 }
 
+/* A task's row and place (the home screen's lines): the window then reads
+ * around it. */
+static int missing_locate(struct app *app, void *ctx, int64_t id, void **row, int64_t *pos,
+			  struct cchc_err *err)
+{
+	struct missing_row t;
+	*row = NULL;
+	if (id <= 0 || evidence_missing_locate(app->db, id, &t, pos, err))
+		return id <= 0 ? CCHC_OK : err->code;
+	if (t.id) {
+		struct out o = { NULL, 0, 1 };
+		emit_task(&o, &t);
+		*row = o.v;
+	}
+	free(t.code), free(t.title);
+	return CCHC_OK;
+}
+
 static const size_t mrow_texts[] = { offsetof(struct mrow, code), offsetof(struct mrow, text) };
 
 static const struct kwin_ops missing_ops = {
 	.size = sizeof(struct mrow), .id = offsetof(struct mrow, id), .texts = mrow_texts,
 	.ntexts = 2, .fetch = missing_fetch, .count = missing_count, .both_ways = true,
+	.locate = missing_locate,
 };
 
 /* ---- the view ---- */
@@ -383,7 +402,7 @@ static int missing_handle(struct app *app, void *st, enum action a)
 }
 
 /* "missing-task" (from the home screen): the list read again, the cursor
- * on task id when it is among the rows read (0: the first task). */
+ * on task id wherever it is (0: the first task). */
 static int missing_go(struct app *app, void *st, const char *kind, int64_t id, int64_t plan_id)
 {
 	struct missing_view *mv = st;

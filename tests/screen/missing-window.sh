@@ -39,4 +39,15 @@ screen renamed 80x16 <<'S'
 key 9
 dump
 S
+# the home screen's line of task no. 5 (finished first, last in the list)
+# opens Còn thiếu on it, far past the first rows read (located, then read
+# around), and Enter there opens that task
+screen home 80x16 <<'S'
+key 1 j j j j j j j j
+dump
+key <Enter>
+dump
+key <Enter>
+dump
+S
 check missing-window
