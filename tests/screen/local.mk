@@ -45,6 +45,7 @@ SCREEN_TESTS = \
 	tests/screen/dossiers.sh \
 	tests/screen/dossiers-window.sh \
 	tests/screen/letters.sh \
+	tests/screen/letters-window.sh \
 	tests/screen/feedback.sh \
 	tests/screen/hostile.sh
 
