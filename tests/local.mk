@@ -50,6 +50,7 @@ CLI_TESTS = \
 	tests/cli/import_errors.sh \
 	tests/cli/storage.sh \
 	tests/cli/units.sh \
+	tests/cli/unit-rank.sh \
 	tests/cli/search.sh \
 	tests/cli/encodings.sh \
 	tests/cli/corpus.sh \

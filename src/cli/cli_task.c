@@ -671,7 +671,7 @@ static int agenda_units(struct cli_ctx *ctx, struct cchc_err *err)
 	int rc = sqlite3_prepare_v2(ctx->db.h,
 		"SELECT u.code, u.name, count(t.id), sum(t.status = 'done'), "
 		"sum(t.due_on < ?1 AND t.status IN ('todo', 'doing')) FROM unit u "
-		"JOIN task t ON t.lead_unit_id = u.id GROUP BY u.id ORDER BY u.name COLLATE vi", -1, &st, NULL);
+		"JOIN task t ON t.lead_unit_id = u.id GROUP BY u.id ORDER BY u.rank, u.id", -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return db_fail(&ctx->db, rc, "tổng hợp theo đơn vị", err);
 	sqlite3_bind_text(st, 1, today, -1, SQLITE_STATIC);

@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include "core/criteria.h"
 #include "core/evidence.h"
+#include "core/keyset.h"
 #include "store/files.h"
 #include "text/date.h"
 #include "text/fold.h"
@@ -282,6 +283,112 @@ int evidence_list_by_criterion(struct db *db, int64_t task_id, int64_t criterion
 		return db_fail(db, rc, "đọc danh sách tài liệu", err);
 	}
 	return CCHC_OK;
+}
+
+/* The filter's conditions ("AND ..."), each on an indexed column: the
+ * task's and the criterion's records by their links, the kind by
+ * evidence_by_kind, the year as a range of evidence_by_date. */
+static void page_conditions(struct sbuf *b, const struct evidence_filter *f)
+{
+	if (f->task_id)
+		sbuf_add(b, "AND e.id IN (SELECT evidence_id FROM evidence_task WHERE task_id = ?1) ");
+	if (f->kind && *f->kind)
+		sbuf_add(b, "AND e.kind = ?2 ");
+	if (f->year)
+		sbuf_add(b, "AND e.issued_on >= ?3 AND e.issued_on < ?4 ");
+	if (f->criterion_id)
+		/* criterion_evidence's arms, each by its own index */
+		sbuf_add(b, "AND e.id IN (SELECT evidence_id FROM evidence_criterion WHERE "
+			 "criterion_id = ?5 UNION SELECT et.evidence_id FROM task_criterion tc JOIN "
+			 "evidence_task et ON et.task_id = tc.task_id WHERE tc.criterion_id = ?5 UNION "
+			 "SELECT et.evidence_id FROM section_criterion sc JOIN task t ON t.section_id = "
+			 "sc.section_id JOIN evidence_task et ON et.task_id = t.id WHERE "
+			 "sc.criterion_id = ?5) ");
+}
+
+/* A page is read in the arms of keyset_arms over (issued_on, id): the
+ * dated by date, then the undated; ?6 ?7 the key's date and number, ?8 the
+ * limit. */
+static char *page_sql(const struct evidence_filter *f, bool count)
+{
+	struct sbuf cond = SBUF_INIT, b = SBUF_INIT;
+	page_conditions(&cond, f);
+	const char *c = cond.s ? cond.s : "";
+	if (count) {
+		sbuf_addf(&b, "SELECT count(*) FROM evidence e WHERE 1 %s", c);
+		sbuf_free(&cond);
+		return sbuf_detach(&b);
+	}
+	struct keyset_arm arms[2];
+	int n = keyset_arms("e.issued_on", "e.id", "?6", "?7", f->after != NULL,
+			    f->after && !*f->after->issued_on, f->reverse, arms);
+	for (int i = 0; i < n; i++)
+		sbuf_addf(&b, "%sSELECT * FROM (SELECT " EVIDENCE_COLUMNS " FROM (SELECT e.id FROM "
+			  "evidence e WHERE %s %sORDER BY %s LIMIT ?8) k CROSS JOIN evidence e ON "
+			  "e.id = k.id)", i ? " UNION ALL " : "", arms[i].where, c, arms[i].order);
+	sbuf_add(&b, " LIMIT ?8");
+	sbuf_free(&cond);
+	return sbuf_detach(&b);
+}
+
+static sqlite3_stmt *page_stmt(struct db *db, const struct evidence_filter *f, bool count,
+			       struct cchc_err *err)
+{
+	char *sql = page_sql(f, count);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
+	free(sql);
+	if (rc != SQLITE_OK) {
+		db_fail(db, rc, "đọc danh sách tài liệu", err);
+		return NULL;
+	}
+	char from[24], to[24];
+	snprintf(from, sizeof from, "%04d-01-01", f->year);
+	snprintf(to, sizeof to, "%04d-01-01", f->year + 1);
+	sqlite3_bind_int64(st, 1, f->task_id);
+	sqlite3_bind_text(st, 2, f->kind ? f->kind : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, from, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, to, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 5, f->criterion_id);
+	sqlite3_bind_text(st, 6, f->after ? f->after->issued_on : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 7, f->after ? f->after->id : 0);
+	sqlite3_bind_int(st, 8, f->limit > 0 ? f->limit : -1);
+	return st;
+}
+
+int evidence_page(struct db *db, const struct evidence_filter *f, struct evidence_info **out,
+		  int *n, struct cchc_err *err)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st = page_stmt(db, f, false, err);
+	if (!st)
+		return err->code;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = xrealloc(*out, sizeof **out * (size_t)(*n + 1));
+		from_row(st, &(*out)[(*n)++]);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		evidence_list_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return db_fail(db, rc, "đọc danh sách tài liệu", err);
+	}
+	return CCHC_OK;
+}
+
+int evidence_count(struct db *db, const struct evidence_filter *f, int64_t *n,
+		   struct cchc_err *err)
+{
+	sqlite3_stmt *st = page_stmt(db, f, true, err);
+	if (!st)
+		return err->code;
+	int rc = sqlite3_step(st);
+	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? CCHC_OK : db_fail(db, rc, "đếm tài liệu", err);
 }
 
 char *evidence_criteria_codes(struct db *db, int64_t id)
@@ -648,6 +755,8 @@ static int missing_query(struct db *db, const char *sql, const char *from,
 		m->code = col(st, 1);
 		m->title = col(st, 2);
 		m->year = sqlite3_column_int(st, 3);
+		m->unit_rank = -1;
+		m->unit_id = 0;
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
@@ -665,7 +774,7 @@ static int missing_query(struct db *db, const char *sql, const char *from,
 	"WHERE e.task_id = t.id)"
 #define MISSING_TASKS_SQL "SELECT t.id, coalesce(u.code, ''), t.title, 0 FROM task t LEFT " \
 	"JOIN unit u ON u.id = t.lead_unit_id WHERE " MISSING_TASKS_WHERE
-#define MISSING_TASKS_ORDER " ORDER BY u.name COLLATE vi, t.id"
+#define MISSING_TASKS_ORDER " ORDER BY u.rank, u.id, t.id"
 
 int evidence_missing_tasks(struct db *db, const char *done_from, int limit,
 			   struct missing_row **tasks, int *n, int64_t *total, struct cchc_err *err)
@@ -694,17 +803,172 @@ int evidence_missing_tasks(struct db *db, const char *done_from, int limit,
 	return missing_query(db, sql, done_from, tasks, n, err);
 }
 
+/* The arms of a page of finished tasks without evidence in the order
+ * (unit rank, unit, task), the unassigned first (rank -1, unit 0), each a
+ * walk of task_done_by_lead in index order (units by unit_by_rank), so no
+ * arm sorts: ?1 ?2 ?3 the key's rank, unit and task, ?4 the limit, ?5 the
+ * task among the unassigned. */
+#define MISSING_COLS "t.id, coalesce(u.code, ''), t.title, 0, u.rank, u.id"
+#define MISSING_NONE "t.status = 'done' AND NOT EXISTS (SELECT 1 FROM evidence_task e WHERE " \
+	"e.task_id = t.id)"
+static const char *const missing_arms[] = {
+	/* unassigned, after (before) ?3 */
+	"SELECT t.id, '', t.title, 0, -1, 0 FROM task t WHERE t.lead_unit_id IS NULL AND "
+	MISSING_NONE " AND t.id > ?5 ORDER BY t.id",
+	"SELECT t.id, '', t.title, 0, -1, 0 FROM task t WHERE t.lead_unit_id IS NULL AND "
+	MISSING_NONE " AND t.id < ?5 ORDER BY t.id DESC",
+	/* the key's unit, after (before) ?3 */
+	"SELECT " MISSING_COLS " FROM unit u CROSS JOIN task t ON t.lead_unit_id = u.id WHERE "
+	"u.id = ?2 AND " MISSING_NONE " AND t.id > ?3 ORDER BY t.id",
+	"SELECT " MISSING_COLS " FROM unit u CROSS JOIN task t ON t.lead_unit_id = u.id WHERE "
+	"u.id = ?2 AND " MISSING_NONE " AND t.id < ?3 ORDER BY t.id DESC",
+	/* the units after (before) the key's */
+	"SELECT " MISSING_COLS " FROM unit u CROSS JOIN task t ON t.lead_unit_id = u.id WHERE "
+	"(u.rank, u.id) > (?1, ?2) AND " MISSING_NONE " ORDER BY u.rank, u.id, t.id",
+	"SELECT " MISSING_COLS " FROM unit u CROSS JOIN task t ON t.lead_unit_id = u.id WHERE "
+	"(u.rank, u.id) < (?1, ?2) AND " MISSING_NONE " ORDER BY u.rank DESC, u.id DESC, t.id DESC",
+};
+enum { ARM_NOUNIT, ARM_SAME = 2, ARM_OTHERS = 4 };
+
+static char *missing_page_sql(const struct missing_key *k, bool reverse)
+{
+	int arms[3], n = 0;
+	bool unassigned = !k || k->rank < 0;
+	if (!reverse) {
+		arms[n++] = unassigned ? ARM_NOUNIT : ARM_SAME;
+		arms[n++] = ARM_OTHERS;
+	} else {
+		if (!unassigned)
+			arms[n++] = ARM_SAME + 1;
+		if (!k || !unassigned)
+			arms[n++] = ARM_OTHERS + 1;
+		arms[n++] = ARM_NOUNIT + 1;
+	}
+	struct sbuf b = SBUF_INIT;
+	for (int i = 0; i < n; i++)
+		sbuf_addf(&b, "%sSELECT * FROM (%s LIMIT ?4)", i ? " UNION ALL " : "",
+			  missing_arms[arms[i]]);
+	sbuf_add(&b, " LIMIT ?4");
+	return sbuf_detach(&b);
+}
+
+int evidence_missing_page(struct db *db, const struct missing_key *after, bool reverse,
+			  int limit, struct missing_row **tasks, int *n, struct cchc_err *err)
+{
+	*tasks = NULL;
+	*n = 0;
+	char *sql = missing_page_sql(after, reverse);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
+	free(sql);
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, "tìm việc thiếu tài liệu", err);
+	bool unassigned = !after || after->rank < 0;
+	sqlite3_bind_int64(st, 1, after ? after->rank : reverse ? INT64_MAX : -1);
+	sqlite3_bind_int64(st, 2, after ? after->unit_id : 0);
+	sqlite3_bind_int64(st, 3, after ? after->task_id : 0);
+	sqlite3_bind_int(st, 4, limit > 0 ? limit : 0);
+	/* the unassigned come first: before any other key, all of them */
+	sqlite3_bind_int64(st, 5, after && unassigned ? after->task_id : reverse ? INT64_MAX : 0);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*tasks = xrealloc(*tasks, sizeof **tasks * (size_t)(*n + 1));
+		struct missing_row *m = &(*tasks)[(*n)++];
+		m->id = sqlite3_column_int64(st, 0);
+		m->code = col(st, 1);
+		m->title = col(st, 2);
+		m->year = 0;
+		m->unit_rank = sqlite3_column_int64(st, 4);
+		m->unit_id = sqlite3_column_int64(st, 5);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		missing_rows_free(*tasks, *n);
+		*tasks = NULL;
+		*n = 0;
+		return db_fail(db, rc, "tìm việc thiếu tài liệu", err);
+	}
+	return CCHC_OK;
+}
+
+int evidence_missing_locate(struct db *db, int64_t task_id, struct missing_row *row,
+			    int64_t *pos, struct cchc_err *err)
+{
+	memset(row, 0, sizeof *row);
+	*pos = -1;
+	sqlite3_stmt *st;
+	/* the task, then the rows before it: the heading, the unit lines up to
+	 * its own, the tasks before it (?2 ?3 its unit's rank and id) */
+	int rc = sqlite3_prepare_v2(db->h, "SELECT t.id, coalesce(u.code, ''), t.title, "
+		"coalesce(u.rank, -1), coalesce(u.id, 0) FROM task t LEFT JOIN unit u ON u.id = "
+		"t.lead_unit_id WHERE t.id = ?1 AND " MISSING_NONE, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, "tìm việc thiếu tài liệu", err);
+	sqlite3_bind_int64(st, 1, task_id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		row->id = task_id;
+		row->code = col(st, 1);
+		row->title = col(st, 2);
+		row->unit_rank = sqlite3_column_int64(st, 3);
+		row->unit_id = sqlite3_column_int64(st, 4);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? CCHC_OK : db_fail(db, rc, "tìm việc thiếu tài liệu", err);
+	rc = sqlite3_prepare_v2(db->h, "SELECT 1 + (SELECT count(*) FROM task t WHERE "
+		"t.lead_unit_id IS NULL AND " MISSING_NONE " AND (?2 >= 0 OR t.id < ?1)) + "
+		"(SELECT count(*) FROM unit u CROSS JOIN task t ON t.lead_unit_id = u.id WHERE "
+		"(u.rank, u.id) < (?2, ?3) AND " MISSING_NONE ") + (SELECT count(*) FROM task t "
+		"WHERE t.lead_unit_id = ?3 AND " MISSING_NONE " AND t.id < ?1) + EXISTS (SELECT 1 "
+		"FROM task t WHERE t.lead_unit_id IS NULL AND " MISSING_NONE ") + (SELECT count(*) "
+		"FROM unit u WHERE (u.rank, u.id) <= (?2, ?3) AND EXISTS (SELECT 1 FROM task t "
+		"WHERE t.lead_unit_id = u.id AND " MISSING_NONE "))", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, task_id);
+		sqlite3_bind_int64(st, 2, row->unit_rank);
+		sqlite3_bind_int64(st, 3, row->unit_id);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			*pos = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return CCHC_OK;
+	free(row->code), free(row->title);
+	memset(row, 0, sizeof *row);
+	return db_fail(db, rc, "tìm việc thiếu tài liệu", err);
+}
+
+int evidence_missing_count(struct db *db, int64_t *tasks, int64_t *groups, struct cchc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, "SELECT (SELECT count(*) FROM task t WHERE " MISSING_NONE
+		"), (SELECT count(*) FROM unit u WHERE EXISTS (SELECT 1 FROM task t WHERE "
+		"t.lead_unit_id = u.id AND " MISSING_NONE ")) + EXISTS (SELECT 1 FROM task t WHERE "
+		"t.lead_unit_id IS NULL AND " MISSING_NONE ")", -1, &st, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*tasks = sqlite3_column_int64(st, 0);
+		*groups = sqlite3_column_int64(st, 1);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_OK ? CCHC_OK : db_fail(db, rc, "đếm việc thiếu tài liệu", err);
+}
+
+int evidence_missing_criteria(struct db *db, struct missing_row **criteria, int *n,
+			      struct cchc_err *err)
+{
+	return missing_query(db,
+		"SELECT c.id, c.code, c.name, s.year FROM criterion_score s JOIN criterion c ON "
+		"c.id = s.criterion_id WHERE NOT EXISTS (SELECT 1 FROM criterion_evidence e WHERE "
+		"e.criterion_id = c.id) ORDER BY s.year, c.catalogue_id, c.seq", NULL, criteria, n, err);
+}
+
 int evidence_missing(struct db *db, struct missing_row **tasks, int *ntasks,
 		     struct missing_row **criteria, int *ncriteria, struct cchc_err *err)
 {
 	int rc = missing_query(db, MISSING_TASKS_SQL MISSING_TASKS_ORDER, NULL, tasks, ntasks, err);
 	if (rc)
 		return rc;
-	rc = missing_query(db,
-		"SELECT c.id, c.code, c.name, s.year FROM criterion_score s JOIN criterion c ON "
-		"c.id = s.criterion_id WHERE NOT EXISTS (SELECT 1 FROM criterion_evidence e WHERE "
-		"e.criterion_id = c.id) ORDER BY s.year, c.catalogue_id, c.seq", NULL, criteria, ncriteria,
-		err);
+	rc = evidence_missing_criteria(db, criteria, ncriteria, err);
 	if (rc) {
 		missing_rows_free(*tasks, *ntasks);
 		*tasks = NULL;

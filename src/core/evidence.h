@@ -27,7 +27,30 @@ struct missing_row {
 	int64_t id;              /* task id, or criterion id */
 	char *code, *title;      /* unit code and task title, or criterion code and name */
 	int year;                /* for criteria: the year scored */
+	int64_t unit_rank, unit_id;  /* for tasks: the lead unit's rank and id (-1, 0: none) */
 };
+/* A place in the list of finished tasks without evidence, ordered by lead
+ * unit (its rank in the Vietnamese order of names; the unassigned first, as
+ * rank -1, unit 0), then task number. task_id 0: before the unit's tasks. */
+struct missing_key {
+	int64_t rank, unit_id, task_id;
+};
+/* Up to limit of those tasks after key (NULL: from the first), or before
+ * it when reverse (NULL: the last ones; then in descending order). */
+int evidence_missing_page(struct db *db, const struct missing_key *after, bool reverse,
+			  int limit, struct missing_row **tasks, int *n, struct cchc_err *err);
+/* Where finished task task_id without evidence is in that list: *row its
+ * row (id 0 when it is not in the list; free its strings) and *pos the rows
+ * before it on the Còn thiếu screen (the heading, the unit lines up to its
+ * own, the tasks before it). */
+int evidence_missing_locate(struct db *db, int64_t task_id, struct missing_row *row,
+			    int64_t *pos, struct cchc_err *err);
+/* How many finished tasks have no evidence, and in how many unit groups
+ * (the unassigned as one). */
+int evidence_missing_count(struct db *db, int64_t *tasks, int64_t *groups, struct cchc_err *err);
+/* The scored criteria without any evidence (a few hundred at most). */
+int evidence_missing_criteria(struct db *db, struct missing_row **criteria, int *n,
+			      struct cchc_err *err);
 /* Finished tasks with no evidence (by unit), and scored criteria with none. */
 int evidence_missing(struct db *db, struct missing_row **tasks, int *ntasks,
 		     struct missing_row **criteria, int *ncriteria, struct cchc_err *err);
@@ -67,6 +90,20 @@ int evidence_list(struct db *db, int64_t task_id, const char *kind, int year,
 int evidence_list_by_criterion(struct db *db, int64_t task_id, int64_t criterion_id,
 			       const char *kind, int year, struct evidence_info **out, int *n,
 			       struct cchc_err *err);
+/* A page of the records, by date (the undated last) then number. */
+struct evidence_filter {
+	int64_t task_id, criterion_id;   /* 0, NULL: any */
+	const char *kind;
+	int year;
+	const struct evidence_info *after;   /* the key: the page after it (NULL: the first) */
+	bool reverse;                        /* ... or before it (NULL: the last), descending */
+	int limit;                           /* <= 0: no limit */
+};
+int evidence_page(struct db *db, const struct evidence_filter *f, struct evidence_info **out,
+		  int *n, struct cchc_err *err);
+/* How many records the filter has (after, reverse and limit aside). */
+int evidence_count(struct db *db, const struct evidence_filter *f, int64_t *n,
+		   struct cchc_err *err);
 int evidence_get(struct db *db, int64_t id, struct evidence_info *e, struct cchc_err *err);
 int evidence_files(struct db *db, int64_t id, struct evidence_file **out, int *n,
 		   struct cchc_err *err);

@@ -438,12 +438,22 @@ int letter_list(struct db *db, const struct letter_filter *f, struct letter_info
 	if (f->unit_code && *f->unit_code && !(unit = unit_id_by_code(db, f->unit_code)))
 		return err_set(err, CCHC_EINPUT, "Không có đơn vị mã \"%s\" (xem cchc unit list)",
 			       f->unit_code);
+	/* the key and the period only when given: a range of letter_by_date
+	 * then, walked from the key either way (End reads the last page) */
+	struct sbuf sql = SBUF_INIT;
+	const char *dir = f->reverse ? " DESC" : "";
+	sbuf_add(&sql, "SELECT " LETTER_COLUMNS LETTER_FROM "WHERE (?3 = 0 OR l.unit_id = ?3) AND "
+		 "(?4 = 0 OR l.late) ");
+	if (f->from && *f->from)
+		sbuf_add(&sql, "AND l.letter_on >= ?1 ");
+	if (f->to && *f->to)
+		sbuf_add(&sql, "AND l.letter_on <= ?2 ");
+	if (f->after)
+		sbuf_addf(&sql, "AND (l.letter_on, l.id) %s (?5, ?6) ", f->reverse ? "<" : ">");
+	sbuf_addf(&sql, "ORDER BY l.letter_on%s, l.id%s LIMIT ?7", dir, dir);
 	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db->h, "SELECT " LETTER_COLUMNS LETTER_FROM
-				    "WHERE (?1 = '' OR l.letter_on >= ?1) AND (?2 = '' OR "
-				    "l.letter_on <= ?2) AND (?3 = 0 OR l.unit_id = ?3) AND "
-				    "(?4 = 0 OR l.late) AND (?5 = '' OR (l.letter_on, l.id) > "
-				    "(?5, ?6)) ORDER BY l.letter_on, l.id LIMIT ?7", -1, &st, NULL);
+	int rc = sqlite3_prepare_v2(db->h, sql.s, -1, &st, NULL);
+	sbuf_free(&sql);
 	if (rc != SQLITE_OK)
 		return db_fail(db, rc, "đọc danh sách phiếu", err);
 	sqlite3_bind_text(st, 1, f->from ? f->from : "", -1, SQLITE_STATIC);

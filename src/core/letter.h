@@ -53,6 +53,7 @@ struct letter_filter {
 	bool late_only;
 	int limit;                    /* 0: no limit */
 	const struct letter_info *after; /* keyset: rows after this one (date, id) */
+	bool reverse;                 /* ... before it (NULL: the last), in descending order */
 };
 int letter_list(struct db *db, const struct letter_filter *f, struct letter_info **out, int *n,
 		struct cchc_err *err);

@@ -1153,7 +1153,7 @@ void task_notes_free(struct task_note *v, int n)
 static const char *const GROUP_SQL[] = {
 	[TASK_BY_UNIT] = "SELECT u.id, u.code, u.name, " GROUP_COUNTS ", 0" " FROM unit u "
 		"JOIN task t ON t.lead_unit_id = u.id WHERE %s "
-		"GROUP BY u.id ORDER BY u.name COLLATE vi",
+		"GROUP BY u.id ORDER BY u.rank, u.id",
 	[TASK_BY_STATUS] = "SELECT 0, t.status, '', " GROUP_COUNTS ", 0 FROM task t "
 		"WHERE %s GROUP BY t.status",
 	[TASK_BY_SECTION] = "SELECT s.id, s.label, s.heading, " GROUP_COUNTS ", s.plan_id FROM task t "

@@ -172,7 +172,7 @@ int unit_list(struct db *db, struct unit_info **out, int *n, struct cchc_err *er
 {
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(db->h, "SELECT id, active, name, coalesce(code, ''), head, kind "
-				    "FROM unit ORDER BY name COLLATE vi, id", -1, &st, NULL);
+				    "FROM unit ORDER BY rank, id", -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return db_fail(db, rc, "đọc danh sách đơn vị", err);
 	struct unit_info *v = NULL;

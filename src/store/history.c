@@ -77,9 +77,12 @@ static int read_cols(struct db *db, const char *table, struct table_cols *t)
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-static bool is_stamp(const char *col)
+/* Time stamps, and what the database derives (a unit's rank, numbered
+ * again by a trigger at every add or rename): no change of the clerk's. */
+static bool is_stamp(const char *table, const char *col)
 {
-	return strcmp(col, "updated_at") == 0 || strcmp(col, "created_at") == 0;
+	return strcmp(col, "updated_at") == 0 || strcmp(col, "created_at") == 0 ||
+	       (strcmp(table, "unit") == 0 && strcmp(col, "rank") == 0);
 }
 
 /* json_object('a', R."a", ...) of all columns, of the key columns
@@ -90,7 +93,7 @@ static void add_json(struct sbuf *b, const struct table_cols *t, const char *row
 	sbuf_add(b, "json_object(");
 	bool first = true;
 	for (int i = 0; i < t->n; i++) {
-		if ((which == KEY_ONLY && !t->pk[i]) || (which == NO_STAMPS && is_stamp(t->cols[i])))
+		if ((which == KEY_ONLY && !t->pk[i]) || (which == NO_STAMPS && is_stamp(t->name, t->cols[i])))
 			continue;
 		sbuf_addf(b, "%s'%s', %s.\"%s\"", first ? "" : ", ", t->cols[i], row, t->cols[i]);
 		first = false;
@@ -644,11 +647,6 @@ int history_undo(struct db *db, struct history_action *a, struct cchc_err *err)
 
 /* ------------------------------------------------------------ one record */
 
-static bool is_bookkeeping(const char *col)
-{
-	return strcmp(col, "updated_at") == 0 || strcmp(col, "created_at") == 0;
-}
-
 static const char *column_label(const char *table, const char *col)
 {
 	return text ? text->label(table, col) : col;
@@ -685,7 +683,7 @@ static char *diff_fields(struct db *db, const char *table, const char *op, const
 	sqlite3_bind_text(st, 2, new ? new : (op[0] == 'u' ? "{}" : NULL), -1, SQLITE_STATIC);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *col = (const char *)sqlite3_column_text(st, 0);
-		const char *label = is_bookkeeping(col) ? NULL : column_label(table, col);
+		const char *label = is_stamp(table, col) ? NULL : column_label(table, col);
 		if (!label)
 			continue;
 		sbuf_addf(&b, "%s%s: ", b.len ? "; " : "", label);

@@ -150,9 +150,14 @@ static bool is_stat_table(const struct object *x)
 						 strcmp(x->name, "sqlite_stat4") == 0);
 }
 
+/* The triggers made at open from the search spec and the history; the
+ * dossiers' search triggers are the schema's own (migration 20): nothing
+ * but a migration would make them again. */
 static bool derived_trigger(const char *name)
 {
-	return sqlite3_strglob("search_*", name) == 0 || sqlite3_strglob("history_*", name) == 0;
+	return (sqlite3_strglob("search_*", name) == 0 &&
+		sqlite3_strglob("search_dossier_*", name) != 0) ||
+	       sqlite3_strglob("history_*", name) == 0;
 }
 
 int schema_compare(sqlite3 *h, int version, struct schema_diff *d, struct cchc_err *err)
@@ -211,7 +216,7 @@ char *schema_drop_derived_sql(sqlite3 *h)
 	sqlite3_stmt *st;
 	sbuf_add(&b, "DELETE FROM setting WHERE key IN ('search.spec', 'history.stamp');\n");
 	if (sqlite3_prepare_v2(h, "SELECT name FROM main.sqlite_master WHERE type = 'trigger' AND "
-			       "(name GLOB 'search_*' OR name GLOB 'history_*')", -1, &st, NULL) ==
+			       "((name GLOB 'search_*' AND name NOT GLOB 'search_dossier_*') OR name GLOB 'history_*')", -1, &st, NULL) ==
 	    SQLITE_OK) {
 		while (sqlite3_step(st) == SQLITE_ROW) {
 			sbuf_add(&b, "DROP TRIGGER main.\"");

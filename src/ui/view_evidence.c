@@ -49,50 +49,32 @@ static const size_t evidence_texts[] = {
 	ET(kind), ET(doc_no), ET(issued_on), ET(issuer), ET(summary), ET(notes), ET(tasks),
 };
 
-/* The records of the filters, read whole: evidence_list_by_criterion has
- * no keyset yet (registers of hundreds; the pages below are cut from it). */
-static int read_all(struct app *app, const struct ev_view *ev, struct evidence_info **v, int *n,
-		    struct cchc_err *err)
-{
-	return evidence_list_by_criterion(app->db, ev->task, ev->criterion, ev->kind, ev->year, v,
-					  n, err);
-}
-
-/* Up to limit records after record `after` (by id) in the list's order. */
+/* A page of the records of the filters (evidence_page), read by key either
+ * way; the rows read backwards come last first, the window wants them in
+ * the list's order. */
 static int ev_fetch(struct app *app, void *ctx, const void *after, bool back, int limit,
 		    void **rows, int *n, struct cchc_err *err)
 {
-	struct evidence_info *v = NULL;
-	int nv = 0, from = 0;
-	if (read_all(app, ctx, &v, &nv, err))
+	const struct ev_view *ev = ctx;
+	struct evidence_filter f = { ev->task, ev->criterion, ev->kind, ev->year, after, back,
+				     limit };
+	struct evidence_info *v;
+	if (evidence_page(app->db, &f, &v, n, err))
 		return err->code;
-	if (after) {
-		int64_t id = ((const struct evidence_info *)after)->id;
-		from = nv;
-		for (int i = 0; i < nv; i++)
-			if (v[i].id == id)
-				from = i + 1;
+	for (int i = 0, j = *n - 1; back && i < j; i++, j--) {
+		struct evidence_info t = v[i];
+		v[i] = v[j];
+		v[j] = t;
 	}
-	*n = nv - from < limit ? nv - from : limit;
-	struct evidence_info *out = xcalloc((size_t)*n + 1, sizeof *out);
-	memcpy(out, v + from, sizeof *out * (size_t)*n);
-	for (int i = 0; i < nv; i++)
-		if (i < from || i >= from + *n)
-			evidence_info_free(&v[i]);
-	free(v);
-	*rows = out;
+	*rows = v;
 	return CCHC_OK;
 }
 
 static int ev_count(struct app *app, void *ctx, bool filtered, int64_t *n, struct cchc_err *err)
 {
-	struct evidence_info *v = NULL;
-	int nv = 0;
-	if (read_all(app, ctx, &v, &nv, err))
-		return err->code;
-	evidence_list_free(v, nv);
-	*n = nv;
-	return CCHC_OK;
+	const struct ev_view *ev = ctx;
+	struct evidence_filter f = { ev->task, ev->criterion, ev->kind, ev->year, NULL, false, 0 };
+	return evidence_count(app->db, &f, n, err);
 }
 
 /* The / filter, on the kind, number, issuer and summary. */
@@ -105,7 +87,7 @@ static bool ev_keep(const struct kwin *kw, const void *row, bool text)
 
 static const struct kwin_ops ev_ops = {
 	sizeof(struct evidence_info), offsetof(struct evidence_info, id), evidence_texts,
-	sizeof evidence_texts / sizeof evidence_texts[0], ev_fetch, ev_count, ev_keep, false,
+	sizeof evidence_texts / sizeof evidence_texts[0], ev_fetch, ev_count, ev_keep, true,
 	NULL, NULL,
 };
 

@@ -47,9 +47,14 @@ static int lv_fetch(struct app *app, void *ctx, const void *after, bool back, in
 {
 	struct lv *v = ctx;
 	struct letter_filter f = { .from = v->from, .to = v->to, .unit_code = v->rv.unit.code,
-				   .limit = limit, .after = after };
+				   .limit = limit, .after = after, .reverse = back };
 	struct letter_info *out = NULL;
 	int rc = letter_list(app->db, &f, &out, n, err);
+	for (int i = 0, j = *n - 1; back && !rc && i < j; i++, j--) {   /* into the list's order */
+		struct letter_info t = out[i];
+		out[i] = out[j];
+		out[j] = t;
+	}
 	*rows = out;
 	return rc;
 }
@@ -80,7 +85,7 @@ static bool lv_keep(const struct kwin *kw, const void *row, bool text)
 
 static const struct kwin_ops lv_ops = {
 	sizeof(struct letter_info), offsetof(struct letter_info, id), letter_texts,
-	sizeof letter_texts / sizeof letter_texts[0], lv_fetch, lv_count, lv_keep, false, NULL, NULL,
+	sizeof letter_texts / sizeof letter_texts[0], lv_fetch, lv_count, lv_keep, true, NULL, NULL,
 };
 
 /* ---- drawing ---- */

@@ -148,13 +148,17 @@ c.execute("UPDATE letter SET number = seq || '/PXL'")
 c.execute("UPDATE letter SET number = 'PXL-' || seq WHERE seq = 3")
 # a database of version 17 has none of the later versions' columns
 c.execute("ALTER TABLE unit DROP COLUMN kind")
+# nor version 21's unit ranks and indexes
+for index in ("unit_by_rank", "task_done_by_lead", "evidence_by_kind"):
+    c.execute("DROP INDEX %s" % index)
+c.execute("ALTER TABLE unit DROP COLUMN rank")
 # nor the dossiers' search index (20), taken out of the schema by hand (no
 # cchc tokenizer here to drop it with); VACUUM then frees its pages
 c.execute("PRAGMA writable_schema = ON")
 c.execute("DELETE FROM sqlite_master WHERE name GLOB 'search_dossier*'")
 c.execute("PRAGMA writable_schema = OFF")
 for name, sql in trig:
-    if not name.startswith("search_dossier"):
+    if not name.startswith("search_dossier") and not name.startswith("unit_rank"):
         c.execute(sql)
 c.execute("PRAGMA user_version = 17")
 c.commit()

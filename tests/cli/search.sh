@@ -205,6 +205,22 @@ run "$CCHC" search dinh cong trang --format tsv
 sqlite3 "$CCHC_DB" "PRAGMA writable_schema = ON;
 	DELETE FROM sqlite_master WHERE name GLOB 'search_dossier*'; PRAGMA writable_schema = OFF;
 	PRAGMA user_version = 19;" || fail "back to schema 19"
+# (and without version 21's unit ranks and indexes: the column dropped with
+# the triggers out of the way, as the shell has no cchc tokenizer)
+python3 - "$CCHC_DB" <<'EOPY' || fail "back to schema 19"
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+trig = c.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
+for name, _ in trig:
+    c.execute('DROP TRIGGER "%s"' % name)
+for index in ("unit_by_rank", "task_done_by_lead", "evidence_by_kind"):
+    c.execute("DROP INDEX %s" % index)
+c.execute("ALTER TABLE unit DROP COLUMN rank")
+for name, sql in trig:
+    if not name.startswith("unit_rank"):
+        c.execute(sql)
+c.commit()
+EOPY
 sqlite3 "$CCHC_DB" "VACUUM; DROP TRIGGER search_letter_af;
 	UPDATE setting SET value = 'older' WHERE key = 'search.spec'" || fail "back to schema 19"
 [ "$(sqlite3 "$CCHC_DB" "PRAGMA integrity_check")" = ok ] || fail "schema 19 made badly"

@@ -35,14 +35,17 @@ SCREEN_TESTS = \
 	tests/screen/evidence-criterion.sh \
 	tests/screen/form-noplan.sh \
 	tests/screen/evidence.sh \
+	tests/screen/evidence-window.sh \
 	tests/screen/evidence-form.sh \
 	tests/screen/evidence-edit.sh \
 	tests/screen/index-form.sh \
 	tests/screen/missing.sh \
+	tests/screen/missing-window.sh \
 	tests/screen/score.sh \
 	tests/screen/dossiers.sh \
 	tests/screen/dossiers-window.sh \
 	tests/screen/letters.sh \
+	tests/screen/letters-window.sh \
 	tests/screen/feedback.sh \
 	tests/screen/hostile.sh
 

@@ -216,7 +216,10 @@ static void test_restore_older_schema(void)
 	sqlite3 *h;
 	CHECK(sqlite3_open_v2(dbp, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK);
 	sqlite3_stmt *st;
-	sqlite3_prepare_v2(h, "SELECT (SELECT count(*) FROM sqlite_master WHERE type = 'trigger'), "
+	/* (the dossiers' search triggers are the schema's, from migration 20:
+	 * kept, as no open would make them again) */
+	sqlite3_prepare_v2(h, "SELECT (SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+			   "AND name NOT GLOB 'search_dossier_*'), "
 			   "(SELECT count(*) FROM setting WHERE key = 'search.spec'), "
 			   "(SELECT count(*) FROM unit)", -1, &st, NULL);
 	CHECK(sqlite3_step(st) == SQLITE_ROW);
