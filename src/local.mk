@@ -92,6 +92,7 @@ EMBEDDED_FILES = \
 	data/migrations/0018-letter-number-zero.sql \
 	data/migrations/0019-unit-kind.sql \
 	data/migrations/0020-dossier-search.sql \
+	data/migrations/0023-task-filter.sql \
 	data/report-areas.txt \
 	data/dossier-columns.txt \
 	data/templates/letter-2018.txt data/templates/letter-2025.txt \

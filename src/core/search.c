@@ -94,16 +94,29 @@ static bool short_prefix(const struct text_query *q)
  * the list of every word starting with it (most of the index) on each key
  * typed. The rows then hold the other terms; search_run checks the prefix
  * itself. */
-static char *match_expr(const struct text_query *q)
+static char *expr_of(const struct text_query *q, int n)
 {
 	struct sbuf b = SBUF_INIT;
-	int n = q->nterms - short_prefix(q);
 	for (int i = 0; i < n; i++) {
 		sbuf_addf(&b, "%s\"%s\"", i ? " " : "", q->folded[i]);
 		if (q->last_prefix && i == q->nterms - 1)
 			sbuf_addc(&b, '*');
 	}
 	return b.s ? sbuf_detach(&b) : xstrdup("");
+}
+
+static char *match_expr(const struct text_query *q)
+{
+	return expr_of(q, q->nterms - short_prefix(q));
+}
+
+char *search_filter_expr(const char *query)
+{
+	struct text_query q;
+	text_query_init(&q, query, false, true);
+	char *e = q.nterms ? expr_of(&q, q.nterms) : NULL;
+	text_query_free(&q);
+	return e;
 }
 
 char *search_match_expr(const char *query, bool exact, bool prefix)
