@@ -775,7 +775,7 @@ static void list_conditions(struct sbuf *b, const struct task_filter *f)
 	if (f->section_id)
 		sbuf_add(b, "AND t.section_id = ?8 ");
 	if (task_filter_has_words(f) && f->words_by_row)
-		sbuf_add(b, "AND vi_match(t.title || ' ' || t.description || ' ' || t.product, ?12) ");
+		sbuf_add(b, "AND vi_words(t.title || ' ' || t.description || ' ' || t.product, ?12) ");
 	else if (task_filter_has_words(f))
 		sbuf_add(b, "AND t.id IN (SELECT rowid FROM search_task WHERE search_task MATCH ?11) ");
 }

@@ -60,7 +60,7 @@ struct task_filter {
 	bool reverse;
 	bool use_hits;          /* the tasks task_hits_build put aside, instead of
 				 * every other condition */
-	bool words_by_row;      /* title_query checked on each row read (vi_match) rather
+	bool words_by_row;      /* title_query checked on each row read (vi_words) rather
 				 * than through the index: for words most tasks have,
 				 * where a page is found after a few rows */
 };

@@ -64,11 +64,8 @@ static void query_free(void *p)
 	free(p);
 }
 
-/* vi_match(text, query): 1 when every word of query occurs in text, tones
- * and case ignored, the last word a prefix. For filters on tables kept out
- * of the full-text index (dossiers); the parsed query is cached per
- * statement. */
-static void vi_match(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+/* The parsed query is cached per statement. */
+static void words_match(sqlite3_context *ctx, sqlite3_value **argv, bool each)
 {
 	const char *text = (const char *)sqlite3_value_text(argv[0]);
 	struct text_query *q = sqlite3_get_auxdata(ctx, 1);
@@ -83,13 +80,32 @@ static void vi_match(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			return;
 		}
 	}
-	sqlite3_result_int(ctx, text && text_query_matches_all(q, text));
+	sqlite3_result_int(ctx, text && (each ? text_query_matches_each(q, text)
+					      : text_query_matches_all(q, text)));
+}
+
+/* vi_match(text, query): 1 when every word of query occurs in text, tones
+ * and case ignored, the last word a prefix. For filters on tables kept out
+ * of the full-text index (dossiers). */
+static void vi_match(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	words_match(ctx, argv, false);
+}
+
+/* vi_words(text, query): the same, read as the full-text index reads it:
+ * one word of text may serve several words of query (text_query_matches_each).
+ * For a filter that checks on each row what the index would find. */
+static void vi_words(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	words_match(ctx, argv, true);
 }
 
 int fts_register(sqlite3 *h, struct cchc_err *err)
 {
 	if (sqlite3_create_function(h, "vi_match", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
-				    vi_match, NULL, NULL) != SQLITE_OK)
+				    vi_match, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_create_function(h, "vi_words", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+				    vi_words, NULL, NULL) != SQLITE_OK)
 		return err_set(err, CCHC_EDB, "Không đăng ký được hàm tìm kiếm: %s", sqlite3_errmsg(h));
 	if (sqlite3_create_collation_v2(h, "vi", SQLITE_UTF8, NULL, collate_vi, NULL) != SQLITE_OK)
 		return err_set(err, CCHC_EDB, "Không đăng ký được thứ tự tiếng Việt: %s",

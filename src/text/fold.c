@@ -175,6 +175,32 @@ bool text_query_matches_all(const struct text_query *q, const char *s)
 	return left == 0;
 }
 
+bool text_query_matches_each(const struct text_query *q, const char *s)
+{
+	if (q->nterms == 0)
+		return false;
+	bool *found = xcalloc((size_t)q->nterms, sizeof *found);
+	size_t n = strlen(s), pos = 0;
+	int left = q->nterms;
+	struct text_span sp;
+	while (left > 0 && text_next_token(s, n, pos, &sp)) {
+		char t[256];
+		size_t tn = text_fold_span(s, sp, q->exact, t, sizeof t);
+		for (int i = 0; i < q->nterms; i++) {
+			bool prefix = q->last_prefix && i == q->nterms - 1;
+			size_t len = strlen(q->terms[i]);
+			if (!found[i] && (prefix ? tn >= len && memcmp(t, q->terms[i], len) == 0
+					  : strcmp(t, q->terms[i]) == 0)) {
+				found[i] = true;
+				left--;
+			}
+		}
+		pos = sp.end;
+	}
+	free(found);
+	return left == 0;
+}
+
 int text_query_spans(const struct text_query *q, const char *s, struct text_span *out, int max)
 {
 	size_t n = strlen(s), pos = 0;

@@ -28,6 +28,7 @@ SCREEN_TESTS = \
 	tests/screen/plan-tasks.sh \
 	tests/screen/suggest-made.sh \
 	tests/screen/tasks-window.sh \
+	tests/screen/tasks-filter-typing.sh \
 	tests/screen/unsafe-text.sh \
 	tests/screen/tmux.sh \
 	tests/screen/create-ask.sh \
