@@ -55,8 +55,13 @@ void filter_count(int n, int m, struct sbuf *out)
 		sbuf_addf(out, "(%d/%d)", n, m);
 		return;
 	}
+	int least = -n - 1;   /* rows known to be there, more may come */
+	if (least == 0) {
+		sbuf_addf(out, "(đang tìm/%d)", m);
+		return;
+	}
 	sbuf_add(out, "(hơn ");
-	add_thousands(out, -n - 1);
+	add_thousands(out, least - 1);
 	sbuf_addf(out, "/%d)", m);
 }
 

@@ -27,7 +27,8 @@ void filter_status(const struct filter *f, int n, int m, struct sbuf *out);
  * one match; returns the new count. */
 int spans_join(const char *s, struct text_span *sp, int n);
 /* "(N/M)" for the end of the prompt line; n < 0 when only a lower bound
- * is known (-n rows at least): "(hơn 1.000/M)" for n = -1001. */
+ * is known, -n - 1 rows at least (more may come): "(hơn 1.000/M)" for
+ * 1,001 rows, "(đang tìm/M)" for none yet. */
 void filter_count(int n, int m, struct sbuf *out);
 
 #endif

@@ -531,7 +531,7 @@ static int filter_cancel(struct app *app, void *ctx, const char *text)
 static void filter_extra(struct app *app, void *ctx, struct sbuf *out)
 {
 	struct kwin *kw = ctx;
-	filter_count(kw->more ? -kw->total : kw->total, kw->unfiltered, out);
+	filter_count(kw->more ? -kw->total - 1 : kw->total, kw->unfiltered, out);
 }
 
 int kwin_handle(struct app *app, struct kwin *kw, enum action a)
@@ -557,5 +557,5 @@ int kwin_handle(struct app *app, struct kwin *kw, enum action a)
 
 void kwin_status(const struct kwin *kw, struct sbuf *out)
 {
-	filter_status(&kw->filter, kw->more ? -kw->total : kw->total, kw->unfiltered, out);
+	filter_status(&kw->filter, kw->more ? -kw->total - 1 : kw->total, kw->unfiltered, out);
 }

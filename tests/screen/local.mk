@@ -43,6 +43,7 @@ SCREEN_TESTS = \
 	tests/screen/score.sh \
 	tests/screen/dossiers.sh \
 	tests/screen/dossiers-window.sh \
+	tests/screen/dossiers-filter-typing.sh \
 	tests/screen/letters.sh \
 	tests/screen/feedback.sh \
 	tests/screen/hostile.sh
