@@ -137,8 +137,9 @@ static bool seen(const struct search_hit *v, int n, const char *kind, int64_t id
 }
 
 /* Ranking every match of a common word costs time in proportion to the
- * matches; the newest RANK_WINDOW matching rows of each index are ranked,
- * and the best of them returned. A query with fewer matches is ranked
+ * matches; the newest RANK_WINDOW matching rows of each index are ranked
+ * (cchc_rank: bm25 without the IDF that made it read each word's whole
+ * list, src/store/fts.c), and the best of them returned. A query with fewer matches is ranked
  * whole. The kind and plan are checked in search_doc (a small row) only
  * when asked: as conditions on the index's unindexed columns they made
  * FTS5 read every candidate's whole text. The texts are read for the rows
@@ -150,7 +151,7 @@ static char *search_sql(const struct search_opts *o)
 {
 	struct sbuf b = SBUF_INIT;
 	sbuf_add(&b, "SELECT d.kind, d.rid, coalesce(d.plan_id, 0), m.r, f.title, f.body FROM "
-		 "(SELECT id, r FROM (SELECT rowid AS id, bm25(search_fts, 4.0, 1.0) AS r "
+		 "(SELECT id, r FROM (SELECT rowid AS id, cchc_rank(search_fts, 4.0, 1.0) AS r "
 		 "FROM search_fts WHERE search_fts MATCH ?1 ");
 	if ((o->kind && *o->kind) || o->plan_id)
 		sbuf_addf(&b, "AND EXISTS (SELECT 1 FROM search_doc k WHERE k.id = search_fts.rowid%s%s) ",
