@@ -21,7 +21,8 @@
  * SQL is not known here. The same holds at the current version for a file
  * whose setting search.spec is not this program's (the list of sources
  * changed without a migration). In both cases (remade) the triggers named
- * search_* or history_* are accepted by name (derived) and the caller must
+ * search_* or history_* (not search_dossier_*: migration 0020 made those,
+ * and nothing makes them again) are accepted by name (derived) and the caller must
  * drop them from its copy, with the setting search.spec, so that the next
  * open makes this version's before any write (see backup_restore); any
  * other trigger is foreign. */
