@@ -160,11 +160,12 @@ static int clamp_int(int64_t n)
 	return n > INT_MAX ? INT_MAX : n < 0 ? 0 : (int)n;
 }
 
-/* The rows of the list with and without the / filter: counted by the query
- * (twice only while filtering), or by reading them all when the rows are
- * filtered here. */
 static bool finish_later(struct app *app, void *ctx);
 
+/* The rows of the list with and without the / filter: counted by the query
+ * (twice only while filtering), or by reading them all when the rows are
+ * filtered here; a count the view puts off (more) is finished when the
+ * keyboard is idle. */
 static void count_rows(struct app *app, struct kwin *kw)
 {
 	struct tally t = { 0, 0 };

@@ -151,7 +151,8 @@ static void tv_prepare(struct app *app, void *ctx)
 	 * part of it, where they may be far apart: put aside at once */
 	int cap = tv->mode == M_ALL ? FILTER_CAP : 0;
 	tv->hits = tv->dense = false;
-	if (task_filter_has_words(&f) && task_hits_build(app->db, &f, cap, &n, &err) == CCHC_OK) {
+	if (task_filter_has_words(&f) && !app->db->readonly &&
+	    task_hits_build(app->db, &f, cap, &n, &err) == CCHC_OK) {
 		tv->dense = n < 0;
 		tv->hits = n >= 0;
 		tv->hits_n = n;
