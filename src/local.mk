@@ -94,6 +94,7 @@ EMBEDDED_FILES = \
 	data/migrations/0019-unit-kind.sql \
 	data/migrations/0020-dossier-search.sql \
 	data/migrations/0021-list-order.sql \
+	data/migrations/0023-task-filter.sql \
 	data/report-areas.txt \
 	data/dossier-columns.txt \
 	data/templates/letter-2018.txt data/templates/letter-2025.txt \

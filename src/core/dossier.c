@@ -416,8 +416,26 @@ static void view_filters(struct sbuf *b, const struct dossier_filter *f, const c
 			 "d.procedure || ' ' || d.code, ?5)) ");
 }
 
+/* The rows put aside (dossier_hits_walk), in their order; ?7 the key's id. */
+static char *hits_sql(const struct dossier_filter *f, bool count)
+{
+	struct sbuf b = SBUF_INIT;
+	if (count)
+		return xstrdup("SELECT count(*) FROM temp.dossier_hit");
+	sbuf_add(&b, "SELECT " DOSSIER_COLUMNS " FROM temp.dossier_hit h CROSS JOIN dossier d ON "
+		 "d.id = h.id LEFT JOIN unit u ON u.id = d.unit_id LEFT JOIN letter l ON "
+		 "l.dossier_id = d.id WHERE 1 ");
+	if (f->after)
+		sbuf_addf(&b, "AND h.pos %s (SELECT pos FROM temp.dossier_hit WHERE id = ?7) ",
+			  f->reverse ? "<" : ">");
+	sbuf_addf(&b, "ORDER BY h.pos%s LIMIT ?8", f->reverse ? " DESC" : "");
+	return sbuf_detach(&b);
+}
+
 static char *list_sql(const struct dossier_filter *f, bool count)
 {
+	if (f->use_hits)
+		return hits_sql(f, count);
 	struct sbuf b = SBUF_INIT;
 	/* only the conditions set, so that SQLite can use an index for them;
 	 * a count without the unit (it would make the late index not cover).
@@ -476,7 +494,8 @@ static int prepare_list(struct db *db, const struct dossier_filter *f, bool coun
 		const struct dossier_info *k = f->after;
 		const char *key = f->view == DV_ALL ? k->received_on
 				: *k->due_on ? k->due_on : "9999-12-31";
-		sqlite3_bind_text(*st, 6, key, -1, SQLITE_STATIC);
+		if (!f->use_hits)
+			sqlite3_bind_text(*st, 6, key, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(*st, 7, k->id);
 	}
 	sqlite3_bind_int(*st, 8, f->limit > 0 ? f->limit : -1);
@@ -512,6 +531,118 @@ int dossier_list(struct db *db, const struct dossier_filter *f, struct dossier_i
 	*out = NULL;
 	*n = 0;
 	return db_fail(db, rc, "đọc danh sách hồ sơ", err);
+}
+
+int dossier_hits_reset(struct db *db, struct dossier_walk *w, struct cchc_err *err)
+{
+	memset(w, 0, sizeof *w);
+	int rc = sqlite3_exec(db->h, "CREATE TEMP TABLE IF NOT EXISTS dossier_hit(pos INTEGER "
+			      "PRIMARY KEY, id INTEGER NOT NULL UNIQUE); DELETE FROM temp.dossier_hit",
+			      NULL, NULL, NULL);
+	return rc == SQLITE_OK ? CCHC_OK : db_fail(db, rc, "lọc hồ sơ", err);
+}
+
+/* The filter's words, as view_filters asks for them of each row. */
+#define HIT_MATCH "(d.code LIKE ?5 || '%' OR vi_match(d.holder || ' ' || d.procedure || ' ' || " \
+	"d.code, ?5))"
+
+int dossier_hits_narrow(struct db *db, const struct dossier_filter *f, struct dossier_walk *w,
+			struct cchc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, "DELETE FROM temp.dossier_hit WHERE id IN (SELECT h.id "
+				    "FROM temp.dossier_hit h CROSS JOIN dossier d ON d.id = h.id "
+				    "WHERE NOT " HIT_MATCH ")", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, "lọc hồ sơ", err);
+	sqlite3_bind_text(st, 5, f->query ? f->query : "", -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, rc, "lọc hồ sơ", err);
+	w->found -= sqlite3_changes(db->h);
+	return CCHC_OK;
+}
+
+/* The view's rows after the last one walked, in its order, each with its
+ * sort key and whether the words match it. */
+static char *walk_sql(const struct dossier_filter *f, const struct dossier_walk *w)
+{
+	struct sbuf b = SBUF_INIT;
+	struct dossier_filter v = *f;
+	v.query = NULL;
+	sbuf_addf(&b, "SELECT d.id, %s, ", views[f->view].key);
+	sbuf_add(&b, HIT_MATCH " FROM dossier d LEFT JOIN letter l ON l.dossier_id = d.id WHERE ");
+	view_filters(&b, &v, views[f->view].where);
+	bool down = views[f->view].descending;
+	const char *key = views[f->view].key;
+	if (w->any)
+		sbuf_addf(&b, "AND (%s, d.id) %s (?6, ?7) ", key, down ? "<" : ">");
+	sbuf_addf(&b, "ORDER BY %s%s, d.id%s", key, down ? " DESC" : "", down ? " DESC" : "");
+	return sbuf_detach(&b);
+}
+
+static int walk_prepare(struct db *db, const struct dossier_filter *f, const struct dossier_walk *w,
+			sqlite3_stmt **st, struct cchc_err *err)
+{
+	char today[11];
+	if (today_iso(today, err))
+		return err->code;
+	int64_t unit = 0;
+	if (f->unit_code && *f->unit_code && !(unit = unit_id_by_code(db, f->unit_code)))
+		return err_set(err, CCHC_EINPUT, "Không có đơn vị mã \"%s\"", f->unit_code);
+	char *sql = walk_sql(f, w);
+	int rc = sqlite3_prepare_v2(db->h, sql, -1, st, NULL);
+	free(sql);
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, "lọc hồ sơ", err);
+	sqlite3_bind_text(*st, 1, today, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(*st, 2, f->from ? f->from : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(*st, 3, f->to ? f->to : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(*st, 4, unit);
+	sqlite3_bind_text(*st, 5, f->query ? f->query : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(*st, 6, w->key, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(*st, 7, w->id);
+	return CCHC_OK;
+}
+
+int dossier_hits_walk(struct db *db, const struct dossier_filter *f, struct dossier_walk *w,
+		      int64_t want, bool (*stop)(void *ctx), void *ctx, struct cchc_err *err)
+{
+	sqlite3_stmt *st, *ins;
+	if (w->done)
+		return CCHC_OK;
+	if (walk_prepare(db, f, w, &st, err))
+		return err->code;
+	int rc = sqlite3_prepare_v2(db->h, "INSERT INTO temp.dossier_hit(id) VALUES(?1)", -1, &ins,
+				    NULL);
+	if (rc != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return db_fail(db, rc, "lọc hồ sơ", err);
+	}
+	for (int n = 1; (rc = sqlite3_step(st)) == SQLITE_ROW; n++) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		const char *key = (const char *)sqlite3_column_text(st, 1);
+		snprintf(w->key, sizeof w->key, "%s", key ? key : "");
+		w->id = id;
+		w->any = true;
+		if (sqlite3_column_int(st, 2)) {
+			sqlite3_bind_int64(ins, 1, id);
+			if (sqlite3_step(ins) != SQLITE_DONE)
+				break;
+			sqlite3_reset(ins);
+			w->found++;
+		}
+		if ((want && w->found >= want) || (n % 32 == 0 && stop && stop(ctx)))
+			break;
+	}
+	w->done = rc == SQLITE_DONE;
+	int ok = rc == SQLITE_ROW || rc == SQLITE_DONE;
+	if (!ok)
+		rc = sqlite3_errcode(db->h);
+	sqlite3_finalize(st);
+	sqlite3_finalize(ins);
+	return ok ? CCHC_OK : db_fail(db, rc, "lọc hồ sơ", err);
 }
 
 int dossier_count(struct db *db, const struct dossier_filter *f, int64_t *n, struct cchc_err *err)

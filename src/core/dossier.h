@@ -57,7 +57,35 @@ struct dossier_filter {
 	 * but returned in the view's order. */
 	const struct dossier_info *after;
 	bool reverse;
+	bool use_hits;           /* the rows dossier_hits_walk has found so far (in the
+				  * view's order), instead of every other condition */
 };
+
+/* The / filter of a list of a million dossiers, found a part at a time: the
+ * view's rows are walked in its order from where the last walk stopped,
+ * and those the words match are put aside (a temporary table of this
+ * connection) in that order, so that the rows found are always the first
+ * rows of the filtered list, exact, however far the walk is. A screen walks
+ * for a few milliseconds on each key, and to the end when the keyboard is
+ * idle. */
+struct dossier_walk {
+	bool done;               /* every row of the view walked */
+	char key[11];            /* the last row walked: its sort key and id */
+	int64_t id;
+	bool any;                /* ... once a row was walked */
+	int64_t found;           /* rows put aside */
+};
+/* Empties the set: a walk from the first row. */
+int dossier_hits_reset(struct db *db, struct dossier_walk *w, struct cchc_err *err);
+/* Keeps the rows put aside that f's query (narrower than the one that
+ * found them: the same text with more typed after it) still matches; the
+ * walk then goes on from where it was. */
+int dossier_hits_narrow(struct db *db, const struct dossier_filter *f, struct dossier_walk *w,
+			struct cchc_err *err);
+/* Walks on until stop(ctx) says so (asked every few dozen rows) or until
+ * want rows are put aside (0: no such limit) or the view ends (w->done). */
+int dossier_hits_walk(struct db *db, const struct dossier_filter *f, struct dossier_walk *w,
+		      int64_t want, bool (*stop)(void *ctx), void *ctx, struct cchc_err *err);
 
 int dossier_list(struct db *db, const struct dossier_filter *f, struct dossier_info **out, int *n,
 		 struct cchc_err *err);

@@ -94,16 +94,29 @@ static bool short_prefix(const struct text_query *q)
  * the list of every word starting with it (most of the index) on each key
  * typed. The rows then hold the other terms; search_run checks the prefix
  * itself. */
-static char *match_expr(const struct text_query *q)
+static char *expr_of(const struct text_query *q, int n)
 {
 	struct sbuf b = SBUF_INIT;
-	int n = q->nterms - short_prefix(q);
 	for (int i = 0; i < n; i++) {
 		sbuf_addf(&b, "%s\"%s\"", i ? " " : "", q->folded[i]);
 		if (q->last_prefix && i == q->nterms - 1)
 			sbuf_addc(&b, '*');
 	}
 	return b.s ? sbuf_detach(&b) : xstrdup("");
+}
+
+static char *match_expr(const struct text_query *q)
+{
+	return expr_of(q, q->nterms - short_prefix(q));
+}
+
+char *search_filter_expr(const char *query)
+{
+	struct text_query q;
+	text_query_init(&q, query, false, true);
+	char *e = q.nterms ? expr_of(&q, q.nterms) : NULL;
+	text_query_free(&q);
+	return e;
 }
 
 char *search_match_expr(const char *query, bool exact, bool prefix)
@@ -124,8 +137,9 @@ static bool seen(const struct search_hit *v, int n, const char *kind, int64_t id
 }
 
 /* Ranking every match of a common word costs time in proportion to the
- * matches; the newest RANK_WINDOW matching rows of each index are ranked,
- * and the best of them returned. A query with fewer matches is ranked
+ * matches; the newest RANK_WINDOW matching rows of each index are ranked
+ * (cchc_rank: bm25 without the IDF that made it read each word's whole
+ * list, src/store/fts.c), and the best of them returned. A query with fewer matches is ranked
  * whole. The kind and plan are checked in search_doc (a small row) only
  * when asked: as conditions on the index's unindexed columns they made
  * FTS5 read every candidate's whole text. The texts are read for the rows
@@ -137,7 +151,7 @@ static char *search_sql(const struct search_opts *o)
 {
 	struct sbuf b = SBUF_INIT;
 	sbuf_add(&b, "SELECT d.kind, d.rid, coalesce(d.plan_id, 0), m.r, f.title, f.body FROM "
-		 "(SELECT id, r FROM (SELECT rowid AS id, bm25(search_fts, 4.0, 1.0) AS r "
+		 "(SELECT id, r FROM (SELECT rowid AS id, cchc_rank(search_fts, 4.0, 1.0) AS r "
 		 "FROM search_fts WHERE search_fts MATCH ?1 ");
 	if ((o->kind && *o->kind) || o->plan_id)
 		sbuf_addf(&b, "AND EXISTS (SELECT 1 FROM search_doc k WHERE k.id = search_fts.rowid%s%s) ",
@@ -171,12 +185,13 @@ struct cand {
 	int64_t id, plan_id;
 	double rank;
 	int tones, in_title, read, place;
+	bool check;              /* read without the last word: take checks it */
 	char *title, *body;
 };
 
 struct cands {
 	struct cand *v;
-	int n;
+	int n, cap;
 };
 
 static void cands_free(struct cands *c)
@@ -209,7 +224,10 @@ static int read_cands(struct db *db, const char *sql, const char *expr,
 		sqlite3_bind_int64(st, 3, o->plan_id);
 	sqlite3_bind_int(st, 4, want);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		c->v = xrealloc(c->v, sizeof *c->v * (size_t)(c->n + 1));
+		if (c->n == c->cap) {   /* doubling: hundreds of rows per query */
+			c->cap = c->cap ? 2 * c->cap : 64;
+			c->v = xrealloc(c->v, sizeof *c->v * (size_t)c->cap);
+		}
 		struct cand *x = &c->v[c->n++];
 		snprintf(x->kind, sizeof x->kind, "%s", (const char *)sqlite3_column_text(st, 0));
 		x->id = sqlite3_column_int64(st, 1);
@@ -220,6 +238,7 @@ static int read_cands(struct db *db, const char *sql, const char *expr,
 		x->body = col_dup(st, 5);
 		x->in_title = 0;
 		x->read = c->n;
+		x->check = false;
 	}
 	sqlite3_finalize(st);
 	return rc;
@@ -320,7 +339,7 @@ static void take(struct db *db, const struct cand *c, const struct text_query *q
 		return;
 	struct sbuf all = SBUF_INIT;
 	sbuf_addf(&all, "%s\n%s", c->title, c->body);
-	if ((o->exact || short_prefix(q)) && !text_query_matches_all(q, all.s)) {
+	if ((o->exact || short_prefix(q) || c->check) && !text_query_matches_all(q, all.s)) {
 		sbuf_free(&all);
 		return;
 	}
@@ -355,8 +374,18 @@ static bool wants_kind(const struct search_opts *o, bool dossier)
 	return !o->plan_id && (!o->kind || !*o->kind || only_dossiers);
 }
 
+/* The dossiers' index keeps no prefixes (a million rows), so a last word
+ * being typed made FTS5 merge the lists of every word it begins before
+ * anything else, 40 ms for "le" or "ha" at a province's size, even when
+ * the other words matched no dossier. With other words before it, it is
+ * left out of the dossiers' query and checked on the rows read (take). */
+static bool dossier_loose(const struct text_query *q)
+{
+	return q->last_prefix && q->nterms > 1 && !short_prefix(q);
+}
+
 /* The candidates of both indexes, best first. */
-static int gather(struct db *db, const char *query, const char *expr,
+static int gather(struct db *db, const char *query, const struct text_query *q, const char *expr,
 		  const struct search_opts *o, int want, struct cands *c)
 {
 	int rc = SQLITE_DONE;
@@ -367,8 +396,14 @@ static int gather(struct db *db, const char *query, const char *expr,
 	}
 	int first = c->n;
 	order_index(query, o->prefix, c->v, first);
-	if (rc == SQLITE_DONE && wants_kind(o, true))
-		rc = read_cands(db, dossier_sql, expr, o, want, c);
+	if (rc == SQLITE_DONE && wants_kind(o, true)) {
+		bool loose = dossier_loose(q);
+		char *e = loose ? expr_of(q, q->nterms - 1) : NULL;
+		rc = read_cands(db, dossier_sql, loose ? e : expr, o, want, c);
+		for (int i = first; loose && i < c->n; i++)
+			c->v[i].check = true;
+		free(e);
+	}
 	order_index(query, o->prefix, c->v + first, c->n - first);
 	if (c->n > 1)
 		qsort(c->v, (size_t)c->n, sizeof *c->v, merge_cmp);
@@ -396,7 +431,7 @@ int search_run(struct db *db, const char *query, const struct search_opts *o,
 	/* rows of one record (a section's items) and exact-mode misses are
 	 * dropped after ranking, so read more rows than records wanted */
 	struct cands c = { 0 };
-	int rc = gather(db, query, expr, o, limit * 8, &c);
+	int rc = gather(db, query, &q, expr, o, limit * 8, &c);
 	for (int i = 0; rc == SQLITE_DONE && i < c.n && *n < limit; i++)
 		take(db, &c.v[i], &q, o, out, n);
 	cands_free(&c);

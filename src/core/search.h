@@ -41,6 +41,10 @@ const char *search_kind_label(const char *kind);
  * would read most of the index): the expression is then broader than the
  * query, and "" when that prefix is all the query holds. */
 char *search_match_expr(const char *query, bool exact, bool prefix);
+/* The same for an index with prefixes of one to three letters (search_task):
+ * every word kept, the last a prefix unless the query ends in a space;
+ * tones ignored. NULL when the query has no word. */
+char *search_filter_expr(const char *query);
 
 int search_run(struct db *db, const char *query, const struct search_opts *o,
 	       struct search_hit **out, int *n, struct cchc_err *err);

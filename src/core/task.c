@@ -727,16 +727,12 @@ int task_get(struct db *db, int64_t id, struct task_info *t, struct cchc_err *er
  * choose an index for them ("?1 = '' OR ..." would make it read every
  * task); the parameters keep their numbers whichever are present (a
  * number above the statement's highest is not bound: SQLITE_RANGE). */
-/* Whether the filter's words make a condition: not when they are one
- * letter so far (every task would match; see search_match_expr). */
+/* Whether the filter's words make a condition: any text does (one letter
+ * too: search_task keeps prefixes of one letter; a text of no words is a
+ * condition no task meets). */
 bool task_filter_has_words(const struct task_filter *f)
 {
-	if (!f->title_query || !*f->title_query)
-		return false;
-	char *e = search_match_expr(f->title_query, false, true);
-	bool cond = !e || *e;   /* no words at all: a condition no task meets */
-	free(e);
-	return cond;
+	return f->title_query && *f->title_query;
 }
 
 static char *hits_sql(const struct task_filter *f, bool count)
@@ -778,9 +774,10 @@ static void list_conditions(struct sbuf *b, const struct task_filter *f)
 		sbuf_add(b, "AND t.plan_id = ?7 ");
 	if (f->section_id)
 		sbuf_add(b, "AND t.section_id = ?8 ");
-	if (task_filter_has_words(f))
-		sbuf_add(b, "AND t.id IN (SELECT d.rid FROM search_fts f CROSS JOIN search_doc d ON "
-			 "d.id = f.rowid WHERE search_fts MATCH ?11 AND d.kind = 'task') ");
+	if (task_filter_has_words(f) && f->words_by_row)
+		sbuf_add(b, "AND vi_words(t.title || ' ' || t.description || ' ' || t.product, ?12) ");
+	else if (task_filter_has_words(f))
+		sbuf_add(b, "AND t.id IN (SELECT rowid FROM search_task WHERE search_task MATCH ?11) ");
 }
 
 /* The list's order is (no date last, date, number): a page is read in the
@@ -831,20 +828,48 @@ static char *list_sql(const struct task_filter *f, const char *what)
 static int bind_filter(struct db *db, sqlite3_stmt *st, const struct task_filter *f,
 		       const char *today, struct cchc_err *err);
 
-int task_hits_build(struct db *db, const struct task_filter *f, int *n, struct cchc_err *err)
+/* Whether more than cap tasks have the filter's words: the first cap + 1
+ * of the index's list for them, read without the rest. */
+static int words_over(struct db *db, const struct task_filter *f, int cap, bool *over,
+		      struct cchc_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, "SELECT count(*) FROM (SELECT 1 FROM search_task WHERE "
+				    "search_task MATCH ?1 LIMIT ?2)", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, "lọc nhiệm vụ", err);
+	char *expr = search_filter_expr(f->title_query);
+	sqlite3_bind_text(st, 1, expr ? expr : "\"\"", -1, SQLITE_TRANSIENT);
+	free(expr);
+	sqlite3_bind_int(st, 2, cap + 1);
+	rc = sqlite3_step(st);
+	*over = rc == SQLITE_ROW && sqlite3_column_int(st, 0) > cap;
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? CCHC_OK : db_fail(db, rc, "lọc nhiệm vụ", err);
+}
+
+int task_hits_build(struct db *db, const struct task_filter *f, int cap, int *n,
+		    struct cchc_err *err)
 {
 	task_due_refresh(db);
 	*n = 0;
 	char today[11];
 	if (today_iso(today, err))
 		return err->code;
+	bool over = false;
+	if (cap > 0 && task_filter_has_words(f) && words_over(db, f, cap, &over, err))
+		return err->code;
+	if (over) {
+		*n = -1;
+		return CCHC_OK;
+	}
 	int rc = sqlite3_exec(db->h, "CREATE TEMP TABLE IF NOT EXISTS task_hit(nul INTEGER, due TEXT, "
 			      "id INTEGER, PRIMARY KEY(nul, due, id)) WITHOUT ROWID; "
 			      "DELETE FROM temp.task_hit", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return db_fail(db, rc, "lọc nhiệm vụ", err);
 	struct task_filter all = *f;
-	all.use_hits = false;
+	all.use_hits = all.words_by_row = false;
 	all.after = NULL;
 	char *sel = list_sql(&all, HIT_KEY);
 	struct sbuf sql = SBUF_INIT;
@@ -861,7 +886,7 @@ int task_hits_build(struct db *db, const struct task_filter *f, int *n, struct c
 	}
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
+	if (rc != SQLITE_DONE)   /* the next build empties the table first */
 		return db_fail(db, rc, "lọc nhiệm vụ", err);
 	*n = sqlite3_changes(db->h);
 	return CCHC_OK;
@@ -888,12 +913,13 @@ static int bind_filter(struct db *db, sqlite3_stmt *st, const struct task_filter
 	sqlite3_bind_int(st, 10, f->offset > 0 ? f->offset : 0);
 	/* each arm's own limit: what the page may take from it */
 	sqlite3_bind_int(st, 17, f->limit > 0 ? f->limit + (f->offset > 0 ? f->offset : 0) : -1);
-	char *expr = f->title_query ? search_match_expr(f->title_query, false, true) : NULL;
+	char *expr = f->title_query ? search_filter_expr(f->title_query) : NULL;
 	/* a query of no words (only punctuation) matches nothing */
 	if (f->title_query && !expr && *f->title_query)
 		expr = xstrdup("\"\"");
 	sqlite3_bind_text(st, 11, expr ? expr : "", -1, SQLITE_TRANSIENT);
 	free(expr);
+	sqlite3_bind_text(st, 12, f->title_query ? f->title_query : "", -1, SQLITE_STATIC);
 	const struct task_info *k = f->after;
 	sqlite3_bind_int(st, 13, k && !*k->due_on);
 	sqlite3_bind_text(st, 14, k ? k->due_on : "", -1, SQLITE_STATIC);

@@ -60,6 +60,9 @@ struct task_filter {
 	bool reverse;
 	bool use_hits;          /* the tasks task_hits_build put aside, instead of
 				 * every other condition */
+	bool words_by_row;      /* title_query checked on each row read (vi_words) rather
+				 * than through the index: for words most tasks have,
+				 * where a page is found after a few rows */
 };
 
 int task_add(struct db *db, const struct task_input *in, int64_t *id, struct cchc_err *err);
@@ -102,12 +105,17 @@ void task_due_rows_free(struct task_due_row *v, int n);
  * temporary table of this connection, replacing the last set; *n their
  * count. A filter with use_hits then counts, places and pages over that
  * set alone, in the list's order: a list filtered as the clerk types runs
- * its full-text query once per key instead of once per statement. Fails on
- * a read-only connection (filter each statement then). */
-int task_hits_build(struct db *db, const struct task_filter *f, int *n, struct cchc_err *err);
-/* Whether title_query makes a condition: not when empty, nor while it is
- * a word of one or two letters being typed (see search_match_expr), when
- * every task is listed. */
+ * its full-text query once per key instead of once per statement. With cap
+ * > 0, when more than cap tasks have the words (asked of the index for the
+ * first cap + 1 only), nothing is put aside and *n is -1: such words are
+ * better checked row by row (words_by_row), and the whole set put aside
+ * later (cap 0), when the keyboard is idle. Fails on a read-only
+ * connection (filter each statement then), or when interrupted
+ * (sqlite3_progress_handler): the set is then not to be read. */
+int task_hits_build(struct db *db, const struct task_filter *f, int cap, int *n,
+		    struct cchc_err *err);
+/* Whether title_query makes a condition: whenever it is set and not empty
+ * (a single letter too). */
 bool task_filter_has_words(const struct task_filter *f);
 void task_info_free(struct task_info *t);
 void task_list_free(struct task_info *v, int n);

@@ -1607,10 +1607,13 @@ static void check_files(struct db *db, struct check_report *r)
 
 static void check_search(struct db *db, struct check_report *r)
 {
-	/* and the dossiers' own index (schema 20): one row per dossier */
+	/* and the dossiers' and tasks' own indexes (schemas 20, 23): one row
+	 * per dossier, per task */
 	int64_t diff = db_int_by_id(db, "SELECT (SELECT count(*) FROM search_doc) - "
 				    "(SELECT count(*) FROM search_fts) + abs((SELECT count(*) FROM "
-				    "dossier) - (SELECT count(*) FROM search_dossier_docsize))", 0);
+				    "dossier) - (SELECT count(*) FROM search_dossier_docsize)) + "
+				    "abs((SELECT count(*) FROM task) - (SELECT count(*) FROM "
+				    "search_task_docsize))", 0);
 	if (db->readonly) {
 		report_add(r, diff ? CHECK_BAD : CHECK_WARN, "Chỉ mục tìm kiếm: %s (cơ sở dữ liệu chỉ "
 			   "đọc nên không kiểm tra sâu hơn)", diff ? "số mục không khớp" : "đủ số mục");

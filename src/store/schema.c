@@ -150,9 +150,12 @@ static bool is_stat_table(const struct object *x)
 						 strcmp(x->name, "sqlite_stat4") == 0);
 }
 
-/* The triggers made at open from the search spec and the history; the
- * dossiers' search triggers are the schema's own (migration 20): nothing
- * but a migration would make them again. */
+/* The triggers search_index.c and history.c make from their tables
+ * (search_*, history_*), remade at open: not those of the dossiers' index,
+ * which a migration made (0020) and nothing makes again. */
+#define DERIVED_SQL "((name GLOB 'search_*' AND name NOT GLOB 'search_dossier_*') OR " \
+	"name GLOB 'history_*')"
+
 static bool derived_trigger(const char *name)
 {
 	return (sqlite3_strglob("search_*", name) == 0 &&
@@ -216,7 +219,7 @@ char *schema_drop_derived_sql(sqlite3 *h)
 	sqlite3_stmt *st;
 	sbuf_add(&b, "DELETE FROM setting WHERE key IN ('search.spec', 'history.stamp');\n");
 	if (sqlite3_prepare_v2(h, "SELECT name FROM main.sqlite_master WHERE type = 'trigger' AND "
-			       "((name GLOB 'search_*' AND name NOT GLOB 'search_dossier_*') OR name GLOB 'history_*')", -1, &st, NULL) ==
+			       DERIVED_SQL, -1, &st, NULL) ==
 	    SQLITE_OK) {
 		while (sqlite3_step(st) == SQLITE_ROW) {
 			sbuf_add(&b, "DROP TRIGGER main.\"");

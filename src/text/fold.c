@@ -8,6 +8,10 @@
 
 size_t text_fold_cp(uint32_t cp, bool exact, uint32_t *out, size_t max)
 {
+	if (cp < 0x80 && max > 0) {   /* most letters of a text: no call into utf8proc */
+		out[0] = cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp;
+		return 1;
+	}
 	utf8proc_int32_t buf[8];
 	int boundclass = UTF8PROC_BOUNDCLASS_START;
 	utf8proc_option_t opt = exact ? UTF8PROC_CASEFOLD
@@ -58,6 +62,8 @@ char *text_fold(const char *s, bool exact)
 
 static bool is_token_cp(uint32_t cp)
 {
+	if (cp < 0x80)
+		return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
 	utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
 	return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
 	       (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) ||
@@ -88,14 +94,31 @@ bool text_next_token(const char *s, size_t n, size_t pos, struct text_span *tok)
 	return in;
 }
 
+/* Written straight into buf (every word of every row a filter checks goes
+ * through here); the folded word cut at a whole letter when it is longer. */
 size_t text_fold_span(const char *s, struct text_span span, bool exact, char *buf, size_t cap)
 {
-	struct sbuf b = SBUF_INIT;
-	fold_into(s + span.start, span.end - span.start, exact, &b);
-	size_t n = b.len < cap ? b.len : cap - 1;
-	memcpy(buf, b.s ? b.s : "", n);
-	buf[n] = '\0';
-	sbuf_free(&b);
+	size_t n = 0, i = span.start;
+	while (i < span.end && cap > 0) {
+		uint32_t cp, f[8];
+		size_t len = utf8_decode(s + i, span.end - i, &cp);
+		if (!len) {
+			i++;
+			continue;
+		}
+		size_t k = text_fold_cp(cp, exact, f, 8);
+		char enc[4 * 8];
+		size_t m = 0;
+		for (size_t j = 0; j < k; j++)
+			m += utf8_encode(f[j], enc + m);
+		if (n + m > cap - 1)
+			break;
+		memcpy(buf + n, enc, m);
+		n += m;
+		i += len;
+	}
+	if (cap > 0)
+		buf[n] = '\0';
 	return n;
 }
 
@@ -169,6 +192,32 @@ bool text_query_matches_all(const struct text_query *q, const char *s)
 				found[i] = true;
 				left--;
 			}
+		pos = sp.end;
+	}
+	free(found);
+	return left == 0;
+}
+
+bool text_query_matches_each(const struct text_query *q, const char *s)
+{
+	if (q->nterms == 0)
+		return false;
+	bool *found = xcalloc((size_t)q->nterms, sizeof *found);
+	size_t n = strlen(s), pos = 0;
+	int left = q->nterms;
+	struct text_span sp;
+	while (left > 0 && text_next_token(s, n, pos, &sp)) {
+		char t[256];
+		size_t tn = text_fold_span(s, sp, q->exact, t, sizeof t);
+		for (int i = 0; i < q->nterms; i++) {
+			bool prefix = q->last_prefix && i == q->nterms - 1;
+			size_t len = strlen(q->terms[i]);
+			if (!found[i] && (prefix ? tn >= len && memcmp(t, q->terms[i], len) == 0
+					  : strcmp(t, q->terms[i]) == 0)) {
+				found[i] = true;
+				left--;
+			}
+		}
 		pos = sp.end;
 	}
 	free(found);

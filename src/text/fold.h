@@ -40,6 +40,10 @@ void text_query_free(struct text_query *q);
 int text_query_token_term(const struct text_query *q, const char *s, struct text_span span);
 /* True when every term of q occurs in s. */
 bool text_query_matches_all(const struct text_query *q, const char *s);
+/* Whether every term of q is matched by some word of s, one word serving
+ * several terms ("thu th" matches "thủ tục": thủ is both): how the
+ * full-text index (FTS5, an AND of its terms) reads a query. */
+bool text_query_matches_each(const struct text_query *q, const char *s);
 /* Fills out with the spans of s that match a term, in order; returns the
  * count (at most max). */
 int text_query_spans(const struct text_query *q, const char *s, struct text_span *out, int max);

@@ -557,6 +557,40 @@ static int check_outcome(struct app *app)
 	return running ? UI_NONE : UI_STATUS;
 }
 
+void app_later(struct app *app, bool (*fn)(struct app *app, void *ctx), void *ctx)
+{
+	app->later = fn;
+	app->later_ctx = ctx;
+}
+
+void app_later_cancel(struct app *app, void *ctx)
+{
+	if (app->later_ctx == ctx)
+		app->later = NULL, app->later_ctx = NULL;
+}
+
+static int key_typed(void *ctx)
+{
+	return term_key_waiting(ctx);
+}
+
+/* The work put off, while no key is typed: UI_ALL once it is done. */
+static int run_later(struct app *app, struct term *t)
+{
+	if (!app->later || term_key_waiting(t))
+		return UI_NONE;
+	bool (*fn)(struct app *, void *) = app->later;
+	void *ctx = app->later_ctx;
+	sqlite3_progress_handler(app->db->h, 2000, key_typed, t);
+	bool done = fn(app, ctx);
+	sqlite3_progress_handler(app->db->h, 0, NULL, NULL);
+	if (!done)
+		return UI_NONE;
+	if (app->later == fn && app->later_ctx == ctx)
+		app->later = NULL, app->later_ctx = NULL;
+	return UI_ALL;
+}
+
 static int run_loop(struct app *app, struct term *t, struct cchc_err *err)
 {
 	others_wrote(app);   /* the version the first screen is read at */
@@ -566,9 +600,17 @@ static int run_loop(struct app *app, struct term *t, struct cchc_err *err)
 	if (check_start(app))
 		paint(app, UI_STATUS);
 	int key, rc;
-	while ((rc = term_key(t, &key, err)) > 0) {
+	for (;;) {
+		/* a real keyboard: the moment nothing is typed; a script: "idle" */
+		int later = t->script ? UI_NONE : run_later(app, t);
+		if (later)
+			paint(app, later);
+		if ((rc = term_key(t, &key, err)) <= 0)
+			break;
 		int flags = key == KEY_IDLE ? UI_NONE : look_for_changes(app);
 		flags |= dispatch(app, key);
+		if (key == KEY_IDLE && t->script)
+			flags |= run_later(app, t);
 		flags |= check_outcome(app);
 		if (app->db->warning[0]) { /* e.g. the day's backup failed */
 			app_message(app, true, "Lưu ý: %s", app->db->warning);

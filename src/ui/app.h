@@ -92,6 +92,10 @@ struct app {
 	char *check_failed;          /* what the background check found wrong (the
 				      * database damaged, or not checkable): kept on
 				      * the Overview for the rest of the session */
+	/* Work put off while keys come (a filter's whole set, typed fast):
+	 * done when the keyboard is idle, interrupted by the next key. */
+	bool (*later)(struct app *app, void *ctx);
+	void *later_ctx;
 };
 
 /* The current view's name, for keymap lookups. */
@@ -108,6 +112,15 @@ int app_modal_close(struct app *app);
  * stored, inside the import's transaction); m's key handler leaves the
  * answer where the caller finds it. */
 void app_run_modal(struct app *app, struct modal *m);
+/* Puts off work until the keyboard is idle (one piece at a time: it
+ * replaces any other): fn runs when no key is waiting, its SQLite
+ * statements interrupted (SQLITE_INTERRUPT) as soon as one is typed; it
+ * returns false when interrupted, to run again at the next pause, true
+ * when done (the screen is then drawn again). In test mode it runs on the
+ * script's "idle" lines. */
+void app_later(struct app *app, bool (*fn)(struct app *app, void *ctx), void *ctx);
+/* Forgets the work put off for ctx, if any. */
+void app_later_cancel(struct app *app, void *ctx);
 /* Remembers the last search or filter (NULL or "" forgets it). */
 void app_set_query(struct app *app, const char *text, bool exact);
 /* Switches to the screen that shows the record (see view_class.go). Besides

@@ -39,9 +39,30 @@ const struct text_query *filter_query(const struct filter *f)
 	return f->text ? &f->q : NULL;
 }
 
+/* n with a dot between thousands, as Vietnamese writes it: 1.000 */
+static void add_thousands(struct sbuf *out, int n)
+{
+	if (n >= 1000) {
+		add_thousands(out, n / 1000);
+		sbuf_addf(out, ".%03d", n % 1000);
+	} else
+		sbuf_addf(out, "%d", n);
+}
+
 void filter_count(int n, int m, struct sbuf *out)
 {
-	sbuf_addf(out, "(%d/%d)", n, m);
+	if (n >= 0) {
+		sbuf_addf(out, "(%d/%d)", n, m);
+		return;
+	}
+	int least = -n - 1;   /* rows known to be there, more may come */
+	if (least == 0) {
+		sbuf_addf(out, "(đang tìm/%d)", m);
+		return;
+	}
+	sbuf_add(out, "(hơn ");
+	add_thousands(out, least - 1);
+	sbuf_addf(out, "/%d)", m);
 }
 
 void filter_status(const struct filter *f, int n, int m, struct sbuf *out)

@@ -21,12 +21,14 @@ bool filter_active(const struct filter *f);
 bool filter_match(const struct filter *f, const char *s);
 /* The query, for highlighting; NULL when inactive. */
 const struct text_query *filter_query(const struct filter *f);
-/* "lọc: TEXT  (N/M)" for the status line. */
+/* "lọc: TEXT  (N/M)" for the status line (n < 0: as filter_count). */
 void filter_status(const struct filter *f, int n, int m, struct sbuf *out);
 /* Joins spans of s separated by nothing but spaces, so that "thủ tục" is
  * one match; returns the new count. */
 int spans_join(const char *s, struct text_span *sp, int n);
-/* "(N/M)" for the end of the prompt line. */
+/* "(N/M)" for the end of the prompt line; n < 0 when only a lower bound
+ * is known, -n - 1 rows at least (more may come): "(hơn 1.000/M)" for
+ * 1,001 rows, "(đang tìm/M)" for none yet. */
 void filter_count(int n, int m, struct sbuf *out);
 
 #endif

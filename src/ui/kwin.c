@@ -160,16 +160,24 @@ static int clamp_int(int64_t n)
 	return n > INT_MAX ? INT_MAX : n < 0 ? 0 : (int)n;
 }
 
+static bool finish_later(struct app *app, void *ctx);
+
 /* The rows of the list with and without the / filter: counted by the query
  * (twice only while filtering), or by reading them all when the rows are
- * filtered here. */
+ * filtered here; a count the view puts off (more) is finished when the
+ * keyboard is idle. */
 static void count_rows(struct app *app, struct kwin *kw)
 {
 	struct tally t = { 0, 0 };
 	struct cchc_err err = { 0 };
 	bool filtered = filter_active(&kw->filter);
+	kw->more = false;
 	if (kw->ops->prepare)
 		kw->ops->prepare(app, kw->ctx);
+	if (kw->more && kw->finish)
+		app_later(app, finish_later, kw);
+	else
+		app_later_cancel(app, kw);
 	if (kw->ops->keep && filtered)
 		walk(app, kw, NULL, CHUNK, tally_row, &t);
 	else if (kw->ops->count(app, kw->ctx, true, &t.kept, &err) ||
@@ -348,6 +356,22 @@ void kwin_reload(struct app *app, struct kwin *kw, bool top)
 	kw->nosel = false;
 }
 
+/* The count put off while typing: once the view has it, the list is
+ * counted again with the cursor on its record. */
+static bool finish_later(struct app *app, void *ctx)
+{
+	struct kwin *kw = ctx;
+	if (!kw->more)
+		return true;
+	if (!kw->finish(app, kw->ctx))
+		return false;
+	const char *cur = kwin_cur(kw);
+	if (cur && !kw->want)
+		kw->want = *(const int64_t *)(cur + kw->ops->id);
+	kwin_reload(app, kw, false);
+	return true;
+}
+
 void kwin_select(struct kwin *kw, int64_t id)
 {
 	kw->want = id;
@@ -508,7 +532,7 @@ static int filter_cancel(struct app *app, void *ctx, const char *text)
 static void filter_extra(struct app *app, void *ctx, struct sbuf *out)
 {
 	struct kwin *kw = ctx;
-	filter_count(kw->total, kw->unfiltered, out);
+	filter_count(kw->more ? -kw->total - 1 : kw->total, kw->unfiltered, out);
 }
 
 int kwin_handle(struct app *app, struct kwin *kw, enum action a)
@@ -534,5 +558,5 @@ int kwin_handle(struct app *app, struct kwin *kw, enum action a)
 
 void kwin_status(const struct kwin *kw, struct sbuf *out)
 {
-	filter_status(&kw->filter, kw->total, kw->unfiltered, out);
+	filter_status(&kw->filter, kw->more ? -kw->total - 1 : kw->total, kw->unfiltered, out);
 }

@@ -69,6 +69,13 @@ struct kwin {
 	char *anchors;               /* anchors[p]: a copy of the last row of page p */
 	int nanchors, acap;
 	int total, unfiltered;       /* rows of the list, and without the / filter */
+	bool more;                   /* total is a lower bound (set by prepare): shown as
+				      * "hơn N", counted when the keyboard is idle */
+	/* Set by a view whose prepare can leave the count a lower bound (more:
+	 * the / filter matched too many rows to count while typing): the work
+	 * put off, the whole set and its count, run when the keyboard is idle
+	 * (app_later). False when a key interrupted it. */
+	bool (*finish)(struct app *app, void *ctx);
 	struct list list;            /* cursor and scroll over all total rows */
 	struct filter filter;
 	bool loaded;

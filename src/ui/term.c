@@ -377,6 +377,21 @@ bool term_esc_waiting(struct term *t)
 	return false;
 }
 
+bool term_key_waiting(struct term *t)
+{
+	if (t->script)
+		return t->qlen > 0;
+	wint_t wc;
+	timeout(0);
+	int rc = get_wch(&wc);
+	timeout(TERM_IDLE_MS);
+	if (rc == KEY_CODE_YES)
+		ungetch((int)wc);
+	else if (rc == OK)
+		unget_wch((wchar_t)wc);
+	return rc != ERR;
+}
+
 void term_key_done(struct term *t, int key)
 {
 	if (!t->timing)

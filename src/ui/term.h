@@ -65,5 +65,8 @@ void term_key_done(struct term *t, int key);
  * the keys typed; the others stay for later. Never waits. In test mode it
  * looks at the keys already read from the script's current line. */
 bool term_esc_waiting(struct term *t);
+/* Whether a key is typed and not yet read (never waits, takes nothing). In
+ * test mode: keys left of the script's current line. */
+bool term_key_waiting(struct term *t);
 
 #endif

@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "core/dossier.h"
 #include "text/utf8.h"
 #include "ui/app.h"
@@ -17,6 +18,7 @@
 #include "ui/panel.h"
 #include "ui/register_forms.h"
 #include "ui/register_view.h"
+#include "ui/term.h"
 
 /* The lists switched with v, the clerk's to-do list first. */
 static const enum dossier_view mode_views[] = { DV_LATE_NO_LETTER, DV_LATE, DV_PENDING, DV_ALL };
@@ -31,10 +33,37 @@ static const char *const mode_empty[] = {
 };
 #define NMODES ((int)(sizeof mode_views / sizeof mode_views[0]))
 
+/* What the list is without its / filter: its walk and its count hold
+ * while this stays the same. */
+struct dv_key {
+	int mode;
+	unsigned version;
+	char unit[32];
+};
+
 struct dv {
 	struct register_view rv;
 	char *import_path;        /* the file being imported, between its prompts */
+	/* the / filter's rows found so far (dossier_hits_walk) for walk_text
+	 * over the list walk_key */
+	bool walking;
+	struct dossier_walk walk;
+	struct dv_key walk_key, unf_key;
+	char *walk_text;
+	bool unf_valid;           /* unf_n: the count without the filter, for unf_key */
+	int64_t unf_n;
 };
+
+/* On each key the walk reads this many rows, for this long, at most, or
+ * until a screen's rows are found; the rest when the keyboard is idle.
+ * Screen tests (--script without --timing) count rows only, so that their
+ * dumps are the same on every machine, however slow. More letters narrow
+ * the rows found when they are few enough to check at once, else the walk
+ * starts again. */
+#define WALK_ROWS 2000
+#define WALK_MS 8
+#define WALK_WANT 101   /* "hơn 100" */
+#define NARROW_MAX 2000
 
 static const enum action dv_hints[] = {
 	ACT_HELP, ACT_LETTER_WRITE, ACT_VIEW_CYCLE, ACT_DOSSIER_ADD, ACT_DOSSIER_EDIT,
@@ -56,7 +85,8 @@ static const size_t dossier_texts[] = {
 static struct dossier_filter dv_filter(const struct dv *v)
 {
 	return (struct dossier_filter){ .view = mode_views[v->rv.mode], .unit_code = v->rv.unit.code,
-					.query = v->rv.kw.filter.text };
+					.query = v->rv.kw.filter.text,
+					.use_hits = v->walking && v->rv.kw.filter.text };
 }
 
 static int dv_fetch(struct app *app, void *ctx, const void *key, bool back, int limit,
@@ -70,17 +100,117 @@ static int dv_fetch(struct app *app, void *ctx, const void *key, bool back, int 
 	return rc;
 }
 
+static struct dv_key dv_key(struct app *app, const struct dv *v)
+{
+	struct dv_key k = { .mode = v->rv.mode, .version = app->data_version };
+	snprintf(k.unit, sizeof k.unit, "%s", v->rv.unit.code ? v->rv.unit.code : "");
+	return k;
+}
+
+static bool dv_key_eq(const struct dv_key *a, const struct dv_key *b)
+{
+	return a->mode == b->mode && a->version == b->version && strcmp(a->unit, b->unit) == 0;
+}
+
+/* The count without the / filter is kept while the list stays the same (a
+ * million rows counted on every key typed, and again on Esc). */
 static int dv_count(struct app *app, void *ctx, bool filtered, int64_t *n, struct cchc_err *err)
 {
-	struct dossier_filter f = dv_filter(ctx);
+	struct dv *v = ctx;
+	struct dv_key k = dv_key(app, v);
+	bool active = filter_active(&v->rv.kw.filter);
+	if ((!filtered || !active) && v->unf_valid && dv_key_eq(&k, &v->unf_key)) {
+		*n = v->unf_n;
+		return CCHC_OK;
+	}
+	struct dossier_filter f = dv_filter(v);
 	if (!filtered)
-		f.query = NULL;
-	return dossier_count(app->db, &f, n, err);
+		f.query = NULL, f.use_hits = false;
+	int rc = dossier_count(app->db, &f, n, err);
+	if (rc == CCHC_OK && (!filtered || !active)) {
+		v->unf_n = *n;
+		v->unf_key = k;
+		v->unf_valid = true;
+	}
+	return rc;
+}
+
+struct budget {
+	int asked;
+	long long until;   /* monotonic ms; 0: no time limit */
+};
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
+}
+
+/* Asked every 32 rows walked: whether the key's walk is over. */
+static bool walked_enough(void *ctx)
+{
+	struct budget *b = ctx;
+	return ++b->asked * 32 >= WALK_ROWS || (b->until && now_ms() >= b->until);
+}
+
+/* The walk of the / filter, a few milliseconds on each key: from where it
+ * was when more letters were typed after the same text (the rows found are
+ * narrowed), else from the first row. The count is a lower bound until the
+ * walk ends (dv_finish). A read-only database cannot keep the rows aside:
+ * each statement filters. */
+static void dv_prepare(struct app *app, void *ctx)
+{
+	struct dv *v = ctx;
+	const char *text = v->rv.kw.filter.text;
+	struct dv_key k = dv_key(app, v);
+	bool same = v->walking && text && v->walk_text && dv_key_eq(&k, &v->walk_key);
+	struct dossier_filter f = dv_filter(v);
+	f.use_hits = false;
+	struct cchc_err err;
+	if (!text) {
+		v->walking = false;
+	} else if (!same || strcmp(text, v->walk_text) != 0) {
+		bool narrower = same && strncmp(text, v->walk_text, strlen(v->walk_text)) == 0 &&
+				v->walk.found <= NARROW_MAX;
+		v->walking = narrower ? dossier_hits_narrow(app->db, &f, &v->walk, &err) == CCHC_OK
+				      : dossier_hits_reset(app->db, &v->walk, &err) == CCHC_OK;
+		bool test = app->opt->script && !app->opt->timing;
+		struct budget b = { 0, test ? 0 : now_ms() + WALK_MS };
+		if (v->walking && v->walk.found < WALK_WANT)
+			v->walking = dossier_hits_walk(app->db, &f, &v->walk, WALK_WANT, walked_enough,
+						       &b, &err) == CCHC_OK;
+	}
+	free(v->walk_text);
+	v->walk_text = v->walking ? xstrdup(text) : NULL;
+	v->walk_key = k;
+	v->rv.kw.more = v->walking && !v->walk.done;
+}
+
+static bool key_waiting(void *ctx)
+{
+	return term_key_waiting(ctx);
+}
+
+/* The rest of the walk, now that the keyboard is idle; false when a key
+ * came first (the walk goes on from there at the next pause). */
+static bool dv_finish(struct app *app, void *ctx)
+{
+	struct dv *v = ctx;
+	if (!v->walking)
+		return true;
+	struct dossier_filter f = dv_filter(v);
+	f.use_hits = false;
+	struct cchc_err err;
+	if (dossier_hits_walk(app->db, &f, &v->walk, 0, key_waiting, app->term, &err) != CCHC_OK)
+		v->walking = false;   /* rows stay filtered by each statement */
+	return !v->walking || v->walk.done;
 }
 
 static const struct kwin_ops dv_ops = {
 	sizeof(struct dossier_info), offsetof(struct dossier_info, id), dossier_texts,
-	sizeof dossier_texts / sizeof dossier_texts[0], dv_fetch, dv_count, NULL, true, NULL, NULL,
+	sizeof dossier_texts / sizeof dossier_texts[0], dv_fetch, dv_count, NULL, true, dv_prepare,
+	NULL,
 };
 
 
@@ -513,6 +643,7 @@ static void name_row(const void *row, struct sbuf *out)
 static void dv_free(struct register_view *v)
 {
 	free(((struct dv *)v)->import_path);
+	free(((struct dv *)v)->walk_text);
 }
 
 static const struct register_desc dv_desc = {
@@ -530,6 +661,7 @@ static void *dv_open(struct app *app)
 {
 	struct dv *v = rv_open(&dv_desc, sizeof *v);
 	v->rv.free_extra = dv_free;
+	v->rv.kw.finish = dv_finish;
 	return v;
 }
 

@@ -20,6 +20,7 @@
 #include "ui/panel.h"
 #include "ui/register_view.h"
 #include "ui/task_form.h"
+#include "ui/term.h"
 #include "ui/tlines.h"
 
 enum mode { M_ALL, M_OVERDUE, M_SOON, M_STATUS, M_UNIT, M_SECTION, M_UNCLEAR };
@@ -47,9 +48,17 @@ struct tasks_view {
 	int unf_n;
 	bool hits;               /* the filter's tasks are put aside (task_hits_build), for
 				  * hits_key and the filter text hits_text: hits_n of them */
+	bool dense;              /* ... or, for those, more than FILTER_CAP tasks have
+				  * the words: rows are checked as read (words_by_row)
+				  * until the set is put aside when the keyboard is idle */
 	char *hits_text;
 	int hits_n;
 };
+
+/* Tasks with the filter's words put aside as the clerk types; beyond it
+ * the count waits ("hơn 1.000") and the rows are read in the list's order
+ * checking each (a page is found after a few rows when so many match). */
+#define FILTER_CAP 1000
 
 static const enum action tasks_hints[] = {
 	ACT_HELP, ACT_TASK_ADD, ACT_TASK_EDIT, ACT_TASK_DONE, ACT_TASK_NOTE, ACT_SELECT,
@@ -87,6 +96,7 @@ static struct task_filter list_filter(const struct tasks_view *tv)
 	}
 	f.title_query = tv->rv.kw.filter.text;
 	f.use_hits = tv->hits && tv->rv.kw.filter.text;
+	f.words_by_row = tv->dense && tv->rv.kw.filter.text;
 	return f;
 }
 
@@ -118,24 +128,58 @@ static bool list_key_eq(const struct list_key *a, const struct list_key *b)
 	       strcmp(a->unit, b->unit) == 0;
 }
 
-/* The filter's full-text query once, for every count and page after it; a
- * read-only database cannot keep them aside: each statement asks. */
+/* The filter's full-text query once, for every count and page after it;
+ * when more than FILTER_CAP tasks of the whole list have its words, the
+ * set waits for an idle keyboard (tv_finish). A read-only database cannot
+ * keep them aside: each statement asks. */
 static void tv_prepare(struct app *app, void *ctx)
 {
 	struct tasks_view *tv = ctx;
 	struct list_key k = list_key(app, tv);
 	const char *text = tv->rv.kw.filter.text;
 	set_dates(tv);
-	if (tv->hits && list_key_eq(&k, &tv->hits_key) && text && tv->hits_text &&
-	    strcmp(text, tv->hits_text) == 0)
+	if ((tv->hits || tv->dense) && list_key_eq(&k, &tv->hits_key) && text && tv->hits_text &&
+	    strcmp(text, tv->hits_text) == 0) {
+		tv->rv.kw.more = tv->dense;
 		return;   /* the set put aside is this one (Enter after typing) */
+	}
 	struct task_filter f = list_filter(tv);
+	f.use_hits = f.words_by_row = false;
 	struct cchc_err err;
-	tv->hits = task_filter_has_words(&f) &&
-		   task_hits_build(app->db, &f, &tv->hits_n, &err) == CCHC_OK;
+	int n = 0;
+	/* the whole list: a page of its words is near; another list is a
+	 * part of it, where they may be far apart: put aside at once */
+	int cap = tv->mode == M_ALL ? FILTER_CAP : 0;
+	tv->hits = tv->dense = false;
+	if (task_filter_has_words(&f) && !app->db->readonly &&
+	    task_hits_build(app->db, &f, cap, &n, &err) == CCHC_OK) {
+		tv->dense = n < 0;
+		tv->hits = n >= 0;
+		tv->hits_n = n;
+	}
 	free(tv->hits_text);
-	tv->hits_text = tv->hits ? xstrdup(text) : NULL;
+	tv->hits_text = tv->hits || tv->dense ? xstrdup(text) : NULL;
 	tv->hits_key = k;
+	tv->rv.kw.more = tv->dense;
+}
+
+/* The set put off while typing, now that the keyboard is idle; false when
+ * a key interrupted it. */
+static bool tv_finish(struct app *app, void *ctx)
+{
+	struct tasks_view *tv = ctx;
+	if (!tv->dense)
+		return true;
+	struct task_filter f = list_filter(tv);
+	f.use_hits = f.words_by_row = false;
+	struct cchc_err err;
+	int n = 0;
+	if (task_hits_build(app->db, &f, 0, &n, &err) != CCHC_OK)
+		return !term_key_waiting(app->term);   /* else it failed: rows stay checked */
+	tv->dense = false;
+	tv->hits = true;
+	tv->hits_n = n;
+	return true;
 }
 
 /* The count without the / filter is kept while filtering (it does not
@@ -147,6 +191,10 @@ static int tv_count(struct app *app, void *ctx, bool filtered, int64_t *n, struc
 	struct list_key k = list_key(app, tv);
 	if (filtered && tv->hits) {
 		*n = tv->hits_n;
+		return CCHC_OK;
+	}
+	if (filtered && tv->dense) {   /* more than that: counted when idle */
+		*n = FILTER_CAP + 1;
 		return CCHC_OK;
 	}
 	if (!filtered && active && tv->unf_valid && list_key_eq(&k, &tv->unf_key)) {
@@ -174,6 +222,8 @@ static int tv_locate(struct app *app, void *ctx, int64_t id, void **row, int64_t
 	struct task_info t, *v = NULL;
 	int n = 0, before = 0, rc;
 	*row = NULL;
+	if (((struct tasks_view *)ctx)->dense)
+		return CCHC_OK;   /* counting the rows before it would read them all */
 	if (task_get(app->db, id, &t, err) != CCHC_OK)
 		return CCHC_OK;   /* gone: not in the list */
 	struct task_filter f = list_filter(ctx);
@@ -675,6 +725,7 @@ static void *tasks_open(struct app *app)
 {
 	struct tasks_view *tv = rv_open(&tasks_desc, sizeof *tv);
 	tv->rv.free_extra = free_extra;
+	tv->rv.kw.finish = tv_finish;
 	tv->within = app_due_within(app);
 	set_dates(tv);
 	return tv;

@@ -28,6 +28,7 @@ SCREEN_TESTS = \
 	tests/screen/plan-tasks.sh \
 	tests/screen/suggest-made.sh \
 	tests/screen/tasks-window.sh \
+	tests/screen/tasks-filter-typing.sh \
 	tests/screen/unsafe-text.sh \
 	tests/screen/tmux.sh \
 	tests/screen/create-ask.sh \
@@ -44,6 +45,7 @@ SCREEN_TESTS = \
 	tests/screen/score.sh \
 	tests/screen/dossiers.sh \
 	tests/screen/dossiers-window.sh \
+	tests/screen/dossiers-filter-typing.sh \
 	tests/screen/letters.sh \
 	tests/screen/letters-window.sh \
 	tests/screen/feedback.sh \

@@ -1,7 +1,8 @@
 /* The task lists' filters: every combination of conditions gives the same
  * rows, in the same order, whether each statement filters (task_list) or
  * the set is put aside first (task_hits_build, use_hits) and paged by key
- * in both directions; a last word of one letter; the overview's counts by
+ * in both directions, or the words checked row by row (words_by_row); a
+ * set over the cap is not put aside; a last word of one letter; the overview's counts by
  * unit (a unit that leads and coordinates a task counts it once). */
 #include <config.h>
 #include <stdio.h>
@@ -72,7 +73,7 @@ static void check_pages(struct db *db, struct task_filter f, const int64_t *want
 	struct cchc_err err = { 0 };
 	int n = -1;
 	if (hits) {
-		CHECK(task_hits_build(db, &f, &n, &err) == CCHC_OK);
+		CHECK(task_hits_build(db, &f, 0, &n, &err) == CCHC_OK);
 		CHECK_INT(n, nwant);
 	}
 	f.use_hits = hits;
@@ -168,7 +169,9 @@ static void check_pages(struct db *db, struct task_filter f, const int64_t *want
 static void test_filters(struct db *db)
 {
 	int64_t want[100];
-	const char *queries[] = { NULL, "thu tuc", "cai cach", "so", "thủ tục số 1", "zzz", "!!" };
+	/* "thu t" and "so s": one word serves both terms, as in the index */
+	const char *queries[] = { NULL, "thu tuc", "cai cach", "so", "thủ tục số 1", "zzz", "!!",
+				  "thu t", "so s", "t" };
 	for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++)
 		for (int mode = 0; mode < 5; mode++) {
 			struct task_filter f = { .status = -1, .due_within = -1,
@@ -190,7 +193,21 @@ static void test_filters(struct db *db)
 			CHECK_INT(count, n);
 			check_pages(db, f, want, n, true);
 			check_pages(db, f, want, n, false);
+			/* the words checked on each row read: the same rows */
+			struct task_filter r = f;
+			r.words_by_row = true;
+			check_pages(db, r, want, n, false);
 		}
+	/* with a cap, a set larger than it is not put aside (n = -1) */
+	struct task_filter tt = { .status = -1, .due_within = -1, .title_query = "thu tuc" };
+	struct cchc_err err = { 0 };
+	int n = 0;
+	CHECK(task_hits_build(db, &tt, 5, &n, &err) == CCHC_OK);
+	CHECK_INT(n, -1);
+	CHECK(task_hits_build(db, &tt, 18, &n, &err) == CCHC_OK);
+	CHECK_INT(n, 18);
+	CHECK(task_hits_build(db, &tt, 17, &n, &err) == CCHC_OK);
+	CHECK_INT(n, -1);
 	/* what the filters mean, counted by hand from fill(): PB leads i % 3 == 1
 	 * (20 tasks) and coordinates i % 3 == 0 with i % 4 < 2 (10 more; i % 4 == 0
 	 * also names the lead itself, once) */
@@ -233,9 +250,18 @@ static void test_one_letter(struct db *db)
 	int na = list_ids(db, f, a), nb = list_ids(db, g, b);
 	CHECK_INT(na, nb);
 	CHECK(na > 0 && memcmp(a, b, sizeof a[0] * (size_t)na) == 0);
+	/* the tasks' own index keeps prefixes of one letter: "t" alone is a
+	 * condition (every title but "Số hóa hồ sơ" and "Đánh giá chỉ số hài
+	 * lòng" has a word starting with t), and "kiem t" finds "Kiểm tra" */
 	f.title_query = "t";
-	CHECK(!task_filter_has_words(&f));
-	CHECK_INT(list_ids(db, f, a), 60);
+	CHECK(task_filter_has_words(&f));
+	CHECK_INT(list_ids(db, f, a), 60 - 9 - 8);
+	f.title_query = "kiem t";
+	CHECK_INT(list_ids(db, f, a), 8);
+	f.title_query = "kiem c";
+	CHECK_INT(list_ids(db, f, a), 8);
+	f.title_query = "kiem h";
+	CHECK_INT(list_ids(db, f, a), 0);
 	f.title_query = "!!";
 	CHECK(task_filter_has_words(&f));   /* no words: nothing matches */
 	CHECK_INT(list_ids(db, f, a), 0);
