@@ -726,11 +726,13 @@ static int gather_indices(struct db *db, struct report_figures *f, struct cchc_e
 	return rc == SQLITE_DONE ? CCHC_OK : db_fail(db, rc, "đọc kết quả chỉ số", err);
 }
 
-static int gather_registers(struct db *db, struct report_figures *f, struct cchc_err *err)
+static int gather_registers(struct db *db, struct report_figures *f, bool overdue,
+			    struct cchc_err *err)
 {
-	/* one pass over the period's dossiers: the total is the fields' sum */
-	if (dossier_stats(db, f->from, f->to, DG_FIELD, &f->dossiers_by_field, &f->nfields, err) ||
-	    dossier_stats(db, f->from, f->to, DG_UNIT, &f->dossiers_by_unit, &f->nunits, err) ||
+	/* the monthly counts of schema 22, the total being the fields' sum;
+	 * the year before gives only its rates, which need no overdue dossiers */
+	if (dossier_stats_period(db, f->from, f->to, overdue, &f->dossiers_by_field, &f->nfields,
+				 &f->dossiers_by_unit, &f->nunits, err) ||
 	    letter_coverage(db, f->from, f->to, &f->letters, err))
 		return err->code;
 	for (int i = 0; i < f->nfields; i++)
@@ -810,7 +812,7 @@ static int figures_gather(struct db *db, const struct period *p, int64_t plan_id
 	int rc = gather_tasks(db, plans, f, err);
 	free(plans);
 	if (!rc)
-		rc = gather_registers(db, f, err);
+		rc = gather_registers(db, f, compare, err);
 	if (!rc)
 		rc = gather_indices(db, f, err);
 	rates_of(f, &f->cur);

@@ -38,6 +38,7 @@ static const char *const migrations[] = {
 	"data/migrations/0018-letter-number-zero.sql",
 	"data/migrations/0019-unit-kind.sql",
 	"data/migrations/0020-dossier-search.sql",
+	"data/migrations/0022-period-counts.sql",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
