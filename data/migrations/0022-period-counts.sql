@@ -6,10 +6,10 @@
 -- resolved that month by how the resolution compares with the due date
 -- (withdrawal, read from the status, is applied when counting). The
 -- triggers below keep them in the writer's transaction; the bulk import
--- drops them and rebuilds the counts in one pass (dossier_tally_rebuild);
+-- drops them and counts again in one pass (tally_rebuild, store/tally.c);
 -- cchc check compares them with a recount. A dossier that becomes late
 -- with the date is counted from the rows (index dossier_open).
-CREATE TABLE dossier_tally_field (
+CREATE TABLE IF NOT EXISTS dossier_tally_field (
 	month     TEXT NOT NULL,
 	field     TEXT NOT NULL,
 	status    TEXT NOT NULL,
@@ -20,7 +20,7 @@ CREATE TABLE dossier_tally_field (
 	s_late    INTEGER NOT NULL DEFAULT 0,  -- after it
 	PRIMARY KEY (month, field, status)
 ) WITHOUT ROWID;
-CREATE TABLE dossier_tally_unit (
+CREATE TABLE IF NOT EXISTS dossier_tally_unit (
 	month     TEXT NOT NULL,
 	unit_id   INTEGER NOT NULL,             -- 0: none
 	status    TEXT NOT NULL,
@@ -35,13 +35,16 @@ CREATE TABLE dossier_tally_unit (
 -- Open dossiers by due date, with what counting them needs (pending and
 -- overdue as of a date); and the rare ones resolved before they were
 -- received, which the sums of counts correct for.
-CREATE INDEX dossier_open ON dossier(due_on, received_on, field, unit_id, status)
+CREATE INDEX IF NOT EXISTS dossier_open ON dossier(due_on, received_on, field, unit_id, status)
 	WHERE resolved_on IS NULL;
-CREATE INDEX dossier_resolved_first ON dossier(resolved_on)
+CREATE INDEX IF NOT EXISTS dossier_resolved_first ON dossier(resolved_on)
 	WHERE resolved_on < received_on;
 
--- The counts of the dossiers already stored (the same statements as
--- dossier_tally_rebuild in src/core/dossier_tally.c).
+-- The counts of the dossiers already stored (the same as tally_rebuild in
+-- src/store/tally.c). Every statement may run again over a schema that has
+-- them (a database set back to an older version by hand).
+DELETE FROM dossier_tally_field;
+DELETE FROM dossier_tally_unit;
 INSERT INTO dossier_tally_field(month, field, status, r_online, r_offline, s_early, s_on_time, s_late)
 	SELECT m, field, status, total(ron), total(roff), total(se), total(so), total(sl) FROM (
 		SELECT substr(received_on, 1, 7) AS m, field, status, channel = 'truc-tuyen' AS ron,
@@ -62,7 +65,7 @@ INSERT INTO dossier_tally_unit(month, unit_id, status, r_online, r_offline, s_ea
 			resolved_on > due_on FROM dossier WHERE resolved_on IS NOT NULL)
 	GROUP BY m, u, status;
 
-CREATE TRIGGER dossier_tally_ai AFTER INSERT ON dossier BEGIN
+CREATE TRIGGER IF NOT EXISTS dossier_tally_ai AFTER INSERT ON dossier BEGIN
 	INSERT INTO dossier_tally_field(month, field, status, r_online, r_offline)
 		VALUES(substr(NEW.received_on, 1, 7), NEW.field, NEW.status,
 		       NEW.channel = 'truc-tuyen', NEW.channel <> 'truc-tuyen')
@@ -95,7 +98,7 @@ CREATE TRIGGER dossier_tally_ai AFTER INSERT ON dossier BEGIN
 			s_late = s_late + excluded.s_late;
 END;
 
-CREATE TRIGGER dossier_tally_ad AFTER DELETE ON dossier BEGIN
+CREATE TRIGGER IF NOT EXISTS dossier_tally_ad AFTER DELETE ON dossier BEGIN
 	UPDATE dossier_tally_field SET r_online = r_online - (OLD.channel = 'truc-tuyen'),
 		r_offline = r_offline - (OLD.channel <> 'truc-tuyen')
 		WHERE month = substr(OLD.received_on, 1, 7) AND field = OLD.field AND status = OLD.status;
@@ -112,7 +115,7 @@ CREATE TRIGGER dossier_tally_ad AFTER DELETE ON dossier BEGIN
 		WHERE month = substr(OLD.resolved_on, 1, 7) AND unit_id = coalesce(OLD.unit_id, 0) AND status = OLD.status;
 END;
 
-CREATE TRIGGER dossier_tally_au AFTER UPDATE OF received_on, due_on, resolved_on, status,
+CREATE TRIGGER IF NOT EXISTS dossier_tally_au AFTER UPDATE OF received_on, due_on, resolved_on, status,
 	channel, field, unit_id ON dossier
 	WHEN OLD.received_on IS NOT NEW.received_on OR OLD.due_on IS NOT NEW.due_on
 	  OR OLD.resolved_on IS NOT NEW.resolved_on OR OLD.status IS NOT NEW.status
