@@ -150,9 +150,13 @@ static bool is_stat_table(const struct object *x)
 						 strcmp(x->name, "sqlite_stat4") == 0);
 }
 
+/* The triggers made again at open, not by a migration: those of search.spec
+ * (but the dossiers' index's, schema 20) and the history's. */
 static bool derived_trigger(const char *name)
 {
-	return sqlite3_strglob("search_*", name) == 0 || sqlite3_strglob("history_*", name) == 0;
+	return (sqlite3_strglob("search_*", name) == 0 &&
+		sqlite3_strglob("search_dossier_*", name) != 0) ||
+	       sqlite3_strglob("history_*", name) == 0;
 }
 
 int schema_compare(sqlite3 *h, int version, struct schema_diff *d, struct cchc_err *err)
@@ -210,8 +214,11 @@ char *schema_drop_derived_sql(sqlite3 *h)
 	struct sbuf b = SBUF_INIT;
 	sqlite3_stmt *st;
 	sbuf_add(&b, "DELETE FROM setting WHERE key IN ('search.spec', 'history.stamp');\n");
+	/* the dossiers' index triggers are the schema's (migration 20), not made
+	 * from search.spec: nothing would make them again */
 	if (sqlite3_prepare_v2(h, "SELECT name FROM main.sqlite_master WHERE type = 'trigger' AND "
-			       "(name GLOB 'search_*' OR name GLOB 'history_*')", -1, &st, NULL) ==
+			       "((name GLOB 'search_*' AND NOT name GLOB 'search_dossier_*') OR "
+			       "name GLOB 'history_*')", -1, &st, NULL) ==
 	    SQLITE_OK) {
 		while (sqlite3_step(st) == SQLITE_ROW) {
 			sbuf_add(&b, "DROP TRIGGER main.\"");
