@@ -21,6 +21,7 @@ libcchc_a_SOURCES += \
 	src/core/settings.c src/core/settings.h \
 	src/core/period.c src/core/period.h \
 	src/core/dossier.c src/core/dossier.h src/core/dossier_import.c \
+	src/core/dossier_tally.c \
 	src/core/letter.c src/core/letter.h \
 	src/core/dossier_register.c src/core/dossier_register.h \
 	src/core/feedback.c src/core/feedback.h \
@@ -35,6 +36,7 @@ libcchc_a_SOURCES += \
 	src/core/evidence.c src/core/evidence.h \
 	src/core/criteria.c src/core/criteria.h \
 	src/store/fts.c src/store/fts.h \
+	src/store/tally.c src/store/tally.h \
 	src/store/search_index.c src/store/search_index.h \
 	src/store/history.c src/store/history.h \
 	src/core/search.c src/core/search.h \
@@ -94,6 +96,7 @@ EMBEDDED_FILES = \
 	data/migrations/0019-unit-kind.sql \
 	data/migrations/0020-dossier-search.sql \
 	data/migrations/0021-list-order.sql \
+	data/migrations/0022-period-counts.sql \
 	data/migrations/0023-task-filter.sql \
 	data/report-areas.txt \
 	data/dossier-columns.txt \

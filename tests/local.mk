@@ -150,6 +150,8 @@ CLI_TESTS += tests/cli/settings.sh tests/cli/dossiers.sh tests/cli/letters.sh te
 	tests/cli/history.sh tests/cli/delete.sh
 # The report a clerk sends unchanged (issue 15): its wording, the annual report.
 CLI_TESTS += tests/cli/report-wording.sh
+# Issue 19: the monthly counts of dossiers kept by every writer, checked and repaired.
+CLI_TESTS += tests/cli/dossier-counts.sh
 # Issue 15: the apology letter's two forms and templates, the dossier register (Mẫu 07).
 CLI_TESTS += tests/cli/letter-forms.sh tests/cli/dossier-register.sh
 

@@ -158,6 +158,13 @@ enum dossier_group { DG_NONE, DG_FIELD, DG_UNIT };
  * one per field/unit (sorted in Vietnamese order) when grouped. */
 int dossier_stats(struct db *db, const char *from, const char *to, enum dossier_group group,
 		  struct dossier_stats **out, int *n, struct cchc_err *err);
+/* The same figures by field and by unit at once, from the monthly counts
+ * of schema 22 (dossier_tally.c) instead of the period's rows; overdue
+ * false leaves pending_overdue 0 (pending_in_time then is pending_total),
+ * for callers that want only the rates. */
+int dossier_stats_period(struct db *db, const char *from, const char *to, bool overdue,
+			 struct dossier_stats **by_field, int *nfields,
+			 struct dossier_stats **by_unit, int *nunits, struct cchc_err *err);
 /* Adds b's figures to a (a group's to a total). */
 void dossier_stats_add(struct dossier_stats *a, const struct dossier_stats *b);
 /* The on-time rate (early + on time) / resolved in percent; false when

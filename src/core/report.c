@@ -327,12 +327,19 @@ static int section_areas(struct db *db, const char *plans, const struct area_def
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
+static int section_area_cmp(const void *a, const void *b)
+{
+	const struct section_area *x = a, *y = b;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* s sorted by id (section_area_cmp): a task's area in log time, a plan of
+ * a thousand sections holding a hundred thousand tasks. */
 static int area_of_section(const struct section_area *s, int n, int64_t id, int other)
 {
-	for (int i = 0; i < n; i++)
-		if (s[i].id == id)
-			return s[i].area >= 0 ? s[i].area : other;
-	return other;
+	struct section_area key = { id, 0 };
+	const struct section_area *hit = bsearch(&key, s, (size_t)n, sizeof *s, section_area_cmp);
+	return hit && hit->area >= 0 ? hit->area : other;
 }
 
 /* ------------------------------------------------------------ plans */
@@ -669,6 +676,8 @@ static int gather_tasks(struct db *db, const char *plans, struct report_figures 
 	areas_free(areas, nareas);
 	if (rc != SQLITE_OK)
 		return db_fail(db, rc, "đọc đề mục kế hoạch", err);
+	if (nsa > 1)
+		qsort(sa, (size_t)nsa, sizeof *sa, section_area_cmp);
 	struct sbuf sql = SBUF_INIT;
 	sbuf_addf(&sql, TASKS_SQL, plans);
 	sqlite3_stmt *st;
@@ -700,6 +709,29 @@ static int gather_tasks(struct db *db, const char *plans, struct report_figures 
 	return rc == SQLITE_DONE ? CCHC_OK : db_fail(db, rc, "đọc nhiệm vụ", err);
 }
 
+/* Only the tasks' totals, as count_task counts them: done when marked done
+ * on or before the period's end. */
+static int count_tasks(struct db *db, const char *plans, struct report_figures *f,
+		       struct cchc_err *err)
+{
+	struct sbuf sql = SBUF_INIT;
+	sbuf_addf(&sql, "SELECT count(*), total(status = 'done' AND coalesce(done_on, '') <> '' AND "
+		  "done_on <= ?1) FROM task WHERE plan_id IN (%s)", plans);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, sql.s, -1, &st, NULL);
+	sbuf_free(&sql);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, f->to, -1, SQLITE_STATIC);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			f->tasks_total = sqlite3_column_int64(st, 0);
+			f->tasks_done = (int64_t)sqlite3_column_double(st, 1);
+			rc = SQLITE_OK;
+		}
+		sqlite3_finalize(st);
+	}
+	return rc == SQLITE_OK ? CCHC_OK : db_fail(db, rc, "đọc nhiệm vụ", err);
+}
+
 /* ------------------------------------------------------------ other registers */
 
 static int gather_indices(struct db *db, struct report_figures *f, struct cchc_err *err)
@@ -726,17 +758,20 @@ static int gather_indices(struct db *db, struct report_figures *f, struct cchc_e
 	return rc == SQLITE_DONE ? CCHC_OK : db_fail(db, rc, "đọc kết quả chỉ số", err);
 }
 
-static int gather_registers(struct db *db, struct report_figures *f, struct cchc_err *err)
+/* The dossiers, letters and feedback of the period; only what the rates
+ * need when not full (the year before's, for the annual report). */
+static int gather_registers(struct db *db, struct report_figures *f, bool full,
+			    struct cchc_err *err)
 {
-	/* one pass over the period's dossiers: the total is the fields' sum */
-	if (dossier_stats(db, f->from, f->to, DG_FIELD, &f->dossiers_by_field, &f->nfields, err) ||
-	    dossier_stats(db, f->from, f->to, DG_UNIT, &f->dossiers_by_unit, &f->nunits, err) ||
-	    letter_coverage(db, f->from, f->to, &f->letters, err))
+	/* the monthly counts of schema 22, the total being the fields' sum */
+	if (dossier_stats_period(db, f->from, f->to, full, &f->dossiers_by_field, &f->nfields,
+				 &f->dossiers_by_unit, &f->nunits, err))
 		return err->code;
 	for (int i = 0; i < f->nfields; i++)
 		dossier_stats_add(&f->dossiers, &f->dossiers_by_field[i]);
 	struct letter_filter lf = { .from = f->from, .to = f->to };
-	if (letter_list(db, &lf, &f->letter_list, &f->nletters, err))
+	if (full && (letter_coverage(db, f->from, f->to, &f->letters, err) ||
+		     letter_list(db, &lf, &f->letter_list, &f->nletters, err)))
 		return err->code;
 	return feedback_stats(db, f->period.from, f->period.to, &f->feedback, err);
 }
@@ -807,10 +842,13 @@ static int figures_gather(struct db *db, const struct period *p, int64_t plan_id
 	date_format_iso(today, t);
 	snprintf(f->asof, sizeof f->asof, "%s", strcmp(t, f->to) < 0 ? t : f->to);
 	char *plans = choose_plans(db, p->year, plan_id, &f->plans);
-	int rc = gather_tasks(db, plans, f, err);
+	/* the year before's tasks give only their rate, and only when it had
+	 * a plan of its own (previous_year): two counts, no lists */
+	int rc = compare ? gather_tasks(db, plans, f, err) : year_has_plan(db, p->year) ?
+		 count_tasks(db, plans, f, err) : CCHC_OK;
 	free(plans);
 	if (!rc)
-		rc = gather_registers(db, f, err);
+		rc = gather_registers(db, f, compare, err);
 	if (!rc)
 		rc = gather_indices(db, f, err);
 	rates_of(f, &f->cur);

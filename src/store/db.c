@@ -39,6 +39,7 @@ static const char *const migrations[] = {
 	"data/migrations/0019-unit-kind.sql",
 	"data/migrations/0020-dossier-search.sql",
 	"data/migrations/0021-list-order.sql",
+	"data/migrations/0022-period-counts.sql",
 	"data/migrations/0023-task-filter.sql",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

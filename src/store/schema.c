@@ -218,6 +218,8 @@ char *schema_drop_derived_sql(sqlite3 *h)
 	struct sbuf b = SBUF_INIT;
 	sqlite3_stmt *st;
 	sbuf_add(&b, "DELETE FROM setting WHERE key IN ('search.spec', 'history.stamp');\n");
+	/* the dossiers' index triggers are the schema's (migration 20), not made
+	 * from search.spec: nothing would make them again */
 	if (sqlite3_prepare_v2(h, "SELECT name FROM main.sqlite_master WHERE type = 'trigger' AND "
 			       DERIVED_SQL, -1, &st, NULL) ==
 	    SQLITE_OK) {

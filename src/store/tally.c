@@ -1,0 +1,214 @@
+/* The monthly counts of dossiers (schema 22, data/migrations/0022-*.sql):
+ * recounted from the rows, and compared with a recount. What they mean is
+ * core's (core/dossier_tally.c). */
+#include <config.h>
+#include "store/tally.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "util/sbuf.h"
+
+/* The counts of one key (month, field or unit, status). */
+struct count {
+	char *key;               /* month, 0x1f, field or unit id, 0x1f, status */
+	uint32_t hash;
+	int64_t n[5];            /* r_online, r_offline, s_early, s_on_time, s_late */
+};
+
+struct counts {
+	struct count *v;         /* open addressing; key NULL: free */
+	size_t cap, n;
+};
+
+static uint32_t fnv1a(const char *s, size_t len)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static void counts_grow(struct counts *c)
+{
+	struct counts g = { xcalloc(c->cap ? c->cap * 2 : 1024, sizeof *g.v), 0, 0 };
+	g.cap = c->cap ? c->cap * 2 : 1024;
+	for (size_t i = 0; i < c->cap; i++) {
+		if (!c->v[i].key)
+			continue;
+		size_t j = c->v[i].hash & (g.cap - 1);
+		while (g.v[j].key)
+			j = (j + 1) & (g.cap - 1);
+		g.v[j] = c->v[i];
+		g.n++;
+	}
+	free(c->v);
+	*c = g;
+}
+
+static struct count *counts_at(struct counts *c, const char *key, size_t len)
+{
+	if (2 * (c->n + 1) > c->cap)
+		counts_grow(c);
+	uint32_t h = fnv1a(key, len);
+	size_t j = h & (c->cap - 1);
+	for (; c->v[j].key; j = (j + 1) & (c->cap - 1))
+		if (c->v[j].hash == h && strncmp(c->v[j].key, key, len) == 0 && !c->v[j].key[len])
+			return &c->v[j];
+	c->v[j].key = xmalloc(len + 1);
+	memcpy(c->v[j].key, key, len);
+	c->v[j].key[len] = 0;
+	c->v[j].hash = h;
+	c->n++;
+	return &c->v[j];
+}
+
+/* The bytes of s's first 7 characters, as SQL's substr(s, 1, 7). */
+static size_t month_len(const char *s)
+{
+	size_t i = 0;
+	for (int chars = 0; s[i] && chars < 7; chars++)
+		for (i++; ((unsigned char)s[i] & 0xc0) == 0x80; i++)
+			;
+	return i;
+}
+
+static void count_one(struct counts *c, struct sbuf *k, const char *date, const char *group,
+		      const char *status, int col, const int64_t *add, int nadd)
+{
+	sbuf_trunc(k, 0);
+	sbuf_addn(k, date, month_len(date));
+	sbuf_addf(k, "\x1f%s\x1f%s", group, status);
+	struct count *n = counts_at(c, k->s, k->len);
+	for (int i = 0; i < nadd; i++)
+		n->n[col + i] += add[i];
+}
+
+/* One dossier into both maps: its month received, its month resolved. */
+static void count_row(struct counts c[2], struct sbuf *k, sqlite3_stmt *st)
+{
+	const char *received = (const char *)sqlite3_column_text(st, 0);
+	const char *resolved = (const char *)sqlite3_column_text(st, 1);
+	const char *due = (const char *)sqlite3_column_text(st, 2);
+	const char *channel = (const char *)sqlite3_column_text(st, 3);
+	const char *status = (const char *)sqlite3_column_text(st, 6);
+	const char *group[2] = { (const char *)sqlite3_column_text(st, 4),
+				 (const char *)sqlite3_column_text(st, 5) };
+	status = status ? status : "";
+	for (int g = 0; g < 2; g++) {
+		const char *grp = group[g] ? group[g] : "";
+		if (received) {
+			bool online = channel && strcmp(channel, "truc-tuyen") == 0;
+			const int64_t r[2] = { online, channel && !online };
+			count_one(&c[g], k, received, grp, status, 0, r, 2);
+		}
+		if (resolved) {
+			int cmp = due ? strcmp(resolved, due) : 0;
+			const int64_t s[3] = { due && cmp < 0, !due || cmp == 0, due && cmp > 0 };
+			count_one(&c[g], k, resolved, grp, status, 2, s, 3);
+		}
+	}
+}
+
+/* Writes one map into table (its group column: field or unit_id). */
+static int counts_store(struct db *db, struct counts *c, const char *table, bool unit)
+{
+	struct sbuf sql = SBUF_INIT;
+	sbuf_addf(&sql, "INSERT INTO %s(month, %s, status, r_online, r_offline, s_early, "
+		  "s_on_time, s_late) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", table,
+		  unit ? "unit_id" : "field");
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, sql.s, -1, &st, NULL);
+	sbuf_free(&sql);
+	for (size_t i = 0; rc == SQLITE_OK && i < c->cap; i++) {
+		char *k = c->v[i].key;
+		if (!k)
+			continue;
+		char *g = strchr(k, 0x1f), *s = strchr(g + 1, 0x1f);
+		sqlite3_bind_text(st, 1, k, (int)(g - k), SQLITE_STATIC);
+		if (unit)
+			sqlite3_bind_int64(st, 2, strtoll(g + 1, NULL, 10));
+		else
+			sqlite3_bind_text(st, 2, g + 1, (int)(s - g - 1), SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, s + 1, -1, SQLITE_STATIC);
+		for (int j = 0; j < 5; j++)
+			sqlite3_bind_int64(st, 4 + j, c->v[i].n[j]);
+		rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db->h);
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static void counts_free(struct counts *c)
+{
+	for (size_t i = 0; i < c->cap; i++)
+		free(c->v[i].key);
+	free(c->v);
+}
+
+/* Recounts into the two tables named: one pass over the dossiers, counted
+ * in memory (a few thousand keys), then written. */
+static int recount(struct db *db, const char *field_table, const char *unit_table)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, "SELECT received_on, resolved_on, due_on, channel, "
+				    "field, coalesce(unit_id, 0), status FROM dossier", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	struct counts c[2] = { { NULL, 0, 0 }, { NULL, 0, 0 } };
+	struct sbuf k = SBUF_INIT;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		count_row(c, &k, st);
+	sqlite3_finalize(st);
+	sbuf_free(&k);
+	if (rc == SQLITE_DONE)
+		rc = counts_store(db, &c[0], field_table, false);
+	if (rc == SQLITE_OK)
+		rc = counts_store(db, &c[1], unit_table, true);
+	counts_free(&c[0]);
+	counts_free(&c[1]);
+	return rc;
+}
+
+int tally_rebuild(struct db *db)
+{
+	int rc = sqlite3_exec(db->h, "DELETE FROM dossier_tally_field; DELETE FROM "
+			      "dossier_tally_unit", NULL, NULL, NULL);
+	return rc == SQLITE_OK ? recount(db, "dossier_tally_field", "dossier_tally_unit") : rc;
+}
+
+/* The recount goes into temp tables to be compared (zero rows, which
+ * deletes leave behind, count as absent). */
+static const char DIFF_SQL[] =
+	"CREATE TEMP TABLE IF NOT EXISTS tally_field_again AS SELECT * FROM dossier_tally_field "
+	"WHERE 0; CREATE TEMP TABLE IF NOT EXISTS tally_unit_again AS SELECT * FROM "
+	"dossier_tally_unit WHERE 0; DELETE FROM temp.tally_field_again; DELETE FROM "
+	"temp.tally_unit_again";
+
+#define NONZERO " WHERE r_online OR r_offline OR s_early OR s_on_time OR s_late"
+#define SYMDIFF(a, b) "(SELECT count(*) FROM (SELECT * FROM " a NONZERO " EXCEPT SELECT * " \
+	"FROM " b NONZERO ")) + (SELECT count(*) FROM (SELECT * FROM " b NONZERO " EXCEPT " \
+	"SELECT * FROM " a NONZERO "))"
+
+int tally_diff(struct db *db, int64_t *rows)
+{
+	*rows = 0;
+	int rc = sqlite3_exec(db->h, DIFF_SQL, NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = recount(db, "temp.tally_field_again", "temp.tally_unit_again");
+	sqlite3_stmt *st = NULL;
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(db->h, "SELECT " SYMDIFF("main.dossier_tally_field",
+								 "temp.tally_field_again") " + "
+					SYMDIFF("main.dossier_tally_unit", "temp.tally_unit_again"),
+					-1, &st, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*rows = sqlite3_column_int64(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	sqlite3_exec(db->h, "DROP TABLE IF EXISTS temp.tally_field_again; DROP TABLE IF EXISTS "
+		     "temp.tally_unit_again", NULL, NULL, NULL);
+	return rc;
+}

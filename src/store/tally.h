@@ -1,0 +1,16 @@
+/* The monthly counts of dossiers kept by triggers (schema 22): the same
+ * recount the migration makes, for the bulk import (which drops the
+ * triggers) and for cchc check. */
+#ifndef CCHC_STORE_TALLY_H
+#define CCHC_STORE_TALLY_H
+#include <stdint.h>
+#include "store/db.h"
+
+/* Recounts dossier_tally_field and dossier_tally_unit from the dossiers,
+ * inside the caller's transaction. An SQLite result code. */
+int tally_rebuild(struct db *db);
+/* How many rows of the counts differ from a recount (0: all right), rows
+ * of zeros being as good as none. An SQLite result code. */
+int tally_diff(struct db *db, int64_t *rows);
+
+#endif
