@@ -219,7 +219,7 @@ expect_grep "[tốt]   Lược đồ: bảng, chỉ mục, view, trigger đúng 
 # refused while another program has the database open
 nkept=$(ls "$B" | grep -c '^cchc-before-restore-')
 mkfifo "$T/fifo"
-sqlite3 "$CCHC_DB" <"$T/fifo" >/dev/null &
+command sqlite3 "$CCHC_DB" <"$T/fifo" >/dev/null &
 holder=$!
 exec 3>"$T/fifo"
 echo "SELECT count(*) FROM unit;" >&3

@@ -10,6 +10,11 @@ export HOME="$T/home" XDG_DATA_HOME="$T/data" XDG_CONFIG_HOME="$T/config"
 export CCHC_DB="$T/cchc.db"
 mkdir -p "$HOME"
 
+# The sqlite3 shell waits for a lock as cchc does: the day's backup runs in a
+# process of its own after the first write of a day, and its open and close
+# take brief locks a shell without a timeout reports as "database is locked".
+sqlite3() { command sqlite3 -cmd '.timeout 10000' "$@"; }
+
 fail() {
 	echo "FAIL: $*" >&2
 	exit 1
@@ -70,10 +75,11 @@ PYEOF
 # hold_write_lock DB: the sqlite3 shell takes DB's write lock and keeps it
 # (until release_write_lock, or 20 s); returns once it holds it.
 hold_write_lock() {
-	(echo '.timeout 10000'; echo 'BEGIN IMMEDIATE;'; sleep 20; echo 'COMMIT;') | sqlite3 "$1" >/dev/null 2>&1 &
+	(echo '.timeout 10000'; echo 'BEGIN IMMEDIATE;'; sleep 20; echo 'COMMIT;') | command sqlite3 "$1" >/dev/null 2>&1 &
 	holder=$!
 	i=0
-	while sqlite3 "$1" 'BEGIN IMMEDIATE; ROLLBACK;' >/dev/null 2>&1; do
+	# (the shell itself, without the timeout: the probe must fail at once)
+	while command sqlite3 "$1" 'BEGIN IMMEDIATE; ROLLBACK;' >/dev/null 2>&1; do
 		i=$((i + 1))
 		[ "$i" -lt 200 ] || fail "the sqlite3 shell did not take the write lock"
 		sleep 0.05

@@ -89,7 +89,7 @@ blocks() {
 hold() {
 	rm -f "$T/fifo" "$T/held"
 	mkfifo "$T/fifo"
-	sqlite3 -batch "$1" <"$T/fifo" >"$T/held" 2>&1 &
+	command sqlite3 -batch "$1" <"$T/fifo" >"$T/held" 2>&1 &
 	holder=$!
 	exec 3>"$T/fifo"
 	printf '%s\nSELECT %s;\n' "$2" "'held'" >&3

@@ -14,6 +14,11 @@ FIXTURES="${FIXTURES:-$top_srcdir/tests/fixtures}"
 actual="$tmp/actual"
 : > "$actual"
 
+# The sqlite3 shell waits for a lock as cchc does: the day's backup runs in a
+# process of its own after the first write of a day, and its open and close
+# take brief locks a shell without a timeout reports as "database is locked".
+sqlite3() { command sqlite3 -cmd '.timeout 10000' "$@"; }
+
 # tm ARGS...: tmux on the test's own server, named by $sock (the test may
 # set another name before it starts one).
 sock="cchc-test-$$"
