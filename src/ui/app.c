@@ -546,10 +546,10 @@ static int check_outcome(struct app *app)
 		free(app->check_failed);
 		app->check_failed = xstrdup(e.msg);
 		app_message(app, true, "Cơ sở dữ liệu có lỗi: xem Tổng quan (1).");
-		if (app->modal)   /* a form is open: the box waits behind it */
-			return UI_ALL;
-		app->modal = notice_open(e.msg, "Nhấn phím bất kỳ để đóng (lời báo còn ở Tổng quan).");
 		app->data_version++;   /* the Overview reloads with it */
+		if (!app->modal)       /* over a form the status line says it */
+			app->modal = notice_open(e.msg,
+						 "Nhấn phím bất kỳ để đóng (lời báo còn ở Tổng quan).");
 		return UI_ALL;
 	}
 	if (!running)
