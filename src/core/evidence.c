@@ -243,6 +243,26 @@ static void from_row(sqlite3_stmt *st, struct evidence_info *e)
 	e->nfiles = sqlite3_column_int(st, 8);
 }
 
+/* The records st reads, appended to *out (*n of them); st finalised. */
+static int collect(struct db *db, sqlite3_stmt *st, struct evidence_info **out, int *n,
+		   struct cchc_err *err)
+{
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = xrealloc(*out, sizeof **out * (size_t)(*n + 1));
+		from_row(st, &(*out)[(*n)++]);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		evidence_list_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return db_fail(db, rc, "đọc danh sách tài liệu", err);
+	}
+	return CCHC_OK;
+}
+
+
 int evidence_list(struct db *db, int64_t task_id, const char *kind, int year,
 		  struct evidence_info **out, int *n, struct cchc_err *err)
 {
@@ -271,18 +291,7 @@ int evidence_list_by_criterion(struct db *db, int64_t task_id, int64_t criterion
 	sqlite3_bind_int(st, 3, year);
 	sqlite3_bind_text(st, 4, y, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 5, criterion_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = xrealloc(*out, sizeof **out * (size_t)(*n + 1));
-		from_row(st, &(*out)[(*n)++]);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		evidence_list_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return db_fail(db, rc, "đọc danh sách tài liệu", err);
-	}
-	return CCHC_OK;
+	return collect(db, st, out, n, err);
 }
 
 /* The filter's conditions ("AND ..."), each on an indexed column: the
@@ -364,19 +373,7 @@ int evidence_page(struct db *db, const struct evidence_filter *f, struct evidenc
 	sqlite3_stmt *st = page_stmt(db, f, false, err);
 	if (!st)
 		return err->code;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = xrealloc(*out, sizeof **out * (size_t)(*n + 1));
-		from_row(st, &(*out)[(*n)++]);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		evidence_list_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return db_fail(db, rc, "đọc danh sách tài liệu", err);
-	}
-	return CCHC_OK;
+	return collect(db, st, out, n, err);
 }
 
 int evidence_count(struct db *db, const struct evidence_filter *f, int64_t *n,
