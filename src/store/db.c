@@ -41,6 +41,7 @@ static const char *const migrations[] = {
 	"data/migrations/0021-list-order.sql",
 	"data/migrations/0022-period-counts.sql",
 	"data/migrations/0023-task-filter.sql",
+	"data/migrations/0024-task-due-kind.sql",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -532,7 +533,7 @@ static int trace_profile(unsigned type, void *ctx, void *p, void *x)
 	(void)type;
 	FILE *f = ctx;
 	const char *sql = sqlite3_sql(p);
-	fprintf(f, "%10.3f ms  %.300s\n", (double)*(sqlite3_int64 *)x / 1e6, sql ? sql : "?");
+	fprintf(f, "%10.3f ms  %s\n", (double)*(sqlite3_int64 *)x / 1e6, sql ? sql : "?");
 	return 0;
 }
 
