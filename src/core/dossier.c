@@ -473,23 +473,35 @@ static char *list_sql(const struct dossier_filter *f, bool count)
 	return sbuf_detach(&b);
 }
 
-static int prepare_list(struct db *db, const struct dossier_filter *f, bool count,
-			const char *today, sqlite3_stmt **st, struct cchc_err *err)
+/* sql (taken) prepared with the filter's parameters bound: ?1 today,
+ * ?2 ?3 the receipt dates, ?4 the unit, ?5 the typed text (view_filters);
+ * what names the work in an error. */
+static int prepare_filtered(struct db *db, const struct dossier_filter *f, const char *today,
+			    char *sql, const char *what, sqlite3_stmt **st, struct cchc_err *err)
 {
 	int64_t unit = 0;
-	if (f->unit_code && *f->unit_code && !(unit = unit_id_by_code(db, f->unit_code)))
+	if (f->unit_code && *f->unit_code && !(unit = unit_id_by_code(db, f->unit_code))) {
+		free(sql);
 		return err_set(err, CCHC_EINPUT, "Không có đơn vị mã \"%s\" (xem cchc unit list)",
 			       f->unit_code);
-	char *sql = list_sql(f, count);
+	}
 	int rc = sqlite3_prepare_v2(db->h, sql, -1, st, NULL);
 	free(sql);
 	if (rc != SQLITE_OK)
-		return db_fail(db, rc, "đọc danh sách hồ sơ", err);
+		return db_fail(db, rc, what, err);
 	sqlite3_bind_text(*st, 1, today, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(*st, 2, f->from ? f->from : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(*st, 3, f->to ? f->to : "", -1, SQLITE_STATIC);
 	sqlite3_bind_int64(*st, 4, unit);
 	sqlite3_bind_text(*st, 5, f->query ? f->query : "", -1, SQLITE_STATIC);
+	return CCHC_OK;
+}
+
+static int prepare_list(struct db *db, const struct dossier_filter *f, bool count,
+			const char *today, sqlite3_stmt **st, struct cchc_err *err)
+{
+	if (prepare_filtered(db, f, today, list_sql(f, count), "đọc danh sách hồ sơ", st, err))
+		return err->code;
 	if (f->after) {
 		const struct dossier_info *k = f->after;
 		const char *key = f->view == DV_ALL ? k->received_on
@@ -586,21 +598,9 @@ static int walk_prepare(struct db *db, const struct dossier_filter *f, const str
 			sqlite3_stmt **st, struct cchc_err *err)
 {
 	char today[11];
-	if (today_iso(today, err))
+	if (today_iso(today, err) ||
+	    prepare_filtered(db, f, today, walk_sql(f, w), "lọc hồ sơ", st, err))
 		return err->code;
-	int64_t unit = 0;
-	if (f->unit_code && *f->unit_code && !(unit = unit_id_by_code(db, f->unit_code)))
-		return err_set(err, CCHC_EINPUT, "Không có đơn vị mã \"%s\"", f->unit_code);
-	char *sql = walk_sql(f, w);
-	int rc = sqlite3_prepare_v2(db->h, sql, -1, st, NULL);
-	free(sql);
-	if (rc != SQLITE_OK)
-		return db_fail(db, rc, "lọc hồ sơ", err);
-	sqlite3_bind_text(*st, 1, today, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(*st, 2, f->from ? f->from : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(*st, 3, f->to ? f->to : "", -1, SQLITE_STATIC);
-	sqlite3_bind_int64(*st, 4, unit);
-	sqlite3_bind_text(*st, 5, f->query ? f->query : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(*st, 6, w->key, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(*st, 7, w->id);
 	return CCHC_OK;

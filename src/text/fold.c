@@ -159,16 +159,22 @@ void text_query_free(struct text_query *q)
 	memset(q, 0, sizeof *q);
 }
 
+/* Whether the folded word t (n bytes) matches term i of q: whole, or as
+ * its beginning for the last term of a query typed so far. */
+static bool term_matches(const struct text_query *q, int i, const char *t, size_t n)
+{
+	bool prefix = q->last_prefix && i == q->nterms - 1;
+	size_t tl = strlen(q->terms[i]);
+	return prefix ? n >= tl && memcmp(t, q->terms[i], tl) == 0 : strcmp(t, q->terms[i]) == 0;
+}
+
 int text_query_token_term(const struct text_query *q, const char *s, struct text_span span)
 {
 	char t[256];
 	size_t n = text_fold_span(s, span, q->exact, t, sizeof t);
-	for (int i = 0; i < q->nterms; i++) {
-		bool prefix = q->last_prefix && i == q->nterms - 1;
-		size_t tl = strlen(q->terms[i]);
-		if (prefix ? (n >= tl && memcmp(t, q->terms[i], tl) == 0) : strcmp(t, q->terms[i]) == 0)
+	for (int i = 0; i < q->nterms; i++)
+		if (term_matches(q, i, t, n))
 			return i;
-	}
 	return -1;
 }
 
@@ -209,15 +215,11 @@ bool text_query_matches_each(const struct text_query *q, const char *s)
 	while (left > 0 && text_next_token(s, n, pos, &sp)) {
 		char t[256];
 		size_t tn = text_fold_span(s, sp, q->exact, t, sizeof t);
-		for (int i = 0; i < q->nterms; i++) {
-			bool prefix = q->last_prefix && i == q->nterms - 1;
-			size_t len = strlen(q->terms[i]);
-			if (!found[i] && (prefix ? tn >= len && memcmp(t, q->terms[i], len) == 0
-					  : strcmp(t, q->terms[i]) == 0)) {
+		for (int i = 0; i < q->nterms; i++)
+			if (!found[i] && term_matches(q, i, t, tn)) {
 				found[i] = true;
 				left--;
 			}
-		}
 		pos = sp.end;
 	}
 	free(found);
