@@ -157,8 +157,8 @@ CLI_TESTS += tests/cli/letter-forms.sh tests/cli/dossier-register.sh
 
 # The command tests with cchc under valgrind memcheck (issue 8): CCHC is the
 # wrapper tests/valgrind-cchc.sh, CCHC_VALGRIND=1 lets a test use smaller
-# inputs, and the wrapper checks the first two commands of each shape in a
-# test (CCHC_VALGRIND_REPEATS), running repeats natively; memory errors and
+# inputs, and the wrapper checks the first two commands of each shape in the
+# run (CCHC_VALGRIND_REPEATS), running repeats natively; memory errors and
 # definite leaks fail the command (exit 99), and
 # the reports kept in tests/valgrind/ are listed at the end. The kill -9
 # tests (tests/crash/) are about timing, not memory: not run there.

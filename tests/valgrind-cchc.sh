@@ -11,18 +11,21 @@
 #
 # A test repeats commands of one shape many times (thirty spellings of a
 # channel, a file written to twenty targets): memcheck costs about a second
-# a command, and CI has half an hour. Each test runs the first
-# CCHC_VALGRIND_REPEATS (default 2) commands of each shape under memcheck
-# and the rest natively; a shape is the command's words (numbers, dates and
-# paths as "#"), the names of its options and the values of those that
-# choose a code path (--format, --encoding, --channel, --status, --kind,
-# --index, --group). CCHC_VALGRIND_REPEATS=0 checks every command.
+# a command, and CI has half an hour; and many tests repeat the same
+# set-up (unit add, plan import, setting set). The whole run checks the first
+# CCHC_VALGRIND_REPEATS (default 2) commands of each shape under memcheck,
+# whichever test runs them, and the rest natively; a shape is the command's
+# words (numbers, dates and paths as "#"), the names of its options, the
+# values of those that choose a code path (--format, --encoding, --channel,
+# --status, --kind, --index, --group) and the extensions of the files it
+# names (a .docx and a .txt plan are read by different code).
+# CCHC_VALGRIND_REPEATS=0 checks every command.
 : "${top_builddir:?run through make check-valgrind}"
 set -f # option values are words here, never patterns
 dir="$top_builddir/tests/valgrind"
 mkdir -p "$dir/shapes"
 
-shape=
+shape= exts=
 words=0 opts= skip_value=0 keep_value=0
 for a in "$@"; do
 	if [ "$skip_value" = 1 ]; then skip_value=0; continue; fi
@@ -34,6 +37,9 @@ for a in "$@"; do
 		opts="$opts $a"; keep_value=1 ;;
 	--*=*) opts="$opts ${a%%=*}" ;;
 	--*) opts="$opts $a" ;;
+	*.csv | *.txt | *.docx | *.xlsx | *.xls | *.doc | *.odt | *.md | *.tsv | *.pdf)
+		# an input's kind chooses a reader: .csv and .docx are two shapes
+		exts="$exts ${a##*.}" ;;
 	*)
 		if [ -z "$opts" ] && [ "$words" -lt 2 ]; then
 			case $a in
@@ -46,15 +52,15 @@ for a in "$@"; do
 done
 opts=$(printf '%s\n' $opts | sort | tr '\n' ' ')
 test=$(tr '\0' '\n' <"/proc/$PPID/cmdline" 2>/dev/null | grep -m 1 '\.sh$')
-key=$(printf '%s|%s|%s' "${test##*/}" "$shape" "$opts" | cksum | cut -d ' ' -f 1)
+key=$(printf '%s|%s|%s' "$shape" "$opts" "$exts" | cksum | cut -d ' ' -f 1)
 repeats=${CCHC_VALGRIND_REPEATS:-2}
 n=$(cat "$dir/shapes/$key" 2>/dev/null || echo 0)
 if [ "$repeats" -gt 0 ] && [ "$n" -ge "$repeats" ]; then
-	echo "${test##*/}:$shape |$opts" >>"$dir/native.list"
+	echo "${test##*/}:$shape |$opts|$exts" >>"$dir/native.list"
 	exec "$top_builddir/cchc" "$@"
 fi
 echo $((n + 1)) >"$dir/shapes/$key"
-echo "${test##*/}:$shape |$opts" >>"$dir/checked.list"
+echo "${test##*/}:$shape |$opts|$exts" >>"$dir/checked.list"
 
 log="$dir/cchc.$$.log"
 valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
