@@ -8,6 +8,12 @@
 DROP INDEX IF EXISTS task_by_due_kind;
 CREATE INDEX IF NOT EXISTS task_by_due_kind ON task(due_kind, status, assigned_on, created_at);
 
+-- The agenda (Việc cần làm) counts a plan's tasks by unit, status and
+-- section: task_by_plan (schema 3) gains the columns those counts read,
+-- so that 10,000 tasks of a plan are counted from the index alone.
+DROP INDEX IF EXISTS task_by_plan;
+CREATE INDEX IF NOT EXISTS task_by_plan ON task(plan_id, status, section_id, lead_unit_id, due_on);
+
 -- "Hồ sơ trễ hạn chưa có phiếu xin lỗi" is the dossiers resolved after
 -- their due date and the open ones past it, less those with a letter. The
 -- first part does not change with the date: it is kept here by the
