@@ -58,6 +58,8 @@ CLI_TESTS = \
 	tests/cli/workdays.sh \
 	tests/cli/tasks.sh \
 	tests/cli/deadlines.sh \
+	tests/cli/overview-counts.sh \
+	tests/cli/search-typing.sh \
 	tests/cli/suggest.sh \
 	tests/cli/task-pages.sh \
 	tests/cli/evidence.sh \

@@ -443,6 +443,16 @@ static char *list_sql(const struct dossier_filter *f, bool count)
 	 * (one letter per dossier): the first from the late index alone, the
 	 * second from the few letters, instead of a letter lookup per late
 	 * dossier. */
+	/* unfiltered (the Overview's figure): the resolved ones are counted by
+	 * the triggers of schema 26, the open ones past due from the index
+	 * dossier_open, each looked up among the few letters */
+	if (count && f->view == DV_LATE_NO_LETTER && !(f->from && *f->from) &&
+	    !(f->to && *f->to) && !(f->unit_code && *f->unit_code) && !(f->query && *f->query))
+		return xstrdup("SELECT (SELECT no_letter FROM dossier_tally_late WHERE id = 1) + "
+			       "(SELECT count(*) FROM dossier d INDEXED BY dossier_open WHERE "
+			       "d.resolved_on IS NULL AND "
+			       "d.due_on < ?1 AND NOT EXISTS (SELECT 1 FROM letter l WHERE "
+			       "l.dossier_id = d.id))");
 	if (count && f->view == DV_LATE_NO_LETTER) {
 		struct dossier_filter late = *f;
 		late.view = DV_LATE;

@@ -17,7 +17,16 @@ struct search_opts {
 	int64_t plan_id;    /* only this plan's records, or 0 */
 	int limit;          /* at most this many records (0: 50) */
 	int snippet_width;  /* columns of the snippet (0: 60) */
+	/* As the clerk types (the search screen): one word typed as a prefix
+	 * is looked for among a big dossier register (SEARCH_BIG_REGISTER
+	 * dossiers) as a whole word, and *cut is set: the prefix, whose words
+	 * there cover most of a million dossiers, is for a run without it
+	 * when the keyboard is idle. */
+	bool cut_slow;
+	bool *cut;
 };
+
+#define SEARCH_BIG_REGISTER 100000
 
 struct search_hit {
 	char kind[16];

@@ -157,6 +157,8 @@ static bool stops(const struct tok *t)
 
 struct uref {
 	char *code, *key, *kind;
+	char *code_fold;         /* code folded, once: unit_by_key runs for each
+				  * span of each sentence */
 };
 
 struct ctx {
@@ -174,8 +176,11 @@ static char *key_of(const struct words *w, int a, int b)
 	struct sbuf k = SBUF_INIT;
 	while (a < b && (strcmp(w->t[a].fold, "phong") == 0 || strcmp(w->t[a].fold, "cac") == 0))
 		a++;
-	for (int i = a; i < b; i++)
-		sbuf_addf(&k, "%s%s", k.len ? " " : "", w->t[i].fold);
+	for (int i = a; i < b; i++) {   /* not sbuf_addf: called for every span */
+		if (k.len)
+			sbuf_add(&k, " ");
+		sbuf_add(&k, w->t[i].fold);
+	}
 	return k.s ? sbuf_detach(&k) : xstrdup("");
 }
 
@@ -201,7 +206,8 @@ static void units_load(struct ctx *c)
 			continue;
 		c->u = xrealloc(c->u, sizeof *c->u * (size_t)(c->nu + 1));
 		c->u[c->nu++] = (struct uref){ xstrdup(code), text_key(name),
-			xstrdup(unit_kind_of((const char *)sqlite3_column_text(st, 2), name)) };
+			xstrdup(unit_kind_of((const char *)sqlite3_column_text(st, 2), name)),
+			text_fold(code, false) };
 	}
 	sqlite3_finalize(st);
 }
@@ -209,7 +215,8 @@ static void units_load(struct ctx *c)
 static void units_free(struct ctx *c)
 {
 	for (int i = 0; i < c->nu; i++)
-		free(c->u[i].code), free(c->u[i].key), free(c->u[i].kind);
+		free(c->u[i].code), free(c->u[i].key), free(c->u[i].kind),
+			free(c->u[i].code_fold);
 	free(c->u);
 }
 
@@ -218,13 +225,9 @@ static void units_free(struct ctx *c)
  * Sở") when only one does and prefix is allowed. -1 when none. */
 static int unit_by_key(const struct ctx *c, const char *key, bool prefix)
 {
-	for (int i = 0; i < c->nu; i++) {
-		char *fc = text_fold(c->u[i].code, false);
-		bool same = strcmp(c->u[i].key, key) == 0 || strcmp(fc, key) == 0;
-		free(fc);
-		if (same)
+	for (int i = 0; i < c->nu; i++)
+		if (strcmp(c->u[i].key, key) == 0 || strcmp(c->u[i].code_fold, key) == 0)
 			return i;
-	}
 	if (!prefix || !strchr(key, ' '))
 		return -1;
 	int found = -1;
@@ -269,8 +272,9 @@ static bool verb_at(const struct words *w, int i)
 {
 	if (i >= w->n || w->upper[w->t[i].word])
 		return false;
+	char first = w->t[i].fold[0];   /* most verbs fail on it: no phrase_at */
 	for (size_t k = 0; k < N(verbs); k++)
-		if (phrase_at(w, i, verbs[k]))
+		if (verbs[k][0] == first && phrase_at(w, i, verbs[k]))
 			return true;
 	return false;
 }

@@ -768,8 +768,10 @@ static void list_conditions(struct sbuf *b, const struct task_filter *f)
 	if (f->open_only)
 		sbuf_add(b, "AND t.status <> 'done' ");
 	if (f->due_unclear)
-		sbuf_add(b, "AND t.status <> 'done' AND (t.due_kind = 'unknown' OR (t.due_kind = "
-			 "'recurring' AND " NO_OCCURRENCE_LEFT ")) ");
+		/* one IN over task_by_due_kind, which covers it (schema 26): an
+		 * OR of the two kinds made SQLite read each task's row */
+		sbuf_add(b, "AND t.due_kind IN ('unknown', 'recurring') AND t.status <> 'done' AND "
+			 "(t.due_kind = 'unknown' OR " NO_OCCURRENCE_LEFT ") ");
 	if (f->plan_id)
 		sbuf_add(b, "AND t.plan_id = ?7 ");
 	if (f->section_id)
@@ -1175,16 +1177,21 @@ void task_notes_free(struct task_note *v, int n)
 #define GROUP_COUNTS "count(t.id), sum(t.status = 'done'), " \
 	"sum(t.due_on < ?1 AND t.status IN ('todo', 'doing'))"
 
-/* %s: the condition on the plan (task_groups puts it in). */
+/* %s: the condition on the plan (task_groups puts it in). The plan's
+ * tasks are counted from task_by_plan alone (schema 26 made it cover
+ * these columns), grouped first, then joined to the few units or
+ * sections: not a unit or section lookup for each task. */
+#define GROUPED(col) "(SELECT " col " AS gid, count(*) AS total, sum(status = 'done') AS " \
+	"done, sum(due_on < ?1 AND status IN ('todo', 'doing')) AS late FROM task WHERE %s " \
+	"GROUP BY " col ") g "
 static const char *const GROUP_SQL[] = {
-	[TASK_BY_UNIT] = "SELECT u.id, u.code, u.name, " GROUP_COUNTS ", 0" " FROM unit u "
-		"JOIN task t ON t.lead_unit_id = u.id WHERE %s "
-		"GROUP BY u.id ORDER BY u.rank, u.id",
+	[TASK_BY_UNIT] = "SELECT u.id, u.code, u.name, g.total, g.done, g.late, 0 FROM "
+		GROUPED("lead_unit_id") "JOIN unit u ON u.id = g.gid ORDER BY u.rank, u.id",
 	[TASK_BY_STATUS] = "SELECT 0, t.status, '', " GROUP_COUNTS ", 0 FROM task t "
 		"WHERE %s GROUP BY t.status",
-	[TASK_BY_SECTION] = "SELECT s.id, s.label, s.heading, " GROUP_COUNTS ", s.plan_id FROM task t "
-		"JOIN section s ON s.id = t.section_id WHERE %s "
-		"GROUP BY s.id ORDER BY s.plan_id, s.seq",
+	[TASK_BY_SECTION] = "SELECT s.id, s.label, s.heading, g.total, g.done, g.late, s.plan_id "
+		"FROM " GROUPED("section_id") "JOIN section s ON s.id = g.gid "
+		"ORDER BY s.plan_id, s.seq",
 };
 
 static void group_row(sqlite3_stmt *st, struct task_group *g)
@@ -1231,7 +1238,7 @@ int task_groups(struct db *db, enum task_group_by by, int64_t plan_id, struct ta
 	struct sbuf sql = SBUF_INIT;
 	const char *g = GROUP_SQL[by], *at = strstr(g, "%s");
 	sbuf_addn(&sql, g, (size_t)(at - g));
-	sbuf_add(&sql, plan_id ? "t.plan_id = ?2" : "1");
+	sbuf_add(&sql, plan_id ? "plan_id = ?2" : "1");
 	sbuf_add(&sql, at + 2);
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(db->h, sql.s, -1, &st, NULL);

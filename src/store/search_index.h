@@ -12,6 +12,11 @@
 /* Makes the triggers and the index match the table of sources (a no-op when
  * they already do). One transaction. */
 int search_index_ensure(struct db *db, struct cchc_err *err);
+/* The hash of the triggers this program makes (stored as search.spec), and
+ * the same computed from the table of sources (malloc'd): a test keeps
+ * them equal. */
+const char *search_index_spec(void);
+char *search_index_spec_now(void);
 /* Rebuilds the index from the source tables (inside the caller's transaction). */
 int search_index_rebuild(struct db *db, struct cchc_err *err);
 

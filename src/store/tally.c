@@ -171,10 +171,15 @@ static int recount(struct db *db, const char *field_table, const char *unit_tabl
 	return rc;
 }
 
+/* The dossiers resolved late without a letter (schema 26). */
+#define LATE_RECOUNT "SELECT 1, count(*) FROM dossier d WHERE d.resolved_on > d.due_on " \
+	"AND NOT EXISTS (SELECT 1 FROM letter l WHERE l.dossier_id = d.id)"
+
 int tally_rebuild(struct db *db)
 {
 	int rc = sqlite3_exec(db->h, "DELETE FROM dossier_tally_field; DELETE FROM "
-			      "dossier_tally_unit", NULL, NULL, NULL);
+			      "dossier_tally_unit; INSERT OR REPLACE INTO dossier_tally_late(id, "
+			      "no_letter) " LATE_RECOUNT, NULL, NULL, NULL);
 	return rc == SQLITE_OK ? recount(db, "dossier_tally_field", "dossier_tally_unit") : rc;
 }
 
@@ -201,7 +206,9 @@ int tally_diff(struct db *db, int64_t *rows)
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(db->h, "SELECT " SYMDIFF("main.dossier_tally_field",
 								 "temp.tally_field_again") " + "
-					SYMDIFF("main.dossier_tally_unit", "temp.tally_unit_again"),
+					SYMDIFF("main.dossier_tally_unit", "temp.tally_unit_again") " + "
+					"(SELECT count(*) FROM (" LATE_RECOUNT " EXCEPT SELECT id, "
+					"no_letter FROM main.dossier_tally_late))",
 					-1, &st, NULL);
 	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*rows = sqlite3_column_int64(st, 0);

@@ -30,6 +30,7 @@ struct search_view {
 	int ran_width;
 	unsigned ran_version;    /* app->data_version the hits were read at */
 	struct text_query q;     /* ran, for highlighting titles */
+	bool partial;            /* the hits of a word typed, its prefix put off */
 };
 
 static const enum action search_hints[] = {
@@ -51,6 +52,7 @@ static void forget(struct search_view *sv)
 	free(sv->ran);
 	sv->ran = NULL;
 	sv->list = (struct list){ 0 };
+	sv->partial = false;
 }
 
 static void *search_open(struct app *app)
@@ -68,13 +70,55 @@ static void search_close(void *st)
 	free(sv);
 }
 
+/* Reads the hits of the text typed; with cut, the slow part of it (a word
+ * as a prefix over a big dossier register) is put off (sv->partial). */
+static int read_hits(struct app *app, struct search_view *sv, bool cut, struct cchc_err *err)
+{
+	struct search_hit *hits = NULL;
+	int n = 0;
+	bool was_cut = false;
+	struct search_opts o = { .exact = sv->exact, .prefix = true, .limit = 100,
+				 .snippet_width = sv->ran_width, .cut_slow = cut,
+				 .cut = &was_cut };
+	int rc = search_run(app->db, sv->ran, &o, &hits, &n, err);
+	if (rc != CCHC_OK)
+		return rc;
+	search_hits_free(sv->hits, sv->nhits);
+	sv->hits = hits;
+	sv->nhits = n;
+	sv->partial = was_cut;
+	sv->list.n = n;
+	if (sv->list.cur >= n)
+		sv->list.cur = n ? n - 1 : 0;
+	return CCHC_OK;
+}
+
+/* At idle: the hits with the prefix put off; false when a key came first. */
+static bool read_rest(struct app *app, void *ctx)
+{
+	struct search_view *sv = ctx;
+	struct cchc_err err;
+	if (!sv->partial || !sv->ran)
+		return true;
+	if (read_hits(app, sv, false, &err) == CCHC_OK)
+		return true;
+	if (sqlite3_errcode(app->db->h) == SQLITE_INTERRUPT)
+		return false;
+	sv->partial = false;
+	app_message(app, true, "%s", err.msg);
+	return true;
+}
+
 /* Runs the query when it, the mode or the width changed since last time. */
 static void run(struct app *app, struct search_view *sv, int width)
 {
 	const char *text = lineedit_text(&sv->ed);
 	if (sv->ran && strcmp(sv->ran, text) == 0 && sv->ran_exact == sv->exact &&
-	    sv->ran_width == width && sv->ran_version == app->data_version)
+	    sv->ran_width == width && sv->ran_version == app->data_version) {
+		if (sv->partial)   /* still put off (another screen's work took the turn) */
+			app_later(app, read_rest, sv);
 		return;
+	}
 	int cur = sv->ran && strcmp(sv->ran, text) == 0 ? sv->list.cur : 0;
 	forget(sv);
 	sv->ran = xstrdup(text);
@@ -82,13 +126,14 @@ static void run(struct app *app, struct search_view *sv, int width)
 	sv->ran_width = width;
 	sv->ran_version = app->data_version;
 	text_query_init(&sv->q, text, sv->exact, true);
-	struct search_opts o = { .exact = sv->exact, .prefix = true, .limit = 100,
-				 .snippet_width = width };
-	struct cchc_err err;
-	if (search_run(app->db, text, &o, &sv->hits, &sv->nhits, &err) != CCHC_OK)
-		app_message(app, true, "%s", err.msg);
-	sv->list.n = sv->nhits;
 	sv->list.cur = cur;
+	struct cchc_err err;
+	if (read_hits(app, sv, true, &err) != CCHC_OK)
+		app_message(app, true, "%s", err.msg);
+	if (sv->partial)
+		app_later(app, read_rest, sv);
+	else
+		app_later_cancel(app, sv);
 }
 
 /* Draws a snippet: the text between \x01 and \x02 in hl, the rest in a;

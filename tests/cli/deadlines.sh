@@ -103,4 +103,20 @@ sqlite3 "$CCHC_DB" "EXPLAIN QUERY PLAN $(sed 's/?[0-9]*/NULL/g' "$T/q")" > "$T/p
 	fail "plan: $(cat "$T/q")"
 expect_grep "task_by_due_kind" "$T/plan"
 if grep -q "SCAN t\b" "$T/plan"; then fail "the tasks are scanned: $(cat "$T/plan")"; fi
+# and from that index alone (schema 26): no task row read for the kinds
+expect_grep "COVERING INDEX task_by_due_kind" "$T/plan"
+if grep -q "MULTI-INDEX OR" "$T/plan"; then fail "rows read: $(cat "$T/plan")"; fi
+# the agenda's counts of the plan's tasks by unit and by section (schema
+# 26): grouped from task_by_plan alone, no task row read
+printf 'key 4\n' > "$T/script"
+rm -f "$T/trace"
+CCHC_TRACE_SQL="$T/trace" "$CCHC" --script "$T/script" --size 100x30 > /dev/null ||
+	fail "the agenda"
+for g in lead_unit_id section_id; do
+	sed -n "s/^ *[0-9.]* ms  //p" "$T/trace" | grep "(SELECT $g AS gid" | head -n 1 > "$T/q"
+	[ -s "$T/q" ] || fail "no count by $g in the trace"
+	sqlite3 "$CCHC_DB" "EXPLAIN QUERY PLAN $(sed 's/?[0-9]*/NULL/g' "$T/q")" > "$T/plan" ||
+		fail "plan: $(cat "$T/q")"
+	expect_grep "COVERING INDEX task_by_plan" "$T/plan"
+done
 exit 0
