@@ -773,7 +773,8 @@ static int gather_registers(struct db *db, struct report_figures *f, bool full,
 	if (full && (letter_coverage(db, f->from, f->to, &f->letters, err) ||
 		     letter_list(db, &lf, &f->letter_list, &f->nletters, err)))
 		return err->code;
-	return feedback_stats(db, f->period.from, f->period.to, &f->feedback, err);
+	return (full ? feedback_stats : feedback_stats_counts)(db, f->period.from, f->period.to,
+							      &f->feedback, err);
 }
 
 static void rates_of(const struct report_figures *f, struct report_rates *r)
