@@ -39,6 +39,8 @@ struct unit_name {
 	char *name;
 };
 
+enum { TALLY_STATUSES = 32 };
+
 struct tally {
 	struct db *db;
 	const char *from, *to, *asof;
@@ -46,8 +48,11 @@ struct tally {
 	struct groups field, unit;
 	struct unit_name *units;
 	int nunits;
-	char *wstatus;                   /* the last status classified, and its answer */
-	bool withdrawn;
+	/* the statuses classified so far and their answers: a province has a
+	 * handful, met in every order (one answer only missed on each change) */
+	char *wstatus[TALLY_STATUSES];
+	bool withdrawn[TALLY_STATUSES];
+	int nstatus;
 };
 
 static struct tgroup *group_of(struct groups *g, const char *key)
@@ -73,12 +78,15 @@ static const char *unit_name(const struct tally *t, int64_t id)
 static bool withdrawn(struct tally *t, const char *status)
 {
 	status = status ? status : "";
-	if (!t->wstatus || strcmp(t->wstatus, status) != 0) {
-		free(t->wstatus);
-		t->wstatus = xstrdup(status);
-		t->withdrawn = dossier_status_withdrawn(status);
+	for (int i = 0; i < t->nstatus; i++)
+		if (strcmp(t->wstatus[i], status) == 0)
+			return t->withdrawn[i];
+	bool w = dossier_status_withdrawn(status);
+	if (t->nstatus < TALLY_STATUSES) {
+		t->wstatus[t->nstatus] = xstrdup(status);
+		t->withdrawn[t->nstatus++] = w;
 	}
-	return t->withdrawn;
+	return w;
 }
 
 /* The class of a resolution (0 early, 1 on time, 2 late) as stats_count
@@ -312,7 +320,8 @@ int dossier_stats_period(struct db *db, const char *from, const char *to, bool o
 	for (int i = 0; i < t.nunits; i++)
 		free(t.units[i].name);
 	free(t.units);
-	free(t.wstatus);
+	for (int i = 0; i < t.nstatus; i++)
+		free(t.wstatus[i]);
 	if (rc == SQLITE_OK)
 		return CCHC_OK;
 	free(*by_field);
