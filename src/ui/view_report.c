@@ -684,6 +684,9 @@ static void rv_draw(struct app *app, void *st, struct rect r)
 	draw_fill_rect(r, theme_attr(EL_TEXT));
 	draw_head(app, v, r);
 	if (v->pending) {
+		/* another screen's work put off may have taken the idle time */
+		if (app->later_ctx != v)
+			app_later(app, build_later, v);
 		draw_text_clip(r.y + r.h / 2, 2, r.w - 4, "Đang lập báo cáo…", theme_attr(EL_TEXT));
 		return;
 	}
