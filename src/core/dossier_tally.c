@@ -53,6 +53,7 @@ struct tally {
 	char *wstatus[TALLY_STATUSES];
 	bool withdrawn[TALLY_STATUSES];
 	int nstatus;
+	bool want_units;                 /* read the units' monthly counts */
 };
 
 static struct tgroup *group_of(struct groups *g, const char *key)
@@ -209,7 +210,7 @@ static int gather(struct tally *t, bool overdue)
 	const char *od[] = { t->asof, t->to };
 	int rc = each(t, "SELECT month, field, status, r_online, r_offline, s_early, s_on_time, "
 		      "s_late FROM dossier_tally_field WHERE month < ?1", p2, 1, month_row, &t->field);
-	if (rc == SQLITE_OK)
+	if (rc == SQLITE_OK && t->want_units)
 		rc = each(t, "SELECT month, unit_id, status, r_online, r_offline, s_early, "
 			  "s_on_time, s_late FROM dossier_tally_unit WHERE month < ?1", p2, 1,
 			  month_row, &t->unit);
@@ -302,21 +303,29 @@ int dossier_stats_period(struct db *db, const char *from, const char *to, bool o
 {
 	struct ymd d;
 	char today[11];
-	*by_field = *by_unit = NULL;
+	*by_field = NULL;
 	*nfields = *nunits = 0;
+	if (by_unit)
+		*by_unit = NULL;
 	if (date_today(&d, err))
 		return err->code;
 	date_format_iso(d, today);
 	struct tally t = { .db = db, .from = from, .to = to,
 			   .asof = strcmp(today, to) < 0 ? today : to,
-			   .field = { NULL, 0, -1 }, .unit = { NULL, 0, -1 } };
+			   .field = { NULL, 0, -1 }, .unit = { NULL, 0, -1 },
+			   .want_units = by_unit != NULL };
 	snprintf(t.m1, sizeof t.m1, "%.7s", from);
 	snprintf(t.m2, sizeof t.m2, "%.7s", to);
 	int rc = load_units(&t);
 	if (rc == SQLITE_OK)
 		rc = gather(&t, overdue);
+	struct dossier_stats *no_units = NULL;
 	groups_out(&t.field, by_field, nfields);
-	groups_out(&t.unit, by_unit, nunits);
+	groups_out(&t.unit, by_unit ? by_unit : &no_units, nunits);
+	if (!by_unit) {
+		free(no_units);
+		*nunits = 0;
+	}
 	for (int i = 0; i < t.nunits; i++)
 		free(t.units[i].name);
 	free(t.units);
@@ -325,8 +334,11 @@ int dossier_stats_period(struct db *db, const char *from, const char *to, bool o
 	if (rc == SQLITE_OK)
 		return CCHC_OK;
 	free(*by_field);
-	free(*by_unit);
-	*by_field = *by_unit = NULL;
+	*by_field = NULL;
+	if (by_unit) {
+		free(*by_unit);
+		*by_unit = NULL;
+	}
 	*nfields = *nunits = 0;
 	return db_fail(db, rc, "thống kê hồ sơ", err);
 }
