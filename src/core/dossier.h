@@ -161,7 +161,8 @@ int dossier_stats(struct db *db, const char *from, const char *to, enum dossier_
 /* The same figures by field and by unit at once, from the monthly counts
  * of schema 22 (dossier_tally.c) instead of the period's rows; overdue
  * false leaves pending_overdue 0 (pending_in_time then is pending_total),
- * for callers that want only the rates. */
+ * for callers that want only the rates; by_unit NULL skips the units'
+ * monthly counts (nunits is then left 0). */
 int dossier_stats_period(struct db *db, const char *from, const char *to, bool overdue,
 			 struct dossier_stats **by_field, int *nfields,
 			 struct dossier_stats **by_unit, int *nunits, struct cchc_err *err);

@@ -39,6 +39,8 @@ struct unit_name {
 	char *name;
 };
 
+enum { TALLY_STATUSES = 32 };
+
 struct tally {
 	struct db *db;
 	const char *from, *to, *asof;
@@ -46,8 +48,12 @@ struct tally {
 	struct groups field, unit;
 	struct unit_name *units;
 	int nunits;
-	char *wstatus;                   /* the last status classified, and its answer */
-	bool withdrawn;
+	/* the statuses classified so far and their answers: a province has a
+	 * handful, met in every order (one answer only missed on each change) */
+	char *wstatus[TALLY_STATUSES];
+	bool withdrawn[TALLY_STATUSES];
+	int nstatus;
+	bool want_units;                 /* read the units' monthly counts */
 };
 
 static struct tgroup *group_of(struct groups *g, const char *key)
@@ -73,12 +79,15 @@ static const char *unit_name(const struct tally *t, int64_t id)
 static bool withdrawn(struct tally *t, const char *status)
 {
 	status = status ? status : "";
-	if (!t->wstatus || strcmp(t->wstatus, status) != 0) {
-		free(t->wstatus);
-		t->wstatus = xstrdup(status);
-		t->withdrawn = dossier_status_withdrawn(status);
+	for (int i = 0; i < t->nstatus; i++)
+		if (strcmp(t->wstatus[i], status) == 0)
+			return t->withdrawn[i];
+	bool w = dossier_status_withdrawn(status);
+	if (t->nstatus < TALLY_STATUSES) {
+		t->wstatus[t->nstatus] = xstrdup(status);
+		t->withdrawn[t->nstatus++] = w;
 	}
-	return t->withdrawn;
+	return w;
 }
 
 /* The class of a resolution (0 early, 1 on time, 2 late) as stats_count
@@ -201,7 +210,7 @@ static int gather(struct tally *t, bool overdue)
 	const char *od[] = { t->asof, t->to };
 	int rc = each(t, "SELECT month, field, status, r_online, r_offline, s_early, s_on_time, "
 		      "s_late FROM dossier_tally_field WHERE month < ?1", p2, 1, month_row, &t->field);
-	if (rc == SQLITE_OK)
+	if (rc == SQLITE_OK && t->want_units)
 		rc = each(t, "SELECT month, unit_id, status, r_online, r_offline, s_early, "
 			  "s_on_time, s_late FROM dossier_tally_unit WHERE month < ?1", p2, 1,
 			  month_row, &t->unit);
@@ -294,30 +303,42 @@ int dossier_stats_period(struct db *db, const char *from, const char *to, bool o
 {
 	struct ymd d;
 	char today[11];
-	*by_field = *by_unit = NULL;
+	*by_field = NULL;
 	*nfields = *nunits = 0;
+	if (by_unit)
+		*by_unit = NULL;
 	if (date_today(&d, err))
 		return err->code;
 	date_format_iso(d, today);
 	struct tally t = { .db = db, .from = from, .to = to,
 			   .asof = strcmp(today, to) < 0 ? today : to,
-			   .field = { NULL, 0, -1 }, .unit = { NULL, 0, -1 } };
+			   .field = { NULL, 0, -1 }, .unit = { NULL, 0, -1 },
+			   .want_units = by_unit != NULL };
 	snprintf(t.m1, sizeof t.m1, "%.7s", from);
 	snprintf(t.m2, sizeof t.m2, "%.7s", to);
 	int rc = load_units(&t);
 	if (rc == SQLITE_OK)
 		rc = gather(&t, overdue);
+	struct dossier_stats *no_units = NULL;
 	groups_out(&t.field, by_field, nfields);
-	groups_out(&t.unit, by_unit, nunits);
+	groups_out(&t.unit, by_unit ? by_unit : &no_units, nunits);
+	if (!by_unit) {
+		free(no_units);
+		*nunits = 0;
+	}
 	for (int i = 0; i < t.nunits; i++)
 		free(t.units[i].name);
 	free(t.units);
-	free(t.wstatus);
+	for (int i = 0; i < t.nstatus; i++)
+		free(t.wstatus[i]);
 	if (rc == SQLITE_OK)
 		return CCHC_OK;
 	free(*by_field);
-	free(*by_unit);
-	*by_field = *by_unit = NULL;
+	*by_field = NULL;
+	if (by_unit) {
+		free(*by_unit);
+		*by_unit = NULL;
+	}
 	*nfields = *nunits = 0;
 	return db_fail(db, rc, "thống kê hồ sơ", err);
 }

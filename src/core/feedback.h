@@ -177,6 +177,11 @@ struct feedback_stats {
 };
 int feedback_stats(struct db *db, struct ymd from, struct ymd to, struct feedback_stats *out,
 		   struct cchc_err *err);
+/* received, carried and handled_total only (the rest 0), without looking up
+ * the deadlines in force: what the annual report compares with the year
+ * before. */
+int feedback_stats_counts(struct db *db, struct ymd from, struct ymd to,
+			  struct feedback_stats *out, struct cchc_err *err);
 /* The figures in report order: name (tsv), Vietnamese label, offset of the int. */
 struct feedback_stat_field {
 	const char *name, *label;

@@ -765,7 +765,7 @@ static int gather_registers(struct db *db, struct report_figures *f, bool full,
 {
 	/* the monthly counts of schema 22, the total being the fields' sum */
 	if (dossier_stats_period(db, f->from, f->to, full, &f->dossiers_by_field, &f->nfields,
-				 &f->dossiers_by_unit, &f->nunits, err))
+				 full ? &f->dossiers_by_unit : NULL, &f->nunits, err))
 		return err->code;
 	for (int i = 0; i < f->nfields; i++)
 		dossier_stats_add(&f->dossiers, &f->dossiers_by_field[i]);
@@ -773,7 +773,8 @@ static int gather_registers(struct db *db, struct report_figures *f, bool full,
 	if (full && (letter_coverage(db, f->from, f->to, &f->letters, err) ||
 		     letter_list(db, &lf, &f->letter_list, &f->nletters, err)))
 		return err->code;
-	return feedback_stats(db, f->period.from, f->period.to, &f->feedback, err);
+	return (full ? feedback_stats : feedback_stats_counts)(db, f->period.from, f->period.to,
+							      &f->feedback, err);
 }
 
 static void rates_of(const struct report_figures *f, struct report_rates *r)

@@ -11,6 +11,8 @@
 #include "util/err.h"
 #include "util/fsutil.h"
 
+struct sbuf;
+
 enum doc_align { DOC_JUSTIFY = 0, DOC_LEFT, DOC_CENTER, DOC_RIGHT };
 
 /* Paragraph styles. BODY is justified with a first-line indent; PLAIN has no
@@ -170,6 +172,18 @@ int doc_render(const struct doc *d, enum doc_format fmt, char **out, size_t *len
  * holds nothing but such tables. Cells that would read as formulas get a leading "'". */
 int doc_write(const struct doc *d, enum doc_format fmt, const char *path, const char *encoding,
 	      int flags, struct cchc_err *err);
+
+/* The txt rendering a piece at a time, for a preview that shows the
+ * pages in view: each doc_txt_next appends the next piece (whole lines,
+ * each ending with a newline) to b, false when there is none left. The
+ * pieces joined are doc_render's txt before the blank lines at its end are
+ * trimmed to none. d must outlive the cursor. */
+struct doc_txt;
+struct doc_txt *doc_txt_open(const struct doc *d);
+bool doc_txt_next(struct doc_txt *c, struct sbuf *b);
+void doc_txt_close(struct doc_txt *c);
+/* The display columns of table t's lines in the txt rendering. */
+int doc_txt_table_width(const struct doc_table *t);
 
 /* "ngày 05 tháng 01 năm 2026": leading zero for days below 10 and for
  * months 1 and 2, as Nghị định 30/2020 asks; "ngày     tháng     năm" with

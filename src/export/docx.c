@@ -64,6 +64,21 @@ struct ppr {
 	const char *jc;
 };
 
+/* Appends v in decimal: the writer's hot path (every paragraph and cell
+ * carries a few numbers), without a printf format parsed each time. */
+static void add_int(struct sbuf *b, int v)
+{
+	char d[16];
+	int n = 0;
+	unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+	do
+		d[sizeof d - 1 - n++] = (char)('0' + u % 10);
+	while ((u /= 10) && n < 15);
+	if (v < 0)
+		sbuf_addc(b, '-');
+	sbuf_addn(b, d + sizeof d - n, (size_t)n);
+}
+
 static void ppr(struct sbuf *b, const struct ppr *p)
 {
 	sbuf_add(b, "<w:pPr>");
@@ -76,13 +91,27 @@ static void ppr(struct sbuf *b, const struct ppr *p)
 	if (p->rule)
 		sbuf_add(b, "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" "
 			 "w:color=\"auto\"/></w:pBdr>");
-	sbuf_addf(b, "<w:spacing w:before=\"%d\" w:after=\"%d\" w:line=\"%d\" w:lineRule=\"%s\"/>",
-		  p->before, p->after, p->line ? p->line : LINE_115, p->exact ? "exact" : "auto");
-	if (p->first_line || p->side || p->left)
-		sbuf_addf(b, "<w:ind w:left=\"%d\" w:right=\"%d\" w:firstLine=\"%d\"/>",
-			  p->left ? p->left : p->side, p->side, p->first_line);
-	if (p->jc)
-		sbuf_addf(b, "<w:jc w:val=\"%s\"/>", p->jc);
+	sbuf_add(b, "<w:spacing w:before=\"");
+	add_int(b, p->before);
+	sbuf_add(b, "\" w:after=\"");
+	add_int(b, p->after);
+	sbuf_add(b, "\" w:line=\"");
+	add_int(b, p->line ? p->line : LINE_115);
+	sbuf_add(b, p->exact ? "\" w:lineRule=\"exact\"/>" : "\" w:lineRule=\"auto\"/>");
+	if (p->first_line || p->side || p->left) {
+		sbuf_add(b, "<w:ind w:left=\"");
+		add_int(b, p->left ? p->left : p->side);
+		sbuf_add(b, "\" w:right=\"");
+		add_int(b, p->side);
+		sbuf_add(b, "\" w:firstLine=\"");
+		add_int(b, p->first_line);
+		sbuf_add(b, "\"/>");
+	}
+	if (p->jc) {
+		sbuf_add(b, "<w:jc w:val=\"");
+		sbuf_add(b, p->jc);
+		sbuf_add(b, "\"/>");
+	}
 	sbuf_add(b, "</w:pPr>");
 }
 
@@ -96,8 +125,13 @@ static void rpr(struct sbuf *b, int attrs, int sz)
 		sbuf_add(b, "<w:b/><w:bCs/>");
 	if (attrs & DOC_ITALIC)
 		sbuf_add(b, "<w:i/><w:iCs/>");
-	if (sz)
-		sbuf_addf(b, "<w:sz w:val=\"%d\"/><w:szCs w:val=\"%d\"/>", sz, sz);
+	if (sz) {
+		sbuf_add(b, "<w:sz w:val=\"");
+		add_int(b, sz);
+		sbuf_add(b, "\"/><w:szCs w:val=\"");
+		add_int(b, sz);
+		sbuf_add(b, "\"/>");
+	}
 	if (attrs & DOC_UNDERLINE)
 		sbuf_add(b, "<w:u w:val=\"single\"/>");
 	sbuf_add(b, "</w:rPr>");
@@ -358,9 +392,14 @@ static void grid_layout(struct grid *g, const struct doc_table *t, int text_widt
  * vertically. The schema's order: tcW, gridSpan, vMerge, vAlign. */
 static void grid_cell_open(struct sbuf *b, int width, int span, const char *vmerge)
 {
-	sbuf_addf(b, "<w:tc><w:tcPr><w:tcW w:w=\"%d\" w:type=\"dxa\"/>", width);
-	if (span > 1)
-		sbuf_addf(b, "<w:gridSpan w:val=\"%d\"/>", span);
+	sbuf_add(b, "<w:tc><w:tcPr><w:tcW w:w=\"");
+	add_int(b, width);
+	sbuf_add(b, "\" w:type=\"dxa\"/>");
+	if (span > 1) {
+		sbuf_add(b, "<w:gridSpan w:val=\"");
+		add_int(b, span);
+		sbuf_add(b, "\"/>");
+	}
 	if (vmerge && *vmerge)
 		sbuf_addf(b, "<w:vMerge w:val=\"%s\"/>", vmerge);
 	else if (vmerge)

@@ -370,10 +370,12 @@ static void table_head(struct sbuf *b, const struct doc_table *t, const int *w)
 		}
 }
 
-/* The table, its title and notes centred over it, the unit on its right. */
-static void txt_table(struct sbuf *b, const struct doc_table *t)
+/* The table's column widths and what comes before its first body row:
+ * its title and notes centred over it, the unit on its right, the header.
+ * w holds t->ncols widths, set here. */
+static void txt_table_head(struct sbuf *b, const struct doc_table *t, int *w)
 {
-	int *w = xcalloc((size_t)t->ncols, sizeof *w), total = 1;
+	int total = 1;
 	table_widths(t, w);
 	for (int c = 0; c < t->ncols; c++)
 		total += w[c] + 3;
@@ -388,11 +390,16 @@ static void txt_table(struct sbuf *b, const struct doc_table *t)
 		table_rule(b, w, t->ncols);
 	if (t->header_rows > 0 && t->nrows > 0)
 		table_head(b, t, w);
-	for (int r = t->header_rows; r < t->nrows; r++) {
+}
+
+/* Body rows from..to of the table, each under a rule. */
+static void txt_table_rows(struct sbuf *b, const struct doc_table *t, const int *w, int from,
+			   int to)
+{
+	for (int r = from; r < to; r++) {
 		table_row(b, t, (const char *const *)t->cells + r * t->ncols, r, w, false);
 		table_rule(b, w, t->ncols);
 	}
-	free(w);
 }
 
 /* ---------------------------------------------------------------- footer */
@@ -454,34 +461,109 @@ static void txt_addressees(struct sbuf *b, const struct doc *d)
 	sbuf_free(&line);
 }
 
-/* Blocks from..to; an annex opens with its heading lines centred. */
-static void txt_blocks(struct sbuf *b, const struct doc *d, int from, int to)
+/* The rendering as a cursor, a piece at a time (the preview renders the
+ * pages it shows, not the whole year): the header, the title, the
+ * addressees, the blocks before the annex, the footer, the annex blocks; a
+ * table's body rows TXT_ROWS at a time. */
+enum { TXT_ROWS = 64 };
+
+struct doc_txt {
+	const struct doc *d;
+	int step;                /* 0 header, 1 title, 2 addressees, 3 blocks, 4 footer, 5 annex */
+	int block, annex;        /* the next block; the first annex block */
+	int row;                 /* in a table block: the next body row, -1 before its head */
+	int *w;                  /* that table's column widths */
+};
+
+struct doc_txt *doc_txt_open(const struct doc *d)
 {
-	for (int i = from; i < to; i++) {
-		const struct doc_block *k = &d->blocks[i];
-		if (k->kind == DOC_PARA_BLOCK) {
-			txt_para(b, &k->para);
-		} else if (k->kind == DOC_TABLE_BLOCK) {
-			txt_table(b, &k->table);
-		} else if (k->kind == DOC_ANNEX) {
-			sbuf_add(b, "\n\n");
-			for (int r = 0; r < k->para.nruns; r++)
-				txt_block(b, doc_str(k->para.runs[r].text), WIDTH, DOC_CENTER, 0);
-		}
-		sbuf_addc(b, '\n'); /* a page break is the blank line alone */
+	struct doc_txt *c = xcalloc(1, sizeof *c);
+	c->d = d;
+	c->annex = doc_annex_start(d);
+	c->row = -1;
+	return c;
+}
+
+void doc_txt_close(struct doc_txt *c)
+{
+	if (c) {
+		free(c->w);
+		free(c);
 	}
+}
+
+/* The next piece of block c->block into b; true when the block is done.
+ * An annex opens with its heading lines centred; a page break is the
+ * blank line alone. */
+static bool txt_block_piece(struct doc_txt *c, struct sbuf *b)
+{
+	const struct doc_block *k = &c->d->blocks[c->block];
+	if (k->kind == DOC_TABLE_BLOCK) {
+		const struct doc_table *t = &k->table;
+		if (c->row < 0) {
+			c->w = xcalloc((size_t)t->ncols + 1, sizeof *c->w);
+			txt_table_head(b, t, c->w);
+			c->row = t->header_rows;
+		}
+		int to = c->row + TXT_ROWS < t->nrows ? c->row + TXT_ROWS : t->nrows;
+		txt_table_rows(b, t, c->w, c->row, to);
+		c->row = to;
+		if (to < t->nrows)
+			return false;
+		free(c->w);
+		c->w = NULL;
+		c->row = -1;
+	} else if (k->kind == DOC_PARA_BLOCK) {
+		txt_para(b, &k->para);
+	} else if (k->kind == DOC_ANNEX) {
+		sbuf_add(b, "\n\n");
+		for (int r = 0; r < k->para.nruns; r++)
+			txt_block(b, doc_str(k->para.runs[r].text), WIDTH, DOC_CENTER, 0);
+	}
+	sbuf_addc(b, '\n');
+	return true;
+}
+
+bool doc_txt_next(struct doc_txt *c, struct sbuf *b)
+{
+	const struct doc *d = c->d;
+	switch (c->step) {
+	case 0: txt_header(b, d); c->step++; return true;
+	case 1: txt_title(b, d); c->step++; return true;
+	case 2: txt_addressees(b, d); c->step++; c->block = 0; return true;
+	case 3:
+	case 5: {
+		int end = c->step == 3 ? c->annex : d->nblocks;
+		if (c->block >= end) {
+			c->step++;
+			return doc_txt_next(c, b);
+		}
+		if (txt_block_piece(c, b))
+			c->block++;
+		return true;
+	}
+	case 4: txt_footer(b, d); c->step++; return true;
+	default: return false;
+	}
+}
+
+int doc_txt_table_width(const struct doc_table *t)
+{
+	int *w = xcalloc((size_t)t->ncols + 1, sizeof *w), total = 1;
+	table_widths(t, w);
+	for (int c = 0; c < t->ncols; c++)
+		total += w[c] + 3;
+	free(w);
+	return total;
 }
 
 int doc_render_txt(const struct doc *d, char **out, size_t *len, struct cchc_err *err)
 {
 	struct sbuf b = SBUF_INIT;
-	int annex = doc_annex_start(d);
-	txt_header(&b, d);
-	txt_title(&b, d);
-	txt_addressees(&b, d);
-	txt_blocks(&b, d, 0, annex);
-	txt_footer(&b, d);
-	txt_blocks(&b, d, annex, d->nblocks);
+	struct doc_txt *c = doc_txt_open(d);
+	while (doc_txt_next(c, &b))
+		;
+	doc_txt_close(c);
 	while (b.len >= 2 && b.s[b.len - 1] == '\n' && b.s[b.len - 2] == '\n')
 		sbuf_trunc(&b, b.len - 1);
 	*len = b.len;

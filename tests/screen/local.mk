@@ -61,7 +61,7 @@ SCREEN_TESTS += \
 	tests/screen/timing.sh
 
 # The home screen and the report screen (with its multi-line editor).
-SCREEN_TESTS += tests/screen/home.sh tests/screen/report.sh
+SCREEN_TESTS += tests/screen/home.sh tests/screen/report.sh tests/screen/report-lazy.sh
 
 # The demo database: every screen at 80x24 and 120x40 (issue 17).
 SCREEN_TESTS += tests/screen/demo-screens.sh
