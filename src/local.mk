@@ -99,7 +99,7 @@ EMBEDDED_FILES = \
 	data/migrations/0022-period-counts.sql \
 	data/migrations/0023-task-filter.sql \
 	data/migrations/0024-task-due-kind.sql \
-	data/migrations/0026-overview-counts.sql \
+	data/migrations/0025-overview-counts.sql \
 	data/report-areas.txt \
 	data/dossier-columns.txt \
 	data/templates/letter-2018.txt data/templates/letter-2025.txt \

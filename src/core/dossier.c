@@ -444,7 +444,7 @@ static char *list_sql(const struct dossier_filter *f, bool count)
 	 * second from the few letters, instead of a letter lookup per late
 	 * dossier. */
 	/* unfiltered (the Overview's figure): the resolved ones are counted by
-	 * the triggers of schema 26, the open ones past due from the index
+	 * the triggers of schema 25, the open ones past due from the index
 	 * dossier_open, each looked up among the few letters */
 	if (count && f->view == DV_LATE_NO_LETTER && !(f->from && *f->from) &&
 	    !(f->to && *f->to) && !(f->unit_code && *f->unit_code) && !(f->query && *f->query))

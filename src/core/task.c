@@ -768,7 +768,7 @@ static void list_conditions(struct sbuf *b, const struct task_filter *f)
 	if (f->open_only)
 		sbuf_add(b, "AND t.status <> 'done' ");
 	if (f->due_unclear)
-		/* one IN over task_by_due_kind, which covers it (schema 26): an
+		/* one IN over task_by_due_kind, which covers it (schema 25): an
 		 * OR of the two kinds made SQLite read each task's row */
 		sbuf_add(b, "AND t.due_kind IN ('unknown', 'recurring') AND t.status <> 'done' AND "
 			 "(t.due_kind = 'unknown' OR " NO_OCCURRENCE_LEFT ") ");
@@ -1178,7 +1178,7 @@ void task_notes_free(struct task_note *v, int n)
 	"sum(t.due_on < ?1 AND t.status IN ('todo', 'doing'))"
 
 /* %s: the condition on the plan (task_groups puts it in). The plan's
- * tasks are counted from task_by_plan alone (schema 26 made it cover
+ * tasks are counted from task_by_plan alone (schema 25 made it cover
  * these columns), grouped first, then joined to the few units or
  * sections: not a unit or section lookup for each task. */
 #define GROUPED(col) "(SELECT " col " AS gid, count(*) AS total, sum(status = 'done') AS " \

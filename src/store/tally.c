@@ -171,7 +171,7 @@ static int recount(struct db *db, const char *field_table, const char *unit_tabl
 	return rc;
 }
 
-/* The dossiers resolved late without a letter (schema 26). */
+/* The dossiers resolved late without a letter (schema 25). */
 #define LATE_RECOUNT "SELECT 1, count(*) FROM dossier d WHERE d.resolved_on > d.due_on " \
 	"AND NOT EXISTS (SELECT 1 FROM letter l WHERE l.dossier_id = d.id)"
 

@@ -103,7 +103,7 @@ sqlite3 "$CCHC_DB" "EXPLAIN QUERY PLAN $(sed 's/?[0-9]*/NULL/g' "$T/q")" > "$T/p
 	fail "plan: $(cat "$T/q")"
 expect_grep "task_by_due_kind" "$T/plan"
 if grep -q "SCAN t\b" "$T/plan"; then fail "the tasks are scanned: $(cat "$T/plan")"; fi
-# and from that index alone (schema 26): no task row read for the kinds
+# and from that index alone (schema 25): no task row read for the kinds
 expect_grep "COVERING INDEX task_by_due_kind" "$T/plan"
 if grep -q "MULTI-INDEX OR" "$T/plan"; then fail "rows read: $(cat "$T/plan")"; fi
 # the agenda's counts of the plan's tasks by unit and by section (schema

@@ -36,7 +36,7 @@ $got
 recount:
 $want"
 	done
-	# the late ones without a letter (schema 26)
+	# the late ones without a letter (schema 25)
 	got=$(sqlite3 "$db" "SELECT no_letter FROM dossier_tally_late") || fail "read late"
 	want=$(sqlite3 "$db" "SELECT count(*) FROM dossier d WHERE resolved_on > due_on AND \
 		NOT EXISTS (SELECT 1 FROM letter l WHERE l.dossier_id = d.id)") || fail "recount late"

@@ -1,5 +1,5 @@
 #!/bin/sh
-# The Overview's counts read only what they show (schema 26, issue 19):
+# The Overview's counts read only what they show (schema 25, issue 19):
 # the late dossiers without an apology letter are the resolved-late ones
 # kept by triggers (dossier_tally_late) plus the open ones past due counted
 # from the index dossier_open; the stored count equals a recount after

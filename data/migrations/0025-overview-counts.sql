@@ -1,4 +1,4 @@
--- Schema version 26: the Overview reads only what it shows (issue 19).
+-- Schema version 25: the Overview reads only what it shows (issue 19).
 --
 -- "Thời hạn chưa rõ" counts the open tasks whose deadline is unknown or
 -- recurring with no occurrence left; the recurring ones need their
