@@ -35,9 +35,10 @@ int history_register(struct db *db, struct cchc_err *err)
 static bool audited(const char *table)
 {
 	/* derived data kept by triggers (the monthly counts of schema 22) is
-	 * not recorded: undoing the change of a row brings its counts back */
+	 * not recorded: undoing the change of a row brings its counts back;
+	 * nor is the bookkeeping of packages sent and received (exchange_*) */
 	static const char *const skip[] = { "search_", "sqlite_", "history_", "sqlar",
-					    "dossier_tally_" };
+					    "dossier_tally_", "exchange_" };
 	for (size_t i = 0; i < sizeof skip / sizeof skip[0]; i++)
 		if (strncmp(table, skip[i], strlen(skip[i])) == 0)
 			return false;
