@@ -16,18 +16,23 @@ CREATE TABLE exchange_self (
 	office_uuid TEXT NOT NULL
 );
 -- exchange_peer: each site this database sends packages to and receives
--- them from (at the office, each division; at a division, the office).
--- sent_seq and recv_seq number the packages each way; base is the
--- snapshot of the records as the other side has them after the last
--- package sent (an SQLite database, sqlite3_serialize), from which the
--- session extension computes what changed since (sqlite3session_diff).
+-- them from (at the office, each division; at a division, the office), and
+-- the numbers of the last package each way. Recorded in the history: undoing
+-- the import of a package makes it the next one to import again.
 CREATE TABLE exchange_peer (
 	site     INTEGER PRIMARY KEY,
 	unit_id  INTEGER REFERENCES unit(id),
 	sent_seq INTEGER NOT NULL DEFAULT 0,
 	recv_seq INTEGER NOT NULL DEFAULT 0,
 	sent_at  TEXT,
-	recv_at  TEXT,
-	base     BLOB
+	recv_at  TEXT
 );
 CREATE UNIQUE INDEX exchange_peer_by_unit ON exchange_peer(unit_id);
+-- exchange_base: the records as that site has them after the last package
+-- either way (an SQLite database, sqlite3_serialize), from which the session
+-- extension computes what changed since (sqlite3session_diff). Not in the
+-- history: an undone import leaves the division with what it sent.
+CREATE TABLE exchange_base (
+	site INTEGER PRIMARY KEY REFERENCES exchange_peer(site),
+	base BLOB NOT NULL
+);

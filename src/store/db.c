@@ -42,6 +42,7 @@ static const char *const migrations[] = {
 	"data/migrations/0022-period-counts.sql",
 	"data/migrations/0023-task-filter.sql",
 	"data/migrations/0024-task-due-kind.sql",
+	"data/migrations/0028-exchange.sql",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -1,0 +1,158 @@
+/* cchc exchange export|join|import|show: packages between the office and
+ * its divisions (core/exchange.h). */
+#include <config.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli/cli.h"
+#include "core/demo.h"
+#include "core/exchange.h"
+#include "util/fsutil.h"
+#include "util/sbuf.h"
+
+static int export_cmd(struct cli_ctx *ctx, int argc, char **argv);
+static int join_cmd(struct cli_ctx *ctx, int argc, char **argv);
+static int import_cmd(struct cli_ctx *ctx, int argc, char **argv);
+static int show_cmd(struct cli_ctx *ctx, int argc, char **argv);
+
+const struct cli_cmd cli_exchange_cmds[] = {
+	{ "exchange", "export", export_cmd, "[--unit MÃ] --to TỆP [--force]",
+	  "Lập gói gửi đi. Ở văn phòng (--unit MÃ): gói cho đơn vị đó — lần đầu là kế hoạch, nhiệm "
+	  "vụ của đơn vị, danh sách đơn vị, thiết lập; các lần sau là những gì thay đổi từ gói "
+	  "trước. Ở máy của đơn vị: những gì đơn vị đã làm từ gói trước (tiến độ, ghi chú, tài liệu "
+	  "kiểm chứng kèm tệp). TỆP đã có chỉ bị thay khi có --force." },
+	{ "exchange", "join", join_cmd, "TỆP",
+	  "Ở máy của đơn vị: tạo cơ sở dữ liệu của đơn vị (tệp --db mới) từ gói đầu tiên văn phòng "
+	  "gửi." },
+	{ "exchange", "import", import_cmd, "TỆP",
+	  "Nhận một gói: kiểm tra toàn bộ trước (đúng văn phòng, đúng đơn vị, đủ số thứ tự, mã kiểm "
+	  "tra, chỉ phần việc của đơn vị) rồi áp dụng trong một thao tác (hoàn tác được bằng cchc "
+	  "undo); in những gì đã nhận và những thay đổi văn phòng giữ theo quyết định của mình." },
+	{ "exchange", "show", show_cmd, "TỆP",
+	  "Bảng kê của một gói (đơn vị, số thứ tự, ngày lập, mã kiểm tra, số tệp) sau khi kiểm tra "
+	  "gói còn nguyên vẹn; không ghi gì." },
+	{ NULL, NULL, NULL, NULL, NULL },
+};
+
+/* "KT: 3 nhiệm vụ hoàn thành, 5 ghi chú tiến độ, 2 tài liệu kiểm chứng, 7 tệp" */
+static void put_summary(const struct exchange_result *r)
+{
+	struct {
+		int n;
+		const char *what;
+	} parts[] = {
+		{ r->units, "đơn vị" }, { r->plans, "kế hoạch" }, { r->sections, "mục kế hoạch" },
+		{ r->tasks_new, "nhiệm vụ mới" }, { r->tasks_done, "nhiệm vụ hoàn thành" },
+		{ r->tasks_changed, "nhiệm vụ sửa" }, { r->notes, "ghi chú tiến độ" },
+		{ r->evidence, "tài liệu kiểm chứng" }, { r->links, "liên kết tài liệu" },
+		{ r->settings, "thiết lập" }, { r->files, "tệp" },
+	};
+	cli_put_text(stdout, r->unit_code);
+	fputs(":", stdout);
+	int shown = 0;
+	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+		if (parts[i].n)
+			printf("%s %d %s", shown++ ? "," : "", parts[i].n, parts[i].what);
+	if (!shown)
+		fputs(" không có thay đổi", stdout);
+	if (r->file_bytes)
+		printf(" (%.1f MB)", (double)r->file_bytes / 1e6);
+	puts("");
+}
+
+static void put_conflicts(const struct exchange_result *r)
+{
+	if (!r->nconflicts)
+		return;
+	printf("Văn phòng giữ quyết định của mình ở %d thay đổi của đơn vị:\n", r->nconflicts);
+	for (int i = 0; i < r->nconflicts; i++) {
+		fputs("  ", stdout);
+		cli_put_text(stdout, r->conflicts[i]);
+		fputc('\n', stdout);
+	}
+}
+
+static int export_cmd(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const char *unit = NULL, *to = NULL;
+	bool force = false;
+	for (int i = 0; i < argc; i++)
+		if (strcmp(argv[i], "--force") == 0)
+			force = true;
+		else if (!cli_opt_value(argc, argv, &i, "--unit", &unit) &&
+			 !cli_opt_value(argc, argv, &i, "--to", &to))
+			return cli_usage_error(&cli_exchange_cmds[0], "đối số không rõ: %s", argv[i]);
+	if (!to)
+		return cli_usage_error(&cli_exchange_cmds[0], "thiếu --to TỆP");
+	if (cli_open_db(ctx))
+		return CLI_ERR;
+	struct cchc_err err = { 0 };
+	struct exchange_result r;
+	if (exchange_export(&ctx->db, unit, to, force ? FS_OVERWRITE : FS_NEW, &r, &err)) {
+		exchange_result_free(&r);
+		return cli_error(&err);
+	}
+	if (r.nothing) {
+		printf("Không có gì mới để gửi từ gói trước; không lập tệp %s.\n", to);
+	} else {
+		printf("Đã lập gói số %lld ", (long long)r.seq);
+		cli_put_text(stdout, to);
+		fputs(" — ", stdout);
+		put_summary(&r);
+	}
+	exchange_result_free(&r);
+	return CLI_OK;
+}
+
+static int join_cmd(struct cli_ctx *ctx, int argc, char **argv)
+{
+	if (argc != 1)
+		return cli_usage_error(&cli_exchange_cmds[1], "cần đúng một TỆP gói");
+	ctx->create = true; /* the command's purpose is the division's new file */
+	if (cli_open_db(ctx))
+		return CLI_ERR;
+	struct cchc_err err = { 0 };
+	struct exchange_result r;
+	if (demo_decline(&ctx->db, &err) || exchange_join(&ctx->db, argv[0], &r, &err)) {
+		exchange_result_free(&r);
+		return cli_error(&err);
+	}
+	fputs("Đã tạo cơ sở dữ liệu của đơn vị ", stdout);
+	cli_put_text(stdout, r.unit_name);
+	fputs(" từ gói của văn phòng — ", stdout);
+	put_summary(&r);
+	printf("Gửi lại văn phòng: cchc --db %s exchange export --to TỆP.\n", ctx->db.path);
+	exchange_result_free(&r);
+	return CLI_OK;
+}
+
+static int import_cmd(struct cli_ctx *ctx, int argc, char **argv)
+{
+	if (argc != 1)
+		return cli_usage_error(&cli_exchange_cmds[2], "cần đúng một TỆP gói");
+	if (cli_open_db(ctx))
+		return CLI_ERR;
+	struct cchc_err err = { 0 };
+	struct exchange_result r;
+	if (exchange_import(&ctx->db, argv[0], &r, &err)) {
+		exchange_result_free(&r);
+		return cli_error(&err);
+	}
+	printf("Đã nhận gói số %lld — ", (long long)r.seq);
+	put_summary(&r);
+	put_conflicts(&r);
+	exchange_result_free(&r);
+	return CLI_OK;
+}
+
+static int show_cmd(struct cli_ctx *ctx, int argc, char **argv)
+{
+	if (argc != 1)
+		return cli_usage_error(&cli_exchange_cmds[3], "cần đúng một TỆP gói");
+	struct cchc_err err = { 0 };
+	char *text = NULL;
+	if (exchange_manifest(argv[0], &text, &err))
+		return cli_error(&err);
+	fputs(text, stdout);
+	free(text);
+	return CLI_OK;
+}
