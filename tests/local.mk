@@ -207,12 +207,20 @@ bench-import: cchc$(EXEEXT)
 	CCHC='$(abs_top_builddir)/cchc$(EXEEXT)' FIXTURES='$(abs_top_srcdir)/tests/fixtures' \
 		$(SHELL) '$(abs_top_srcdir)/tests/bench/bench_import.sh' $(BENCH_IMPORT_ROWS)
 .PHONY: bench-import
+# Issue 20: a division's quarter (200 notes, 50 records, 100 MB of files) as one package.
+bench: bench-exchange
+bench-exchange: cchc$(EXEEXT)
+	CCHC='$(abs_top_builddir)/cchc$(EXEEXT)' $(SHELL) '$(abs_top_srcdir)/tests/bench/exchange.sh'
+.PHONY: bench-exchange
+EXTRA_DIST += tests/bench/exchange.sh
 
 # Where exports may go (issue 14): never the open database, an existing
 # file only with --force, csv folders whole; a kill in the middle of a csv
 # folder export leaves the old export or the new one, never a mix.
 CLI_TESTS += tests/cli/export_targets.sh
 CRASH_TESTS += tests/crash/kill_csv.sh
+# A package's import killed at any moment leaves all of it or none (issue 20).
+CRASH_TESTS += tests/crash/kill_exchange.sh
 # The settings screen's table, several settings as one action, the
 # first-run question (issue 17).
 check_PROGRAMS += tests/unit/test_settings
