@@ -155,7 +155,7 @@ CLI_TESTS += tests/cli/dossier-counts.sh
 # Issue 15: the apology letter's two forms and templates, the dossier register (Mẫu 07).
 CLI_TESTS += tests/cli/letter-forms.sh tests/cli/dossier-register.sh
 # Issue 20: packages between the office and its divisions.
-CLI_TESTS += tests/cli/exchange.sh
+CLI_TESTS += tests/cli/exchange.sh tests/cli/consolidate.sh
 
 # The command tests with cchc under valgrind memcheck (issue 8): CCHC is the
 # wrapper tests/valgrind-cchc.sh, CCHC_VALGRIND=1 lets a test use smaller

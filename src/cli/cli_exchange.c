@@ -6,6 +6,8 @@
 #include "cli/cli.h"
 #include "core/demo.h"
 #include "core/exchange.h"
+#include "text/date.h"
+#include "text/utf8.h"
 #include "util/fsutil.h"
 #include "util/sbuf.h"
 
@@ -13,6 +15,7 @@ static int export_cmd(struct cli_ctx *ctx, int argc, char **argv);
 static int join_cmd(struct cli_ctx *ctx, int argc, char **argv);
 static int import_cmd(struct cli_ctx *ctx, int argc, char **argv);
 static int show_cmd(struct cli_ctx *ctx, int argc, char **argv);
+static int consolidate_cmd(struct cli_ctx *ctx, int argc, char **argv);
 
 const struct cli_cmd cli_exchange_cmds[] = {
 	{ "exchange", "export", export_cmd, "[--unit MÃ] --to TỆP [--force]",
@@ -30,6 +33,12 @@ const struct cli_cmd cli_exchange_cmds[] = {
 	{ "exchange", "show", show_cmd, "TỆP",
 	  "Bảng kê của một gói (đơn vị, số thứ tự, ngày lập, mã kiểm tra, số tệp) sau khi kiểm tra "
 	  "gói còn nguyên vẹn; không ghi gì." },
+	{ "consolidate", "", consolidate_cmd,
+	  "TỆP... --period KỲ --format xlsx|docx|md|html|txt|csv --out TỆP [--force]",
+	  "Sở Nội vụ: bảng tổng hợp các gói số liệu báo cáo của các cơ quan cùng kỳ (cchc report "
+	  "--format cchc): nhiệm vụ hoàn thành và tỷ lệ, quá hạn, hồ sơ đúng hạn và tỷ lệ, hồ sơ "
+	  "trễ hạn, phiếu xin lỗi, phản ánh kiến nghị xử lý đúng hạn; xếp hạng, có dòng tổng cộng. "
+	  "Gói khác kỳ, bị sửa, bị hỏng, hay hai gói của một cơ quan: không lập bảng." },
 	{ NULL, NULL, NULL, NULL, NULL },
 };
 
@@ -154,5 +163,71 @@ static int show_cmd(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_error(&err);
 	fputs(text, stdout);
 	free(text);
+	return CLI_OK;
+}
+
+static int consolidate_cmd(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const struct cli_cmd *cmd = &cli_exchange_cmds[4];
+	const char *period = NULL, *format = NULL, *out = NULL;
+	bool force = false;
+	char **files = xcalloc((size_t)argc + 1, sizeof *files);
+	int n = 0;
+	for (int i = 0; i < argc; i++)
+		if (strcmp(argv[i], "--force") == 0)
+			force = true;
+		else if (!cli_opt_value(argc, argv, &i, "--period", &period) &&
+			 !cli_opt_value(argc, argv, &i, "--format", &format) &&
+			 !cli_opt_value(argc, argv, &i, "--out", &out)) {
+			if (argv[i][0] == '-' && argv[i][1] == '-') {
+				free(files);
+				return cli_usage_error(cmd, "đối số không rõ: %s", argv[i]);
+			}
+			files[n++] = argv[i];
+		}
+	enum doc_format fmt;
+	if (!period || !format || !out || n == 0) {
+		free(files);
+		return cli_usage_error(cmd, "cần các TỆP gói, --period, --format và --out");
+	}
+	if (cli_doc_format(cmd, format, out, NULL, &fmt)) {
+		free(files);
+		return CLI_USAGE;
+	}
+	struct period p;
+	struct cchc_err err = { 0 };
+	if (period_parse(period, 15, &p, &err)) {
+		free(files);
+		return cli_error(&err);
+	}
+	struct doc d;
+	doc_init(&d);
+	/* the header of the office that consolidates, when it keeps a database */
+	char *path = cli_db_path(ctx, &err);
+	err.code = 0;
+	if (path && fs_exists(path) && cli_open_db(ctx) == CLI_OK) {
+		char *parent = db_setting_get(&ctx->db, "org.parent");
+		char *name = db_setting_get(&ctx->db, "org.name");
+		char *place = db_setting_get(&ctx->db, "org.place");
+		char *up = name ? text_upper(name) : NULL;
+		struct ymd today = { 0, 0, 0 };
+		if (date_today(&today, &err))
+			err.code = 0;
+		doc_set_header(&d, parent, up, "", place, today);
+		free(parent), free(name), free(place), free(up);
+	}
+	free(path);
+	int rc = exchange_consolidate(files, n, &p, &d, &err);
+	if (!rc)
+		rc = cli_doc_out(&d, fmt, out, NULL, force, &err);
+	doc_free(&d);
+	free(files);
+	if (rc)
+		return cli_error(&err);
+	if (strcmp(out, "-") != 0) {
+		printf("Đã tổng hợp %d cơ quan, %s, vào ", n, p.label);
+		cli_put_text(stdout, out);
+		puts(".");
+	}
 	return CLI_OK;
 }

@@ -18,6 +18,8 @@
 #include <string.h>
 #include <time.h>
 #include "core/exchange.h"
+#include "core/report.h"
+#include "text/date.h"
 #include "store/backup.h"
 #include "store/files.h"
 #include "store/history.h"
@@ -1510,4 +1512,453 @@ int exchange_import(struct db *db, const char *pkg, struct exchange_result *res,
 		    struct cchc_err *err)
 {
 	return receive(db, pkg, false, res, err);
+}
+
+/* ---- the report's figures as a package; the province's table ---- */
+
+/* A package being written: an SQLite file with no name yet (fs_tmp), one
+ * connection through the fd VFS, no journal (a failure throws the file
+ * away), application id PKG_APP_ID. */
+static int pkg_create(struct fs_tmp *t, sqlite3 **pk)
+{
+	const char *vfs = backup_fd_vfs();
+	char name[24], pragma[64];
+	snprintf(name, sizeof name, "fd:%d", t->fd);
+	snprintf(pragma, sizeof pragma, "PRAGMA application_id = %d", PKG_APP_ID);
+	*pk = NULL;
+	int rc = vfs ? sqlite3_open_v2(name, pk, SQLITE_OPEN_READWRITE, vfs) : SQLITE_ERROR;
+	if (rc == SQLITE_OK)
+		rc = exec(*pk, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF");
+	if (rc == SQLITE_OK)
+		rc = exec(*pk, pragma);
+	return rc;
+}
+
+static int put_figure(sqlite3_stmt *st, const char *key, int64_t v)
+{
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, v);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static int put_figure_text(sqlite3_stmt *st, const char *key, const char *v)
+{
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, v ? v : "", -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static int put_figures(sqlite3 *pk, const struct report_figures *f)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(pk, "INSERT INTO figure(key, value) VALUES(?, ?)", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	char k[96];
+	struct {
+		const char *key;
+		int64_t v;
+	} top[] = {
+		{ "tasks.total", f->tasks_total }, { "tasks.done", f->tasks_done },
+		{ "tasks.overdue", f->tasks_overdue },
+		{ "dossiers.received_total", f->dossiers.received_total },
+		{ "dossiers.received_online", f->dossiers.received_online },
+		{ "dossiers.received_offline", f->dossiers.received_offline },
+		{ "dossiers.received_carried", f->dossiers.received_carried },
+		{ "dossiers.resolved_total", f->dossiers.resolved_total },
+		{ "dossiers.resolved_early", f->dossiers.resolved_early },
+		{ "dossiers.resolved_on_time", f->dossiers.resolved_on_time },
+		{ "dossiers.resolved_late", f->dossiers.resolved_late },
+		{ "dossiers.pending_total", f->dossiers.pending_total },
+		{ "dossiers.pending_in_time", f->dossiers.pending_in_time },
+		{ "dossiers.pending_overdue", f->dossiers.pending_overdue },
+		{ "letters.letters", f->letters.letters },
+		{ "letters.letters_late", f->letters.letters_late },
+		{ "letters.late_dossiers", f->letters.late_dossiers },
+		{ "letters.late_with_letter", f->letters.late_with_letter },
+	};
+	for (size_t i = 0; rc == SQLITE_OK && i < sizeof top / sizeof top[0]; i++)
+		rc = put_figure(st, top[i].key, top[i].v);
+	for (const struct feedback_stat_field *x = feedback_stat_fields; rc == SQLITE_OK && x->name;
+	     x++) {
+		snprintf(k, sizeof k, "feedback.%s", x->name);
+		rc = put_figure(st, k, *(const int *)((const char *)&f->feedback + x->offset));
+	}
+	for (int a = 0; rc == SQLITE_OK && a < f->nareas; a++) {
+		const struct report_area *ar = &f->areas[a];
+		snprintf(k, sizeof k, "area.%s.title", ar->key);
+		rc = put_figure_text(st, k, ar->title);
+		int64_t v[4] = { ar->total, ar->done, ar->done_in_period, ar->overdue };
+		static const char *const n[4] = { "total", "done", "done_in_period", "overdue" };
+		for (int j = 0; rc == SQLITE_OK && j < 4; j++) {
+			snprintf(k, sizeof k, "area.%s.%s", ar->key, n[j]);
+			rc = put_figure(st, k, v[j]);
+		}
+	}
+	for (int i = 0; rc == SQLITE_OK && i < f->nindices; i++) {
+		const struct report_index *x = &f->indices[i];
+		snprintf(k, sizeof k, "index.%s.%d.value", x->idx, x->year);
+		sqlite3_bind_text(st, 1, k, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_double(st, 2, x->value);
+		rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(pk);
+		sqlite3_reset(st);
+		snprintf(k, sizeof k, "index.%s.%d.rank", x->idx, x->year);
+		if (rc == SQLITE_OK)
+			rc = put_figure(st, k, x->rank);
+		snprintf(k, sizeof k, "index.%s.%d.rank_of", x->idx, x->year);
+		if (rc == SQLITE_OK)
+			rc = put_figure(st, k, x->rank_of);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Every table of the report (the annex), cell by cell. */
+static int put_tables(sqlite3 *pk, const struct doc *d)
+{
+	sqlite3_stmt *ti, *ce;
+	int rc = sqlite3_prepare_v2(pk, "INSERT INTO report_table(tab, title, header_rows) "
+				    "VALUES(?, ?, ?)", -1, &ti, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_prepare_v2(pk, "INSERT INTO report_cell(tab, row, col, text) VALUES(?, ?, ?, ?)",
+				-1, &ce, NULL);
+	int tab = 0;
+	for (int b = 0; rc == SQLITE_OK && b < d->nblocks; b++) {
+		if (d->blocks[b].kind != DOC_TABLE_BLOCK)
+			continue;
+		const struct doc_table *t = &d->blocks[b].table;
+		tab++;
+		sqlite3_bind_int(ti, 1, tab);
+		sqlite3_bind_text(ti, 2, t->title ? t->title : "", -1, SQLITE_STATIC);
+		sqlite3_bind_int(ti, 3, t->header_rows);
+		rc = sqlite3_step(ti) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(pk);
+		sqlite3_reset(ti);
+		for (int r = 0; rc == SQLITE_OK && r < t->nrows; r++)
+			for (int c = 0; rc == SQLITE_OK && c < t->ncols; c++) {
+				sqlite3_bind_int(ce, 1, tab);
+				sqlite3_bind_int(ce, 2, r);
+				sqlite3_bind_int(ce, 3, c);
+				sqlite3_bind_text(ce, 4, t->cells[r * t->ncols + c], -1, SQLITE_STATIC);
+				rc = sqlite3_step(ce) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(pk);
+				sqlite3_reset(ce);
+			}
+	}
+	sqlite3_finalize(ti);
+	sqlite3_finalize(ce);
+	return rc;
+}
+
+/* The SHA-256 of a report package's figures and tables, in key order. */
+static int content_sha(sqlite3 *pk, char hex[65])
+{
+	static const char *const q[] = {
+		"SELECT key, value FROM figure ORDER BY key",
+		"SELECT tab, title, header_rows FROM report_table ORDER BY tab",
+		"SELECT tab, row, col, text FROM report_cell ORDER BY tab, row, col",
+	};
+	struct sha256 h;
+	sha256_init(&h);
+	for (size_t i = 0; i < sizeof q / sizeof q[0]; i++) {
+		sqlite3_stmt *st;
+		int rc = sqlite3_prepare_v2(pk, q[i], -1, &st, NULL);
+		if (rc != SQLITE_OK)
+			return rc;
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			for (int c = 0; c < sqlite3_column_count(st); c++) {
+				const unsigned char *v = sqlite3_column_text(st, c);
+				sha256_update(&h, v ? (const char *)v : "", v ? strlen((const char *)v) : 0);
+				sha256_update(&h, c + 1 < sqlite3_column_count(st) ? "\t" : "\n", 1);
+			}
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return rc;
+	}
+	unsigned char d[32];
+	sha256_final(&h, d);
+	for (int i = 0; i < 32; i++)
+		snprintf(hex + 2 * i, 3, "%02x", d[i]);
+	return SQLITE_OK;
+}
+
+static const char report_schema[] =
+	"CREATE TABLE manifest(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+	"CREATE TABLE figure(key TEXT PRIMARY KEY, value);"
+	"CREATE TABLE report_table(tab INTEGER PRIMARY KEY, title TEXT NOT NULL, "
+	"header_rows INTEGER NOT NULL);"
+	"CREATE TABLE report_cell(tab INTEGER, row INTEGER, col INTEGER, text TEXT NOT NULL, "
+	"PRIMARY KEY (tab, row, col)) WITHOUT ROWID;";
+
+int exchange_report_write(struct db *db, const struct period *p, const char *out, int flags,
+			  struct cchc_err *err)
+{
+	if (fs_check_target(out, flags, err))
+		return err->code;
+	char *agency = db_setting_get(db, "org.name");
+	if (!agency || !*agency) {
+		free(agency);
+		return err_set(err, CCHC_EINPUT, "Chưa đặt tên cơ quan (org.name): gói báo cáo mang tên "
+			       "đó để tổng hợp (cchc setting set org.name …).");
+	}
+	struct report_figures f;
+	struct doc d;
+	doc_init(&d);
+	struct report_opts o = { 0 };
+	int rc = CCHC_OK;
+	if (report_figures(db, p, 0, &f, err)) {
+		free(agency);
+		doc_free(&d);
+		return err->code;
+	}
+	if (report_build(db, p, &o, &d, err)) {
+		report_figures_free(&f);
+		free(agency);
+		doc_free(&d);
+		return err->code;
+	}
+	struct fs_tmp t;
+	sqlite3 *pk = NULL;
+	if (fs_tmp_open(&t, out, 0644, flags, err))
+		goto done;
+	int s = pkg_create(&t, &pk);
+	if (s == SQLITE_OK)
+		s = exec(pk, "BEGIN");
+	if (s == SQLITE_OK)
+		s = exec(pk, report_schema);
+	if (s == SQLITE_OK)
+		s = put_figures(pk, &f);
+	if (s == SQLITE_OK)
+		s = put_tables(pk, &d);
+	char hex[65] = "", now[20], from[11], to[11];
+	if (s == SQLITE_OK)
+		s = content_sha(pk, hex);
+	now_text(now);
+	period_iso(p, from, to);
+	char *parent = db_setting_get(db, "org.parent");
+	const char *kv[][2] = {
+		{ "format", PKG_FORMAT }, { "version", PKG_VERSION }, { "kind", "report" },
+		{ "agency", agency }, { "parent", parent ? parent : "" }, { "period", p->code },
+		{ "period_label", p->label }, { "from", from }, { "to", to }, { "asof", f.asof },
+		{ "made_at", now }, { "content_sha256", hex }, { "program", PACKAGE_STRING },
+	};
+	for (size_t i = 0; s == SQLITE_OK && i < sizeof kv / sizeof kv[0]; i++)
+		s = put_kv(pk, kv[i][0], kv[i][1]);
+	free(parent);
+	if (s == SQLITE_OK)
+		s = exec(pk, "COMMIT");
+	if (s != SQLITE_OK) {
+		rc = sql_fail(pk ? pk : db->h, s, "ghi gói báo cáo", err);
+		sqlite3_close(pk);
+		fs_tmp_abort(&t);
+		goto done;
+	}
+	if (sqlite3_close(pk) != SQLITE_OK) {
+		rc = err_set(err, CCHC_EIO, "Không ghi được gói báo cáo %s.", out);
+		fs_tmp_abort(&t);
+		goto done;
+	}
+	rc = fs_tmp_commit(&t, out, err);
+done:
+	report_figures_free(&f);
+	doc_free(&d);
+	free(agency);
+	return rc ? rc : err->code;
+}
+
+/* One department's figures from its report package. */
+struct dept {
+	char *file, *agency;
+	int64_t tasks_done, tasks_total, overdue;
+	int64_t resolved, on_time, late, letters;
+	int64_t fb_handled, fb_on_time;
+	double score;
+	int nrates;
+};
+
+static int64_t figure_int(sqlite3 *pk, const char *key)
+{
+	sqlite3_stmt *st;
+	int64_t v = 0;
+	if (sqlite3_prepare_v2(pk, "SELECT value FROM figure WHERE key = ?", -1, &st, NULL) ==
+	    SQLITE_OK) {
+		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			v = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	return v;
+}
+
+static char *manifest_get(sqlite3 *pk, const char *key)
+{
+	sqlite3_stmt *st;
+	char *v = NULL;
+	if (sqlite3_prepare_v2(pk, "SELECT value FROM manifest WHERE key = ?", -1, &st, NULL) ==
+	    SQLITE_OK) {
+		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			v = xstrdup((const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+	}
+	return v;
+}
+
+/* Reads a report package, checked whole, for period (its code). */
+static int dept_read(const char *path, const char *period, struct dept *o, struct cchc_err *err)
+{
+	memset(o, 0, sizeof *o);
+	if (!fs_exists(path))
+		return err_set(err, CCHC_ENOTFOUND, "Không có tệp %s.", path);
+	char *uri = backup_readonly_uri(path, true);
+	sqlite3 *pk = NULL;
+	int rc = sqlite3_open_v2(uri, &pk, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+	free(uri);
+	const char *bad = NULL;
+	char detail[256] = "";
+	if (rc != SQLITE_OK ||
+	    db_int_by_id(&(struct db){ .h = pk }, "SELECT ? + application_id FROM pragma_application_id",
+			 0) != PKG_APP_ID)
+		bad = "không phải gói báo cáo của cchc";
+	else if (db_quick_check(pk, detail, sizeof detail) != SQLITE_OK || *detail)
+		bad = "tệp bị cắt hoặc bị hỏng";
+	char *fmt = bad ? NULL : manifest_get(pk, "format");
+	char *kind = bad ? NULL : manifest_get(pk, "kind");
+	char *per = bad ? NULL : manifest_get(pk, "period");
+	char *sha = bad ? NULL : manifest_get(pk, "content_sha256");
+	char hex[65] = "";
+	if (!bad && (!fmt || strcmp(fmt, PKG_FORMAT) != 0 || !kind || strcmp(kind, "report") != 0))
+		bad = "không phải gói báo cáo của cchc";
+	else if (!bad && (content_sha(pk, hex) != SQLITE_OK || !sha || strcmp(sha, hex) != 0))
+		bad = "số liệu không khớp mã kiểm tra (tệp đã bị sửa hoặc hỏng)";
+	if (!bad && (!per || strcmp(per, period) != 0)) {
+		err_set(err, CCHC_EINPUT, "Tệp %s là báo cáo kỳ %s, không phải kỳ %s.", path,
+			per ? per : "?", period);
+	} else if (bad) {
+		err_set(err, CCHC_EINPUT, "Tệp %s %s.", path, bad);
+	} else {
+		o->file = xstrdup(path);
+		o->agency = manifest_get(pk, "agency");
+		o->tasks_done = figure_int(pk, "tasks.done");
+		o->tasks_total = figure_int(pk, "tasks.total");
+		o->overdue = figure_int(pk, "tasks.overdue");
+		o->resolved = figure_int(pk, "dossiers.resolved_total");
+		o->on_time = figure_int(pk, "dossiers.resolved_early") +
+			     figure_int(pk, "dossiers.resolved_on_time");
+		o->late = figure_int(pk, "letters.late_dossiers");
+		o->letters = figure_int(pk, "letters.letters");
+		o->fb_handled = figure_int(pk, "feedback.handled_total");
+		o->fb_on_time = figure_int(pk, "feedback.handled_on_time");
+	}
+	free(fmt);
+	free(kind);
+	free(per);
+	free(sha);
+	sqlite3_close(pk);
+	return err->code;
+}
+
+static void rate_text(int64_t part, int64_t whole, char out[16])
+{
+	report_percent(part, whole, out);
+}
+
+static int by_score(const void *a, const void *b)
+{
+	const struct dept *x = a, *y = b;
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	return strcmp(x->agency, y->agency);
+}
+
+int exchange_consolidate(char *const *files, int n, const struct period *p, struct doc *d,
+			 struct cchc_err *err)
+{
+	const char *period = p->code;
+	struct dept *v = xcalloc((size_t)n, sizeof *v);
+	int rc = CCHC_OK;
+	for (int i = 0; i < n && !rc; i++) {
+		rc = dept_read(files[i], period, &v[i], err);
+		for (int j = 0; !rc && j < i; j++)
+			if (strcmp(v[j].agency, v[i].agency) == 0)
+				rc = err_set(err, CCHC_EINPUT, "Hai gói của cùng cơ quan %s: %s và %s; "
+					     "chỉ giữ một.", v[i].agency, v[j].file, v[i].file);
+	}
+	if (!rc) {
+		for (int i = 0; i < n; i++) {
+			/* the mean of the rates the agency has (a whole of 0 is no rate) */
+			double sum = 0;
+			int64_t part[3] = { v[i].tasks_done, v[i].on_time, v[i].fb_on_time };
+			int64_t whole[3] = { v[i].tasks_total, v[i].resolved, v[i].fb_handled };
+			for (int k = 0; k < 3; k++)
+				if (whole[k] > 0) {
+					sum += 100.0 * (double)part[k] / (double)whole[k];
+					v[i].nrates++;
+				}
+			v[i].score = v[i].nrates ? sum / v[i].nrates : -1;
+		}
+		qsort(v, (size_t)n, sizeof *v, by_score);
+		struct sbuf abstract = SBUF_INIT;
+		sbuf_addf(&abstract, "Kết quả cải cách hành chính của các cơ quan %s", p->label);
+		doc_set_title(d, "BẢNG TỔNG HỢP", abstract.s);
+		sbuf_free(&abstract);
+		struct doc_table *t = doc_table(d, "Kết quả cải cách hành chính của các cơ quan", 14, 1);
+		doc_table_sheet(t, "Tổng hợp");
+		char note[160];
+		char a[11], b[11];
+		date_format_vn(p->from, a);
+		date_format_vn(p->to, b);
+		snprintf(note, sizeof note, "Kỳ báo cáo: từ ngày %s đến ngày %s; %d cơ quan", a, b, n);
+		doc_table_note(t, note);
+		static const char *const head[14] = {
+			"Hạng", "Cơ quan", "Nhiệm vụ hoàn thành", "Tổng số nhiệm vụ", "Tỷ lệ hoàn thành (%)",
+			"Nhiệm vụ quá hạn", "Hồ sơ đã giải quyết", "Giải quyết đúng hạn",
+			"Tỷ lệ đúng hạn (%)", "Hồ sơ trễ hạn", "Phiếu xin lỗi",
+			"PAKN đã xử lý", "Xử lý đúng hạn", "Tỷ lệ (%)",
+		};
+		static const int widths[14] = { 5, 30, 10, 10, 10, 9, 10, 10, 10, 9, 9, 9, 9, 9 };
+		for (int c = 0; c < 14; c++)
+			doc_table_column(t, c, widths[c], c != 1);
+		doc_table_row(t, head);
+		struct dept tot = { .agency = "Tổng cộng" };
+		for (int i = 0; i <= n; i++) {
+			const struct dept *x = i < n ? &v[i] : &tot;
+			char c[14][32];
+			snprintf(c[0], 32, i < n ? "%d" : "", i + 1);
+			int64_t nums[] = { x->tasks_done, x->tasks_total, 0, x->overdue, x->resolved,
+					   x->on_time, 0, x->late, x->letters, x->fb_handled,
+					   x->fb_on_time, 0 };
+			for (int k = 0; k < 12; k++)
+				snprintf(c[k + 2], 32, "%lld", (long long)nums[k]);
+			rate_text(x->tasks_done, x->tasks_total, c[4]);
+			rate_text(x->on_time, x->resolved, c[8]);
+			rate_text(x->fb_on_time, x->fb_handled, c[13]);
+			const char *cells[14];
+			for (int k = 0; k < 14; k++)
+				cells[k] = c[k];
+			cells[1] = x->agency;
+			doc_table_row(t, cells);
+			if (i == n)
+				doc_table_row_attrs(t, DOC_BOLD);
+			else {
+				tot.tasks_done += x->tasks_done, tot.tasks_total += x->tasks_total;
+				tot.overdue += x->overdue, tot.resolved += x->resolved;
+				tot.on_time += x->on_time, tot.late += x->late, tot.letters += x->letters;
+				tot.fb_handled += x->fb_handled, tot.fb_on_time += x->fb_on_time;
+			}
+		}
+		doc_text(d, DOC_BODY, DOC_LEFT, DOC_ITALIC,
+			 "Hạng: theo trung bình các tỷ lệ cơ quan có (hoàn thành nhiệm vụ, giải quyết hồ "
+			 "sơ đúng hạn, xử lý phản ánh, kiến nghị đúng hạn); tỷ lệ \"-\" là không có số "
+			 "liệu để tính.");
+	}
+	for (int i = 0; i < n; i++) {
+		free(v[i].file);
+		free(v[i].agency);
+	}
+	free(v);
+	return rc;
 }

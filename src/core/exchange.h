@@ -14,6 +14,8 @@
 #define CCHC_EXCHANGE_H
 #include <stdbool.h>
 #include <stdint.h>
+#include "core/period.h"
+#include "export/doc.h"
 #include "store/db.h"
 
 /* Ids of records a division makes come from its site's range:
@@ -75,5 +77,20 @@ int exchange_import(struct db *db, const char *pkg, struct exchange_result *res,
 /* Reads the manifest of a package without applying it (for `exchange show`):
  * the lines "key<TAB>value" in *out (malloc'd). */
 int exchange_manifest(const char *pkg, char **out, struct cchc_err *err);
+
+/* The province: the report of period p as a package (kind "report"): every
+ * figure of report_figures as figure(key, value) and every table of the
+ * report cell by cell, with the agency (org.name), the period and a
+ * SHA-256 of the content in the manifest; written to out as flags allow. */
+int exchange_report_write(struct db *db, const struct period *p, const char *out, int flags,
+			  struct cchc_err *err);
+/* Sở Nội vụ's table of the n report packages of period p:
+ * one row per agency — tasks done and their rate, overdue, dossiers resolved
+ * on time and their rate, late dossiers, apology letters, feedback handled
+ * on time and its rate — ranked by the mean of the rates it has, with
+ * totals; added to d. A package of another period, a damaged or altered
+ * one, or two of one agency refuse the whole. */
+int exchange_consolidate(char *const *files, int n, const struct period *p, struct doc *d,
+			 struct cchc_err *err);
 
 #endif

@@ -2,7 +2,8 @@
 # The benchmark of issue 20's packages (not a test: it prints figures and
 # asserts nothing about time): a division's quarter — 200 progress notes,
 # 50 evidence records and 100 MB of files (50 files of 2 MB that do not
-# compress) — sent as one package and imported at the office. Each figure:
+# compress) — sent as one package and imported at the office; and Sở Nội
+# vụ's table of 30 agencies' report packages (consolidate). Each figure:
 # the median of BENCH_RUNS (5) runs, with min and max, and the peak resident
 # memory of the worst run (GNU time %M).
 #
@@ -71,3 +72,23 @@ while [ "$i" -lt "$runs" ]; do
 done
 figure "import at the office"
 echo "package: $size bytes; $runs runs each"
+
+# the province: 30 agencies' report packages of one quarter
+P="$T/p.db"
+CCHC_CREATE=1 "$CCHC" --db "$P" demo >/dev/null || exit 1
+k=0
+while [ "$k" -lt 30 ]; do
+	k=$((k + 1))
+	"$CCHC" --db "$P" setting set org.name "Sở số $k" >/dev/null || exit 1
+	"$CCHC" --db "$P" report --period 2026-Q3 --format cchc --out "$T/bc-$k.cchc" >/dev/null || exit 1
+done
+for f in xlsx docx; do
+	: >"$T/ts"; : >"$T/ms"
+	i=0
+	while [ "$i" -lt "$runs" ]; do
+		i=$((i + 1))
+		timed "$CCHC" consolidate "$T"/bc-*.cchc --period 2026-Q3 --format "$f" --out "$T/tong.$f" --force
+		echo "$t" >>"$T/ts"; echo "$m" >>"$T/ms"
+	done
+	figure "consolidate 30 packages, $f"
+done
