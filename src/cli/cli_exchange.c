@@ -15,6 +15,7 @@ static int export_cmd(struct cli_ctx *ctx, int argc, char **argv);
 static int join_cmd(struct cli_ctx *ctx, int argc, char **argv);
 static int import_cmd(struct cli_ctx *ctx, int argc, char **argv);
 static int show_cmd(struct cli_ctx *ctx, int argc, char **argv);
+static int list_cmd(struct cli_ctx *ctx, int argc, char **argv);
 static int consolidate_cmd(struct cli_ctx *ctx, int argc, char **argv);
 
 const struct cli_cmd cli_exchange_cmds[] = {
@@ -30,6 +31,9 @@ const struct cli_cmd cli_exchange_cmds[] = {
 	  "Nhận một gói: kiểm tra toàn bộ trước (đúng văn phòng, đúng đơn vị, đủ số thứ tự, mã kiểm "
 	  "tra, chỉ phần việc của đơn vị) rồi áp dụng trong một thao tác (hoàn tác được bằng cchc "
 	  "undo); in những gì đã nhận và những thay đổi văn phòng giữ theo quyết định của mình." },
+	{ "exchange", "list", list_cmd, "",
+	  "Các nơi gửi nhận gói: ở văn phòng, từng đơn vị (số gói đã gửi, đã nhận, ngày); ở máy của "
+	  "đơn vị, văn phòng. Dòng đầu cho biết cơ sở dữ liệu này là của văn phòng hay của đơn vị nào." },
 	{ "exchange", "show", show_cmd, "TỆP",
 	  "Bảng kê của một gói (đơn vị, số thứ tự, ngày lập, mã kiểm tra, số tệp) sau khi kiểm tra "
 	  "gói còn nguyên vẹn; không ghi gì." },
@@ -156,7 +160,7 @@ static int import_cmd(struct cli_ctx *ctx, int argc, char **argv)
 static int show_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
 	if (argc != 1)
-		return cli_usage_error(&cli_exchange_cmds[3], "cần đúng một TỆP gói");
+		return cli_usage_error(&cli_exchange_cmds[4], "cần đúng một TỆP gói");
 	struct cchc_err err = { 0 };
 	char *text = NULL;
 	if (exchange_manifest(argv[0], &text, &err))
@@ -168,7 +172,7 @@ static int show_cmd(struct cli_ctx *ctx, int argc, char **argv)
 
 static int consolidate_cmd(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const struct cli_cmd *cmd = &cli_exchange_cmds[4];
+	const struct cli_cmd *cmd = &cli_exchange_cmds[5];
 	const char *period = NULL, *format = NULL, *out = NULL;
 	bool force = false;
 	char **files = xcalloc((size_t)argc + 1, sizeof *files);
@@ -229,5 +233,51 @@ static int consolidate_cmd(struct cli_ctx *ctx, int argc, char **argv)
 		cli_put_text(stdout, out);
 		puts(".");
 	}
+	return CLI_OK;
+}
+
+static int list_cmd(struct cli_ctx *ctx, int argc, char **argv)
+{
+	if (argc != 0)
+		return cli_usage_error(&cli_exchange_cmds[3], "đối số không rõ: %s", argv[0]);
+	if (cli_open_db(ctx))
+		return CLI_ERR;
+	int site;
+	int64_t unit;
+	if (exchange_site(&ctx->db, &site, &unit))
+		return CLI_ERR;
+	sqlite3_stmt *st;
+	if (site == 0) {
+		puts("Cơ sở dữ liệu của văn phòng.");
+	} else if (sqlite3_prepare_v2(ctx->db.h, "SELECT code, name FROM unit WHERE id = ?", -1, &st,
+				      NULL) == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, unit);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			fputs("Cơ sở dữ liệu của đơn vị ", stdout);
+			cli_put_text(stdout, (const char *)sqlite3_column_text(st, 0));
+			fputs(" ", stdout);
+			cli_put_text(stdout, (const char *)sqlite3_column_text(st, 1));
+			printf(" (số %d).\n", site);
+		}
+		sqlite3_finalize(st);
+	}
+	/* site, unit, sent, sent on, received, received on */
+	if (sqlite3_prepare_v2(ctx->db.h, "SELECT p.site, coalesce(u.code, 'văn phòng'), p.sent_seq, "
+			       "coalesce(p.sent_at, ''), p.recv_seq, coalesce(p.recv_at, '') "
+			       "FROM exchange_peer AS p LEFT JOIN unit AS u ON u.id = p.unit_id "
+			       "ORDER BY p.site", -1, &st, NULL) != SQLITE_OK)
+		return CLI_ERR;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		printf("%d\t", sqlite3_column_int(st, 0));
+		cli_put_field(stdout, (const char *)sqlite3_column_text(st, 1));
+		printf("\tđã gửi %d", sqlite3_column_int(st, 2));
+		if (*sqlite3_column_text(st, 3))
+			printf(" (%.10s)", sqlite3_column_text(st, 3));
+		printf("\tđã nhận %d", sqlite3_column_int(st, 4));
+		if (*sqlite3_column_text(st, 5))
+			printf(" (%.10s)", sqlite3_column_text(st, 5));
+		putchar('\n');
+	}
+	sqlite3_finalize(st);
 	return CLI_OK;
 }

@@ -102,6 +102,16 @@ expect_grep "Đã nhận gói số 1 — QLTM: 1 nhiệm vụ hoàn thành" "$T/
 mkdir got && "$CCHC" --db "$O" evidence get "$ev" --out got > /dev/null || fail "evidence get at the office"
 cmp -s got/scan.pdf scan.pdf && cmp -s got/bien-ban.txt bien-ban.txt ||
 	fail "the files did not arrive byte for byte"
+# where packages went and came from
+run "$CCHC" --db "$O" exchange list
+expect_rc 0
+expect_grep "Cơ sở dữ liệu của văn phòng." "$T/out"
+grep -q "^$site	QLTM	đã gửi 1 (....-..-..)	đã nhận 1 (....-..-..)$" "$T/out" ||
+	fail "exchange list at the office: $(cat "$T/out")"
+run "$CCHC" --db "$A" exchange list
+expect_grep "Cơ sở dữ liệu của đơn vị QLTM Phòng Quản lý Thương mại (số $site)." "$T/out"
+grep -q "^0	văn phòng	đã gửi 1 (....-..-..)	đã nhận 1 (....-..-..)$" "$T/out" ||
+	fail "exchange list at the division: $(cat "$T/out")"
 # the same package again changes nothing
 before=$(office_state)
 run "$CCHC" --db "$O" exchange import ve-QLTM-1.cchc
