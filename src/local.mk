@@ -26,6 +26,7 @@ libcchc_a_SOURCES += \
 	src/core/dossier_register.c src/core/dossier_register.h \
 	src/core/feedback.c src/core/feedback.h \
 	src/core/report.c src/core/report.h src/core/report_doc.c \
+	src/core/exchange.c src/core/exchange.h \
 	src/import/dossier_parse.c src/import/dossier_parse.h \
 	src/import/dossier_reader.c src/import/dossier_reader.h \
 	src/export/doc.c src/export/doc.h src/export/writers.h \
@@ -61,6 +62,7 @@ libcchc_a_SOURCES += \
 	src/cli/cli_setting.c src/cli/cli_dossier.c src/cli/cli_register.c src/cli/cli_letter.c src/cli/cli_feedback.c src/cli/cli_report.c src/cli/cli_history.c \
 	src/cli/cli_delete.c \
 	src/cli/cli_backup.c \
+	src/cli/cli_exchange.c \
 	src/cli/cli_demo.c
 # One platform layer (src/util/platform.h): its POSIX or its Windows files.
 if WINDOWS
@@ -100,6 +102,7 @@ EMBEDDED_FILES = \
 	data/migrations/0023-task-filter.sql \
 	data/migrations/0024-task-due-kind.sql \
 	data/migrations/0025-overview-counts.sql \
+	data/migrations/0026-exchange.sql \
 	data/report-areas.txt \
 	data/dossier-columns.txt \
 	data/templates/letter-2018.txt data/templates/letter-2025.txt \

@@ -156,6 +156,8 @@ CLI_TESTS += tests/cli/report-wording.sh
 CLI_TESTS += tests/cli/dossier-counts.sh
 # Issue 15: the apology letter's two forms and templates, the dossier register (Mẫu 07).
 CLI_TESTS += tests/cli/letter-forms.sh tests/cli/dossier-register.sh
+# Issue 20: packages between the office and its divisions.
+CLI_TESTS += tests/cli/exchange.sh tests/cli/consolidate.sh
 
 # The command tests with cchc under valgrind memcheck (issue 8): CCHC is the
 # wrapper tests/valgrind-cchc.sh, CCHC_VALGRIND=1 lets a test use smaller
@@ -207,12 +209,20 @@ bench-import: cchc$(EXEEXT)
 	CCHC='$(abs_top_builddir)/cchc$(EXEEXT)' FIXTURES='$(abs_top_srcdir)/tests/fixtures' \
 		$(SHELL) '$(abs_top_srcdir)/tests/bench/bench_import.sh' $(BENCH_IMPORT_ROWS)
 .PHONY: bench-import
+# Issue 20: a division's quarter (200 notes, 50 records, 100 MB of files) as one package.
+bench: bench-exchange
+bench-exchange: cchc$(EXEEXT)
+	CCHC='$(abs_top_builddir)/cchc$(EXEEXT)' $(SHELL) '$(abs_top_srcdir)/tests/bench/exchange.sh'
+.PHONY: bench-exchange
+EXTRA_DIST += tests/bench/exchange.sh
 
 # Where exports may go (issue 14): never the open database, an existing
 # file only with --force, csv folders whole; a kill in the middle of a csv
 # folder export leaves the old export or the new one, never a mix.
 CLI_TESTS += tests/cli/export_targets.sh
 CRASH_TESTS += tests/crash/kill_csv.sh
+# A package's import killed at any moment leaves all of it or none (issue 20).
+CRASH_TESTS += tests/crash/kill_exchange.sh
 # The settings screen's table, several settings as one action, the
 # first-run question (issue 17).
 check_PROGRAMS += tests/unit/test_settings

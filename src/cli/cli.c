@@ -16,7 +16,7 @@ static const struct cli_cmd *const tables[] = { cli_plan_cmds, cli_unit_cmds, cl
 							cli_dossier_cmds, cli_register_cmds, cli_letter_cmds, cli_feedback_cmds,
 							cli_setting_cmds, cli_report_cmds,
 							cli_delete_cmds, cli_history_cmds, cli_backup_cmds,
-						cli_demo_cmds };
+						cli_exchange_cmds, cli_demo_cmds };
 #define NTABLES (sizeof tables / sizeof tables[0])
 
 /* Messages quote file names, cells and database text: sanitised like all

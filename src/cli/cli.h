@@ -42,6 +42,7 @@ extern const struct cli_cmd cli_report_cmds[];
 extern const struct cli_cmd cli_delete_cmds[];
 extern const struct cli_cmd cli_history_cmds[];
 extern const struct cli_cmd cli_backup_cmds[];
+extern const struct cli_cmd cli_exchange_cmds[];
 extern const struct cli_cmd cli_demo_cmds[];
 
 /* Runs "cchc NOUN VERB ARGS..."; argv[0] is the noun. */

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli/cli.h"
+#include "core/exchange.h"
 #include "core/report.h"
 #include "core/settings.h"
 #include "util/fsutil.h"
@@ -14,7 +15,7 @@ static int rp_sections(struct cli_ctx *ctx, int argc, char **argv);
 static int rp_deadlines(struct cli_ctx *ctx, int argc, char **argv);
 
 const struct cli_cmd cli_report_cmds[] = {
-	{ "report", "", rp_export, "--period KỲ --format docx|xlsx|md|html|txt|csv --out TỆP "
+	{ "report", "", rp_export, "--period KỲ --format docx|xlsx|md|html|txt|csv|cchc --out TỆP "
 	  "[--force] [--encoding BẢNG_MÃ] [--plan MÃ_KH] [--date NGÀY] [--number SỐ]",
 	  "Báo cáo kết quả CCHC của kỳ (2026-Q1, 2026-H1, 2026-Q3, 2026-9M, 2026, TỪ..ĐẾN) theo "
 	  "thể thức văn bản hành chính: nội dung, Nơi nhận và người ký, rồi Phụ lục các biểu "
@@ -23,7 +24,8 @@ const struct cli_cmd cli_report_cmds[] = {
 	  "dưới 10 thêm số 0); không có thì để trống cho văn thư điền; csv: một bảng một tệp, nhiều bảng thì --out là thư mục; "
 	  "--out - in ra màn hình (txt, md, html). Tệp (hay thư mục csv) đã có chỉ bị thay khi "
 	  "có --force; thư mục csv chỉ được thay khi trong đó toàn là biểu cchc đã ghi. Không "
-	  "bao giờ ghi vào tệp dữ liệu đang dùng." },
+	  "bao giờ ghi vào tệp dữ liệu đang dùng. cchc: số liệu của báo cáo và các biểu thành một "
+	  "gói để Sở Nội vụ tổng hợp (cchc consolidate)." },
 	{ "report", "note", rp_note, "--period KỲ --section MỤC (--text NỘI_DUNG | --file TỆP)",
 	  "Ghi nội dung do Văn phòng viết cho một mục của báo cáo kỳ (đánh giá, hạn chế, phương "
 	  "hướng, kiến nghị...); nội dung rỗng thì xóa." },
@@ -65,8 +67,24 @@ static int rp_export(struct cli_ctx *ctx, int argc, char **argv)
 	if (export_args(argc, argv, &o))
 		return CLI_USAGE;
 	enum doc_format fmt;
-	if (cli_doc_format(cmd, o.format, o.out, o.encoding, &fmt))
+	bool package = strcmp(o.format, "cchc") == 0;
+	if (package && (strcmp(o.out, "-") == 0 || o.encoding || o.plan || o.number || o.date))
+		return cli_usage_error(cmd, "--format cchc ghi ra một TỆP, không kèm --encoding, "
+				       "--plan, --number, --date");
+	if (!package && cli_doc_format(cmd, o.format, o.out, o.encoding, &fmt))
 		return CLI_USAGE;
+	if (package) {
+		struct period p;
+		if (cli_period(ctx, o.period, &p))
+			return CLI_ERR;
+		struct cchc_err err = { 0 };
+		if (exchange_report_write(&ctx->db, &p, o.out, o.force ? FS_OVERWRITE : FS_NEW, &err))
+			return cli_error(&err);
+		printf("Đã ghi gói số liệu báo cáo %s vào ", p.label);
+		cli_put_text(stdout, o.out);
+		puts(".");
+		return CLI_OK;
+	}
 	struct ymd date = { 0, 0, 0 };
 	if (o.date && !date_parse_dmy(o.date, &date) && !date_parse_iso(o.date, &date))
 		return cli_usage_error(cmd, "ngày \"%s\" không hợp lệ", o.date);

@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include "core/criteria.h"
 #include "core/evidence.h"
+#include "core/exchange.h"
 #include "core/keyset.h"
 #include "store/files.h"
 #include "text/date.h"
@@ -107,8 +108,10 @@ static int insert_record(struct db *db, const struct evidence_input *in, const c
 	gmtime_r(&t, &tm);
 	strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%SZ", &tm);
 	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db->h, "INSERT INTO evidence(kind, doc_no, issued_on, issuer, "
-				    "summary, notes, created_at) VALUES(?,?,nullif(?,''),?,?,?,?)", -1, &st, NULL);
+	/* the id from this site's range (exchange.h) */
+	int rc = sqlite3_prepare_v2(db->h, "INSERT INTO evidence(id, kind, doc_no, issued_on, issuer, "
+				    "summary, notes, created_at) VALUES(" EXCHANGE_NEXT_ID("evidence")
+				    ",?,?,nullif(?,''),?,?,?,?)", -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return rc;
 	char *v[4] = { nfc_or_empty(in->doc_no), nfc_or_empty(in->issuer), nfc_or_empty(in->summary),

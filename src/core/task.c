@@ -8,6 +8,7 @@
 #include "core/keyset.h"
 #include "core/search.h"
 #include "core/task.h"
+#include "core/exchange.h"
 #include "text/fold.h"
 #include "text/utf8.h"
 #include "util/sbuf.h"
@@ -631,8 +632,11 @@ int task_add_note(struct db *db, int64_t id, const char *text, const char *perio
 	int rc = db_begin(db, err);
 	if (!rc) {
 		sqlite3_stmt *st;
-		rc = sqlite3_prepare_v2(db->h, "INSERT INTO task_note(task_id, noted_on, period, text) "
-					"VALUES(?,?,?,?)", -1, &st, NULL);
+		/* the id from this site's range: notes made on a division's PC
+		 * never meet the office's (exchange.h) */
+		rc = sqlite3_prepare_v2(db->h, "INSERT INTO task_note(id, task_id, noted_on, period, "
+					"text) VALUES(" EXCHANGE_NEXT_ID("task_note") ",?,?,?,?)",
+					-1, &st, NULL);
 		if (rc == SQLITE_OK) {
 			sqlite3_bind_int64(st, 1, id);
 			sqlite3_bind_text(st, 2, iso, -1, SQLITE_STATIC);

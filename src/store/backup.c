@@ -343,6 +343,11 @@ static const char *fd_vfs(void)
 	return vfs.zName;
 }
 
+const char *backup_fd_vfs(void)
+{
+	return fd_vfs();
+}
+
 /* "fd:N" for the file being written in t. */
 static void fd_name(const struct fs_tmp *t, char out[24])
 {
@@ -396,6 +401,11 @@ static char *readonly_uri(const char *path, bool immutable)
 	}
 	sbuf_add(&b, immutable ? "?mode=ro&immutable=1" : "?mode=ro");
 	return sbuf_detach(&b);
+}
+
+char *backup_readonly_uri(const char *path, bool immutable)
+{
+	return readonly_uri(path, immutable);
 }
 
 /* Whether a file (a copy brought from elsewhere) has a -wal beside it that

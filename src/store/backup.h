@@ -53,6 +53,14 @@ char *backup_dir(const char *db_path);
  * "before-restore-". Malloc'd; NULL with err set when CCHC_TODAY is bad. */
 char *backup_new_path(const char *db_path, const char *kind, struct cchc_err *err);
 
+/* The VFS (registered at the first call) that opens the name "fd:N" as
+ * descriptor N: an SQLite file written where it has no name yet (fs_tmp),
+ * one connection, no journal, no lock. NULL when it cannot be registered. */
+const char *backup_fd_vfs(void);
+/* A "file:" URI opening path read-only; immutable: SQLite takes no lock and
+ * makes no -wal or -shm beside it (a file brought from elsewhere). Malloc'd. */
+char *backup_readonly_uri(const char *path, bool immutable);
+
 enum backup_kind { BACKUP_DAILY, BACKUP_MANUAL, BACKUP_BEFORE_RESTORE, BACKUP_BEFORE_UPGRADE };
 
 struct backup_info {

@@ -43,6 +43,7 @@ static const char *const migrations[] = {
 	"data/migrations/0023-task-filter.sql",
 	"data/migrations/0024-task-due-kind.sql",
 	"data/migrations/0025-overview-counts.sql",
+	"data/migrations/0026-exchange.sql",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -418,3 +418,64 @@ int files_store(struct db *db, const char *path, int64_t max, char sha[65], int6
 	close(fd);
 	return rc;
 }
+
+int files_copy(struct db *from, struct db *to, const char *sha, struct cchc_err *err)
+{
+	struct content c, have;
+	if (find_content(to, sha, &have) != SQLITE_OK)
+		return db_fail(to, sqlite3_errcode(to->h), "đọc tệp đã lưu", err);
+	if (have.rowid)
+		return CCHC_OK;
+	if (find_content(from, sha, &c) != SQLITE_OK)
+		return db_fail(from, sqlite3_errcode(from->h), "đọc tệp", err);
+	if (!c.rowid)
+		return err_set(err, CCHC_ENOTFOUND, "Không có tệp %.12s… trong dữ liệu.", sha);
+	char name[80];
+	sqlar_name(sha, name);
+	int64_t mode = 0644, mtime = 0;
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(from->h, "SELECT mode, mtime FROM sqlar WHERE rowid = ?", -1,
+				    &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(from, rc, "đọc tệp", err);
+	sqlite3_bind_int64(st, 1, c.rowid);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		mode = sqlite3_column_int64(st, 0);
+		mtime = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	rc = sqlite3_prepare_v2(to->h, "INSERT INTO sqlar(name, mode, mtime, sz, data) "
+				"VALUES(?, ?, ?, ?, zeroblob(?))", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(to, rc, "ghi tệp", err);
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, mode);
+	sqlite3_bind_int64(st, 3, mtime);
+	sqlite3_bind_int64(st, 4, c.sz);
+	sqlite3_bind_int64(st, 5, c.n);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(to, rc, "ghi tệp", err);
+	sqlite3_blob *in = NULL, *out = NULL;
+	rc = sqlite3_blob_open(from->h, "main", "sqlar", "data", c.rowid, 0, &in);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_blob_open(to->h, "main", "sqlar", "data",
+				       sqlite3_last_insert_rowid(to->h), 1, &out);
+	static unsigned char buf[CHUNK];
+	for (int64_t off = 0; rc == SQLITE_OK && off < c.n; off += CHUNK) {
+		int n = c.n - off < CHUNK ? (int)(c.n - off) : CHUNK;
+		rc = sqlite3_blob_read(in, buf, n, (int)off);
+		if (rc == SQLITE_OK)
+			rc = sqlite3_blob_write(out, buf, n, (int)off);
+	}
+	if (in)
+		sqlite3_blob_close(in);
+	if (out) {
+		int rc2 = sqlite3_blob_close(out);
+		rc = rc == SQLITE_OK ? rc2 : rc;
+	}
+	if (rc != SQLITE_OK)
+		return db_fail(to, rc, "chép tệp", err);
+	return CCHC_OK;
+}

@@ -42,5 +42,9 @@ int files_extract(struct db *db, const char *sha, const char *out, int flags,
  * does not inflate), CCHC_ENOTFOUND; progress gets the stored bytes read. */
 int files_verify(struct db *db, const char *sha, files_progress_fn progress, void *ctx,
 		 struct cchc_err *err);
+/* Copies the stored content with hash sha from one database's sqlar to
+ * another's as it is stored (compressed or raw), in pieces; nothing when
+ * to has it already. The caller checks it (files_verify) where it matters. */
+int files_copy(struct db *from, struct db *to, const char *sha, struct cchc_err *err);
 
 #endif

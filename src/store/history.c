@@ -35,9 +35,12 @@ int history_register(struct db *db, struct cchc_err *err)
 static bool audited(const char *table)
 {
 	/* derived data kept by triggers (the monthly counts of schema 22) is
-	 * not recorded: undoing the change of a row brings its counts back */
+	 * not recorded: undoing the change of a row brings its counts back;
+	 * nor are the snapshots of what the divisions have (exchange_base) and
+	 * this database's site */
 	static const char *const skip[] = { "search_", "sqlite_", "history_", "sqlar",
-					    "dossier_tally_" };
+					    "dossier_tally_", "exchange_base",
+					    "exchange_self" };
 	for (size_t i = 0; i < sizeof skip / sizeof skip[0]; i++)
 		if (strncmp(table, skip[i], strlen(skip[i])) == 0)
 			return false;
