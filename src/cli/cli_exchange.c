@@ -99,7 +99,7 @@ static int export_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	if (cli_open_db(ctx))
 		return CLI_ERR;
 	struct cchc_err err = { 0 };
-	struct exchange_result r;
+	struct exchange_result r = { 0 };
 	if (exchange_export(&ctx->db, unit, to, force ? FS_OVERWRITE : FS_NEW, &r, &err)) {
 		exchange_result_free(&r);
 		return cli_error(&err);
@@ -124,7 +124,7 @@ static int join_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	if (cli_open_db(ctx))
 		return CLI_ERR;
 	struct cchc_err err = { 0 };
-	struct exchange_result r;
+	struct exchange_result r = { 0 };
 	if (demo_decline(&ctx->db, &err) || exchange_join(&ctx->db, argv[0], &r, &err)) {
 		exchange_result_free(&r);
 		return cli_error(&err);
@@ -133,7 +133,9 @@ static int join_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	cli_put_text(stdout, r.unit_name);
 	fputs(" từ gói của văn phòng — ", stdout);
 	put_summary(&r);
-	printf("Gửi lại văn phòng: cchc --db %s exchange export --to TỆP.\n", ctx->db.path);
+	fputs("Gửi lại văn phòng: cchc --db ", stdout);
+	cli_put_text(stdout, ctx->db.path);
+	puts(" exchange export --to TỆP.");
 	exchange_result_free(&r);
 	return CLI_OK;
 }
@@ -145,7 +147,7 @@ static int import_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	if (cli_open_db(ctx))
 		return CLI_ERR;
 	struct cchc_err err = { 0 };
-	struct exchange_result r;
+	struct exchange_result r = { 0 };
 	if (exchange_import(&ctx->db, argv[0], &r, &err)) {
 		exchange_result_free(&r);
 		return cli_error(&err);

@@ -659,22 +659,31 @@ static char *office_uuid(sqlite3 *h)
 	return out;
 }
 
+/* A package being written: an SQLite file with no name yet (fs_tmp), one
+ * connection through the fd VFS, no journal (a failure throws the file
+ * away), application id PKG_APP_ID. */
+static int pkg_create(struct fs_tmp *t, sqlite3 **pk)
+{
+	const char *vfs = backup_fd_vfs();
+	char name[24], pragma[64];
+	snprintf(name, sizeof name, "fd:%d", t->fd);
+	snprintf(pragma, sizeof pragma, "PRAGMA application_id = %d", PKG_APP_ID);
+	*pk = NULL;
+	int rc = vfs ? sqlite3_open_v2(name, pk, SQLITE_OPEN_READWRITE, vfs) : SQLITE_ERROR;
+	if (rc == SQLITE_OK)
+		rc = exec(*pk, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF");
+	if (rc == SQLITE_OK)
+		rc = exec(*pk, pragma);
+	return rc;
+}
+
 /* Writes the package into t: the manifest m (its changeset figures filled
  * here), the session's changeset, and the files of new evidence. */
 static int write_package(struct db *db, sqlite3_session *s, struct fs_tmp *t, struct manifest *m,
 			 bool files, struct exchange_result *res, struct cchc_err *err)
 {
-	const char *vfs = backup_fd_vfs();
-	char name[24];
-	snprintf(name, sizeof name, "fd:%d", t->fd);
 	sqlite3 *pk = NULL;
-	int rc = vfs ? sqlite3_open_v2(name, &pk, SQLITE_OPEN_READWRITE, vfs) : SQLITE_ERROR;
-	char pragma[64];
-	snprintf(pragma, sizeof pragma, "PRAGMA application_id = %d", PKG_APP_ID);
-	if (rc == SQLITE_OK)
-		rc = exec(pk, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF");
-	if (rc == SQLITE_OK)
-		rc = exec(pk, pragma);
+	int rc = pkg_create(t, &pk);
 	if (rc == SQLITE_OK)
 		rc = exec(pk, "BEGIN");
 	if (rc == SQLITE_OK)
@@ -1515,24 +1524,6 @@ int exchange_import(struct db *db, const char *pkg, struct exchange_result *res,
 }
 
 /* ---- the report's figures as a package; the province's table ---- */
-
-/* A package being written: an SQLite file with no name yet (fs_tmp), one
- * connection through the fd VFS, no journal (a failure throws the file
- * away), application id PKG_APP_ID. */
-static int pkg_create(struct fs_tmp *t, sqlite3 **pk)
-{
-	const char *vfs = backup_fd_vfs();
-	char name[24], pragma[64];
-	snprintf(name, sizeof name, "fd:%d", t->fd);
-	snprintf(pragma, sizeof pragma, "PRAGMA application_id = %d", PKG_APP_ID);
-	*pk = NULL;
-	int rc = vfs ? sqlite3_open_v2(name, pk, SQLITE_OPEN_READWRITE, vfs) : SQLITE_ERROR;
-	if (rc == SQLITE_OK)
-		rc = exec(*pk, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF");
-	if (rc == SQLITE_OK)
-		rc = exec(*pk, pragma);
-	return rc;
-}
 
 static int put_figure(sqlite3_stmt *st, const char *key, int64_t v)
 {
