@@ -409,31 +409,53 @@ static const char pkg_schema[] =
 	"CREATE TABLE changeset(part INTEGER PRIMARY KEY, data BLOB NOT NULL);"
 	"CREATE TABLE sqlar(name TEXT PRIMARY KEY, mode INT, mtime INT, sz INT, data BLOB);";
 
+/* What opening a package file found. */
+enum pkg_state { PKG_OK, PKG_UNREADABLE, PKG_FOREIGN, PKG_DAMAGED };
+
+/* Opens the package at path read-only (immutable: no lock, no -wal) and
+ * checks that it is an SQLite file with cchc's package id that passes
+ * quick_check; anything else closes it (*pk NULL) and says what it is. */
+static enum pkg_state pkg_open_file(const char *path, sqlite3 **pk)
+{
+	char *uri = backup_readonly_uri(path, true);
+	int rc = sqlite3_open_v2(uri, pk, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+	free(uri);
+	enum pkg_state state = PKG_OK;
+	sqlite3_stmt *st = NULL;
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(*pk, "PRAGMA application_id", -1, &st, NULL);
+	if (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_int(st, 0) != PKG_APP_ID)
+		state = PKG_FOREIGN;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_OK && state == PKG_OK)
+		state = PKG_UNREADABLE;
+	if (state == PKG_OK) {
+		char detail[256];
+		if (db_quick_check(*pk, detail, sizeof detail) != SQLITE_OK || *detail)
+			state = PKG_DAMAGED;
+	}
+	if (state != PKG_OK) {
+		sqlite3_close(*pk);
+		*pk = NULL;
+	}
+	return state;
+}
+
 /* Opens a package for reading and checks that it is one, whole. */
 static int pkg_open(const char *path, sqlite3 **pk, struct manifest *m, struct cchc_err *err)
 {
 	memset(m, 0, sizeof *m);
 	if (!fs_exists(path))
 		return err_set(err, CCHC_ENOTFOUND, "Không có tệp %s.", path);
-	char *uri = backup_readonly_uri(path, true);
-	int rc = sqlite3_open_v2(uri, pk, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-	free(uri);
-	const char *bad = NULL;
+	static const char *const why[] = {
+		[PKG_OK] = NULL,
+		[PKG_UNREADABLE] = "không đọc được (không phải gói của cchc, hoặc tệp bị cắt, bị hỏng)",
+		[PKG_FOREIGN] = "không phải gói của cchc",
+		[PKG_DAMAGED] = "tệp bị cắt hoặc bị hỏng",
+	};
+	const char *bad = why[pkg_open_file(path, pk)];
 	sqlite3_stmt *st = NULL;
-	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(*pk, "PRAGMA application_id", -1, &st, NULL);
-	if (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW &&
-	    sqlite3_column_int(st, 0) != PKG_APP_ID)
-		bad = "không phải gói của cchc";
-	sqlite3_finalize(st);
-	st = NULL;
-	if (rc != SQLITE_OK && !bad)
-		bad = "không đọc được (không phải gói của cchc, hoặc tệp bị cắt, bị hỏng)";
-	if (!bad) {
-		char detail[256];
-		if (db_quick_check(*pk, detail, sizeof detail) != SQLITE_OK || *detail)
-			bad = "tệp bị cắt hoặc bị hỏng";
-	}
 	if (!bad && sqlite3_prepare_v2(*pk, "SELECT key, value FROM manifest", -1, &st, NULL) !=
 			    SQLITE_OK)
 		bad = "không có bảng kê (manifest)";
@@ -551,23 +573,9 @@ int exchange_manifest(const char *pkg, char **out, struct cchc_err *err)
 	return CCHC_OK;
 }
 
-/* Counts what a package's changeset holds. */
-static int count_package(sqlite3 *like, sqlite3 *pk, struct exchange_result *r)
-{
-	struct chunk_in in;
-	sqlite3_changeset_iter *it = NULL;
-	int rc = chunk_in_open(pk, &in);
-	if (rc == SQLITE_OK)
-		rc = sqlite3changeset_start_strm(&it, get_chunk, &in);
-	while (rc == SQLITE_OK && sqlite3changeset_next(it) == SQLITE_ROW)
-		count_change(like, it, r);
-	if (it) {
-		int rc2 = sqlite3changeset_finalize(it);
-		rc = rc == SQLITE_OK ? rc2 : rc;
-	}
-	chunk_in_close(&in);
-	return rc;
-}
+struct apply_ctx;
+static int scan_package(sqlite3 *like, sqlite3 *pk, struct exchange_result *r,
+			struct apply_ctx *scope);
 
 /* Keeps blob as what site has now. */
 static int base_store(struct db *db, int site, const void *blob, int64_t n)
@@ -732,7 +740,7 @@ static int write_package(struct db *db, sqlite3_session *s, struct fs_tmp *t, st
 	if (rc == SQLITE_OK)
 		rc = exec(pk, "COMMIT");
 	if (rc == SQLITE_OK)
-		rc = count_package(db->h, pk, res);
+		rc = scan_package(db->h, pk, res, NULL);
 	res->files = m->files;
 	res->file_bytes = m->file_bytes;
 	if (rc != SQLITE_OK) {
@@ -1022,7 +1030,11 @@ static bool in_scope(struct apply_ctx *c, sqlite3_changeset_iter *it)
 	return false;
 }
 
-static int check_scope(struct apply_ctx *c, sqlite3 *pk)
+/* Counts what a package's changeset holds into r (like: a database with
+ * the tables' columns); with scope, at the office, also stops at the first
+ * change that is not the division's (SQLITE_CONSTRAINT, scope->why). */
+static int scan_package(sqlite3 *like, sqlite3 *pk, struct exchange_result *r,
+			struct apply_ctx *scope)
 {
 	struct chunk_in in;
 	sqlite3_changeset_iter *it = NULL;
@@ -1031,9 +1043,9 @@ static int check_scope(struct apply_ctx *c, sqlite3 *pk)
 		rc = sqlite3changeset_start_strm(&it, get_chunk, &in);
 	bool ok = true;
 	while (rc == SQLITE_OK && ok && sqlite3changeset_next(it) == SQLITE_ROW) {
-		if (c->office)
-			ok = in_scope(c, it);
-		count_change(c->db->h, it, c->res);
+		if (scope && scope->office)
+			ok = in_scope(scope, it);
+		count_change(like, it, r);
 	}
 	if (it) {
 		int rc2 = sqlite3changeset_finalize(it);
@@ -1179,6 +1191,15 @@ static void task_conflict(struct apply_ctx *c, sqlite3_changeset_iter *it, int n
 		free(names[i]);
 }
 
+/* Where the record of the side that sent the change stands: at a division
+ * (the office's), and in the kept base (what the other side now has). */
+static int sender_stands(void *ctx, int kind, sqlite3_changeset_iter *it)
+{
+	if (kind == SQLITE_CHANGESET_DATA || kind == SQLITE_CHANGESET_CONFLICT)
+		return SQLITE_CHANGESET_REPLACE;
+	return SQLITE_CHANGESET_OMIT;
+}
+
 static int on_conflict(void *ctx, int kind, sqlite3_changeset_iter *it)
 {
 	struct apply_ctx *c = ctx;
@@ -1187,12 +1208,8 @@ static int on_conflict(void *ctx, int kind, sqlite3_changeset_iter *it)
 	sqlite3changeset_op(it, &tab, &ncol, &op, &indirect);
 	if (kind == SQLITE_CHANGESET_FOREIGN_KEY)
 		return SQLITE_CHANGESET_ABORT;
-	if (!c->office) {
-		/* at a division, the office's record stands */
-		if (kind == SQLITE_CHANGESET_DATA || kind == SQLITE_CHANGESET_CONFLICT)
-			return SQLITE_CHANGESET_REPLACE;
-		return SQLITE_CHANGESET_OMIT;
-	}
+	if (!c->office)
+		return sender_stands(ctx, kind, it);
 	int64_t id = change_int(it, op, 0);
 	if (kind == SQLITE_CHANGESET_DATA && op == SQLITE_UPDATE && strcmp(tab, "task") == 0) {
 		task_conflict(c, it, ncol, id);
@@ -1244,24 +1261,17 @@ static void late_free(struct apply_ctx *c)
 	c->nlate = 0;
 }
 
-/* Applies the package's changeset on h (xFilter, xConflict of c). */
-static int apply(sqlite3 *h, sqlite3 *pk, struct apply_ctx *c, bool base)
+/* Applies the package's changeset on h, part after part. */
+static int apply_package(sqlite3 *h, sqlite3 *pk, int (*filter)(void *, const char *),
+			 int (*conflict)(void *, int, sqlite3_changeset_iter *), void *ctx)
 {
 	struct chunk_in in;
 	int rc = chunk_in_open(pk, &in);
 	if (rc == SQLITE_OK)
-		rc = sqlite3changeset_apply_v2_strm(h, get_chunk, &in,
-						    base ? NULL : filter_tables,
-						    on_conflict, c, NULL, NULL, 0);
+		rc = sqlite3changeset_apply_v2_strm(h, get_chunk, &in, filter, conflict, ctx, NULL,
+						    NULL, 0);
 	chunk_in_close(&in);
 	return rc;
-}
-
-static int base_conflict(void *ctx, int kind, sqlite3_changeset_iter *it)
-{
-	if (kind == SQLITE_CHANGESET_DATA || kind == SQLITE_CHANGESET_CONFLICT)
-		return SQLITE_CHANGESET_REPLACE;
-	return SQLITE_CHANGESET_OMIT;
 }
 
 static int base_filter(void *ctx, const char *tab)
@@ -1281,13 +1291,7 @@ static int base_filter(void *ctx, const char *tab)
 /* The base after the package: the other side has these changes too. */
 static int base_apply(sqlite3 *x, sqlite3 *pk)
 {
-	struct chunk_in in;
-	int rc = chunk_in_open(pk, &in);
-	if (rc == SQLITE_OK)
-		rc = sqlite3changeset_apply_v2_strm(x, get_chunk, &in, base_filter, base_conflict, x,
-						    NULL, NULL, 0);
-	chunk_in_close(&in);
-	return rc;
+	return apply_package(x, pk, base_filter, sender_stands, x);
 }
 
 static int store_peer(struct db *db, int site, int64_t unit_id, int64_t recv_seq, sqlite3 *x,
@@ -1426,7 +1430,7 @@ static int receive(struct db *db, const char *pkg, bool join, struct exchange_re
 		goto done;
 	}
 	c.base = x;
-	rc = check_scope(&c, pk);
+	rc = scan_package(db->h, pk, res, &c);
 	if (rc == SQLITE_CONSTRAINT) {
 		err_set(err, CCHC_EINPUT, "Gói %s có thay đổi ngoài phần việc của đơn vị %s (%s): "
 			"không nhận gì từ gói này.", pkg, m.unit_code, c.why.s ? c.why.s : "");
@@ -1450,7 +1454,7 @@ static int receive(struct db *db, const char *pkg, bool join, struct exchange_re
 	history_label(db, label, !join);
 	rc = copy_files(db, pk, err) ? SQLITE_ERROR : SQLITE_OK;
 	if (rc == SQLITE_OK) {
-		rc = apply(db->h, pk, &c, false);
+		rc = apply_package(db->h, pk, filter_tables, on_conflict, &c);
 		if (rc == SQLITE_OK)
 			rc = apply_late(&c);
 		if (rc != SQLITE_OK)
@@ -1804,18 +1808,11 @@ static int dept_read(const char *path, const char *period, struct dept *o, struc
 	memset(o, 0, sizeof *o);
 	if (!fs_exists(path))
 		return err_set(err, CCHC_ENOTFOUND, "Không có tệp %s.", path);
-	char *uri = backup_readonly_uri(path, true);
 	sqlite3 *pk = NULL;
-	int rc = sqlite3_open_v2(uri, &pk, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-	free(uri);
-	const char *bad = NULL;
-	char detail[256] = "";
-	if (rc != SQLITE_OK ||
-	    db_int_by_id(&(struct db){ .h = pk }, "SELECT ? + application_id FROM pragma_application_id",
-			 0) != PKG_APP_ID)
-		bad = "không phải gói báo cáo của cchc";
-	else if (db_quick_check(pk, detail, sizeof detail) != SQLITE_OK || *detail)
-		bad = "tệp bị cắt hoặc bị hỏng";
+	enum pkg_state state = pkg_open_file(path, &pk);
+	const char *bad = state == PKG_DAMAGED ? "tệp bị cắt hoặc bị hỏng"
+			  : state != PKG_OK    ? "không phải gói báo cáo của cchc"
+					       : NULL;
 	char *fmt = bad ? NULL : manifest_get(pk, "format");
 	char *kind = bad ? NULL : manifest_get(pk, "kind");
 	char *per = bad ? NULL : manifest_get(pk, "period");
