@@ -1849,11 +1849,6 @@ static int dept_read(const char *path, const char *period, struct dept *o, struc
 	return err->code;
 }
 
-static void rate_text(int64_t part, int64_t whole, char out[16])
-{
-	report_percent(part, whole, out);
-}
-
 static int by_score(const void *a, const void *b)
 {
 	const struct dept *x = a, *y = b;
@@ -1921,9 +1916,9 @@ int exchange_consolidate(char *const *files, int n, const struct period *p, stru
 					   x->fb_on_time, 0 };
 			for (int k = 0; k < 12; k++)
 				snprintf(c[k + 2], 32, "%lld", (long long)nums[k]);
-			rate_text(x->tasks_done, x->tasks_total, c[4]);
-			rate_text(x->on_time, x->resolved, c[8]);
-			rate_text(x->fb_on_time, x->fb_handled, c[13]);
+			report_percent(x->tasks_done, x->tasks_total, c[4]);
+			report_percent(x->on_time, x->resolved, c[8]);
+			report_percent(x->fb_on_time, x->fb_handled, c[13]);
 			const char *cells[14];
 			for (int k = 0; k < 14; k++)
 				cells[k] = c[k];
