@@ -1061,7 +1061,9 @@ void backup_daily_start(struct db *db)
 	struct cchc_err e = { 0 };
 	int status = 0, wait_ms = daily_wait_ms();
 	const char *argv[] = { self, "--db", db->path, "backup", "--daily", NULL };
-	int rc = self ? spawn_detached(argv, wait_ms, &status, &e) : CCHC_EIO;
+	/* the backup holds this cchc's lock until it has its own: killed
+	 * meanwhile, this cchc never looks to the next one as if it had closed */
+	int rc = self ? spawn_detached_keep(argv, db->lock_fd, wait_ms, &status, &e) : CCHC_EIO;
 	free(self);
 	char failed_on[11], *why = NULL;
 	if (rc || status == 127) {

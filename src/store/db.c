@@ -570,6 +570,7 @@ int db_open_ex(struct db *db, const char *path, int oflags, struct cchc_err *err
 		goto fail;
 	fs_guard_add(db->path);
 	db->check_due = lock_take(db);
+	pf_lockfile_inherited_close();
 	char *uri = readonly_uri(db);
 	int flags = (db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
 		    SQLITE_OPEN_NOMUTEX | (uri ? SQLITE_OPEN_URI : 0);

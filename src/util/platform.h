@@ -87,6 +87,11 @@ int pf_lockfile_open(const char *path, bool write);
  * already held is changed, not atomically: a failed attempt may leave none.
  * Closing fd releases it. */
 int pf_lockfile_lock(int fd, bool exclusive, bool wait);
+/* In a process started with spawn_detached_keep: closes the descriptor it
+ * inherited (named by CCHC_LOCK_FD), once the process holds a lock of its
+ * own, so that the parent's lock passes to it without a gap. Nothing when
+ * there is none (and on Windows, where nothing is inherited). */
+void pf_lockfile_inherited_close(void);
 /* Flushes a folder's entries to the disk where the system allows it. */
 void pf_sync_folder(const char *dir);
 

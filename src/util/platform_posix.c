@@ -200,6 +200,20 @@ int pf_lockfile_lock(int fd, bool exclusive, bool wait)
 	return r == 0 ? 0 : -1;
 }
 
+void pf_lockfile_inherited_close(void)
+{
+	const char *v = getenv("CCHC_LOCK_FD");
+	if (!v)
+		return;
+	char *end;
+	long fd = strtol(v, &end, 10);
+	struct stat st;
+	/* only what spawn_detached_keep hands on: a regular file above stderr */
+	if (*v && !*end && fd > 2 && fd < 1024 && fstat((int)fd, &st) == 0 && S_ISREG(st.st_mode))
+		close((int)fd);
+	unsetenv("CCHC_LOCK_FD");
+}
+
 void pf_sync_folder(const char *dir)
 {
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);

@@ -324,6 +324,11 @@ int pf_lockfile_lock(int fd, bool exclusive, bool wait)
 	return LockFileEx(h, how, 0, 1, 0, &o) ? 0 : -1;
 }
 
+/* spawn_detached_keep hands nothing on here. */
+void pf_lockfile_inherited_close(void)
+{
+}
+
 /* MoveFileEx's MOVEFILE_WRITE_THROUGH has flushed the entry already. */
 void pf_sync_folder(const char *dir)
 {

@@ -32,6 +32,11 @@ void spawn_result_free(struct spawn_result *res);
  * left running is reaped by a later call. Error only when it could not be
  * started. */
 int spawn_detached(const char *const argv[], int wait_ms, int *status, struct cchc_err *err);
+/* As spawn_detached, and the child inherits keep_fd (-1: none) with every
+ * lock held through it, named to it in CCHC_LOCK_FD; it lets go of it with
+ * pf_lockfile_inherited_close. On Windows keep_fd is not handed on. */
+int spawn_detached_keep(const char *const argv[], int keep_fd, int wait_ms, int *status,
+			struct cchc_err *err);
 
 /* Opens path in the program this machine opens such files with, detached
  * as spawn_detached starts it: $CCHC_OPENER when set, else xdg-open (POSIX)

@@ -8,6 +8,7 @@
 #include <spawn.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -202,7 +203,8 @@ static bool ended_within(pid_t pid, int wait_ms, int *status)
 	}
 }
 
-int spawn_detached(const char *const argv[], int wait_ms, int *status, struct cchc_err *err)
+int spawn_detached_keep(const char *const argv[], int keep_fd, int wait_ms, int *status,
+			struct cchc_err *err)
 {
 	reap_ended();
 	posix_spawn_file_actions_t fa;
@@ -210,12 +212,22 @@ int spawn_detached(const char *const argv[], int wait_ms, int *status, struct cc
 	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
 	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
 	posix_spawn_file_actions_adddup2(&fa, 1, 2);
+	/* a dup2 onto another number clears close-on-exec on the copy */
+	int kept = keep_fd == 3 ? 4 : 3;
+	if (keep_fd >= 0) {
+		char v[12];
+		snprintf(v, sizeof v, "%d", kept);
+		posix_spawn_file_actions_adddup2(&fa, keep_fd, kept);
+		setenv("CCHC_LOCK_FD", v, 1);
+	}
 	posix_spawnattr_t at;
 	posix_spawnattr_init(&at);
 	posix_spawnattr_setflags(&at, POSIX_SPAWN_SETSID);
 	pid_t pid;
 	int rc = posix_spawnp(&pid, argv[0], &fa, &at, (char *const *)argv, environ);
 	posix_spawnattr_destroy(&at);
+	if (keep_fd >= 0)
+		unsetenv("CCHC_LOCK_FD");
 	posix_spawn_file_actions_destroy(&fa);
 	if (rc == ENOENT) {
 		*status = 127;
@@ -228,6 +240,11 @@ int spawn_detached(const char *const argv[], int wait_ms, int *status, struct cc
 		keep_running(pid);
 	}
 	return CCHC_OK;
+}
+
+int spawn_detached(const char *const argv[], int wait_ms, int *status, struct cchc_err *err)
+{
+	return spawn_detached_keep(argv, -1, wait_ms, status, err);
 }
 
 int spawn_open_file(const char *path, int wait_ms, int *status, const char **opener,

@@ -229,6 +229,13 @@ int spawn_detached(const char *const argv[], int wait_ms, int *status, struct cc
 	return CCHC_OK;
 }
 
+int spawn_detached_keep(const char *const argv[], int keep_fd, int wait_ms, int *status,
+			struct cchc_err *err)
+{
+	(void)keep_fd;
+	return spawn_detached(argv, wait_ms, status, err);
+}
+
 /* The file type's association, as a double-click in Explorer opens it;
  * *status is the Windows error when there is none (1155). */
 int spawn_open_file(const char *path, int wait_ms, int *status, const char **opener,
