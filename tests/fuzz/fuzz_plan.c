@@ -33,7 +33,7 @@ static void check_doc(const struct plan_doc *d)
 	for (int i = 0; i < d->nsections; i++) {
 		const struct pdoc_section *s = &d->sections[i];
 		FUZZ_CHECK(s->parent >= -1 && s->parent < i);
-		FUZZ_CHECK(s->style >= STYLE_ROMAN && s->style <= STYLE_UPPER);
+		FUZZ_CHECK(s->style >= STYLE_ROMAN && s->style <= STYLE_NAMED);
 		FUZZ_CHECK(numbering_style_name(s->style) != NULL);
 		check_text(s->label);
 		check_text(s->heading);
