@@ -1061,9 +1061,12 @@ void backup_daily_start(struct db *db)
 	struct cchc_err e = { 0 };
 	int status = 0, wait_ms = daily_wait_ms();
 	const char *argv[] = { self, "--db", db->path, "backup", "--daily", NULL };
-	/* the backup holds this cchc's lock until it has its own: killed
+	/* the backup holds a lock taken here until it has its own: killed
 	 * meanwhile, this cchc never looks to the next one as if it had closed */
-	int rc = self ? spawn_detached_keep(argv, db->lock_fd, wait_ms, &status, &e) : CCHC_EIO;
+	int keep = self ? db_lock_share(db) : -1;
+	int rc = self ? spawn_detached_keep(argv, keep, wait_ms, &status, &e) : CCHC_EIO;
+	if (keep >= 0)
+		close(keep);
 	free(self);
 	char failed_on[11], *why = NULL;
 	if (rc || status == 127) {

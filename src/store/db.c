@@ -200,6 +200,21 @@ static void lock_release(struct db *db)
 	db->lock_fd = -1;
 }
 
+int db_lock_share(struct db *db)
+{
+	if (db->lock_fd < 0)
+		return -1;
+	char *p = lock_path(db->path);
+	int fd = pf_lockfile_open(p, false);
+	free(p);
+	/* this connection's shared lock keeps any exclusive one away */
+	if (fd >= 0 && pf_lockfile_lock(fd, false, false) != 0) {
+		close(fd);
+		fd = -1;
+	}
+	return fd;
+}
+
 int db_begin_internal(struct db *db, struct cchc_err *err)
 {
 	int rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);

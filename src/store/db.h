@@ -51,6 +51,12 @@ char *db_default_path(void);
 int db_open(struct db *db, const char *path, struct cchc_err *err);
 int db_open_ex(struct db *db, const char *path, int flags, struct cchc_err *err);
 void db_close(struct db *db);
+/* A second descriptor of <database>-lock holding a shared lock of its own,
+ * for a process this one starts to inherit (spawn_detached_keep): the lock
+ * is never let go between the two, and neither's end changes the other's
+ * (flock belongs to the open file, so the child must not share this one's).
+ * -1 when there is no lock file; the caller closes it once it is handed on. */
+int db_lock_share(struct db *db);
 
 /* The check db_open_ex left due (DB_CHECK_LATER), on a connection and a
  * thread of its own while the caller goes on; nothing when none is due. */

@@ -100,6 +100,20 @@ else
 	echo "note: strace with fault injection or flock missing: the backup's lock handover is not tested"
 fi
 
+# without waiting for it (as the clerk's cchc does): the writer ends while
+# its backup starts, and neither waits for the other's lock, nor does the
+# next cchc
+rm -rf "$(dirname "$CCHC_DB")/backups"
+CCHC_NO_AUTO_BACKUP= timeout 30 "$CCHC" unit add "Phòng sao lưu 2" --code SL2 >/dev/null 2>&1 ||
+	fail "the first write of a day did not end by itself"
+CCHC_NO_AUTO_BACKUP= timeout 30 "$CCHC" unit list >/dev/null 2>&1 ||
+	fail "the cchc after the day's first write waited for its backup's lock"
+if command -v flock >/dev/null; then
+	flock -w 30 -x "$CCHC_DB-lock" true || fail "the day's backup never ended"
+fi
+ls "$(dirname "$CCHC_DB")/backups/"*.db >/dev/null 2>&1 || fail "no backup of the day"
+checked; expect_checks 0 "after the day's backup ended"
+
 # a database of an older cchc (no lock file) with a -wal left: checked
 rm -f "$CCHC_DB-lock"
 : >>"$CCHC_DB-wal"
