@@ -107,7 +107,7 @@ static int export_cmd(struct cli_ctx *ctx, int argc, char **argv)
 	if (r.nothing) {
 		printf("Không có gì mới để gửi từ gói trước; không lập tệp %s.\n", to);
 	} else {
-		printf("Đã lập gói số %lld ", (long long)r.seq);
+		printf("Đã lập gói số %lld vào ", (long long)r.seq);
 		cli_put_text(stdout, to);
 		fputs(" — ", stdout);
 		put_summary(&r);

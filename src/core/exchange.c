@@ -1149,6 +1149,13 @@ static void task_conflict(struct apply_ctx *c, sqlite3_changeset_iter *it, int n
 		bool started = strcmp(names[i], "status") == 0 && ov && cv &&
 			       strcmp((const char *)sqlite3_value_text(ov), "todo") == 0 &&
 			       strcmp((const char *)sqlite3_value_text(cv), "doing") == 0;
+		/* both came to the same value (a recurring task's deadline moved
+		 * on by the date on each side): nothing to decide */
+		if (cv && same_value(nv, cv)) {
+			free(names[i]);
+			names[i] = NULL;
+			continue;
+		}
 		if (!same_value(ov, cv) && !started) {
 			office_col[i] = true;
 			int g = column_group(names[i]);

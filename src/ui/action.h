@@ -10,7 +10,7 @@ enum action {
 	ACT_COUNT
 };
 /* The last of the view-N actions (screen N of the tab bar). */
-#define ACT_VIEW_LAST ACT_VIEW_15
+#define ACT_VIEW_LAST ACT_VIEW_16
 
 /* Config name ("move-down"), short label for hints, help text. */
 const char *action_name(enum action a);

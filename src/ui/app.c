@@ -145,7 +145,8 @@ struct notice {
 	struct modal m;
 	char **para;        /* the text's lines, each drawn wrapped */
 	int npara;
-	const char *hint;   /* the last line: what a key does */
+	char *title;
+	char *hint;         /* the last line: what a key does */
 };
 
 static int notice_key(struct app *app, struct modal *m, int key)
@@ -161,9 +162,9 @@ static void notice_draw(struct app *app, struct modal *m)
 	int *nl = xcalloc((size_t)n->npara, sizeof *nl), total = 0;
 	for (int i = 0; i < n->npara; i++)
 		total += nl[i] = wrap_text(n->para[i], w - 6, w - 6, &lines[i]);
-	struct rect r = draw_centered(w, total + 5);
+	struct rect r = draw_centered(w, total + 5 < LINES - 2 ? total + 5 : LINES - 2);
 	attr_t a = theme_attr(EL_NOTICE);
-	draw_box(r, a, "Lưu ý");
+	draw_box(r, a, n->title);
 	int y = 0;
 	for (int i = 0; i < n->npara; i++)
 		for (int j = 0; j < nl[i] && y < r.h - 4; j++, y++)
@@ -182,10 +183,12 @@ static void notice_free(struct modal *m)
 	for (int i = 0; i < n->npara; i++)
 		free(n->para[i]);
 	free(n->para);
+	free(n->title);
+	free(n->hint);
 	free(m);
 }
 
-static struct modal *notice_open(const char *text, const char *hint)
+struct modal *app_notice_open(const char *title, const char *text, const char *hint)
 {
 	struct notice *n = xcalloc(1, sizeof *n);
 	n->m = (struct modal){ notice_key, notice_draw, notice_free };
@@ -199,7 +202,8 @@ static struct modal *notice_open(const char *text, const char *hint)
 			break;
 		p += len + 1;
 	}
-	n->hint = hint;
+	n->title = text_sanitize(title);
+	n->hint = text_sanitize(hint);
 	return &n->m;
 }
 
@@ -548,7 +552,7 @@ static int check_outcome(struct app *app)
 		app_message(app, true, "Cơ sở dữ liệu có lỗi: xem Tổng quan (1).");
 		app->data_version++;   /* the Overview reloads with it */
 		if (!app->modal)       /* over a form the status line says it */
-			app->modal = notice_open(e.msg,
+			app->modal = app_notice_open("Lưu ý", e.msg,
 						 "Nhấn phím bất kỳ để đóng (lời báo còn ở Tổng quan).");
 		return UI_ALL;
 	}
@@ -668,7 +672,7 @@ int ui_run(struct db *db, const struct ui_options *opt, struct cchc_err *err)
 		for (int i = 0; i < app.nviews; i++)
 			app.state[i] = app.views[i]->open(&app);
 		if (opt->notice)
-			app.modal = notice_open(opt->notice, "Nhấn phím bất kỳ để bắt đầu.");
+			app.modal = app_notice_open("Lưu ý", opt->notice, "Nhấn phím bất kỳ để bắt đầu.");
 		else
 			app.modal = setup_form_open(&app, ACT_NONE);
 		sbuf_add(&app.pending, warnings.s ? warnings.s : "");

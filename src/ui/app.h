@@ -147,6 +147,9 @@ int app_due_within(struct app *app);
 /* Drawing area of the views: between the tab bar and the status bar. */
 struct rect app_body(void);
 
+/* A box with a title and text (a line of it each paragraph, wrapped), and
+ * hint as its last line; any key closes it. */
+struct modal *app_notice_open(const char *title, const char *text, const char *hint);
 /* Modals (help.c, prompt.c). */
 struct modal *help_open(struct app *app);
 typedef int (*prompt_done_fn)(struct app *app, void *ctx, const char *text);

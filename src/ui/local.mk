@@ -23,7 +23,8 @@ libcchc_a_SOURCES += \
 	src/ui/kwin.c src/ui/kwin.h src/ui/panel.c src/ui/panel.h \
 	src/ui/register_forms.c src/ui/register_forms.h \
 	src/ui/register_view.c src/ui/register_view.h \
-	src/ui/view_dossiers.c src/ui/view_letters.c src/ui/view_feedback.c
+	src/ui/view_dossiers.c src/ui/view_letters.c src/ui/view_feedback.c \
+	src/ui/view_exchange.c
 # The home screen, the report screen and its multi-line editor.
 libcchc_a_SOURCES += src/ui/view_home.c src/ui/view_report.c \
 	src/ui/textedit.c src/ui/textedit.h

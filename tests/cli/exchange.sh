@@ -27,7 +27,7 @@ office_state() {
 # ---- 1. the office's first packages; each division joins
 run "$CCHC" --db "$O" exchange export --unit qltm --to goi-QLTM.cchc
 expect_rc 0
-expect_grep "Đã lập gói số 1 goi-QLTM.cchc — QLTM:" "$T/out"
+expect_grep "Đã lập gói số 1 vào goi-QLTM.cchc — QLTM:" "$T/out"
 want=$(q "$O" "SELECT count(*) FROM task WHERE lead_unit_id = (SELECT id FROM unit WHERE code = 'QLTM')
 	OR id IN (SELECT task_id FROM task_unit WHERE unit_id = (SELECT id FROM unit WHERE code = 'QLTM'))")
 expect_grep "$want nhiệm vụ mới" "$T/out"
@@ -234,6 +234,20 @@ expect_rc 0
 run "$CCHC" --db "$B" exchange import goi-QLNL-2.cchc
 expect_rc 0
 [ "$(q "$B" "SELECT status FROM task WHERE id = $t3")" = paused ] || fail "the division did not get the office's decision"
+
+# both sides came to the same value (the office and the division set the
+# same deadline): agreement, not a conflict, and nothing listed
+t4=$(q "$B" "SELECT min(id) FROM task WHERE id NOT IN ($t3)
+	AND due_kind <> 'recurring'")
+[ -n "$t4" ] || fail "no task left for the agreement case"
+"$CCHC" --db "$O" task edit "$t4" --due 2026-12-28 > /dev/null || fail "office edit t4"
+"$CCHC" --db "$B" task edit "$t4" --due 2026-12-28 > /dev/null || fail "division edit t4"
+"$CCHC" --db "$B" task note "$t4" "Thống nhất thời hạn" > /dev/null
+"$CCHC" --db "$B" exchange export --to ve-QLNL-4.cchc > /dev/null || fail "QLNL 4"
+run "$CCHC" --db "$O" exchange import ve-QLNL-4.cchc
+expect_rc 0
+expect_no_grep "Văn phòng giữ quyết định" "$T/out"
+[ "$(q "$O" "SELECT due_on FROM task WHERE id = $t4")" = 2026-12-28 ] || fail "the agreed deadline moved"
 
 # both databases stay sound
 run "$CCHC" --db "$O" check

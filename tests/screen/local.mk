@@ -16,6 +16,7 @@ SCREEN_TESTS = \
 	tests/screen/plan-edit.sh \
 	tests/screen/plan-move-under.sh \
 	tests/screen/plan-import.sh \
+	tests/screen/exchange.sh \
 	tests/screen/match-next.sh \
 	tests/screen/search.sh \
 	tests/screen/search-registers.sh \
