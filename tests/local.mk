@@ -154,6 +154,7 @@ CLI_TESTS += tests/cli/settings.sh tests/cli/dossiers.sh tests/cli/letters.sh te
 CLI_TESTS += tests/cli/report-wording.sh
 # Issue 19: the monthly counts of dossiers kept by every writer, checked and repaired.
 CLI_TESTS += tests/cli/dossier-counts.sh
+CLI_TESTS += tests/cli/dossier-late-order.sh
 # Issue 15: the apology letter's two forms and templates, the dossier register (Mẫu 07).
 CLI_TESTS += tests/cli/letter-forms.sh tests/cli/dossier-register.sh
 # Issue 20: packages between the office and its divisions.

@@ -389,16 +389,22 @@ void dossier_list_free(struct dossier_info *v, int n)
 #define LATE_SQL "(d.resolved_on > d.due_on OR d.resolved_on IS NULL) AND " \
 	"(d.resolved_on IS NOT NULL OR d.due_on < ?1)"
 
-/* Each view: its rows and its order; the sort key is text so that one
- * keyset comparison (key, id) serves every view. */
+/* Each view: its rows, its order and the index that reads them in it;
+ * the sort key is text so that one keyset comparison (key, id) serves
+ * every view. The late lists are read from dossier_late, in due order and
+ * sorted by id within a day (a few dozen rows): SQLite chose dossier_by_due,
+ * whole order but every dossier looked up, and End read thousands of
+ * dossiers due in the coming weeks before the last late one (5 ms at a
+ * million dossiers; 0.5 ms from the index). */
 static const struct {
 	const char *where, *key;  /* the rows; the sort key (then d.id) */
 	bool descending;
+	const char *index;        /* INDEXED BY, or NULL: SQLite's choice */
 } views[] = {
-	[DV_ALL] = { "1", "d.received_on", true },
-	[DV_LATE] = { LATE_SQL, "d.due_on", false },
-	[DV_LATE_NO_LETTER] = { LATE_SQL " AND l.id IS NULL", "d.due_on", false },
-	[DV_PENDING] = { "d.resolved_on IS NULL", "coalesce(d.due_on, '9999-12-31')", false },
+	[DV_ALL] = { "1", "d.received_on", true, NULL },
+	[DV_LATE] = { LATE_SQL, "d.due_on", false, "dossier_late" },
+	[DV_LATE_NO_LETTER] = { LATE_SQL " AND l.id IS NULL", "d.due_on", false, "dossier_late" },
+	[DV_PENDING] = { "d.resolved_on IS NULL", "coalesce(d.due_on, '9999-12-31')", false, NULL },
 };
 
 /* The view's condition and the filter's: only those set. */
@@ -467,7 +473,10 @@ static char *list_sql(const struct dossier_filter *f, bool count)
 	if (count)   /* no view counted here names the letter */
 		sbuf_add(&b, "SELECT count(*) FROM dossier d ");
 	else
-		sbuf_add(&b, "SELECT " DOSSIER_COLUMNS DOSSIER_FROM);
+		sbuf_addf(&b, "SELECT " DOSSIER_COLUMNS " FROM dossier d %s%s LEFT JOIN unit u ON "
+			  "u.id = d.unit_id LEFT JOIN letter l ON l.dossier_id = d.id ",
+			  views[f->view].index ? "INDEXED BY " : "",
+			  views[f->view].index ? views[f->view].index : "");
 	sbuf_add(&b, "WHERE ");
 	view_filters(&b, f, views[f->view].where);
 	if (count)

@@ -6,12 +6,36 @@
 #include "text/utf8.h"
 #include "util/sbuf.h"
 
+/* Vietnamese letters (U+00C0-U+01B0, U+1EA0-U+1EF9) fold to one code
+ * point each: kept here once utf8proc has folded them (a filter folds
+ * every row's text on every key typed; utf8proc was a fifth of it). 0: not
+ * known yet, or folding to more than one. */
+#define FOLD_CACHED 0x2000
+static uint32_t fold_cache[2][FOLD_CACHED];
+
+static size_t fold_uncached(uint32_t cp, bool exact, uint32_t *out, size_t max);
+
 size_t text_fold_cp(uint32_t cp, bool exact, uint32_t *out, size_t max)
 {
 	if (cp < 0x80 && max > 0) {   /* most letters of a text: no call into utf8proc */
 		out[0] = cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp;
 		return 1;
 	}
+	if (cp >= FOLD_CACHED || max == 0)
+		return fold_uncached(cp, exact, out, max);
+	uint32_t *c = &fold_cache[exact][cp];
+	if (*c) {
+		out[0] = *c;
+		return 1;
+	}
+	size_t k = fold_uncached(cp, exact, out, max);
+	if (k == 1)
+		*c = out[0];
+	return k;
+}
+
+static size_t fold_uncached(uint32_t cp, bool exact, uint32_t *out, size_t max)
+{
 	utf8proc_int32_t buf[8];
 	int boundclass = UTF8PROC_BOUNDCLASS_START;
 	utf8proc_option_t opt = exact ? UTF8PROC_CASEFOLD
@@ -100,6 +124,14 @@ size_t text_fold_span(const char *s, struct text_span span, bool exact, char *bu
 {
 	size_t n = 0, i = span.start;
 	while (i < span.end && cap > 0) {
+		unsigned char a = (unsigned char)s[i];
+		if (a < 0x80) {   /* ASCII: folded in place, nothing decoded */
+			if (n + 1 > cap - 1)
+				break;
+			buf[n++] = (char)(a >= 'A' && a <= 'Z' ? a + ('a' - 'A') : a);
+			i++;
+			continue;
+		}
 		uint32_t cp, f[8];
 		size_t len = utf8_decode(s + i, span.end - i, &cp);
 		if (!len) {

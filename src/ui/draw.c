@@ -92,11 +92,14 @@ int draw_text_hl(int y, int x, int maxw, const char *s, attr_t a, const struct t
 	return draw_text_spans(y, x, maxw, s, a, sp, nsp, hl);
 }
 
+/* One hline (a plain blank takes the attributes set, as addch's does): a
+ * cell at a time was half of the work of a key that redraws a list. */
 void draw_fill(int y, int x, int w, attr_t a)
 {
+	if (w <= 0)
+		return;
 	use_attr(a);
-	for (int i = 0; i < w; i++)
-		mvaddch(y, x + i, ' ');
+	mvhline(y, x, ' ', w);
 }
 
 void draw_fill_rect(struct rect r, attr_t a)

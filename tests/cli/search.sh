@@ -24,6 +24,32 @@ while IFS='	' read -r kind id snip; do
 	case "$snip" in *"[thủ tục]"*|*"[Thủ tục]"*|*"[thủ]"*) ;; *) fail "hit $kind $id lacks the match: $snip" ;; esac
 done <"$T/out"
 
+# each hit named by its own record and plan (the naming statements are
+# prepared once a search and reused hit after hit): sixteen sections and
+# plans of both plans, each title and plan name as the tables have them
+run "$CCHC" search hanh chinh --limit 60 --format json
+expect_rc 0
+command -v python3 >/dev/null 2>&1 || fail "python3 is needed to read the json"
+python3 - "$T/out" "$CCHC_DB" <<'PY' || fail "titles or plans of the hits"
+import json, sqlite3, sys
+hits = json.load(open(sys.argv[1]))
+db = sqlite3.connect(sys.argv[2])
+def plan(i):
+    return db.execute("SELECT CASE WHEN doc_no <> '' THEN doc_no || ' ' ELSE '' END || title "
+                      "FROM plan WHERE id = ?", (i,)).fetchone()[0]
+kinds = {h["kind"] for h in hits}
+assert len(hits) >= 10 and kinds == {"plan", "section"}, (len(hits), kinds)
+for h in hits:
+    if h["kind"] == "plan":
+        want, want_plan = plan(h["id"]), None
+    else:
+        want = db.execute("SELECT label || ' ' || heading FROM section WHERE id = ?",
+                          (h["id"],)).fetchone()[0]
+        want_plan = plan(h["plan_id"])
+    assert h["title"] == want, (h, want)
+    assert h["plan"] == want_plan, (h, want_plan)
+PY
+
 for q in "xin loi" "XIN LOI" "xin lỗi"; do
 	run "$CCHC" search "$q" --format tsv
 	expect_rc 0

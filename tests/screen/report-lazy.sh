@@ -50,6 +50,18 @@ else
 	diff "$tmp/want" "$tmp/walked" | head -20
 	exit 1
 fi
+# with the clock, as at a keyboard (--timing): End renders a millisecond's
+# pieces, 8 table rows each, and the rest at idle; after the idle tick the
+# screen is the end the test mode shows at once
+printf 'key <F9>\nkey <End>\nidle\ndump\n' > "$tmp/clock"
+"$CCHC" --script "$tmp/clock" --dump "$tmp/clock.dump" --size 80x24 --timing "$tmp/timing"
+awk '/^--- dump 2 ---$/ { d = 1; next } /^## / { d = 0 } d' "$actual" > "$tmp/end.dump"
+if cmp -s "$tmp/end.dump" "$tmp/clock.dump"; then
+	note "End with the clock, then idle: the same end"
+else
+	diff "$tmp/end.dump" "$tmp/clock.dump" | head -20
+	exit 1
+fi
 CCHC_PREVIEW_TICKS=0 screen idle 80x24 <<'S'
 key <F9>
 dump

@@ -25,6 +25,32 @@ static void test_fold(void)
 	check_fold("Mà", true, "mà");
 }
 
+/* text_fold_span: ASCII folded in place, Vietnamese letters remembered
+ * once folded (the same answers the second time, in either mode, after the
+ * other), a letter folding to two (ß) never remembered as one, and the
+ * buffer's end respected on either path. */
+static void check_span(const char *in, bool exact, size_t cap, const char *want)
+{
+	char buf[64];
+	struct text_span sp = { 0, strlen(in) };
+	size_t n = text_fold_span(in, sp, exact, buf, cap);
+	CHECK_STR(buf, want);
+	CHECK_INT((int)n, (int)strlen(want));
+}
+
+static void test_fold_span(void)
+{
+	for (int round = 0; round < 2; round++) {
+		check_span("Lạng SƠN Đồng Đăng", false, 64, "lang son dong dang");
+		check_span("Lạng SƠN Đồng Đăng", true, 64, "lạng sơn đồng đăng");
+		check_span("Straße", true, 64, "strasse");
+		check_span("Straße", false, 64, "strasse");
+	}
+	check_span("ABCDEF", false, 4, "abc");
+	check_span("Ồ Ồ", false, 3, "o ");
+	check_span("Ồ Ồ", true, 4, "ồ");
+}
+
 static bool finds(const char *query, bool exact, const char *text)
 {
 	struct text_query q;
@@ -111,6 +137,7 @@ static void test_collate(void)
 int main(void)
 {
 	test_fold();
+	test_fold_span();
 	test_match();
 	test_snippet();
 	test_collate();

@@ -69,6 +69,17 @@ static void test_sanitize(void)
 	s = text_sanitize("a\xe2\x80\xae" "b"); /* RIGHT-TO-LEFT OVERRIDE */
 	CHECK_STR(s, "a\xef\xbf\xbd" "b");
 	free(s);
+	/* safe stretches copied whole: between, before and after what is
+	 * replaced, invalid bytes one at a time, a sequence cut at the end */
+	s = text_sanitize("");
+	CHECK_STR(s, "");
+	free(s);
+	s = text_sanitize("\tHồ sơ\xff\xfeđã nhận\x7f\xe2\x80");
+	CHECK_STR(s, " Hồ sơ\xef\xbf\xbd\xef\xbf\xbdđã nhận\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
+	free(s);
+	s = text_sanitize("Trễ hạn 3 ngày\u2028");
+	CHECK_STR(s, "Trễ hạn 3 ngày\xef\xbf\xbd");
+	free(s);
 	s = text_squeeze("  a \t b\n c  ");
 	CHECK_STR(s, "a b c");
 	free(s);
