@@ -47,6 +47,13 @@ static const char *const migrations[] = {
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
+void db_library_init(void)
+{
+	/* no count of the memory in use (nothing reads it): that count takes
+	 * a mutex on each of the thousands of allocations of a query */
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 int db_schema_version(void)
 {
 	return NMIGRATIONS;

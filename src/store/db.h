@@ -32,6 +32,10 @@ struct db {
 	struct db_check *check; /* that check, running in the background */
 };
 
+/* Settings of the SQLite library for the whole process, before any other
+ * call into it (main's first lines). */
+void db_library_init(void);
+
 /* Marks <database>-lock (synced) before this connection's first write, so
  * that an end without closing from then on is checked at the next open;
  * once per connection. db_begin_internal and the open's own writes call it;
