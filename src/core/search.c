@@ -38,34 +38,49 @@ const char *search_kind_label(const char *kind)
 	return kind;
 }
 
-/* The first column of sql's row for id, malloc'd ("" when none). */
-static char *text_by_id(struct db *db, const char *sql, int64_t id)
+/* The statements that name the hits of one search, each prepared at its
+ * first use and kept to the end of the search (preparing one for each of
+ * fifty hits was a twentieth of a search). */
+struct namer {
+	struct db *db;
+	sqlite3_stmt *st[NKINDS];
+};
+
+static void namer_free(struct namer *nm)
 {
-	sqlite3_stmt *st;
+	for (size_t i = 0; i < NKINDS; i++)
+		sqlite3_finalize(nm->st[i]);
+}
+
+/* The first column of kind i's describe row for id, malloc'd ("" when none). */
+static char *text_by_id(struct namer *nm, size_t i, int64_t id)
+{
 	char *s = NULL;
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+	if (!nm->st[i] &&
+	    sqlite3_prepare_v2(nm->db->h, kinds[i].describe, -1, &nm->st[i], NULL) != SQLITE_OK)
 		return xstrdup("");
+	sqlite3_stmt *st = nm->st[i];
 	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
 		s = xstrdup((const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return s ? s : xstrdup("");
 }
 
-static char *describe(struct db *db, const char *kind, int64_t id)
+static char *describe(struct namer *nm, const char *kind, int64_t id)
 {
 	for (size_t i = 0; i < NKINDS; i++)
 		if (strcmp(kinds[i].kind, kind) == 0)
-			return text_by_id(db, kinds[i].describe, id);
+			return text_by_id(nm, i, id);
 	return xstrdup("");
 }
 
 /* The name of the plan a record of another kind is in, or NULL. */
-static char *plan_name(struct db *db, const char *kind, int64_t plan_id)
+static char *plan_name(struct namer *nm, const char *kind, int64_t plan_id)
 {
 	if (!plan_id || strcmp(kind, "plan") == 0)
 		return NULL;
-	char *s = describe(db, "plan", plan_id);
+	char *s = describe(nm, "plan", plan_id);
 	if (!*s) {
 		free(s);
 		return NULL;
@@ -341,7 +356,7 @@ static void order_index(const char *query, bool prefix, struct cand *v, int n)
 
 /* Adds the candidate to the hits unless its record is already there or, in
  * exact mode, its text lacks a term with its tones. */
-static void take(struct db *db, const struct cand *c, const struct text_query *q,
+static void take(struct namer *nm, const struct cand *c, const struct text_query *q,
 		 const struct search_opts *o, struct search_hit **v, int *n)
 {
 	if (seen(*v, *n, c->kind, c->id))
@@ -355,13 +370,13 @@ static void take(struct db *db, const struct cand *c, const struct text_query *q
 	h->plan_id = c->plan_id;
 	h->rank = c->rank;
 	h->tones = c->tones;
-	h->title = describe(db, c->kind, c->id);
+	h->title = describe(nm, c->kind, c->id);
 	h->plan = NULL;
 	for (int i = 0; i < *n - 1 && !h->plan; i++)   /* hits of one plan: read its name once */
 		if ((*v)[i].plan && (*v)[i].plan_id == c->plan_id && strcmp(c->kind, "plan") != 0)
 			h->plan = xstrdup((*v)[i].plan);
 	if (!h->plan)
-		h->plan = plan_name(db, c->kind, c->plan_id);
+		h->plan = plan_name(nm, c->kind, c->plan_id);
 	/* the body alone when it holds the whole query: a holder's name split
 	 * between the title and a procedure's words is shown from the title */
 	const char *text = text_query_matches_all(q, cand_body(c)) ? cand_body(c) : c->all;
@@ -454,8 +469,10 @@ int search_run(struct db *db, const char *query, const struct search_opts *o,
 	 * dropped after ranking, so read more rows than records wanted */
 	struct cands c = { 0 };
 	int rc = gather(db, query, &q, expr, o, limit * 8, &c);
+	struct namer nm = { .db = db };
 	for (int i = 0; rc == SQLITE_DONE && i < c.n && *n < limit; i++)
-		take(db, &c.v[i], &q, o, out, n);
+		take(&nm, &c.v[i], &q, o, out, n);
+	namer_free(&nm);
 	cands_free(&c);
 	free(expr);
 	text_query_free(&q);
