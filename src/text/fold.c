@@ -218,13 +218,54 @@ static bool term_matches(const struct text_query *q, int i, const char *t, size_
 	return prefix ? n >= tl && memcmp(t, q->terms[i], tl) == 0 : strcmp(t, q->terms[i]) == 0;
 }
 
+/* Whether some term may still match a word whose fold begins with t[0..n):
+ * a whole term that begins so, or the prefix term that begins so or that
+ * t begins with. A fold only grows as letters are added. */
+static bool some_term_viable(const struct text_query *q, const char *t, size_t n)
+{
+	for (int i = 0; i < q->nterms; i++) {
+		const char *term = q->terms[i];
+		if (n > 0 && term[0] && term[0] != t[0])   /* most words: the first letter */
+			continue;
+		bool prefix = q->last_prefix && i == q->nterms - 1;
+		size_t tl = strlen(term), k = n < tl ? n : tl;
+		if ((n <= tl || prefix) && memcmp(t, term, k) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Folds as text_fold_span does, but gives up (-1) once no term can match
+ * what is folded so far: most words of a text match none, and this runs
+ * for every word of every row a search ranks. */
 int text_query_token_term(const struct text_query *q, const char *s, struct text_span span)
 {
 	char t[256];
-	size_t n = text_fold_span(s, span, q->exact, t, sizeof t);
-	for (int i = 0; i < q->nterms; i++)
-		if (term_matches(q, i, t, n))
-			return i;
+	size_t n = 0, i = span.start;
+	while (i < span.end) {
+		uint32_t cp, f[8];
+		size_t len = utf8_decode(s + i, span.end - i, &cp);
+		if (!len) {
+			i++;
+			continue;
+		}
+		size_t k = text_fold_cp(cp, q->exact, f, 8);
+		char enc[4 * 8];
+		size_t m = 0;
+		for (size_t j = 0; j < k; j++)
+			m += utf8_encode(f[j], enc + m);
+		if (n + m > sizeof t - 1)
+			break;
+		memcpy(t + n, enc, m);
+		n += m;
+		i += len;
+		if (!some_term_viable(q, t, n))
+			return -1;
+	}
+	t[n] = '\0';
+	for (int x = 0; x < q->nterms; x++)
+		if (term_matches(q, x, t, n))
+			return x;
 	return -1;
 }
 
