@@ -9,6 +9,7 @@
 #include "cli/cli.h"
 #include "core/demo.h"
 #include "store/backup.h"
+#include "store/db.h"
 #include "text/date.h"
 #include "util/platform.h"
 #include "ui/ui.h"
@@ -131,6 +132,7 @@ int main(int argc, char **argv)
 	struct ui_options ui = { 0 };
 	struct cchc_err err = { 0 };
 	pf_startup();
+	db_library_init();
 	backup_daily_in_background(true);   /* as `cchc backup --daily` */
 	int i = 1;
 	for (; i < argc && argv[i][0] == '-'; i++) {

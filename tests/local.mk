@@ -52,6 +52,7 @@ CLI_TESTS = \
 	tests/cli/units.sh \
 	tests/cli/unit-rank.sh \
 	tests/cli/search.sh \
+	tests/cli/search-results.sh \
 	tests/cli/encodings.sh \
 	tests/cli/corpus.sh \
 	tests/cli/locale.sh \

@@ -38,28 +38,28 @@ const char *search_kind_label(const char *kind)
 	return kind;
 }
 
-/* The statements that name the records found, each prepared once a
- * search: a hundred hits, each preparing its own, made a seventh of the
- * work of a letter typed in the search screen. */
-struct namers {
+/* The statements that name the hits of one search, each prepared at its
+ * first use and kept to the end of the search (preparing one for each of
+ * fifty hits was a twentieth of a search). */
+struct namer {
 	struct db *db;
 	sqlite3_stmt *st[NKINDS];
 };
 
-static void namers_free(struct namers *nm)
+static void namer_free(struct namer *nm)
 {
 	for (size_t i = 0; i < NKINDS; i++)
 		sqlite3_finalize(nm->st[i]);
 }
 
-/* The first column of kind k's row for id, malloc'd ("" when none). */
-static char *text_by_id(struct namers *nm, size_t k, int64_t id)
+/* The first column of kind i's describe row for id, malloc'd ("" when none). */
+static char *text_by_id(struct namer *nm, size_t i, int64_t id)
 {
-	if (!nm->st[k] &&
-	    sqlite3_prepare_v2(nm->db->h, kinds[k].describe, -1, &nm->st[k], NULL) != SQLITE_OK)
-		return xstrdup("");
-	sqlite3_stmt *st = nm->st[k];
 	char *s = NULL;
+	if (!nm->st[i] &&
+	    sqlite3_prepare_v2(nm->db->h, kinds[i].describe, -1, &nm->st[i], NULL) != SQLITE_OK)
+		return xstrdup("");
+	sqlite3_stmt *st = nm->st[i];
 	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
 		s = xstrdup((const char *)sqlite3_column_text(st, 0));
@@ -67,7 +67,7 @@ static char *text_by_id(struct namers *nm, size_t k, int64_t id)
 	return s ? s : xstrdup("");
 }
 
-static char *describe(struct namers *nm, const char *kind, int64_t id)
+static char *describe(struct namer *nm, const char *kind, int64_t id)
 {
 	for (size_t i = 0; i < NKINDS; i++)
 		if (strcmp(kinds[i].kind, kind) == 0)
@@ -76,7 +76,7 @@ static char *describe(struct namers *nm, const char *kind, int64_t id)
 }
 
 /* The name of the plan a record of another kind is in, or NULL. */
-static char *plan_name(struct namers *nm, const char *kind, int64_t plan_id)
+static char *plan_name(struct namer *nm, const char *kind, int64_t plan_id)
 {
 	if (!plan_id || strcmp(kind, "plan") == 0)
 		return NULL;
@@ -201,8 +201,14 @@ struct cand {
 	double rank;
 	int tones, in_title, read, place;
 	bool check;              /* read without the last word: take checks it */
-	char *title, *body;
+	char *all;               /* the title, a newline, the body: one allocation */
+	size_t title_len;
 };
+
+static const char *cand_body(const struct cand *x)
+{
+	return x->all + x->title_len + 1;
+}
 
 struct cands {
 	struct cand *v;
@@ -211,17 +217,24 @@ struct cands {
 
 static void cands_free(struct cands *c)
 {
-	for (int i = 0; i < c->n; i++) {
-		free(c->v[i].title);
-		free(c->v[i].body);
-	}
+	for (int i = 0; i < c->n; i++)
+		free(c->v[i].all);
 	free(c->v);
 }
 
-static char *col_dup(sqlite3_stmt *st, int i)
+/* Columns i and i + 1 as "title\nbody", read by every ranking step and
+ * check below without being put together again (a printf of hundreds of
+ * texts was a fifth of a search). */
+static void cand_texts(struct cand *x, sqlite3_stmt *st, int i)
 {
-	const char *s = (const char *)sqlite3_column_text(st, i);
-	return xstrdup(s ? s : "");
+	const char *t = (const char *)sqlite3_column_text(st, i);
+	const char *b = (const char *)sqlite3_column_text(st, i + 1);
+	size_t tl = t ? strlen(t) : 0, bl = b ? strlen(b) : 0;
+	x->all = xmalloc(tl + bl + 2);
+	memcpy(x->all, t ? t : "", tl);
+	x->all[tl] = '\n';
+	memcpy(x->all + tl + 1, b ? b : "", bl + 1);
+	x->title_len = tl;
 }
 
 /* Reads the rows of sql (one index) into c; SQLITE_DONE when all went well. */
@@ -249,8 +262,7 @@ static int read_cands(struct db *db, const char *sql, const char *expr,
 		x->plan_id = sqlite3_column_int64(st, 2);
 		x->rank = sqlite3_column_double(st, 3);
 		x->tones = 0;
-		x->title = col_dup(st, 4);
-		x->body = col_dup(st, 5);
+		cand_texts(x, st, 4);
 		x->in_title = 0;
 		x->read = c->n;
 		x->check = false;
@@ -260,10 +272,10 @@ static int read_cands(struct db *db, const char *sql, const char *expr,
 }
 
 /* How many of the words of q that want marks text has; want NULL: all. */
-static int words_in(const struct text_query *q, const bool *want, const char *text)
+static int words_in(const struct text_query *q, const bool *want, const char *text, size_t n)
 {
 	bool found[64] = { false };
-	size_t n = strlen(text), pos = 0;
+	size_t pos = 0;
 	struct text_span sp;
 	int score = 0;
 	while (text_next_token(text, n, pos, &sp)) {
@@ -289,12 +301,9 @@ static void score_words(const char *query, bool prefix, struct cand *v, int n)
 	for (int i = 0; i < qx.nterms && i < 64; i++)
 		any |= toned[i] = strcmp(qx.terms[i], qx.folded[i]) != 0;
 	for (int i = 0; i < n; i++) {
-		struct sbuf all = SBUF_INIT;
-		sbuf_addf(&all, "%s\n%s", v[i].title, v[i].body);
-		v[i].tones = any ? words_in(&qx, toned, all.s) : 0;
+		v[i].tones = any ? words_in(&qx, toned, v[i].all, strlen(v[i].all)) : 0;
 		if (strcmp(v[i].kind, "dossier") == 0)
-			v[i].in_title = words_in(&qf, NULL, v[i].title);
-		sbuf_free(&all);
+			v[i].in_title = words_in(&qf, NULL, v[i].all, v[i].title_len);
 	}
 	text_query_free(&qx);
 	text_query_free(&qf);
@@ -347,17 +356,13 @@ static void order_index(const char *query, bool prefix, struct cand *v, int n)
 
 /* Adds the candidate to the hits unless its record is already there or, in
  * exact mode, its text lacks a term with its tones. */
-static void take(struct namers *nm, const struct cand *c, const struct text_query *q,
+static void take(struct namer *nm, const struct cand *c, const struct text_query *q,
 		 const struct search_opts *o, struct search_hit **v, int *n)
 {
 	if (seen(*v, *n, c->kind, c->id))
 		return;
-	struct sbuf all = SBUF_INIT;
-	sbuf_addf(&all, "%s\n%s", c->title, c->body);
-	if ((o->exact || short_prefix(q) || c->check) && !text_query_matches_all(q, all.s)) {
-		sbuf_free(&all);
+	if ((o->exact || short_prefix(q) || c->check) && !text_query_matches_all(q, c->all))
 		return;
-	}
 	*v = xrealloc(*v, sizeof **v * (size_t)(*n + 1));
 	struct search_hit *h = &(*v)[(*n)++];
 	snprintf(h->kind, sizeof h->kind, "%s", c->kind);
@@ -374,9 +379,8 @@ static void take(struct namers *nm, const struct cand *c, const struct text_quer
 		h->plan = plan_name(nm, c->kind, c->plan_id);
 	/* the body alone when it holds the whole query: a holder's name split
 	 * between the title and a procedure's words is shown from the title */
-	const char *text = text_query_matches_all(q, c->body) ? c->body : all.s;
+	const char *text = text_query_matches_all(q, cand_body(c)) ? cand_body(c) : c->all;
 	h->snippet = text_snippet(q, text, o->snippet_width ? o->snippet_width : 60, "\x01", "\x02");
-	sbuf_free(&all);
 }
 
 /* Which indexes the options ask for: search_fts unless only dossiers,
@@ -465,10 +469,10 @@ int search_run(struct db *db, const char *query, const struct search_opts *o,
 	 * dropped after ranking, so read more rows than records wanted */
 	struct cands c = { 0 };
 	int rc = gather(db, query, &q, expr, o, limit * 8, &c);
-	struct namers nm = { .db = db };
+	struct namer nm = { .db = db };
 	for (int i = 0; rc == SQLITE_DONE && i < c.n && *n < limit; i++)
 		take(&nm, &c.v[i], &q, o, out, n);
-	namers_free(&nm);
+	namer_free(&nm);
 	cands_free(&c);
 	free(expr);
 	text_query_free(&q);

@@ -24,11 +24,23 @@ struct db {
 			    * caller shows it, then clears it */
 	FILE *trace;       /* CCHC_TRACE_SQL: each statement's time, for profiling */
 	int lock_fd;       /* <database>-lock, held shared while open (db_open), or -1 */
+	bool marked;       /* this connection has marked <database>-lock: it writes */
+	bool wal_file;     /* the file's header said WAL mode when it was opened */
 	bool check_due;    /* the last cchc did not close: a check is due
 			    * and has not passed yet (DB_CHECK_LATER leaves it to
 			    * the caller: db_check_start) */
 	struct db_check *check; /* that check, running in the background */
 };
+
+/* Settings of the SQLite library for the whole process, before any other
+ * call into it (main's first lines). */
+void db_library_init(void);
+
+/* Marks <database>-lock (synced) before this connection's first write, so
+ * that an end without closing from then on is checked at the next open;
+ * once per connection. db_begin_internal and the open's own writes call it;
+ * every statement that writes to the file is also caught as it is prepared. */
+void db_mark_writing(struct db *db);
 
 /* db_open_ex's flags. */
 enum db_open_flags {

@@ -200,6 +200,7 @@ int history_arm(struct db *db, struct cchc_err *err)
 	char *sql = triggers_sql(db);
 	if (!sql)
 		return db_fail(db, sqlite3_errcode(db->h), "tạo bộ ghi lịch sử", err);
+	db_mark_writing(db);
 	int rc = db_exec(db, "BEGIN IMMEDIATE", err);
 	if (!rc && !(rc = drop_stored_triggers(db, err)))
 		rc = db_exec(db, sql, err);
@@ -239,6 +240,7 @@ int history_ensure(struct db *db, struct cchc_err *err)
 {
 	if (db->readonly || stamp_current(db))
 		return CCHC_OK;
+	db_mark_writing(db);
 	int rc = db_exec(db, "BEGIN IMMEDIATE", err);
 	if (!rc && !(rc = drop_stored_triggers(db, err))) {
 		db_exec(db, "DELETE FROM setting WHERE key = 'history.spec'", err);

@@ -1,4 +1,5 @@
 #include <config.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -6,35 +7,18 @@
 #include "text/utf8.h"
 #include "util/sbuf.h"
 
-/* Vietnamese letters (U+00C0-U+01B0, U+1EA0-U+1EF9) fold to one code
- * point each: kept here once utf8proc has folded them (a filter folds
- * every row's text on every key typed; utf8proc was a fifth of it). 0: not
- * known yet, or folding to more than one. */
+/* utf8proc's answers for the letters of Vietnamese text (Latin, its
+ * extensions, the combining marks: below FOLD_CACHED), kept once asked:
+ * folding every word of the rows a search ranks asked utf8proc for each
+ * letter again. An entry is 0 until known, else FOLD_KNOWN, the number of
+ * code points (0-2) and the code points, 21 bits each; a letter that folds
+ * to more is asked each time. Relaxed atomics: threads that fill an entry
+ * at once write the same value. */
 #define FOLD_CACHED 0x2000
-static uint32_t fold_cache[2][FOLD_CACHED];
+#define FOLD_KNOWN ((uint64_t)1 << 63)
+static _Atomic uint64_t fold_cache[2][FOLD_CACHED];
 
-static size_t fold_uncached(uint32_t cp, bool exact, uint32_t *out, size_t max);
-
-size_t text_fold_cp(uint32_t cp, bool exact, uint32_t *out, size_t max)
-{
-	if (cp < 0x80 && max > 0) {   /* most letters of a text: no call into utf8proc */
-		out[0] = cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp;
-		return 1;
-	}
-	if (cp >= FOLD_CACHED || max == 0)
-		return fold_uncached(cp, exact, out, max);
-	uint32_t *c = &fold_cache[exact][cp];
-	if (*c) {
-		out[0] = *c;
-		return 1;
-	}
-	size_t k = fold_uncached(cp, exact, out, max);
-	if (k == 1)
-		*c = out[0];
-	return k;
-}
-
-static size_t fold_uncached(uint32_t cp, bool exact, uint32_t *out, size_t max)
+static size_t fold_cp_utf8proc(uint32_t cp, bool exact, uint32_t *out, size_t max)
 {
 	utf8proc_int32_t buf[8];
 	int boundclass = UTF8PROC_BOUNDCLASS_START;
@@ -52,6 +36,33 @@ static size_t fold_uncached(uint32_t cp, bool exact, uint32_t *out, size_t max)
 			c = 'd';
 		out[k++] = c;
 	}
+	return k;
+}
+
+size_t text_fold_cp(uint32_t cp, bool exact, uint32_t *out, size_t max)
+{
+	if (cp < 0x80 && max > 0) {   /* most letters of a text: no call into utf8proc */
+		out[0] = cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp;
+		return 1;
+	}
+	if (cp >= FOLD_CACHED)
+		return fold_cp_utf8proc(cp, exact, out, max);
+	_Atomic uint64_t *e = &fold_cache[exact][cp];
+	uint64_t v = atomic_load_explicit(e, memory_order_relaxed);
+	if (!v) {
+		uint32_t f[8];
+		size_t n = fold_cp_utf8proc(cp, exact, f, 8);
+		if (n > 2)
+			return fold_cp_utf8proc(cp, exact, out, max);
+		v = FOLD_KNOWN | n | (n > 0 ? (uint64_t)f[0] << 2 : 0) |
+		    (n > 1 ? (uint64_t)f[1] << 23 : 0);
+		atomic_store_explicit(e, v, memory_order_relaxed);
+	}
+	size_t n = (size_t)(v & 3), k = 0;
+	if (n > 0 && k < max)
+		out[k++] = (uint32_t)(v >> 2) & 0x1FFFFF;
+	if (n > 1 && k < max)
+		out[k++] = (uint32_t)(v >> 23) & 0x1FFFFF;
 	return k;
 }
 
@@ -84,14 +95,29 @@ char *text_fold(const char *s, bool exact)
 	return sbuf_detach(&b);
 }
 
-static bool is_token_cp(uint32_t cp)
+static bool is_token_cp_utf8proc(uint32_t cp)
 {
-	if (cp < 0x80)
-		return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
 	utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
 	return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
 	       (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) ||
 	       (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
+}
+
+/* Whether cp is part of a word; below FOLD_CACHED the answer is kept as
+ * the folds are (0 unknown, 1 no, 2 yes). */
+static bool is_token_cp(uint32_t cp)
+{
+	static _Atomic unsigned char known[FOLD_CACHED];
+	if (cp < 0x80)
+		return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+	if (cp >= FOLD_CACHED)
+		return is_token_cp_utf8proc(cp);
+	unsigned char v = atomic_load_explicit(&known[cp], memory_order_relaxed);
+	if (!v) {
+		v = is_token_cp_utf8proc(cp) ? 2 : 1;
+		atomic_store_explicit(&known[cp], v, memory_order_relaxed);
+	}
+	return v == 2;
 }
 
 bool text_next_token(const char *s, size_t n, size_t pos, struct text_span *tok)
@@ -200,13 +226,54 @@ static bool term_matches(const struct text_query *q, int i, const char *t, size_
 	return prefix ? n >= tl && memcmp(t, q->terms[i], tl) == 0 : strcmp(t, q->terms[i]) == 0;
 }
 
+/* Whether some term may still match a word whose fold begins with t[0..n):
+ * a whole term that begins so, or the prefix term that begins so or that
+ * t begins with. A fold only grows as letters are added. */
+static bool some_term_viable(const struct text_query *q, const char *t, size_t n)
+{
+	for (int i = 0; i < q->nterms; i++) {
+		const char *term = q->terms[i];
+		if (n > 0 && term[0] && term[0] != t[0])   /* most words: the first letter */
+			continue;
+		bool prefix = q->last_prefix && i == q->nterms - 1;
+		size_t tl = strlen(term), k = n < tl ? n : tl;
+		if ((n <= tl || prefix) && memcmp(t, term, k) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Folds as text_fold_span does, but gives up (-1) once no term can match
+ * what is folded so far: most words of a text match none, and this runs
+ * for every word of every row a search ranks. */
 int text_query_token_term(const struct text_query *q, const char *s, struct text_span span)
 {
 	char t[256];
-	size_t n = text_fold_span(s, span, q->exact, t, sizeof t);
-	for (int i = 0; i < q->nterms; i++)
-		if (term_matches(q, i, t, n))
-			return i;
+	size_t n = 0, i = span.start;
+	while (i < span.end) {
+		uint32_t cp, f[8];
+		size_t len = utf8_decode(s + i, span.end - i, &cp);
+		if (!len) {
+			i++;
+			continue;
+		}
+		size_t k = text_fold_cp(cp, q->exact, f, 8);
+		char enc[4 * 8];
+		size_t m = 0;
+		for (size_t j = 0; j < k; j++)
+			m += utf8_encode(f[j], enc + m);
+		if (n + m > sizeof t - 1)
+			break;
+		memcpy(t + n, enc, m);
+		n += m;
+		i += len;
+		if (!some_term_viable(q, t, n))
+			return -1;
+	}
+	t[n] = '\0';
+	for (int x = 0; x < q->nterms; x++)
+		if (term_matches(q, x, t, n))
+			return x;
 	return -1;
 }
 

@@ -9,6 +9,10 @@ size_t utf8_decode(const char *s, size_t n, uint32_t *cp)
 {
 	if (n == 0)
 		return 0;
+	if ((unsigned char)s[0] < 0x80) {   /* most of a text: no call */
+		*cp = (unsigned char)s[0];
+		return 1;
+	}
 	utf8proc_int32_t c;
 	utf8proc_ssize_t len = utf8proc_iterate((const utf8proc_uint8_t *)s,
 						n > 4 ? 4 : (utf8proc_ssize_t)n, &c);
@@ -20,6 +24,10 @@ size_t utf8_decode(const char *s, size_t n, uint32_t *cp)
 
 size_t utf8_encode(uint32_t cp, char *out)
 {
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
 	return (size_t)utf8proc_encode_char((utf8proc_int32_t)cp, (utf8proc_uint8_t *)out);
 }
 

@@ -13,8 +13,9 @@
  *                             tasks completed), DIR/calcurse/todo for
  *                             `calcurse -D` (every task an open todo, as
  *                             `cchc task list` lists them all)
- *   gen query DBFILE REPS [--typed] WORDS...  search_run in process: median,
- *                             min, max (--typed: as the search screen runs it)
+ *   gen query DBFILE REPS [--typed] [--print] WORDS...  search_run in process:
+ *                             median, min, max (--typed: as the search screen
+ *                             runs it; --print: the hits instead, one a line)
  *   gen time OUT CMD [ARG]... runs CMD and appends "<ms> <peak KB> <status>
  *                             <cpu ms>" to OUT: wall time on the monotonic
  *                             clock, peak resident memory from wait4 (GNU
@@ -1508,9 +1509,14 @@ static int cmd_query(const char *dbpath, int reps, int argc, char **argv)
 		die("open", err.msg);
 	struct sbuf q = SBUF_INIT;
 	/* --typed: as the search screen asks (the last word a prefix, 100 hits) */
-	bool typed = argc > 1 && strcmp(argv[0], "--typed") == 0;
-	for (int i = typed; i < argc; i++)
-		sbuf_addf(&q, "%s%s", i > typed ? " " : "", argv[i]);
+	bool typed = false, print = false;
+	int w = 0;
+	for (; w < argc - 1 && strncmp(argv[w], "--", 2) == 0; w++) {
+		typed |= strcmp(argv[w], "--typed") == 0;
+		print |= strcmp(argv[w], "--print") == 0;
+	}
+	for (int i = w; i < argc; i++)
+		sbuf_addf(&q, "%s%s", i > w ? " " : "", argv[i]);
 	struct search_opts o = { .limit = typed ? 100 : 20, .prefix = typed };
 	double *t = xcalloc((size_t)reps, sizeof *t);
 	int hits = 0;
@@ -1520,10 +1526,16 @@ static int cmd_query(const char *dbpath, int reps, int argc, char **argv)
 		if (search_run(&db, q.s, &o, &h, &hits, &err))
 			die("search", err.msg);
 		t[r] = now_ms() - t0;
+		for (int i = 0; print && r == reps - 1 && i < hits; i++)
+			printf("%s\t%" PRId64 "\t%" PRId64 "\t%d\t%s\t%s\t%s\n", h[i].kind, h[i].id,
+			       h[i].plan_id, h[i].tones, h[i].title, h[i].plan ? h[i].plan : "",
+			       h[i].snippet);
 		search_hits_free(h, hits);
 	}
 	qsort(t, (size_t)reps, sizeof *t, cmp_double);
-	printf("hits %d median %.3f min %.3f max %.3f\n", hits, t[reps / 2], t[0], t[reps - 1]);
+	if (!print)
+		printf("hits %d median %.3f min %.3f max %.3f\n", hits, t[reps / 2], t[0],
+		       t[reps - 1]);
 	free(t);
 	sbuf_free(&q);
 	db_close(&db);

@@ -53,6 +53,27 @@ cchc_killed "$CCHC_DB"
 checked; expect_checks 1 "after a cchc was killed"
 checked; expect_checks 0 "the open after the check"
 
+# a cchc that only reads leaves the lock file as it was (no write and no
+# fsync of its own: the mark is made at the first write), and killed, it
+# costs the next open no check; a writer still marks before it writes
+# (cchc_open_waiting waits for the mark while the writer waits for its lock)
+printf 'key q\n' >"$T/script"   # the first run writes: the demo data, the day's deadlines
+"$CCHC" --script "$T/script" --dump "$T/dump" --size 100x20 || fail "the program did not run"
+rm -f "$T/dump"
+printf 'dump\nrun sleep 30\nkey q\n' >"$T/script"
+"$CCHC" --script "$T/script" --dump "$T/dump" --size 100x20 &
+reader=$!
+i=0
+until grep -q "Tổng quan" "$T/dump" 2>/dev/null; do
+	i=$((i + 1))
+	[ "$i" -lt 200 ] || fail "the program did not paint"
+	sleep 0.05
+done
+[ "$(head -c 1 "$CCHC_DB-lock")" = 0 ] || fail "a cchc that only reads marked the lock file"
+kill -9 "$reader"
+wait "$reader" 2>/dev/null
+checked; expect_checks 0 "after a cchc that only read was killed"
+
 # killed while another cchc stays open: the one that is left does not
 # check; once all are gone the mark of the killed one is cleared by the last
 hold_write_lock "$CCHC_DB"

@@ -23,6 +23,13 @@ static void test_fold(void)
 	check_fold("ĐƯỜNG Ư", false, "duong u");
 	check_fold("XIN LỖI", true, "xin lỗi");
 	check_fold("Mà", true, "mà");
+	/* the letters' folds are kept once asked: asked again, the same; a
+	 * letter that folds to two code points, to none (a mark stripped),
+	 * and to three (exact: never kept) */
+	for (int i = 0; i < 2; i++) {
+		check_fold("Ấp Đoàn ß \xcc\x81x ΐ", false, "ap doan ss x ι");
+		check_fold("Ấp Đoàn ß \xcc\x81x ΐ", true, "ấp đoàn ss \xcc\x81x ι\xcc\x88\xcc\x81");
+	}
 }
 
 /* text_fold_span: ASCII folded in place, Vietnamese letters remembered
