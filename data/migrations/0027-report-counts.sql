@@ -167,3 +167,10 @@ CREATE INDEX IF NOT EXISTS dossier_by_received ON dossier(received_on, field, un
 DROP INDEX IF EXISTS dossier_by_resolved;
 CREATE INDEX IF NOT EXISTS dossier_by_resolved ON dossier(resolved_on, received_on, due_on, field,
 	unit_id, status);
+
+-- The dossiers resolved late in a period, with their status (the report's
+-- apology-letter coverage, letter_coverage in src/core/letter.c): 6,000 a
+-- year, read by resolution date instead of every late dossier due before
+-- the period's end through dossier_late.
+CREATE INDEX IF NOT EXISTS dossier_resolved_late ON dossier(resolved_on, due_on, status)
+	WHERE resolved_on > due_on;
