@@ -20,6 +20,8 @@
 
 bool doc_cp_dropped(uint32_t cp)
 {
+	if (cp >= 0x20 && cp < 0x7f)     /* printable ASCII, most of the text */
+		return false;
 	return (cp < 0x20 && cp != '\n') || (cp >= 0x7f && cp < 0xa0) || cp == 0xfffe ||
 	       cp == 0xffff || text_cp_is_bidi_control(cp);
 }
@@ -31,15 +33,15 @@ static char *doc_clean(const char *s)
 {
 	struct sbuf b = SBUF_INIT;
 	size_t n = s ? strlen(s) : 0, kept = 0;  /* s[kept..i): kept as is, not yet copied */
-	bool ascii = true;
+	bool composed = true;            /* what text_nfc's quick check would say */
 	for (size_t i = 0; i < n;) {
 		uint32_t cp = (unsigned char)s[i];
 		size_t len = cp < 0x80 ? 1 : utf8_decode(s + i, n - i, &cp);
-		ascii = ascii && cp < 0x80;
 		/* a character kept unchanged joins the run copied at once: the
 		 * bytes of a decoded character are its encoding (utf8proc
 		 * refuses overlong forms) */
 		if (len != 0 && cp != '\t' && !doc_cp_dropped(cp)) {
+			composed = composed && (cp < 0x300 || (cp >= 0x1e00 && cp <= 0x1eff));
 			i += len;
 			continue;
 		}
@@ -48,12 +50,15 @@ static char *doc_clean(const char *s)
 			sbuf_add(&b, "\xef\xbf\xbd");
 		else if (cp == '\t')
 			sbuf_addc(&b, ' ');
+		composed = composed && len != 0;
 		i += len ? len : 1;
 		kept = i;
 	}
 	sbuf_addn(&b, s + kept, n - kept);
 	char *raw = sbuf_detach(&b);
-	if (ascii)               /* ASCII is its own NFC */
+	/* only precomposed letters (Vietnamese's are U+1E00-U+1EFF) and
+	 * nothing that combines: already NFC, as text_nfc would find */
+	if (composed)
 		return raw;
 	char *nfc = text_nfc(raw);
 	free(raw);

@@ -257,7 +257,7 @@ struct grid {
  * its metrics rounded up (Liberation Serif, which LibreOffice uses in its
  * place, has the same): enough to tell whether a number, a date or a
  * syllable fits in a column. */
-static int char_milli_em(uint32_t cp)
+static int milli_em_of(uint32_t cp)
 {
 	if (cp >= '0' && cp <= '9')
 		return 500;
@@ -274,16 +274,30 @@ static int char_milli_em(uint32_t cp)
 	return 510;
 }
 
-/* Twips that the longest word of s takes at size sz, bold or not; a word
- * may break after a hyphen inside it ("H35-260618-0007"), not after a
- * leading one ("-5"). */
-static int word_twips(const char *s, int sz, bool bold)
+/* The same, ASCII from a table filled on first use: a year's tables have
+ * a million characters measured. */
+static int char_milli_em(uint32_t cp)
+{
+	static short ascii[128];
+	if (cp >= 128)
+		return milli_em_of(cp);
+	if (!ascii[1])
+		for (uint32_t c = 1; c < 128; c++)
+			ascii[c] = (short)milli_em_of(c);
+	return ascii[cp];
+}
+
+/* The longest word of s in thousandths of an em, bold or not; a word may
+ * break after a hyphen inside it ("H35-260618-0007"), not after a leading
+ * one ("-5"). */
+static long word_milli_em(const char *s, bool bold)
 {
 	long best = 0, cur = 0;
 	size_t n = strlen(s);
 	for (size_t i = 0; i <= n;) {
 		uint32_t cp = ' ';
-		size_t len = i < n ? utf8_decode(s + i, n - i, &cp) : 1;
+		size_t len = i < n ? ((unsigned char)s[i] < 0x80 ? (cp = (unsigned char)s[i], 1)
+				      : utf8_decode(s + i, n - i, &cp)) : 1;
 		bool hyphen = cp == '-' && cur > 0; /* a line may break after it */
 		if (cp == ' ' || cp == '\n')
 			cur = 0;
@@ -293,8 +307,14 @@ static int word_twips(const char *s, int sz, bool bold)
 		cur = hyphen ? 0 : cur;
 		i += len ? len : 1;
 	}
-	/* an em at sz half-points is sz * 10 twips */
-	return (int)((best * sz * 10 + 999) / 1000);
+	return best;
+}
+
+/* Twips that many thousandths of an em take at size sz (an em at sz
+ * half-points is sz * 10 twips). */
+static int em_twips(long milli_em, int sz)
+{
+	return (int)((milli_em * sz * 10 + 999) / 1000);
 }
 
 static bool cell_bold(const struct doc_table *t, int r)
@@ -305,8 +325,9 @@ static bool cell_bold(const struct doc_table *t, int r)
 /* The narrowest each column may be at size sz: the longest word of any of
  * its cells (a number, a date, "STT", a syllable of a header) whole, with
  * the cell margins; a cell merged across columns asks it of their sum. No
- * column is asked for more than max. */
-static void min_widths(const struct doc_table *t, int sz, int max, int *min)
+ * column is asked for more than max. words: each cell's longest word
+ * (word_milli_em), measured once for all the sizes tried. */
+static void min_widths(const struct doc_table *t, const long *words, int sz, int max, int *min)
 {
 	enum { PAD = 2 * CELL_MARGIN + 60 };
 	for (int c = 0; c < t->ncols; c++)
@@ -319,7 +340,7 @@ static void min_widths(const struct doc_table *t, int sz, int max, int *min)
 				if ((m && (m->row != r || m->col != c)) || (pass == 1) != (m && m->cols > 1))
 					continue;
 				int cols = m ? m->cols : 1, have = 0;
-				int need = word_twips(doc_str(t->cells[r * t->ncols + c]), sz, cell_bold(t, r)) + PAD;
+				int need = em_twips(words[r * t->ncols + c], sz) + PAD;
 				need = need < max ? need : max;
 				for (int i = 0; i < cols; i++)
 					have += min[c + i];
@@ -375,11 +396,17 @@ static void grid_layout(struct grid *g, const struct doc_table *t, int text_widt
 	g->t = t;
 	g->cols = xcalloc((size_t)t->ncols, sizeof *g->cols);
 	g->sz = t->landscape && t->ncols > WIDE_COLS ? SZ_TABLE_WIDE : SZ_TABLE;
+	long *words = xcalloc((size_t)t->nrows * (size_t)t->ncols + 1, sizeof *words);
+	for (int r = 0; r < t->nrows; r++)
+		for (int c = 0; c < t->ncols; c++)
+			words[r * t->ncols + c] = word_milli_em(doc_str(t->cells[r * t->ncols + c]),
+								cell_bold(t, r));
 	for (;; g->sz -= 2) {
-		min_widths(t, g->sz, text_width * 2 / 5, min);
+		min_widths(t, words, g->sz, text_width * 2 / 5, min);
 		if (sum(min, t->ncols) <= text_width || g->sz <= SZ_TABLE_MIN)
 			break;
 	}
+	free(words);
 	doc_table_weights(t, weight);
 	fit_columns(min, weight, t->ncols, text_width, g->cols);
 	g->width = sum(g->cols, t->ncols);
