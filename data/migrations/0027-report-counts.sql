@@ -177,3 +177,8 @@ CREATE INDEX IF NOT EXISTS dossier_by_resolved ON dossier(resolved_on, received_
 -- year).
 CREATE INDEX IF NOT EXISTS dossier_resolved_late ON dossier(resolved_on, due_on, status,
 	received_on, field, unit_id) WHERE resolved_on > due_on;
+
+-- A report lists a plan's tasks in the order of their dates (TASKS_SQL in
+-- src/core/report.c, ORDER BY coalesce(done_on, due_on, '9999'), id): read
+-- in that order from here, 10,000 rows of a plan are not sorted each time.
+CREATE INDEX IF NOT EXISTS task_by_plan_order ON task(plan_id, coalesce(done_on, due_on, '9999'));
