@@ -32,6 +32,8 @@ struct tgroup {
 struct groups {
 	struct tgroup *v;
 	int n, last;
+	int *slot;                       /* open addressing: index + 1, 0 free */
+	size_t cap;
 };
 
 struct unit_name {
@@ -56,15 +58,43 @@ struct tally {
 	bool want_units;                 /* read the units' monthly counts */
 };
 
+static uint32_t key_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static void groups_rehash(struct groups *g)
+{
+	free(g->slot);
+	g->cap = g->cap ? g->cap * 2 : 64;
+	g->slot = xcalloc(g->cap, sizeof *g->slot);
+	for (int i = 0; i < g->n; i++) {
+		size_t j = key_hash(g->v[i].key) & (g->cap - 1);
+		while (g->slot[j])
+			j = (j + 1) & (g->cap - 1);
+		g->slot[j] = i + 1;
+	}
+}
+
+/* The group of key, made on first sight: a few dozen groups, met tens of
+ * thousands of times in no order. */
 static struct tgroup *group_of(struct groups *g, const char *key)
 {
 	if (g->last >= 0 && g->last < g->n && strcmp(g->v[g->last].key, key) == 0)
 		return &g->v[g->last];
-	for (g->last = 0; g->last < g->n; g->last++)
-		if (strcmp(g->v[g->last].key, key) == 0)
-			return &g->v[g->last];
+	if (2 * ((size_t)g->n + 1) > g->cap)
+		groups_rehash(g);
+	size_t j = key_hash(key) & (g->cap - 1);
+	for (; g->slot[j]; j = (j + 1) & (g->cap - 1))
+		if (strcmp(g->v[g->slot[j] - 1].key, key) == 0)
+			return &g->v[g->last = g->slot[j] - 1];
 	g->v = xrealloc(g->v, sizeof *g->v * (size_t)(g->n + 1));
 	g->v[g->n] = (struct tgroup){ .key = xstrdup(key) };
+	g->slot[j] = g->n + 1;
+	g->last = g->n;
 	return &g->v[g->n++];
 }
 
@@ -234,8 +264,11 @@ static int gather(struct tally *t, bool overdue)
 		rc = each(t, "SELECT field, unit_id, status FROM dossier INDEXED BY dossier_open "
 			  "WHERE resolved_on IS NULL AND due_on < ?1 AND received_on <= ?2", od, 2, overdue_row, NULL);
 	if (rc == SQLITE_OK && overdue)
-		rc = each(t, "SELECT field, unit_id, status FROM dossier WHERE resolved_on > ?2 "
-			  "AND +due_on < ?1 AND +received_on <= ?2", od, 2, overdue_row, NULL);
+		/* due before asof, which is not after to, so resolved late: the
+		 * partial index of those (schema 27) holds them by resolution date */
+		rc = each(t, "SELECT field, unit_id, status FROM dossier INDEXED BY "
+			  "dossier_resolved_late WHERE resolved_on > ?2 AND resolved_on > due_on "
+			  "AND due_on < ?1 AND received_on <= ?2", od, 2, overdue_row, NULL);
 	return rc;
 }
 
@@ -293,6 +326,7 @@ static void groups_out(struct groups *g, struct dossier_stats **out, int *n)
 		free(g->v[i].key);
 	}
 	free(g->v);
+	free(g->slot);
 	if (*n > 1)
 		qsort(*out, (size_t)*n, sizeof **out, group_cmp);
 }

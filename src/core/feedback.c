@@ -1198,29 +1198,42 @@ const struct feedback_stat_field feedback_stat_fields[] = {
  * on time compares the closing date with the deadline then in force. */
 #define PENDING "f.received_on <= ?2 AND (f.closed_on IS NULL OR f.closed_on > ?2)"
 /* Only the items that can count: open, closed in or after the period, or
- * published in it; three disjoint sets filtered on the index
- * feedback_by_closed (schema 14), instead of reading ten years of them. */
-#define STAT_ROWS "SELECT id, received_on, closed_on, published_on FROM feedback "
+ * published in it; three disjoint sets filtered on the indexes
+ * feedback_by_closed (schema 14) and feedback_by_published (schema 27),
+ * instead of reading ten years of them. Each set is counted on its own
+ * and the counts added: a union of them read through a coroutine cost
+ * half as much again. */
 #define HANDLED "f.closed_on BETWEEN ?1 AND ?2"
-#define STATS_FROM \
-	"FROM (" STAT_ROWS "WHERE closed_on IS NULL AND received_on <= ?2 " \
-	"UNION ALL " STAT_ROWS "WHERE closed_on >= ?1 AND received_on <= ?2 " \
-	"UNION ALL " STAT_ROWS "WHERE closed_on < ?1 AND published_on BETWEEN ?1 AND ?2) f"
-static const char STATS_SQL[] = "SELECT "
-	"sum(f.received_on BETWEEN ?1 AND ?2), "
-	"sum(f.received_on < ?1 AND (f.closed_on IS NULL OR f.closed_on >= ?1)), "
-	"sum(" HANDLED "), "
-	"sum(CASE WHEN " HANDLED " THEN f.closed_on <= coalesce(" DUE_IN_FORCE("f.closed_on")
-	", f.closed_on) ELSE 0 END), "
+#define OVER_SETS(cols) \
+	"FROM (SELECT " cols " FROM feedback f WHERE f.closed_on IS NULL AND f.received_on <= ?2) a, " \
+	"(SELECT " cols " FROM feedback f WHERE f.closed_on >= ?1 AND f.received_on <= ?2) b, " \
+	"(SELECT " cols " FROM feedback f WHERE f.closed_on < ?1 AND f.published_on BETWEEN ?1 " \
+	"AND ?2) c"
+#define SUM3(x) "a." x " + b." x " + c." x
+#define COUNT_COLS \
+	"total(f.received_on BETWEEN ?1 AND ?2) AS r, " \
+	"total(f.received_on < ?1 AND (f.closed_on IS NULL OR f.closed_on >= ?1)) AS c, " \
+	"total(" HANDLED ") AS h"
+#define STAT_COLS COUNT_COLS ", " \
+	"total(" PENDING ") AS p, " \
+	"total(CASE WHEN " PENDING " THEN " DUE_IN_FORCE("?3") " < ?3 ELSE 0 END) AS o, " \
+	"total(f.published_on BETWEEN ?1 AND ?2) AS u"
+/* The handled on time: the counts by closing day of schema 27
+ * (feedback_tally_closed, kept by triggers) less the items closed before
+ * they were received and received after the period, which the sets leave
+ * out (index feedback_closed_first). */
+#define ON_TIME_SQL \
+	"coalesce((SELECT sum(on_time) FROM feedback_tally_closed WHERE day BETWEEN ?1 AND ?2), 0) " \
+	"- (SELECT count(*) FROM feedback f WHERE f.closed_on < f.received_on AND f.closed_on " \
+	"BETWEEN ?1 AND ?2 AND f.received_on > ?2 AND f.closed_on <= coalesce(" \
+	DUE_IN_FORCE("f.closed_on") ", f.closed_on))"
+static const char STATS_SQL[] = "SELECT " SUM3("r") ", " SUM3("c") ", " SUM3("h") ", "
+	ON_TIME_SQL ", "
 	"0, " /* handled late: the handled not on time, counted below */
-	"sum(" PENDING "), "
-	"sum(CASE WHEN " PENDING " THEN " DUE_IN_FORCE("?3") " < ?3 ELSE 0 END), "
-	"sum(f.published_on BETWEEN ?1 AND ?2) " STATS_FROM;
+	SUM3("p") ", " SUM3("o") ", " SUM3("u") " " OVER_SETS(STAT_COLS);
 /* The first three of them only, over the same rows: no deadline looked up. */
-static const char COUNTS_SQL[] = "SELECT "
-	"sum(f.received_on BETWEEN ?1 AND ?2), "
-	"sum(f.received_on < ?1 AND (f.closed_on IS NULL OR f.closed_on >= ?1)), "
-	"sum(" HANDLED ") " STATS_FROM;
+static const char COUNTS_SQL[] = "SELECT " SUM3("r") ", " SUM3("c") ", " SUM3("h") " "
+	OVER_SETS(COUNT_COLS);
 
 static int stats_query(struct db *db, const char *sql, struct ymd from, struct ymd to,
 		       struct feedback_stats *out, struct cchc_err *err)

@@ -506,6 +506,31 @@ static const char TASKS_SQL[] =
 	"et.evidence_id WHERE et.task_id = t.id) FROM task t LEFT JOIN unit u ON u.id = "
 	"t.lead_unit_id WHERE t.plan_id IN (%s) ORDER BY coalesce(t.done_on, t.due_on, '9999'), t.id";
 
+/* The start of s folded as text_fold(s, false) begins, at least 8 bytes of
+ * it unless s is shorter: what tells a summary written "V/v ..." or "Về
+ * việc ..." (a year's tasks cite thousands of documents, whose whole
+ * summaries were folded for it). s is cut before an ASCII character, which
+ * no normalization joins to what precedes it, so the folded head is the
+ * folded whole's beginning; text that is not UTF-8 folds to nothing, as
+ * text_fold's does. */
+static char *fold_start(const char *s)
+{
+	size_t n = strlen(s), cut = 16;
+	while (cut < n && (unsigned char)s[cut] >= 0x80)
+		cut++;
+	if (cut >= n || !utf8_valid(s, n, NULL))
+		return text_fold(s, false);
+	char *head = xmalloc(cut + 1);
+	memcpy(head, s, cut);
+	head[cut] = 0;
+	char *f = text_fold(head, false);
+	free(head);
+	if (strlen(f) >= 8)
+		return f;
+	free(f);
+	return text_fold(s, false);
+}
+
 /* One evidence record cited as a document: "Quyết định số 12/QĐ-SCT ngày
  * 20/01/2026 về việc ban hành ...". */
 static void cite_evidence(struct sbuf *b, char *rec)
@@ -533,7 +558,7 @@ static void cite_evidence(struct sbuf *b, char *rec)
 	if (*d)
 		sbuf_addf(b, "%s%s", strncmp(d, "tháng", 6) ? " ngày " : " ", d);
 	if (*f[3]) {
-		char *folded = text_fold(f[3], false);
+		char *folded = fold_start(f[3]);
 		/* a summary written "V/v ..." or "Về việc ..." already says it */
 		bool said = strncmp(folded, "v/v ", 4) == 0 || strncmp(folded, "ve viec ", 8) == 0;
 		char *low = report_lower_first(said && folded[1] == '/' ? f[3] + 4 : f[3]);

@@ -20,6 +20,8 @@
 
 bool doc_cp_dropped(uint32_t cp)
 {
+	if (cp >= 0x20 && cp < 0x7f)     /* printable ASCII, most of the text */
+		return false;
 	return (cp < 0x20 && cp != '\n') || (cp >= 0x7f && cp < 0xa0) || cp == 0xfffe ||
 	       cp == 0xffff || text_cp_is_bidi_control(cp);
 }
@@ -30,22 +32,34 @@ bool doc_cp_dropped(uint32_t cp)
 static char *doc_clean(const char *s)
 {
 	struct sbuf b = SBUF_INIT;
-	size_t n = s ? strlen(s) : 0;
+	size_t n = s ? strlen(s) : 0, kept = 0;  /* s[kept..i): kept as is, not yet copied */
+	bool composed = true;            /* what text_nfc's quick check would say */
 	for (size_t i = 0; i < n;) {
-		uint32_t cp;
-		size_t len = utf8_decode(s + i, n - i, &cp);
-		if (len == 0) {
-			len = 1;
-			cp = 0xfffd;
+		uint32_t cp = (unsigned char)s[i];
+		size_t len = cp < 0x80 ? 1 : utf8_decode(s + i, n - i, &cp);
+		/* a character kept unchanged joins the run copied at once: the
+		 * bytes of a decoded character are its encoding (utf8proc
+		 * refuses overlong forms) */
+		if (len != 0 && cp != '\t' && !doc_cp_dropped(cp)) {
+			composed = composed && (cp < 0x300 || (cp >= 0x1e00 && cp <= 0x1eff));
+			i += len;
+			continue;
 		}
-		if (cp == '\t')
-			cp = ' ';
-		char u[4];
-		if (!doc_cp_dropped(cp))
-			sbuf_addn(&b, u, utf8_encode(cp, u));
-		i += len;
+		sbuf_addn(&b, s + kept, i - kept);
+		if (len == 0)
+			sbuf_add(&b, "\xef\xbf\xbd");
+		else if (cp == '\t')
+			sbuf_addc(&b, ' ');
+		composed = composed && len != 0;
+		i += len ? len : 1;
+		kept = i;
 	}
+	sbuf_addn(&b, s + kept, n - kept);
 	char *raw = sbuf_detach(&b);
+	/* only precomposed letters (Vietnamese's are U+1E00-U+1EFF) and
+	 * nothing that combines: already NFC, as text_nfc would find */
+	if (composed)
+		return raw;
 	char *nfc = text_nfc(raw);
 	free(raw);
 	return nfc ? nfc : xstrdup("");
@@ -654,21 +668,24 @@ int doc_write(const struct doc *d, enum doc_format fmt, const char *path, const 
 
 void doc_escape_markup(struct sbuf *b, const char *s, const char *newline, bool keep_tab)
 {
-	size_t n = strlen(s);
+	size_t n = strlen(s), kept = 0;  /* s[kept..i): copied as is, not yet appended */
 	for (size_t i = 0; i < n;) {
-		uint32_t cp;
-		size_t len = utf8_decode(s + i, n - i, &cp);
-		if (len == 0) {
-			sbuf_add(b, "\xef\xbf\xbd");
-			i++;
+		uint32_t cp = (unsigned char)s[i];
+		size_t len = cp < 0x80 ? 1 : utf8_decode(s + i, n - i, &cp);
+		bool special = cp == '&' || cp == '<' || cp == '>' || cp == '"' || cp == '\n';
+		if (len != 0 && !special && ((keep_tab && cp == '\t') || !doc_cp_dropped(cp))) {
+			i += len;
 			continue;
 		}
-		if (cp == '&' || cp == '<' || cp == '>' || cp == '"')
-			sbuf_add(b, cp == '&' ? "&amp;" : cp == '<' ? "&lt;" : cp == '>' ? "&gt;" : "&quot;");
+		sbuf_addn(b, s + kept, i - kept);
+		if (len == 0)
+			sbuf_add(b, "\xef\xbf\xbd");
 		else if (cp == '\n')
 			sbuf_add(b, newline);
-		else if ((keep_tab && cp == '\t') || !doc_cp_dropped(cp))
-			sbuf_addn(b, s + i, len);
-		i += len;
+		else if (special)
+			sbuf_add(b, cp == '&' ? "&amp;" : cp == '<' ? "&lt;" : cp == '>' ? "&gt;" : "&quot;");
+		i += len ? len : 1;
+		kept = i;
 	}
+	sbuf_addn(b, s + kept, n - kept);
 }

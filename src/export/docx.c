@@ -64,6 +64,9 @@ struct ppr {
 	const char *jc;
 };
 
+/* Appends a string literal, its length known when compiled. */
+#define add_lit(b, lit) sbuf_addn((b), "" lit, sizeof(lit) - 1)
+
 /* Appends v in decimal: the writer's hot path (every paragraph and cell
  * carries a few numbers), without a printf format parsed each time. */
 static void add_int(struct sbuf *b, int v)
@@ -81,38 +84,38 @@ static void add_int(struct sbuf *b, int v)
 
 static void ppr(struct sbuf *b, const struct ppr *p)
 {
-	sbuf_add(b, "<w:pPr>");
+	add_lit(b, "<w:pPr>");
 	if (p->style)
 		sbuf_addf(b, "<w:pStyle w:val=\"%s\"/>", p->style);
 	if (p->keep_next)
-		sbuf_add(b, "<w:keepNext/>");
+		add_lit(b, "<w:keepNext/>");
 	if (p->page_before)
-		sbuf_add(b, "<w:pageBreakBefore/>");
+		add_lit(b, "<w:pageBreakBefore/>");
 	if (p->rule)
 		sbuf_add(b, "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" "
 			 "w:color=\"auto\"/></w:pBdr>");
-	sbuf_add(b, "<w:spacing w:before=\"");
+	add_lit(b, "<w:spacing w:before=\"");
 	add_int(b, p->before);
-	sbuf_add(b, "\" w:after=\"");
+	add_lit(b, "\" w:after=\"");
 	add_int(b, p->after);
-	sbuf_add(b, "\" w:line=\"");
+	add_lit(b, "\" w:line=\"");
 	add_int(b, p->line ? p->line : LINE_115);
 	sbuf_add(b, p->exact ? "\" w:lineRule=\"exact\"/>" : "\" w:lineRule=\"auto\"/>");
 	if (p->first_line || p->side || p->left) {
-		sbuf_add(b, "<w:ind w:left=\"");
+		add_lit(b, "<w:ind w:left=\"");
 		add_int(b, p->left ? p->left : p->side);
-		sbuf_add(b, "\" w:right=\"");
+		add_lit(b, "\" w:right=\"");
 		add_int(b, p->side);
-		sbuf_add(b, "\" w:firstLine=\"");
+		add_lit(b, "\" w:firstLine=\"");
 		add_int(b, p->first_line);
-		sbuf_add(b, "\"/>");
+		add_lit(b, "\"/>");
 	}
 	if (p->jc) {
-		sbuf_add(b, "<w:jc w:val=\"");
+		add_lit(b, "<w:jc w:val=\"");
 		sbuf_add(b, p->jc);
-		sbuf_add(b, "\"/>");
+		add_lit(b, "\"/>");
 	}
-	sbuf_add(b, "</w:pPr>");
+	add_lit(b, "</w:pPr>");
 }
 
 /* sz 0 keeps the default size. */
@@ -120,41 +123,41 @@ static void rpr(struct sbuf *b, int attrs, int sz)
 {
 	if (!attrs && !sz)
 		return;
-	sbuf_add(b, "<w:rPr>");
+	add_lit(b, "<w:rPr>");
 	if (attrs & DOC_BOLD)
-		sbuf_add(b, "<w:b/><w:bCs/>");
+		add_lit(b, "<w:b/><w:bCs/>");
 	if (attrs & DOC_ITALIC)
-		sbuf_add(b, "<w:i/><w:iCs/>");
+		add_lit(b, "<w:i/><w:iCs/>");
 	if (sz) {
-		sbuf_add(b, "<w:sz w:val=\"");
+		add_lit(b, "<w:sz w:val=\"");
 		add_int(b, sz);
-		sbuf_add(b, "\"/><w:szCs w:val=\"");
+		add_lit(b, "\"/><w:szCs w:val=\"");
 		add_int(b, sz);
-		sbuf_add(b, "\"/>");
+		add_lit(b, "\"/>");
 	}
 	if (attrs & DOC_UNDERLINE)
-		sbuf_add(b, "<w:u w:val=\"single\"/>");
-	sbuf_add(b, "</w:rPr>");
+		add_lit(b, "<w:u w:val=\"single\"/>");
+	add_lit(b, "</w:rPr>");
 }
 
 static void run(struct sbuf *b, const char *text, int attrs, int sz)
 {
 	if (!*text)
 		return;
-	sbuf_add(b, "<w:r>");
+	add_lit(b, "<w:r>");
 	rpr(b, attrs, sz);
 	sbuf_add(b, T_OPEN);
 	doc_escape_markup(b, text, "</w:t><w:br/>" T_OPEN, true);
-	sbuf_add(b, "</w:t></w:r>");
+	add_lit(b, "</w:t></w:r>");
 }
 
 /* A paragraph of one run (text may be ""). */
 static void para(struct sbuf *b, const struct ppr *p, const char *text, int attrs, int sz)
 {
-	sbuf_add(b, "<w:p>");
+	add_lit(b, "<w:p>");
 	ppr(b, p);
 	run(b, text, attrs, sz);
-	sbuf_add(b, "</w:p>");
+	add_lit(b, "</w:p>");
 }
 
 /* A centred single-spaced line of a header, footer or title block. */
@@ -185,11 +188,11 @@ static void body_para(struct sbuf *b, const struct doc_para *p)
 	struct ppr pp = { .style = para_styles[st].style, .keep_next = heading,
 			  .before = heading ? 120 : 0, .after = 120,
 			  .first_line = indent ? FIRST_LINE : 0, .jc = jc_names[al] };
-	sbuf_add(b, "<w:p>");
+	add_lit(b, "<w:p>");
 	ppr(b, &pp);
 	for (int i = 0; i < p->nruns; i++)
 		run(b, doc_str(p->runs[i].text), p->runs[i].attrs | (heading ? DOC_BOLD : 0), 0);
-	sbuf_add(b, "</w:p>");
+	add_lit(b, "</w:p>");
 }
 
 /* ----------------------------------------------------------------- spill */
@@ -220,14 +223,14 @@ static void table_open(struct sbuf *b, const int *cols, int n, int width, bool b
 	for (size_t i = 0; i < sizeof sides / sizeof sides[0]; i++)
 		sbuf_addf(b, borders ? "<w:%s w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/>"
 			  : "<w:%s w:val=\"nil\"/>", sides[i]);
-	sbuf_add(b, "</w:tblBorders><w:tblLayout w:type=\"fixed\"/>");
+	add_lit(b, "</w:tblBorders><w:tblLayout w:type=\"fixed\"/>");
 	if (borders) /* narrow margins: the columns of a wide table are narrow */
 		sbuf_addf(b, "<w:tblCellMar><w:left w:w=\"%d\" w:type=\"dxa\"/><w:right w:w=\"%d\" "
 			  "w:type=\"dxa\"/></w:tblCellMar>", CELL_MARGIN, CELL_MARGIN);
-	sbuf_add(b, "</w:tblPr><w:tblGrid>");
+	add_lit(b, "</w:tblPr><w:tblGrid>");
 	for (int i = 0; i < n; i++)
 		sbuf_addf(b, "<w:gridCol w:w=\"%d\"/>", cols[i]);
-	sbuf_add(b, "</w:tblGrid>");
+	add_lit(b, "</w:tblGrid>");
 }
 
 static void cell_open(struct sbuf *b, int width, bool vcenter)
@@ -241,8 +244,8 @@ static void cell_open(struct sbuf *b, int width, bool vcenter)
 static void cell_close(struct sbuf *b, size_t start)
 {
 	if (!strstr(b->s + start, "<w:p>"))
-		sbuf_add(b, "<w:p/>");
-	sbuf_add(b, "</w:tc>");
+		add_lit(b, "<w:p/>");
+	add_lit(b, "</w:tc>");
 }
 
 /* A grid table laid out: its column widths (twips) and font size. */
@@ -257,7 +260,7 @@ struct grid {
  * its metrics rounded up (Liberation Serif, which LibreOffice uses in its
  * place, has the same): enough to tell whether a number, a date or a
  * syllable fits in a column. */
-static int char_milli_em(uint32_t cp)
+static int milli_em_of(uint32_t cp)
 {
 	if (cp >= '0' && cp <= '9')
 		return 500;
@@ -274,16 +277,30 @@ static int char_milli_em(uint32_t cp)
 	return 510;
 }
 
-/* Twips that the longest word of s takes at size sz, bold or not; a word
- * may break after a hyphen inside it ("H35-260618-0007"), not after a
- * leading one ("-5"). */
-static int word_twips(const char *s, int sz, bool bold)
+/* The same, ASCII from a table filled on first use: a year's tables have
+ * a million characters measured. */
+static int char_milli_em(uint32_t cp)
+{
+	static short ascii[128];
+	if (cp >= 128)
+		return milli_em_of(cp);
+	if (!ascii[1])
+		for (uint32_t c = 1; c < 128; c++)
+			ascii[c] = (short)milli_em_of(c);
+	return ascii[cp];
+}
+
+/* The longest word of s in thousandths of an em, bold or not; a word may
+ * break after a hyphen inside it ("H35-260618-0007"), not after a leading
+ * one ("-5"). */
+static long word_milli_em(const char *s, bool bold)
 {
 	long best = 0, cur = 0;
 	size_t n = strlen(s);
 	for (size_t i = 0; i <= n;) {
 		uint32_t cp = ' ';
-		size_t len = i < n ? utf8_decode(s + i, n - i, &cp) : 1;
+		size_t len = i < n ? ((unsigned char)s[i] < 0x80 ? (cp = (unsigned char)s[i], 1)
+				      : utf8_decode(s + i, n - i, &cp)) : 1;
 		bool hyphen = cp == '-' && cur > 0; /* a line may break after it */
 		if (cp == ' ' || cp == '\n')
 			cur = 0;
@@ -293,8 +310,14 @@ static int word_twips(const char *s, int sz, bool bold)
 		cur = hyphen ? 0 : cur;
 		i += len ? len : 1;
 	}
-	/* an em at sz half-points is sz * 10 twips */
-	return (int)((best * sz * 10 + 999) / 1000);
+	return best;
+}
+
+/* Twips that many thousandths of an em take at size sz (an em at sz
+ * half-points is sz * 10 twips). */
+static int em_twips(long milli_em, int sz)
+{
+	return (int)((milli_em * sz * 10 + 999) / 1000);
 }
 
 static bool cell_bold(const struct doc_table *t, int r)
@@ -305,8 +328,9 @@ static bool cell_bold(const struct doc_table *t, int r)
 /* The narrowest each column may be at size sz: the longest word of any of
  * its cells (a number, a date, "STT", a syllable of a header) whole, with
  * the cell margins; a cell merged across columns asks it of their sum. No
- * column is asked for more than max. */
-static void min_widths(const struct doc_table *t, int sz, int max, int *min)
+ * column is asked for more than max. words: each cell's longest word
+ * (word_milli_em), measured once for all the sizes tried. */
+static void min_widths(const struct doc_table *t, const long *words, int sz, int max, int *min)
 {
 	enum { PAD = 2 * CELL_MARGIN + 60 };
 	for (int c = 0; c < t->ncols; c++)
@@ -319,7 +343,7 @@ static void min_widths(const struct doc_table *t, int sz, int max, int *min)
 				if ((m && (m->row != r || m->col != c)) || (pass == 1) != (m && m->cols > 1))
 					continue;
 				int cols = m ? m->cols : 1, have = 0;
-				int need = word_twips(doc_str(t->cells[r * t->ncols + c]), sz, cell_bold(t, r)) + PAD;
+				int need = em_twips(words[r * t->ncols + c], sz) + PAD;
 				need = need < max ? need : max;
 				for (int i = 0; i < cols; i++)
 					have += min[c + i];
@@ -375,11 +399,17 @@ static void grid_layout(struct grid *g, const struct doc_table *t, int text_widt
 	g->t = t;
 	g->cols = xcalloc((size_t)t->ncols, sizeof *g->cols);
 	g->sz = t->landscape && t->ncols > WIDE_COLS ? SZ_TABLE_WIDE : SZ_TABLE;
+	long *words = xcalloc((size_t)t->nrows * (size_t)t->ncols + 1, sizeof *words);
+	for (int r = 0; r < t->nrows; r++)
+		for (int c = 0; c < t->ncols; c++)
+			words[r * t->ncols + c] = word_milli_em(doc_str(t->cells[r * t->ncols + c]),
+								cell_bold(t, r));
 	for (;; g->sz -= 2) {
-		min_widths(t, g->sz, text_width * 2 / 5, min);
+		min_widths(t, words, g->sz, text_width * 2 / 5, min);
 		if (sum(min, t->ncols) <= text_width || g->sz <= SZ_TABLE_MIN)
 			break;
 	}
+	free(words);
 	doc_table_weights(t, weight);
 	fit_columns(min, weight, t->ncols, text_width, g->cols);
 	g->width = sum(g->cols, t->ncols);
@@ -392,19 +422,19 @@ static void grid_layout(struct grid *g, const struct doc_table *t, int text_widt
  * vertically. The schema's order: tcW, gridSpan, vMerge, vAlign. */
 static void grid_cell_open(struct sbuf *b, int width, int span, const char *vmerge)
 {
-	sbuf_add(b, "<w:tc><w:tcPr><w:tcW w:w=\"");
+	add_lit(b, "<w:tc><w:tcPr><w:tcW w:w=\"");
 	add_int(b, width);
-	sbuf_add(b, "\" w:type=\"dxa\"/>");
+	add_lit(b, "\" w:type=\"dxa\"/>");
 	if (span > 1) {
-		sbuf_add(b, "<w:gridSpan w:val=\"");
+		add_lit(b, "<w:gridSpan w:val=\"");
 		add_int(b, span);
-		sbuf_add(b, "\"/>");
+		add_lit(b, "\"/>");
 	}
 	if (vmerge && *vmerge)
 		sbuf_addf(b, "<w:vMerge w:val=\"%s\"/>", vmerge);
 	else if (vmerge)
-		sbuf_add(b, "<w:vMerge/>");
-	sbuf_add(b, "<w:vAlign w:val=\"center\"/></w:tcPr>");
+		add_lit(b, "<w:vMerge/>");
+	add_lit(b, "<w:vAlign w:val=\"center\"/></w:tcPr>");
 }
 
 static const char *cell_jc(const struct doc_table *t, int r, int c, int span)
@@ -427,7 +457,7 @@ static int grid_cell(struct sbuf *b, const struct grid *g, int r, int c)
 	int span = m ? m->col + m->cols - c : 1, width = sum(g->cols + c, span);
 	if (m && m->row != r) {
 		grid_cell_open(b, width, span, "");
-		sbuf_add(b, "<w:p/></w:tc>");
+		add_lit(b, "<w:p/></w:tc>");
 		return span;
 	}
 	grid_cell_open(b, width, span, m && m->rows > 1 ? "restart" : NULL);
@@ -473,10 +503,10 @@ static void grid_table(struct sbuf *b, const struct doc_table *t, int text_width
 			 : "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
 		for (int c = 0; c < t->ncols;)
 			c += grid_cell(b, &g, r, c);
-		sbuf_add(b, "</w:tr>");
+		add_lit(b, "</w:tr>");
 		spill(b);
 	}
-	sbuf_add(b, "</w:tbl>");
+	add_lit(b, "</w:tbl>");
 	free(g.cols);
 }
 
@@ -506,23 +536,23 @@ static void header(struct sbuf *b, const struct doc *d, int width)
 	int cols[2] = { HEAD_LEFT, width - HEAD_LEFT };
 	struct sbuf line = SBUF_INIT;
 	table_open(b, cols, 2, width, false);
-	sbuf_add(b, "<w:tr>");
+	add_lit(b, "<w:tr>");
 	cell_open(b, cols[0], false);
 	header_left(b, d);
-	sbuf_add(b, "</w:tc>");
+	add_lit(b, "</w:tc>");
 	cell_open(b, cols[1], false);
 	header_right(b);
-	sbuf_add(b, "</w:tc></w:tr><w:tr>");
+	add_lit(b, "</w:tc></w:tr><w:tr>");
 	cell_open(b, cols[0], false);
 	doc_number_line(d, &line);
 	para(b, &(struct ppr){ .before = 60, .line = LINE_1, .jc = "center" }, line.s, 0, SZ_HEAD);
-	sbuf_add(b, "</w:tc>");
+	add_lit(b, "</w:tc>");
 	cell_open(b, cols[1], false);
 	sbuf_trunc(&line, 0);
 	doc_place_date(d, &line);
 	para(b, &(struct ppr){ .before = 60, .line = LINE_1, .jc = "center" }, line.s, DOC_ITALIC,
 	     SZ_BODY);
-	sbuf_add(b, "</w:tc></w:tr></w:tbl>");
+	add_lit(b, "</w:tc></w:tr></w:tbl>");
 	sbuf_free(&line);
 }
 
@@ -603,7 +633,7 @@ static void footer(struct sbuf *b, const struct doc *d)
 		return;
 	para(b, &(struct ppr){ .line = LINE_1 }, "", 0, 0);
 	table_open(b, cols, 2, TEXT_WIDTH, false);
-	sbuf_add(b, "<w:tr>");
+	add_lit(b, "<w:tr>");
 	cell_open(b, cols[0], false);
 	size_t start = b->len;
 	recipients(b, d);
@@ -612,7 +642,7 @@ static void footer(struct sbuf *b, const struct doc *d)
 	start = b->len;
 	signer(b, d);
 	cell_close(b, start);
-	sbuf_add(b, "</w:tr></w:tbl>");
+	add_lit(b, "</w:tr></w:tbl>");
 }
 
 /* --------------------------------------------------------------- sections */
@@ -630,7 +660,7 @@ struct flow {
  * number; only the first has a first page without it. */
 static void sect_pr(struct sbuf *b, bool landscape, bool first)
 {
-	sbuf_add(b, "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId3\"/>");
+	add_lit(b, "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rId3\"/>");
 	if (landscape)
 		sbuf_addf(b, "<w:pgSz w:w=\"%d\" w:h=\"%d\" w:orient=\"landscape\"/>"
 			  "<w:pgMar w:top=\"%d\" w:right=\"%d\" w:bottom=\"%d\" w:left=\"%d\" ",
@@ -652,7 +682,7 @@ static bool orient(struct sbuf *b, struct flow *fl, bool landscape)
 	sbuf_add(b, "<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" "
 		 "w:lineRule=\"exact\"/>");
 	sect_pr(b, fl->landscape, fl->closed == 0);
-	sbuf_add(b, "</w:pPr></w:p>");
+	add_lit(b, "</w:pPr></w:p>");
 	fl->landscape = landscape;
 	fl->closed++;
 	return true;
@@ -716,7 +746,7 @@ static void body_blocks(struct sbuf *b, const struct doc *d, int from, int to,
 		else if (k->kind == DOC_TABLE_BLOCK)
 			grid_table(b, &k->table, flow_width(fl));
 		else
-			sbuf_add(b, "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>");
+			add_lit(b, "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>");
 		after_table = k->kind == DOC_TABLE_BLOCK && k->table.nrows > 0;
 		spill(b);
 	}
@@ -743,7 +773,7 @@ static void part_document(struct sbuf *b, const struct doc *d)
 	/* the body ends with a paragraph, never a table */
 	para(b, &(struct ppr){ .line = LINE_1 }, "", 0, 0);
 	sect_pr(b, fl.landscape, fl.closed == 0);
-	sbuf_add(b, "</w:body></w:document>");
+	add_lit(b, "</w:body></w:document>");
 }
 
 /* The page number, centred in the top margin (not on the first page). */
@@ -784,7 +814,7 @@ static void part_styles(struct sbuf *b, const struct doc *d)
 			  "<w:keepNext/><w:spacing w:before=\"120\" w:after=\"120\"/>"
 			  "<w:outlineLvl w:val=\"%d\"/></w:pPr><w:rPr><w:b/><w:bCs/></w:rPr></w:style>",
 			  level, level, level - 1);
-	sbuf_add(b, "</w:styles>");
+	add_lit(b, "</w:styles>");
 }
 
 static void part_settings(struct sbuf *b, const struct doc *d)
@@ -804,7 +834,7 @@ static void part_core(struct sbuf *b, const struct doc *d)
 		 "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>");
 	doc_escape_markup(b, doc_str(d->type), " ", true);
 	if (*doc_str(d->type) && *doc_str(d->abstract))
-		sbuf_add(b, " ");
+		add_lit(b, " ");
 	doc_escape_markup(b, doc_str(d->abstract), " ", true);
 	sbuf_add(b, "</dc:title><dc:creator>cchc</dc:creator><cp:lastModifiedBy>cchc"
 		 "</cp:lastModifiedBy><dc:language>vi-VN</dc:language>");
@@ -813,7 +843,7 @@ static void part_core(struct sbuf *b, const struct doc *d)
 			sbuf_addf(b, "<dcterms:%s xsi:type=\"dcterms:W3CDTF\">%04d-%02d-%02dT00:00:00Z"
 				  "</dcterms:%s>", i ? "modified" : "created", d->date.y, d->date.m,
 				  d->date.d, i ? "modified" : "created");
-	sbuf_add(b, "</cp:coreProperties>");
+	add_lit(b, "</cp:coreProperties>");
 }
 
 static void part_app(struct sbuf *b, const struct doc *d)
@@ -842,7 +872,7 @@ static void part_content_types(struct sbuf *b, const struct doc *d)
 	for (size_t i = 0; i < sizeof overrides / sizeof overrides[0]; i++)
 		sbuf_addf(b, "<Override PartName=\"%s\" ContentType=\"%s\"/>", overrides[i][0],
 			  overrides[i][1]);
-	sbuf_add(b, "</Types>");
+	add_lit(b, "</Types>");
 }
 
 #define REL_OD "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"

@@ -1721,40 +1721,56 @@ static void check_backups(struct db *db, struct check_report *r)
 	free(why);
 }
 
-/* The monthly counts of dossiers (schema 22) against a recount. They are
- * derived from the dossiers: counts that differ (a writer that went round
+/* The counts kept by triggers against a recount: the monthly counts of
+ * dossiers (schema 22) and the feedback handled on time (schema 27). They
+ * are derived from the rows: counts that differ (a writer that went round
  * the triggers) are recounted at once, in one transaction. */
-static void check_counts(struct db *db, struct check_report *r)
+static const struct {
+	const char *what, *rows;         /* the figure, what it counts */
+	int (*diff)(struct db *, int64_t *);
+	int (*rebuild)(struct db *);
+} counts[] = {
+	{ "Số đếm hồ sơ theo tháng", "hồ sơ", tally_diff, tally_rebuild },
+	{ "Số đếm phản ánh, kiến nghị xử lý đúng hạn", "phản ánh", tally_feedback_diff, tally_feedback_rebuild },
+};
+
+static void check_count(struct db *db, struct check_report *r, size_t i)
 {
 	int64_t diff = 0;
-	int rc = tally_diff(db, &diff);
+	const char *what = counts[i].what, *rows = counts[i].rows;
+	int rc = counts[i].diff(db, &diff);
 	if (rc != SQLITE_OK) {
-		report_add(r, CHECK_WARN, "Số đếm hồ sơ theo tháng: chưa kiểm tra được (%s)",
-			   reason(db->h, rc));
+		report_add(r, CHECK_WARN, "%s: chưa kiểm tra được (%s)", what, reason(db->h, rc));
 		return;
 	}
 	if (!diff) {
-		report_add(r, CHECK_OK, "Số đếm hồ sơ theo tháng: khớp với hồ sơ");
+		report_add(r, CHECK_OK, "%s: khớp với %s", what, rows);
 		return;
 	}
 	struct cchc_err e = { 0 };
 	if (db->readonly || db_begin_internal(db, &e)) {
-		report_add(r, CHECK_BAD, "Số đếm hồ sơ theo tháng lệch với hồ sơ (%lld dòng); chưa đếm "
-			   "lại được%s%s", (long long)diff, e.msg[0] ? ": " : " (chỉ đọc)", e.msg);
+		report_add(r, CHECK_BAD, "%s lệch với %s (%lld dòng); chưa đếm lại được%s%s", what,
+			   rows, (long long)diff, e.msg[0] ? ": " : " (chỉ đọc)", e.msg);
 		return;
 	}
-	rc = tally_rebuild(db);
+	rc = counts[i].rebuild(db);
 	if (rc != SQLITE_OK) {
 		db_rollback(db);
-		report_add(r, CHECK_BAD, "Số đếm hồ sơ theo tháng lệch với hồ sơ (%lld dòng); đếm lại "
-			   "không được (%s)", (long long)diff, reason(db->h, rc));
+		report_add(r, CHECK_BAD, "%s lệch với %s (%lld dòng); đếm lại không được (%s)", what,
+			   rows, (long long)diff, reason(db->h, rc));
 	} else if (db_commit(db, &e)) {
-		report_add(r, CHECK_BAD, "Số đếm hồ sơ theo tháng lệch với hồ sơ (%lld dòng); đếm lại "
-			   "không được (%s)", (long long)diff, e.msg);
+		report_add(r, CHECK_BAD, "%s lệch với %s (%lld dòng); đếm lại không được (%s)", what,
+			   rows, (long long)diff, e.msg);
 	} else {
-		report_add(r, CHECK_WARN, "Số đếm hồ sơ theo tháng lệch với hồ sơ (%lld dòng): đã đếm "
-			   "lại từ hồ sơ", (long long)diff);
+		report_add(r, CHECK_WARN, "%s lệch với %s (%lld dòng): đã đếm lại từ %s", what, rows,
+			   (long long)diff, rows);
 	}
+}
+
+static void check_counts(struct db *db, struct check_report *r)
+{
+	for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++)
+		check_count(db, r, i);
 }
 
 static void check_schema(struct db *db, struct check_report *r);

@@ -44,6 +44,7 @@ static const char *const migrations[] = {
 	"data/migrations/0024-task-due-kind.sql",
 	"data/migrations/0025-overview-counts.sql",
 	"data/migrations/0026-exchange.sql",
+	"data/migrations/0027-report-counts.sql",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

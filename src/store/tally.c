@@ -219,3 +219,38 @@ int tally_diff(struct db *db, int64_t *rows)
 		     "temp.tally_unit_again", NULL, NULL, NULL);
 	return rc;
 }
+
+/* The feedback handled on time by closing day (schema 27), as the
+ * migration counts them: the deadline in force that day is the last dated
+ * "da-vao-so" or "giao" step on or before it (DUE_IN_FORCE, core/feedback.c). */
+#define FEEDBACK_RECOUNT "SELECT f.closed_on, count(*) FROM feedback f WHERE f.closed_on IS " \
+	"NOT NULL AND f.closed_on <= coalesce((SELECT substr(s.note, -4) || '-' || " \
+	"substr(s.note, -7, 2) || '-' || substr(s.note, -10, 2) FROM feedback_step s WHERE " \
+	"s.feedback_id = f.id AND s.step IN ('da-vao-so', 'giao') AND s.on_date <= f.closed_on " \
+	"AND s.note GLOB '*[0-9][0-9]/[0-9][0-9]/[0-9][0-9][0-9][0-9]' ORDER BY s.seq DESC " \
+	"LIMIT 1), f.closed_on) GROUP BY f.closed_on"
+
+int tally_feedback_rebuild(struct db *db)
+{
+	return sqlite3_exec(db->h, "DELETE FROM feedback_tally_closed; INSERT INTO "
+			    "feedback_tally_closed(day, on_time) " FEEDBACK_RECOUNT, NULL, NULL, NULL);
+}
+
+int tally_feedback_diff(struct db *db, int64_t *rows)
+{
+	*rows = 0;
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, "WITH again(day, on_time) AS (" FEEDBACK_RECOUNT "), "
+				    "kept AS (SELECT day, on_time FROM feedback_tally_closed WHERE "
+				    "on_time <> 0) SELECT (SELECT count(*) FROM (SELECT * FROM again "
+				    "EXCEPT SELECT * FROM kept)) + (SELECT count(*) FROM (SELECT * "
+				    "FROM kept EXCEPT SELECT * FROM again))", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*rows = sqlite3_column_int64(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}

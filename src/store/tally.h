@@ -12,5 +12,8 @@ int tally_rebuild(struct db *db);
 /* How many rows of the counts differ from a recount (0: all right), rows
  * of zeros being as good as none. An SQLite result code. */
 int tally_diff(struct db *db, int64_t *rows);
+/* The same for the feedback handled on time by closing day (schema 27). */
+int tally_feedback_rebuild(struct db *db);
+int tally_feedback_diff(struct db *db, int64_t *rows);
 
 #endif

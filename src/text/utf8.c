@@ -13,6 +13,18 @@ size_t utf8_decode(const char *s, size_t n, uint32_t *cp)
 		*cp = (unsigned char)s[0];
 		return 1;
 	}
+	/* two and three bytes (U+0080-U+07FF, U+1000-U+CFFF: the Vietnamese letters) read here,
+	 * as utf8proc reads them: the exporters decode millions */
+	const unsigned char *u = (const unsigned char *)s;
+	if (u[0] >= 0xc2 && u[0] <= 0xdf && n >= 2 && (u[1] & 0xc0) == 0x80) {
+		*cp = (uint32_t)(u[0] & 0x1f) << 6 | (u[1] & 0x3f);
+		return 2;
+	}
+	if (u[0] >= 0xe1 && u[0] <= 0xec && n >= 3 && (u[1] & 0xc0) == 0x80 &&
+	    (u[2] & 0xc0) == 0x80) {
+		*cp = (uint32_t)(u[0] & 0x0f) << 12 | (uint32_t)(u[1] & 0x3f) << 6 | (u[2] & 0x3f);
+		return 3;
+	}
 	utf8proc_int32_t c;
 	utf8proc_ssize_t len = utf8proc_iterate((const utf8proc_uint8_t *)s,
 						n > 4 ? 4 : (utf8proc_ssize_t)n, &c);

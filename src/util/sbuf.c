@@ -72,7 +72,8 @@ static void grow(struct sbuf *b, size_t extra)
 
 void sbuf_addn(struct sbuf *b, const char *s, size_t n)
 {
-	grow(b, n);
+	if (b->len + n + 1 > b->cap)     /* the hot path: a document's millions of pieces */
+		grow(b, n);
 	memcpy(b->s + b->len, s, n);
 	b->len += n;
 	b->s[b->len] = '\0';
