@@ -49,26 +49,11 @@ const struct cli_cmd cli_exchange_cmds[] = {
 /* "KT: 3 nhiệm vụ hoàn thành, 5 ghi chú tiến độ, 2 tài liệu kiểm chứng, 7 tệp" */
 static void put_summary(const struct exchange_result *r)
 {
-	struct {
-		int n;
-		const char *what;
-	} parts[] = {
-		{ r->units, "đơn vị" }, { r->plans, "kế hoạch" }, { r->sections, "mục kế hoạch" },
-		{ r->tasks_new, "nhiệm vụ mới" }, { r->tasks_done, "nhiệm vụ hoàn thành" },
-		{ r->tasks_changed, "nhiệm vụ sửa" }, { r->notes, "ghi chú tiến độ" },
-		{ r->evidence, "tài liệu kiểm chứng" }, { r->links, "liên kết tài liệu" },
-		{ r->settings, "thiết lập" }, { r->files, "tệp" },
-	};
-	cli_put_text(stdout, r->unit_code);
-	fputs(":", stdout);
-	int shown = 0;
-	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
-		if (parts[i].n)
-			printf("%s %d %s", shown++ ? "," : "", parts[i].n, parts[i].what);
-	if (!shown)
-		fputs(" không có thay đổi", stdout);
-	if (r->file_bytes)
-		printf(" (%.1f MB)", (double)r->file_bytes / 1e6);
+	struct sbuf b = SBUF_INIT;
+	sbuf_addf(&b, "%s: ", r->unit_code);
+	exchange_summary(r, &b);
+	cli_put_text(stdout, b.s);
+	sbuf_free(&b);
 	puts("");
 }
 

@@ -80,6 +80,34 @@ void exchange_result_free(struct exchange_result *r)
 	r->nconflicts = 0;
 }
 
+void exchange_summary(const struct exchange_result *r, struct sbuf *b)
+{
+	struct {
+		int n;
+		const char *what;
+	} parts[] = {
+		{ r->units, "đơn vị" }, { r->plans, "kế hoạch" }, { r->sections, "mục kế hoạch" },
+		{ r->tasks_new, "nhiệm vụ mới" }, { r->tasks_done, "nhiệm vụ hoàn thành" },
+		{ r->tasks_changed, "nhiệm vụ sửa" }, { r->notes, "ghi chú tiến độ" },
+		{ r->evidence, "tài liệu kiểm chứng" }, { r->links, "liên kết tài liệu" },
+		{ r->settings, "thiết lập" }, { r->files, "tệp" },
+	};
+	int shown = 0;
+	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+		if (parts[i].n)
+			sbuf_addf(b, "%s%d %s", shown++ ? ", " : "", parts[i].n, parts[i].what);
+	if (!shown)
+		sbuf_add(b, "không có thay đổi");
+	if (r->file_bytes) {
+		char mb[32];
+		snprintf(mb, sizeof mb, "%.1f", (double)r->file_bytes / 1e6);
+		for (char *c = mb; *c; c++)
+			if (*c == '.')
+				*c = ',';
+		sbuf_addf(b, " (%s MB)", mb);
+	}
+}
+
 static bool in_list(const char *const *v, const char *s)
 {
 	for (; *v; v++)

@@ -17,6 +17,7 @@
 #include "core/period.h"
 #include "export/doc.h"
 #include "store/db.h"
+#include "util/sbuf.h"
 
 /* Ids of records a division makes come from its site's range:
  * site * EXCHANGE_SITE_SPAN + 1 onwards (the office's: 1 up). */
@@ -48,6 +49,10 @@ struct exchange_result {
 };
 
 void exchange_result_free(struct exchange_result *r);
+/* What a package brought or carries, as the clerk reads it: "3 nhiệm vụ
+ * hoàn thành, 5 ghi chú tiến độ, 2 tài liệu kiểm chứng, 7 tệp (12,5 MB)",
+ * or "không có thay đổi"; appended to b. */
+void exchange_summary(const struct exchange_result *r, struct sbuf *b);
 
 /* This database's site: 0 at the office (and in any database that never
  * joined), else the division's number; *unit_id the division's unit (0 at

@@ -249,8 +249,6 @@ static void default_path(struct app *app, const struct xview *xv, const char *co
 	sbuf_addf(out, "-%s.cchc", iso);
 }
 
-static void summary(const struct exchange_result *r, struct sbuf *b);
-
 static int export_to(struct app *app, void *ctx, const char *path, const char *typed, int flags)
 {
 	struct xview *xv = ctx;
@@ -270,7 +268,7 @@ static int export_to(struct app *app, void *ctx, const char *path, const char *t
 		app->data_version++;   /* the numbers sent moved */
 		struct sbuf b = SBUF_INIT;
 		sbuf_addf(&b, "Đã lập gói số %lld vào %s — ", (long long)res.seq, typed);
-		summary(&res, &b);
+		exchange_summary(&res, &b);
 		app_message(app, false, "%s", b.s);
 		sbuf_free(&b);
 	}
@@ -317,36 +315,6 @@ static int export_package(struct app *app, struct xview *xv)
 
 /* ---- i: taking a package in ---- */
 
-/* "3 nhiệm vụ hoàn thành, 5 ghi chú tiến độ, 2 tài liệu kiểm chứng, 7 tệp
- * (12,5 MB)", as `cchc exchange import` prints it */
-static void summary(const struct exchange_result *r, struct sbuf *b)
-{
-	struct {
-		int n;
-		const char *what;
-	} parts[] = {
-		{ r->units, "đơn vị" }, { r->plans, "kế hoạch" }, { r->sections, "mục kế hoạch" },
-		{ r->tasks_new, "nhiệm vụ mới" }, { r->tasks_done, "nhiệm vụ hoàn thành" },
-		{ r->tasks_changed, "nhiệm vụ sửa" }, { r->notes, "ghi chú tiến độ" },
-		{ r->evidence, "tài liệu kiểm chứng" }, { r->links, "liên kết tài liệu" },
-		{ r->settings, "thiết lập" }, { r->files, "tệp" },
-	};
-	int shown = 0;
-	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
-		if (parts[i].n)
-			sbuf_addf(b, "%s%d %s", shown++ ? ", " : "", parts[i].n, parts[i].what);
-	if (!shown)
-		sbuf_add(b, "không có thay đổi");
-	if (r->file_bytes) {
-		char mb[32];
-		snprintf(mb, sizeof mb, "%.1f", (double)r->file_bytes / 1e6);
-		for (char *c = mb; *c; c++)
-			if (*c == '.')
-				*c = ',';
-		sbuf_addf(b, " (%s MB)", mb);
-	}
-}
-
 enum { F_FILE, F_COUNT };
 
 static int import_save(struct app *app, struct form *f)
@@ -387,7 +355,7 @@ static int import_save(struct app *app, struct form *f)
 	struct sbuf t = SBUF_INIT, b = SBUF_INIT;
 	sbuf_addf(&t, "Đã nhận gói số %lld", (long long)res.seq);
 	sbuf_addf(&b, "%s: ", *res.unit_code ? res.unit_code : "Văn phòng");
-	summary(&res, &b);
+	exchange_summary(&res, &b);
 	sbuf_add(&b, ".");
 	if (res.nconflicts) {
 		sbuf_addf(&b, "\n\nVăn phòng giữ quyết định của mình ở %d thay đổi của đơn vị:",
