@@ -74,7 +74,8 @@ void sbuf_addn(struct sbuf *b, const char *s, size_t n)
 {
 	if (b->len + n + 1 > b->cap)     /* the hot path: a document's millions of pieces */
 		grow(b, n);
-	memcpy(b->s + b->len, s, n);
+	if (n)   /* s may be NULL then (an empty run), which memcpy must not see */
+		memcpy(b->s + b->len, s, n);
 	b->len += n;
 	b->s[b->len] = '\0';
 }
