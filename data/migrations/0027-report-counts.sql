@@ -18,49 +18,45 @@ CREATE TABLE IF NOT EXISTS feedback_tally_closed (
 CREATE INDEX IF NOT EXISTS feedback_closed_first ON feedback(closed_on, received_on, id)
 	WHERE closed_on < received_on;
 
+-- The rule, written once: the items closed on or before the deadline in
+-- force on their closing day. The triggers and the rebuild below, and the
+-- recount of cchc check (store/tally.c), read it by id or whole.
+CREATE VIEW IF NOT EXISTS feedback_closed_on_time(id, closed_on) AS
+	SELECT f.id, f.closed_on FROM feedback f WHERE f.closed_on IS NOT NULL AND
+		f.closed_on <= coalesce((SELECT
+		substr(s.note, -4) || '-' || substr(s.note, -7, 2) || '-' || substr(s.note, -10, 2)
+		FROM feedback_step s WHERE s.feedback_id = f.id AND s.step IN ('da-vao-so', 'giao')
+		AND s.on_date <= f.closed_on AND s.note GLOB '*[0-9][0-9]/[0-9][0-9]/[0-9][0-9][0-9][0-9]'
+		ORDER BY s.seq DESC LIMIT 1), f.closed_on);
+
 -- Every writer of an item or of its steps takes the item's count away
 -- before the change (BEFORE, while the row and its steps are as they were)
 -- and adds it back after it: the deadline in force depends on all the
 -- steps, so no finer rule is needed. A cascade from a deleted item finds
--- no item and changes nothing.
+-- no item and changes nothing. (The WHERE of each SELECT is also what lets
+-- SQLite parse the ON CONFLICT that follows it.)
 CREATE TRIGGER IF NOT EXISTS feedback_tally_bd BEFORE DELETE ON feedback
 	WHEN OLD.closed_on IS NOT NULL BEGIN
-	INSERT INTO feedback_tally_closed(day, on_time) SELECT f.closed_on, -1 FROM feedback f
-		WHERE f.id = OLD.id AND f.closed_on IS NOT NULL AND f.closed_on <= coalesce((SELECT
-		substr(s.note, -4) || '-' || substr(s.note, -7, 2) || '-' || substr(s.note, -10, 2)
-		FROM feedback_step s WHERE s.feedback_id = f.id AND s.step IN ('da-vao-so', 'giao')
-		AND s.on_date <= f.closed_on AND s.note GLOB '*[0-9][0-9]/[0-9][0-9]/[0-9][0-9][0-9][0-9]'
-		ORDER BY s.seq DESC LIMIT 1), f.closed_on)
+	INSERT INTO feedback_tally_closed(day, on_time) SELECT closed_on, -1
+		FROM feedback_closed_on_time WHERE id = OLD.id
 		ON CONFLICT(day) DO UPDATE SET on_time = on_time + excluded.on_time;
 END;
 CREATE TRIGGER IF NOT EXISTS feedback_tally_ai AFTER INSERT ON feedback
 	WHEN NEW.closed_on IS NOT NULL BEGIN
-	INSERT INTO feedback_tally_closed(day, on_time) SELECT f.closed_on, 1 FROM feedback f
-		WHERE f.id = NEW.id AND f.closed_on IS NOT NULL AND f.closed_on <= coalesce((SELECT
-		substr(s.note, -4) || '-' || substr(s.note, -7, 2) || '-' || substr(s.note, -10, 2)
-		FROM feedback_step s WHERE s.feedback_id = f.id AND s.step IN ('da-vao-so', 'giao')
-		AND s.on_date <= f.closed_on AND s.note GLOB '*[0-9][0-9]/[0-9][0-9]/[0-9][0-9][0-9][0-9]'
-		ORDER BY s.seq DESC LIMIT 1), f.closed_on)
+	INSERT INTO feedback_tally_closed(day, on_time) SELECT closed_on, 1
+		FROM feedback_closed_on_time WHERE id = NEW.id
 		ON CONFLICT(day) DO UPDATE SET on_time = on_time + excluded.on_time;
 END;
 CREATE TRIGGER IF NOT EXISTS feedback_tally_bu BEFORE UPDATE OF id, closed_on ON feedback
 	WHEN OLD.id IS NOT NEW.id OR OLD.closed_on IS NOT NEW.closed_on BEGIN
-	INSERT INTO feedback_tally_closed(day, on_time) SELECT f.closed_on, -1 FROM feedback f
-		WHERE f.id = OLD.id AND f.closed_on IS NOT NULL AND f.closed_on <= coalesce((SELECT
-		substr(s.note, -4) || '-' || substr(s.note, -7, 2) || '-' || substr(s.note, -10, 2)
-		FROM feedback_step s WHERE s.feedback_id = f.id AND s.step IN ('da-vao-so', 'giao')
-		AND s.on_date <= f.closed_on AND s.note GLOB '*[0-9][0-9]/[0-9][0-9]/[0-9][0-9][0-9][0-9]'
-		ORDER BY s.seq DESC LIMIT 1), f.closed_on)
+	INSERT INTO feedback_tally_closed(day, on_time) SELECT closed_on, -1
+		FROM feedback_closed_on_time WHERE id = OLD.id
 		ON CONFLICT(day) DO UPDATE SET on_time = on_time + excluded.on_time;
 END;
 CREATE TRIGGER IF NOT EXISTS feedback_tally_au AFTER UPDATE OF id, closed_on ON feedback
 	WHEN OLD.id IS NOT NEW.id OR OLD.closed_on IS NOT NEW.closed_on BEGIN
-	INSERT INTO feedback_tally_closed(day, on_time) SELECT f.closed_on, 1 FROM feedback f
-		WHERE f.id = NEW.id AND f.closed_on IS NOT NULL AND f.closed_on <= coalesce((SELECT
-		substr(s.note, -4) || '-' || substr(s.note, -7, 2) || '-' || substr(s.note, -10, 2)
-		FROM feedback_step s WHERE s.feedback_id = f.id AND s.step IN ('da-vao-so', 'giao')
-		AND s.on_date <= f.closed_on AND s.note GLOB '*[0-9][0-9]/[0-9][0-9]/[0-9][0-9][0-9][0-9]'
-		ORDER BY s.seq DESC LIMIT 1), f.closed_on)
+	INSERT INTO feedback_tally_closed(day, on_time) SELECT closed_on, 1
+		FROM feedback_closed_on_time WHERE id = NEW.id
 		ON CONFLICT(day) DO UPDATE SET on_time = on_time + excluded.on_time;
 END;
 
@@ -68,79 +64,47 @@ END;
 -- "giao" (before or after the change), and only for a closed item
 CREATE TRIGGER IF NOT EXISTS feedback_step_tally_bi BEFORE INSERT ON feedback_step
 	WHEN NEW.step IN ('da-vao-so', 'giao') BEGIN
-	INSERT INTO feedback_tally_closed(day, on_time) SELECT f.closed_on, -1 FROM feedback f
-		WHERE f.id = NEW.feedback_id AND f.closed_on IS NOT NULL AND f.closed_on <= coalesce((SELECT
-		substr(s.note, -4) || '-' || substr(s.note, -7, 2) || '-' || substr(s.note, -10, 2)
-		FROM feedback_step s WHERE s.feedback_id = f.id AND s.step IN ('da-vao-so', 'giao')
-		AND s.on_date <= f.closed_on AND s.note GLOB '*[0-9][0-9]/[0-9][0-9]/[0-9][0-9][0-9][0-9]'
-		ORDER BY s.seq DESC LIMIT 1), f.closed_on)
+	INSERT INTO feedback_tally_closed(day, on_time) SELECT closed_on, -1
+		FROM feedback_closed_on_time WHERE id = NEW.feedback_id
 		ON CONFLICT(day) DO UPDATE SET on_time = on_time + excluded.on_time;
 END;
 CREATE TRIGGER IF NOT EXISTS feedback_step_tally_ai AFTER INSERT ON feedback_step
 	WHEN NEW.step IN ('da-vao-so', 'giao') BEGIN
-	INSERT INTO feedback_tally_closed(day, on_time) SELECT f.closed_on, 1 FROM feedback f
-		WHERE f.id = NEW.feedback_id AND f.closed_on IS NOT NULL AND f.closed_on <= coalesce((SELECT
-		substr(s.note, -4) || '-' || substr(s.note, -7, 2) || '-' || substr(s.note, -10, 2)
-		FROM feedback_step s WHERE s.feedback_id = f.id AND s.step IN ('da-vao-so', 'giao')
-		AND s.on_date <= f.closed_on AND s.note GLOB '*[0-9][0-9]/[0-9][0-9]/[0-9][0-9][0-9][0-9]'
-		ORDER BY s.seq DESC LIMIT 1), f.closed_on)
+	INSERT INTO feedback_tally_closed(day, on_time) SELECT closed_on, 1
+		FROM feedback_closed_on_time WHERE id = NEW.feedback_id
 		ON CONFLICT(day) DO UPDATE SET on_time = on_time + excluded.on_time;
 END;
 CREATE TRIGGER IF NOT EXISTS feedback_step_tally_bd BEFORE DELETE ON feedback_step
 	WHEN OLD.step IN ('da-vao-so', 'giao') BEGIN
-	INSERT INTO feedback_tally_closed(day, on_time) SELECT f.closed_on, -1 FROM feedback f
-		WHERE f.id = OLD.feedback_id AND f.closed_on IS NOT NULL AND f.closed_on <= coalesce((SELECT
-		substr(s.note, -4) || '-' || substr(s.note, -7, 2) || '-' || substr(s.note, -10, 2)
-		FROM feedback_step s WHERE s.feedback_id = f.id AND s.step IN ('da-vao-so', 'giao')
-		AND s.on_date <= f.closed_on AND s.note GLOB '*[0-9][0-9]/[0-9][0-9]/[0-9][0-9][0-9][0-9]'
-		ORDER BY s.seq DESC LIMIT 1), f.closed_on)
+	INSERT INTO feedback_tally_closed(day, on_time) SELECT closed_on, -1
+		FROM feedback_closed_on_time WHERE id = OLD.feedback_id
 		ON CONFLICT(day) DO UPDATE SET on_time = on_time + excluded.on_time;
 END;
 CREATE TRIGGER IF NOT EXISTS feedback_step_tally_ad AFTER DELETE ON feedback_step
 	WHEN OLD.step IN ('da-vao-so', 'giao') BEGIN
-	INSERT INTO feedback_tally_closed(day, on_time) SELECT f.closed_on, 1 FROM feedback f
-		WHERE f.id = OLD.feedback_id AND f.closed_on IS NOT NULL AND f.closed_on <= coalesce((SELECT
-		substr(s.note, -4) || '-' || substr(s.note, -7, 2) || '-' || substr(s.note, -10, 2)
-		FROM feedback_step s WHERE s.feedback_id = f.id AND s.step IN ('da-vao-so', 'giao')
-		AND s.on_date <= f.closed_on AND s.note GLOB '*[0-9][0-9]/[0-9][0-9]/[0-9][0-9][0-9][0-9]'
-		ORDER BY s.seq DESC LIMIT 1), f.closed_on)
+	INSERT INTO feedback_tally_closed(day, on_time) SELECT closed_on, 1
+		FROM feedback_closed_on_time WHERE id = OLD.feedback_id
 		ON CONFLICT(day) DO UPDATE SET on_time = on_time + excluded.on_time;
 END;
 -- an update of a step: the item before (OLD) and after (NEW), which are
 -- the same item but for a step moved by hand
 CREATE TRIGGER IF NOT EXISTS feedback_step_tally_bu BEFORE UPDATE ON feedback_step
 	WHEN OLD.step IN ('da-vao-so', 'giao') OR NEW.step IN ('da-vao-so', 'giao') BEGIN
-	INSERT INTO feedback_tally_closed(day, on_time) SELECT f.closed_on, -1 FROM feedback f
-		WHERE f.id IN (OLD.feedback_id, NEW.feedback_id) AND f.closed_on IS NOT NULL AND
-		f.closed_on <= coalesce((SELECT
-		substr(s.note, -4) || '-' || substr(s.note, -7, 2) || '-' || substr(s.note, -10, 2)
-		FROM feedback_step s WHERE s.feedback_id = f.id AND s.step IN ('da-vao-so', 'giao')
-		AND s.on_date <= f.closed_on AND s.note GLOB '*[0-9][0-9]/[0-9][0-9]/[0-9][0-9][0-9][0-9]'
-		ORDER BY s.seq DESC LIMIT 1), f.closed_on)
+	INSERT INTO feedback_tally_closed(day, on_time) SELECT closed_on, -1
+		FROM feedback_closed_on_time WHERE id IN (OLD.feedback_id, NEW.feedback_id)
 		ON CONFLICT(day) DO UPDATE SET on_time = on_time + excluded.on_time;
 END;
 CREATE TRIGGER IF NOT EXISTS feedback_step_tally_au AFTER UPDATE ON feedback_step
 	WHEN OLD.step IN ('da-vao-so', 'giao') OR NEW.step IN ('da-vao-so', 'giao') BEGIN
-	INSERT INTO feedback_tally_closed(day, on_time) SELECT f.closed_on, 1 FROM feedback f
-		WHERE f.id IN (OLD.feedback_id, NEW.feedback_id) AND f.closed_on IS NOT NULL AND
-		f.closed_on <= coalesce((SELECT
-		substr(s.note, -4) || '-' || substr(s.note, -7, 2) || '-' || substr(s.note, -10, 2)
-		FROM feedback_step s WHERE s.feedback_id = f.id AND s.step IN ('da-vao-so', 'giao')
-		AND s.on_date <= f.closed_on AND s.note GLOB '*[0-9][0-9]/[0-9][0-9]/[0-9][0-9][0-9][0-9]'
-		ORDER BY s.seq DESC LIMIT 1), f.closed_on)
+	INSERT INTO feedback_tally_closed(day, on_time) SELECT closed_on, 1
+		FROM feedback_closed_on_time WHERE id IN (OLD.feedback_id, NEW.feedback_id)
 		ON CONFLICT(day) DO UPDATE SET on_time = on_time + excluded.on_time;
 END;
 
 -- the count of the items already stored (as tally_feedback_rebuild)
 DELETE FROM feedback_tally_closed;
 INSERT INTO feedback_tally_closed(day, on_time)
-	SELECT f.closed_on, count(*) FROM feedback f WHERE f.closed_on IS NOT NULL AND
-		f.closed_on <= coalesce((SELECT
-		substr(s.note, -4) || '-' || substr(s.note, -7, 2) || '-' || substr(s.note, -10, 2)
-		FROM feedback_step s WHERE s.feedback_id = f.id AND s.step IN ('da-vao-so', 'giao')
-		AND s.on_date <= f.closed_on AND s.note GLOB '*[0-9][0-9]/[0-9][0-9]/[0-9][0-9][0-9][0-9]'
-		ORDER BY s.seq DESC LIMIT 1), f.closed_on)
-		GROUP BY f.closed_on;
+	SELECT closed_on, count(*) FROM feedback_closed_on_time GROUP BY closed_on;
 
 -- The tasks' totals of the year before (count_tasks, src/core/report.c)
 -- read done_on too: task_by_plan (schema 25) gains it, so that 10,000

@@ -221,14 +221,11 @@ int tally_diff(struct db *db, int64_t *rows)
 }
 
 /* The feedback handled on time by closing day (schema 27), as the
- * migration counts them: the deadline in force that day is the last dated
- * "da-vao-so" or "giao" step on or before it (DUE_IN_FORCE, core/feedback.c). */
-#define FEEDBACK_RECOUNT "SELECT f.closed_on, count(*) FROM feedback f WHERE f.closed_on IS " \
-	"NOT NULL AND f.closed_on <= coalesce((SELECT substr(s.note, -4) || '-' || " \
-	"substr(s.note, -7, 2) || '-' || substr(s.note, -10, 2) FROM feedback_step s WHERE " \
-	"s.feedback_id = f.id AND s.step IN ('da-vao-so', 'giao') AND s.on_date <= f.closed_on " \
-	"AND s.note GLOB '*[0-9][0-9]/[0-9][0-9]/[0-9][0-9][0-9][0-9]' ORDER BY s.seq DESC " \
-	"LIMIT 1), f.closed_on) GROUP BY f.closed_on"
+ * migration counts them: view feedback_closed_on_time holds the rule (the
+ * deadline in force that day is the last dated "da-vao-so" or "giao" step on
+ * or before it, DUE_IN_FORCE in core/feedback.c). */
+#define FEEDBACK_RECOUNT "SELECT closed_on, count(*) FROM feedback_closed_on_time " \
+	"GROUP BY closed_on"
 
 int tally_feedback_rebuild(struct db *db)
 {
