@@ -1002,15 +1002,16 @@ int task_count(struct db *db, const struct task_filter *f, int *n, struct cchc_e
 }
 
 /* The open tasks due by ?1 of each unit, lead or coordinating (a unit
- * that both leads and coordinates a task counts it once), both arms read
- * from the index task_by_due (status, due_on, lead_unit_id): one pass,
- * counted and ranked here (a window query sorted the rows twice). */
+ * that both leads and coordinates a task counts it once): the leads from
+ * the index task_by_due (status, due_on, lead_unit_id), the coordinating
+ * units from the links of open tasks that schema 28 keeps with their
+ * deadlines (task_tally_coord, by due date: no task_unit lookup for each
+ * open task); one pass, counted and ranked here (a window query sorted
+ * the rows twice). */
 static const char DUE_BY_UNIT_SQL[] =
 	"SELECT lead_unit_id, id, due_on FROM task WHERE status IN ('todo', 'doing')"
 	" AND due_on <= ?1 AND lead_unit_id IS NOT NULL "
-	"UNION ALL SELECT tu.unit_id, t.id, t.due_on FROM task t JOIN task_unit tu ON"
-	" tu.task_id = t.id WHERE t.status IN ('todo', 'doing') AND t.due_on <= ?1"
-	" AND tu.unit_id IS NOT t.lead_unit_id";
+	"UNION ALL SELECT unit_id, task_id, due_on FROM task_tally_coord WHERE due_on <= ?1";
 
 struct unit_due {
 	int64_t unit_id;

@@ -1722,7 +1722,8 @@ static void check_backups(struct db *db, struct check_report *r)
 }
 
 /* The counts kept by triggers against a recount: the monthly counts of
- * dossiers (schema 22) and the feedback handled on time (schema 27). They
+ * dossiers (schema 22), the feedback handled on time (schema 27) and the
+ * coordinating units of open tasks (schema 28). They
  * are derived from the rows: counts that differ (a writer that went round
  * the triggers) are recounted at once, in one transaction. */
 static const struct {
@@ -1732,6 +1733,8 @@ static const struct {
 } counts[] = {
 	{ "Số đếm hồ sơ theo tháng", "hồ sơ", tally_diff, tally_rebuild },
 	{ "Số đếm phản ánh, kiến nghị xử lý đúng hạn", "phản ánh", tally_feedback_diff, tally_feedback_rebuild },
+	{ "Danh sách đơn vị phối hợp của nhiệm vụ đang làm", "nhiệm vụ", tally_task_coord_diff,
+	  tally_task_coord_rebuild },
 };
 
 static void check_count(struct db *db, struct check_report *r, size_t i)

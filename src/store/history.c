@@ -39,7 +39,8 @@ static bool audited(const char *table)
 	 * nor are the snapshots of what the divisions have (exchange_base) and
 	 * this database's site */
 	static const char *const skip[] = { "search_", "sqlite_", "history_", "sqlar",
-					    "dossier_tally_", "feedback_tally_", "exchange_base",
+					    "dossier_tally_", "feedback_tally_", "task_tally_",
+					    "exchange_base",
 					    "exchange_self" };
 	for (size_t i = 0; i < sizeof skip / sizeof skip[0]; i++)
 		if (strncmp(table, skip[i], strlen(skip[i])) == 0)

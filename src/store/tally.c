@@ -251,3 +251,30 @@ int tally_feedback_diff(struct db *db, int64_t *rows)
 	sqlite3_finalize(st);
 	return rc;
 }
+
+/* The links of open tasks to the units coordinating them (schema 28):
+ * the view task_coord_open holds the rule, the table what the triggers
+ * kept. */
+int tally_task_coord_rebuild(struct db *db)
+{
+	return sqlite3_exec(db->h, "DELETE FROM task_tally_coord; INSERT INTO task_tally_coord "
+			    "SELECT * FROM task_coord_open", NULL, NULL, NULL);
+}
+
+int tally_task_coord_diff(struct db *db, int64_t *rows)
+{
+	*rows = 0;
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, "SELECT (SELECT count(*) FROM (SELECT * FROM "
+				    "task_coord_open EXCEPT SELECT * FROM task_tally_coord)) + "
+				    "(SELECT count(*) FROM (SELECT * FROM task_tally_coord EXCEPT "
+				    "SELECT * FROM task_coord_open))", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*rows = sqlite3_column_int64(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}

@@ -15,5 +15,9 @@ int tally_diff(struct db *db, int64_t *rows);
 /* The same for the feedback handled on time by closing day (schema 27). */
 int tally_feedback_rebuild(struct db *db);
 int tally_feedback_diff(struct db *db, int64_t *rows);
+/* The same for the links of open tasks to their coordinating units
+ * (task_tally_coord, schema 28), against the view task_coord_open. */
+int tally_task_coord_rebuild(struct db *db);
+int tally_task_coord_diff(struct db *db, int64_t *rows);
 
 #endif
