@@ -60,7 +60,7 @@ CLI_TESTS = \
 	tests/cli/tasks.sh \
 	tests/cli/deadlines.sh \
 	tests/cli/overview-counts.sh \
-	tests/cli/task-coord-counts.sh \
+	tests/cli/overview-tasks.sh \
 	tests/cli/feedback-counts.sh \
 	tests/cli/search-typing.sh \
 	tests/cli/suggest.sh \

@@ -1722,8 +1722,9 @@ static void check_backups(struct db *db, struct check_report *r)
 }
 
 /* The counts kept by triggers against a recount: the monthly counts of
- * dossiers (schema 22), the feedback handled on time (schema 27) and the
- * coordinating units of open tasks (schema 28). They
+ * dossiers (schema 22), the feedback handled on time (schema 27), the
+ * coordinating units of open tasks and the finished tasks without
+ * evidence (schema 28). They
  * are derived from the rows: counts that differ (a writer that went round
  * the triggers) are recounted at once, in one transaction. */
 static const struct {
@@ -1735,6 +1736,8 @@ static const struct {
 	{ "Số đếm phản ánh, kiến nghị xử lý đúng hạn", "phản ánh", tally_feedback_diff, tally_feedback_rebuild },
 	{ "Danh sách đơn vị phối hợp của nhiệm vụ đang làm", "nhiệm vụ", tally_task_coord_diff,
 	  tally_task_coord_rebuild },
+	{ "Danh sách nhiệm vụ hoàn thành chưa có tài liệu kiểm chứng", "nhiệm vụ",
+	  tally_task_missing_diff, tally_task_missing_rebuild },
 };
 
 static void check_count(struct db *db, struct check_report *r, size_t i)

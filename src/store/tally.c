@@ -278,3 +278,29 @@ int tally_task_coord_diff(struct db *db, int64_t *rows)
 	sqlite3_finalize(st);
 	return rc;
 }
+
+/* The finished tasks without evidence (schema 28), against the view
+ * task_missing_evidence. */
+int tally_task_missing_rebuild(struct db *db)
+{
+	return sqlite3_exec(db->h, "DELETE FROM task_tally_missing; INSERT INTO task_tally_missing "
+			    "SELECT * FROM task_missing_evidence", NULL, NULL, NULL);
+}
+
+int tally_task_missing_diff(struct db *db, int64_t *rows)
+{
+	*rows = 0;
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, "SELECT (SELECT count(*) FROM (SELECT * FROM "
+				    "task_missing_evidence EXCEPT SELECT * FROM task_tally_missing)) + "
+				    "(SELECT count(*) FROM (SELECT * FROM task_tally_missing EXCEPT "
+				    "SELECT * FROM task_missing_evidence))", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*rows = sqlite3_column_int64(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}

@@ -19,5 +19,9 @@ int tally_feedback_diff(struct db *db, int64_t *rows);
  * (task_tally_coord, schema 28), against the view task_coord_open. */
 int tally_task_coord_rebuild(struct db *db);
 int tally_task_coord_diff(struct db *db, int64_t *rows);
+/* The same for the finished tasks without evidence (task_tally_missing,
+ * schema 28), against the view task_missing_evidence. */
+int tally_task_missing_rebuild(struct db *db);
+int tally_task_missing_diff(struct db *db, int64_t *rows);
 
 #endif

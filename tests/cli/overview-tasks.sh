@@ -1,6 +1,8 @@
 #!/bin/sh
-# The Overview's tasks by unit read the coordinating units of open tasks
-# from task_tally_coord (schema 28, issue 19), kept by triggers: after
+# The Overview's tasks read what they show (schema 28, issue 19).
+#
+# Its tasks by unit read the coordinating units of open tasks
+# from task_tally_coord, kept by triggers: after
 # every writer (task add with --co, edit of the coordinators, the lead,
 # the deadline or the state, done, delete, undo, the trash, a link changed
 # by hand) the table equals the view task_coord_open over the rows, and
@@ -8,6 +10,13 @@
 # coordinates (a unit named both counts a task once). cchc check finds a
 # wrong table and makes it again; the Overview's statement reads the
 # table, not task_unit.
+#
+# Its finished tasks without evidence are read from task_tally_missing,
+# kept by triggers: after every writer (task done, reopened, finished on
+# another day, deleted, undone; evidence added, its tasks changed, deleted,
+# restored; a link moved by hand) the table equals the view
+# task_missing_evidence, and the Overview's count is the rows' count since
+# the report period began (15/12/2025).
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 export CCHC_TODAY=2026-11-24 USER=van-thu
 "$CCHC" plan import "$FIXTURES/so-cong-thuong-2024.txt" >/dev/null 2>&1 || fail import
@@ -83,12 +92,75 @@ agree "after check" "2 1" "2 0"
 run "$CCHC" check
 expect_grep "Danh sách đơn vị phối hợp của nhiệm vụ đang làm: khớp với nhiệm vụ" "$T/out"
 
+# ---- finished tasks without evidence ----
+# missing WHEN N: the table equals the view, and the Overview counts N
+missing() {
+	diff=$(sqlite3 "$CCHC_DB" "SELECT (SELECT count(*) FROM (SELECT * FROM \
+		task_missing_evidence EXCEPT SELECT * FROM task_tally_missing)) + (SELECT count(*) \
+		FROM (SELECT * FROM task_tally_missing EXCEPT SELECT * FROM task_missing_evidence))") ||
+		fail "compare ($1)"
+	[ "$diff" = 0 ] || fail "task_tally_missing differs from the rows by $diff ($1): \
+$(sqlite3 "$CCHC_DB" "SELECT * FROM task_tally_missing") / \
+$(sqlite3 "$CCHC_DB" "SELECT * FROM task_missing_evidence")"
+	rows=$(sqlite3 "$CCHC_DB" "SELECT count(*) FROM task t WHERE t.status = 'done' AND \
+		t.done_on >= '2025-12-15' AND NOT EXISTS (SELECT 1 FROM evidence_task e WHERE \
+		e.task_id = t.id)")
+	[ "$rows" = "$2" ] || fail "expected $2 finished without evidence, the rows say $rows ($1)"
+	printf 'key 1\ndump\n' > "$T/script"
+	"$CCHC" --script "$T/script" --size 120x40 --dump "$T/screen" > /dev/null ||
+		fail "the Overview ($1)"
+	grep -q "Nhiệm vụ hoàn thành từ 15/12/2025 chưa có tài liệu kiểm chứng: $2 *\$" "$T/screen" ||
+		fail "the Overview does not show $2 ($1): $(grep "chưa có tài liệu" "$T/screen")"
+}
+
+missing before 0
+"$CCHC" task done 3 --date 20/11/2026 >/dev/null || fail "done 3"
+"$CCHC" task done 4 --date 21/11/2026 >/dev/null || fail "done 4"
+"$CCHC" task add --section 6 --title "Tổng kết năm trước" --lead VP --due 10/12/2025 \
+	>/dev/null || fail task5
+"$CCHC" task done 5 --date 2025-12-10 >/dev/null || fail "done 5"      # before the period
+missing done 2
+run "$CCHC" evidence add --kind "báo cáo" --task 3 --task 5 --number 1/BC --date 20/11/2026 \
+	--summary "Báo cáo kiểm tra"
+expect_rc 0
+ev=$(cat "$T/out")
+missing "evidence added" 1
+"$CCHC" task edit 5 --status doing >/dev/null || fail "reopen 5"
+"$CCHC" task done 5 --date 2026-01-05 >/dev/null || fail "done 5 again"
+missing "reopened and finished in the period, with evidence" 1
+"$CCHC" evidence edit "$ev" --task 4 >/dev/null || fail "evidence edit"   # adds task 4
+missing "evidence for one more task" 0
+"$CCHC" evidence delete "$ev" >/dev/null || fail "evidence delete"
+missing "evidence deleted" 3
+"$CCHC" undo >/dev/null || fail "undo the delete"
+missing "undo" 0
+"$CCHC" evidence delete "$ev" >/dev/null || fail "evidence delete again"
+missing "evidence deleted again" 3
+"$CCHC" task edit 4 --status doing >/dev/null || fail "reopen 4"
+missing "reopened" 2
+"$CCHC" task delete 3 >/dev/null || fail "delete 3"
+missing "task deleted" 1
+"$CCHC" undo >/dev/null || fail "undo the task delete"
+missing "task back" 2
+"$CCHC" evidence add --kind "báo cáo" --task 4 --number 2/BC --date 20/11/2026 \
+	--summary "Báo cáo" >/dev/null || fail "evidence 2"
+missing "evidence for an open task" 2
+raw_sql "UPDATE evidence_task SET task_id = 3 WHERE task_id = 4" || fail "link moved"
+missing "link moved by hand" 1
+sqlite3 "$CCHC_DB" "DELETE FROM task_tally_missing" || fail "plant"
+run "$CCHC" check
+expect_grep "[chú ý] Danh sách nhiệm vụ hoàn thành chưa có tài liệu kiểm chứng lệch với nhiệm vụ" \
+	"$T/out"
+missing "after check" 1
+
 # the Overview's statement reads the kept links, not task_unit
 printf 'key 1\n' > "$T/script"
 CCHC_TRACE_SQL="$T/trace" "$CCHC" --script "$T/script" --size 120x40 > /dev/null ||
 	fail "the Overview"
 grep -q "FROM task_tally_coord WHERE due_on <=" "$T/trace" ||
 	fail "the Overview did not read task_tally_coord"
+grep -q "SELECT count(\*) FROM task_tally_missing m WHERE m.done_on >= " "$T/trace" ||
+	fail "the Overview did not count task_tally_missing"
 if grep "UNION ALL" "$T/trace" | grep -q "task_unit"; then
 	fail "the Overview still joins task_unit: $(grep "UNION ALL" "$T/trace")"
 fi
