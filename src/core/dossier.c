@@ -451,17 +451,14 @@ static char *list_sql(const struct dossier_filter *f, bool count)
 	 * dossier. */
 	/* unfiltered (the Overview's figure): the resolved ones are counted by
 	 * the triggers of schema 25, the open ones past due from the index
-	 * dossier_open alone, less those of them with a letter (letter.dossier_id
-	 * is UNIQUE), found from the few letters: a letter looked up for each
-	 * of 10,000 open dossiers past due was 22 M instructions at a million
-	 * dossiers, 14 M this way */
+	 * dossier_open, each looked up among the few letters */
 	if (count && f->view == DV_LATE_NO_LETTER && !(f->from && *f->from) &&
 	    !(f->to && *f->to) && !(f->unit_code && *f->unit_code) && !(f->query && *f->query))
 		return xstrdup("SELECT (SELECT no_letter FROM dossier_tally_late WHERE id = 1) + "
 			       "(SELECT count(*) FROM dossier d INDEXED BY dossier_open WHERE "
-			       "d.resolved_on IS NULL AND d.due_on < ?1) - "
-			       "(SELECT count(*) FROM letter l CROSS JOIN dossier d ON "
-			       "d.id = l.dossier_id WHERE d.resolved_on IS NULL AND d.due_on < ?1)");
+			       "d.resolved_on IS NULL AND "
+			       "d.due_on < ?1 AND NOT EXISTS (SELECT 1 FROM letter l WHERE "
+			       "l.dossier_id = d.id))");
 	if (count && f->view == DV_LATE_NO_LETTER) {
 		struct dossier_filter late = *f;
 		late.view = DV_LATE;
