@@ -104,7 +104,7 @@ EMBEDDED_FILES = \
 	data/migrations/0025-overview-counts.sql \
 	data/migrations/0026-exchange.sql \
 	data/migrations/0027-report-counts.sql \
-	data/migrations/0028-overview-tasks.sql \
+	data/migrations/0028-overview-sets.sql \
 	data/report-areas.txt \
 	data/dossier-columns.txt \
 	data/templates/letter-2018.txt data/templates/letter-2025.txt \

@@ -451,14 +451,15 @@ static char *list_sql(const struct dossier_filter *f, bool count)
 	 * dossier. */
 	/* unfiltered (the Overview's figure): the resolved ones are counted by
 	 * the triggers of schema 25, the open ones past due from the index
-	 * dossier_open, each looked up among the few letters */
+	 * dossier_open alone, less the open ones with a letter that schema 28
+	 * keeps by due date (a letter looked up for each of 10,000 open
+	 * dossiers past due was 22 M instructions at a million dossiers) */
 	if (count && f->view == DV_LATE_NO_LETTER && !(f->from && *f->from) &&
 	    !(f->to && *f->to) && !(f->unit_code && *f->unit_code) && !(f->query && *f->query))
 		return xstrdup("SELECT (SELECT no_letter FROM dossier_tally_late WHERE id = 1) + "
 			       "(SELECT count(*) FROM dossier d INDEXED BY dossier_open WHERE "
-			       "d.resolved_on IS NULL AND "
-			       "d.due_on < ?1 AND NOT EXISTS (SELECT 1 FROM letter l WHERE "
-			       "l.dossier_id = d.id))");
+			       "d.resolved_on IS NULL AND d.due_on < ?1) - (SELECT count(*) FROM "
+			       "dossier_tally_open_letter WHERE due_on < ?1)");
 	if (count && f->view == DV_LATE_NO_LETTER) {
 		struct dossier_filter late = *f;
 		late.view = DV_LATE;

@@ -45,7 +45,7 @@ static const char *const migrations[] = {
 	"data/migrations/0025-overview-counts.sql",
 	"data/migrations/0026-exchange.sql",
 	"data/migrations/0027-report-counts.sql",
-	"data/migrations/0028-overview-tasks.sql",
+	"data/migrations/0028-overview-sets.sql",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -148,6 +148,6 @@ run "$CCHC" dossier import "$T/big.csv"
 expect_rc 0
 expect_grep "60000 mới" "$T/out"
 [ "$(sqlite3 "$CCHC_DB" "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND \
-	name GLOB 'dossier_tally_*'")" = 6 ] || fail "the big import did not put the triggers back"
+	name GLOB 'dossier_tally_*'")" = 8 ] || fail "the big import did not put the triggers back"
 all_agree "big import"
 exit 0

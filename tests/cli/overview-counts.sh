@@ -25,6 +25,12 @@ late_agree() {
 	want=$(sqlite3 "$CCHC_DB" "SELECT count(*) FROM dossier d WHERE resolved_on > due_on AND \
 		NOT EXISTS (SELECT 1 FROM letter l WHERE l.dossier_id = d.id)") || fail "recount ($1)"
 	[ "$got" = "$want" ] || fail "dossier_tally_late $got, a recount $want ($1)"
+	# the open dossiers with a letter (schema 28) as the view says
+	diff=$(sqlite3 "$CCHC_DB" "SELECT (SELECT count(*) FROM (SELECT * FROM dossier_open_letter \
+		EXCEPT SELECT * FROM dossier_tally_open_letter)) + (SELECT count(*) FROM (SELECT * \
+		FROM dossier_tally_open_letter EXCEPT SELECT * FROM dossier_open_letter))") ||
+		fail "compare the open with a letter ($1)"
+	[ "$diff" = 0 ] || fail "dossier_tally_open_letter differs from the rows by $diff ($1)"
 	all=$(sqlite3 "$CCHC_DB" "SELECT count(*) FROM dossier d WHERE (resolved_on > due_on OR \
 		(resolved_on IS NULL AND due_on < '2026-11-24')) AND NOT EXISTS (SELECT 1 FROM \
 		letter l WHERE l.dossier_id = d.id)")
@@ -58,6 +64,10 @@ late_agree "made early" 1
 late_agree "later, with its letter" 1
 "$CCHC" dossier edit HS-4 --due 10/11/2026 >/dev/null || fail "edit HS-4"
 late_agree "open, now past due" 2
+"$CCHC" dossier edit HS-3 --due 20/03/2026 >/dev/null || fail "edit HS-3"
+late_agree "open with a letter, due moved" 2
+[ "$(sqlite3 "$CCHC_DB" "SELECT due_on FROM dossier_tally_open_letter")" = 2026-03-20 ] ||
+	fail "the open dossier with a letter is not kept with its new due date"
 "$CCHC" dossier delete HS-2 --force >/dev/null || fail "delete HS-2"
 late_agree delete 1
 "$CCHC" undo >/dev/null || fail undo
@@ -70,6 +80,10 @@ sqlite3 "$CCHC_DB" "UPDATE dossier_tally_late SET no_letter = no_letter + 5" || 
 run "$CCHC" check
 expect_grep "[chú ý] Số đếm hồ sơ theo tháng lệch với hồ sơ (" "$T/out"
 late_agree "after check" 3
+sqlite3 "$CCHC_DB" "DELETE FROM dossier_tally_open_letter" || fail "plant 2"
+run "$CCHC" check
+expect_grep "[chú ý] Số đếm hồ sơ theo tháng lệch với hồ sơ (1 dòng)" "$T/out"
+late_agree "after the second check" 3
 
 # both Overview counts as cchc ran them: over covering indexes, no scan
 printf 'key 1\n' > "$T/script"
