@@ -6,7 +6,8 @@
 #include <stdint.h>
 #include "store/db.h"
 
-/* Recounts dossier_tally_field and dossier_tally_unit from the dossiers,
+/* Recounts dossier_tally_field and dossier_tally_unit from the dossiers
+ * (and makes dossier_tally_late and dossier_tally_open_letter again),
  * inside the caller's transaction. An SQLite result code. */
 int tally_rebuild(struct db *db);
 /* How many rows of the counts differ from a recount (0: all right), rows
