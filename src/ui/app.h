@@ -122,9 +122,10 @@ void app_later(struct app *app, bool (*fn)(struct app *app, void *ctx), void *ct
 /* Forgets the work put off for ctx, if any. */
 void app_later_cancel(struct app *app, void *ctx);
 /* Gives back to the system the memory the last piece of work left free
- * (SQLite's caches, the allocator's free blocks): when a screen is left,
- * after a report is laid out. Peak memory of a session covering every
- * screen is what the clerk's machine must have. */
+ * (SQLite's caches, the allocator's free blocks): after a report is laid
+ * out, where a session's memory peaks. Leaving a screen gives back the
+ * allocator's only (pf_memory_release): the next screen reads its first
+ * pages from SQLite's cache. */
 void app_release_memory(struct app *app);
 /* Remembers the last search or filter (NULL or "" forgets it). */
 void app_set_query(struct app *app, const char *text, bool exact);
