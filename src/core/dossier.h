@@ -59,6 +59,7 @@ struct dossier_filter {
 	bool reverse;
 	bool use_hits;           /* the rows dossier_hits_walk has found so far (in the
 				  * view's order), instead of every other condition */
+	int hit_level;           /* ... those of this level (dossier_walk.level) */
 };
 
 /* The / filter of a list of a million dossiers, found a part at a time: the
@@ -67,19 +68,27 @@ struct dossier_filter {
  * connection) in that order, so that the rows found are always the first
  * rows of the filtered list, exact, however far the walk is. A screen walks
  * for a few milliseconds on each key, and to the end when the keyboard is
- * idle. */
+ * idle.
+ *
+ * Each letter typed after the last narrows the rows found into a table of
+ * the next level, leaving those of the shorter text as they were: deleting
+ * letters goes back to that level (its rows and where its walk stopped)
+ * instead of walking again from the first row. */
+#define DOSSIER_HIT_LEVELS 16
 struct dossier_walk {
 	bool done;               /* every row of the view walked */
 	char key[11];            /* the last row walked: its sort key and id */
 	int64_t id;
 	bool any;                /* ... once a row was walked */
 	int64_t found;           /* rows put aside */
+	int level;               /* the table they are in, 0 .. DOSSIER_HIT_LEVELS - 1 */
 };
-/* Empties the set: a walk from the first row. */
+/* Empties the set of level 0: a walk from the first row. */
 int dossier_hits_reset(struct db *db, struct dossier_walk *w, struct cchc_err *err);
 /* Keeps the rows put aside that f's query (narrower than the one that
- * found them: the same text with more typed after it) still matches; the
- * walk then goes on from where it was. */
+ * found them: the same text with more typed after it) still matches, in
+ * the table of the next level (w->level + 1; in the same table, the others
+ * deleted, at the last level); the walk then goes on from where it was. */
 int dossier_hits_narrow(struct db *db, const struct dossier_filter *f, struct dossier_walk *w,
 			struct cchc_err *err);
 /* Walks on until stop(ctx) says so (asked every few dozen rows) or until

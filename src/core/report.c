@@ -581,7 +581,10 @@ static char *evidence_text(sqlite3_stmt *st, int i)
 		cite_evidence(&b, p);
 	}
 	free(all);
-	return sbuf_detach(&b);
+	/* a year's tasks each keep theirs while the report is laid out: in a
+	 * block of its size, not of the buffer's doubling */
+	size_t n = b.len + 1;
+	return xrealloc(sbuf_detach(&b), n);
 }
 
 static void task_push(struct report_task **v, int *n, sqlite3_stmt *st, int area)

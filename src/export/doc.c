@@ -54,6 +54,8 @@ static char *doc_clean(const char *s)
 		i += len ? len : 1;
 		kept = i;
 	}
+	if (kept == 0 && composed)   /* the usual cell: kept whole, in a block of its size */
+		return xstrndup(s ? s : "", n);
 	sbuf_addn(&b, s + kept, n - kept);
 	char *raw = sbuf_detach(&b);
 	/* only precomposed letters (Vietnamese's are U+1E00-U+1EFF) and

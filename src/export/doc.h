@@ -181,6 +181,11 @@ int doc_write(const struct doc *d, enum doc_format fmt, const char *path, const 
 struct doc_txt;
 struct doc_txt *doc_txt_open(const struct doc *d);
 bool doc_txt_next(struct doc_txt *c, struct sbuf *b);
+/* The same for a document that is only rendered once: the texts of each
+ * table row are freed once the row is rendered (a year's task table is
+ * most of a report's model), so that the model and its rendering are not
+ * both held whole. d is left fit only for doc_free. */
+struct doc_txt *doc_txt_open_consuming(struct doc *d);
 void doc_txt_close(struct doc_txt *c);
 /* The display columns of table t's lines in the txt rendering. */
 int doc_txt_table_width(const struct doc_table *t);

@@ -475,6 +475,7 @@ struct doc_txt {
 	int block, annex;        /* the next block; the first annex block */
 	int row;                 /* in a table block: the next body row, -1 before its head */
 	int *w;                  /* that table's column widths */
+	struct doc *own;         /* doc_txt_open_consuming: rows rendered are freed here */
 };
 
 struct doc_txt *doc_txt_open(const struct doc *d)
@@ -484,6 +485,27 @@ struct doc_txt *doc_txt_open(const struct doc *d)
 	c->annex = doc_annex_start(d);
 	c->row = -1;
 	return c;
+}
+
+struct doc_txt *doc_txt_open_consuming(struct doc *d)
+{
+	struct doc_txt *c = doc_txt_open(d);
+	c->own = d;
+	return c;
+}
+
+/* The texts of body rows from .. to - 1 of the table being rendered, once
+ * rendered (a row's line reads its own cells only, the widths having been
+ * taken from every row before the first). */
+static void release_rows(struct doc_txt *c, int from, int to)
+{
+	if (!c->own)
+		return;
+	struct doc_table *t = &c->own->blocks[c->block].table;
+	for (size_t i = (size_t)from * (size_t)t->ncols; i < (size_t)to * (size_t)t->ncols; i++) {
+		free(t->cells[i]);
+		t->cells[i] = NULL;
+	}
 }
 
 void doc_txt_close(struct doc_txt *c)
@@ -509,6 +531,7 @@ static bool txt_block_piece(struct doc_txt *c, struct sbuf *b)
 		}
 		int to = c->row + TXT_ROWS < t->nrows ? c->row + TXT_ROWS : t->nrows;
 		txt_table_rows(b, t, c->w, c->row, to);
+		release_rows(c, c->row, to);
 		c->row = to;
 		if (to < t->nrows)
 			return false;

@@ -703,6 +703,12 @@ fail:
 	return err->code ? err->code : CCHC_EDB;
 }
 
+void db_release_memory(struct db *db)
+{
+	if (db->h)
+		sqlite3_db_release_memory(db->h);
+}
+
 void db_close(struct db *db)
 {
 	db_check_stop(db);

@@ -63,6 +63,10 @@ char *db_default_path(void);
 int db_open(struct db *db, const char *path, struct cchc_err *err);
 int db_open_ex(struct db *db, const char *path, int flags, struct cchc_err *err);
 void db_close(struct db *db);
+/* Frees the pages SQLite keeps in memory for the connection and no
+ * statement holds (its page caches, the temporary tables' too); they are
+ * read again when wanted. */
+void db_release_memory(struct db *db);
 /* A second descriptor of <database>-lock holding a shared lock of its own,
  * for a process this one starts to inherit (spawn_detached_keep): the lock
  * is never let go between the two, and neither's end changes the other's

@@ -8,6 +8,7 @@
 #include "text/utf8.h"
 #include "ui/progress_bar.h"
 #include "ui/setup_form.h"
+#include "util/platform.h"
 #include "ui/term.h"
 #include "ui/theme.h"
 #include "ui/wrap.h"
@@ -76,10 +77,18 @@ void app_set_cursor(struct app *app, int y, int x)
 	app->cursor_x = x;
 }
 
+void app_release_memory(struct app *app)
+{
+	db_release_memory(app->db);
+	pf_memory_release();
+}
+
 static int switch_view(struct app *app, int i)
 {
 	if (i < 0 || i >= app->nviews)
 		return UI_NONE;
+	if (i != app->cur)   /* what the screen left freed; SQLite's pages stay, for the next */
+		pf_memory_release();
 	app->cur = i;
 	if (app->views[i]->enter)
 		app->views[i]->enter(app, app->state[i]);

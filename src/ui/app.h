@@ -121,6 +121,12 @@ void app_run_modal(struct app *app, struct modal *m);
 void app_later(struct app *app, bool (*fn)(struct app *app, void *ctx), void *ctx);
 /* Forgets the work put off for ctx, if any. */
 void app_later_cancel(struct app *app, void *ctx);
+/* Gives back to the system the memory the last piece of work left free
+ * (SQLite's caches, the allocator's free blocks): after a report is laid
+ * out, where a session's memory peaks. Leaving a screen gives back the
+ * allocator's only (pf_memory_release): the next screen reads its first
+ * pages from SQLite's cache. */
+void app_release_memory(struct app *app);
 /* Remembers the last search or filter (NULL or "" forgets it). */
 void app_set_query(struct app *app, const char *text, bool exact);
 /* Switches to the screen that shows the record (see view_class.go). Besides

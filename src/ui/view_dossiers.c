@@ -44,12 +44,15 @@ struct dv_key {
 struct dv {
 	struct register_view rv;
 	char *import_path;        /* the file being imported, between its prompts */
-	/* the / filter's rows found so far (dossier_hits_walk) for walk_text
-	 * over the list walk_key */
+	/* the / filter's rows found so far (dossier_hits_walk) for
+	 * texts[depth] over the list walk_key, in walks[depth]; below it the
+	 * shorter texts typed before, each with its rows as they were when
+	 * the next letter narrowed them (a letter deleted goes back there) */
 	bool walking;
-	struct dossier_walk walk;
+	int depth;
+	struct dossier_walk walks[DOSSIER_HIT_LEVELS];
+	char *texts[DOSSIER_HIT_LEVELS];
 	struct dv_key walk_key, unf_key;
-	char *walk_text;
 	bool unf_valid;           /* unf_n: the count without the filter, for unf_key */
 	int64_t unf_n;
 };
@@ -86,7 +89,8 @@ static struct dossier_filter dv_filter(const struct dv *v)
 {
 	return (struct dossier_filter){ .view = mode_views[v->rv.mode], .unit_code = v->rv.unit.code,
 					.query = v->rv.kw.filter.text,
-					.use_hits = v->walking && v->rv.kw.filter.text };
+					.use_hits = v->walking && v->rv.kw.filter.text,
+					.hit_level = v->walks[v->depth].level };
 }
 
 static int dv_fetch(struct app *app, void *ctx, const void *key, bool back, int limit,
@@ -154,37 +158,81 @@ static bool walked_enough(void *ctx)
 	return ++b->asked * 32 >= WALK_ROWS || (b->until && now_ms() >= b->until);
 }
 
+/* Forgets the texts above level depth (all with -1). */
+static void texts_drop(struct dv *v, int depth)
+{
+	for (int i = depth + 1; i < DOSSIER_HIT_LEVELS; i++) {
+		free(v->texts[i]);
+		v->texts[i] = NULL;
+	}
+}
+
+/* The level whose text is text, below the current one, or -1. */
+static int level_of(const struct dv *v, const char *text)
+{
+	for (int i = v->depth - 1; i >= 0; i--)
+		if (v->texts[i] && strcmp(v->texts[i], text) == 0)
+			return i;
+	return -1;
+}
+
+/* A new text typed over the same list: narrowed from the rows found for
+ * the text it extends (into the next level), back to the level of a
+ * shorter text typed before, or a walk from the first row. */
+static bool dv_retext(struct app *app, struct dv *v, const struct dossier_filter *f, bool same,
+		      struct cchc_err *err)
+{
+	const char *text = f->query, *was = same ? v->texts[v->depth] : NULL;
+	int back = same ? level_of(v, text) : -1;
+	struct dossier_walk *w = &v->walks[v->depth];
+	if (was && strncmp(text, was, strlen(was)) == 0 && w->found <= NARROW_MAX) {
+		struct dossier_walk n = *w;
+		if (dossier_hits_narrow(app->db, f, &n, err))
+			return false;
+		v->depth += n.level > w->level;
+		v->walks[v->depth] = n;
+	} else if (back >= 0) {
+		v->depth = back;
+	} else {
+		v->depth = 0;
+		if (dossier_hits_reset(app->db, &v->walks[0], err))
+			return false;
+	}
+	texts_drop(v, v->depth - 1);
+	v->texts[v->depth] = xstrdup(text);
+	return true;
+}
+
 /* The walk of the / filter, a few milliseconds on each key: from where it
  * was when more letters were typed after the same text (the rows found are
- * narrowed), else from the first row. The count is a lower bound until the
- * walk ends (dv_finish). A read-only database cannot keep the rows aside:
- * each statement filters. */
+ * narrowed), or where the walk of a shorter text typed before stopped when
+ * letters are deleted, else from the first row. The count is a lower bound
+ * until the walk ends (dv_finish). A read-only database cannot keep the
+ * rows aside: each statement filters. */
 static void dv_prepare(struct app *app, void *ctx)
 {
 	struct dv *v = ctx;
 	const char *text = v->rv.kw.filter.text;
 	struct dv_key k = dv_key(app, v);
-	bool same = v->walking && text && v->walk_text && dv_key_eq(&k, &v->walk_key);
+	bool same = v->walking && text && v->texts[v->depth] && dv_key_eq(&k, &v->walk_key);
 	struct dossier_filter f = dv_filter(v);
 	f.use_hits = false;
 	struct cchc_err err;
 	if (!text) {
 		v->walking = false;
-	} else if (!same || strcmp(text, v->walk_text) != 0) {
-		bool narrower = same && strncmp(text, v->walk_text, strlen(v->walk_text)) == 0 &&
-				v->walk.found <= NARROW_MAX;
-		v->walking = narrower ? dossier_hits_narrow(app->db, &f, &v->walk, &err) == CCHC_OK
-				      : dossier_hits_reset(app->db, &v->walk, &err) == CCHC_OK;
+	} else if (!same || strcmp(text, v->texts[v->depth]) != 0) {
+		v->walking = dv_retext(app, v, &f, same, &err);
+		struct dossier_walk *w = &v->walks[v->depth];
 		bool test = app->opt->script && !app->opt->timing;
 		struct budget b = { 0, test ? 0 : now_ms() + WALK_MS };
-		if (v->walking && v->walk.found < WALK_WANT)
-			v->walking = dossier_hits_walk(app->db, &f, &v->walk, WALK_WANT, walked_enough,
-						       &b, &err) == CCHC_OK;
+		if (v->walking && w->found < WALK_WANT)
+			v->walking = dossier_hits_walk(app->db, &f, w, WALK_WANT, walked_enough, &b,
+						       &err) == CCHC_OK;
 	}
-	free(v->walk_text);
-	v->walk_text = v->walking ? xstrdup(text) : NULL;
+	if (!v->walking)
+		texts_drop(v, -1);
 	v->walk_key = k;
-	v->rv.kw.more = v->walking && !v->walk.done;
+	v->rv.kw.more = v->walking && !v->walks[v->depth].done;
 }
 
 static bool key_waiting(void *ctx)
@@ -202,9 +250,12 @@ static bool dv_finish(struct app *app, void *ctx)
 	struct dossier_filter f = dv_filter(v);
 	f.use_hits = false;
 	struct cchc_err err;
-	if (dossier_hits_walk(app->db, &f, &v->walk, 0, key_waiting, app->term, &err) != CCHC_OK)
+	if (dossier_hits_walk(app->db, &f, &v->walks[v->depth], 0, key_waiting, app->term,
+			      &err) != CCHC_OK) {
 		v->walking = false;   /* rows stay filtered by each statement */
-	return !v->walking || v->walk.done;
+		texts_drop(v, -1);
+	}
+	return !v->walking || v->walks[v->depth].done;
 }
 
 static const struct kwin_ops dv_ops = {
@@ -643,7 +694,7 @@ static void name_row(const void *row, struct sbuf *out)
 static void dv_free(struct register_view *v)
 {
 	free(((struct dv *)v)->import_path);
-	free(((struct dv *)v)->walk_text);
+	texts_drop((struct dv *)v, -1);
 }
 
 static const struct register_desc dv_desc = {

@@ -27,6 +27,7 @@
 #include "ui/register_forms.h"
 #include "ui/term.h"
 #include "ui/textedit.h"
+#include "util/platform.h"
 
 #define PREVIEW_W 78   /* the columns of doc_render's txt */
 
@@ -138,6 +139,7 @@ static bool render_piece(struct rv *v)
 	doc_txt_close(v->txt);
 	v->txt = NULL;
 	doc_free(&v->doc);
+	pf_memory_release();   /* the model's thousands of cells, freed among the lines */
 	while (v->nlines > v->nfixed && !*line_at(v, v->nlines - 1))
 		v->nlines--;
 	v->text.len = v->off[v->nlines];
@@ -176,8 +178,11 @@ static const char rendering_msg[] = "Đang lập báo cáo… (đến cuối khi
  * goes). */
 static bool render_later(struct app *app, void *ctx)
 {
+	enum { RELEASE_EVERY = 512 };   /* pieces: about 4,000 table rows */
 	struct rv *v = ctx;
-	while (!term_key_waiting(app->term))
+	for (int n = 1; !term_key_waiting(app->term); n++) {
+		if (n % RELEASE_EVERY == 0)   /* the rows rendered, freed among the lines */
+			pf_memory_release();
 		if (!render_piece(v)) {
 			v->scroll.n = v->nlines;
 			if (v->end_wanted)
@@ -189,6 +194,7 @@ static bool render_later(struct app *app, void *ctx)
 			v->end_wanted = false;
 			return true;
 		}
+	}
 	v->scroll.n = v->nlines;
 	return false;
 }
@@ -271,6 +277,7 @@ static bool build(struct app *app, struct rv *v)
 	doc_init(&v->doc);
 	struct report_opts o = { 0 };
 	int rc = report_build(app->db, &v->period, &o, &v->doc, &err);
+	app_release_memory(app);   /* the figures it was laid out from, freed among the model */
 	if (rc && (v->budget < 0 || term_key_waiting(app->term))) {
 		doc_free(&v->doc);
 		return false;
@@ -297,7 +304,7 @@ static bool build(struct app *app, struct rv *v)
 		add_line(v, "", 0);
 		doc_free(&v->doc);
 	} else {
-		v->txt = doc_txt_open(&v->doc);
+		v->txt = doc_txt_open_consuming(&v->doc);
 		widest_tables(v);
 	}
 	render_to(v, v->scroll.top + LINES + 1);

@@ -6,6 +6,9 @@
 #include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
+#ifdef HAVE_MALLOC_TRIM
+#include <malloc.h>
+#endif
 #include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
@@ -366,3 +369,9 @@ void fs_tmp_abort(struct fs_tmp *t)
 	t->name = NULL;
 }
 
+void pf_memory_release(void)
+{
+#ifdef HAVE_MALLOC_TRIM
+	malloc_trim(0);
+#endif
+}

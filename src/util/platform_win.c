@@ -493,3 +493,8 @@ char *mkdtemp(char *tmpl)
 	}
 	return NULL;
 }
+
+void pf_memory_release(void)
+{
+	/* the CRT heap gives back its free regions itself */
+}

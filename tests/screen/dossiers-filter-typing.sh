@@ -7,8 +7,10 @@
 # are the first of the list that match; the rest of the walk, and the exact
 # count (111), come when the keyboard is idle (the script's "idle"). More
 # letters narrow the rows found instead of walking again ("thu so 4321":
-# 1, exact at once); deleting letters widens the list (a walk from the
-# start); Enter keeps the filter, Esc brings every dossier back.
+# 1, exact at once); deleting letters goes back to the rows found for the
+# shorter text when it was typed ("thu so 43": its walk had ended, so 111,
+# exact at once, the cursor still on the dossier it was on), not a walk from
+# the start; Enter keeps the filter, Esc brings every dossier back.
 . "$top_srcdir/tests/screen/lib.sh"
 . "$screen_dir/registers-data.inc"
 "$top_builddir/tests/screen/run_sql" "WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL

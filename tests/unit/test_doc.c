@@ -172,8 +172,10 @@ static void test_docx(void)
 }
 
 /* A table far bigger than the docx writer's spill size (256 KB of XML
- * goes to a temporary file at a time): every row there, in order, whole,
- * between tables and paragraphs that are also whole. */
+ * is deflated on a second thread at a time, the archive taking the part as
+ * deflated): every row there, in order, whole, between tables and
+ * paragraphs that are also whole; the directory's size, method and CRC
+ * those of the bytes (libzip checks the CRC as it reads the entry). */
 static void test_docx_big(void)
 {
 	struct doc d;
@@ -194,6 +196,10 @@ static void test_docx_big(void)
 	zip_t *za = buf ? open_zip(buf, len) : NULL;
 	char *x = za ? read_entry(za, "word/document.xml") : NULL;
 	CHECK(x && strlen(x) > 4 * 256 * 1024);
+	zip_stat_t st;
+	CHECK(za && zip_stat(za, "word/document.xml", 0, &st) == 0);
+	CHECK(za && x && st.size == strlen(x) && st.comp_method == ZIP_CM_DEFLATE &&
+	      st.comp_size < st.size / 4);
 	int rows = 0, order = 1;
 	const char *p = x;
 	for (int i = 1; p && i <= ROWS; i++) {
