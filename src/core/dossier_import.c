@@ -74,6 +74,7 @@ struct importer {
 	bool bulk;                /* checks off, history triggers and date indexes dropped */
 	struct sbuf restore;      /* the SQL that puts back what bulk mode dropped */
 	struct search_hold search; /* the new rows are indexed at the end, in one go */
+	struct tally_added *added; /* bulk mode: the monthly counts of the rows added */
 	int bad_cap;
 };
 
@@ -222,6 +223,7 @@ static int bulk_begin(struct importer *im, struct cchc_err *err)
 	if (rc == SQLITE_OK && (rows < BULK_ROWS || rows < have / 2))
 		return CCHC_OK;
 	im->bulk = true;
+	im->added = tally_added_new();
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(im->db->h, "PRAGMA ignore_check_constraints = ON", NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
@@ -251,8 +253,9 @@ static int bulk_end(struct importer *im, struct cchc_err *err)
 	if (!im->restore.len)
 		return CCHC_OK;
 	int rc = sqlite3_exec(im->db->h, im->restore.s, NULL, NULL, NULL);
+	/* with no row changed, the counts are those before plus the rows added */
 	if (rc == SQLITE_OK && im->bulk)
-		rc = tally_rebuild(im->db);
+		rc = im->r->updated ? tally_rebuild(im->db) : tally_added_store(im->db, im->added);
 	return rc == SQLITE_OK ? CCHC_OK : db_fail(im->db, rc, "tạo lại chỉ mục hồ sơ", err);
 }
 
@@ -337,6 +340,7 @@ static void import_end(struct importer *im)
 		free(im->units[i].text);
 	sbuf_free(&im->restore);
 	search_hold_free(&im->search);
+	tally_added_free(im->added);
 }
 
 /* ------------------------------------------------------------ rows */
@@ -413,6 +417,17 @@ static int report_repeat(struct importer *im, const struct dossier_row *row,
 	return CCHC_OK;
 }
 
+/* Bulk mode: a row added, into the monthly counts (its values as bound:
+ * dates[] holds the dates that are not NULL). */
+static void count_added(struct importer *im, const struct dossier_row *row, int64_t unit,
+			char dates[3][11])
+{
+	tally_added_row(im->added, row->received.y ? dates[0] : NULL,
+			row->resolved.y ? dates[2] : NULL, row->due.y ? dates[1] : NULL,
+			dossier_channel_code(row->channel), row->text[DF_FIELD], unit,
+			row->text[DF_STATUS]);
+}
+
 /* Stores a good row by the first of ST_INSERT, ST_CHANGE and ST_MARK that
  * changes something, counting it as added, updated or unchanged; when none
  * does, this import has marked the code already: a repeat. */
@@ -436,6 +451,8 @@ static int store_row(struct importer *im, const struct dossier_item *it, int64_t
 			return err->code;
 		if (done) {
 			(*count[i])++;
+			if (i == 0 && im->added)
+				count_added(im, row, unit, dates);
 			return CCHC_OK;
 		}
 	}
