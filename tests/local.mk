@@ -158,6 +158,8 @@ CLI_TESTS += tests/cli/report-wording.sh
 # Issue 19: the monthly counts of dossiers kept by every writer, checked and repaired.
 CLI_TESTS += tests/cli/dossier-counts.sh
 CLI_TESTS += tests/cli/dossier-late-order.sh
+# Issue 19: what a dossier import leaves (rows, search words, counts) pinned while it is made faster.
+CLI_TESTS += tests/cli/dossier-import-same.sh
 # Issue 15: the apology letter's two forms and templates, the dossier register (Mẫu 07).
 CLI_TESTS += tests/cli/letter-forms.sh tests/cli/dossier-register.sh
 # Issue 20: packages between the office and its divisions.

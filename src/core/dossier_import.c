@@ -29,6 +29,11 @@
 #define UNITS_CACHED 64
 #define BULK_ROWS 50000                /* rows from which bulk mode pays */
 #define BYTES_PER_ROW 300              /* of a typical export: rows guessed from size */
+/* SQLite's page cache in bulk mode (its default: 2,000 KB). Four times
+ * that is enough for the tree, index and full-text writers' pages to stay
+ * in memory instead of going to the -wal and being read back: a third
+ * fewer reads and writes of pages for a million rows; more gains little. */
+#define BULK_CACHE "PRAGMA cache_size = -8192"
 
 enum stmt { ST_INSERT, ST_CHANGE, ST_MARK, ST_FIRST_LINE, ST_UNIT_CODE, ST_UNIT_NAME, NSTMT };
 
@@ -72,8 +77,10 @@ struct importer {
 	long long size;           /* of the file */
 	bool begun;               /* the transaction is open */
 	bool bulk;                /* checks off, history triggers and date indexes dropped */
+	int64_t cache_size;       /* PRAGMA cache_size before bulk mode */
 	struct sbuf restore;      /* the SQL that puts back what bulk mode dropped */
 	struct search_hold search; /* the new rows are indexed at the end, in one go */
+	struct tally_added *added; /* bulk mode: the monthly counts of the rows added */
 	int bad_cap;
 };
 
@@ -222,8 +229,12 @@ static int bulk_begin(struct importer *im, struct cchc_err *err)
 	if (rc == SQLITE_OK && (rows < BULK_ROWS || rows < have / 2))
 		return CCHC_OK;
 	im->bulk = true;
+	im->added = tally_added_new();
 	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(im->db->h, "PRAGMA ignore_check_constraints = ON", NULL, NULL, NULL);
+		rc = exec_int(im->db, "PRAGMA cache_size", &im->cache_size);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(im->db->h, "PRAGMA ignore_check_constraints = ON; " BULK_CACHE,
+				  NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = drop_for_bulk(im, "TRIGGER", "temp", "SELECT name, sql FROM sqlite_temp_master "
 				   "WHERE type = 'trigger' AND tbl_name = 'dossier' AND name GLOB "
@@ -251,8 +262,9 @@ static int bulk_end(struct importer *im, struct cchc_err *err)
 	if (!im->restore.len)
 		return CCHC_OK;
 	int rc = sqlite3_exec(im->db->h, im->restore.s, NULL, NULL, NULL);
+	/* with no row changed, the counts are those before plus the rows added */
 	if (rc == SQLITE_OK && im->bulk)
-		rc = tally_rebuild(im->db);
+		rc = im->r->updated ? tally_rebuild(im->db) : tally_added_store(im->db, im->added);
 	return rc == SQLITE_OK ? CCHC_OK : db_fail(im->db, rc, "tạo lại chỉ mục hồ sơ", err);
 }
 
@@ -333,10 +345,16 @@ static void import_end(struct importer *im)
 		db_rollback(im->db);
 		checks_on(im);
 	}
+	if (im->bulk && im->cache_size) {   /* the connection's cache as before */
+		char sql[64];
+		snprintf(sql, sizeof sql, "PRAGMA cache_size = %lld", (long long)im->cache_size);
+		sqlite3_exec(im->db->h, sql, NULL, NULL, NULL);
+	}
 	for (int i = 0; i < im->nunits; i++)
 		free(im->units[i].text);
 	sbuf_free(&im->restore);
 	search_hold_free(&im->search);
+	tally_added_free(im->added);
 }
 
 /* ------------------------------------------------------------ rows */
@@ -413,6 +431,17 @@ static int report_repeat(struct importer *im, const struct dossier_row *row,
 	return CCHC_OK;
 }
 
+/* Bulk mode: a row added, into the monthly counts (its values as bound:
+ * dates[] holds the dates that are not NULL). */
+static void count_added(struct importer *im, const struct dossier_row *row, int64_t unit,
+			char dates[3][11])
+{
+	tally_added_row(im->added, row->received.y ? dates[0] : NULL,
+			row->resolved.y ? dates[2] : NULL, row->due.y ? dates[1] : NULL,
+			dossier_channel_code(row->channel), row->text[DF_FIELD], unit,
+			row->text[DF_STATUS]);
+}
+
 /* Stores a good row by the first of ST_INSERT, ST_CHANGE and ST_MARK that
  * changes something, counting it as added, updated or unchanged; when none
  * does, this import has marked the code already: a repeat. */
@@ -436,6 +465,8 @@ static int store_row(struct importer *im, const struct dossier_item *it, int64_t
 			return err->code;
 		if (done) {
 			(*count[i])++;
+			if (i == 0 && im->added)
+				count_added(im, row, unit, dates);
 			return CCHC_OK;
 		}
 	}

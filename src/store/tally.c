@@ -78,22 +78,21 @@ static void count_one(struct counts *c, struct sbuf *k, const char *date, const 
 {
 	sbuf_trunc(k, 0);
 	sbuf_addn(k, date, month_len(date));
-	sbuf_addf(k, "\x1f%s\x1f%s", group, status);
+	sbuf_addc(k, 0x1f);   /* no printf: a million rows make two million keys */
+	sbuf_add(k, group);
+	sbuf_addc(k, 0x1f);
+	sbuf_add(k, status);
 	struct count *n = counts_at(c, k->s, k->len);
 	for (int i = 0; i < nadd; i++)
 		n->n[col + i] += add[i];
 }
 
-/* One dossier into both maps: its month received, its month resolved. */
-static void count_row(struct counts c[2], struct sbuf *k, sqlite3_stmt *st)
+/* One dossier into both maps: its month received, its month resolved
+ * (NULL: none); group[0] its field, group[1] its unit id in decimal. */
+static void count_values(struct counts c[2], struct sbuf *k, const char *received,
+			 const char *resolved, const char *due, const char *channel,
+			 const char *const group[2], const char *status)
 {
-	const char *received = (const char *)sqlite3_column_text(st, 0);
-	const char *resolved = (const char *)sqlite3_column_text(st, 1);
-	const char *due = (const char *)sqlite3_column_text(st, 2);
-	const char *channel = (const char *)sqlite3_column_text(st, 3);
-	const char *status = (const char *)sqlite3_column_text(st, 6);
-	const char *group[2] = { (const char *)sqlite3_column_text(st, 4),
-				 (const char *)sqlite3_column_text(st, 5) };
 	status = status ? status : "";
 	for (int g = 0; g < 2; g++) {
 		const char *grp = group[g] ? group[g] : "";
@@ -110,13 +109,29 @@ static void count_row(struct counts c[2], struct sbuf *k, sqlite3_stmt *st)
 	}
 }
 
+static void count_row(struct counts c[2], struct sbuf *k, sqlite3_stmt *st)
+{
+	const char *group[2] = { (const char *)sqlite3_column_text(st, 4),
+				 (const char *)sqlite3_column_text(st, 5) };
+	count_values(c, k, (const char *)sqlite3_column_text(st, 0),
+		     (const char *)sqlite3_column_text(st, 1),
+		     (const char *)sqlite3_column_text(st, 2),
+		     (const char *)sqlite3_column_text(st, 3), group,
+		     (const char *)sqlite3_column_text(st, 6));
+}
+
 /* Writes one map into table (its group column: field or unit_id). */
-static int counts_store(struct db *db, struct counts *c, const char *table, bool unit)
+static int counts_store(struct db *db, struct counts *c, const char *table, bool unit,
+			bool add)
 {
 	struct sbuf sql = SBUF_INIT;
 	sbuf_addf(&sql, "INSERT INTO %s(month, %s, status, r_online, r_offline, s_early, "
 		  "s_on_time, s_late) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", table,
 		  unit ? "unit_id" : "field");
+	if (add)
+		sbuf_addf(&sql, " ON CONFLICT(month, %s, status) DO UPDATE SET r_online = r_online + "
+			  "?4, r_offline = r_offline + ?5, s_early = s_early + ?6, s_on_time = "
+			  "s_on_time + ?7, s_late = s_late + ?8", unit ? "unit_id" : "field");
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(db->h, sql.s, -1, &st, NULL);
 	sbuf_free(&sql);
@@ -163,9 +178,9 @@ static int recount(struct db *db, const char *field_table, const char *unit_tabl
 	sqlite3_finalize(st);
 	sbuf_free(&k);
 	if (rc == SQLITE_DONE)
-		rc = counts_store(db, &c[0], field_table, false);
+		rc = counts_store(db, &c[0], field_table, false, false);
 	if (rc == SQLITE_OK)
-		rc = counts_store(db, &c[1], unit_table, true);
+		rc = counts_store(db, &c[1], unit_table, true, false);
 	counts_free(&c[0]);
 	counts_free(&c[1]);
 	return rc;
@@ -188,6 +203,69 @@ int tally_rebuild(struct db *db)
 			      "INSERT INTO dossier_tally_open_letter SELECT * FROM dossier_open_letter",
 			      NULL, NULL, NULL);
 	return rc == SQLITE_OK ? recount(db, "dossier_tally_field", "dossier_tally_unit") : rc;
+}
+
+/* ---- the counts of the dossiers a big import adds ---- */
+
+struct tally_added {
+	struct counts c[2];
+	struct sbuf key;
+	int64_t late;            /* resolved after the due date */
+};
+
+struct tally_added *tally_added_new(void)
+{
+	return xcalloc(1, sizeof(struct tally_added));
+}
+
+/* Decimal digits of v (>= 0) into buf, as SQLite writes an integer. */
+static const char *int_text(int64_t v, char buf[24])
+{
+	char *p = buf + 23;
+	uint64_t u = v < 0 ? 0 : (uint64_t)v;
+	*p = 0;
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	return p;
+}
+
+void tally_added_row(struct tally_added *t, const char *received, const char *resolved,
+		     const char *due, const char *channel, const char *field, int64_t unit_id,
+		     const char *status)
+{
+	char buf[24];
+	const char *group[2] = { field, int_text(unit_id, buf) };
+	count_values(t->c, &t->key, received, resolved, due, channel, group, status);
+	t->late += resolved && due && strcmp(resolved, due) > 0;
+}
+
+int tally_added_store(struct db *db, struct tally_added *t)
+{
+	int rc = counts_store(db, &t->c[0], "dossier_tally_field", false, true);
+	if (rc == SQLITE_OK)
+		rc = counts_store(db, &t->c[1], "dossier_tally_unit", true, true);
+	sqlite3_stmt *st = NULL;
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(db->h, "INSERT INTO dossier_tally_late(id, no_letter) "
+					"VALUES(1, ?1) ON CONFLICT(id) DO UPDATE SET no_letter = "
+					"no_letter + ?1", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, t->late);
+		rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db->h);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+void tally_added_free(struct tally_added *t)
+{
+	if (!t)
+		return;
+	counts_free(&t->c[0]);
+	counts_free(&t->c[1]);
+	sbuf_free(&t->key);
+	free(t);
 }
 
 /* The recount goes into temp tables to be compared (zero rows, which

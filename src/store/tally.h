@@ -10,6 +10,20 @@
  * (and makes dossier_tally_late and dossier_tally_open_letter again),
  * inside the caller's transaction. An SQLite result code. */
 int tally_rebuild(struct db *db);
+/* The counts of the dossiers a big import adds, kept in memory as it
+ * stores them (the rows' values as stored: ISO dates or NULL, the channel
+ * code, unit id 0 for none) and added to the tables at the end, in place
+ * of a recount that reads every dossier again. Only for rows added: a new
+ * dossier has no letter (letters refer to dossiers ON DELETE RESTRICT). */
+struct tally_added;
+struct tally_added *tally_added_new(void);
+void tally_added_row(struct tally_added *t, const char *received, const char *resolved,
+		     const char *due, const char *channel, const char *field, int64_t unit_id,
+		     const char *status);
+/* Adds them to dossier_tally_field, _unit and _late (inside the caller's
+ * transaction). An SQLite result code. */
+int tally_added_store(struct db *db, struct tally_added *t);
+void tally_added_free(struct tally_added *t);
 /* How many rows of the counts differ from a recount (0: all right), rows
  * of zeros being as good as none. An SQLite result code. */
 int tally_diff(struct db *db, int64_t *rows);

@@ -5,6 +5,7 @@
 #include <utf8proc.h>
 #include "text/fold.h"
 #include "text/utf8.h"
+#include "text/utf8_fast.h"
 #include "util/sbuf.h"
 
 /* utf8proc's answers for the letters of Vietnamese text (Latin, its
@@ -126,7 +127,7 @@ bool text_next_token(const char *s, size_t n, size_t pos, struct text_span *tok)
 	bool in = false;
 	while (i < n) {
 		uint32_t cp;
-		size_t len = utf8_decode(s + i, n - i, &cp);
+		size_t len = utf8_decode_fast(s + i, n - i, &cp);
 		if (!len)
 			len = 1, cp = ' ';
 		bool t = is_token_cp(cp);
@@ -159,7 +160,7 @@ size_t text_fold_span(const char *s, struct text_span span, bool exact, char *bu
 			continue;
 		}
 		uint32_t cp, f[8];
-		size_t len = utf8_decode(s + i, span.end - i, &cp);
+		size_t len = utf8_decode_fast(s + i, span.end - i, &cp);
 		if (!len) {
 			i++;
 			continue;

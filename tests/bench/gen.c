@@ -16,6 +16,10 @@
  *   gen query DBFILE REPS [--typed] [--print] WORDS...  search_run in process:
  *                             median, min, max (--typed: as the search screen
  *                             runs it; --print: the hits instead, one a line)
+ *   gen sql DBFILE SQL        runs SQL through cchc's own db_open (its
+ *                             tokenizer registered, so that fts5vocab and
+ *                             'integrity-check' can read the search indexes)
+ *                             and prints the rows, columns separated by tabs
  *   gen time OUT CMD [ARG]... runs CMD and appends "<ms> <peak KB> <status>
  *                             <cpu ms>" to OUT: wall time on the monotonic
  *                             clock, peak resident memory from wait4 (GNU
@@ -1542,6 +1546,30 @@ static int cmd_query(const char *dbpath, int reps, int argc, char **argv)
 	return 0;
 }
 
+static int print_row(void *ctx, int n, char **v, char **names)
+{
+	(void)ctx, (void)names;
+	for (int i = 0; i < n; i++)
+		printf("%s%s", i ? "\t" : "", v[i] ? v[i] : "");
+	putchar('\n');
+	return 0;
+}
+
+static int cmd_sql(const char *dbpath, const char *sql)
+{
+	struct db db;
+	struct cchc_err err = { 0 };
+	if (db_open(&db, dbpath, &err))
+		die("open", err.msg);
+	char *msg = NULL;
+	int rc = sqlite3_exec(db.h, sql, print_row, NULL, &msg);
+	if (rc != SQLITE_OK)
+		fprintf(stderr, "gen sql: %s\n", msg ? msg : sqlite3_errstr(rc));
+	sqlite3_free(msg);
+	db_close(&db);
+	return rc == SQLITE_OK ? 0 : 1;
+}
+
 static int cmd_time(const char *out, char **argv)
 {
 	double t0 = now_ms();
@@ -1591,8 +1619,8 @@ static int cmd_evict(int argc, char **argv)
 static int usage(void)
 {
 	fputs("usage: gen XS|S|M|P|empty DBFILE | csv N FILE | peers DBFILE DIR [N] |\n"
-	      "       query DBFILE REPS WORDS... | time OUT CMD [ARG]... | evict FILE... |\n"
-	      "       version\n", stderr);
+	      "       query DBFILE REPS WORDS... | sql DBFILE SQL | time OUT CMD [ARG]... |\n"
+	      "       evict FILE... | version\n", stderr);
 	return 2;
 }
 
@@ -1610,6 +1638,8 @@ int main(int argc, char **argv)
 		return cmd_peers(argv[2], argv[3], argc == 5 ? atoi(argv[4]) : 10000);
 	if (strcmp(cmd, "query") == 0 && argc >= 5 && atoi(argv[3]) > 0)
 		return cmd_query(argv[2], atoi(argv[3]), argc - 4, argv + 4);
+	if (strcmp(cmd, "sql") == 0 && argc == 4)
+		return cmd_sql(argv[2], argv[3]);
 	if (strcmp(cmd, "time") == 0 && argc >= 4)
 		return cmd_time(argv[2], argv + 3);
 	if (strcmp(cmd, "evict") == 0 && argc >= 3)
