@@ -29,11 +29,6 @@
 #define UNITS_CACHED 64
 #define BULK_ROWS 50000                /* rows from which bulk mode pays */
 #define BYTES_PER_ROW 300              /* of a typical export: rows guessed from size */
-/* SQLite's page cache in bulk mode (its default: 2,000 KB). Four times
- * that is enough for the tree, index and full-text writers' pages to stay
- * in memory instead of going to the -wal and being read back: a third
- * fewer reads and writes of pages for a million rows; more gains little. */
-#define BULK_CACHE "PRAGMA cache_size = -8192"
 
 enum stmt { ST_INSERT, ST_CHANGE, ST_MARK, ST_FIRST_LINE, ST_UNIT_CODE, ST_UNIT_NAME, NSTMT };
 
@@ -77,7 +72,6 @@ struct importer {
 	long long size;           /* of the file */
 	bool begun;               /* the transaction is open */
 	bool bulk;                /* checks off, history triggers and date indexes dropped */
-	int64_t cache_size;       /* PRAGMA cache_size before bulk mode */
 	struct sbuf restore;      /* the SQL that puts back what bulk mode dropped */
 	struct search_hold search; /* the new rows are indexed at the end, in one go */
 	struct tally_added *added; /* bulk mode: the monthly counts of the rows added */
@@ -231,10 +225,7 @@ static int bulk_begin(struct importer *im, struct cchc_err *err)
 	im->bulk = true;
 	im->added = tally_added_new();
 	if (rc == SQLITE_OK)
-		rc = exec_int(im->db, "PRAGMA cache_size", &im->cache_size);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(im->db->h, "PRAGMA ignore_check_constraints = ON; " BULK_CACHE,
-				  NULL, NULL, NULL);
+		rc = sqlite3_exec(im->db->h, "PRAGMA ignore_check_constraints = ON", NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = drop_for_bulk(im, "TRIGGER", "temp", "SELECT name, sql FROM sqlite_temp_master "
 				   "WHERE type = 'trigger' AND tbl_name = 'dossier' AND name GLOB "
@@ -344,11 +335,6 @@ static void import_end(struct importer *im)
 	if (im->begun) {
 		db_rollback(im->db);
 		checks_on(im);
-	}
-	if (im->bulk && im->cache_size) {   /* the connection's cache as before */
-		char sql[64];
-		snprintf(sql, sizeof sql, "PRAGMA cache_size = %lld", (long long)im->cache_size);
-		sqlite3_exec(im->db->h, sql, NULL, NULL, NULL);
 	}
 	for (int i = 0; i < im->nunits; i++)
 		free(im->units[i].text);

@@ -355,8 +355,7 @@ if [ -z "${CCHC_VALGRIND:-}" ]; then
 	if ldd "$CCHC" 2>/dev/null | grep -q libasan; then
 		echo "sanitizer build: memory peak not checked ($(cat "$T/rss") KB)"
 	else
-		# the rows streamed; SQLite's page cache and sorter at 8 MB each in bulk mode
-		[ "$(cat "$T/rss")" -lt 32768 ] || fail "peak memory $(cat "$T/rss") KB importing 200,000 rows"
+		[ "$(cat "$T/rss")" -lt 20480 ] || fail "peak memory $(cat "$T/rss") KB importing 200,000 rows"
 	fi
 	schema "$T/schema.after"
 	expect_file "$T/schema.before" "$T/schema.after"
