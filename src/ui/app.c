@@ -87,8 +87,6 @@ static int switch_view(struct app *app, int i)
 {
 	if (i < 0 || i >= app->nviews)
 		return UI_NONE;
-	if (i != app->cur)   /* what the screen left freed; SQLite's pages stay, for the next */
-		pf_memory_release();
 	app->cur = i;
 	if (app->views[i]->enter)
 		app->views[i]->enter(app, app->state[i]);
