@@ -318,15 +318,17 @@ int tally_feedback_rebuild(struct db *db)
 			    "feedback_tally_closed(day, on_time) " FEEDBACK_RECOUNT, NULL, NULL, NULL);
 }
 
-int tally_feedback_diff(struct db *db, int64_t *rows)
+/* The rows in one set and not the other, both ways: a and b are
+ * subqueries or table names of the same columns. */
+static int sets_differ(struct db *db, const char *a, const char *b, int64_t *rows)
 {
 	*rows = 0;
+	struct sbuf q = SBUF_INIT;
+	sbuf_addf(&q, "SELECT (SELECT count(*) FROM (SELECT * FROM %s EXCEPT SELECT * FROM %s)) + "
+		  "(SELECT count(*) FROM (SELECT * FROM %s EXCEPT SELECT * FROM %s))", a, b, b, a);
 	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db->h, "WITH again(day, on_time) AS (" FEEDBACK_RECOUNT "), "
-				    "kept AS (SELECT day, on_time FROM feedback_tally_closed WHERE "
-				    "on_time <> 0) SELECT (SELECT count(*) FROM (SELECT * FROM again "
-				    "EXCEPT SELECT * FROM kept)) + (SELECT count(*) FROM (SELECT * "
-				    "FROM kept EXCEPT SELECT * FROM again))", -1, &st, NULL);
+	int rc = sqlite3_prepare_v2(db->h, q.s, -1, &st, NULL);
+	sbuf_free(&q);
 	if (rc != SQLITE_OK)
 		return rc;
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -335,6 +337,12 @@ int tally_feedback_diff(struct db *db, int64_t *rows)
 	}
 	sqlite3_finalize(st);
 	return rc;
+}
+
+int tally_feedback_diff(struct db *db, int64_t *rows)
+{
+	return sets_differ(db, "(" FEEDBACK_RECOUNT ")",
+			   "(SELECT day, on_time FROM feedback_tally_closed WHERE on_time <> 0)", rows);
 }
 
 /* The links of open tasks to the units coordinating them (schema 28):
@@ -348,20 +356,7 @@ int tally_task_coord_rebuild(struct db *db)
 
 int tally_task_coord_diff(struct db *db, int64_t *rows)
 {
-	*rows = 0;
-	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db->h, "SELECT (SELECT count(*) FROM (SELECT * FROM "
-				    "task_coord_open EXCEPT SELECT * FROM task_tally_coord)) + "
-				    "(SELECT count(*) FROM (SELECT * FROM task_tally_coord EXCEPT "
-				    "SELECT * FROM task_coord_open))", -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return rc;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*rows = sqlite3_column_int64(st, 0);
-		rc = SQLITE_OK;
-	}
-	sqlite3_finalize(st);
-	return rc;
+	return sets_differ(db, "task_coord_open", "task_tally_coord", rows);
 }
 
 /* The finished tasks without evidence (schema 28), against the view
@@ -374,18 +369,5 @@ int tally_task_missing_rebuild(struct db *db)
 
 int tally_task_missing_diff(struct db *db, int64_t *rows)
 {
-	*rows = 0;
-	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db->h, "SELECT (SELECT count(*) FROM (SELECT * FROM "
-				    "task_missing_evidence EXCEPT SELECT * FROM task_tally_missing)) + "
-				    "(SELECT count(*) FROM (SELECT * FROM task_tally_missing EXCEPT "
-				    "SELECT * FROM task_missing_evidence))", -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return rc;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*rows = sqlite3_column_int64(st, 0);
-		rc = SQLITE_OK;
-	}
-	sqlite3_finalize(st);
-	return rc;
+	return sets_differ(db, "task_missing_evidence", "task_tally_missing", rows);
 }
