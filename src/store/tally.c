@@ -190,10 +190,27 @@ static int recount(struct db *db, const char *field_table, const char *unit_tabl
 #define LATE_RECOUNT "SELECT 1, count(*) FROM dossier d WHERE d.resolved_on > d.due_on " \
 	"AND NOT EXISTS (SELECT 1 FROM letter l WHERE l.dossier_id = d.id)"
 
-/* The open dossiers with a letter (schema 28), as the view says. */
-#define OPEN_LETTER_DIFF "(SELECT count(*) FROM (SELECT * FROM dossier_open_letter EXCEPT " \
-	"SELECT * FROM main.dossier_tally_open_letter)) + (SELECT count(*) FROM (SELECT * FROM " \
-	"main.dossier_tally_open_letter EXCEPT SELECT * FROM dossier_open_letter))"
+/* How many rows are in one set and not in the other, both ways, as an SQL
+ * expression: a and b are string literals, table names or subqueries of
+ * the same columns (the kept sets against their recount or their view). */
+#define SETS_DIFFER(a, b) "(SELECT count(*) FROM (SELECT * FROM " a " EXCEPT SELECT * FROM " \
+	b ")) + (SELECT count(*) FROM (SELECT * FROM " b " EXCEPT SELECT * FROM " a "))"
+
+/* Runs sql, a query of one integer, into *n. An SQLite result code. */
+static int query_count(struct db *db, const char *sql, int64_t *n)
+{
+	*n = 0;
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*n = sqlite3_column_int64(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
 
 int tally_rebuild(struct db *db)
 {
@@ -277,9 +294,6 @@ static const char DIFF_SQL[] =
 	"temp.tally_unit_again";
 
 #define NONZERO " WHERE r_online OR r_offline OR s_early OR s_on_time OR s_late"
-#define SYMDIFF(a, b) "(SELECT count(*) FROM (SELECT * FROM " a NONZERO " EXCEPT SELECT * " \
-	"FROM " b NONZERO ")) + (SELECT count(*) FROM (SELECT * FROM " b NONZERO " EXCEPT " \
-	"SELECT * FROM " a NONZERO "))"
 
 int tally_diff(struct db *db, int64_t *rows)
 {
@@ -287,19 +301,16 @@ int tally_diff(struct db *db, int64_t *rows)
 	int rc = sqlite3_exec(db->h, DIFF_SQL, NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = recount(db, "temp.tally_field_again", "temp.tally_unit_again");
-	sqlite3_stmt *st = NULL;
 	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(db->h, "SELECT " SYMDIFF("main.dossier_tally_field",
-								 "temp.tally_field_again") " + "
-					SYMDIFF("main.dossier_tally_unit", "temp.tally_unit_again") " + "
-					"(SELECT count(*) FROM (" LATE_RECOUNT " EXCEPT SELECT id, "
-					"no_letter FROM main.dossier_tally_late)) + " OPEN_LETTER_DIFF,
-					-1, &st, NULL);
-	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*rows = sqlite3_column_int64(st, 0);
-		rc = SQLITE_OK;
-	}
-	sqlite3_finalize(st);
+		rc = query_count(db, "SELECT "
+				 SETS_DIFFER("main.dossier_tally_field" NONZERO,
+					     "temp.tally_field_again" NONZERO) " + "
+				 SETS_DIFFER("main.dossier_tally_unit" NONZERO,
+					     "temp.tally_unit_again" NONZERO) " + "
+				 "(SELECT count(*) FROM (" LATE_RECOUNT " EXCEPT SELECT id, "
+				 "no_letter FROM main.dossier_tally_late)) + "
+				 SETS_DIFFER("dossier_open_letter", "main.dossier_tally_open_letter"),
+				 rows);
 	sqlite3_exec(db->h, "DROP TABLE IF EXISTS temp.tally_field_again; DROP TABLE IF EXISTS "
 		     "temp.tally_unit_again", NULL, NULL, NULL);
 	return rc;
@@ -318,31 +329,10 @@ int tally_feedback_rebuild(struct db *db)
 			    "feedback_tally_closed(day, on_time) " FEEDBACK_RECOUNT, NULL, NULL, NULL);
 }
 
-/* The rows in one set and not the other, both ways: a and b are
- * subqueries or table names of the same columns. */
-static int sets_differ(struct db *db, const char *a, const char *b, int64_t *rows)
-{
-	*rows = 0;
-	struct sbuf q = SBUF_INIT;
-	sbuf_addf(&q, "SELECT (SELECT count(*) FROM (SELECT * FROM %s EXCEPT SELECT * FROM %s)) + "
-		  "(SELECT count(*) FROM (SELECT * FROM %s EXCEPT SELECT * FROM %s))", a, b, b, a);
-	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db->h, q.s, -1, &st, NULL);
-	sbuf_free(&q);
-	if (rc != SQLITE_OK)
-		return rc;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*rows = sqlite3_column_int64(st, 0);
-		rc = SQLITE_OK;
-	}
-	sqlite3_finalize(st);
-	return rc;
-}
-
 int tally_feedback_diff(struct db *db, int64_t *rows)
 {
-	return sets_differ(db, "(" FEEDBACK_RECOUNT ")",
-			   "(SELECT day, on_time FROM feedback_tally_closed WHERE on_time <> 0)", rows);
+	return query_count(db, "SELECT " SETS_DIFFER("(" FEEDBACK_RECOUNT ")", "(SELECT day, "
+			   "on_time FROM feedback_tally_closed WHERE on_time <> 0)"), rows);
 }
 
 /* The links of open tasks to the units coordinating them (schema 28):
@@ -356,7 +346,7 @@ int tally_task_coord_rebuild(struct db *db)
 
 int tally_task_coord_diff(struct db *db, int64_t *rows)
 {
-	return sets_differ(db, "task_coord_open", "task_tally_coord", rows);
+	return query_count(db, "SELECT " SETS_DIFFER("task_coord_open", "task_tally_coord"), rows);
 }
 
 /* The finished tasks without evidence (schema 28), against the view
@@ -369,5 +359,6 @@ int tally_task_missing_rebuild(struct db *db)
 
 int tally_task_missing_diff(struct db *db, int64_t *rows)
 {
-	return sets_differ(db, "task_missing_evidence", "task_tally_missing", rows);
+	return query_count(db, "SELECT " SETS_DIFFER("task_missing_evidence", "task_tally_missing"),
+			   rows);
 }
