@@ -40,6 +40,7 @@ libcchc_a_SOURCES += \
 	src/store/tally.c src/store/tally.h \
 	src/store/search_index.c src/store/search_index.h \
 	src/store/history.c src/store/history.h \
+	src/store/kept.c src/store/kept.h \
 	src/core/search.c src/core/search.h \
 	src/store/db.c src/store/db.h src/store/db_check.c \
 	src/store/backup.c src/store/backup.h \
@@ -105,6 +106,7 @@ EMBEDDED_FILES = \
 	data/migrations/0026-exchange.sql \
 	data/migrations/0027-report-counts.sql \
 	data/migrations/0028-overview-sets.sql \
+	data/migrations/0029-kept-triggers.sql \
 	data/report-areas.txt \
 	data/dossier-columns.txt \
 	data/templates/letter-2018.txt data/templates/letter-2025.txt \

@@ -61,6 +61,7 @@ CLI_TESTS = \
 	tests/cli/deadlines.sh \
 	tests/cli/overview-counts.sh \
 	tests/cli/overview-tasks.sh \
+	tests/cli/kept-triggers.sh \
 	tests/cli/feedback-counts.sh \
 	tests/cli/search-typing.sh \
 	tests/cli/suggest.sh \

@@ -179,8 +179,8 @@ static int unit_for(struct importer *im, const char *s, int64_t *id, struct cchc
 /* ------------------------------------------------------------ bulk mode */
 
 /* Drops the schema objects named by sql (name, then its CREATE statement)
- * of schema ("main", or "temp": the history triggers, whose stored text
- * has lost its TEMP) and keeps their statements to create them again at
+ * of schema ("main", or "temp": the history and kept triggers, whose stored
+ * text has lost its TEMP) and keeps their statements to create them again at
  * the end. */
 static int drop_for_bulk(struct importer *im, const char *kind, const char *schema,
 			 const char *sql)
@@ -233,9 +233,10 @@ static int bulk_begin(struct importer *im, struct cchc_err *err)
 	if (rc == SQLITE_OK)
 		rc = drop_for_bulk(im, "INDEX", "main", "SELECT name, sql FROM main.sqlite_master "
 				   "WHERE type = 'index' AND tbl_name = 'dossier' AND sql IS NOT NULL");
-	/* the monthly counts (schema 22): recounted in one pass at the end */
+	/* the monthly counts (schema 22): recounted in one pass at the end;
+	 * their triggers are the writer's temporary ones (store/kept.h) */
 	if (rc == SQLITE_OK)
-		rc = drop_for_bulk(im, "TRIGGER", "main", "SELECT name, sql FROM main.sqlite_master "
+		rc = drop_for_bulk(im, "TRIGGER", "temp", "SELECT name, sql FROM sqlite_temp_master "
 				   "WHERE type = 'trigger' AND tbl_name = 'dossier' AND name GLOB "
 				   "'dossier_tally_*'");
 	return rc == SQLITE_OK ? CCHC_OK : db_fail(im->db, rc, "chuẩn bị nhập hồ sơ", err);

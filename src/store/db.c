@@ -9,6 +9,7 @@
 #include "store/db.h"
 #include "store/backup.h"
 #include "store/history.h"
+#include "store/kept.h"
 #include "store/embedded.h"
 #include "store/fts.h"
 #include "store/search_index.h"
@@ -46,6 +47,7 @@ static const char *const migrations[] = {
 	"data/migrations/0026-exchange.sql",
 	"data/migrations/0027-report-counts.sql",
 	"data/migrations/0028-overview-sets.sql",
+	"data/migrations/0029-kept-triggers.sql",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -309,6 +311,9 @@ int db_lock_share(struct db *db)
 
 int db_begin_internal(struct db *db, struct cchc_err *err)
 {
+	/* the open's own writes (migrations) find the triggers in the file */
+	if (!db->opening && !db->readonly && history_arm(db, err))
+		return err->code;
 	db_mark_writing(db);
 	int rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	db->action_id = 0;
@@ -319,7 +324,7 @@ int db_begin(struct db *db, struct cchc_err *err)
 {
 	/* the first write of a day makes the day's backup, once committed */
 	bool backup = backup_daily_due(db);
-	if (history_arm(db, err) || db_begin_internal(db, err))
+	if (db_begin_internal(db, err))
 		return err->code;
 	if (history_action_begin(db, err)) {
 		db_rollback(db);
@@ -388,6 +393,27 @@ static int migrate_one(struct db *db, int version, struct cchc_err *err)
 		db_fail(db, rc, "nâng cấp lược đồ", err);
 		db_rollback(db);
 		return err->code;
+	}
+	return db_commit(db, err);
+}
+
+/* Puts the kept triggers back into the file before the migrations or
+ * search_index_ensure run, which change them as stored ones (store/kept.h);
+ * history_ensure moves them out again. */
+static int kept_unstash(struct db *db, struct cchc_err *err)
+{
+	if (!kept_unstash_due(db, NMIGRATIONS))
+		return CCHC_OK;
+	struct sbuf b = SBUF_INIT;
+	int rc = db_begin_internal(db, err);
+	if (!rc && (rc = kept_unstash_sql(db->h, &b)) != SQLITE_OK)
+		rc = db_fail(db, rc, "nâng cấp lược đồ", err);
+	if (!rc && b.len)
+		rc = db_exec(db, b.s, err);
+	sbuf_free(&b);
+	if (rc) {
+		db_rollback(db);
+		return rc;
 	}
 	return db_commit(db, err);
 }
@@ -692,10 +718,13 @@ int db_open_ex(struct db *db, const char *path, int oflags, struct cchc_err *err
 	trace_start(db);
 	if (!db->readonly)
 		sqlite3_set_authorizer(db->h, mark_on_write, db);
+	db->opening = true;
 	if (set_pragmas(db, err) || fts_register(db->h, err) || history_register(db, err) ||
-	    quick_check(db, oflags, err) || backup_before_upgrade(db, err) ||
-	    migrate(db, err) || search_index_ensure(db, err) || history_ensure(db, err))
+	    kept_register(db, err) || quick_check(db, oflags, err) ||
+	    backup_before_upgrade(db, err) || kept_unstash(db, err) || migrate(db, err) ||
+	    search_index_ensure(db, err) || history_ensure(db, err))
 		goto fail;
+	db->opening = false;
 	return CCHC_OK;
 fail:
 	report_corrupt(db, err);

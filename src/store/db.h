@@ -18,7 +18,8 @@ struct db {
 	int64_t action_id; /* the user action being written (history), or 0 */
 	bool daily_backup; /* the day's backup starts when this action commits */
 	bool record_rows;  /* the history records this action's rows */
-	bool history_armed; /* this connection's history triggers are made */
+	bool history_armed; /* this connection's history and kept triggers are made */
+	bool opening;       /* db_open's own steps (migrations) are running */
 	char warning[768]; /* a problem that did not stop the write (the daily
 			    * backup failed, where it ran in this process); the
 			    * caller shows it, then clears it */

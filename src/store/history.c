@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "store/history.h"
+#include "store/kept.h"
 #include "util/sbuf.h"
 #include "util/platform.h"
 
@@ -149,10 +150,16 @@ static void add_trigger(struct sbuf *b, const struct table_cols *t, const char *
 	sbuf_add(b, "); END;\n");
 }
 
-/* The triggers for every audited table, in one script. */
+/* The triggers for every audited table, and the kept data's (store/kept.h),
+ * in one script. */
 static char *triggers_sql(struct db *db)
 {
 	struct sbuf b = SBUF_INIT;
+	sbuf_add(&b, "");
+	if (kept_arm_sql(db->h, &b) != SQLITE_OK) {
+		sbuf_free(&b);
+		return NULL;
+	}
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(db->h, "SELECT name FROM main.sqlite_master WHERE type = 'table' "
 			       "ORDER BY name", -1, &st, NULL) != SQLITE_OK)
@@ -190,7 +197,7 @@ static int drop_stored_triggers(struct db *db, struct cchc_err *err)
 }
 
 /* The triggers live in this connection's temporary schema, made before its
- * first write: a database file holding them (81 of them, 60 KB of SQL)
+ * first write (db_begin_internal): a database file holding them (81 of them, 60 KB of SQL)
  * made every start parse them, 1.6 of a short command's 5 ms, even for the
  * commands that only read. Made from the tables' columns as they are now,
  * they always match the schema. */
@@ -214,8 +221,9 @@ int history_arm(struct db *db, struct cchc_err *err)
 }
 
 /* Bump when the stored schema of the history changes. 4: the triggers
- * moved out of the file into each writer's temporary schema. */
-#define HISTORY_FORMAT 4
+ * moved out of the file into each writer's temporary schema. 5: the kept
+ * data's too (store/kept.h). */
+#define HISTORY_FORMAT 5
 
 /* "schema-version:format:program": equal to the stored value when nothing
  * has changed since the last open that wrote, so an open need not look. */
@@ -236,14 +244,18 @@ static bool stamp_current(struct db *db)
 }
 
 /* At open: a database whose file still holds the triggers of an older
- * cchc loses them (so that reading commands start without parsing them). */
+ * cchc loses them, and the kept data's stored triggers move into
+ * kept_trigger (so that reading commands start without parsing them). */
 int history_ensure(struct db *db, struct cchc_err *err)
 {
 	if (db->readonly || stamp_current(db))
 		return CCHC_OK;
 	db_mark_writing(db);
 	int rc = db_exec(db, "BEGIN IMMEDIATE", err);
-	if (!rc && !(rc = drop_stored_triggers(db, err))) {
+	if (!rc && !(rc = drop_stored_triggers(db, err)) &&
+	    (rc = kept_stash(db->h)) != SQLITE_OK)
+		rc = db_fail(db, rc, "tạo bộ ghi lịch sử", err);
+	if (!rc) {
 		db_exec(db, "DELETE FROM setting WHERE key = 'history.spec'", err);
 		char stamp[64];
 		schema_stamp(db, stamp);   /* after the drops: they change the version */

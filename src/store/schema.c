@@ -5,6 +5,7 @@
 #include <string.h>
 #include "store/db.h"
 #include "store/fts.h"
+#include "store/kept.h"
 #include "store/schema.h"
 #include "store/search_index.h"
 #include "util/sbuf.h"
@@ -47,6 +48,19 @@ static char *col(sqlite3_stmt *st, int i)
 	return xstrdup(t ? (const char *)t : "");
 }
 
+/* Adds the object of a row (type, name, table, SQL). */
+static void add_object(struct objects *o, sqlite3_stmt *st)
+{
+	o->v = xrealloc(o->v, sizeof *o->v * (size_t)(o->n + 1));
+	struct object *x = &o->v[o->n++];
+	x->type = col(st, 0);
+	x->name = col(st, 1);
+	x->tbl = col(st, 2);
+	x->sql = normalise((const char *)sqlite3_column_text(st, 3));
+	x->seen = false;
+}
+
+/* The schema objects of h, and the kept triggers it holds as rows. */
 static int load(sqlite3 *h, struct objects *o)
 {
 	sqlite3_stmt *st;
@@ -55,16 +69,17 @@ static int load(sqlite3 *h, struct objects *o)
 				    "ORDER BY rowid", -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		o->v = xrealloc(o->v, sizeof *o->v * (size_t)(o->n + 1));
-		struct object *x = &o->v[o->n++];
-		x->type = col(st, 0);
-		x->name = col(st, 1);
-		x->tbl = col(st, 2);
-		const unsigned char *sql = sqlite3_column_text(st, 3);
-		x->sql = normalise((const char *)sql);
-		x->seen = false;
-	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		add_object(o, st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return rc;
+	/* the kept triggers (store/kept.h) are made from these rows: code too */
+	if (sqlite3_prepare_v2(h, "SELECT 'trigger', name, tbl, sql FROM main.kept_trigger ORDER BY "
+			       "name", -1, &st, NULL) != SQLITE_OK)
+		return SQLITE_OK;   /* a file from before schema 29 */
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		add_object(o, st);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
@@ -114,9 +129,12 @@ static int build_expected(int version, struct objects *o, char **spec, struct cc
 	else if (!(rc = fts_register(mem.h, err)) && !(rc = db_schema_build(mem.h, version, err)) &&
 		 version == db_schema_version()) {
 		mem.path = xstrdup(":memory:");
+		mem.opening = true;   /* as db_open: the triggers stored, then kept */
 		rc = search_index_ensure(&mem, err);
 		free(mem.path);
 	}
+	if (!rc && kept_stash(mem.h) != SQLITE_OK)
+		rc = err_set(err, CCHC_EDB, "Không dựng được lược đồ tạm: %s", sqlite3_errmsg(mem.h));
 	if (!rc && load(mem.h, o) != SQLITE_OK)
 		rc = err_set(err, CCHC_EDB, "Không đọc được lược đồ tạm: %s", sqlite3_errmsg(mem.h));
 	*spec = rc ? NULL : search_spec(mem.h);
@@ -230,6 +248,11 @@ char *schema_drop_derived_sql(sqlite3 *h)
 			sbuf_add(&b, "\";\n");
 		}
 		sqlite3_finalize(st);
+	}
+	/* and the same triggers kept as rows (schema 29, store/kept.h) */
+	if (sqlite3_prepare_v2(h, "SELECT 1 FROM main.kept_trigger", -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_finalize(st);
+		sbuf_add(&b, "DELETE FROM main.kept_trigger WHERE " DERIVED_SQL ";\n");
 	}
 	return sbuf_detach(&b);
 }

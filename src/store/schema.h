@@ -9,7 +9,10 @@
  * What cchc makes at version v is built, not listed: an in-memory database
  * on which the program's own migrations 1..v run (with the FTS5 shadow
  * tables and sqlite_sequence SQLite adds for them), plus, at the current
- * version, the search triggers search_index_ensure makes. Compared as well:
+ * version, the search triggers search_index_ensure makes; the triggers are
+ * then moved into kept_trigger as an open moves them (schema 29,
+ * store/kept.h), and the rows of kept_trigger, code too, are compared as
+ * triggers of their own. Compared as well:
  * SQLite's statistics tables (sqlite_stat1, sqlite_stat4; ANALYZE writes
  * them, no code runs from them) are allowed; the history triggers are TEMP,
  * per connection, never in the file.

@@ -326,18 +326,23 @@ int search_dossier_hold(struct db *db, struct search_hold *h, struct cchc_err *e
 {
 	*h = (struct search_hold){ 0 };
 	sqlite3_stmt *st;
+	/* the writer's temporary copy of the kept trigger (store/kept.h) */
 	int rc = sqlite3_prepare_v2(db->h, "SELECT (SELECT coalesce(max(id), 0) FROM dossier), "
-				    "(SELECT sql FROM main.sqlite_master WHERE type = 'trigger' AND "
-				    "name = 'search_dossier_ai')", -1, &st, NULL);
+				    "(SELECT substr(sql, 16) FROM temp.sqlite_master WHERE type = "
+				    "'trigger' AND name = 'search_dossier_ai' AND sql GLOB "
+				    "'CREATE TRIGGER *')", -1, &st, NULL);
 	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		h->mark = sqlite3_column_int64(st, 0);
-		if (sqlite3_column_text(st, 1))
-			h->trigger = xstrdup((const char *)sqlite3_column_text(st, 1));
+		if (sqlite3_column_text(st, 1)) {
+			struct sbuf b = SBUF_INIT;
+			sbuf_addf(&b, "CREATE TEMP TRIGGER %s", sqlite3_column_text(st, 1));
+			h->trigger = sbuf_detach(&b);
+		}
 		rc = SQLITE_OK;
 	}
 	sqlite3_finalize(st);
 	if (rc == SQLITE_OK && h->trigger)
-		rc = sqlite3_exec(db->h, "DROP TRIGGER main.search_dossier_ai", NULL, NULL, NULL);
+		rc = sqlite3_exec(db->h, "DROP TRIGGER temp.search_dossier_ai", NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
 		search_hold_free(h);
 		return db_fail(db, rc, "chuẩn bị chỉ mục tìm kiếm hồ sơ", err);

@@ -68,16 +68,15 @@ agree "$CCHC_DB" "undo delete" 3
 agree "$CCHC_DB" "undo forward" 2
 # by hand: a deadline moved in a step of a closed item, a closing date moved,
 # a step deleted, one moved to another item
-raw_sql "UPDATE feedback_step SET note = 'VP; hạn xử lý: 15/03/2026' WHERE feedback_id = 2 \
+cchc_sql "UPDATE feedback_step SET note = 'VP; hạn xử lý: 15/03/2026' WHERE feedback_id = 2 \
 	AND step = 'giao'" || fail "move a deadline"
 agree "$CCHC_DB" "deadline moved" 3
-# (the search trigger, which needs cchc's tokenizer, dropped for it)
-raw_sql "DROP TRIGGER search_feedback_au; UPDATE feedback SET closed_on = '2026-03-25' \
+cchc_sql "UPDATE feedback SET closed_on = '2026-03-25' \
 	WHERE id = 1" || fail "move a closing"
 agree "$CCHC_DB" "closing moved" 2
-raw_sql "DELETE FROM feedback_step WHERE feedback_id = 1 AND step = 'giao'" || fail "delete a step"
+cchc_sql "DELETE FROM feedback_step WHERE feedback_id = 1 AND step = 'giao'" || fail "delete a step"
 agree "$CCHC_DB" "step deleted" 2
-raw_sql "UPDATE feedback_step SET feedback_id = 1, seq = 99 WHERE feedback_id = 2 AND \
+cchc_sql "UPDATE feedback_step SET feedback_id = 1, seq = 99 WHERE feedback_id = 2 AND \
 	step = 'giao'" || fail "move a step"
 agree "$CCHC_DB" "step moved" 1
 

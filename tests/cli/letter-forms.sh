@@ -140,10 +140,12 @@ if command -v python3 >/dev/null; then
 	python3 - "$CCHC_DB" <<'EOPY' || fail "could not plant old numbers"
 import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
-trig = c.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
-                 "AND sql IS NOT NULL").fetchall()
-for name, _ in trig:
+# the file as before schema 29: its kept triggers stored, no guards
+for (name,) in c.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                         "AND name GLOB 'kept_guard_*'").fetchall():
     c.execute('DROP TRIGGER "%s"' % name)
+trig = c.execute("SELECT name, sql FROM kept_trigger").fetchall()
+c.execute("DROP TABLE kept_trigger")
 c.execute("UPDATE letter SET number = seq || '/PXL'")
 c.execute("UPDATE letter SET number = 'PXL-' || seq WHERE seq = 3")
 # a database of version 17 has none of the later versions' columns

@@ -45,13 +45,24 @@ expect_no_grep() {
 }
 
 # raw_sql SQL: runs SQL on the test database through the sqlite3 shell, to
-# plant faults. The history triggers are cchc's temporary ones, so the edit
-# is not recorded; any stored by an older cchc (which call cchc's SQL
-# functions, unknown to the shell) are dropped first.
+# plant faults. The history and kept-data triggers are cchc's temporary
+# ones, so the edit is neither recorded nor counted nor indexed; the guards
+# that refuse such a write (they call cchc's SQL function cchc_kept,
+# unknown to the shell; the next open of cchc makes them again), and any
+# history triggers stored by an older cchc, are dropped first.
 raw_sql() {
 	drops=$(sqlite3 "$CCHC_DB" "SELECT group_concat('DROP TRIGGER ' || name, '; ') FROM \
-		sqlite_master WHERE type = 'trigger' AND name GLOB 'history_*'")
+		sqlite_master WHERE type = 'trigger' AND (name GLOB 'history_*' OR \
+		name GLOB 'kept_guard_*')")
 	sqlite3 "$CCHC_DB" "${drops:+$drops;} $1"
+}
+
+# cchc_sql SQL: runs SQL in one transaction through cchc's own connection
+# (tests/screen/run_sql), with its tokenizer and the triggers every cchc
+# makes before it writes: a change no command makes (a row moved by hand)
+# is then indexed and counted as cchc's writers would.
+cchc_sql() {
+	"$top_builddir/tests/screen/run_sql" "$1"
 }
 
 # sql_leave_wal DB SQL...: runs the statements on DB in WAL mode through

@@ -101,9 +101,8 @@ plan() { # PATTERN INDEX: the traced statement matching PATTERN reads INDEX only
 }
 plan "^SELECT count(\*) FROM task t .*due_kind IN ('unknown'" task_by_due_kind
 plan "dossier_tally_late" dossier_open
-# a letter moved to another dossier, by hand (no command does it; the search trigger,
-# which needs cchc's tokenizer, dropped for it)
-raw_sql "DROP TRIGGER search_letter_au; UPDATE letter SET dossier_id = (SELECT id FROM dossier WHERE code = 'HS-2') WHERE \
+# a letter moved to another dossier, by hand (no command does it)
+cchc_sql "UPDATE letter SET dossier_id = (SELECT id FROM dossier WHERE code = 'HS-2') WHERE \
 	dossier_id = (SELECT id FROM dossier WHERE code = 'HS-3')" || fail "move the letter"
 late_agree "letter moved" 3
 exit 0

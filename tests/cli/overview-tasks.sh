@@ -78,8 +78,8 @@ act=$(sed -n 's/.*cchc trash restore \([0-9]*\))$/\1/p' "$T/out")
 agree "deleted again" "2 0" "1 1"
 "$CCHC" trash restore "$act" >/dev/null || fail "trash restore"
 agree "from the trash" "2 0" "2 1"
-# a link changed by hand (the sqlite3 shell: the triggers are the schema's)
-raw_sql "UPDATE task_unit SET unit_id = (SELECT id FROM unit WHERE code = 'TTr') WHERE \
+# a link changed by hand (no command does it), through cchc's own connection
+cchc_sql "UPDATE task_unit SET unit_id = (SELECT id FROM unit WHERE code = 'TTr') WHERE \
 	task_id = 4" || fail "link moved"
 agree "link moved by hand" "2 1" "2 0"
 
@@ -145,7 +145,7 @@ missing "task back" 2
 "$CCHC" evidence add --kind "báo cáo" --task 4 --number 2/BC --date 20/11/2026 \
 	--summary "Báo cáo" >/dev/null || fail "evidence 2"
 missing "evidence for an open task" 2
-raw_sql "UPDATE evidence_task SET task_id = 3 WHERE task_id = 4" || fail "link moved"
+cchc_sql "UPDATE evidence_task SET task_id = 3 WHERE task_id = 4" || fail "link moved"
 missing "link moved by hand" 1
 sqlite3 "$CCHC_DB" "DELETE FROM task_tally_missing" || fail "plant"
 run "$CCHC" check
