@@ -327,7 +327,9 @@ static char *page_sql(const struct evidence_filter *f, bool count)
 	page_conditions(&cond, f);
 	const char *c = cond.s ? cond.s : "";
 	if (count) {
-		sbuf_addf(&b, "SELECT count(*) FROM evidence e WHERE 1 %s", c);
+		/* no condition: no WHERE, so that SQLite counts the cells of an
+		 * index's pages (OP_Count) instead of stepping through every entry */
+		sbuf_addf(&b, "SELECT count(*) FROM evidence e%s%s", *c ? " WHERE 1 " : "", c);
 		sbuf_free(&cond);
 		return sbuf_detach(&b);
 	}
