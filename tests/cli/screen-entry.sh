@@ -1,0 +1,63 @@
+#!/bin/sh
+# The keys that show the registers count them cheaply (issue 19): the
+# task list and the evidence register with no condition are counted by
+# SQLite's count of an index's cells (the opcode Count), not by stepping
+# through every entry ("WHERE 1" made it a condition); the letters of
+# every unit are counted from the index of dates, without grouping each
+# letter's row by unit. The titles still give the counts of the records,
+# and the letters of one unit are still counted.
+. "${top_srcdir:-.}/tests/cli/lib.sh"
+export CCHC_TODAY=2026-05-15
+"$CCHC" demo > /dev/null || fail demo
+n_tasks=$(sqlite3 "$CCHC_DB" "SELECT count(*) FROM task") || fail "count tasks"
+n_evidence=$(sqlite3 "$CCHC_DB" "SELECT count(*) FROM evidence") || fail "count evidence"
+n_letters=$(sqlite3 "$CCHC_DB" "SELECT count(*) FROM letter") || fail "count letters"
+[ "$n_tasks" -gt 0 ] && [ "$n_evidence" -gt 0 ] && [ "$n_letters" -gt 0 ] ||
+	fail "the demo has tasks $n_tasks, evidence $n_evidence, letters $n_letters"
+
+# enter KEY: the screen shown by KEY, traced, in $T/screen and $T/trace
+enter() {
+	rm -f "$T/trace"
+	printf 'key %s\ndump\n' "$1" > "$T/script"
+	CCHC_TRACE_SQL="$T/trace" "$CCHC" --script "$T/script" --size 120x40 \
+		--dump "$T/screen" > /dev/null || fail "the screen of $1"
+}
+# counted_by_cells SQL: the traced statement SQL ran, and SQLite counts it
+# with the opcode Count (no entry read)
+counted_by_cells() {
+	grep -qxF -- "$1" "$T/statements" || fail "no statement \"$1\" in the trace: \
+$(grep "count(" "$T/statements")"
+	sqlite3 "$CCHC_DB" "EXPLAIN $1" > "$T/code" || fail "explain $1"
+	grep -qE "^[0-9]+ +Count " "$T/code" || fail "\"$1\" steps through the entries: $(cat "$T/code")"
+}
+statements() {
+	sed -n 's/^ *[0-9.]* ms  //p' "$T/trace" > "$T/statements"
+}
+
+enter 3
+statements
+counted_by_cells "SELECT count(*) FROM task t"
+expect_grep "Nhiệm vụ: tất cả ($n_tasks)" "$T/screen"
+
+enter 8
+statements
+counted_by_cells "SELECT count(*) FROM evidence e"
+expect_grep "($n_evidence)" "$T/screen"
+
+enter "<F11>"
+statements
+expect_grep "SELECT count(*) FROM letter WHERE letter_on BETWEEN ?1 AND ?2" "$T/statements"
+expect_no_grep "GROUP BY l.unit_id" "$T/statements"
+expect_grep "($n_letters)" "$T/screen"
+
+# the letters of one unit (U): still their count
+unit=$(sqlite3 "$CCHC_DB" "SELECT u.code, count(*) FROM letter l JOIN unit u ON u.id = \
+	l.unit_id GROUP BY u.id ORDER BY count(*) DESC LIMIT 1") || fail "a unit's letters"
+[ -n "$unit" ] || fail "no letter has a unit"
+code=${unit%%|*} n=${unit#*|}
+[ "$n" -lt "$n_letters" ] || fail "every letter is of unit $code: no test of one unit"
+printf 'key <F11> U\ntype %s\nkey <Enter>\ndump\n' "$code" > "$T/script"
+"$CCHC" --script "$T/script" --size 120x40 --dump "$T/screen" > /dev/null ||
+	fail "the letters of $code"
+expect_grep "đơn vị $code ($n)" "$T/screen"
+exit 0
