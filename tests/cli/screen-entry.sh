@@ -4,8 +4,9 @@
 # SQLite's count of an index's cells (the opcode Count), not by stepping
 # through every entry ("WHERE 1" made it a condition); the letters of
 # every unit are counted from the index of dates, without grouping each
-# letter's row by unit. The titles still give the counts of the records,
-# and the letters of one unit are still counted.
+# letter's row by unit; the finished tasks without evidence are the set
+# triggers keep (task_tally_missing). The titles still give the counts of
+# the records, and the letters of one unit are still counted.
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 export CCHC_TODAY=2026-05-15
 "$CCHC" demo > /dev/null || fail demo
@@ -49,6 +50,16 @@ statements
 expect_grep "SELECT count(*) FROM letter WHERE letter_on BETWEEN ?1 AND ?2" "$T/statements"
 expect_no_grep "GROUP BY l.unit_id" "$T/statements"
 expect_grep "($n_letters)" "$T/screen"
+
+# the finished tasks without evidence: the kept set's count (schema 28),
+# not each finished task looked up in evidence_task
+n_missing=$(sqlite3 "$CCHC_DB" "SELECT count(*) FROM task t WHERE t.status = 'done' AND \
+	NOT EXISTS (SELECT 1 FROM evidence_task e WHERE e.task_id = t.id)") || fail "count missing"
+[ "$n_missing" -gt 0 ] || fail "the demo has no finished task without evidence"
+enter 9
+statements
+expect_grep "SELECT (SELECT count(*) FROM task_tally_missing), " "$T/statements"
+expect_grep "chưa có tài liệu kiểm chứng ($n_missing)" "$T/screen"
 
 # the letters of one unit (U): still their count
 unit=$(sqlite3 "$CCHC_DB" "SELECT u.code, count(*) FROM letter l JOIN unit u ON u.id = \
