@@ -5,8 +5,10 @@
 # through every entry ("WHERE 1" made it a condition); the letters of
 # every unit are counted from the index of dates, without grouping each
 # letter's row by unit; the finished tasks without evidence are the set
-# triggers keep (task_tally_missing). The titles still give the counts of
-# the records, and the letters of one unit are still counted.
+# triggers keep (task_tally_missing); End on the open feedback reads the
+# open items over (status, due_on), not every closed one without a
+# deadline. The titles still give the counts of the records, End lands on
+# the last open item, and the letters of one unit are still counted.
 . "${top_srcdir:-.}/tests/cli/lib.sh"
 export CCHC_TODAY=2026-05-15
 "$CCHC" demo > /dev/null || fail demo
@@ -60,6 +62,38 @@ enter 9
 statements
 expect_grep "SELECT (SELECT count(*) FROM task_tally_missing), " "$T/statements"
 expect_grep "chưa có tài liệu kiểm chứng ($n_missing)" "$T/screen"
+
+# End on the open feedback: the last open item, read over (status, due_on)
+# (the arm without a deadline took feedback_by_order and read every
+# closed item to find none)
+# 300 more open items, half without a deadline: End reads the last rows
+# backwards (the first ones are not near)
+"$CCHC" feedback add --received 2026-05-04 --channel email --sender "Người gửi" \
+	--content "Phản ánh thử" > /dev/null || fail "feedback add"
+cols=$(sqlite3 "$CCHC_DB" "SELECT group_concat(name, ', ') FROM pragma_table_info('feedback') \
+	WHERE name NOT IN ('id', 'due_on')") || fail "columns"
+# (the search index's trigger needs cchc's tokenizer: left out meanwhile,
+# these copies are not searched for)
+index=$(sqlite3 "$CCHC_DB" "SELECT sql FROM sqlite_master WHERE name = 'search_feedback_ai'") ||
+	fail "trigger"
+raw_sql "DROP TRIGGER search_feedback_ai;
+	WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < 300)
+	INSERT INTO feedback($cols, due_on) SELECT $cols, CASE WHEN n % 2 THEN NULL ELSE
+	date('2026-06-01', '+' || n || ' days') END FROM feedback, k
+	WHERE id = (SELECT max(id) FROM feedback); $index;" || fail "300 feedback"
+last=$(sqlite3 "$CCHC_DB" "SELECT id FROM feedback WHERE status IN ('da-vao-so', \
+	'phan-loai', 'giao', 'dang-xu-ly') ORDER BY due_on IS NULL DESC, due_on DESC, id DESC \
+	LIMIT 1") || fail "the last open feedback"
+[ -n "$last" ] || fail "the demo has no open feedback"
+rm -f "$T/trace"
+printf 'key <F12> <End>\ndump\n' > "$T/script"
+CCHC_TRACE_SQL="$T/trace" "$CCHC" --script "$T/script" --size 80x16 --dump "$T/screen" \
+	> /dev/null || fail "End on the feedback"
+statements
+grep "ORDER BY f.due_on DESC, f.id DESC" "$T/statements" > "$T/end" ||
+	fail "no statement read the last rows: $(cat "$T/statements")"
+expect_grep "FROM feedback f INDEXED BY feedback_by_status_due WHERE f.due_on IS NULL" "$T/end"
+grep -q "^› *$last " "$T/screen" || fail "End: not on feedback $last: $(cat "$T/screen")"
 
 # the letters of one unit (U): still their count
 unit=$(sqlite3 "$CCHC_DB" "SELECT u.code, count(*) FROM letter l JOIN unit u ON u.id = \
