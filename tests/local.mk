@@ -64,6 +64,8 @@ CLI_TESTS = \
 	tests/cli/kept-triggers.sh \
 	tests/cli/feedback-counts.sh \
 	tests/cli/search-typing.sh \
+	tests/cli/screen-entry.sh \
+	tests/cli/search-screen.sh \
 	tests/cli/suggest.sh \
 	tests/cli/task-pages.sh \
 	tests/cli/evidence.sh \

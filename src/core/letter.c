@@ -506,6 +506,24 @@ int letter_count_by_unit(struct db *db, const char *from, const char *to,
 	return rc == SQLITE_DONE ? CCHC_OK : db_fail(db, rc, "thống kê phiếu", err);
 }
 
+int letter_count(struct db *db, const char *from, const char *to, int64_t *n,
+		 struct cchc_err *err)
+{
+	sqlite3_stmt *st;
+	*n = 0;
+	int rc = sqlite3_prepare_v2(db->h, "SELECT count(*) FROM letter WHERE letter_on BETWEEN ?1 "
+				    "AND ?2", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, "đếm phiếu", err);
+	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? CCHC_OK : db_fail(db, rc, "đếm phiếu", err);
+}
+
 /* The late dossiers are read from the partial index dossier_resolved_late
  * (schema 27), which holds only the dossiers resolved late, by resolution
  * date, with their status: those of the period and nothing else (through

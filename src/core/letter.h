@@ -65,6 +65,10 @@ struct letter_by_unit {
 };
 int letter_count_by_unit(struct db *db, const char *from, const char *to,
 			 struct letter_by_unit **out, int *n, struct cchc_err *err);
+/* The letters dated in [from, to] (ISO), every unit: from the index of
+ * dates alone. */
+int letter_count(struct db *db, const char *from, const char *to, int64_t *n,
+		 struct cchc_err *err);
 
 /* The register's figures for a period [from, to] (ISO): letters dated in
  * it and how many were sent late; dossiers resolved late in it and how many

@@ -280,6 +280,97 @@ static int read_cands(struct db *db, const char *sql, const char *expr,
 	return rc;
 }
 
+/* ---- the rows kept from the searches before ---- */
+
+/* One index's question (its statement, expression and bound values) and
+ * the rows it gave, as read. */
+struct cache_slot {
+	bool valid;
+	char *sql, *expr, *kind;
+	int64_t plan_id;
+	int want;
+	bool rows;
+	struct cands c;
+};
+
+struct search_cache {
+	struct cache_slot slot[2];   /* search_fts, search_dossier */
+};
+
+struct search_cache *search_cache_new(void)
+{
+	return xcalloc(1, sizeof(struct search_cache));
+}
+
+static void slot_clear(struct cache_slot *s)
+{
+	free(s->sql);
+	free(s->expr);
+	free(s->kind);
+	cands_free(&s->c);
+	memset(s, 0, sizeof *s);
+}
+
+void search_cache_clear(struct search_cache *c)
+{
+	for (int i = 0; c && i < 2; i++)
+		slot_clear(&c->slot[i]);
+}
+
+void search_cache_free(struct search_cache *c)
+{
+	search_cache_clear(c);
+	free(c);
+}
+
+static bool slot_is(const struct cache_slot *s, const char *sql, const char *expr,
+		    const struct search_opts *o, int want, bool rows)
+{
+	return s->valid && s->want == want && s->rows == rows && s->plan_id == o->plan_id &&
+	       strcmp(s->sql, sql) == 0 && strcmp(s->expr, expr) == 0 &&
+	       strcmp(s->kind, o->kind ? o->kind : "") == 0;
+}
+
+/* Adds copies of the rows of from to c. */
+static void cands_add(struct cands *c, const struct cands *from)
+{
+	if (c->n + from->n > c->cap) {
+		c->cap = c->n + from->n;
+		c->v = xrealloc(c->v, sizeof *c->v * (size_t)c->cap);
+	}
+	for (int i = 0; i < from->n; i++) {
+		struct cand *x = &c->v[c->n++];
+		*x = from->v[i];
+		size_t len = x->title_len + 1 + strlen(cand_body(x)) + 1;
+		x->all = xmalloc(len);
+		memcpy(x->all, from->v[i].all, len);
+	}
+}
+
+/* read_cands through the cache of index i (when the options have one):
+ * the rows of the same question are not read again. */
+static int read_cached(struct db *db, int i, const char *sql, const char *expr,
+		       const struct search_opts *o, int want, bool rows, struct cands *c)
+{
+	if (!o->cache)
+		return read_cands(db, sql, expr, o, want, rows, c);
+	struct cache_slot *s = &o->cache->slot[i];
+	if (!slot_is(s, sql, expr, o, want, rows)) {
+		struct cands t = { 0 };
+		int rc = read_cands(db, sql, expr, o, want, rows, &t);
+		slot_clear(s);
+		if (rc != SQLITE_DONE) {
+			cands_add(c, &t);
+			cands_free(&t);
+			return rc;
+		}
+		*s = (struct cache_slot){ true, xstrdup(sql), xstrdup(expr),
+					  xstrdup(o->kind ? o->kind : ""), o->plan_id, want, rows, t };
+	}
+	cands_add(c, &s->c);
+	return SQLITE_DONE;
+}
+
 /* How many of the words of q that want marks text has; want NULL: all. */
 static int words_in(const struct text_query *q, const bool *want, const char *text, size_t n)
 {
@@ -381,9 +472,34 @@ static bool rid_of(struct namer *nm, struct cand *c)
 	return found;
 }
 
+/* Names hit k of v (n of them) unless named: its record's title, its
+ * plan's name (read once for the hits of one plan), the line around the
+ * match. */
+static void name_hit(struct namer *nm, struct search_hit *v, int n, int k,
+		     const struct text_query *q, const struct search_opts *o)
+{
+	struct search_hit *h = &v[k];
+	if (!h->text)
+		return;
+	h->title = describe(nm, h->kind, h->id);
+	for (int i = 0; i < n && !h->plan; i++)
+		if (i != k && v[i].plan && v[i].plan_id == h->plan_id && strcmp(h->kind, "plan") != 0)
+			h->plan = xstrdup(v[i].plan);
+	if (!h->plan)
+		h->plan = plan_name(nm, h->kind, h->plan_id);
+	/* the body alone when it holds the whole query: a holder's name split
+	 * between the title and a procedure's words is shown from the title */
+	const char *body = h->text + h->title_len + 1;
+	const char *text = text_query_matches_all(q, body) ? body : h->text;
+	h->snippet = text_snippet(q, text, o->snippet_width ? o->snippet_width : 60, "\x01", "\x02");
+	free(h->text);
+	h->text = NULL;
+}
+
 /* Adds the candidate to the hits unless its record is already there or, in
- * exact mode, its text lacks a term with its tones. */
-static void take(struct namer *nm, const struct cand *c, const struct text_query *q,
+ * exact mode, its text lacks a term with its tones; the hit takes its
+ * texts, and is named unless beyond o->name_first. */
+static void take(struct namer *nm, struct cand *c, const struct text_query *q,
 		 const struct search_opts *o, struct search_hit **v, int *n)
 {
 	if (seen(*v, *n, c->kind, c->id))
@@ -392,22 +508,29 @@ static void take(struct namer *nm, const struct cand *c, const struct text_query
 		return;
 	*v = xrealloc(*v, sizeof **v * (size_t)(*n + 1));
 	struct search_hit *h = &(*v)[(*n)++];
+	memset(h, 0, sizeof *h);
 	snprintf(h->kind, sizeof h->kind, "%s", c->kind);
 	h->id = c->id;
 	h->plan_id = c->plan_id;
 	h->rank = c->rank;
 	h->tones = c->tones;
-	h->title = describe(nm, c->kind, c->id);
-	h->plan = NULL;
-	for (int i = 0; i < *n - 1 && !h->plan; i++)   /* hits of one plan: read its name once */
-		if ((*v)[i].plan && (*v)[i].plan_id == c->plan_id && strcmp(c->kind, "plan") != 0)
-			h->plan = xstrdup((*v)[i].plan);
-	if (!h->plan)
-		h->plan = plan_name(nm, c->kind, c->plan_id);
-	/* the body alone when it holds the whole query: a holder's name split
-	 * between the title and a procedure's words is shown from the title */
-	const char *text = text_query_matches_all(q, cand_body(c)) ? cand_body(c) : c->all;
-	h->snippet = text_snippet(q, text, o->snippet_width ? o->snippet_width : 60, "\x01", "\x02");
+	h->text = c->all;
+	h->title_len = c->title_len;
+	c->all = NULL;
+	if (!o->name_first || *n <= o->name_first)
+		name_hit(nm, *v, *n, *n - 1, q, o);
+}
+
+void search_hits_name(struct db *db, struct search_hit *v, int n, int from, int to,
+		      const char *query, const struct search_opts *o)
+{
+	struct text_query q;
+	struct namer nm = { .db = db };
+	text_query_init(&q, query, o->exact, o->prefix);
+	for (int k = from < 0 ? 0 : from; k < to && k < n; k++)
+		name_hit(&nm, v, n, k, &q, o);
+	namer_free(&nm);
+	text_query_free(&q);
 }
 
 /* Which indexes the options ask for: search_fts unless only dossiers,
@@ -450,7 +573,7 @@ static int gather(struct db *db, const char *query, const struct text_query *q, 
 	int rc = SQLITE_DONE;
 	if (wants_kind(o, false)) {
 		char *sql = search_sql(o);
-		rc = read_cands(db, sql, expr, o, want, true, c);
+		rc = read_cached(db, 0, sql, expr, o, want, true, c);
 		free(sql);
 	}
 	int first = c->n;
@@ -463,7 +586,7 @@ static int gather(struct db *db, const char *query, const struct text_query *q, 
 			e[strlen(e) - 1] = '\0';   /* the '*' */
 			*o->cut = true;
 		}
-		rc = read_cands(db, dossier_sql, e ? e : expr, o, want, false, c);
+		rc = read_cached(db, 1, dossier_sql, e ? e : expr, o, want, false, c);
 		for (int i = first; loose && i < c->n; i++)
 			c->v[i].check = true;
 		free(e);
@@ -519,6 +642,7 @@ void search_hits_free(struct search_hit *v, int n)
 		free(v[i].title);
 		free(v[i].plan);
 		free(v[i].snippet);
+		free(v[i].text);
 	}
 	free(v);
 }

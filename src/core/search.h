@@ -24,7 +24,23 @@ struct search_opts {
 	 * when the keyboard is idle. */
 	bool cut_slow;
 	bool *cut;
+	/* Only the first name_first hits are named (title, plan, snippet:
+	 * search_hits_name names the others when they are shown); 0: all. */
+	int name_first;
+	/* Rows of the indexes kept from the searches before (NULL: none). */
+	struct search_cache *cache;
 };
+
+/* The rows the last search read from each index, for a caller that
+ * searches again as the clerk types: a letter typed often asks an index
+ * the same question again ("thu " and "thu t" ask for "thu", the prefix
+ * of one letter being checked on the rows read; the dossiers' index is
+ * asked without the word being typed). The caller clears it when the
+ * data may have changed. */
+struct search_cache;
+struct search_cache *search_cache_new(void);
+void search_cache_clear(struct search_cache *c);
+void search_cache_free(struct search_cache *c);
 
 #define SEARCH_BIG_REGISTER 100000
 
@@ -36,6 +52,11 @@ struct search_hit {
 	char *title;        /* the record's name: "1.2. Cải cách thể chế" */
 	char *plan;         /* the name of the plan the record is in, or NULL */
 	char *snippet;      /* one line around the match, matches between \x01 and \x02 */
+	/* Not yet named (search_opts.name_first): title, plan and snippet are
+	 * NULL, and text is what the snippet is cut from: the indexed title
+	 * (title_len bytes), a newline, the body. */
+	char *text;
+	size_t title_len;
 };
 
 /* Kinds that can be searched, NULL-terminated. */
@@ -57,6 +78,10 @@ char *search_filter_expr(const char *query);
 
 int search_run(struct db *db, const char *query, const struct search_opts *o,
 	       struct search_hit **out, int *n, struct cchc_err *err);
+/* Names hits from .. to - 1 of v (n of them) that are not yet named, for
+ * the query and options they were found with. */
+void search_hits_name(struct db *db, struct search_hit *v, int n, int from, int to,
+		      const char *query, const struct search_opts *o);
 void search_hits_free(struct search_hit *v, int n);
 
 #endif

@@ -312,6 +312,27 @@ static bool move_both_ways(struct app *app, struct kwin *kw, int lo, int hi)
 	return true;
 }
 
+/* The top of the list on screen, the window not next to it (a list just
+ * read again, Home): only the rows on screen are read (two pages of rows,
+ * each sanitised and copied, were most of the time of the key that shows
+ * a register); the rows below come from move_both_ways as the cursor
+ * reaches them. False when the list cannot be read that way, or when a
+ * record is wanted under the cursor: it is looked for in the pages read. */
+static bool top_rows(struct app *app, struct kwin *kw, int lo, int hi)
+{
+	if (!both_ways(kw) || lo >= PAGE || kw->want)
+		return false;
+	int n = 0;
+	char *v = read_rows(app, kw, NULL, NULL, false, hi, &n);
+	rows_free(kw, kw->rows, kw->nrows);
+	kw->rows = v;
+	kw->nrows = n;
+	kw->first = 0;
+	if (n < hi)   /* fewer rows than counted: changed meanwhile */
+		kw->total = n;
+	return true;
+}
+
 /* Moves the window so that it holds rows lo .. hi - 1. */
 static void ensure(struct app *app, struct kwin *kw, int lo, int hi)
 {
@@ -320,6 +341,8 @@ static void ensure(struct app *app, struct kwin *kw, int lo, int hi)
 	if (hi <= lo || (lo >= kw->first && hi <= kw->first + kw->nrows))
 		return;
 	if (move_both_ways(app, kw, lo, hi))
+		return;
+	if (top_rows(app, kw, lo, hi))
 		return;
 	int start = lo / PAGE > 0 ? lo / PAGE - 1 : 0, end = (hi - 1) / PAGE + 1;
 	walk_anchors(app, kw, start);

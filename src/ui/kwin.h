@@ -2,7 +2,9 @@
  * rows in memory, each page read after the last row of the page before it
  * (kept as an anchor once read), so a list of ten rows and one of a million
  * behave the same and only what is on screen, plus a page either side, is
- * held. Reaching a far row walks the pages up to it once (the anchors make
+ * held (the top of a list shown anew, by a list read both ways: the rows
+ * on screen alone, the next ones read as the cursor reaches them).
+ * Reaching a far row walks the pages up to it once (the anchors make
  * every later jump back one query), unless the list can also be read
  * backwards (fetch_back): then the end is one query away, and the window
  * moves either way from the keys of its own first and last rows.

@@ -59,18 +59,22 @@ static int lv_fetch(struct app *app, void *ctx, const void *after, bool back, in
 	return rc;
 }
 
-/* The letters of the period (and unit), from the count by unit. */
+/* The letters of the period: of every unit from the index of dates alone
+ * (grouped by unit, each letter's row was read: 9 ms for 3,400 letters),
+ * of one unit from the count by unit. */
 static int lv_count(struct app *app, void *ctx, bool filtered, int64_t *n, struct cchc_err *err)
 {
 	struct lv *v = ctx;
 	struct letter_by_unit *u;
 	int nu;
+	const char *from = *v->from ? v->from : "0001-01-01", *to = *v->to ? v->to : "9999-12-31";
 	*n = 0;
-	if (letter_count_by_unit(app->db, *v->from ? v->from : "0001-01-01",
-				 *v->to ? v->to : "9999-12-31", &u, &nu, err))
+	if (!v->rv.unit.code)
+		return letter_count(app->db, from, to, n, err);
+	if (letter_count_by_unit(app->db, from, to, &u, &nu, err))
 		return err->code;
 	for (int i = 0; i < nu; i++)
-		if (!v->rv.unit.code || strcmp(u[i].unit_code, v->rv.unit.code) == 0)
+		if (strcmp(u[i].unit_code, v->rv.unit.code) == 0)
 			*n += u[i].count;
 	free(u);
 	return CCHC_OK;

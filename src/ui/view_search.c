@@ -31,6 +31,8 @@ struct search_view {
 	unsigned ran_version;    /* app->data_version the hits were read at */
 	struct text_query q;     /* ran, for highlighting titles */
 	bool partial;            /* the hits of a word typed, its prefix put off */
+	int shown;               /* hits on screen: only those are named at once */
+	struct search_cache *cache;   /* the indexes' rows of the last searches */
 };
 
 static const enum action search_hints[] = {
@@ -59,6 +61,7 @@ static void *search_open(struct app *app)
 {
 	struct search_view *sv = xcalloc(1, sizeof *sv);
 	lineedit_init(&sv->ed, NULL);
+	sv->cache = search_cache_new();
 	return sv;
 }
 
@@ -67,19 +70,29 @@ static void search_close(void *st)
 	struct search_view *sv = st;
 	forget(sv);
 	lineedit_free(&sv->ed);
+	search_cache_free(sv->cache);
 	free(sv);
 }
 
-/* Reads the hits of the text typed; with cut, the slow part of it (a word
- * as a prefix over a big dossier register) is put off (sv->partial). */
+/* The options of the search of the text typed. */
+static struct search_opts search_options(struct search_view *sv)
+{
+	return (struct search_opts){ .exact = sv->ran_exact, .prefix = true, .limit = 100,
+				     .snippet_width = sv->ran_width, .name_first = sv->shown,
+				     .cache = sv->cache };
+}
+
+/* Reads the hits of the text typed, naming those on screen; with cut, the
+ * slow part of it (a word as a prefix over a big dossier register) is put
+ * off (sv->partial). */
 static int read_hits(struct app *app, struct search_view *sv, bool cut, struct cchc_err *err)
 {
 	struct search_hit *hits = NULL;
 	int n = 0;
 	bool was_cut = false;
-	struct search_opts o = { .exact = sv->exact, .prefix = true, .limit = 100,
-				 .snippet_width = sv->ran_width, .cut_slow = cut,
-				 .cut = &was_cut };
+	struct search_opts o = search_options(sv);
+	o.cut_slow = cut;
+	o.cut = &was_cut;
 	int rc = search_run(app->db, sv->ran, &o, &hits, &n, err);
 	if (rc != CCHC_OK)
 		return rc;
@@ -120,6 +133,8 @@ static void run(struct app *app, struct search_view *sv, int width)
 		return;
 	}
 	int cur = sv->ran && strcmp(sv->ran, text) == 0 ? sv->list.cur : 0;
+	if (sv->ran_version != app->data_version)   /* the rows kept may be stale */
+		search_cache_clear(sv->cache);
 	forget(sv);
 	sv->ran = xstrdup(text);
 	sv->ran_exact = sv->exact;
@@ -219,9 +234,15 @@ static void search_draw(struct app *app, void *st, struct rect r)
 	int x = r.x + 1 + draw_text(r.y, r.x + 1, r.w - 2, "Tìm:", pa | A_BOLD) + 1;
 	int cx = lineedit_draw(&sv->ed, r.y, x, r.x + r.w - 1 - x, pa);
 	app_set_cursor(app, r.y, cx);
+	sv->shown = (r.h - 2) / 2 > 0 ? (r.h - 2) / 2 : 1;
 	run(app, sv, r.w - TEXT_X - 1);
 	draw_info(sv, r);
 	list_fit(&sv->list, (r.h - 2) / 2);
+	if (sv->ran) {
+		struct search_opts o = search_options(sv);
+		search_hits_name(app->db, sv->hits, sv->nhits, sv->list.top,
+				 sv->list.top + sv->list.height, sv->ran, &o);
+	}
 	for (int i = 0; i < sv->list.height && sv->list.top + i < sv->nhits; i++)
 		draw_hit(sv, sv->list.top + i, r.y + 2 + 2 * i, r);
 }

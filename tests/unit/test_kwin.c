@@ -1,9 +1,10 @@
 /* The list window (kwin) over a list of 10,000 rows held here: a record far
  * down the list is located in a few short reads when the list can locate
  * it (the task list's search hits, home lines and saves), the cursor shows
- * nowhere when the record asked for is absent until the first move, and the
+ * nowhere when the record asked for is absent until the first move, the
  * prepare hook runs before every count (the task list's / filter keeps its
- * full-text hits aside there). */
+ * full-text hits aside there), and the top of the list shown anew reads
+ * only the rows on screen. */
 #include <config.h>
 #include <stdlib.h>
 #include <string.h>
@@ -164,6 +165,54 @@ static void test_prepare(struct app *app)
 	kwin_free(&kw);
 }
 
+/* Whether rows lo .. hi - 1 are held and are the list's. */
+static bool rows_are_list(const struct kwin *kw, int lo, int hi)
+{
+	for (int k = lo; k < hi; k++) {
+		const struct row *r = kwin_row(kw, k);
+		if (!r || r->id != id_at(k))
+			return false;
+	}
+	return true;
+}
+
+/* Showing the top of the list reads the rows on screen, not two pages of
+ * them: the first drawing, and Home from the end; the rows below come as
+ * the cursor reaches them, the list's own. */
+static void test_top_rows(struct app *app)
+{
+	struct fake f = { 0 };
+	struct kwin kw;
+	kwin_init(&kw, &ops, &f);
+	kwin_fit(app, &kw, 20);
+	CHECK_INT(f.rows_read, 20);
+	CHECK(rows_are_list(&kw, 0, 20));
+	for (int i = 0; i < 25; i++) {   /* past the screen's last row */
+		CHECK_INT(kwin_handle(app, &kw, ACT_MOVE_DOWN), UI_VIEW);
+		kwin_fit(app, &kw, 20);
+	}
+	CHECK_INT(cur_id(&kw), id_at(25));
+	CHECK(rows_are_list(&kw, kw.list.top, kw.list.top + 20));
+	CHECK_INT(kwin_handle(app, &kw, ACT_MOVE_LAST), UI_VIEW);
+	kwin_fit(app, &kw, 20);
+	CHECK_INT(cur_id(&kw), id_at(N - 1));
+	f.rows_read = 0;
+	CHECK_INT(kwin_handle(app, &kw, ACT_MOVE_FIRST), UI_VIEW);
+	kwin_fit(app, &kw, 20);
+	CHECK_INT(f.rows_read, 20);
+	CHECK_INT(cur_id(&kw), 2);
+	CHECK(rows_are_list(&kw, 0, 20));
+	CHECK_INT(kwin_handle(app, &kw, ACT_MOVE_PAGE_DOWN), UI_VIEW);
+	kwin_fit(app, &kw, 20);
+	CHECK(rows_are_list(&kw, kw.list.top, kw.list.top + 20));
+	/* a record wanted on the second page is still found in the pages read */
+	kwin_select(&kw, id_at(150));
+	kwin_reload(app, &kw, true);
+	kwin_fit(app, &kw, 20);
+	CHECK_INT(cur_id(&kw), id_at(150));
+	kwin_free(&kw);
+}
+
 int main(void)
 {
 	struct app app;
@@ -171,5 +220,6 @@ int main(void)
 	test_locate(&app);
 	test_none(&app);
 	test_prepare(&app);
+	test_top_rows(&app);
 	return check_report("test_kwin");
 }
