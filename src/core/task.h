@@ -89,7 +89,9 @@ int task_count(struct db *db, const struct task_filter *f, int *n, struct cchc_e
 /* Open tasks (to do or in progress) due by the N-th working day from
  * today, by unit (lead or coordinating): for every unit that has any, its
  * counts of overdue and due-soon tasks and its first per_unit tasks by due
- * date, in one query. Rows come grouped by unit_id, in due order. */
+ * date. Rows come grouped by unit_id, in due order. The totals (if not
+ * NULL) count every such task once, with a lead or without one: what
+ * task_count gives for the filters overdue and due_within N. */
 struct task_due_row {
 	int64_t unit_id, task_id;
 	char *title;
@@ -97,8 +99,11 @@ struct task_due_row {
 	bool overdue;
 	int unit_overdue, unit_soon;  /* the unit's counts (the same on each of its rows) */
 };
+struct task_due_totals {
+	int overdue, soon;
+};
 int task_due_by_unit(struct db *db, int due_within, int per_unit, struct task_due_row **out,
-		     int *n, struct cchc_err *err);
+		     int *n, struct task_due_totals *totals, struct cchc_err *err);
 void task_due_rows_free(struct task_due_row *v, int n);
 /* Puts aside the keys of the tasks filter f lists (every condition, the
  * words of title_query included; not after, limit or offset) in a

@@ -3,7 +3,8 @@
  * the set is put aside first (task_hits_build, use_hits) and paged by key
  * in both directions, or the words checked row by row (words_by_row); a
  * set over the cap is not put aside; a last word of one letter; the overview's counts by
- * unit (a unit that leads and coordinates a task counts it once). */
+ * unit (a unit that leads and coordinates a task counts it once) and their
+ * totals. */
 #include <config.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -297,7 +298,7 @@ static void test_due_by_unit(struct db *db)
 	int n;
 	struct cchc_err err = { 0 };
 	/* far enough ahead that every open task with a date is due */
-	CHECK(task_due_by_unit(db, 2000, 2, &v, &n, &err) == CCHC_OK);
+	CHECK(task_due_by_unit(db, 2000, 2, &v, &n, NULL, &err) == CCHC_OK);
 	int64_t ids[100];
 	for (int u = 0; u < 3; u++) {
 		struct task_filter f = { .status = -1, .due_within = -1, .open_only = true,
@@ -321,6 +322,43 @@ static void test_due_by_unit(struct db *db)
 	task_due_rows_free(v, n);
 }
 
+/* The totals task_due_by_unit gives are task_count's for the filters
+ * overdue and due_within, tasks without a lead, in progress and paused
+ * among them (the Overview's heading reads them there). */
+static void test_due_totals(struct db *db, int64_t section)
+{
+	struct cchc_err err = { 0 };
+	const char *due[] = { "01/03/2026", "16/06/2026", "02/05/2026", "17/06/2026" };
+	const int status[] = { TASK_TODO, TASK_DOING, TASK_DOING, TASK_PAUSED };
+	for (int i = 0; i < 4; i++) {
+		struct task_input in = { .section_id = section, .title = "Không có đơn vị chủ trì",
+					 .due_text = due[i], .status = status[i] };
+		int64_t id;
+		CHECK(task_add(db, &in, &id, &err) == CCHC_OK);
+		char sql[96];
+		snprintf(sql, sizeof sql, "UPDATE task SET status = '%s' WHERE id = %lld",
+			 task_status_name(status[i]), (long long)id);
+		CHECK(sqlite3_exec(db->h, sql, NULL, NULL, NULL) == SQLITE_OK);
+	}
+	CHECK_INT(db_int_by_text(db, "SELECT count(*) FROM task WHERE lead_unit_id IS NULL AND "
+				 "status IN ('doing', 'paused') AND ?1 = ?1", "x"), 3);
+	const int within[] = { 0, 1, 10, 2000 };
+	for (int w = 0; w < 4; w++) {
+		struct task_due_row *v;
+		struct task_due_totals tot = { -1, -1 };
+		int n, over = -1, soon = -1;
+		CHECK(task_due_by_unit(db, within[w], 3, &v, &n, &tot, &err) == CCHC_OK);
+		task_due_rows_free(v, n);
+		struct task_filter f = { .status = -1, .overdue = true, .due_within = -1 };
+		CHECK(task_count(db, &f, &over, &err) == CCHC_OK);
+		f = (struct task_filter){ .status = -1, .due_within = within[w] };
+		CHECK(task_count(db, &f, &soon, &err) == CCHC_OK);
+		CHECK(over > 0);
+		CHECK_INT(tot.overdue, over);
+		CHECK_INT(tot.soon, soon);
+	}
+}
+
 int main(void)
 {
 	CHECK(mkdtemp(tmpdir) != NULL);
@@ -341,6 +379,7 @@ int main(void)
 	test_filters(&db);
 	test_one_letter(&db);
 	test_due_by_unit(&db);
+	test_due_totals(&db, section);
 	db_close(&db);
 	sbuf_addf(&p, "-wal");
 	char cmd[200];
