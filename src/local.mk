@@ -107,6 +107,7 @@ EMBEDDED_FILES = \
 	data/migrations/0027-report-counts.sql \
 	data/migrations/0028-overview-sets.sql \
 	data/migrations/0029-kept-triggers.sql \
+	data/migrations/0030-overview-unclear.sql \
 	data/report-areas.txt \
 	data/dossier-columns.txt \
 	data/templates/letter-2018.txt data/templates/letter-2025.txt \

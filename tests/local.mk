@@ -62,6 +62,7 @@ CLI_TESTS = \
 	tests/cli/overview-counts.sh \
 	tests/cli/overview-tasks.sh \
 	tests/cli/kept-triggers.sh \
+	tests/cli/overview-unclear.sh \
 	tests/cli/feedback-counts.sh \
 	tests/cli/search-typing.sh \
 	tests/cli/screen-entry.sh \

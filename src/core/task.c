@@ -103,7 +103,8 @@ static int exec_bind(struct db *db, const char *sql, int64_t a, const char *b, c
 /* A recurring task (t) none of whose occurrences in the plan's year ends on
  * or after the day it was assigned ("trước 30/9 hằng năm" given on 24/11):
  * it has nothing due, so it would vanish from every list; the clerk must
- * settle it ("Thời hạn chưa rõ"). */
+ * settle it ("Thời hạn chưa rõ"). The view task_unclear_open (schema 30)
+ * holds the same rule for the set the lists read, kept by triggers. */
 #define NO_OCCURRENCE_LEFT "NOT EXISTS (SELECT 1 FROM task_due d WHERE d.task_id = t.id AND " \
 	"d.due_on >= coalesce(t.assigned_on, substr(t.created_at, 1, 10)))"
 
@@ -776,14 +777,11 @@ static void list_conditions(struct sbuf *b, const struct task_filter *f)
 	if (f->open_only)
 		sbuf_add(b, "AND t.status <> 'done' ");
 	if (f->due_unclear)
-		/* one IN over task_by_due_kind, which covers it (schema 25): an
-		 * OR of the two kinds made SQLite read each task's row; the
-		 * states not done as a list (the CHECK of task.status allows
-		 * no other), which the index seeks: "<> 'done'" read the done
-		 * recurring tasks too, 4,000 of 5,000 at 100,000 tasks */
-		sbuf_add(b, "AND t.due_kind IN ('unknown', 'recurring') AND t.status IN ('todo', "
-			 "'doing', 'paused') AND "
-			 "(t.due_kind = 'unknown' OR " NO_OCCURRENCE_LEFT ") ");
+		/* kept by triggers (schema 30, view task_unclear_open: the
+		 * rule of NO_OCCURRENCE_LEFT): the rule itself looked up
+		 * task_due for each open recurring task, 430 pages at 100,000
+		 * tasks */
+		sbuf_add(b, "AND t.id IN (SELECT task_id FROM task_tally_unclear) ");
 	if (f->plan_id)
 		sbuf_add(b, "AND t.plan_id = ?7 ");
 	if (f->section_id)

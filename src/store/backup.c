@@ -1724,7 +1724,7 @@ static void check_backups(struct db *db, struct check_report *r)
 /* The counts kept by triggers against a recount: the monthly counts of
  * dossiers (schema 22), the feedback handled on time (schema 27), the
  * coordinating units of open tasks and the finished tasks without
- * evidence (schema 28). They
+ * evidence (schema 28), the open tasks of unclear deadline (schema 30). They
  * are derived from the rows: counts that differ (a writer that went round
  * the triggers) are recounted at once, in one transaction. */
 static const struct {
@@ -1738,6 +1738,8 @@ static const struct {
 	  tally_task_coord_rebuild },
 	{ "Danh sách nhiệm vụ hoàn thành chưa có tài liệu kiểm chứng", "nhiệm vụ",
 	  tally_task_missing_diff, tally_task_missing_rebuild },
+	{ "Danh sách nhiệm vụ có thời hạn chưa rõ", "nhiệm vụ", tally_task_unclear_diff,
+	  tally_task_unclear_rebuild },
 };
 
 static void check_count(struct db *db, struct check_report *r, size_t i)

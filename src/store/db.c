@@ -48,6 +48,7 @@ static const char *const migrations[] = {
 	"data/migrations/0027-report-counts.sql",
 	"data/migrations/0028-overview-sets.sql",
 	"data/migrations/0029-kept-triggers.sql",
+	"data/migrations/0030-overview-unclear.sql",
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -362,3 +362,17 @@ int tally_task_missing_diff(struct db *db, int64_t *rows)
 	return query_count(db, "SELECT " SETS_DIFFER("task_missing_evidence", "task_tally_missing"),
 			   rows);
 }
+
+/* The open tasks of unclear deadline (schema 30), against the view
+ * task_unclear_open. */
+int tally_task_unclear_rebuild(struct db *db)
+{
+	return sqlite3_exec(db->h, "DELETE FROM task_tally_unclear; INSERT INTO task_tally_unclear "
+			    "SELECT * FROM task_unclear_open", NULL, NULL, NULL);
+}
+
+int tally_task_unclear_diff(struct db *db, int64_t *rows)
+{
+	return query_count(db, "SELECT " SETS_DIFFER("task_unclear_open", "task_tally_unclear"),
+			   rows);
+}

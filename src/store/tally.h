@@ -38,5 +38,9 @@ int tally_task_coord_diff(struct db *db, int64_t *rows);
  * schema 28), against the view task_missing_evidence. */
 int tally_task_missing_rebuild(struct db *db);
 int tally_task_missing_diff(struct db *db, int64_t *rows);
+/* The same for the open tasks of unclear deadline (task_tally_unclear,
+ * schema 30), against the view task_unclear_open. */
+int tally_task_unclear_rebuild(struct db *db);
+int tally_task_unclear_diff(struct db *db, int64_t *rows);
 
 #endif
