@@ -47,3 +47,11 @@ END;
 -- the tasks already stored (as tally_task_unclear_rebuild)
 DELETE FROM task_tally_unclear;
 INSERT INTO task_tally_unclear SELECT * FROM task_unclear_open;
+
+-- The Overview counts each unit's coordinated open tasks due by a day and
+-- lists its first ones (task_due_by_unit): read unit by unit, from an
+-- index by unit and deadline, instead of all the links due in one pass
+-- ranked in C (3,200 at 100,000 tasks, 3.5 M instructions). Nothing else
+-- reads task_tally_coord by deadline alone.
+DROP INDEX IF EXISTS task_tally_coord_by_due;
+CREATE INDEX IF NOT EXISTS task_tally_coord_by_unit ON task_tally_coord(unit_id, due_on);

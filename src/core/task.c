@@ -1007,33 +1007,35 @@ int task_count(struct db *db, const struct task_filter *f, int *n, struct cchc_e
 }
 
 /* The open tasks due by ?1 of each unit, lead or coordinating (a unit
- * that both leads and coordinates a task counts it once), ?2 today. The
- * leads are counted in SQL, unit by unit over task_by_lead (lead_unit_id,
- * status, due_on), the tasks without a lead too (the row of NULL): handing
- * the 11,000 leads due at 100,000 tasks to C to be counted cost 1,600
- * instructions a row, counting them in SQL 700, and the totals of every
- * unit and of none are the Overview's counts of tasks overdue and due soon
- * (lead_unit_id references unit: no lead is outside these rows). Only
- * each unit's first per_unit leads are then read (DUE_LEAD_FIRST_SQL). The
- * coordinating units come from the links of open tasks that schema 28
- * keeps with their deadlines (task_tally_coord, by due date), in one pass
- * counted and ranked here. */
-static const char DUE_LEAD_COUNT_SQL[] =
+ * that both leads and coordinates a task counts it once), ?2 today:
+ * counted in SQL unit by unit, the leads over task_by_lead (lead_unit_id,
+ * status, due_on), the coordinated from the links of open tasks that
+ * schema 28 keeps with their deadlines (task_tally_coord, by unit and date
+ * since schema 30); handing the 14,000 tasks due at 100,000 tasks to C to
+ * be counted cost 1,600 instructions a row, counting them in SQL 700. The
+ * tasks without a lead are counted too (the row of NULL): the leads'
+ * totals of every unit and of none are the Overview's counts of tasks
+ * overdue and due soon (lead_unit_id references unit: no lead is outside
+ * these rows). Only each unit's first per_unit tasks are then read
+ * (DUE_FIRST_SQL). */
+static const char DUE_COUNT_SQL[] =
 	"SELECT u.id, (SELECT count(*) FROM task t WHERE t.lead_unit_id IS u.id AND t.status IN "
 	"('todo', 'doing') AND t.due_on < ?2), (SELECT count(*) FROM task t WHERE t.lead_unit_id "
-	"IS u.id AND t.status IN ('todo', 'doing') AND t.due_on >= ?2 AND t.due_on <= ?1) FROM "
-	"(SELECT id FROM unit UNION ALL SELECT NULL) u";
+	"IS u.id AND t.status IN ('todo', 'doing') AND t.due_on >= ?2 AND t.due_on <= ?1), "
+	"(SELECT count(*) FROM task_tally_coord c WHERE c.unit_id = u.id AND c.due_on < ?2), "
+	"(SELECT count(*) FROM task_tally_coord c WHERE c.unit_id = u.id AND c.due_on >= ?2 AND "
+	"c.due_on <= ?1) FROM (SELECT id FROM unit UNION ALL SELECT NULL) u";
 
-/* A unit's (?3) first ?4 leads due by ?1 of each open state, each read in
- * the index's order (due_on, id): merged by unit_due_take. */
-static const char DUE_LEAD_FIRST_SQL[] =
+/* A unit's (?3) first ?4 tasks due by ?1 that it leads in each open state
+ * and that it coordinates, each read in its index's order (due_on, id):
+ * merged by unit_due_take. */
+static const char DUE_FIRST_SQL[] =
 	"SELECT id, due_on FROM (SELECT id, due_on FROM task WHERE lead_unit_id = ?3 AND status = "
 	"'todo' AND due_on <= ?1 ORDER BY due_on, id LIMIT ?4) UNION ALL SELECT id, due_on FROM "
 	"(SELECT id, due_on FROM task WHERE lead_unit_id = ?3 AND status = 'doing' AND due_on <= "
-	"?1 ORDER BY due_on, id LIMIT ?4)";
-
-static const char DUE_COORD_SQL[] =
-	"SELECT unit_id, task_id, due_on FROM task_tally_coord WHERE due_on <= ?1";
+	"?1 ORDER BY due_on, id LIMIT ?4) UNION ALL SELECT task_id, due_on FROM (SELECT task_id, "
+	"due_on FROM task_tally_coord WHERE unit_id = ?3 AND due_on <= ?1 ORDER BY due_on, "
+	"task_id LIMIT ?4)";
 
 struct unit_due {
 	int64_t unit_id;
@@ -1072,12 +1074,9 @@ static void unit_due_take(struct unit_due *u, const char *due, int64_t id, int p
 	u->nfirst = n;
 }
 
-/* The unit's entry in d, added if it has none. */
-static struct unit_due *due_unit(struct due_units *d, int64_t unit)
+/* A new entry of d for the unit. */
+static struct unit_due *due_unit_add(struct due_units *d, int64_t unit)
 {
-	for (int i = d->n - 1; i >= 0; i--)
-		if (d->u[i].unit_id == unit)
-			return &d->u[i];
 	d->u = xrealloc(d->u, sizeof *d->u * (size_t)(d->n + 1));
 	struct unit_due *u = &d->u[d->n++];
 	*u = (struct unit_due){ .unit_id = unit };
@@ -1096,8 +1095,8 @@ static sqlite3_stmt *due_prepare(struct db *db, const char *sql, const struct du
 	return st;
 }
 
-/* The first leads of the unit u, of its counts. */
-static int due_lead_first(sqlite3_stmt *st, struct unit_due *u, int per_unit)
+/* The first tasks of the unit u, of its counts. */
+static int due_first(sqlite3_stmt *st, struct unit_due *u, int per_unit)
 {
 	int rc;
 	sqlite3_bind_int64(st, 3, u->unit_id);
@@ -1110,11 +1109,11 @@ static int due_lead_first(sqlite3_stmt *st, struct unit_due *u, int per_unit)
 	return rc;
 }
 
-/* Each unit's count of leads and its first ones; the totals. */
-static int due_leads(struct db *db, struct due_units *d, struct task_due_totals *tot)
+/* Each unit's counts and its first tasks; the totals. */
+static int due_count(struct db *db, struct due_units *d, struct task_due_totals *tot)
 {
-	sqlite3_stmt *st = due_prepare(db, DUE_LEAD_COUNT_SQL, d);
-	sqlite3_stmt *first = st ? due_prepare(db, DUE_LEAD_FIRST_SQL, d) : NULL;
+	sqlite3_stmt *st = due_prepare(db, DUE_COUNT_SQL, d);
+	sqlite3_stmt *first = st ? due_prepare(db, DUE_FIRST_SQL, d) : NULL;
 	if (!first) {
 		sqlite3_finalize(st);
 		return sqlite3_errcode(db->h);
@@ -1124,40 +1123,17 @@ static int due_leads(struct db *db, struct due_units *d, struct task_due_totals 
 		int over = sqlite3_column_int(st, 1), soon = sqlite3_column_int(st, 2);
 		tot->overdue += over;
 		tot->soon += soon;
+		over += sqlite3_column_int(st, 3);
+		soon += sqlite3_column_int(st, 4);
 		if (sqlite3_column_type(st, 0) == SQLITE_NULL || over + soon == 0)
 			continue;
-		struct unit_due *u = due_unit(d, sqlite3_column_int64(st, 0));
-		u->overdue += over;
-		u->soon += soon;
-		if ((rc = due_lead_first(first, u, d->per_unit)) != SQLITE_DONE)
+		struct unit_due *u = due_unit_add(d, sqlite3_column_int64(st, 0));
+		u->overdue = over;
+		u->soon = soon;
+		if ((rc = due_first(first, u, d->per_unit)) != SQLITE_DONE)
 			break;
 	}
 	sqlite3_finalize(first);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? SQLITE_OK : rc;
-}
-
-/* The coordinating units' tasks, counted and ranked. */
-static int due_coords(struct db *db, struct due_units *d)
-{
-	sqlite3_stmt *st = due_prepare(db, DUE_COORD_SQL, d);
-	if (!st)
-		return sqlite3_errcode(db->h);
-	int rc;
-	struct unit_due *u = NULL;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t unit = sqlite3_column_int64(st, 0), id = sqlite3_column_int64(st, 1);
-		const char *due = (const char *)sqlite3_column_text(st, 2);
-		if (!due)
-			continue;
-		if (!u || u->unit_id != unit)
-			u = due_unit(d, unit);
-		if (strcmp(due, d->today) < 0)
-			u->overdue++;
-		else
-			u->soon++;
-		unit_due_take(u, due, id, d->per_unit);
-	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
@@ -1204,9 +1180,7 @@ int task_due_by_unit(struct db *db, int due_within, int per_unit, struct task_du
 	struct due_units d = { .per_unit = per_unit < 0 ? 0 : per_unit };
 	if (today_iso(d.today, err) || calendar_add_iso(d.today, due_within, d.limit, err))
 		return err->code;
-	int rc = due_leads(db, &d, &tot);
-	if (rc == SQLITE_OK)
-		rc = due_coords(db, &d);
+	int rc = due_count(db, &d, &tot);
 	if (rc == SQLITE_OK)
 		rc = due_rows(db, &d, out, n);
 	for (int i = 0; i < d.n; i++)

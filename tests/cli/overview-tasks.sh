@@ -157,8 +157,18 @@ missing "after check" 1
 printf 'key 1\n' > "$T/script"
 CCHC_TRACE_SQL="$T/trace" "$CCHC" --script "$T/script" --size 120x40 > /dev/null ||
 	fail "the Overview"
-grep -q "FROM task_tally_coord WHERE due_on <=" "$T/trace" ||
+grep -q "FROM task_tally_coord WHERE unit_id = ?3 AND due_on <=" "$T/trace" ||
 	fail "the Overview did not read task_tally_coord"
+# ... unit by unit, each count from an index alone (schema 30: the kept
+# links by unit and date), no task read nor link scanned
+sed -n "s/^ *[0-9.]* ms  //p" "$T/trace" | grep "^SELECT u.id, (SELECT count(\*) FROM task t" |
+	head -n 1 > "$T/q"
+[ -s "$T/q" ] || fail "no count by unit in the trace"
+sqlite3 "$CCHC_DB" "EXPLAIN QUERY PLAN $(sed 's/?[0-9]*/NULL/g' "$T/q")" > "$T/plan" ||
+	fail "plan: $(cat "$T/q")"
+expect_grep "COVERING INDEX task_by_lead" "$T/plan"
+expect_grep "COVERING INDEX task_tally_coord_by_unit" "$T/plan"
+if grep -q "SCAN [tc]\b" "$T/plan"; then fail "rows scanned: $(cat "$T/plan")"; fi
 grep -q "SELECT count(\*) FROM task_tally_missing m WHERE m.done_on >= " "$T/trace" ||
 	fail "the Overview did not count task_tally_missing"
 if grep "UNION ALL" "$T/trace" | grep -q "task_unit"; then
