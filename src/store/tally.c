@@ -335,44 +335,22 @@ int tally_feedback_diff(struct db *db, int64_t *rows)
 			   "on_time FROM feedback_tally_closed WHERE on_time <> 0)"), rows);
 }
 
-/* The links of open tasks to the units coordinating them (schema 28):
- * the view task_coord_open holds the rule, the table what the triggers
- * kept. */
-int tally_task_coord_rebuild(struct db *db)
-{
-	return sqlite3_exec(db->h, "DELETE FROM task_tally_coord; INSERT INTO task_tally_coord "
-			    "SELECT * FROM task_coord_open", NULL, NULL, NULL);
-}
+/* A set the writers' triggers keep equal to a view of the rows: compared
+ * with the view, and made again from it. One definition for each of them:
+ * the links of open tasks to the units coordinating them (schema 28; the
+ * Overview's tasks by unit), the finished tasks that no evidence names
+ * (schema 28), the open tasks of unclear deadline (schema 30). */
+#define KEPT_SET(name, table, view)                                                          \
+	int tally_##name##_rebuild(struct db *db)                                            \
+	{                                                                                    \
+		return sqlite3_exec(db->h, "DELETE FROM " table "; INSERT INTO " table       \
+				    " SELECT * FROM " view, NULL, NULL, NULL);               \
+	}                                                                                    \
+	int tally_##name##_diff(struct db *db, int64_t *rows)                                \
+	{                                                                                    \
+		return query_count(db, "SELECT " SETS_DIFFER(view, table), rows);            \
+	}
 
-int tally_task_coord_diff(struct db *db, int64_t *rows)
-{
-	return query_count(db, "SELECT " SETS_DIFFER("task_coord_open", "task_tally_coord"), rows);
-}
-
-/* The finished tasks without evidence (schema 28), against the view
- * task_missing_evidence. */
-int tally_task_missing_rebuild(struct db *db)
-{
-	return sqlite3_exec(db->h, "DELETE FROM task_tally_missing; INSERT INTO task_tally_missing "
-			    "SELECT * FROM task_missing_evidence", NULL, NULL, NULL);
-}
-
-int tally_task_missing_diff(struct db *db, int64_t *rows)
-{
-	return query_count(db, "SELECT " SETS_DIFFER("task_missing_evidence", "task_tally_missing"),
-			   rows);
-}
-
-/* The open tasks of unclear deadline (schema 30), against the view
- * task_unclear_open. */
-int tally_task_unclear_rebuild(struct db *db)
-{
-	return sqlite3_exec(db->h, "DELETE FROM task_tally_unclear; INSERT INTO task_tally_unclear "
-			    "SELECT * FROM task_unclear_open", NULL, NULL, NULL);
-}
-
-int tally_task_unclear_diff(struct db *db, int64_t *rows)
-{
-	return query_count(db, "SELECT " SETS_DIFFER("task_unclear_open", "task_tally_unclear"),
-			   rows);
-}
+KEPT_SET(task_coord, "task_tally_coord", "task_coord_open")
+KEPT_SET(task_missing, "task_tally_missing", "task_missing_evidence")
+KEPT_SET(task_unclear, "task_tally_unclear", "task_unclear_open")
