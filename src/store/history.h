@@ -14,8 +14,9 @@
 int history_register(struct db *db, struct cchc_err *err);
 /* At open: removes the triggers an older cchc stored in the file. */
 int history_ensure(struct db *db, struct cchc_err *err);
-/* Makes the recording triggers in this connection's temporary schema,
- * once, before its first write (db_begin calls it). */
+/* Makes the recording triggers, and the kept data's (store/kept.h), in
+ * this connection's temporary schema, once, before its first write
+ * (db_begin_internal calls it, but during the open's own steps). */
 int history_arm(struct db *db, struct cchc_err *err);
 
 /* Called by db_begin/db_commit/db_rollback: opens and closes the action. */
